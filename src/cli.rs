@@ -1,0 +1,95 @@
+//! Command-line arguments, as clap sees them. [`crate::settings`] turns them into validated
+//! settings before any work starts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::input::Format;
+
+const AFTER_HELP: &str = "\
+Examples:
+  ipobrief generate                          brief of the bundled Klarna example into reports/
+  ipobrief generate acme.toml -o out/        brief of your company into out/acme/
+  ipobrief metrics acme.toml > metrics.json  the metrics as JSON on standard output
+  ipobrief metrics figures.csv --company \"name=Acme AB,currency=SEK\"
+
+Exit codes: 0 ok, 1 a readiness check failed, 2 bad input or usage, 3 output could not be written.";
+
+/// Turn a company's financial figures into an investor-readiness brief for an IPO.
+#[derive(Debug, Parser)]
+#[command(name = "ipobrief", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the computed metrics of one company as JSON on standard output.
+    #[command(after_help = "Example:\n  ipobrief metrics examples/klarna.toml | jq '.periods[-1]'")]
+    Metrics {
+        /// The company's figures: .toml, .json or .csv; `-` reads standard input.
+        input: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        date: DateArgs,
+    },
+    /// Write the brief (Markdown, HTML, charts, metrics.json) of one or more companies.
+    #[command(after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used.")]
+    Generate {
+        /// The companies' figures (.toml, .json, .csv). None: the bundled example.
+        inputs: Vec<PathBuf>,
+        /// The folder to write into; each company gets a sub-folder named after it.
+        #[arg(short, long, default_value = "reports")]
+        output: PathBuf,
+        /// What to write, comma-separated: md, html, json.
+        #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
+        format: Vec<OutputFormat>,
+        /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
+        #[arg(long, default_value = "svg")]
+        charts: ChartFormat,
+        /// A folder of templates overriding the built-in ones, file by file.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        date: DateArgs,
+    },
+}
+
+/// Options of every command that reads input.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReadArgs {
+    /// The input format, when the file extension does not tell (always for `-`).
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
+    /// Company fields for inputs without a [company] table (CSV), or to override it:
+    /// "name=Acme AB,currency=SEK,scale=millions".
+    #[arg(long, value_name = "FIELDS")]
+    pub company: Vec<String>,
+}
+
+/// The report date. Without it no date appears anywhere, so output is reproducible.
+#[derive(Debug, Args, Clone, Default)]
+pub struct DateArgs {
+    /// Date the report "as of" (YYYY-MM-DD). Also taken from SOURCE_DATE_EPOCH.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+    Both,
+}

@@ -1,0 +1,169 @@
+//! Errors about a user's file: where the problem is, what was expected, what was found.
+//!
+//! Every reader turns its failures into an [`InputError`], which prints like a compiler
+//! message: the file and position, the offending line with a caret under the problem, and a
+//! hint. The binary maps an `InputError` to exit code 2.
+
+use std::fmt;
+
+/// Where in the input a problem sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A text file (TOML, JSON): 1-based line and column, the whole line, the width to mark.
+    Text { line: usize, column: usize, source_line: String, width: usize },
+    /// A CSV cell: 1-based row number as a spreadsheet shows it, and the column's header.
+    Cell { row: usize, column: String, record: String },
+    /// A spreadsheet cell such as `Figures!D7`.
+    Sheet { cell: String },
+}
+
+/// A problem with the user's input. Displayed in full, ready for a terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    pub location: Option<Location>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl InputError {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError { file: file.into(), location: None, message: message.into(), help: None }
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The short `file:line:column` form, for machine-readable output such as GitHub annotations.
+    pub fn position(&self) -> (Option<usize>, Option<usize>) {
+        match &self.location {
+            Some(Location::Text { line, column, .. }) => (Some(*line), Some(*column)),
+            Some(Location::Cell { row, .. }) => (Some(*row), None),
+            _ => (None, None),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.message)?;
+        match &self.location {
+            None => write!(f, "  --> {}", self.file)?,
+            Some(Location::Text { line, column, source_line, width }) => {
+                let gutter = line.to_string().len();
+                let pad = " ".repeat(gutter);
+                writeln!(f, "{pad}--> {}:{line}:{column}", self.file)?;
+                writeln!(f, "{pad} |")?;
+                writeln!(f, "{line} | {}", printable(source_line))?;
+                let before: String = source_line
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "{pad} | {before}{}", "^".repeat((*width).clamp(1, 80)))?;
+            }
+            Some(Location::Cell { row, column, record }) => {
+                writeln!(f, "  --> {}: row {row}, column \"{column}\"", self.file)?;
+                write!(f, "   | {}", printable(record))?;
+            }
+            Some(Location::Sheet { cell }) => write!(f, "  --> {}: cell {cell}", self.file)?,
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Shortens a line for display and replaces control characters, so a binary file cannot
+/// garble the terminal.
+fn printable(line: &str) -> String {
+    let mut out: String = line
+        .chars()
+        .take(160)
+        .map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c })
+        .collect();
+    if line.chars().count() > 160 {
+        out.push('…');
+    }
+    out
+}
+
+/// Turns a byte offset range in `text` into a text location (1-based line and column).
+pub fn text_location(text: &str, start: usize, end: usize) -> Location {
+    let start = floor_char_boundary(text, start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[..start].matches('\n').count() + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    let source_line = text[line_start..line_end].trim_end_matches('\r').to_string();
+    let end = floor_char_boundary(text, end.clamp(start, line_end));
+    let width = text[start..end].chars().count().max(1);
+    Location::Text { line, column, source_line, width }
+}
+
+/// Turns a 1-based line and column (as serde_json reports them) into a text location.
+pub fn line_column_location(text: &str, line: usize, column: usize) -> Location {
+    let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim_end_matches('\r');
+    Location::Text { line, column: column.max(1), source_line: source_line.to_string(), width: 1 }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// The closest known name to a misspelt one, for "did you mean" hints.
+pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(found, candidate), candidate))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_offsets_by_line_and_column() {
+        let text = "a = 1\nrevenue = -5\n";
+        let offset = text.find("-5").unwrap();
+        let location = text_location(text, offset, offset + 2);
+        assert_eq!(
+            location,
+            Location::Text { line: 2, column: 11, source_line: "revenue = -5".into(), width: 2 }
+        );
+    }
+
+    #[test]
+    fn renders_a_caret_under_the_problem() {
+        let text = "revenue = -5";
+        let error = InputError::new("acme.toml", "revenue must not be negative")
+            .at(Some(text_location(text, 10, 12)))
+            .with_help("write revenue as a positive amount");
+        assert_eq!(
+            error.to_string(),
+            "revenue must not be negative\n --> acme.toml:1:11\n  |\n1 | revenue = -5\n  |           ^^\n  = help: write revenue as a positive amount"
+        );
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(did_you_mean("revenu", ["label", "revenue"]), Some("revenue"));
+        assert_eq!(did_you_mean("zzz", ["label", "revenue"]), None);
+    }
+}

@@ -1,0 +1,142 @@
+//! The CSV reader: one row per period, one column per field, `cost:<name>` per cost line.
+//!
+//! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
+
+use super::locate::{CsvLocator, Locate};
+use super::raw::{parse_decimal, Amount, Label, RawAi, RawInput, RawPeriod};
+use crate::diagnostic::{did_you_mean, InputError, Location};
+
+/// The plain (non-cost) columns a CSV input may have.
+pub const COLUMNS: &[&str] = &[
+    "label",
+    "revenue",
+    "headcount_end",
+    "headcount_start",
+    "personnel_cost",
+    "operating_income",
+    "adjusted_operating_income",
+    "ai_spend",
+    "ai_fte_equivalent",
+    "notes",
+];
+
+/// Parses CSV text into the raw input and a locator for its cells.
+pub fn parse<'a>(
+    text: &'a str,
+    file: &str,
+) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|error| csv_error(file, &error))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    check_headers(&headers, file)?;
+    let mut raw = RawInput::default();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|error| csv_error(file, &error))?;
+        let row = record.position().map_or(0, |p| p.line() as usize);
+        let record_text = record.iter().collect::<Vec<_>>().join(",");
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let mut period = RawPeriod::default();
+        for (header, cell) in headers.iter().zip(record.iter()) {
+            if cell.is_empty() {
+                continue;
+            }
+            let cell_error = |message: String| {
+                InputError::new(file, message).at(Some(Location::Cell {
+                    row,
+                    column: header.clone(),
+                    record: record_text.clone(),
+                }))
+            };
+            let amount = || parse_decimal(cell).map(Amount).map_err(cell_error);
+            match header.as_str() {
+                "label" => period.label = Some(Label(cell.to_string())),
+                "notes" => period.notes = Some(cell.to_string()),
+                "revenue" => period.revenue = Some(amount()?),
+                "headcount_end" => period.headcount_end = Some(amount()?),
+                "headcount_start" => period.headcount_start = Some(amount()?),
+                "personnel_cost" => period.personnel_cost = Some(amount()?),
+                "operating_income" => period.operating_income = Some(amount()?),
+                "adjusted_operating_income" => period.adjusted_operating_income = Some(amount()?),
+                "ai_spend" => period.ai.get_or_insert_with(RawAi::default).spend = Some(amount()?),
+                "ai_fte_equivalent" => {
+                    period.ai.get_or_insert_with(RawAi::default).fte_equivalent = Some(amount()?)
+                }
+                other => {
+                    let name = other.strip_prefix("cost:").unwrap_or(other).trim();
+                    period.costs.insert(name.to_string(), amount()?);
+                }
+            }
+        }
+        rows.push((row, record_text));
+        raw.periods.push(period);
+    }
+    Ok((raw, Box::new(CsvLocator { rows })))
+}
+
+fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
+    let header_line = headers.join(",");
+    let at = |column: &str| {
+        Some(Location::Cell { row: 1, column: column.to_string(), record: header_line.clone() })
+    };
+    for (index, header) in headers.iter().enumerate() {
+        if headers[..index].contains(header) {
+            return Err(InputError::new(file, format!("the column \"{header}\" appears twice"))
+                .at(at(header)));
+        }
+        if let Some(name) = header.strip_prefix("cost:") {
+            if name.trim().is_empty() {
+                return Err(InputError::new(file, "a cost column has no name")
+                    .at(at(header))
+                    .with_help("name cost columns like cost:marketing"));
+            }
+            continue;
+        }
+        if !COLUMNS.contains(&header.as_str()) {
+            let hint = match did_you_mean(header, COLUMNS.iter().copied()) {
+                Some(close) => format!("did you mean \"{close}\"? "),
+                None => String::new(),
+            };
+            return Err(InputError::new(file, format!("unknown column \"{header}\""))
+                .at(at(header))
+                .with_help(format!(
+                    "{hint}columns are {}, and cost:<name> for each cost line",
+                    COLUMNS.join(", ")
+                )));
+        }
+    }
+    for required in ["label", "revenue"] {
+        if !headers.iter().any(|h| h == required) {
+            return Err(InputError::new(file, format!("the CSV has no \"{required}\" column"))
+                .at(Some(Location::Cell {
+                    row: 1,
+                    column: headers.first().cloned().unwrap_or_default(),
+                    record: header_line.clone(),
+                }))
+                .with_help(format!("the first row must name the columns, including {required}")));
+        }
+    }
+    Ok(())
+}
+
+fn csv_error(file: &str, error: &csv::Error) -> InputError {
+    let row = error.position().map_or(0, |p| p.line() as usize);
+    let message = match error.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+            "row {row} has {len} cells but the header row has {expected_len}: \
+             every row needs one cell per column (leave a cell empty for a missing value)"
+        ),
+        csv::ErrorKind::Utf8 { .. } => format!("row {row} is not valid UTF-8 text"),
+        _ => format!("cannot read the CSV: {error}"),
+    };
+    InputError::new(file, message)
+}

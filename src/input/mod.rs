@@ -1,0 +1,242 @@
+//! Reading a company's figures: TOML, JSON or CSV in, one validated [`CompanyInput`] out.
+//!
+//! Each format has a reader (`parse` from a string) and a locator that maps a field back to
+//! its position in the text, so validation errors can point at the offending line.
+
+mod csv;
+mod json;
+mod locate;
+pub mod raw;
+mod toml;
+mod validate;
+
+use std::io::Read;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostic::InputError;
+use crate::period::PeriodLabel;
+
+pub use locate::FieldPath;
+
+/// The largest input file read, in bytes. Larger inputs should be split per company.
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// An input format, picked from the file extension or `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Toml,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// How the figures in the input are scaled: amounts are multiplied by this to get full units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    Units,
+    Thousands,
+    Millions,
+    Billions,
+}
+
+impl Scale {
+    pub const NAMES: [&'static str; 4] = ["units", "thousands", "millions", "billions"];
+
+    pub fn parse(text: &str) -> Option<Scale> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "units" | "unit" | "ones" => Some(Scale::Units),
+            "thousands" => Some(Scale::Thousands),
+            "millions" => Some(Scale::Millions),
+            "billions" => Some(Scale::Billions),
+            _ => None,
+        }
+    }
+
+    pub fn factor(self) -> Decimal {
+        match self {
+            Scale::Units => Decimal::ONE,
+            Scale::Thousands => Decimal::from(1_000),
+            Scale::Millions => Decimal::from(1_000_000),
+            Scale::Billions => Decimal::from(1_000_000_000),
+        }
+    }
+}
+
+/// The `[company]` table, validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct Company {
+    pub name: String,
+    pub slug: String,
+    pub ticker: Option<String>,
+    pub currency: String,
+    pub scale: Scale,
+    pub fiscal_year_end: Option<String>,
+    pub summary: Option<String>,
+    pub ai_exposed: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// The `[plan]` table: a headcount plan by natural attrition.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub target_headcount: Decimal,
+    pub annual_attrition: Decimal,
+    pub hires_per_year: Decimal,
+    pub reinvest_share: Option<Decimal>,
+}
+
+/// Overrides of the readiness thresholds, from the `[readiness]` table.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReadinessOverrides {
+    pub min_revenue_growth_pct: Option<Decimal>,
+    pub min_rule_of_40: Option<Decimal>,
+    pub min_fiscal_years: Option<Decimal>,
+}
+
+/// AI spend and AI work in a period.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Ai {
+    /// Money spent on AI in the period, full currency units.
+    pub spend: Option<Decimal>,
+    /// Work done by AI, in full-time people.
+    pub fte_equivalent: Option<Decimal>,
+}
+
+/// One `[[period]]`, validated. Money is in full currency units (scale applied).
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub label: PeriodLabel,
+    pub revenue: Decimal,
+    pub headcount_end: Option<Decimal>,
+    pub headcount_start: Option<Decimal>,
+    pub personnel_cost: Option<Decimal>,
+    pub operating_income: Option<Decimal>,
+    pub adjusted_operating_income: Option<Decimal>,
+    pub notes: Option<String>,
+    pub costs: IndexMap<String, Decimal>,
+    pub ai: Ai,
+}
+
+/// Something worth a reader's attention that does not stop the brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The period it concerns, if any.
+    pub period: Option<String>,
+    /// A short machine-readable kind, such as `gap` or `unlisted_costs`.
+    pub kind: String,
+    pub message: String,
+}
+
+/// A company's validated input: what every later stage works from.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompanyInput {
+    /// The file it came from, as the user named it.
+    pub source: String,
+    pub company: Company,
+    pub plan: Option<Plan>,
+    pub readiness: ReadinessOverrides,
+    /// Periods in time order.
+    pub periods: Vec<Period>,
+    pub warnings: Vec<Warning>,
+}
+
+/// How to read an input: the options every command that reads input accepts.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Overrides the format the file extension implies (required for standard input).
+    pub format: Option<Format>,
+    /// `key=value` company fields, e.g. from `--company "name=Acme AB,currency=SEK"`.
+    pub company_fields: Vec<(String, String)>,
+}
+
+/// Reads and validates one input file; `-` reads standard input.
+pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputError> {
+    let display = path.display().to_string();
+    let format = match options.format.or_else(|| Format::from_path(path)) {
+        Some(format) => format,
+        None if display == "-" => {
+            return Err(InputError::new(display, "cannot tell the format of standard input")
+                .with_help("add --input-format toml, json or csv"))
+        }
+        None => {
+            return Err(InputError::new(display, "unknown input format")
+                .with_help("name the file .toml, .json or .csv, or add --input-format"))
+        }
+    };
+    let text = read_text(path, &display)?;
+    parse(&text, &display, format, options)
+}
+
+/// Parses and validates input text in a known format. `file` is only used in messages.
+pub fn parse(
+    text: &str,
+    file: &str,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<CompanyInput, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
+        Format::Toml => toml::parse(text, file)?,
+        Format::Json => json::parse(text, file)?,
+        Format::Csv => csv::parse(text, file)?,
+    };
+    validate::validate(raw, file, locator.as_ref(), &options.company_fields)
+}
+
+fn read_text(path: &Path, display: &str) -> Result<String, InputError> {
+    let mut bytes = Vec::new();
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let result = if display == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        if path.is_dir() {
+            return Err(InputError::new(display, "this is a folder, not an input file")
+                .with_help("give the path of a .toml, .json or .csv file inside it"));
+        }
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|error| InputError::new(display, format!("cannot read the file: {error}")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            display,
+            format!("the file is larger than the limit of {} MiB", MAX_INPUT_BYTES >> 20),
+        )
+        .with_help("split the input: one company per file, or fewer periods per file"));
+    }
+    decode(bytes, display)
+}
+
+/// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark, the
+/// encodings spreadsheet programs export.
+fn decode(bytes: Vec<u8>, display: &str) -> Result<String, InputError> {
+    let utf16 = |bytes: &[u8], from: fn([u8; 2]) -> u16| -> Option<String> {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| from([c[0], c[1]])).collect();
+        String::from_utf16(&units).ok()
+    };
+    let decoded = match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => String::from_utf8(bytes).ok(),
+    };
+    match decoded {
+        Some(text) if !text.contains('\0') => Ok(text),
+        _ => Err(InputError::new(display, "the file is not text (UTF-8 or UTF-16 expected)")
+            .with_help("export the figures as UTF-8 TOML, JSON or CSV")),
+    }
+}

@@ -1,0 +1,240 @@
+//! The input as written: serde structs that mirror the file, before any validation.
+//!
+//! Required fields are `Option`s here so that a missing one gets a message in our words, with
+//! the position of the table it is missing from, instead of serde's generic one.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+/// The whole input file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInput {
+    pub company: Option<RawCompany>,
+    pub plan: Option<RawPlan>,
+    #[serde(default, rename = "period", alias = "periods")]
+    pub periods: Vec<RawPeriod>,
+    pub readiness: Option<RawReadiness>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompany {
+    pub name: Option<String>,
+    pub ticker: Option<String>,
+    pub currency: Option<String>,
+    pub scale: Option<String>,
+    pub fiscal_year_end: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub ai_exposed: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub target_headcount: Option<Amount>,
+    pub annual_attrition: Option<Amount>,
+    pub hires_per_year: Option<Amount>,
+    pub reinvest_share: Option<Amount>,
+}
+
+/// Thresholds overriding the readiness scorecard's defaults.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReadiness {
+    pub min_revenue_growth_pct: Option<Amount>,
+    pub min_rule_of_40: Option<Amount>,
+    pub min_fiscal_years: Option<Amount>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub label: Option<Label>,
+    pub revenue: Option<Amount>,
+    pub headcount_end: Option<Amount>,
+    pub headcount_start: Option<Amount>,
+    pub personnel_cost: Option<Amount>,
+    pub operating_income: Option<Amount>,
+    pub adjusted_operating_income: Option<Amount>,
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub costs: IndexMap<String, Amount>,
+    pub ai: Option<RawAi>,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAi {
+    pub spend: Option<Amount>,
+    pub fte_equivalent: Option<Amount>,
+}
+
+/// A number as written in the input, kept exact. Accepts integers, finite floats and (from
+/// JSON) arbitrary-precision numbers; rejects NaN, infinities and numbers written as strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount(pub Decimal);
+
+/// A period label, written as a string ("2024-Q3") or, for years, a bare integer (2024).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label(pub String);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AmountVisitor)
+    }
+}
+
+struct AmountVisitor;
+
+impl<'de> Visitor<'de> for AmountVisitor {
+    type Value = Amount;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number (no quotes, no thousands separators)")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+        Ok(Amount(Decimal::from(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!(
+                "expected a finite number, found {v}: write the amount as an ordinary number"
+            )));
+        }
+        parse_decimal(&v.to_string()).map(Amount).map_err(E::custom)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+        Err(E::custom(format!(
+            "expected a number, found the text \"{v}\": write numbers without quotes, \
+             thousands separators or currency signs (e.g. 1234.5)"
+        )))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Amount, E> {
+        Err(E::custom(format!("expected a number, found {v}")))
+    }
+
+    // serde_json with `arbitrary_precision` hands numbers over as a one-entry map holding the
+    // number's exact text; reading that text keeps every digit.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Amount, A::Error> {
+        let key: Option<String> = map.next_key()?;
+        match key.as_deref() {
+            Some("$serde_json::private::Number") => {
+                let text: String = map.next_value()?;
+                parse_decimal(&text).map(Amount).map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::custom("expected a number, found a table")),
+        }
+    }
+}
+
+/// Parses a plain decimal number ("1234.56", "-121", "1e6") exactly.
+pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
+    let text = text.trim();
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text)
+    } else {
+        text.parse::<Decimal>()
+    };
+    parsed.map_err(|_| {
+        if text.eq_ignore_ascii_case("nan") || text.to_ascii_lowercase().contains("inf") {
+            format!("expected a finite number, found {text}")
+        } else if text.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+            format!(
+                "the number {text} is out of range: amounts must stay below 10^28 in full units"
+            )
+        } else {
+            format!(
+                "expected a number, found \"{text}\": write numbers without thousands separators \
+                 or currency signs, with a dot for decimals (e.g. 1234.5)"
+            )
+        }
+    })
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LabelVisitor;
+        impl<'de> Visitor<'de> for LabelVisitor {
+            type Value = Label;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a period label such as \"2024\" or \"2024-Q3\"")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Label, E> {
+                Ok(Label(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Label, E> {
+                Ok(Label(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Label, E> {
+                Ok(Label(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Label, A::Error> {
+                match map.next_key::<String>()?.as_deref() {
+                    Some("$serde_json::private::Number") => Ok(Label(map.next_value()?)),
+                    _ => Err(de::Error::custom("expected a period label, found a table")),
+                }
+            }
+        }
+        deserializer.deserialize_any(LabelVisitor)
+    }
+}
+
+/// The field names of each table, for "did you mean" hints on unknown fields.
+pub const COMPANY_FIELDS: &[&str] = &[
+    "name",
+    "ticker",
+    "currency",
+    "scale",
+    "fiscal_year_end",
+    "summary",
+    "ai_exposed",
+    "sources",
+];
+pub const PERIOD_FIELDS: &[&str] = &[
+    "label",
+    "revenue",
+    "headcount_end",
+    "headcount_start",
+    "personnel_cost",
+    "operating_income",
+    "adjusted_operating_income",
+    "notes",
+    "costs",
+    "ai",
+];
+pub const PLAN_FIELDS: &[&str] =
+    &["target_headcount", "annual_attrition", "hires_per_year", "reinvest_share"];
+pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
+pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness"];
+pub const READINESS_FIELDS: &[&str] =
+    &["min_revenue_growth_pct", "min_rule_of_40", "min_fiscal_years"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_parse_exactly() {
+        assert_eq!(parse_decimal("1234.56").unwrap().to_string(), "1234.56");
+        assert_eq!(parse_decimal("1e6").unwrap(), Decimal::from(1_000_000));
+        assert!(parse_decimal("1,234").unwrap_err().contains("thousands separators"));
+        assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
+        assert!(parse_decimal("1e400").unwrap_err().contains("out of range"));
+    }
+}

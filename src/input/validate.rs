@@ -1,0 +1,434 @@
+//! From the raw input to a validated [`CompanyInput`]: required fields, ranges, labels,
+//! currency, scale, duplicates and gaps. Every error points at the field in the file.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::locate::{FieldPath, Locate, Table};
+use super::raw::{
+    Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
+    PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
+};
+use super::{
+    Ai, Company, CompanyInput, Period, Plan, ReadinessOverrides, Scale, Warning,
+};
+use crate::diagnostic::{did_you_mean, InputError};
+use crate::period::{PeriodKind, PeriodLabel};
+
+/// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Most periods in one input (60 years of quarters and their years fit easily).
+pub const MAX_PERIODS: usize = 2_000;
+/// Most distinct cost lines in one input.
+pub const MAX_COST_LINES: usize = 200;
+
+struct Checker<'a> {
+    file: &'a str,
+    locator: &'a dyn Locate,
+}
+
+impl Checker<'_> {
+    fn error(&self, path: FieldPath, message: impl Into<String>) -> InputError {
+        InputError::new(self.file, message).at(self.locator.locate(&path))
+    }
+
+    /// An amount that must not be negative (revenue, headcount, ...).
+    fn non_negative(
+        &self,
+        value: Option<Amount>,
+        path: FieldPath,
+        what: &str,
+    ) -> Result<Option<Decimal>, InputError> {
+        match value {
+            Some(Amount(v)) if v.is_sign_negative() && !v.is_zero() => Err(self
+                .error(path, format!("{what} must not be negative, found {v}"))
+                .with_help(format!("write {what} as 0 or more"))),
+            Some(Amount(v)) => Ok(Some(v)),
+            None => Ok(None),
+        }
+    }
+
+    /// Multiplies an amount by the company's scale, refusing overflow.
+    fn scaled(&self, value: Decimal, scale: Scale, path: FieldPath) -> Result<Decimal, InputError> {
+        value.checked_mul(scale.factor()).ok_or_else(|| {
+            self.error(path, format!("the amount {value} is too large once scaled to full units"))
+                .with_help("amounts must stay below 10^28 in full currency units")
+        })
+    }
+}
+
+/// Validates the raw input and turns it into the typed model.
+pub fn validate(
+    raw: RawInput,
+    file: &str,
+    locator: &dyn Locate,
+    company_fields: &[(String, String)],
+) -> Result<CompanyInput, InputError> {
+    let check = Checker { file, locator };
+    let company = company(raw.company.clone().unwrap_or_default(), company_fields, &check)?;
+    if raw.periods.is_empty() {
+        return Err(InputError::new(file, "the input has no periods").with_help(
+            "add at least one [[period]] table with a label and revenue (CSV: one row per period)",
+        ));
+    }
+    if raw.periods.len() > MAX_PERIODS {
+        return Err(InputError::new(
+            file,
+            format!("the input has {} periods, more than the limit of {MAX_PERIODS}", raw.periods.len()),
+        )
+        .with_help("split the input into several files, e.g. one per decade"));
+    }
+    let mut periods = Vec::with_capacity(raw.periods.len());
+    let mut seen: HashMap<PeriodLabel, usize> = HashMap::new();
+    for (index, raw_period) in raw.periods.into_iter().enumerate() {
+        let period = period(raw_period, index, company.scale, &check)?;
+        if let Some(first) = seen.insert(period.label, index) {
+            return Err(check
+                .error(FieldPath::new(Table::Period(index), &["label"]), format!(
+                    "the period \"{}\" appears twice (periods {} and {} in the file)",
+                    period.label,
+                    first + 1,
+                    index + 1
+                ))
+                .with_help("each period label may appear once; remove or relabel one of them"));
+        }
+        periods.push(period);
+    }
+    check_cost_lines(&company, &periods, &check)?;
+    periods.sort_by_key(|p| p.label.sort_key());
+    let warnings = gap_warnings(&periods);
+    let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
+    let readiness = raw.readiness.map(|r| ReadinessOverrides {
+        min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
+        min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
+        min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+    });
+    Ok(CompanyInput {
+        source: file.to_string(),
+        company,
+        plan,
+        readiness: readiness.unwrap_or_default(),
+        periods,
+        warnings,
+    })
+}
+
+fn company(
+    mut raw: RawCompany,
+    overrides: &[(String, String)],
+    check: &Checker,
+) -> Result<Company, InputError> {
+    for (key, value) in overrides {
+        let value = value.trim().to_string();
+        match key.as_str() {
+            "name" => raw.name = Some(value),
+            "ticker" => raw.ticker = Some(value),
+            "currency" => raw.currency = Some(value),
+            "scale" => raw.scale = Some(value),
+            "fiscal_year_end" => raw.fiscal_year_end = Some(value),
+            "summary" => raw.summary = Some(value),
+            "ai_exposed" => {
+                raw.ai_exposed = value.split([',', ';']).map(|s| s.trim().to_string()).collect()
+            }
+            other => {
+                let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
+                    .map(|c| format!("did you mean \"{c}\"? "))
+                    .unwrap_or_default();
+                return Err(InputError::new("--company", format!("unknown company field \"{other}\""))
+                    .with_help(format!("{hint}company fields are {}", COMPANY_FIELDS.join(", "))));
+            }
+        }
+    }
+    let at = |key: &str| FieldPath::new(Table::Company, &[key]);
+    let name = raw.name.as_deref().map(str::trim).unwrap_or_default().to_string();
+    if name.is_empty() {
+        return Err(check.error(at("name"), "the company has no name").with_help(
+            "add name = \"...\" to the [company] table (CSV: --company \"name=...,currency=...\")",
+        ));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(check.error(at("name"), format!(
+            "the company name is {} characters long, more than the limit of {MAX_NAME_CHARS}",
+            name.chars().count()
+        )));
+    }
+    let currency_text = raw.currency.as_deref().map(str::trim).unwrap_or_default();
+    if currency_text.is_empty() {
+        return Err(check.error(at("currency"), "the company has no currency").with_help(
+            "add currency = \"USD\" (an ISO 4217 code) to the [company] table",
+        ));
+    }
+    let currency = currency_text.to_ascii_uppercase();
+    if iso_currency::Currency::from_code(&currency).is_none() {
+        let codes: Vec<&str> =
+            <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter().map(|c| c.code()).collect();
+        let hint = did_you_mean(&currency, codes.iter().copied())
+            .map(|c| format!("did you mean \"{c}\"? "))
+            .unwrap_or_default();
+        return Err(check
+            .error(at("currency"), format!("\"{currency_text}\" is not an ISO 4217 currency code"))
+            .with_help(format!("{hint}use a three-letter code such as USD, EUR or SEK")));
+    }
+    let scale = match raw.scale.as_deref() {
+        None => Scale::Units,
+        Some(text) => Scale::parse(text).ok_or_else(|| {
+            check.error(at("scale"), format!("unknown scale \"{text}\"")).with_help(format!(
+                "scale is one of {}",
+                Scale::NAMES.join(", ")
+            ))
+        })?,
+    };
+    if let Some(end) = &raw.fiscal_year_end {
+        let valid = chrono::NaiveDate::parse_from_str(&format!("2000-{}", end.trim()), "%Y-%m-%d")
+            .is_ok()
+            && end.trim().len() == 5;
+        if !valid {
+            return Err(check
+                .error(at("fiscal_year_end"), format!("\"{end}\" is not a month and day"))
+                .with_help("write the last day of the fiscal year as MM-DD, e.g. \"12-31\" or \"01-31\""));
+        }
+    }
+    let ticker = raw.ticker.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    if ticker.as_ref().is_some_and(|t| t.chars().count() > 20) {
+        return Err(check.error(at("ticker"), "the ticker is longer than 20 characters"));
+    }
+    Ok(Company {
+        slug: slug_for(&name),
+        name,
+        ticker,
+        currency,
+        scale,
+        fiscal_year_end: raw.fiscal_year_end.map(|s| s.trim().to_string()),
+        summary: raw.summary.filter(|s| !s.trim().is_empty()),
+        ai_exposed: raw.ai_exposed.into_iter().filter(|s| !s.is_empty()).collect(),
+        sources: raw.sources,
+    })
+}
+
+/// A folder name that is safe on every file system: lower-case ASCII, digits and dashes,
+/// never empty, never `.`/`..`, never a reserved Windows device name.
+pub fn slug_for(name: &str) -> String {
+    let mut slug = slug::slugify(name);
+    slug.truncate(64);
+    let slug = slug.trim_matches('-').to_string();
+    let reserved = ["con", "prn", "aux", "nul"].contains(&slug.as_str())
+        || (slug.len() == 4
+            && (slug.starts_with("com") || slug.starts_with("lpt"))
+            && slug.as_bytes()[3].is_ascii_digit());
+    match slug.as_str() {
+        "" => "company".to_string(),
+        _ if reserved => format!("{slug}-company"),
+        _ => slug,
+    }
+}
+
+fn period(
+    raw: RawPeriod,
+    index: usize,
+    scale: Scale,
+    check: &Checker,
+) -> Result<Period, InputError> {
+    let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
+    let label_text = raw.label.map(|l| l.0).unwrap_or_default();
+    if label_text.trim().is_empty() {
+        return Err(check
+            .error(at(&["label"]), format!("period {} has no label", index + 1))
+            .with_help("add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)"));
+    }
+    let label = PeriodLabel::parse(&label_text)
+        .map_err(|e| check.error(at(&["label"]), format!("bad period label: {}", e.0)))?;
+    let revenue = check
+        .non_negative(raw.revenue, at(&["revenue"]), "revenue")?
+        .ok_or_else(|| {
+            check.error(at(&["label"]), format!("period {label} has no revenue"))
+                .with_help("add revenue = <amount> to the period (0 is allowed)")
+        })?;
+    let money = |value: Option<Amount>, key: &str| -> Result<Option<Decimal>, InputError> {
+        value.map(|a| check.scaled(a.0, scale, at(&[key]))).transpose()
+    };
+    let headcount_end = check.non_negative(raw.headcount_end, at(&["headcount_end"]), "headcount")?;
+    let headcount_start =
+        check.non_negative(raw.headcount_start, at(&["headcount_start"]), "headcount")?;
+    let personnel_cost =
+        check.non_negative(raw.personnel_cost, at(&["personnel_cost"]), "personnel cost")?;
+    let mut costs = indexmap::IndexMap::with_capacity(raw.costs.len());
+    for (name, Amount(amount)) in raw.costs {
+        let path = at(&["costs", &name]);
+        if name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(check.error(path, "a cost line name must be 1 to 200 characters long"));
+        }
+        costs.insert(name.clone(), check.scaled(amount, scale, path)?);
+    }
+    let raw_ai = raw.ai.unwrap_or_default();
+    let spend = check.non_negative(raw_ai.spend, at(&["ai", "spend"]), "AI spend")?;
+    let ai = Ai {
+        spend: spend.map(|s| check.scaled(s, scale, at(&["ai", "spend"]))).transpose()?,
+        fte_equivalent: check.non_negative(
+            raw_ai.fte_equivalent,
+            at(&["ai", "fte_equivalent"]),
+            "AI full-time equivalent",
+        )?,
+    };
+    if raw.notes.as_ref().is_some_and(|n| n.len() > 100_000) {
+        return Err(check.error(at(&["notes"]), "the notes are longer than 100,000 bytes"));
+    }
+    Ok(Period {
+        label,
+        revenue: check.scaled(revenue, scale, at(&["revenue"]))?,
+        headcount_end,
+        headcount_start,
+        personnel_cost: personnel_cost
+            .map(|p| check.scaled(p, scale, at(&["personnel_cost"])))
+            .transpose()?,
+        operating_income: money(raw.operating_income, "operating_income")?,
+        adjusted_operating_income: money(raw.adjusted_operating_income, "adjusted_operating_income")?,
+        notes: raw.notes.filter(|n| !n.trim().is_empty()),
+        costs,
+        ai,
+    })
+}
+
+/// Every `ai_exposed` name must be a cost line of some period (a typo would silently zero the
+/// AI-exposed cost), and the number of distinct lines is bounded.
+fn check_cost_lines(company: &Company, periods: &[Period], check: &Checker) -> Result<(), InputError> {
+    let mut names: Vec<&str> = Vec::new();
+    for period in periods {
+        for name in period.costs.keys() {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    if names.len() > MAX_COST_LINES {
+        return Err(InputError::new(
+            check.file,
+            format!("the input has {} cost lines, more than the limit of {MAX_COST_LINES}", names.len()),
+        )
+        .with_help("group small lines together (e.g. other_opex)"));
+    }
+    for exposed in &company.ai_exposed {
+        if !names.contains(&exposed.as_str()) {
+            let hint = did_you_mean(exposed, names.iter().copied())
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            return Err(check
+                .error(
+                    FieldPath::new(Table::Company, &["ai_exposed"]),
+                    format!("ai_exposed names \"{exposed}\", which is not a cost line of any period"),
+                )
+                .with_help(format!("{hint}cost lines in this input: {}", names.join(", "))));
+        }
+    }
+    Ok(())
+}
+
+/// A warning for each gap inside a series (periods must be sorted).
+fn gap_warnings(periods: &[Period]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
+        let series: Vec<PeriodLabel> =
+            periods.iter().map(|p| p.label).filter(|l| l.kind == kind).collect();
+        for pair in series.windows(2) {
+            let missing = pair[1].ordinal() - pair[0].ordinal() - 1;
+            if missing > 0 {
+                warnings.push(Warning {
+                    period: Some(pair[1].to_string()),
+                    kind: "gap".to_string(),
+                    message: format!(
+                        "gap in the {}: {missing} period{} missing between {} and {}",
+                        kind.plural(),
+                        if missing == 1 { "" } else { "s" },
+                        pair[0],
+                        pair[1]
+                    ),
+                });
+            }
+        }
+    }
+    warnings
+}
+
+fn plan(raw: RawPlan, check: &Checker) -> Result<Plan, InputError> {
+    let at = |key: &str| FieldPath::new(Table::Plan, &[key]);
+    let required = |value: Option<Amount>, key: &str, example: &str| {
+        value.map(|a| a.0).ok_or_else(|| {
+            check.error(at(key), format!("the plan has no {key}"))
+                .with_help(format!("add {key} = {example} to the [plan] table"))
+        })
+    };
+    let target_headcount = required(raw.target_headcount, "target_headcount", "2000")?;
+    let annual_attrition = required(raw.annual_attrition, "annual_attrition", "0.2")?;
+    let hires_per_year = raw.hires_per_year.map_or(Decimal::ZERO, |a| a.0);
+    let share = |value: Decimal, key: &str, allow_one: bool| {
+        let ok = value >= Decimal::ZERO && (value < Decimal::ONE || (allow_one && value == Decimal::ONE));
+        if ok {
+            Ok(value)
+        } else {
+            Err(check
+                .error(at(key), format!("{key} must be a share between 0 and 1, found {value}"))
+                .with_help("write 20% as 0.2"))
+        }
+    };
+    let annual_attrition = share(annual_attrition, "annual_attrition", false)?;
+    let reinvest_share = raw.reinvest_share.map(|a| share(a.0, "reinvest_share", true)).transpose()?;
+    for (key, value) in [("target_headcount", target_headcount), ("hires_per_year", hires_per_year)] {
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(check.error(at(key), format!("{key} must not be negative, found {value}")));
+        }
+    }
+    Ok(Plan { target_headcount, annual_attrition, hires_per_year, reinvest_share })
+}
+
+/// Rewrites serde's messages in the user's words, with "did you mean" for unknown fields.
+pub fn explain_serde_message(message: &str) -> (String, Option<String>) {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let known = known_fields_for(message);
+        let hint = did_you_mean(field, known.iter().copied())
+            .map(|c| format!("did you mean `{c}`? "))
+            .unwrap_or_default();
+        return (
+            format!("unknown field `{field}`"),
+            Some(format!("{hint}the fields allowed here are: {}", known.join(", "))),
+        );
+    }
+    if message.starts_with("invalid type") {
+        return (message.replace("invalid type: ", "wrong type: found "), None);
+    }
+    (message.to_string(), None)
+}
+
+/// Which table's field list an "unknown field" message refers to, from serde's own list.
+fn known_fields_for(message: &str) -> &'static [&'static str] {
+    let lists = [PERIOD_FIELDS, COMPANY_FIELDS, PLAN_FIELDS, AI_FIELDS, READINESS_FIELDS, TOP_FIELDS];
+    lists
+        .into_iter()
+        .find(|list| list.iter().all(|f| message.contains(&format!("`{f}`"))))
+        .unwrap_or(TOP_FIELDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_folder_names() {
+        assert_eq!(slug_for("Klarna Group plc"), "klarna-group-plc");
+        assert_eq!(slug_for("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug_for("CON"), "con-company");
+        assert_eq!(slug_for("LPT1"), "lpt1-company");
+        assert_eq!(slug_for("***"), "company");
+        assert_eq!(slug_for("Öresund Bank AB"), "oresund-bank-ab");
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let (message, help) = explain_serde_message(
+            "unknown field `revenu`, expected one of `label`, `revenue`, `headcount_end`, `headcount_start`, `personnel_cost`, `operating_income`, `adjusted_operating_income`, `notes`, `costs`, `ai`",
+        );
+        assert_eq!(message, "unknown field `revenu`");
+        assert!(help.unwrap().starts_with("did you mean `revenue`?"));
+    }
+}

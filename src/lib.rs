@@ -1,0 +1,109 @@
+//! ipobrief: turn a company's financial figures into an investor-readiness brief.
+//!
+//! The pipeline reads as a list: [`input::load`] -> [`metrics::compute`] -> [`report::build`]
+//! -> [`write::write_folder`]. `main` only parses arguments and maps errors to exit codes.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod input;
+pub mod metrics;
+pub mod money;
+pub mod period;
+pub mod report;
+pub mod settings;
+pub mod write;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::cli::{Cli, Command};
+use crate::input::{CompanyInput, ReadOptions};
+
+/// The bundled example, compiled in so `ipobrief generate` works from any folder.
+pub const EXAMPLE_TOML: &str = include_str!("../examples/klarna.toml");
+pub const EXAMPLE_PATH: &str = "examples/klarna.toml";
+
+/// A problem with how the program was called (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// The exit code for an error: 2 for bad input or usage, 3 for everything else (output).
+pub fn exit_code_for(error: &anyhow::Error) -> ExitCode {
+    let bad_input = error.chain().any(|cause| {
+        cause.downcast_ref::<diagnostic::InputError>().is_some()
+            || cause.downcast_ref::<UsageError>().is_some()
+    });
+    ExitCode::from(if bad_input { 2 } else { 3 })
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Metrics { input, read, date } => {
+            let options = settings::read_options(&read).map_err(usage)?;
+            let as_of = settings::as_of(&date).map_err(usage)?;
+            let company = load(&input, &options)?;
+            let mut metrics = metrics::compute(&company);
+            metrics.as_of = as_of;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&report::metrics_json(&metrics)?)?;
+            stdout.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate { inputs, output, format, charts, templates, read, date } => {
+            let options = settings::read_options(&read).map_err(usage)?;
+            let as_of = settings::as_of(&date).map_err(usage)?;
+            let settings = report::ReportSettings::new(format, charts, templates.as_deref())?;
+            let companies = load_all(&inputs, &options)?;
+            for company in &companies {
+                let mut metrics = metrics::compute(company);
+                metrics.as_of = as_of.clone();
+                let files = report::build(&metrics, &settings)?;
+                let folder = write::write_folder(&output, &metrics.company.slug, &files)?;
+                eprintln!("wrote {}", folder.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn usage(error: anyhow::Error) -> anyhow::Error {
+    anyhow::Error::new(UsageError(format!("{error:#}")))
+}
+
+/// Reads one input; an error names the file and position.
+pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput> {
+    Ok(input::load(path, options)?)
+}
+
+/// Reads every input (the bundled example when there is none); all errors are reported.
+pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyInput>> {
+    if paths.is_empty() {
+        let example = input::parse(EXAMPLE_TOML, EXAMPLE_PATH, input::Format::Toml, options)
+            .context("the bundled example is invalid")?;
+        return Ok(vec![example]);
+    }
+    let mut companies = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        match input::load(path, options) {
+            Ok(company) => companies.push(company),
+            Err(error) => errors.push(error),
+        }
+    }
+    match errors.len() {
+        0 => Ok(companies),
+        1 => Err(errors.remove(0).into()),
+        n => {
+            for error in &errors[..n - 1] {
+                eprintln!("error: {error}\n");
+            }
+            Err(anyhow::Error::new(errors.remove(n - 1))
+                .context(format!("{n} of {} inputs are invalid; nothing was written", paths.len())))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! The computed metrics: one [`PeriodMetrics`] per input period, plus company-level results.
+//!
+//! Every formula is documented in `docs/metrics.md`. A value that cannot be computed is `None`
+//! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
+
+mod period;
+mod unavailable;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::input::{Company, CompanyInput, Warning};
+use crate::period::PeriodLabel;
+
+pub use period::{CostLineMetrics, PeriodMetrics};
+pub use unavailable::Unavailable;
+
+/// Who made the file, so a reader can tell which version's definitions apply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Generator {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+impl Default for Generator {
+    fn default() -> Self {
+        Generator { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") }
+    }
+}
+
+/// All metrics of one company: what `metrics.json` holds and the brief is rendered from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    pub company: Company,
+    /// The input file, as the user named it.
+    pub source: String,
+    /// All money is in full currency units of `company.currency` (the input's scale applied).
+    pub amounts_in: &'static str,
+    /// Periods in time order.
+    pub periods: Vec<PeriodMetrics>,
+    pub warnings: Vec<Warning>,
+    /// The report date, only when asked for (`--as-of` or `SOURCE_DATE_EPOCH`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    pub generator: Generator,
+}
+
+impl Metrics {
+    /// The latest period of the longest-running kind the input has most recently reported:
+    /// the period the brief's headline is about.
+    pub fn latest(&self) -> Option<&PeriodMetrics> {
+        self.periods.last()
+    }
+
+    /// Looks a period up by label.
+    pub fn period(&self, label: PeriodLabel) -> Option<&PeriodMetrics> {
+        self.periods.iter().find(|p| p.label == label)
+    }
+
+    /// Cost line names in the order they first appear.
+    pub fn cost_line_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for period in &self.periods {
+            for name in period.cost_lines.keys() {
+                if !names.contains(&name.as_str()) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+}
+
+/// Every cost line name in the input, in the order they first appear.
+fn cost_line_names(input: &CompanyInput) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for period in &input.periods {
+        for name in period.costs.keys() {
+            if !names.contains(&name.as_str()) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+/// Computes every metric of every period.
+pub fn compute(input: &CompanyInput) -> Metrics {
+    let by_label: HashMap<PeriodLabel, usize> =
+        input.periods.iter().enumerate().map(|(i, p)| (p.label, i)).collect();
+    let mut warnings = input.warnings.clone();
+    let all_lines = cost_line_names(input);
+    let periods: Vec<PeriodMetrics> = input
+        .periods
+        .iter()
+        .map(|p| {
+            let lookup = |label: PeriodLabel| by_label.get(&label).map(|&i| &input.periods[i]);
+            let metrics = period::compute(p, &input.company, &all_lines, lookup);
+            if let Some(warning) = period::unlisted_costs_warning(&metrics, &input.company) {
+                warnings.push(warning);
+            }
+            metrics
+        })
+        .collect();
+    Metrics {
+        company: input.company.clone(),
+        source: input.source.clone(),
+        amounts_in: "full currency units",
+        periods,
+        warnings,
+        as_of: None,
+        generator: Generator::default(),
+    }
+}

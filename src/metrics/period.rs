@@ -1,0 +1,420 @@
+//! The metrics of one period. Formulas are in `docs/metrics.md`; each function here is one row
+//! of that table.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Unavailable;
+use crate::input::{Company, Period, Warning};
+use crate::money::{growth_pct, percent, ratio, to_cents, Exact};
+use crate::period::{PeriodKind, PeriodLabel};
+
+/// One cost line in one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostLineMetrics {
+    pub amount: Exact,
+    pub pct_of_revenue: Option<f64>,
+    pub yoy_pct: Option<f64>,
+    /// Whether the company marks this line as one where AI substitutes work.
+    pub ai_exposed: bool,
+}
+
+/// Every metric of one period. Field names are the JSON keys.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodMetrics {
+    pub label: PeriodLabel,
+    pub kind: PeriodKind,
+    pub revenue: Exact,
+    pub revenue_growth_yoy_pct: Option<f64>,
+    pub revenue_growth_qoq_pct: Option<f64>,
+    pub headcount_start: Option<Exact>,
+    pub headcount_end: Option<Exact>,
+    pub avg_headcount: Option<Exact>,
+    pub headcount_change_yoy_pct: Option<f64>,
+    pub growth_minus_headcount_growth_pp: Option<f64>,
+    pub revenue_per_employee: Option<Exact>,
+    pub opex: Option<Exact>,
+    pub opex_per_employee: Option<Exact>,
+    pub opex_pct_of_revenue: Option<f64>,
+    pub opex_growth_yoy_pct: Option<f64>,
+    pub operating_income: Option<Exact>,
+    pub operating_income_source: Option<&'static str>,
+    pub operating_margin_pct: Option<f64>,
+    pub adjusted_operating_income: Option<Exact>,
+    pub adjusted_operating_margin_pct: Option<f64>,
+    /// Revenue minus listed cost lines minus reported operating income: costs the input does
+    /// not list (depreciation, amortisation, ...). Only when both are known and they differ.
+    pub unlisted_costs: Option<Exact>,
+    pub rule_of_40: Option<f64>,
+    pub cost_lines: IndexMap<String, CostLineMetrics>,
+    pub ai_exposed_cost: Option<Exact>,
+    pub ai_exposed_pct_of_revenue: Option<f64>,
+    pub personnel_cost: Option<Exact>,
+    pub loaded_cost_per_employee: Option<Exact>,
+    pub ai_spend: Option<Exact>,
+    pub ai_fte_equivalent: Option<Exact>,
+    pub ai_savings: Option<Exact>,
+    pub ai_roi: Option<f64>,
+    pub notes: Option<String>,
+    /// Metric name -> why it could not be computed.
+    pub unavailable: Unavailable,
+    /// Where a metric rests on an approximation, in words.
+    pub approximations: Vec<String>,
+}
+
+/// Computes one period; `lookup` finds other periods by label (for YoY, QoQ and headcount).
+pub fn compute<'a>(
+    period: &Period,
+    company: &Company,
+    all_lines: &[&str],
+    lookup: impl Fn(PeriodLabel) -> Option<&'a Period>,
+) -> PeriodMetrics {
+    let mut na = Unavailable::default();
+    let mut approximations = Vec::new();
+    let label = period.label;
+    let annualise = Decimal::from(label.kind.per_year());
+    let year_earlier = lookup(label.year_earlier());
+    let previous = lookup(label.previous());
+
+    let revenue_growth_yoy_pct = na.take(
+        "revenue_growth_yoy_pct",
+        compared(year_earlier, label.year_earlier(), |p| Ok(p.revenue), "revenue")
+            .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
+    );
+    let revenue_growth_qoq_pct = na.take(
+        "revenue_growth_qoq_pct",
+        if label.kind == PeriodKind::Quarter {
+            compared(previous, label.previous(), |p| Ok(p.revenue), "revenue")
+                .and_then(|before| growth(period.revenue, before, label.previous(), "revenue"))
+        } else {
+            Err(format!("applies to quarters only; this is a {}", kind_noun(label.kind)))
+        },
+    );
+
+    // Headcount: the start defaults to the previous period's end in the same series.
+    let headcount_start = period.headcount_start.or_else(|| previous.and_then(|p| p.headcount_end));
+    let avg_headcount = na.take(
+        "avg_headcount",
+        match (headcount_start, period.headcount_end) {
+            (Some(start), Some(end)) => Ok((start + end) / Decimal::TWO),
+            (None, Some(end)) => {
+                approximations.push(format!(
+                    "avg_headcount is headcount_end ({end}): no headcount_start and no {} period \
+                     to take it from",
+                    label.previous()
+                ));
+                Ok(end)
+            }
+            (_, None) => Err("no headcount_end in this period".to_string()),
+        },
+    );
+    let headcount_change_yoy_pct = na.take(
+        "headcount_change_yoy_pct",
+        match period.headcount_end {
+            None => Err("no headcount_end in this period".to_string()),
+            Some(end) => compared(
+                year_earlier,
+                label.year_earlier(),
+                |p| p.headcount_end.ok_or_else(|| format!("no headcount_end in {}", p.label)),
+                "headcount",
+            )
+            .and_then(|before| growth(end, before, label.year_earlier(), "headcount")),
+        },
+    );
+    let growth_minus_headcount_growth_pp = na.take(
+        "growth_minus_headcount_growth_pp",
+        both(revenue_growth_yoy_pct, headcount_change_yoy_pct, "revenue growth|headcount change")
+            .map(|(growth, change)| growth - change),
+    );
+    let per_employee = |amount: Decimal| -> Result<Exact, String> {
+        let people = avg_headcount.ok_or("no average headcount")?;
+        if people.is_zero() {
+            return Err("average headcount is zero".to_string());
+        }
+        let annual = amount.checked_mul(annualise).ok_or("amount too large")?;
+        Ok(Exact(to_cents(annual.checked_div(people).ok_or("amount too large")?)))
+    };
+    let revenue_per_employee = na.take("revenue_per_employee", per_employee(period.revenue));
+
+    let missing_lines: Vec<&str> =
+        all_lines.iter().copied().filter(|name| !period.costs.contains_key(*name)).collect();
+    let opex_value = if period.costs.is_empty() {
+        Err("no cost lines in this period".to_string())
+    } else if !missing_lines.is_empty() {
+        Err(format!(
+            "incomplete cost lines: {} {} not in this period (add {} with 0 if there was none)",
+            missing_lines.join(", "),
+            if missing_lines.len() == 1 { "is" } else { "are" },
+            if missing_lines.len() == 1 { "it" } else { "them" },
+        ))
+    } else {
+        period
+            .costs
+            .values()
+            .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
+            .ok_or_else(|| "the cost lines add up to more than can be represented".to_string())
+    };
+    let opex_per_employee =
+        na.take("opex_per_employee", opex_value.clone().and_then(per_employee));
+    let opex_pct_of_revenue = na.take(
+        "opex_pct_of_revenue",
+        opex_value.clone().and_then(|opex| share_of_revenue(opex, period.revenue)),
+    );
+    let opex_growth_yoy_pct = na.take(
+        "opex_growth_yoy_pct",
+        opex_value.clone().and_then(|opex| {
+            compared(year_earlier, label.year_earlier(), |p| sum_costs(p, all_lines), "opex")
+                .and_then(|before| growth(opex, before, label.year_earlier(), "opex"))
+        }),
+    );
+    let opex = na.take("opex", opex_value.clone());
+
+    let (operating_income, operating_income_source) = match (period.operating_income, opex) {
+        (Some(reported), _) => (Some(reported), Some("reported")),
+        (None, Some(opex)) => (Some(period.revenue - opex), Some("derived")),
+        (None, None) => {
+            let reason = match &opex_value {
+                Err(why) if !period.costs.is_empty() => {
+                    format!("not reported, and cannot be derived: {why}")
+                }
+                _ => "neither reported operating_income nor cost lines to derive it".to_string(),
+            };
+            na.take::<()>("operating_income", Err(reason));
+            (None, None)
+        }
+    };
+    let operating_margin_pct = na.take(
+        "operating_margin_pct",
+        operating_income
+            .ok_or_else(|| "no operating income".to_string())
+            .and_then(|oi| share_of_revenue(oi, period.revenue)),
+    );
+    let adjusted_operating_margin_pct = na.take(
+        "adjusted_operating_margin_pct",
+        period
+            .adjusted_operating_income
+            .ok_or_else(|| "no adjusted_operating_income reported".to_string())
+            .and_then(|oi| share_of_revenue(oi, period.revenue)),
+    );
+    let unlisted_costs = match (period.operating_income, opex) {
+        (Some(reported), Some(opex)) if period.revenue - opex != reported => {
+            Some(period.revenue - opex - reported)
+        }
+        _ => None,
+    };
+    let rule_of_40 = na.take(
+        "rule_of_40",
+        both(revenue_growth_yoy_pct, operating_margin_pct, "revenue growth|operating margin")
+            .map(|(growth, margin)| growth + margin),
+    );
+
+    let cost_lines = cost_lines(period, company, year_earlier, &mut na);
+    let exposed: Vec<Decimal> = company
+        .ai_exposed
+        .iter()
+        .filter_map(|name| period.costs.get(name).copied())
+        .collect();
+    let ai_exposed_value = if company.ai_exposed.is_empty() {
+        Err("no cost lines are marked ai_exposed in [company]".to_string())
+    } else if exposed.is_empty() {
+        Err(format!("none of the AI-exposed lines ({}) is in this period", company.ai_exposed.join(", ")))
+    } else {
+        let absent: Vec<&str> = company
+            .ai_exposed
+            .iter()
+            .map(String::as_str)
+            .filter(|name| !period.costs.contains_key(*name))
+            .collect();
+        if !absent.is_empty() {
+            approximations.push(format!(
+                "ai_exposed_cost leaves out {}, which {} not in this period",
+                absent.join(", "),
+                if absent.len() == 1 { "is" } else { "are" }
+            ));
+        }
+        Ok(exposed.iter().sum::<Decimal>())
+    };
+    let ai_exposed_pct_of_revenue = na.take(
+        "ai_exposed_pct_of_revenue",
+        ai_exposed_value.clone().and_then(|cost| share_of_revenue(cost, period.revenue)),
+    );
+    let ai_exposed_cost = na.take("ai_exposed_cost", ai_exposed_value);
+
+    let personnel = period.personnel_cost.ok_or_else(|| "no personnel_cost in this period".to_string());
+    let loaded_cost_per_employee =
+        na.take("loaded_cost_per_employee", personnel.clone().and_then(per_employee));
+    let ai_savings_value = period
+        .ai
+        .fte_equivalent
+        .ok_or_else(|| "no ai.fte_equivalent in this period".to_string())
+        .and_then(|fte| {
+            let cost = personnel.clone()?;
+            let people = avg_headcount.ok_or("no average headcount")?;
+            if people.is_zero() {
+                return Err("average headcount is zero".to_string());
+            }
+            let per_person = cost.checked_div(people).ok_or("amount too large")?;
+            Ok(to_cents(fte.checked_mul(per_person).ok_or("amount too large")?))
+        });
+    let ai_roi = na.take(
+        "ai_roi",
+        ai_savings_value.clone().and_then(|savings| {
+            let spend = period.ai.spend.ok_or("no ai.spend in this period")?;
+            ratio(savings, spend).ok_or_else(|| "AI spend is zero".to_string())
+        }),
+    );
+    let ai_savings = na.take("ai_savings", ai_savings_value);
+
+    PeriodMetrics {
+        label,
+        kind: label.kind,
+        revenue: Exact(period.revenue),
+        revenue_growth_yoy_pct,
+        revenue_growth_qoq_pct,
+        headcount_start: headcount_start.map(Exact),
+        headcount_end: period.headcount_end.map(Exact),
+        avg_headcount: avg_headcount.map(Exact),
+        headcount_change_yoy_pct,
+        growth_minus_headcount_growth_pp,
+        revenue_per_employee,
+        opex: opex.map(Exact),
+        opex_per_employee,
+        opex_pct_of_revenue,
+        opex_growth_yoy_pct,
+        operating_income: operating_income.map(Exact),
+        operating_income_source,
+        operating_margin_pct,
+        adjusted_operating_income: period.adjusted_operating_income.map(Exact),
+        adjusted_operating_margin_pct,
+        unlisted_costs: unlisted_costs.map(Exact),
+        rule_of_40,
+        cost_lines,
+        ai_exposed_cost: ai_exposed_cost.map(Exact),
+        ai_exposed_pct_of_revenue,
+        personnel_cost: period.personnel_cost.map(Exact),
+        loaded_cost_per_employee,
+        ai_spend: period.ai.spend.map(Exact),
+        ai_fte_equivalent: period.ai.fte_equivalent.map(Exact),
+        ai_savings: ai_savings.map(Exact),
+        ai_roi,
+        notes: period.notes.clone(),
+        unavailable: na,
+        approximations,
+    }
+}
+
+fn cost_lines(
+    period: &Period,
+    company: &Company,
+    year_earlier: Option<&Period>,
+    na: &mut Unavailable,
+) -> IndexMap<String, CostLineMetrics> {
+    period
+        .costs
+        .iter()
+        .map(|(name, &amount)| {
+            let pct_of_revenue = na.take(
+                &format!("cost_lines.{name}.pct_of_revenue"),
+                share_of_revenue(amount, period.revenue),
+            );
+            let before_label = period.label.year_earlier();
+            let yoy_pct = na.take(
+                &format!("cost_lines.{name}.yoy_pct"),
+                compared(
+                    year_earlier,
+                    before_label,
+                    |p| p.costs.get(name).copied().ok_or_else(|| format!("no {name} line in {before_label}")),
+                    name,
+                )
+                .and_then(|before| growth(amount, before, before_label, name)),
+            );
+            let line = CostLineMetrics {
+                amount: Exact(amount),
+                pct_of_revenue,
+                yoy_pct,
+                ai_exposed: company.ai_exposed.contains(name),
+            };
+            (name.clone(), line)
+        })
+        .collect()
+}
+
+/// Total opex of another period, only when it lists every cost line (like for like).
+fn sum_costs(period: &Period, all_lines: &[&str]) -> Result<Decimal, String> {
+    if period.costs.is_empty() {
+        return Err(format!("no cost lines in {}", period.label));
+    }
+    if all_lines.iter().any(|name| !period.costs.contains_key(*name)) {
+        return Err(format!("the cost lines of {} are incomplete", period.label));
+    }
+    period.costs.values().try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v)).ok_or_else(|| "opex too large".to_string())
+}
+
+/// A value from another period, or why it is missing.
+fn compared(
+    other: Option<&Period>,
+    other_label: PeriodLabel,
+    value: impl Fn(&Period) -> Result<Decimal, String>,
+    _what: &str,
+) -> Result<Decimal, String> {
+    match other {
+        Some(period) => value(period),
+        None => Err(format!("no {other_label} period in the input")),
+    }
+}
+
+fn growth(after: Decimal, before: Decimal, before_label: PeriodLabel, what: &str) -> Result<f64, String> {
+    growth_pct(after, before).ok_or_else(|| format!("{what} in {before_label} was zero"))
+}
+
+fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, String> {
+    percent(amount, revenue).ok_or_else(|| "revenue is zero".to_string())
+}
+
+/// Two inputs of a combined metric, or which of them is missing (`what` names them "a|b").
+fn both(a: Option<f64>, b: Option<f64>, what: &str) -> Result<(f64, f64), String> {
+    let (first, second) = what.split_once('|').unwrap_or((what, what));
+    match (a, b) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        (None, Some(_)) => Err(format!("no {first} (see its reason)")),
+        (Some(_), None) => Err(format!("no {second} (see its reason)")),
+        (None, None) => Err(format!("no {first} and no {second}")),
+    }
+}
+
+fn kind_noun(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Year => "year",
+        PeriodKind::Half => "half",
+        PeriodKind::Quarter => "quarter",
+    }
+}
+
+/// The "unlisted costs" warning for a period whose reported operating income differs from
+/// revenue minus its listed cost lines.
+pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Option<Warning> {
+    let unlisted = metrics.unlisted_costs?.0;
+    let in_scale = |v: Decimal| (v / company.scale.factor()).normalize();
+    let unit = match company.scale {
+        crate::input::Scale::Units => company.currency.clone(),
+        scale => format!("{} {}", company.currency, serde_json::to_value(scale).ok()?.as_str()?),
+    };
+    let reported = in_scale(metrics.operating_income?.0);
+    let derived = in_scale(metrics.revenue.0 - metrics.opex?.0);
+    let (kind, word) = if unlisted.is_sign_positive() {
+        ("unlisted costs such as D&A", "below")
+    } else {
+        ("unlisted income or credits", "above")
+    };
+    Some(Warning {
+        period: Some(metrics.label.to_string()),
+        kind: "unlisted_costs".to_string(),
+        message: format!(
+            "{}: reported operating income {reported} is {} {word} revenue minus the listed cost \
+             lines ({derived}): {kind} ({unit})",
+            metrics.label,
+            in_scale(unlisted.abs()),
+        ),
+    })
+}

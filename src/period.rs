@@ -1,0 +1,189 @@
+//! Period labels: fiscal years ("2024"), halves ("2024-H1") and quarters ("2024-Q3").
+//!
+//! Labels are parsed once into [`PeriodLabel`] so that year-over-year and quarter-over-quarter
+//! comparisons look periods up by label, never by their position in the input.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Which series a period belongs to. Years, halves and quarters form separate series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    Quarter,
+    Half,
+    Year,
+}
+
+impl PeriodKind {
+    /// How many of these periods make a year: the factor that annualises a flow.
+    pub fn per_year(self) -> u32 {
+        match self {
+            PeriodKind::Quarter => 4,
+            PeriodKind::Half => 2,
+            PeriodKind::Year => 1,
+        }
+    }
+
+    /// The plural noun used in headings ("years", "quarters").
+    pub fn plural(self) -> &'static str {
+        match self {
+            PeriodKind::Quarter => "quarters",
+            PeriodKind::Half => "halves",
+            PeriodKind::Year => "years",
+        }
+    }
+}
+
+/// A parsed period label. `index` is 1 for years, 1-2 for halves, 1-4 for quarters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PeriodLabel {
+    pub year: i32,
+    pub kind: PeriodKind,
+    pub index: u8,
+}
+
+/// Why a label could not be parsed, in words for the person who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelError(pub String);
+
+const LABEL_HELP: &str =
+    "a fiscal year like \"2024\", a half like \"2024-H1\" or a quarter like \"2024-Q3\"";
+
+impl PeriodLabel {
+    pub fn year(year: i32) -> Self {
+        PeriodLabel { year, kind: PeriodKind::Year, index: 1 }
+    }
+
+    pub fn quarter(year: i32, quarter: u8) -> Self {
+        PeriodLabel { year, kind: PeriodKind::Quarter, index: quarter }
+    }
+
+    pub fn half(year: i32, half: u8) -> Self {
+        PeriodLabel { year, kind: PeriodKind::Half, index: half }
+    }
+
+    /// Parses "2024", "2024-H1" or "2024-Q3" (case-insensitive suffix, surrounding spaces ignored).
+    pub fn parse(text: &str) -> Result<Self, LabelError> {
+        let trimmed = text.trim();
+        let (year_text, suffix) = match trimmed.split_once('-') {
+            Some((year, suffix)) => (year, Some(suffix)),
+            None => (trimmed, None),
+        };
+        let year = parse_year(year_text)
+            .ok_or_else(|| LabelError(format!("expected {LABEL_HELP}, found \"{text}\"")))?;
+        let Some(suffix) = suffix else {
+            return Ok(PeriodLabel::year(year));
+        };
+        let upper = suffix.to_ascii_uppercase();
+        let (kind, digits) = match upper.split_at_checked(1) {
+            Some(("Q", rest)) => (PeriodKind::Quarter, rest),
+            Some(("H", rest)) => (PeriodKind::Half, rest),
+            _ => return Err(LabelError(format!("expected {LABEL_HELP}, found \"{text}\""))),
+        };
+        let max = match kind {
+            PeriodKind::Quarter => 4,
+            _ => 2,
+        };
+        match digits.parse::<u8>() {
+            Ok(index) if (1..=max).contains(&index) && digits.len() == 1 => {
+                Ok(PeriodLabel { year, kind, index })
+            }
+            _ => Err(LabelError(format!(
+                "\"{text}\" is not a valid label: a year has {max} {} numbered 1 to {max}",
+                kind.plural()
+            ))),
+        }
+    }
+
+    /// The same period one year earlier (2024-Q3 -> 2023-Q3).
+    pub fn year_earlier(self) -> Self {
+        PeriodLabel { year: self.year - 1, ..self }
+    }
+
+    /// The period just before this one in its own series (2024-Q1 -> 2023-Q4, 2024 -> 2023).
+    pub fn previous(self) -> Self {
+        if self.index > 1 {
+            PeriodLabel { index: self.index - 1, ..self }
+        } else {
+            PeriodLabel {
+                year: self.year - 1,
+                index: self.kind.per_year() as u8,
+                ..self
+            }
+        }
+    }
+
+    /// The key that puts periods in time order: by year, then by the quarter in which the
+    /// period ends, then shorter periods before the longer ones ending with them.
+    pub fn sort_key(self) -> (i32, u8, PeriodKind) {
+        let quarters_per_period = 4 / self.kind.per_year() as u8;
+        (self.year, self.index * quarters_per_period, self.kind)
+    }
+
+    /// A running number inside the series, used to find gaps (2024-Q1 follows 2023-Q4).
+    pub fn ordinal(self) -> i64 {
+        i64::from(self.year) * i64::from(self.kind.per_year()) + i64::from(self.index)
+    }
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl fmt::Display for PeriodLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PeriodKind::Year => write!(f, "{}", self.year),
+            PeriodKind::Half => write!(f, "{}-H{}", self.year, self.index),
+            PeriodKind::Quarter => write!(f, "{}-Q{}", self.year, self.index),
+        }
+    }
+}
+
+impl Serialize for PeriodLabel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_years_halves_and_quarters() {
+        assert_eq!(PeriodLabel::parse("2024"), Ok(PeriodLabel::year(2024)));
+        assert_eq!(PeriodLabel::parse("2024-Q3"), Ok(PeriodLabel::quarter(2024, 3)));
+        assert_eq!(PeriodLabel::parse(" 2024-q1 "), Ok(PeriodLabel::quarter(2024, 1)));
+        assert_eq!(PeriodLabel::parse("2024-H2"), Ok(PeriodLabel::half(2024, 2)));
+    }
+
+    #[test]
+    fn rejects_impossible_labels() {
+        for bad in ["2024-Q5", "2024-Q0", "2024-H3", "24", "FY2024", "2024-X1", "", "2024-Q12"] {
+            assert!(PeriodLabel::parse(bad).is_err(), "{bad} should be rejected");
+        }
+    }
+
+    #[test]
+    fn previous_and_year_earlier_cross_year_boundaries() {
+        assert_eq!(PeriodLabel::quarter(2024, 1).previous(), PeriodLabel::quarter(2023, 4));
+        assert_eq!(PeriodLabel::half(2024, 1).previous(), PeriodLabel::half(2023, 2));
+        assert_eq!(PeriodLabel::year(2024).previous(), PeriodLabel::year(2023));
+        assert_eq!(PeriodLabel::quarter(2024, 3).year_earlier(), PeriodLabel::quarter(2023, 3));
+    }
+
+    #[test]
+    fn time_order_puts_quarters_before_the_year_they_end() {
+        let mut labels = ["2024", "2024-Q4", "2024-H1", "2024-Q1", "2023", "2024-Q2"]
+            .map(|l| PeriodLabel::parse(l).unwrap());
+        labels.sort_by_key(|l| l.sort_key());
+        let order: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
+        assert_eq!(order, ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q4", "2024"]);
+    }
+}
