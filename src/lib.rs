@@ -9,7 +9,9 @@ pub mod input;
 pub mod metrics;
 pub mod money;
 pub mod period;
+pub mod plan;
 pub mod report;
+pub mod scorecard;
 pub mod settings;
 pub mod write;
 

@@ -113,3 +113,6 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         generator: Generator::default(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Metrics against values computed by hand (being written).

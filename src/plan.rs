@@ -1,0 +1,1 @@
+//! Headcount plan by natural attrition (being written).

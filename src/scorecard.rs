@@ -1,0 +1,1 @@
+//! Readiness scorecard (being written).
