@@ -1,0 +1,212 @@
+//! Charts, drawn with plotters: each chart is a function from a drawing area and a series of
+//! period metrics to a result. Drawn to SVG in memory (text stays text) and, on request, to PNG
+//! with the DejaVu Sans font compiled into the binary, so no system fonts are needed.
+
+mod draw;
+
+use std::sync::Once;
+
+use anyhow::{anyhow, Result};
+use plotters::prelude::*;
+use serde::Serialize;
+
+use crate::metrics::{Metrics, PeriodMetrics};
+use crate::period::PeriodKind;
+
+use super::format;
+
+pub const WIDTH: u32 = 820;
+pub const HEIGHT: u32 = 420;
+
+/// One chart of the brief: drawn, or replaced by a sentence saying why not.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// File stem, e.g. `years-revenue`.
+    pub id: String,
+    pub title: String,
+    /// The text alternative: what the chart shows, in words and figures.
+    pub alt: String,
+    /// The SVG document, when drawn.
+    #[serde(skip)]
+    pub svg: Option<String>,
+    /// The PNG image, when drawn and asked for.
+    #[serde(skip)]
+    pub png: Option<Vec<u8>>,
+    /// Why the chart is not drawn (too little data), as a sentence for the brief.
+    pub omitted: Option<String>,
+}
+
+/// The periods of one kind (years, halves or quarters), in time order.
+pub struct Series<'a> {
+    pub kind: PeriodKind,
+    pub periods: Vec<&'a PeriodMetrics>,
+    pub currency: &'a str,
+    pub ai_exposed: &'a [String],
+}
+
+impl Series<'_> {
+    pub fn labels(&self) -> Vec<String> {
+        self.periods.iter().map(|p| p.label.to_string()).collect()
+    }
+
+    /// "years 2022–2025" for titles and text alternatives.
+    pub fn span(&self) -> String {
+        match (self.periods.first(), self.periods.last()) {
+            (Some(first), Some(last)) if first.label != last.label => {
+                format!("{} {}–{}", self.kind.plural(), first.label, last.label)
+            }
+            (Some(first), _) => format!("{} {}", self.kind.plural(), first.label),
+            _ => self.kind.plural().to_string(),
+        }
+    }
+}
+
+/// The series present in the metrics: years first, then halves, then quarters.
+pub fn series_of(metrics: &Metrics) -> Vec<Series<'_>> {
+    [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
+        .into_iter()
+        .map(|kind| Series {
+            kind,
+            periods: metrics.periods.iter().filter(|p| p.kind == kind).collect(),
+            currency: &metrics.company.currency,
+            ai_exposed: &metrics.company.ai_exposed,
+        })
+        .filter(|s| !s.periods.is_empty())
+        .collect()
+}
+
+/// Which charts to render as files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartOutputs {
+    pub svg: bool,
+    pub png: bool,
+}
+
+/// Registers the built-in font once; plotters uses it to measure text (SVG) and draw it (PNG).
+fn register_font() -> Result<()> {
+    static ONCE: Once = Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        for style in [FontStyle::Normal, FontStyle::Bold] {
+            let bytes = match style {
+                FontStyle::Bold => dejavu::sans::bold(),
+                _ => dejavu::sans::regular(),
+            };
+            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
+                result = Err(anyhow!("the built-in font could not be loaded"));
+            }
+        }
+    });
+    result
+}
+
+/// Every chart of the brief.
+pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>> {
+    register_font()?;
+    let mut charts = Vec::new();
+    for series in series_of(metrics) {
+        for kind in draw::ChartKind::ALL {
+            charts.push(render(&draw::Job { kind, series: &series }, outputs)?);
+        }
+    }
+    Ok(charts)
+}
+
+/// Something that can be drawn: the chart's identity, data check and drawing function.
+pub trait Drawable {
+    fn id(&self) -> String;
+    fn title(&self) -> String;
+    fn alt(&self) -> String;
+    /// Why there is too little data to draw, if so.
+    fn too_little_data(&self) -> Option<String>;
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, plotters::coord::Shift>) -> DrawResult<DB>;
+}
+
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
+    let mut out = Chart {
+        id: chart.id(),
+        title: chart.title(),
+        alt: chart.alt(),
+        svg: None,
+        png: None,
+        omitted: chart.too_little_data(),
+    };
+    if out.omitted.is_some() {
+        return Ok(out);
+    }
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        chart.draw(&root).map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
+        root.present().map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
+    }
+    out.svg = Some(accessible_svg(&svg, &out.title, &out.alt, &out.id));
+    if outputs.png {
+        out.png = Some(render_png(chart, &out.id)?);
+    }
+    Ok(out)
+}
+
+fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
+    let (width, height) = (WIDTH, HEIGHT);
+    let mut pixels = vec![0u8; (width * height * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
+        chart.draw(&root).map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
+        root.present().map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
+    }
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        &pixels,
+        width,
+        height,
+        image::ColorType::Rgb8,
+    )
+        .map_err(|e| anyhow!("encoding {id}.png: {e}"))?;
+    Ok(png)
+}
+
+/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG.
+fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    };
+    let Some(end_of_open_tag) = svg.find('>') else { return svg.to_string() };
+    let (open, rest) = svg.split_at(end_of_open_tag);
+    format!(
+        "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        escape(title),
+        escape(alt),
+        &rest[1..]
+    )
+}
+
+/// The Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(240, 228, 66),  // yellow
+    RGBColor(90, 90, 90),    // grey
+];
+
+/// Money on an axis or in a text alternative: "$2.8B".
+pub fn money(value: f64, currency: &str) -> String {
+    format::money_compact(value, currency)
+}
+
+/// A list of labelled values for text alternatives: "2022 $1.9B, 2023 n/a".
+pub fn describe(labels: &[String], values: &[Option<f64>], fmt: impl Fn(f64) -> String) -> String {
+    labels
+        .iter()
+        .zip(values)
+        .map(|(label, value)| format!("{label} {}", value.map_or("n/a".to_string(), &fmt)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,229 @@
+//! Template filters for finance people: `money`, `pct`, `pp`, `delta`, `delta_html`, `num`,
+//! `md` (escape user text in Markdown). A missing value (null) prints as "n/a".
+
+use std::collections::HashMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use tera::{Filter, Result, Tera, Value};
+
+use super::format;
+
+/// Registers every filter on a Tera instance.
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("money", money);
+    tera.register_filter("pct", pct);
+    tera.register_filter("pp", pp);
+    tera.register_filter("num", num);
+    tera.register_filter("delta", delta);
+    tera.register_filter("delta_html", DeltaHtml);
+    tera.register_filter("md", md);
+}
+
+/// A template value as an exact decimal; numbers keep every digit (serde_json's
+/// arbitrary precision), so money is never rounded through a float.
+fn decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(number) => {
+            let text = number.to_string();
+            if text.contains(['e', 'E']) {
+                Decimal::from_scientific(&text).ok()
+            } else {
+                text.parse().ok()
+            }
+        }
+        _ => None,
+    }
+}
+
+fn float(value: &Value) -> Option<f64> {
+    decimal(value).and_then(|d| d.to_f64())
+}
+
+fn arg_str<'a>(args: &'a HashMap<String, Value>, name: &str, default: &'a str) -> &'a str {
+    args.get(name).and_then(Value::as_str).unwrap_or(default)
+}
+
+fn arg_bool(args: &HashMap<String, Value>, name: &str) -> bool {
+    args.get(name).and_then(Value::as_bool).unwrap_or(false)
+}
+
+const NA: &str = "n/a";
+
+/// `{{ v | money(currency="USD") }}` -> "$2.8B"; `style="full"` -> "$2,811,000,000";
+/// `style="scaled", scale="millions"` -> "2,811" (for tables headed "USD millions").
+fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+    let Some(amount) = decimal(value) else { return Ok(Value::from(NA)) };
+    let currency = arg_str(args, "currency", "");
+    let text = match arg_str(args, "style", "compact") {
+        "full" => {
+            let digits = format::grouped(amount, 2);
+            match digits.strip_prefix('-') {
+                Some(positive) => format!("-{}{positive}", format::currency_prefix(currency)),
+                None => format!("{}{digits}", format::currency_prefix(currency)),
+            }
+        }
+        "scaled" => {
+            let divisor = match arg_str(args, "scale", "units") {
+                "thousands" => Decimal::from(1_000),
+                "millions" => Decimal::from(1_000_000),
+                "billions" => Decimal::from(1_000_000_000),
+                _ => Decimal::ONE,
+            };
+            format::grouped(amount / divisor, 1)
+        }
+        _ => format::money_compact(amount.to_f64().unwrap_or(0.0), currency),
+    };
+    Ok(Value::from(text.trim().to_string()))
+}
+
+/// `{{ v | pct }}` -> "23.5%"; `signed=true` -> "+23.5%".
+fn pct(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+    Ok(Value::from(float(value).map_or(NA.to_string(), |v| format::pct(v, arg_bool(args, "signed")))))
+}
+
+/// `{{ v | pp }}` -> "+44.9 pp".
+fn pp(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    Ok(Value::from(float(value).map_or(NA.to_string(), format::pp)))
+}
+
+/// `{{ v | num }}` -> "3,422"; `decimals=1` -> "2,953.5".
+fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+    let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as u32;
+    Ok(Value::from(decimal(value).map_or(NA.to_string(), |d| format::grouped(d, decimals.min(6)))))
+}
+
+/// Good, bad or neutral, from the sign of a change and the metric's polarity: for
+/// `polarity="up_good"` (revenue, margin) a rise is good; for `down_good` (costs) a rise is bad.
+fn tone(change: f64, polarity: &str) -> &'static str {
+    let sign = if change.abs() < 0.05 { 0 } else if change > 0.0 { 1 } else { -1 };
+    match (polarity, sign) {
+        (_, 0) | ("neutral", _) => "neutral",
+        ("down_good", 1) | ("up_good", -1) => "bad",
+        _ => "good",
+    }
+}
+
+fn delta_text(value: &Value, args: &HashMap<String, Value>) -> Option<(String, &'static str)> {
+    let change = float(value)?;
+    let marker = if change.abs() < 0.05 { "●" } else if change > 0.0 { "▲" } else { "▼" };
+    let amount = match arg_str(args, "unit", "pct") {
+        "pp" => format::pp(change),
+        "points" => format!("{} pts", format::pp(change).trim_end_matches(" pp")),
+        "money" => {
+            let text = format::money_compact(change, arg_str(args, "currency", ""));
+            if change > 0.0 { format!("+{text}") } else { text }
+        }
+        _ => format::pct(change, true),
+    };
+    Some((format!("{marker} {amount}"), tone(change, arg_str(args, "polarity", "up_good"))))
+}
+
+/// `{{ change | delta(unit="pct", polarity="down_good") }}` -> "▲ +3.2%".
+fn delta(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+    Ok(Value::from(delta_text(value, args).map_or(NA.to_string(), |(text, _)| text)))
+}
+
+/// Like `delta`, wrapped in `<span class="delta good|bad|neutral">` for HTML. Its output is
+/// built from numbers only, so it is marked safe.
+struct DeltaHtml;
+
+impl Filter for DeltaHtml {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+        Ok(Value::from(match delta_text(value, args) {
+            Some((text, tone)) => format!("<span class=\"delta {tone}\">{text}</span>"),
+            None => format!("<span class=\"delta na\">{NA}</span>"),
+        }))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// Escapes user text for Markdown, so a name like `<script>` or `a|b` stays text.
+fn md(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    Ok(Value::from(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(pairs: &[(&str, Value)]) -> HashMap<String, Value> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    fn number(text: &str) -> Value {
+        Value::Number(text.parse().unwrap())
+    }
+
+    #[test]
+    fn money_styles() {
+        let usd = ("currency", Value::from("USD"));
+        assert_eq!(money(&number("2811000000"), &args(&[usd.clone()])).unwrap(), "$2.8B");
+        assert_eq!(
+            money(&number("-1234.5"), &args(&[usd.clone(), ("style", "full".into())])).unwrap(),
+            "-$1,234.5"
+        );
+        assert_eq!(
+            money(&number("2811000000"), &args(&[("style", "scaled".into()), ("scale", "millions".into())]))
+                .unwrap(),
+            "2,811"
+        );
+        assert_eq!(money(&Value::Null, &args(&[usd])).unwrap(), "n/a");
+    }
+
+    #[test]
+    fn delta_knows_polarity() {
+        // Revenue up 23.5%: good. Cost up 3.2%: bad. Margin down 2.2 pp: bad.
+        let up_good = args(&[("polarity", "up_good".into())]);
+        let down_good = args(&[("polarity", "down_good".into())]);
+        let pp_up_good = args(&[("polarity", "up_good".into()), ("unit", "pp".into())]);
+        assert_eq!(delta(&number("23.5"), &up_good).unwrap(), "▲ +23.5%");
+        assert_eq!(
+            DeltaHtml.filter(&number("3.2"), &down_good).unwrap(),
+            "<span class=\"delta bad\">▲ +3.2%</span>"
+        );
+        assert_eq!(
+            DeltaHtml.filter(&number("-2.2"), &pp_up_good).unwrap(),
+            "<span class=\"delta bad\">▼ -2.2 pp</span>"
+        );
+        assert_eq!(DeltaHtml.filter(&number("-5"), &down_good).unwrap(), "<span class=\"delta good\">▼ -5.0%</span>");
+        assert_eq!(delta(&Value::Null, &up_good).unwrap(), "n/a");
+    }
+
+    #[test]
+    fn markdown_escaping_keeps_user_text_inert() {
+        let escaped = md(&Value::from("<script>|*x*"), &HashMap::new()).unwrap();
+        assert_eq!(escaped, "&lt;script&gt;\\|\\*x\\*");
+    }
+
+    #[test]
+    fn pct_pp_num() {
+        assert_eq!(pct(&number("23.50615"), &HashMap::new()).unwrap(), "23.5%");
+        assert_eq!(pct(&number("23.50615"), &args(&[("signed", true.into())])).unwrap(), "+23.5%");
+        assert_eq!(pp(&number("-4.26"), &HashMap::new()).unwrap(), "-4.3 pp");
+        assert_eq!(num(&number("2953.5"), &args(&[("decimals", 1.into())])).unwrap(), "2,953.5");
+        assert_eq!(num(&Value::Null, &HashMap::new()).unwrap(), "n/a");
+    }
+}

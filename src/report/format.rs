@@ -1,0 +1,140 @@
+//! Number formatting for people: compact money (2.8B), thousands separators, percentages and
+//! percentage points. Shared by the chart axes and the template filters.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The prefix written before an amount: a symbol where it is unambiguous, else the ISO code.
+pub fn currency_prefix(code: &str) -> String {
+    match code {
+        "USD" => "$".to_string(),
+        "EUR" => "€".to_string(),
+        "GBP" => "£".to_string(),
+        "JPY" => "¥".to_string(),
+        other => format!("{other} "),
+    }
+}
+
+/// 1.2k, 3.4M, 2.8B, 1.1T; one decimal below 100 of the unit, none above.
+pub fn compact(value: f64) -> String {
+    let magnitude = value.abs();
+    let (divisor, suffix) = match magnitude {
+        m if m >= 1e12 => (1e12, "T"),
+        m if m >= 1e9 => (1e9, "B"),
+        m if m >= 1e6 => (1e6, "M"),
+        m if m >= 1e3 => (1e3, "k"),
+        _ => (1.0, ""),
+    };
+    let scaled = value / divisor;
+    let text = if suffix.is_empty() && scaled.fract() == 0.0 {
+        format!("{scaled:.0}")
+    } else if scaled.abs() < 99.95 {
+        format!("{scaled:.1}")
+    } else {
+        format!("{scaled:.0}")
+    };
+    let text = if text.starts_with("-0") && text.trim_start_matches(['-', '0', '.']).is_empty() {
+        text.trim_start_matches('-').to_string()
+    } else {
+        text
+    };
+    format!("{text}{suffix}")
+}
+
+/// Compact money with the currency: "$2.8B", "-$121.0M", "SEK 723k".
+pub fn money_compact(value: f64, currency: &str) -> String {
+    let text = compact(value);
+    match text.strip_prefix('-') {
+        Some(positive) => format!("-{}{positive}", currency_prefix(currency)),
+        None => format!("{}{text}", currency_prefix(currency)),
+    }
+}
+
+/// An exact amount with thousands separators and at most `decimals` places (trailing zeros
+/// dropped): 2811000000 -> "2,811,000,000", 634.6795 with 1 -> "634.7".
+pub fn grouped(value: Decimal, decimals: u32) -> String {
+    let rounded = value
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let text = rounded.abs().to_string();
+    let (integer, fraction) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text, None),
+    };
+    let mut out = String::new();
+    for (index, digit) in integer.chars().enumerate() {
+        if index > 0 && (integer.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(&fraction);
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// One decimal and a percent sign; `signed` adds "+" to positive changes.
+pub fn pct(value: f64, signed: bool) -> String {
+    format!("{}%", one_decimal(value, signed))
+}
+
+/// Percentage points: "+44.9 pp".
+pub fn pp(value: f64) -> String {
+    format!("{} pp", one_decimal(value, true))
+}
+
+fn one_decimal(value: f64, signed: bool) -> String {
+    let text = format!("{value:.1}");
+    let text = if text == "-0.0" { "0.0".to_string() } else { text };
+    if signed && !text.starts_with('-') && text != "0.0" {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// A decimal as f64 for drawing (charts only; never for arithmetic).
+pub fn to_f64(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn compact_numbers() {
+        assert_eq!(compact(1_234.0), "1.2k");
+        assert_eq!(compact(3_400_000.0), "3.4M");
+        assert_eq!(compact(2_811_000_000.0), "2.8B");
+        assert_eq!(compact(723_179.83), "723k");
+        assert_eq!(compact(-121_000_000.0), "-121M");
+        assert_eq!(compact(0.0), "0");
+        assert_eq!(money_compact(-121_000_000.0, "USD"), "-$121M");
+        assert_eq!(money_compact(40_000.0, "SEK"), "SEK 40.0k");
+    }
+
+    #[test]
+    fn grouping_and_rounding() {
+        assert_eq!(grouped(dec!(2811000000), 0), "2,811,000,000");
+        assert_eq!(grouped(dec!(-1234567.891), 2), "-1,234,567.89");
+        assert_eq!(grouped(dec!(634.6795), 1), "634.7");
+        assert_eq!(grouped(dec!(999), 0), "999");
+        assert_eq!(grouped(dec!(-0.001), 2), "0");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(pct(23.50615, false), "23.5%");
+        assert_eq!(pct(23.50615, true), "+23.5%");
+        assert_eq!(pct(-0.01, true), "0.0%");
+        assert_eq!(pp(44.87), "+44.9 pp");
+        assert_eq!(pp(-4.3), "-4.3 pp");
+    }
+}

@@ -1,0 +1,169 @@
+//! The brief's prose: sentences with the computed values inside, so the headline reads as a
+//! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
+
+use crate::metrics::{Metrics, PeriodMetrics};
+use crate::report::format::{grouped, money_compact, pct, pp, to_f64};
+
+fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
+    money_compact(to_f64(value), &metrics.company.currency)
+}
+
+fn rose_or_fell(change: f64, up: &str, down: &str) -> String {
+    if change >= 0.0 {
+        format!("{up} {}", pct(change, false))
+    } else {
+        format!("{down} {}", pct(-change, false))
+    }
+}
+
+/// The sentences, in reading order. Only facts the metrics support; nothing when data is missing.
+pub fn sentences(metrics: &Metrics, year: Option<&PeriodMetrics>, quarter: Option<&PeriodMetrics>) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(p) = year {
+        if let Some(s) = growth_and_people(metrics, p) {
+            out.push(s);
+        }
+        if let Some(s) = profitability(metrics, p) {
+            out.push(s);
+        }
+        if let Some(s) = costs(p) {
+            out.push(s);
+        }
+        if let Some(s) = ai(metrics, p) {
+            out.push(s);
+        }
+    }
+    if let Some(q) = quarter.filter(|q| Some(q.label) != year.map(|y| y.label)) {
+        if let Some(s) = latest_quarter(metrics, q) {
+            out.push(s);
+        }
+    }
+    if !metrics.warnings.is_empty() {
+        let n = metrics.warnings.len();
+        out.push(format!(
+            "The data notes list {n} point{} to check before these figures go to investors.",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    out
+}
+
+fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
+    let growth = p.revenue_growth_yoy_pct?;
+    let mut sentence = format!(
+        "In {}, revenue {} to {}",
+        p.label,
+        rose_or_fell(growth, "grew", "fell"),
+        money(metrics, p.revenue.0)
+    );
+    if let (Some(change), Some(end)) = (p.headcount_change_yoy_pct, p.headcount_end) {
+        sentence.push_str(&format!(
+            " while headcount {} to {}",
+            rose_or_fell(change, "rose", "fell"),
+            grouped(end.0, 0)
+        ));
+    }
+    let before = metrics.period(p.label.year_earlier()).and_then(|e| e.revenue_per_employee);
+    match (p.revenue_per_employee, before) {
+        (Some(now), Some(then)) => {
+            let change = crate::money::growth_pct(now.0, then.0)?;
+            sentence.push_str(&format!(
+                ", so revenue per employee {} to {}.",
+                rose_or_fell(change, "rose", "fell"),
+                money(metrics, now.0)
+            ));
+        }
+        _ => sentence.push('.'),
+    }
+    if let Some(gap) = p.growth_minus_headcount_growth_pp {
+        sentence.push_str(&format!(
+            " Revenue growth {} headcount growth by {}.",
+            if gap >= 0.0 { "outpaced" } else { "trailed" },
+            pp(gap.abs()).trim_start_matches('+')
+        ));
+    }
+    Some(sentence)
+}
+
+fn profitability(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
+    let margin = p.operating_margin_pct?;
+    let mut sentence = format!("Operating margin was {}", pct(margin, false));
+    if let Some(before) = metrics.period(p.label.year_earlier()).and_then(|e| e.operating_margin_pct) {
+        let change = margin - before;
+        sentence.push_str(&format!(
+            " ({}: {}), {} by {}",
+            p.label.year_earlier(),
+            pct(before, false),
+            if change >= 0.0 { "improving" } else { "worsening" },
+            pp(change.abs()).trim_start_matches('+')
+        ));
+    }
+    match p.rule_of_40 {
+        Some(score) => sentence.push_str(&format!(
+            "; with growth that gives a Rule of 40 score of {score:.1}, {} the 40 that growth investors look for.",
+            if score >= 40.0 { "meeting" } else { "below" }
+        )),
+        None => sentence.push('.'),
+    }
+    Some(sentence)
+}
+
+fn costs(p: &PeriodMetrics) -> Option<String> {
+    let opex = p.opex_growth_yoy_pct?;
+    let growth = p.revenue_growth_yoy_pct?;
+    Some(format!(
+        "Operating expenses {} against revenue growth of {}: costs grew {} than revenue.",
+        rose_or_fell(opex, "grew", "fell"),
+        pct(growth, false),
+        if opex < growth { "slower" } else { "faster" }
+    ))
+}
+
+fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
+    let cost = p.ai_exposed_cost?;
+    let share = p.ai_exposed_pct_of_revenue?;
+    let lines = metrics.company.ai_exposed.join(" and ").replace('_', " ");
+    let mut sentence = format!(
+        "The AI-exposed cost lines ({lines}) came to {}, {} of revenue",
+        money(metrics, cost.0),
+        pct(share, false)
+    );
+    if let Some(before) = metrics.period(p.label.year_earlier()).and_then(|e| e.ai_exposed_pct_of_revenue) {
+        sentence.push_str(&format!(" ({}: {})", p.label.year_earlier(), pct(before, false)));
+    }
+    sentence.push('.');
+    if let (Some(fte), Some(savings)) = (p.ai_fte_equivalent, p.ai_savings) {
+        sentence.push_str(&format!(
+            " AI did the work of {} full-time people, worth {} at the company's own loaded cost per employee",
+            grouped(fte.0, 0),
+            money(metrics, savings.0)
+        ));
+        match p.ai_roi {
+            Some(roi) => sentence.push_str(&format!(", {roi:.1}× the AI spend.")),
+            None => sentence.push('.'),
+        }
+    }
+    Some(sentence)
+}
+
+fn latest_quarter(metrics: &Metrics, q: &PeriodMetrics) -> Option<String> {
+    let mut sentence = format!("In {}, the latest quarter, revenue was {}", q.label, money(metrics, q.revenue.0));
+    match (q.revenue_growth_yoy_pct, q.revenue_growth_qoq_pct) {
+        (Some(yoy), _) => sentence.push_str(&format!(
+            ", {} on {}",
+            rose_or_fell(yoy, "up", "down"),
+            q.label.year_earlier()
+        )),
+        (None, Some(qoq)) => sentence.push_str(&format!(
+            ", {} on {}",
+            rose_or_fell(qoq, "up", "down"),
+            q.label.previous()
+        )),
+        _ => {}
+    }
+    if let Some(margin) = q.adjusted_operating_margin_pct {
+        sentence.push_str(&format!(", with an adjusted operating margin of {}", pct(margin, false)));
+    }
+    sentence.push('.');
+    Some(sentence)
+}
