@@ -21,7 +21,8 @@ pub enum Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
     pub file: String,
-    pub location: Option<Location>,
+    /// Boxed to keep `Result<_, InputError>` small (clippy's `result_large_err`).
+    pub location: Option<Box<Location>>,
     pub message: String,
     pub help: Option<String>,
 }
@@ -32,7 +33,7 @@ impl InputError {
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
-        self.location = location;
+        self.location = location.map(Box::new);
         self
     }
 
@@ -43,7 +44,7 @@ impl InputError {
 
     /// The short `file:line:column` form, for machine-readable output such as GitHub annotations.
     pub fn position(&self) -> (Option<usize>, Option<usize>) {
-        match &self.location {
+        match self.location.as_deref() {
             Some(Location::Text { line, column, .. }) => (Some(*line), Some(*column)),
             Some(Location::Cell { row, .. }) => (Some(*row), None),
             _ => (None, None),
@@ -56,11 +57,14 @@ impl std::error::Error for InputError {}
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.message)?;
-        match &self.location {
+        // The `=` of the help line sits under the `|` of the source lines above it.
+        let mut help_indent = "  ".to_string();
+        match self.location.as_deref() {
             None => write!(f, "  --> {}", self.file)?,
             Some(Location::Text { line, column, source_line, width }) => {
                 let gutter = line.to_string().len();
                 let pad = " ".repeat(gutter);
+                help_indent = format!("{pad} ");
                 writeln!(f, "{pad}--> {}:{line}:{column}", self.file)?;
                 writeln!(f, "{pad} |")?;
                 writeln!(f, "{line} | {}", printable(source_line))?;
@@ -78,7 +82,7 @@ impl fmt::Display for InputError {
             Some(Location::Sheet { cell }) => write!(f, "  --> {}: cell {cell}", self.file)?,
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  = help: {help}")?;
+            write!(f, "\n{help_indent}= help: {help}")?;
         }
         Ok(())
     }
@@ -158,6 +162,19 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "revenue must not be negative\n --> acme.toml:1:11\n  |\n1 | revenue = -5\n  |           ^^\n  = help: write revenue as a positive amount"
+        );
+    }
+
+    #[test]
+    fn help_lines_up_with_a_wide_gutter() {
+        // Guards the alignment of `= help` under `|` when the line number has two digits.
+        let text = "\n".repeat(9) + "label = 1";
+        let error = InputError::new("x.toml", "bad label")
+            .at(Some(text_location(&text, 9, 14)))
+            .with_help("fix it");
+        assert_eq!(
+            error.to_string(),
+            "bad label\n  --> x.toml:10:1\n   |\n10 | label = 1\n   | ^^^^^\n   = help: fix it"
         );
     }
 

@@ -41,7 +41,7 @@ pub fn parse<'a>(
     for record in reader.records() {
         let record = record.map_err(|error| csv_error(file, &error))?;
         let row = record.position().map_or(0, |p| p.line() as usize);
-        let record_text = record.iter().collect::<Vec<_>>().join(",");
+        let record_text = record.iter().map(quoted).collect::<Vec<_>>().join(",");
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -81,6 +81,16 @@ pub fn parse<'a>(
         raw.periods.push(period);
     }
     Ok((raw, Box::new(CsvLocator { rows })))
+}
+
+/// A cell as it would be written in the CSV, so a shown row reads as the file does:
+/// `2024,"1,234"`, not `2024,1,234`.
+fn quoted(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
 }
 
 fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {

@@ -3,7 +3,7 @@
 use super::locate::{JsonLocator, Locate};
 use super::raw::RawInput;
 use super::validate::explain_serde_message;
-use crate::diagnostic::{line_column_location, InputError};
+use crate::diagnostic::{line_column_location, InputError, Location};
 
 /// Parses JSON text into the raw input and a locator for its fields.
 pub fn parse<'a>(
@@ -17,8 +17,14 @@ pub fn parse<'a>(
             None => full.as_str(),
         };
         let (message, help) = explain_serde_message(without_position);
-        let location =
-            (error.line() > 0).then(|| line_column_location(text, error.line(), error.column()));
+        let location = (error.line() > 0).then(|| {
+            let location = line_column_location(text, error.line(), error.column());
+            match error.classify() {
+                // A data error is reported after the value was read: at its last character.
+                serde_json::error::Category::Data => whole_token(location),
+                _ => location,
+            }
+        });
         let mut input_error = InputError::new(file, message).at(location);
         input_error.help = help.or_else(|| {
             error.is_eof().then(|| "the file ends too early: is it complete?".to_string())
@@ -29,4 +35,49 @@ pub fn parse<'a>(
         .ok()
         .and_then(|result| result.value);
     Ok((raw, Box::new(JsonLocator { text, root })))
+}
+
+/// Moves a position from the last character of a string or scalar (where serde_json reports
+/// errors about a value it has read) to the token's first character, and marks the whole token.
+fn whole_token(location: Location) -> Location {
+    let Location::Text { line, column, source_line, .. } = location else { return location };
+    let chars: Vec<char> = source_line.chars().collect();
+    let end = column.saturating_sub(1);
+    let is_scalar = |c: char| c.is_ascii_alphanumeric() || "+-.".contains(c);
+    let start = match chars.get(end) {
+        Some('"') => (0..end).rev().find(|&i| {
+            chars[i] == '"' && chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 0
+        }),
+        Some(&c) if is_scalar(c) => {
+            Some((0..end).rev().take_while(|&i| is_scalar(chars[i])).last().unwrap_or(end))
+        }
+        _ => None,
+    };
+    match start {
+        Some(start) => Location::Text { line, column: start + 1, source_line, width: end - start + 1 },
+        None => Location::Text { line, column, source_line, width: 1 },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_errors_point_at_the_start_of_the_value() {
+        // serde_json reports `"revenue": "5"` at the closing quote (column 15); the caret belongs
+        // under the whole string, from its opening quote (column 13).
+        let line = r#"{"revenue": "5"}"#;
+        let at_end = Location::Text { line: 1, column: 15, source_line: line.into(), width: 1 };
+        assert_eq!(
+            whole_token(at_end),
+            Location::Text { line: 1, column: 13, source_line: line.into(), width: 3 }
+        );
+        let number = r#"{"revenue": 1e400}"#;
+        let at_end = Location::Text { line: 1, column: 17, source_line: number.into(), width: 1 };
+        assert_eq!(
+            whole_token(at_end),
+            Location::Text { line: 1, column: 13, source_line: number.into(), width: 5 }
+        );
+    }
 }

@@ -168,6 +168,11 @@ pub struct ReadOptions {
 /// Reads and validates one input file; `-` reads standard input.
 pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputError> {
     let display = path.display().to_string();
+    // Before the format check: a folder has no extension, and "unknown input format" would mislead.
+    if display != "-" && path.is_dir() {
+        return Err(InputError::new(display, "this is a folder, not an input file")
+            .with_help("give the path of a .toml, .json or .csv file inside it"));
+    }
     let format = match options.format.or_else(|| Format::from_path(path)) {
         Some(format) => format,
         None if display == "-" => {
@@ -191,6 +196,12 @@ pub fn parse(
     options: &ReadOptions,
 ) -> Result<CompanyInput, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(InputError::new(file, "the file is empty").with_help(
+            "write the company's figures in it: a [company] table and [[period]] tables \
+             (see examples/klarna.toml), or a CSV with a header row",
+        ));
+    }
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
@@ -205,10 +216,6 @@ fn read_text(path: &Path, display: &str) -> Result<String, InputError> {
     let result = if display == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
-        if path.is_dir() {
-            return Err(InputError::new(display, "this is a folder, not an input file")
-                .with_help("give the path of a .toml, .json or .csv file inside it"));
-        }
         std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|error| InputError::new(display, format!("cannot read the file: {error}")))?;

@@ -97,7 +97,10 @@ pub fn compute<'a>(
     let avg_headcount = na.take(
         "avg_headcount",
         match (headcount_start, period.headcount_end) {
-            (Some(start), Some(end)) => Ok((start + end) / Decimal::TWO),
+            (Some(start), Some(end)) => start
+                .checked_add(end)
+                .map(|sum| sum / Decimal::TWO)
+                .ok_or_else(|| "the headcounts are too large to average".to_string()),
             (None, Some(end)) => {
                 approximations.push(format!(
                     "avg_headcount is headcount_end ({end}): no headcount_start and no {} period \
@@ -172,7 +175,14 @@ pub fn compute<'a>(
 
     let (operating_income, operating_income_source) = match (period.operating_income, opex) {
         (Some(reported), _) => (Some(reported), Some("reported")),
-        (None, Some(opex)) => (Some(period.revenue - opex), Some("derived")),
+        (None, Some(opex)) => match period.revenue.checked_sub(opex) {
+            Some(derived) => (Some(derived), Some("derived")),
+            None => {
+                let reason = "revenue minus the cost lines is too large to represent";
+                na.take::<()>("operating_income", Err(reason.to_string()));
+                (None, None)
+            }
+        },
         (None, None) => {
             let reason = match &opex_value {
                 Err(why) if !period.costs.is_empty() => {
@@ -198,9 +208,11 @@ pub fn compute<'a>(
             .and_then(|oi| share_of_revenue(oi, period.revenue)),
     );
     let unlisted_costs = match (period.operating_income, opex) {
-        (Some(reported), Some(opex)) if period.revenue - opex != reported => {
-            Some(period.revenue - opex - reported)
-        }
+        (Some(reported), Some(opex)) => period
+            .revenue
+            .checked_sub(opex)
+            .and_then(|derived| derived.checked_sub(reported))
+            .filter(|gap| !gap.is_zero()),
         _ => None,
     };
     let rule_of_40 = na.take(
@@ -233,7 +245,10 @@ pub fn compute<'a>(
                 if absent.len() == 1 { "is" } else { "are" }
             ));
         }
-        Ok(exposed.iter().sum::<Decimal>())
+        exposed
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
+            .ok_or_else(|| "the AI-exposed lines add up to more than can be represented".to_string())
     };
     let ai_exposed_pct_of_revenue = na.take(
         "ai_exposed_pct_of_revenue",
@@ -401,7 +416,7 @@ pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Opt
         scale => format!("{} {}", company.currency, serde_json::to_value(scale).ok()?.as_str()?),
     };
     let reported = in_scale(metrics.operating_income?.0);
-    let derived = in_scale(metrics.revenue.0 - metrics.opex?.0);
+    let derived = in_scale(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
     let (kind, word) = if unlisted.is_sign_positive() {
         ("unlisted costs such as D&A", "below")
     } else {
