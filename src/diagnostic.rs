@@ -10,9 +10,18 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     /// A text file (TOML, JSON): 1-based line and column, the whole line, the width to mark.
-    Text { line: usize, column: usize, source_line: String, width: usize },
+    Text {
+        line: usize,
+        column: usize,
+        source_line: String,
+        width: usize,
+    },
     /// A CSV cell: 1-based row number as a spreadsheet shows it, and the column's header.
-    Cell { row: usize, column: String, record: String },
+    Cell {
+        row: usize,
+        column: String,
+        record: String,
+    },
     /// A spreadsheet cell such as `Figures!D7`.
     Sheet { cell: String },
 }
@@ -29,7 +38,12 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { file: file.into(), location: None, message: message.into(), help: None }
+        InputError {
+            file: file.into(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -61,7 +75,12 @@ impl fmt::Display for InputError {
         let mut help_indent = "  ".to_string();
         match self.location.as_deref() {
             None => write!(f, "  --> {}", self.file)?,
-            Some(Location::Text { line, column, source_line, width }) => {
+            Some(Location::Text {
+                line,
+                column,
+                source_line,
+                width,
+            }) => {
                 let gutter = line.to_string().len();
                 let pad = " ".repeat(gutter);
                 help_indent = format!("{pad} ");
@@ -75,7 +94,11 @@ impl fmt::Display for InputError {
                     .collect();
                 write!(f, "{pad} | {before}{}", "^".repeat((*width).clamp(1, 80)))?;
             }
-            Some(Location::Cell { row, column, record }) => {
+            Some(Location::Cell {
+                row,
+                column,
+                record,
+            }) => {
                 writeln!(f, "  --> {}: row {row}, column \"{column}\"", self.file)?;
                 write!(f, "   | {}", printable(record))?;
             }
@@ -94,7 +117,13 @@ fn printable(line: &str) -> String {
     let mut out: String = line
         .chars()
         .take(160)
-        .map(|c| if c.is_control() && c != '\t' { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect();
     if line.chars().count() > 160 {
         out.push('…');
@@ -109,16 +138,32 @@ pub fn text_location(text: &str, start: usize, end: usize) -> Location {
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[..start].matches('\n').count() + 1;
     let column = text[line_start..start].chars().count() + 1;
-    let source_line = text[line_start..line_end].trim_end_matches('\r').to_string();
+    let source_line = text[line_start..line_end]
+        .trim_end_matches('\r')
+        .to_string();
     let end = floor_char_boundary(text, end.clamp(start, line_end));
     let width = text[start..end].chars().count().max(1);
-    Location::Text { line, column, source_line, width }
+    Location::Text {
+        line,
+        column,
+        source_line,
+        width,
+    }
 }
 
 /// Turns a 1-based line and column (as serde_json reports them) into a text location.
 pub fn line_column_location(text: &str, line: usize, column: usize) -> Location {
-    let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim_end_matches('\r');
-    Location::Text { line, column: column.max(1), source_line: source_line.to_string(), width: 1 }
+    let source_line = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .unwrap_or("")
+        .trim_end_matches('\r');
+    Location::Text {
+        line,
+        column: column.max(1),
+        source_line: source_line.to_string(),
+        width: 1,
+    }
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -149,7 +194,12 @@ mod tests {
         let location = text_location(text, offset, offset + 2);
         assert_eq!(
             location,
-            Location::Text { line: 2, column: 11, source_line: "revenue = -5".into(), width: 2 }
+            Location::Text {
+                line: 2,
+                column: 11,
+                source_line: "revenue = -5".into(),
+                width: 2
+            }
         );
     }
 
@@ -180,7 +230,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(did_you_mean("revenu", ["label", "revenue"]), Some("revenue"));
+        assert_eq!(
+            did_you_mean("revenu", ["label", "revenue"]),
+            Some("revenue")
+        );
         assert_eq!(did_you_mean("zzz", ["label", "revenue"]), None);
     }
 }

@@ -36,13 +36,19 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<f64> {
     if denominator.is_zero() {
         return None;
     }
-    numerator.checked_div(denominator)?.to_f64().filter(|v| v.is_finite())
+    numerator
+        .checked_div(denominator)?
+        .to_f64()
+        .filter(|v| v.is_finite())
 }
 
 /// `part / whole x 100`; `None` when `whole` is zero.
 pub fn percent(part: Decimal, whole: Decimal) -> Option<f64> {
     let quotient = part.checked_div(whole).filter(|_| !whole.is_zero())?;
-    quotient.checked_mul(Decimal::ONE_HUNDRED)?.to_f64().filter(|v| v.is_finite())
+    quotient
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .to_f64()
+        .filter(|v| v.is_finite())
 }
 
 /// Growth from `before` to `after` in percent; `None` when `before` is zero.
@@ -57,8 +63,9 @@ mod tests {
 
     #[test]
     fn serialises_exact_digits() {
-        let json = serde_json::to_string(&[Exact(dec!(2811) * dec!(1000000)), Exact(dec!(1234.5600))])
-            .unwrap();
+        let json =
+            serde_json::to_string(&[Exact(dec!(2811) * dec!(1000000)), Exact(dec!(1234.5600))])
+                .unwrap();
         assert_eq!(json, "[2811000000,1234.56]");
     }
 
@@ -66,7 +73,10 @@ mod tests {
     fn sums_are_exact() {
         // 0.1 + 0.2 is 0.3 exactly in decimal, unlike binary floats.
         assert_eq!(dec!(0.1) + dec!(0.2), dec!(0.3));
-        assert_eq!(serde_json::to_string(&Exact(dec!(0.1) + dec!(0.2))).unwrap(), "0.3");
+        assert_eq!(
+            serde_json::to_string(&Exact(dec!(0.1) + dec!(0.2))).unwrap(),
+            "0.3"
+        );
     }
 
     #[test]

@@ -53,15 +53,27 @@ const LABEL_HELP: &str =
 
 impl PeriodLabel {
     pub fn year(year: i32) -> Self {
-        PeriodLabel { year, kind: PeriodKind::Year, index: 1 }
+        PeriodLabel {
+            year,
+            kind: PeriodKind::Year,
+            index: 1,
+        }
     }
 
     pub fn quarter(year: i32, quarter: u8) -> Self {
-        PeriodLabel { year, kind: PeriodKind::Quarter, index: quarter }
+        PeriodLabel {
+            year,
+            kind: PeriodKind::Quarter,
+            index: quarter,
+        }
     }
 
     pub fn half(year: i32, half: u8) -> Self {
-        PeriodLabel { year, kind: PeriodKind::Half, index: half }
+        PeriodLabel {
+            year,
+            kind: PeriodKind::Half,
+            index: half,
+        }
     }
 
     /// Parses "2024", "2024-H1" or "2024-Q3" (case-insensitive suffix, surrounding spaces ignored).
@@ -80,7 +92,11 @@ impl PeriodLabel {
         let (kind, digits) = match upper.split_at_checked(1) {
             Some(("Q", rest)) => (PeriodKind::Quarter, rest),
             Some(("H", rest)) => (PeriodKind::Half, rest),
-            _ => return Err(LabelError(format!("expected {LABEL_HELP}, found \"{text}\""))),
+            _ => {
+                return Err(LabelError(format!(
+                    "expected {LABEL_HELP}, found \"{text}\""
+                )))
+            }
         };
         let max = match kind {
             PeriodKind::Quarter => 4,
@@ -99,13 +115,19 @@ impl PeriodLabel {
 
     /// The same period one year earlier (2024-Q3 -> 2023-Q3).
     pub fn year_earlier(self) -> Self {
-        PeriodLabel { year: self.year - 1, ..self }
+        PeriodLabel {
+            year: self.year - 1,
+            ..self
+        }
     }
 
     /// The period just before this one in its own series (2024-Q1 -> 2023-Q4, 2024 -> 2023).
     pub fn previous(self) -> Self {
         if self.index > 1 {
-            PeriodLabel { index: self.index - 1, ..self }
+            PeriodLabel {
+                index: self.index - 1,
+                ..self
+            }
         } else {
             PeriodLabel {
                 year: self.year - 1,
@@ -158,24 +180,44 @@ mod tests {
     #[test]
     fn parses_years_halves_and_quarters() {
         assert_eq!(PeriodLabel::parse("2024"), Ok(PeriodLabel::year(2024)));
-        assert_eq!(PeriodLabel::parse("2024-Q3"), Ok(PeriodLabel::quarter(2024, 3)));
-        assert_eq!(PeriodLabel::parse(" 2024-q1 "), Ok(PeriodLabel::quarter(2024, 1)));
-        assert_eq!(PeriodLabel::parse("2024-H2"), Ok(PeriodLabel::half(2024, 2)));
+        assert_eq!(
+            PeriodLabel::parse("2024-Q3"),
+            Ok(PeriodLabel::quarter(2024, 3))
+        );
+        assert_eq!(
+            PeriodLabel::parse(" 2024-q1 "),
+            Ok(PeriodLabel::quarter(2024, 1))
+        );
+        assert_eq!(
+            PeriodLabel::parse("2024-H2"),
+            Ok(PeriodLabel::half(2024, 2))
+        );
     }
 
     #[test]
     fn rejects_impossible_labels() {
-        for bad in ["2024-Q5", "2024-Q0", "2024-H3", "24", "FY2024", "2024-X1", "", "2024-Q12"] {
+        for bad in [
+            "2024-Q5", "2024-Q0", "2024-H3", "24", "FY2024", "2024-X1", "", "2024-Q12",
+        ] {
             assert!(PeriodLabel::parse(bad).is_err(), "{bad} should be rejected");
         }
     }
 
     #[test]
     fn previous_and_year_earlier_cross_year_boundaries() {
-        assert_eq!(PeriodLabel::quarter(2024, 1).previous(), PeriodLabel::quarter(2023, 4));
-        assert_eq!(PeriodLabel::half(2024, 1).previous(), PeriodLabel::half(2023, 2));
+        assert_eq!(
+            PeriodLabel::quarter(2024, 1).previous(),
+            PeriodLabel::quarter(2023, 4)
+        );
+        assert_eq!(
+            PeriodLabel::half(2024, 1).previous(),
+            PeriodLabel::half(2023, 2)
+        );
         assert_eq!(PeriodLabel::year(2024).previous(), PeriodLabel::year(2023));
-        assert_eq!(PeriodLabel::quarter(2024, 3).year_earlier(), PeriodLabel::quarter(2023, 3));
+        assert_eq!(
+            PeriodLabel::quarter(2024, 3).year_earlier(),
+            PeriodLabel::quarter(2023, 3)
+        );
     }
 
     #[test]
@@ -184,6 +226,9 @@ mod tests {
             .map(|l| PeriodLabel::parse(l).unwrap());
         labels.sort_by_key(|l| l.sort_key());
         let order: Vec<String> = labels.iter().map(|l| l.to_string()).collect();
-        assert_eq!(order, ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q4", "2024"]);
+        assert_eq!(
+            order,
+            ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q4", "2024"]
+        );
     }
 }

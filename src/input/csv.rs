@@ -96,12 +96,18 @@ fn quoted(cell: &str) -> String {
 fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
     let header_line = headers.join(",");
     let at = |column: &str| {
-        Some(Location::Cell { row: 1, column: column.to_string(), record: header_line.clone() })
+        Some(Location::Cell {
+            row: 1,
+            column: column.to_string(),
+            record: header_line.clone(),
+        })
     };
     for (index, header) in headers.iter().enumerate() {
         if headers[..index].contains(header) {
-            return Err(InputError::new(file, format!("the column \"{header}\" appears twice"))
-                .at(at(header)));
+            return Err(
+                InputError::new(file, format!("the column \"{header}\" appears twice"))
+                    .at(at(header)),
+            );
         }
         if let Some(name) = header.strip_prefix("cost:") {
             if name.trim().is_empty() {
@@ -116,23 +122,29 @@ fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
                 Some(close) => format!("did you mean \"{close}\"? "),
                 None => String::new(),
             };
-            return Err(InputError::new(file, format!("unknown column \"{header}\""))
-                .at(at(header))
-                .with_help(format!(
-                    "{hint}columns are {}, and cost:<name> for each cost line",
-                    COLUMNS.join(", ")
-                )));
+            return Err(
+                InputError::new(file, format!("unknown column \"{header}\""))
+                    .at(at(header))
+                    .with_help(format!(
+                        "{hint}columns are {}, and cost:<name> for each cost line",
+                        COLUMNS.join(", ")
+                    )),
+            );
         }
     }
     for required in ["label", "revenue"] {
         if !headers.iter().any(|h| h == required) {
-            return Err(InputError::new(file, format!("the CSV has no \"{required}\" column"))
-                .at(Some(Location::Cell {
-                    row: 1,
-                    column: headers.first().cloned().unwrap_or_default(),
-                    record: header_line.clone(),
-                }))
-                .with_help(format!("the first row must name the columns, including {required}")));
+            return Err(
+                InputError::new(file, format!("the CSV has no \"{required}\" column"))
+                    .at(Some(Location::Cell {
+                        row: 1,
+                        column: headers.first().cloned().unwrap_or_default(),
+                        record: header_line.clone(),
+                    }))
+                    .with_help(format!(
+                        "the first row must name the columns, including {required}"
+                    )),
+            );
         }
     }
     Ok(())
@@ -141,7 +153,9 @@ fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
 fn csv_error(file: &str, error: &csv::Error) -> InputError {
     let row = error.position().map_or(0, |p| p.line() as usize);
     let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
             "row {row} has {len} cells but the header row has {expected_len}: \
              every row needs one cell per column (leave a cell empty for a missing value)"
         ),

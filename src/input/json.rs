@@ -27,7 +27,9 @@ pub fn parse<'a>(
         });
         let mut input_error = InputError::new(file, message).at(location);
         input_error.help = help.or_else(|| {
-            error.is_eof().then(|| "the file ends too early: is it complete?".to_string())
+            error
+                .is_eof()
+                .then(|| "the file ends too early: is it complete?".to_string())
         });
         input_error
     })?;
@@ -40,7 +42,15 @@ pub fn parse<'a>(
 /// Moves a position from the last character of a string or scalar (where serde_json reports
 /// errors about a value it has read) to the token's first character, and marks the whole token.
 fn whole_token(location: Location) -> Location {
-    let Location::Text { line, column, source_line, .. } = location else { return location };
+    let Location::Text {
+        line,
+        column,
+        source_line,
+        ..
+    } = location
+    else {
+        return location;
+    };
     let chars: Vec<char> = source_line.chars().collect();
     let end = column.saturating_sub(1);
     let is_scalar = |c: char| c.is_ascii_alphanumeric() || "+-.".contains(c);
@@ -48,14 +58,28 @@ fn whole_token(location: Location) -> Location {
         Some('"') => (0..end).rev().find(|&i| {
             chars[i] == '"' && chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 0
         }),
-        Some(&c) if is_scalar(c) => {
-            Some((0..end).rev().take_while(|&i| is_scalar(chars[i])).last().unwrap_or(end))
-        }
+        Some(&c) if is_scalar(c) => Some(
+            (0..end)
+                .rev()
+                .take_while(|&i| is_scalar(chars[i]))
+                .last()
+                .unwrap_or(end),
+        ),
         _ => None,
     };
     match start {
-        Some(start) => Location::Text { line, column: start + 1, source_line, width: end - start + 1 },
-        None => Location::Text { line, column, source_line, width: 1 },
+        Some(start) => Location::Text {
+            line,
+            column: start + 1,
+            source_line,
+            width: end - start + 1,
+        },
+        None => Location::Text {
+            line,
+            column,
+            source_line,
+            width: 1,
+        },
     }
 }
 
@@ -68,16 +92,36 @@ mod tests {
         // serde_json reports `"revenue": "5"` at the closing quote (column 15); the caret belongs
         // under the whole string, from its opening quote (column 13).
         let line = r#"{"revenue": "5"}"#;
-        let at_end = Location::Text { line: 1, column: 15, source_line: line.into(), width: 1 };
+        let at_end = Location::Text {
+            line: 1,
+            column: 15,
+            source_line: line.into(),
+            width: 1,
+        };
         assert_eq!(
             whole_token(at_end),
-            Location::Text { line: 1, column: 13, source_line: line.into(), width: 3 }
+            Location::Text {
+                line: 1,
+                column: 13,
+                source_line: line.into(),
+                width: 3
+            }
         );
         let number = r#"{"revenue": 1e400}"#;
-        let at_end = Location::Text { line: 1, column: 17, source_line: number.into(), width: 1 };
+        let at_end = Location::Text {
+            line: 1,
+            column: 17,
+            source_line: number.into(),
+            width: 1,
+        };
         assert_eq!(
             whole_token(at_end),
-            Location::Text { line: 1, column: 13, source_line: number.into(), width: 5 }
+            Location::Text {
+                line: 1,
+                column: 13,
+                source_line: number.into(),
+                width: 5
+            }
         );
     }
 }

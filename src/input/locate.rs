@@ -22,7 +22,10 @@ pub enum Table {
 
 impl FieldPath {
     pub fn new(table: Table, keys: &[&str]) -> Self {
-        FieldPath { table, keys: keys.iter().map(|k| k.to_string()).collect() }
+        FieldPath {
+            table,
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+        }
     }
 
     /// The keys from the top of the document, with array positions as numbers.
@@ -100,7 +103,9 @@ impl Locate for TomlLocator<'_> {
         let mut node = TomlNode::Item(document.as_item());
         let mut span: Option<Range<usize>> = None;
         for step in path.steps() {
-            let Some((next, here)) = node.child(step) else { break };
+            let Some((next, here)) = node.child(step) else {
+                break;
+            };
             node = next;
             if here.end > here.start {
                 span = Some(here);
@@ -125,8 +130,14 @@ impl Locate for JsonLocator<'_> {
         for step in path.steps() {
             let next = match (step, value) {
                 (Step::Key(key), Value::Object(object)) => {
-                    let key = if key == "period" && object.get("period").is_none() { "periods" } else { key };
-                    object.get(key).map(|prop| (&prop.value, prop.range.start, prop.range.end))
+                    let key = if key == "period" && object.get("period").is_none() {
+                        "periods"
+                    } else {
+                        key
+                    };
+                    object
+                        .get(key)
+                        .map(|prop| (&prop.value, prop.range.start, prop.range.end))
                 }
                 (Step::Index(index), Value::Array(array)) => array.elements.get(index).map(|v| {
                     let r = v.range();
@@ -135,7 +146,9 @@ impl Locate for JsonLocator<'_> {
                 }),
                 _ => None,
             };
-            let Some((next, start, end)) = next else { break };
+            let Some((next, start, end)) = next else {
+                break;
+            };
             value = next;
             span = Some((start, end));
         }

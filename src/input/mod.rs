@@ -170,14 +170,18 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputErr
     let display = path.display().to_string();
     // Before the format check: a folder has no extension, and "unknown input format" would mislead.
     if display != "-" && path.is_dir() {
-        return Err(InputError::new(display, "this is a folder, not an input file")
-            .with_help("give the path of a .toml, .json or .csv file inside it"));
+        return Err(
+            InputError::new(display, "this is a folder, not an input file")
+                .with_help("give the path of a .toml, .json or .csv file inside it"),
+        );
     }
     let format = match options.format.or_else(|| Format::from_path(path)) {
         Some(format) => format,
         None if display == "-" => {
-            return Err(InputError::new(display, "cannot tell the format of standard input")
-                .with_help("add --input-format toml, json or csv"))
+            return Err(
+                InputError::new(display, "cannot tell the format of standard input")
+                    .with_help("add --input-format toml, json or csv"),
+            )
         }
         None => {
             return Err(InputError::new(display, "unknown input format")
@@ -222,7 +226,10 @@ fn read_text(path: &Path, display: &str) -> Result<String, InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(
             display,
-            format!("the file is larger than the limit of {} MiB", MAX_INPUT_BYTES >> 20),
+            format!(
+                "the file is larger than the limit of {} MiB",
+                MAX_INPUT_BYTES >> 20
+            ),
         )
         .with_help("split the input: one company per file, or fewer periods per file"));
     }
@@ -243,7 +250,9 @@ fn decode(bytes: Vec<u8>, display: &str) -> Result<String, InputError> {
     };
     match decoded {
         Some(text) if !text.contains('\0') => Ok(text),
-        _ => Err(InputError::new(display, "the file is not text (UTF-8 or UTF-16 expected)")
-            .with_help("export the figures as UTF-8 TOML, JSON or CSV")),
+        _ => Err(
+            InputError::new(display, "the file is not text (UTF-8 or UTF-16 expected)")
+                .with_help("export the figures as UTF-8 TOML, JSON or CSV"),
+        ),
     }
 }

@@ -154,7 +154,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     parsed.map_err(|_| {
         if text.eq_ignore_ascii_case("nan") || text.to_ascii_lowercase().contains("inf") {
             format!("expected a finite number, found {text}")
-        } else if text.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c)) {
+        } else if text
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+        {
             format!(
                 "the number {text} is out of range: amounts must stay below 10^28 in full units"
             )
@@ -218,12 +221,19 @@ pub const PERIOD_FIELDS: &[&str] = &[
     "costs",
     "ai",
 ];
-pub const PLAN_FIELDS: &[&str] =
-    &["target_headcount", "annual_attrition", "hires_per_year", "reinvest_share"];
+pub const PLAN_FIELDS: &[&str] = &[
+    "target_headcount",
+    "annual_attrition",
+    "hires_per_year",
+    "reinvest_share",
+];
 pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
 pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness"];
-pub const READINESS_FIELDS: &[&str] =
-    &["min_revenue_growth_pct", "min_rule_of_40", "min_fiscal_years"];
+pub const READINESS_FIELDS: &[&str] = &[
+    "min_revenue_growth_pct",
+    "min_rule_of_40",
+    "min_fiscal_years",
+];
 
 #[cfg(test)]
 mod tests {
@@ -233,7 +243,9 @@ mod tests {
     fn decimals_parse_exactly() {
         assert_eq!(parse_decimal("1234.56").unwrap().to_string(), "1234.56");
         assert_eq!(parse_decimal("1e6").unwrap(), Decimal::from(1_000_000));
-        assert!(parse_decimal("1,234").unwrap_err().contains("thousands separators"));
+        assert!(parse_decimal("1,234")
+            .unwrap_err()
+            .contains("thousands separators"));
         assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
         assert!(parse_decimal("1e400").unwrap_err().contains("out of range"));
     }

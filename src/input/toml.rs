@@ -12,7 +12,9 @@ pub fn parse<'a>(
 ) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
     let raw: RawInput = ::toml::from_str(text).map_err(|error| {
         let (message, help) = explain_serde_message(error.message());
-        let location = error.span().map(|span| text_location(text, span.start, span.end));
+        let location = error
+            .span()
+            .map(|span| text_location(text, span.start, span.end));
         let mut input_error = InputError::new(file, message).at(location);
         input_error.help = help;
         input_error

@@ -10,9 +10,7 @@ use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
-use super::{
-    Ai, Company, CompanyInput, Period, Plan, ReadinessOverrides, Scale, Warning,
-};
+use super::{Ai, Company, CompanyInput, Period, Plan, ReadinessOverrides, Scale, Warning};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -52,8 +50,11 @@ impl Checker<'_> {
     /// Multiplies an amount by the company's scale, refusing overflow.
     fn scaled(&self, value: Decimal, scale: Scale, path: FieldPath) -> Result<Decimal, InputError> {
         value.checked_mul(scale.factor()).ok_or_else(|| {
-            self.error(path, format!("the amount {value} is too large once scaled to full units"))
-                .with_help("amounts must stay below 10^28 in full currency units")
+            self.error(
+                path,
+                format!("the amount {value} is too large once scaled to full units"),
+            )
+            .with_help("amounts must stay below 10^28 in full currency units")
         })
     }
 }
@@ -66,7 +67,11 @@ pub fn validate(
     company_fields: &[(String, String)],
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
-    let company = company(raw.company.clone().unwrap_or_default(), company_fields, &check)?;
+    let company = company(
+        raw.company.clone().unwrap_or_default(),
+        company_fields,
+        &check,
+    )?;
     if raw.periods.is_empty() {
         return Err(InputError::new(file, "the input has no periods").with_help(
             "add at least one [[period]] table with a label and revenue (CSV: one row per period)",
@@ -75,7 +80,10 @@ pub fn validate(
     if raw.periods.len() > MAX_PERIODS {
         return Err(InputError::new(
             file,
-            format!("the input has {} periods, more than the limit of {MAX_PERIODS}", raw.periods.len()),
+            format!(
+                "the input has {} periods, more than the limit of {MAX_PERIODS}",
+                raw.periods.len()
+            ),
         )
         .with_help("split the input into several files, e.g. one per decade"));
     }
@@ -85,12 +93,15 @@ pub fn validate(
         let period = period(raw_period, index, company.scale, &check)?;
         if let Some(first) = seen.insert(period.label, index) {
             return Err(check
-                .error(FieldPath::new(Table::Period(index), &["label"]), format!(
-                    "the period \"{}\" appears twice (periods {} and {} in the file)",
-                    period.label,
-                    first + 1,
-                    index + 1
-                ))
+                .error(
+                    FieldPath::new(Table::Period(index), &["label"]),
+                    format!(
+                        "the period \"{}\" appears twice (periods {} and {} in the file)",
+                        period.label,
+                        first + 1,
+                        index + 1
+                    ),
+                )
                 .with_help("each period label may appear once; remove or relabel one of them"));
         }
         periods.push(period);
@@ -129,54 +140,78 @@ fn company(
             "fiscal_year_end" => raw.fiscal_year_end = Some(value),
             "summary" => raw.summary = Some(value),
             "ai_exposed" => {
-                raw.ai_exposed = value.split([',', ';']).map(|s| s.trim().to_string()).collect()
+                raw.ai_exposed = value
+                    .split([',', ';'])
+                    .map(|s| s.trim().to_string())
+                    .collect()
             }
             other => {
                 let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
                     .map(|c| format!("did you mean \"{c}\"? "))
                     .unwrap_or_default();
-                return Err(InputError::new("--company", format!("unknown company field \"{other}\""))
-                    .with_help(format!("{hint}company fields are {}", COMPANY_FIELDS.join(", "))));
+                return Err(InputError::new(
+                    "--company",
+                    format!("unknown company field \"{other}\""),
+                )
+                .with_help(format!(
+                    "{hint}company fields are {}",
+                    COMPANY_FIELDS.join(", ")
+                )));
             }
         }
     }
     let at = |key: &str| FieldPath::new(Table::Company, &[key]);
-    let name = raw.name.as_deref().map(str::trim).unwrap_or_default().to_string();
+    let name = raw
+        .name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string();
     if name.is_empty() {
-        return Err(check.error(at("name"), "the company has no name").with_help(
+        return Err(check
+            .error(at("name"), "the company has no name")
+            .with_help(
             "add name = \"...\" to the [company] table (CSV: --company \"name=...,currency=...\")",
         ));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(check.error(at("name"), format!(
-            "the company name is {} characters long, more than the limit of {MAX_NAME_CHARS}",
-            name.chars().count()
-        )));
+        return Err(check.error(
+            at("name"),
+            format!(
+                "the company name is {} characters long, more than the limit of {MAX_NAME_CHARS}",
+                name.chars().count()
+            ),
+        ));
     }
     let currency_text = raw.currency.as_deref().map(str::trim).unwrap_or_default();
     if currency_text.is_empty() {
-        return Err(check.error(at("currency"), "the company has no currency").with_help(
-            "add currency = \"USD\" (an ISO 4217 code) to the [company] table",
-        ));
+        return Err(check
+            .error(at("currency"), "the company has no currency")
+            .with_help("add currency = \"USD\" (an ISO 4217 code) to the [company] table"));
     }
     let currency = currency_text.to_ascii_uppercase();
     if iso_currency::Currency::from_code(&currency).is_none() {
-        let codes: Vec<&str> =
-            <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter().map(|c| c.code()).collect();
+        let codes: Vec<&str> = <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter()
+            .map(|c| c.code())
+            .collect();
         let hint = did_you_mean(&currency, codes.iter().copied())
             .map(|c| format!("did you mean \"{c}\"? "))
             .unwrap_or_default();
         return Err(check
-            .error(at("currency"), format!("\"{currency_text}\" is not an ISO 4217 currency code"))
-            .with_help(format!("{hint}use a three-letter code such as USD, EUR or SEK")));
+            .error(
+                at("currency"),
+                format!("\"{currency_text}\" is not an ISO 4217 currency code"),
+            )
+            .with_help(format!(
+                "{hint}use a three-letter code such as USD, EUR or SEK"
+            )));
     }
     let scale = match raw.scale.as_deref() {
         None => Scale::Units,
         Some(text) => Scale::parse(text).ok_or_else(|| {
-            check.error(at("scale"), format!("unknown scale \"{text}\"")).with_help(format!(
-                "scale is one of {}",
-                Scale::NAMES.join(", ")
-            ))
+            check
+                .error(at("scale"), format!("unknown scale \"{text}\""))
+                .with_help(format!("scale is one of {}", Scale::NAMES.join(", ")))
         })?,
     };
     if let Some(end) = &raw.fiscal_year_end {
@@ -185,11 +220,19 @@ fn company(
             && end.trim().len() == 5;
         if !valid {
             return Err(check
-                .error(at("fiscal_year_end"), format!("\"{end}\" is not a month and day"))
-                .with_help("write the last day of the fiscal year as MM-DD, e.g. \"12-31\" or \"01-31\""));
+                .error(
+                    at("fiscal_year_end"),
+                    format!("\"{end}\" is not a month and day"),
+                )
+                .with_help(
+                    "write the last day of the fiscal year as MM-DD, e.g. \"12-31\" or \"01-31\"",
+                ));
         }
     }
-    let ticker = raw.ticker.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let ticker = raw
+        .ticker
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     if ticker.as_ref().is_some_and(|t| t.chars().count() > 20) {
         return Err(check.error(at("ticker"), "the ticker is longer than 20 characters"));
     }
@@ -201,7 +244,11 @@ fn company(
         scale,
         fiscal_year_end: raw.fiscal_year_end.map(|s| s.trim().to_string()),
         summary: raw.summary.filter(|s| !s.trim().is_empty()),
-        ai_exposed: raw.ai_exposed.into_iter().filter(|s| !s.is_empty()).collect(),
+        ai_exposed: raw
+            .ai_exposed
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect(),
         sources: raw.sources,
     })
 }
@@ -234,24 +281,33 @@ fn period(
     if label_text.trim().is_empty() {
         return Err(check
             .error(at(&["label"]), format!("period {} has no label", index + 1))
-            .with_help("add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)"));
+            .with_help(
+                "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
+            ));
     }
     let label = PeriodLabel::parse(&label_text)
         .map_err(|e| check.error(at(&["label"]), format!("bad period label: {}", e.0)))?;
     let revenue = check
         .non_negative(raw.revenue, at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
-            check.error(at(&["label"]), format!("period {label} has no revenue"))
+            check
+                .error(at(&["label"]), format!("period {label} has no revenue"))
                 .with_help("add revenue = <amount> to the period (0 is allowed)")
         })?;
     let money = |value: Option<Amount>, key: &str| -> Result<Option<Decimal>, InputError> {
-        value.map(|a| check.scaled(a.0, scale, at(&[key]))).transpose()
+        value
+            .map(|a| check.scaled(a.0, scale, at(&[key])))
+            .transpose()
     };
-    let headcount_end = check.non_negative(raw.headcount_end, at(&["headcount_end"]), "headcount")?;
+    let headcount_end =
+        check.non_negative(raw.headcount_end, at(&["headcount_end"]), "headcount")?;
     let headcount_start =
         check.non_negative(raw.headcount_start, at(&["headcount_start"]), "headcount")?;
-    let personnel_cost =
-        check.non_negative(raw.personnel_cost, at(&["personnel_cost"]), "personnel cost")?;
+    let personnel_cost = check.non_negative(
+        raw.personnel_cost,
+        at(&["personnel_cost"]),
+        "personnel cost",
+    )?;
     let mut costs = indexmap::IndexMap::with_capacity(raw.costs.len());
     for (name, Amount(amount)) in raw.costs {
         let path = at(&["costs", &name]);
@@ -263,7 +319,9 @@ fn period(
     let raw_ai = raw.ai.unwrap_or_default();
     let spend = check.non_negative(raw_ai.spend, at(&["ai", "spend"]), "AI spend")?;
     let ai = Ai {
-        spend: spend.map(|s| check.scaled(s, scale, at(&["ai", "spend"]))).transpose()?,
+        spend: spend
+            .map(|s| check.scaled(s, scale, at(&["ai", "spend"])))
+            .transpose()?,
         fte_equivalent: check.non_negative(
             raw_ai.fte_equivalent,
             at(&["ai", "fte_equivalent"]),
@@ -282,7 +340,10 @@ fn period(
             .map(|p| check.scaled(p, scale, at(&["personnel_cost"])))
             .transpose()?,
         operating_income: money(raw.operating_income, "operating_income")?,
-        adjusted_operating_income: money(raw.adjusted_operating_income, "adjusted_operating_income")?,
+        adjusted_operating_income: money(
+            raw.adjusted_operating_income,
+            "adjusted_operating_income",
+        )?,
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
@@ -291,7 +352,11 @@ fn period(
 
 /// Every `ai_exposed` name must be a cost line of some period (a typo would silently zero the
 /// AI-exposed cost), and the number of distinct lines is bounded.
-fn check_cost_lines(company: &Company, periods: &[Period], check: &Checker) -> Result<(), InputError> {
+fn check_cost_lines(
+    company: &Company,
+    periods: &[Period],
+    check: &Checker,
+) -> Result<(), InputError> {
     let mut names: Vec<&str> = Vec::new();
     for period in periods {
         for name in period.costs.keys() {
@@ -303,7 +368,10 @@ fn check_cost_lines(company: &Company, periods: &[Period], check: &Checker) -> R
     if names.len() > MAX_COST_LINES {
         return Err(InputError::new(
             check.file,
-            format!("the input has {} cost lines, more than the limit of {MAX_COST_LINES}", names.len()),
+            format!(
+                "the input has {} cost lines, more than the limit of {MAX_COST_LINES}",
+                names.len()
+            ),
         )
         .with_help("group small lines together (e.g. other_opex)"));
     }
@@ -315,9 +383,14 @@ fn check_cost_lines(company: &Company, periods: &[Period], check: &Checker) -> R
             return Err(check
                 .error(
                     FieldPath::new(Table::Company, &["ai_exposed"]),
-                    format!("ai_exposed names \"{exposed}\", which is not a cost line of any period"),
+                    format!(
+                        "ai_exposed names \"{exposed}\", which is not a cost line of any period"
+                    ),
                 )
-                .with_help(format!("{hint}cost lines in this input: {}", names.join(", "))));
+                .with_help(format!(
+                    "{hint}cost lines in this input: {}",
+                    names.join(", ")
+                )));
         }
     }
     Ok(())
@@ -327,8 +400,11 @@ fn check_cost_lines(company: &Company, periods: &[Period], check: &Checker) -> R
 fn gap_warnings(periods: &[Period]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
-        let series: Vec<PeriodLabel> =
-            periods.iter().map(|p| p.label).filter(|l| l.kind == kind).collect();
+        let series: Vec<PeriodLabel> = periods
+            .iter()
+            .map(|p| p.label)
+            .filter(|l| l.kind == kind)
+            .collect();
         for pair in series.windows(2) {
             let missing = pair[1].ordinal() - pair[0].ordinal() - 1;
             if missing > 0 {
@@ -353,7 +429,8 @@ fn plan(raw: RawPlan, check: &Checker) -> Result<Plan, InputError> {
     let at = |key: &str| FieldPath::new(Table::Plan, &[key]);
     let required = |value: Option<Amount>, key: &str, example: &str| {
         value.map(|a| a.0).ok_or_else(|| {
-            check.error(at(key), format!("the plan has no {key}"))
+            check
+                .error(at(key), format!("the plan has no {key}"))
                 .with_help(format!("add {key} = {example} to the [plan] table"))
         })
     };
@@ -361,23 +438,41 @@ fn plan(raw: RawPlan, check: &Checker) -> Result<Plan, InputError> {
     let annual_attrition = required(raw.annual_attrition, "annual_attrition", "0.2")?;
     let hires_per_year = raw.hires_per_year.map_or(Decimal::ZERO, |a| a.0);
     let share = |value: Decimal, key: &str, allow_one: bool| {
-        let ok = value >= Decimal::ZERO && (value < Decimal::ONE || (allow_one && value == Decimal::ONE));
+        let ok = value >= Decimal::ZERO
+            && (value < Decimal::ONE || (allow_one && value == Decimal::ONE));
         if ok {
             Ok(value)
         } else {
             Err(check
-                .error(at(key), format!("{key} must be a share between 0 and 1, found {value}"))
+                .error(
+                    at(key),
+                    format!("{key} must be a share between 0 and 1, found {value}"),
+                )
                 .with_help("write 20% as 0.2"))
         }
     };
     let annual_attrition = share(annual_attrition, "annual_attrition", false)?;
-    let reinvest_share = raw.reinvest_share.map(|a| share(a.0, "reinvest_share", true)).transpose()?;
-    for (key, value) in [("target_headcount", target_headcount), ("hires_per_year", hires_per_year)] {
+    let reinvest_share = raw
+        .reinvest_share
+        .map(|a| share(a.0, "reinvest_share", true))
+        .transpose()?;
+    for (key, value) in [
+        ("target_headcount", target_headcount),
+        ("hires_per_year", hires_per_year),
+    ] {
         if value.is_sign_negative() && !value.is_zero() {
-            return Err(check.error(at(key), format!("{key} must not be negative, found {value}")));
+            return Err(check.error(
+                at(key),
+                format!("{key} must not be negative, found {value}"),
+            ));
         }
     }
-    Ok(Plan { target_headcount, annual_attrition, hires_per_year, reinvest_share })
+    Ok(Plan {
+        target_headcount,
+        annual_attrition,
+        hires_per_year,
+        reinvest_share,
+    })
 }
 
 /// Rewrites serde's messages in the user's words, with "did you mean" for unknown fields.
@@ -391,18 +486,31 @@ pub fn explain_serde_message(message: &str) -> (String, Option<String>) {
             .unwrap_or_default();
         return (
             format!("unknown field `{field}`"),
-            Some(format!("{hint}the fields allowed here are: {}", known.join(", "))),
+            Some(format!(
+                "{hint}the fields allowed here are: {}",
+                known.join(", ")
+            )),
         );
     }
     if message.starts_with("invalid type") {
-        return (message.replace("invalid type: ", "wrong type: found "), None);
+        return (
+            message.replace("invalid type: ", "wrong type: found "),
+            None,
+        );
     }
     (message.to_string(), None)
 }
 
 /// Which table's field list an "unknown field" message refers to, from serde's own list.
 fn known_fields_for(message: &str) -> &'static [&'static str] {
-    let lists = [PERIOD_FIELDS, COMPANY_FIELDS, PLAN_FIELDS, AI_FIELDS, READINESS_FIELDS, TOP_FIELDS];
+    let lists = [
+        PERIOD_FIELDS,
+        COMPANY_FIELDS,
+        PLAN_FIELDS,
+        AI_FIELDS,
+        READINESS_FIELDS,
+        TOP_FIELDS,
+    ];
     lists
         .into_iter()
         .find(|list| list.iter().all(|f| message.contains(&format!("`{f}`"))))

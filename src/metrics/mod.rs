@@ -25,7 +25,10 @@ pub struct Generator {
 
 impl Default for Generator {
     fn default() -> Self {
-        Generator { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") }
+        Generator {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        }
     }
 }
 
@@ -87,8 +90,12 @@ fn cost_line_names(input: &CompanyInput) -> Vec<&str> {
 
 /// Computes every metric of every period.
 pub fn compute(input: &CompanyInput) -> Metrics {
-    let by_label: HashMap<PeriodLabel, usize> =
-        input.periods.iter().enumerate().map(|(i, p)| (p.label, i)).collect();
+    let by_label: HashMap<PeriodLabel, usize> = input
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label, i))
+        .collect();
     let mut warnings = input.warnings.clone();
     let all_lines = cost_line_names(input);
     let periods: Vec<PeriodMetrics> = input

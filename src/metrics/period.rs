@@ -79,8 +79,13 @@ pub fn compute<'a>(
 
     let revenue_growth_yoy_pct = na.take(
         "revenue_growth_yoy_pct",
-        compared(year_earlier, label.year_earlier(), |p| Ok(p.revenue), "revenue")
-            .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
+        compared(
+            year_earlier,
+            label.year_earlier(),
+            |p| Ok(p.revenue),
+            "revenue",
+        )
+        .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
     );
     let revenue_growth_qoq_pct = na.take(
         "revenue_growth_qoq_pct",
@@ -88,12 +93,17 @@ pub fn compute<'a>(
             compared(previous, label.previous(), |p| Ok(p.revenue), "revenue")
                 .and_then(|before| growth(period.revenue, before, label.previous(), "revenue"))
         } else {
-            Err(format!("applies to quarters only; this is a {}", kind_noun(label.kind)))
+            Err(format!(
+                "applies to quarters only; this is a {}",
+                kind_noun(label.kind)
+            ))
         },
     );
 
     // Headcount: the start defaults to the previous period's end in the same series.
-    let headcount_start = period.headcount_start.or_else(|| previous.and_then(|p| p.headcount_end));
+    let headcount_start = period
+        .headcount_start
+        .or_else(|| previous.and_then(|p| p.headcount_end));
     let avg_headcount = na.take(
         "avg_headcount",
         match (headcount_start, period.headcount_end) {
@@ -119,7 +129,10 @@ pub fn compute<'a>(
             Some(end) => compared(
                 year_earlier,
                 label.year_earlier(),
-                |p| p.headcount_end.ok_or_else(|| format!("no headcount_end in {}", p.label)),
+                |p| {
+                    p.headcount_end
+                        .ok_or_else(|| format!("no headcount_end in {}", p.label))
+                },
                 "headcount",
             )
             .and_then(|before| growth(end, before, label.year_earlier(), "headcount")),
@@ -127,8 +140,12 @@ pub fn compute<'a>(
     );
     let growth_minus_headcount_growth_pp = na.take(
         "growth_minus_headcount_growth_pp",
-        both(revenue_growth_yoy_pct, headcount_change_yoy_pct, "revenue growth|headcount change")
-            .map(|(growth, change)| growth - change),
+        both(
+            revenue_growth_yoy_pct,
+            headcount_change_yoy_pct,
+            "revenue growth|headcount change",
+        )
+        .map(|(growth, change)| growth - change),
     );
     let per_employee = |amount: Decimal| -> Result<Exact, String> {
         let people = avg_headcount.ok_or("no average headcount")?;
@@ -136,20 +153,33 @@ pub fn compute<'a>(
             return Err("average headcount is zero".to_string());
         }
         let annual = amount.checked_mul(annualise).ok_or("amount too large")?;
-        Ok(Exact(to_cents(annual.checked_div(people).ok_or("amount too large")?)))
+        Ok(Exact(to_cents(
+            annual.checked_div(people).ok_or("amount too large")?,
+        )))
     };
     let revenue_per_employee = na.take("revenue_per_employee", per_employee(period.revenue));
 
-    let missing_lines: Vec<&str> =
-        all_lines.iter().copied().filter(|name| !period.costs.contains_key(*name)).collect();
+    let missing_lines: Vec<&str> = all_lines
+        .iter()
+        .copied()
+        .filter(|name| !period.costs.contains_key(*name))
+        .collect();
     let opex_value = if period.costs.is_empty() {
         Err("no cost lines in this period".to_string())
     } else if !missing_lines.is_empty() {
         Err(format!(
             "incomplete cost lines: {} {} not in this period (add {} with 0 if there was none)",
             missing_lines.join(", "),
-            if missing_lines.len() == 1 { "is" } else { "are" },
-            if missing_lines.len() == 1 { "it" } else { "them" },
+            if missing_lines.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            if missing_lines.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
         ))
     } else {
         period
@@ -158,17 +188,26 @@ pub fn compute<'a>(
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
             .ok_or_else(|| "the cost lines add up to more than can be represented".to_string())
     };
-    let opex_per_employee =
-        na.take("opex_per_employee", opex_value.clone().and_then(per_employee));
+    let opex_per_employee = na.take(
+        "opex_per_employee",
+        opex_value.clone().and_then(per_employee),
+    );
     let opex_pct_of_revenue = na.take(
         "opex_pct_of_revenue",
-        opex_value.clone().and_then(|opex| share_of_revenue(opex, period.revenue)),
+        opex_value
+            .clone()
+            .and_then(|opex| share_of_revenue(opex, period.revenue)),
     );
     let opex_growth_yoy_pct = na.take(
         "opex_growth_yoy_pct",
         opex_value.clone().and_then(|opex| {
-            compared(year_earlier, label.year_earlier(), |p| sum_costs(p, all_lines), "opex")
-                .and_then(|before| growth(opex, before, label.year_earlier(), "opex"))
+            compared(
+                year_earlier,
+                label.year_earlier(),
+                |p| sum_costs(p, all_lines),
+                "opex",
+            )
+            .and_then(|before| growth(opex, before, label.year_earlier(), "opex"))
         }),
     );
     let opex = na.take("opex", opex_value.clone());
@@ -217,8 +256,12 @@ pub fn compute<'a>(
     };
     let rule_of_40 = na.take(
         "rule_of_40",
-        both(revenue_growth_yoy_pct, operating_margin_pct, "revenue growth|operating margin")
-            .map(|(growth, margin)| growth + margin),
+        both(
+            revenue_growth_yoy_pct,
+            operating_margin_pct,
+            "revenue growth|operating margin",
+        )
+        .map(|(growth, margin)| growth + margin),
     );
 
     let cost_lines = cost_lines(period, company, year_earlier, &mut na);
@@ -230,7 +273,10 @@ pub fn compute<'a>(
     let ai_exposed_value = if company.ai_exposed.is_empty() {
         Err("no cost lines are marked ai_exposed in [company]".to_string())
     } else if exposed.is_empty() {
-        Err(format!("none of the AI-exposed lines ({}) is in this period", company.ai_exposed.join(", ")))
+        Err(format!(
+            "none of the AI-exposed lines ({}) is in this period",
+            company.ai_exposed.join(", ")
+        ))
     } else {
         let absent: Vec<&str> = company
             .ai_exposed
@@ -248,17 +294,25 @@ pub fn compute<'a>(
         exposed
             .iter()
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
-            .ok_or_else(|| "the AI-exposed lines add up to more than can be represented".to_string())
+            .ok_or_else(|| {
+                "the AI-exposed lines add up to more than can be represented".to_string()
+            })
     };
     let ai_exposed_pct_of_revenue = na.take(
         "ai_exposed_pct_of_revenue",
-        ai_exposed_value.clone().and_then(|cost| share_of_revenue(cost, period.revenue)),
+        ai_exposed_value
+            .clone()
+            .and_then(|cost| share_of_revenue(cost, period.revenue)),
     );
     let ai_exposed_cost = na.take("ai_exposed_cost", ai_exposed_value);
 
-    let personnel = period.personnel_cost.ok_or_else(|| "no personnel_cost in this period".to_string());
-    let loaded_cost_per_employee =
-        na.take("loaded_cost_per_employee", personnel.clone().and_then(per_employee));
+    let personnel = period
+        .personnel_cost
+        .ok_or_else(|| "no personnel_cost in this period".to_string());
+    let loaded_cost_per_employee = na.take(
+        "loaded_cost_per_employee",
+        personnel.clone().and_then(per_employee),
+    );
     let ai_savings_value = period
         .ai
         .fte_equivalent
@@ -270,7 +324,9 @@ pub fn compute<'a>(
                 return Err("average headcount is zero".to_string());
             }
             let per_person = cost.checked_div(people).ok_or("amount too large")?;
-            Ok(to_cents(fte.checked_mul(per_person).ok_or("amount too large")?))
+            Ok(to_cents(
+                fte.checked_mul(per_person).ok_or("amount too large")?,
+            ))
         });
     let ai_roi = na.take(
         "ai_roi",
@@ -339,7 +395,12 @@ fn cost_lines(
                 compared(
                     year_earlier,
                     before_label,
-                    |p| p.costs.get(name).copied().ok_or_else(|| format!("no {name} line in {before_label}")),
+                    |p| {
+                        p.costs
+                            .get(name)
+                            .copied()
+                            .ok_or_else(|| format!("no {name} line in {before_label}"))
+                    },
                     name,
                 )
                 .and_then(|before| growth(amount, before, before_label, name)),
@@ -360,10 +421,17 @@ fn sum_costs(period: &Period, all_lines: &[&str]) -> Result<Decimal, String> {
     if period.costs.is_empty() {
         return Err(format!("no cost lines in {}", period.label));
     }
-    if all_lines.iter().any(|name| !period.costs.contains_key(*name)) {
+    if all_lines
+        .iter()
+        .any(|name| !period.costs.contains_key(*name))
+    {
         return Err(format!("the cost lines of {} are incomplete", period.label));
     }
-    period.costs.values().try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v)).ok_or_else(|| "opex too large".to_string())
+    period
+        .costs
+        .values()
+        .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
+        .ok_or_else(|| "opex too large".to_string())
 }
 
 /// A value from another period, or why it is missing.
@@ -379,7 +447,12 @@ fn compared(
     }
 }
 
-fn growth(after: Decimal, before: Decimal, before_label: PeriodLabel, what: &str) -> Result<f64, String> {
+fn growth(
+    after: Decimal,
+    before: Decimal,
+    before_label: PeriodLabel,
+    what: &str,
+) -> Result<f64, String> {
     growth_pct(after, before).ok_or_else(|| format!("{what} in {before_label} was zero"))
 }
 
@@ -413,7 +486,11 @@ pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Opt
     let in_scale = |v: Decimal| (v / company.scale.factor()).normalize();
     let unit = match company.scale {
         crate::input::Scale::Units => company.currency.clone(),
-        scale => format!("{} {}", company.currency, serde_json::to_value(scale).ok()?.as_str()?),
+        scale => format!(
+            "{} {}",
+            company.currency,
+            serde_json::to_value(scale).ok()?.as_str()?
+        ),
     };
     let reported = in_scale(metrics.operating_income?.0);
     let derived = in_scale(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
