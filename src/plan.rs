@@ -1,1 +1,742 @@
-//! Headcount plan by natural attrition (being written).
+//! The headcount plan: how long natural attrition takes to bring the latest headcount down to
+//! the `[plan]` target, what that saves in payroll, and what pay rise the saving could fund.
+//!
+//! The path is monthly: `H(m+1) = H(m) x (1 - a)^(1/12) + hires / 12`, starting from the latest
+//! `headcount_end`. The maths is in `f64` (powers and logarithms), guarded so that no NaN or
+//! infinity reaches the output; money stays exact decimal.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::input::{CompanyInput, Plan};
+use crate::metrics::{Metrics, Unavailable};
+use crate::money::{percent, to_cents, Exact};
+use crate::period::PeriodLabel;
+
+/// The longest path simulated: 50 years. A target not reached by then is "never reached".
+pub const MAX_MONTHS: u32 = 600;
+
+/// How far the path runs on after the target is reached (still capped at [`MAX_MONTHS`]).
+pub const PATH_MONTHS_PAST_TARGET: u32 = 120;
+
+/// The plan's outcome. Field names are the JSON keys under `"plan"` in `metrics.json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadcountPlan {
+    /// The latest period with a `headcount_end`: where the path starts.
+    pub start_period: Option<PeriodLabel>,
+    /// `H(0)`, that period's `headcount_end`.
+    pub start_headcount: Option<Exact>,
+    pub target_headcount: Exact,
+    pub annual_attrition: Exact,
+    pub hires_per_year: Exact,
+    pub reinvest_share: Option<Exact>,
+    /// The headcount the monthly recurrence settles at: `(hires / 12) / (1 - (1 - a)^(1/12))`.
+    /// `None` when attrition is zero (there is no single settling point).
+    pub steady_state_headcount: Option<f64>,
+    /// Whether the path reaches the target within [`MAX_MONTHS`].
+    pub reached: bool,
+    /// The first month `m` with `H(m) <= target` (0 when already there).
+    pub months_to_target: Option<u32>,
+    /// Without hires the exact `ln(target / H0) / ln(1 - a)`; with hires `months_to_target / 12`.
+    pub years_to_target: Option<f64>,
+    /// Month 0 to the target plus [`PATH_MONTHS_PAST_TARGET`] (or [`MAX_MONTHS`]).
+    pub path: Vec<PathPoint>,
+    /// `H0 - target` when the target is reached (0 when already below it).
+    pub people_not_replaced: Option<Exact>,
+    /// Annual loaded cost per employee, from the latest period that has one.
+    pub loaded_cost_per_employee: Option<Exact>,
+    pub loaded_cost_period: Option<PeriodLabel>,
+    /// `loaded_cost_per_employee x people_not_replaced`, to the cent.
+    pub payroll_saved_per_year: Option<Exact>,
+    /// `reinvest_share x saving / (target x loaded cost) x 100`: the rise for staff who stay.
+    pub pay_rise_pct: Option<f64>,
+    /// Attrition at 0.75, 1 and 1.25 times the plan's rate.
+    pub scenarios: Vec<Scenario>,
+    /// Field name -> why it is `None`.
+    pub unavailable: BTreeMap<String, String>,
+}
+
+/// One month of the path. Headcounts are rounded to hundredths of a person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathPoint {
+    pub month: u32,
+    pub headcount: f64,
+    /// The calendar month, "2026-01", when `company.fiscal_year_end` is known. Assumes fiscal
+    /// year N ends in calendar year N.
+    pub date: Option<String>,
+}
+
+/// The plan at another attrition rate.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// "slower attrition", "as planned" or "faster attrition".
+    pub name: &'static str,
+    pub attrition_factor: Exact,
+    /// The plan's rate times the factor, at most 1.
+    pub annual_attrition: Exact,
+    pub reached: bool,
+    pub months_to_target: Option<u32>,
+    pub years_to_target: Option<f64>,
+    pub headcount_after_12_months: f64,
+    pub headcount_after_24_months: f64,
+    /// Why the target is not reached, when it is not.
+    pub not_reached_reason: Option<String>,
+}
+
+/// Projects the `[plan]` table; `None` when the input has none.
+pub fn project(input: &CompanyInput, metrics: &Metrics) -> Option<HeadcountPlan> {
+    let plan = input.plan.as_ref()?;
+    let mut na = Unavailable::default();
+    let start = input
+        .periods
+        .iter()
+        .rev()
+        .find_map(|p| p.headcount_end.map(|headcount| (p.label, headcount)));
+    let (loaded_cost, loaded_cost_period) = match latest_loaded_cost(metrics) {
+        Ok((label, cost)) => (Some(cost), Some(label)),
+        Err(reason) => (na.take("loaded_cost_per_employee", Err(reason)), None),
+    };
+    let Some((start_period, start_headcount)) = start else {
+        return Some(without_start(plan, loaded_cost, loaded_cost_period, na));
+    };
+
+    let course = Course::new(
+        start_headcount,
+        plan.annual_attrition,
+        plan.hires_per_year,
+        plan.target_headcount,
+    );
+    let fiscal_year_end = metrics.company.fiscal_year_end.as_deref();
+    let first_month = fiscal_year_end.and_then(|end| period_end_month(start_period, end));
+    let path = course
+        .path()
+        .into_iter()
+        .enumerate()
+        .map(|(month, headcount)| PathPoint {
+            month: month as u32,
+            headcount: hundredths(headcount),
+            date: first_month.map(|first| month_label(first + month as i64)),
+        })
+        .collect();
+    let months_to_target = na.take("months_to_target", course.months_to_target());
+    let years_to_target = na.take("years_to_target", course.years_to_target());
+    let people_not_replaced = na.take(
+        "people_not_replaced",
+        course
+            .months_to_target()
+            .map(|_| (start_headcount - plan.target_headcount).max(Decimal::ZERO)),
+    );
+    let saving = na.take(
+        "payroll_saved_per_year",
+        payroll_saving(people_not_replaced, loaded_cost),
+    );
+    let pay_rise_pct = na.take("pay_rise_pct", pay_rise(plan, saving, loaded_cost));
+
+    Some(HeadcountPlan {
+        start_period: Some(start_period),
+        start_headcount: Some(Exact(start_headcount)),
+        target_headcount: Exact(plan.target_headcount),
+        annual_attrition: Exact(plan.annual_attrition),
+        hires_per_year: Exact(plan.hires_per_year),
+        reinvest_share: plan.reinvest_share.map(Exact),
+        steady_state_headcount: course.steady_state().map(hundredths),
+        reached: months_to_target.is_some(),
+        months_to_target,
+        years_to_target,
+        path,
+        people_not_replaced: people_not_replaced.map(Exact),
+        loaded_cost_per_employee: loaded_cost.map(Exact),
+        loaded_cost_period,
+        payroll_saved_per_year: saving.map(Exact),
+        pay_rise_pct,
+        scenarios: scenarios(plan, start_headcount),
+        unavailable: na.0,
+    })
+}
+
+/// The plan when no period has a headcount: only the inputs, and why nothing else is there.
+fn without_start(
+    plan: &Plan,
+    loaded_cost: Option<Decimal>,
+    loaded_cost_period: Option<PeriodLabel>,
+    mut na: Unavailable,
+) -> HeadcountPlan {
+    let reason = "no period has headcount_end".to_string();
+    for key in [
+        "start_headcount",
+        "months_to_target",
+        "years_to_target",
+        "people_not_replaced",
+    ] {
+        na.0.insert(key.to_string(), reason.clone());
+    }
+    na.0.insert(
+        "payroll_saved_per_year".to_string(),
+        format!("no people_not_replaced: {reason}"),
+    );
+    na.0.insert(
+        "pay_rise_pct".to_string(),
+        format!("no payroll saving: {reason}"),
+    );
+    HeadcountPlan {
+        start_period: None,
+        start_headcount: None,
+        target_headcount: Exact(plan.target_headcount),
+        annual_attrition: Exact(plan.annual_attrition),
+        hires_per_year: Exact(plan.hires_per_year),
+        reinvest_share: plan.reinvest_share.map(Exact),
+        steady_state_headcount: None,
+        reached: false,
+        months_to_target: None,
+        years_to_target: None,
+        path: Vec::new(),
+        people_not_replaced: None,
+        loaded_cost_per_employee: loaded_cost.map(Exact),
+        loaded_cost_period,
+        payroll_saved_per_year: None,
+        pay_rise_pct: None,
+        scenarios: Vec::new(),
+        unavailable: na.0,
+    }
+}
+
+/// The loaded cost per employee of the latest period that has one, or why there is none.
+fn latest_loaded_cost(metrics: &Metrics) -> Result<(PeriodLabel, Decimal), String> {
+    if let Some(found) = metrics
+        .periods
+        .iter()
+        .rev()
+        .find_map(|p| Some((p.label, p.loaded_cost_per_employee?.0)))
+    {
+        return Ok(found);
+    }
+    match metrics
+        .periods
+        .iter()
+        .rev()
+        .find(|p| p.personnel_cost.is_some())
+    {
+        None => Err("no personnel_cost in any period".to_string()),
+        Some(period) => Err(format!(
+            "{}: {}",
+            period.label,
+            period
+                .unavailable
+                .reason("loaded_cost_per_employee")
+                .unwrap_or("not computable")
+        )),
+    }
+}
+
+fn payroll_saving(
+    people: Option<Decimal>,
+    loaded_cost: Option<Decimal>,
+) -> Result<Decimal, String> {
+    let people = people.ok_or("no people_not_replaced (the target is not reached)")?;
+    let cost = loaded_cost.ok_or("no loaded_cost_per_employee (see its reason)")?;
+    cost.checked_mul(people)
+        .map(to_cents)
+        .ok_or_else(|| "the saving is too large".to_string())
+}
+
+fn pay_rise(
+    plan: &Plan,
+    saving: Option<Decimal>,
+    loaded_cost: Option<Decimal>,
+) -> Result<f64, String> {
+    let share = plan.reinvest_share.ok_or("no reinvest_share in [plan]")?;
+    let saving = saving.ok_or("no payroll_saved_per_year (see its reason)")?;
+    let cost = loaded_cost.ok_or("no loaded_cost_per_employee (see its reason)")?;
+    let reinvested = share.checked_mul(saving).ok_or("the saving is too large")?;
+    let payroll_at_target = plan
+        .target_headcount
+        .checked_mul(cost)
+        .ok_or("the payroll is too large")?;
+    percent(reinvested, payroll_at_target)
+        .ok_or_else(|| "the payroll at target (target x loaded cost) is zero".to_string())
+}
+
+/// The three attrition scenarios around the plan's rate.
+fn scenarios(plan: &Plan, start: Decimal) -> Vec<Scenario> {
+    [
+        ("slower attrition", Decimal::new(75, 2)),
+        ("as planned", Decimal::ONE),
+        ("faster attrition", Decimal::new(125, 2)),
+    ]
+    .into_iter()
+    .map(|(name, factor)| {
+        let attrition = (plan.annual_attrition * factor).min(Decimal::ONE);
+        let course = Course::new(start, attrition, plan.hires_per_year, plan.target_headcount);
+        let months = course.months_to_target();
+        Scenario {
+            name,
+            attrition_factor: Exact(factor),
+            annual_attrition: Exact(attrition),
+            reached: months.is_ok(),
+            months_to_target: months.as_ref().ok().copied(),
+            years_to_target: course.years_to_target().ok(),
+            headcount_after_12_months: hundredths(course.after(12)),
+            headcount_after_24_months: hundredths(course.after(24)),
+            not_reached_reason: months.err(),
+        }
+    })
+    .collect()
+}
+
+/// One run of the monthly recurrence, in `f64`.
+struct Course {
+    start: f64,
+    target: f64,
+    annual_attrition: f64,
+    hires_per_year: f64,
+    /// `(1 - a)^(1/12)`: the share of staff still there a month later.
+    monthly_retention: f64,
+    monthly_hires: f64,
+}
+
+impl Course {
+    fn new(
+        start: Decimal,
+        annual_attrition: Decimal,
+        hires_per_year: Decimal,
+        target: Decimal,
+    ) -> Self {
+        let float = |value: Decimal| value.to_f64().filter(|v| v.is_finite()).unwrap_or(0.0);
+        let annual_attrition = float(annual_attrition).clamp(0.0, 1.0);
+        let hires_per_year = float(hires_per_year).max(0.0);
+        Course {
+            start: float(start),
+            target: float(target),
+            annual_attrition,
+            hires_per_year,
+            monthly_retention: (1.0 - annual_attrition).powf(1.0 / 12.0),
+            monthly_hires: hires_per_year / 12.0,
+        }
+    }
+
+    fn next(&self, headcount: f64) -> f64 {
+        headcount * self.monthly_retention + self.monthly_hires
+    }
+
+    /// The fixed point `H = H x r + h`, i.e. `h / (1 - r)`; none when nobody leaves.
+    fn steady_state(&self) -> Option<f64> {
+        let leaving = 1.0 - self.monthly_retention;
+        (leaving > 0.0)
+            .then(|| self.monthly_hires / leaving)
+            .filter(|v| v.is_finite())
+    }
+
+    /// The headcount after `months` months.
+    fn after(&self, months: u32) -> f64 {
+        (0..months).fold(self.start, |headcount, _| self.next(headcount))
+    }
+
+    /// Why the target can never be reached, decided from the recurrence's limit rather than by
+    /// watching floats creep towards it.
+    fn unreachable(&self) -> Option<String> {
+        if self.start <= self.target {
+            return None;
+        }
+        match self.steady_state() {
+            None if self.hires_per_year > 0.0 => Some(format!(
+                "with no attrition, hiring {} a year only adds people",
+                self.hires_per_year
+            )),
+            None => Some(format!(
+                "with no attrition and no hires, headcount stays at {}",
+                self.start
+            )),
+            Some(limit) if limit >= self.target && self.hires_per_year == 0.0 => Some(format!(
+                "attrition alone shrinks headcount towards 0 but never to {}",
+                self.target
+            )),
+            Some(limit) if limit >= self.target => Some(format!(
+                "hiring {} a year at {:.1}% attrition holds headcount near {:.0}, at or above the \
+                 target of {}",
+                self.hires_per_year,
+                self.annual_attrition * 100.0,
+                limit,
+                self.target
+            )),
+            Some(_) => None,
+        }
+    }
+
+    /// The first month with `H(m) <= target`.
+    fn months_to_target(&self) -> Result<u32, String> {
+        if let Some(reason) = self.unreachable() {
+            return Err(reason);
+        }
+        let mut headcount = self.start;
+        for month in 0..=MAX_MONTHS {
+            if headcount <= self.target {
+                return Ok(month);
+            }
+            headcount = self.next(headcount);
+        }
+        Err(format!("not reached within {} years", MAX_MONTHS / 12))
+    }
+
+    /// Exact continuous years without hires; months / 12 with them.
+    fn years_to_target(&self) -> Result<f64, String> {
+        let months = self.months_to_target()?;
+        let continuous = if self.hires_per_year == 0.0 && months > 0 && self.annual_attrition < 1.0
+        {
+            let years = (self.target / self.start).ln() / (1.0 - self.annual_attrition).ln();
+            Some(years).filter(|y| y.is_finite() && *y >= 0.0)
+        } else {
+            None
+        };
+        Ok(continuous.unwrap_or(f64::from(months) / 12.0))
+    }
+
+    /// The headcounts from month 0 to the target plus [`PATH_MONTHS_PAST_TARGET`], at most
+    /// [`MAX_MONTHS`].
+    fn path(&self) -> Vec<f64> {
+        let last = match self.months_to_target() {
+            Ok(month) => (month + PATH_MONTHS_PAST_TARGET).min(MAX_MONTHS),
+            Err(_) => MAX_MONTHS,
+        };
+        let mut headcount = self.start;
+        let mut path = Vec::with_capacity(last as usize + 1);
+        for _ in 0..=last {
+            path.push(headcount);
+            headcount = self.next(headcount);
+        }
+        path
+    }
+}
+
+fn hundredths(value: f64) -> f64 {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        0.0
+    }
+}
+
+/// The calendar month a period ends in, counted from year 0 (`year x 12 + month - 1`).
+fn period_end_month(label: PeriodLabel, fiscal_year_end: &str) -> Option<i64> {
+    let month: i64 = fiscal_year_end.trim().get(0..2)?.parse().ok()?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let per_year = i64::from(label.kind.per_year());
+    let periods_after = per_year - i64::from(label.index);
+    Some(i64::from(label.year) * 12 + month - 1 - periods_after * (12 / per_year))
+}
+
+fn month_label(month: i64) -> String {
+    format!(
+        "{:04}-{:02}",
+        month.div_euclid(12),
+        month.rem_euclid(12) + 1
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn input(plan: &str, periods: &str) -> CompanyInput {
+        let text = format!(
+            "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nfiscal_year_end = \"12-31\"\n\n\
+             [plan]\n{plan}\n{periods}"
+        );
+        crate::input::parse(
+            &text,
+            "t.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap()
+    }
+
+    fn plan_for(plan: &str, periods: &str) -> HeadcountPlan {
+        let input = input(plan, periods);
+        project(&input, &crate::metrics::compute(&input)).unwrap()
+    }
+
+    const ONE_YEAR_3800: &str = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            headcount_end = 3800
+        "#;
+
+    fn close(actual: f64, expected: f64, tolerance: f64) {
+        assert!(
+            (actual - expected).abs() < tolerance,
+            "{actual} is not {expected}"
+        );
+    }
+
+    #[test]
+    fn attrition_alone_takes_3800_to_2000_in_month_35() {
+        let plan = plan_for(
+            "target_headcount = 2000\nannual_attrition = 0.2\nhires_per_year = 0",
+            ONE_YEAR_3800,
+        );
+        // ln(2000 / 3800) / ln(0.8) = -0.641854 / -0.223144 = 2.876417 years = 34.5 months.
+        close(plan.years_to_target.unwrap(), 2.876417, 1e-6);
+        assert_eq!(plan.months_to_target, Some(35));
+        assert!(plan.reached);
+        // H(m) = 3800 x 0.8^(m/12): month 34 is 3800 x 0.531400 = 2019.32, month 35 is
+        // 3800 x 0.521610 = 1982.12, the first at or below 2000.
+        close(plan.path[34].headcount, 2019.32, 0.01);
+        close(plan.path[35].headcount, 1982.12, 0.01);
+        // The path runs 120 months past the target: months 0 to 155.
+        assert_eq!(plan.path.len(), 156);
+        assert_eq!(plan.people_not_replaced, Some(Exact(dec!(1800))));
+        // No personnel_cost anywhere, so no saving.
+        assert_eq!(
+            plan.unavailable["loaded_cost_per_employee"],
+            "no personnel_cost in any period"
+        );
+        assert_eq!(plan.payroll_saved_per_year, None);
+        assert!(plan.unavailable.contains_key("payroll_saved_per_year"));
+        assert_eq!(plan.steady_state_headcount, Some(0.0));
+    }
+
+    #[test]
+    fn scenarios_scale_attrition() {
+        let plan = plan_for(
+            "target_headcount = 2000\nannual_attrition = 0.2",
+            ONE_YEAR_3800,
+        );
+        let [slower, planned, faster] = &plan.scenarios[..] else {
+            panic!("three scenarios")
+        };
+        // 0.2 x 0.75 = 0.15: ln(2000/3800) / ln(0.85) = 3.9494 years = 47.39 months -> month 48.
+        assert_eq!(slower.annual_attrition, Exact(dec!(0.15)));
+        assert_eq!(slower.months_to_target, Some(48));
+        close(slower.years_to_target.unwrap(), 3.949410, 1e-5);
+        // As planned: 3800 x 0.8 = 3040 after a year, 3800 x 0.64 = 2432 after two.
+        assert_eq!(planned.months_to_target, Some(35));
+        assert_eq!(planned.headcount_after_12_months, 3040.0);
+        assert_eq!(planned.headcount_after_24_months, 2432.0);
+        // 0.2 x 1.25 = 0.25: ln(2000/3800) / ln(0.75) = 2.2311 years = 26.77 months -> month 27;
+        // 3800 x 0.75 = 2850 after a year, 3800 x 0.5625 = 2137.5 after two.
+        assert_eq!(faster.annual_attrition, Exact(dec!(0.25)));
+        assert_eq!(faster.months_to_target, Some(27));
+        assert_eq!(faster.headcount_after_12_months, 2850.0);
+        assert_eq!(faster.headcount_after_24_months, 2137.5);
+        assert!(faster.reached && faster.not_reached_reason.is_none());
+    }
+
+    #[test]
+    fn hires_slow_the_fall() {
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            headcount_end = 1200
+        "#;
+        let plan = plan_for(
+            "target_headcount = 1000\nannual_attrition = 0.2\nhires_per_year = 120",
+            periods,
+        );
+        // r = 0.8^(1/12) = 0.9815765, h = 120 / 12 = 10 a month.
+        // H(1) = 1200 x 0.9815765 + 10 = 1187.89.
+        close(plan.path[1].headcount, 1187.89, 0.01);
+        // Steady state S = 10 / (1 - 0.9815765) = 542.79. H(m) = S + (1200 - S) r^m <= 1000 when
+        // r^m <= 457.21 / 657.21 = 0.695686, m >= ln(0.695686) / ln(r) = -0.362856 / -0.0185953
+        // = 19.51 -> month 20; H(19) = 1004.39, H(20) = 995.88.
+        close(plan.steady_state_headcount.unwrap(), 542.79, 0.01);
+        assert_eq!(plan.months_to_target, Some(20));
+        close(plan.path[19].headcount, 1004.39, 0.01);
+        close(plan.path[20].headcount, 995.88, 0.01);
+        // With hires, years are months / 12: 20 / 12 = 1.6667.
+        close(plan.years_to_target.unwrap(), 20.0 / 12.0, 1e-12);
+        assert_eq!(plan.people_not_replaced, Some(Exact(dec!(200))));
+    }
+
+    #[test]
+    fn hires_above_the_limit_never_reach_the_target() {
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            headcount_end = 3000
+        "#;
+        let plan = plan_for(
+            "target_headcount = 1000\nannual_attrition = 0.1\nhires_per_year = 150",
+            periods,
+        );
+        // r = 0.9^(1/12) = 0.9912584; S = 12.5 / (1 - 0.9912584) = 1429.94 > 1000.
+        close(plan.steady_state_headcount.unwrap(), 1429.94, 0.01);
+        assert!(!plan.reached);
+        assert_eq!(plan.months_to_target, None);
+        assert!(
+            plan.unavailable["months_to_target"].contains("near 1430"),
+            "{:?}",
+            plan.unavailable
+        );
+        assert!(plan.unavailable.contains_key("people_not_replaced"));
+        // The whole 50 years are drawn: months 0 to 600.
+        assert_eq!(plan.path.len(), 601);
+        assert!(plan
+            .scenarios
+            .iter()
+            .all(|s| !s.reached && s.not_reached_reason.is_some()));
+    }
+
+    #[test]
+    fn attrition_alone_never_reaches_a_target_of_zero() {
+        // 3800 x 0.8^(m/12) stays above 0 for every m: no log of 0, no month.
+        let plan = plan_for(
+            "target_headcount = 0\nannual_attrition = 0.2",
+            ONE_YEAR_3800,
+        );
+        assert_eq!(plan.months_to_target, None);
+        assert_eq!(plan.years_to_target, None);
+        assert_eq!(
+            plan.unavailable["months_to_target"],
+            "attrition alone shrinks headcount towards 0 but never to 0"
+        );
+        assert!(plan.path.iter().all(|p| p.headcount.is_finite()));
+    }
+
+    #[test]
+    fn already_below_target_is_reached_at_month_zero() {
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            headcount_end = 1800
+        "#;
+        let plan = plan_for("target_headcount = 2000\nannual_attrition = 0.2", periods);
+        assert_eq!(plan.months_to_target, Some(0));
+        assert_eq!(plan.years_to_target, Some(0.0));
+        // Nobody needs to leave: max(1800 - 2000, 0) = 0.
+        assert_eq!(plan.people_not_replaced, Some(Exact(dec!(0))));
+        assert_eq!(plan.path.len(), 121);
+    }
+
+    #[test]
+    fn zero_attrition_never_reaches_the_target() {
+        let plan = plan_for(
+            "target_headcount = 2000\nannual_attrition = 0",
+            ONE_YEAR_3800,
+        );
+        assert_eq!(plan.months_to_target, None);
+        assert_eq!(plan.years_to_target, None);
+        assert_eq!(plan.steady_state_headcount, None);
+        assert_eq!(
+            plan.unavailable["months_to_target"],
+            "with no attrition and no hires, headcount stays at 3800"
+        );
+        assert!(plan.path.iter().all(|p| p.headcount == 3800.0));
+        // 0 x 1.25 is still 0: no scenario reaches it either.
+        assert!(plan.scenarios.iter().all(|s| !s.reached));
+    }
+
+    #[test]
+    fn saving_and_pay_rise_by_hand() {
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            headcount_end = 100
+
+            [[period]]
+            label = "2025"
+            revenue = 100
+            headcount_end = 80
+            personnel_cost = 9000000
+        "#;
+        let plan = plan_for(
+            "target_headcount = 60\nannual_attrition = 0.2\nreinvest_share = 0.5",
+            periods,
+        );
+        // Loaded cost 9,000,000 / ((100 + 80) / 2 = 90) = 100,000 a year.
+        assert_eq!(plan.loaded_cost_per_employee, Some(Exact(dec!(100000))));
+        assert_eq!(plan.loaded_cost_period, Some(PeriodLabel::year(2025)));
+        // 80 - 60 = 20 people; 20 x 100,000 = 2,000,000.00 a year.
+        assert_eq!(plan.people_not_replaced, Some(Exact(dec!(20))));
+        assert_eq!(plan.payroll_saved_per_year, Some(Exact(dec!(2000000.00))));
+        // 0.5 x 2,000,000 / (60 x 100,000) x 100 = 1,000,000 / 6,000,000 x 100 = 16.667 %.
+        close(plan.pay_rise_pct.unwrap(), 100.0 / 6.0, 1e-9);
+        assert!(plan.unavailable.is_empty(), "{:?}", plan.unavailable);
+    }
+
+    #[test]
+    fn missing_reinvest_share_and_headcount_are_explained() {
+        let plan = plan_for(
+            "target_headcount = 2000\nannual_attrition = 0.2",
+            ONE_YEAR_3800,
+        );
+        assert_eq!(
+            plan.unavailable["pay_rise_pct"],
+            "no reinvest_share in [plan]"
+        );
+
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+        "#;
+        let plan = plan_for("target_headcount = 2000\nannual_attrition = 0.2", periods);
+        assert_eq!(
+            plan.unavailable["start_headcount"],
+            "no period has headcount_end"
+        );
+        assert!(plan.path.is_empty() && plan.scenarios.is_empty() && !plan.reached);
+    }
+
+    #[test]
+    fn no_plan_table_means_no_plan() {
+        let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{ONE_YEAR_3800}");
+        let input = crate::input::parse(
+            &text,
+            "t.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap();
+        assert!(project(&input, &crate::metrics::compute(&input)).is_none());
+    }
+
+    #[test]
+    fn klarna_example_by_hand() {
+        let input = crate::input::parse(
+            include_str!("../examples/klarna.toml"),
+            "klarna.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap();
+        let plan = project(&input, &crate::metrics::compute(&input)).unwrap();
+        // The latest headcount in time order is the 2025 year end (after 2025-Q4): 2,831.
+        assert_eq!(plan.start_period, Some(PeriodLabel::year(2025)));
+        assert_eq!(plan.start_headcount, Some(Exact(dec!(2831))));
+        // ln(2000 / 2831) / ln(0.8) = -0.347484 / -0.223144 = 1.557217 years = 18.69 months.
+        close(plan.years_to_target.unwrap(), 1.557217, 1e-5);
+        assert_eq!(plan.months_to_target, Some(19));
+        // 634,679,500 / 3,126.5 = 203,000; 831 people x 203,000 = 168,693,000.
+        assert_eq!(plan.loaded_cost_per_employee, Some(Exact(dec!(203000))));
+        assert_eq!(plan.payroll_saved_per_year, Some(Exact(dec!(168693000))));
+        // 0.5 x 168,693,000 / (2,000 x 203,000) x 100 = 84,346,500 / 406,000,000 x 100 = 20.775 %.
+        close(plan.pay_rise_pct.unwrap(), 20.775, 1e-9);
+        // Fiscal year ends 12-31: the path starts in 2025-12.
+        assert_eq!(plan.path[0].date.as_deref(), Some("2025-12"));
+        assert_eq!(plan.path[1].date.as_deref(), Some("2026-01"));
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains("\"months_to_target\":19"));
+    }
+
+    #[test]
+    fn period_end_months_follow_the_fiscal_year() {
+        // Fiscal year ending June: FY2025's first quarter is July-September 2024.
+        let q1 = period_end_month(PeriodLabel::quarter(2025, 1), "06-30").unwrap();
+        assert_eq!(month_label(q1), "2024-09");
+        let h1 = period_end_month(PeriodLabel::half(2025, 1), "12-31").unwrap();
+        assert_eq!(month_label(h1), "2025-06");
+        assert_eq!(period_end_month(PeriodLabel::year(2025), "13-01"), None);
+    }
+}

@@ -1,1 +1,1031 @@
-//! Readiness scorecard (being written).
+//! The readiness scorecard: the checks an IPO-readiness review or a growth investor runs first,
+//! each judged pass, watch or fail from the computed metrics, with the figure and the reason.
+//!
+//! A criterion that cannot be computed is "watch", never "fail": missing data is a question for
+//! the company, not a verdict. Thresholds have defaults, a `--thresholds` file can replace them,
+//! and the input's `[readiness]` table has the last word for its company.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use crate::input::{CompanyInput, ReadinessOverrides};
+use crate::metrics::{Metrics, PeriodMetrics};
+use crate::money::growth_pct;
+use crate::period::{PeriodKind, PeriodLabel};
+
+/// How a criterion, or the whole scorecard, came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Watch,
+    Fail,
+}
+
+/// One readiness check.
+#[derive(Debug, Clone, Serialize)]
+pub struct Criterion {
+    /// A stable snake_case key, such as `revenue_growth`.
+    pub id: &'static str,
+    pub name: &'static str,
+    pub status: Status,
+    /// The measured value in words, "24.8%" or "n/a".
+    pub figure: String,
+    /// What passes, ">= 20%".
+    pub threshold: String,
+    /// One sentence with the numbers behind the status.
+    pub why: String,
+}
+
+/// Every criterion and the counts of each status.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scorecard {
+    pub criteria: Vec<Criterion>,
+    pub passed: usize,
+    pub watch: usize,
+    pub failed: usize,
+    /// Fail if any criterion fails, else watch if any is on watch, else pass.
+    pub status: Status,
+}
+
+impl Scorecard {
+    /// Whether the scorecard counts as failed; with `strict`, a watch counts as a failure too.
+    pub fn failed_with(&self, strict: bool) -> bool {
+        self.failed > 0 || (strict && self.watch > 0)
+    }
+}
+
+/// The bars the criteria are measured against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// Year-over-year revenue growth, in percent.
+    pub min_revenue_growth_pct: f64,
+    /// Revenue growth % plus operating margin %.
+    pub min_rule_of_40: f64,
+    /// Fiscal years of history.
+    pub min_fiscal_years: u32,
+    /// A margin change within this many percentage points either way counts as flat.
+    pub flat_margin_band_pp: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            min_revenue_growth_pct: 20.0,
+            min_rule_of_40: 40.0,
+            min_fiscal_years: 3,
+            flat_margin_band_pp: 0.5,
+        }
+    }
+}
+
+impl Thresholds {
+    /// These thresholds with a company's `[readiness]` values in place of the ones it sets.
+    /// A fractional year count rounds up; a negative one counts as 0.
+    pub fn with_overrides(&self, overrides: &ReadinessOverrides) -> Thresholds {
+        let float = |value: Decimal| value.to_f64().filter(|v| v.is_finite());
+        let years = |value: Decimal| value.max(Decimal::ZERO).ceil().to_u32();
+        Thresholds {
+            min_revenue_growth_pct: overrides
+                .min_revenue_growth_pct
+                .and_then(float)
+                .unwrap_or(self.min_revenue_growth_pct),
+            min_rule_of_40: overrides
+                .min_rule_of_40
+                .and_then(float)
+                .unwrap_or(self.min_rule_of_40),
+            min_fiscal_years: overrides
+                .min_fiscal_years
+                .and_then(years)
+                .unwrap_or(self.min_fiscal_years),
+            flat_margin_band_pp: self.flat_margin_band_pp,
+        }
+    }
+}
+
+/// Scores a company. The input's `[readiness]` overrides are applied on top of `thresholds`.
+pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds) -> Scorecard {
+    let thresholds = thresholds.with_overrides(&input.readiness);
+    let criteria = vec![
+        revenue_growth(metrics, &thresholds),
+        rule_of_40(metrics, &thresholds),
+        operating_margin_trend(metrics, &thresholds),
+        revenue_per_employee(metrics),
+        opex_vs_revenue_growth(metrics),
+        fiscal_years_history(metrics, &thresholds),
+        adjusted_reconciled(metrics),
+        data_warnings(metrics),
+    ];
+    let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
+    let (passed, watch, failed) = (
+        count(Status::Pass),
+        count(Status::Watch),
+        count(Status::Fail),
+    );
+    let status = if failed > 0 {
+        Status::Fail
+    } else if watch > 0 {
+        Status::Watch
+    } else {
+        Status::Pass
+    };
+    Scorecard {
+        criteria,
+        passed,
+        watch,
+        failed,
+        status,
+    }
+}
+
+/// A criterion before its id and name are attached.
+struct Verdict {
+    status: Status,
+    figure: String,
+    threshold: String,
+    why: String,
+}
+
+impl Verdict {
+    fn named(self, id: &'static str, name: &'static str) -> Criterion {
+        Criterion {
+            id,
+            name,
+            status: self.status,
+            figure: self.figure,
+            threshold: self.threshold,
+            why: self.why,
+        }
+    }
+
+    fn not_available(threshold: String, why: String) -> Verdict {
+        Verdict {
+            status: Status::Watch,
+            figure: "n/a".to_string(),
+            threshold,
+            why,
+        }
+    }
+}
+
+fn pass_if(pass: bool) -> Status {
+    if pass {
+        Status::Pass
+    } else {
+        Status::Fail
+    }
+}
+
+/// Criterion 1: Year-over-year revenue growth at or above the bar.
+fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    let min = thresholds.min_revenue_growth_pct;
+    let threshold = format!(">= {}%", number(min));
+    let verdict = match latest_with(metrics, |p| p.revenue_growth_yoy_pct) {
+        None => Verdict::not_available(
+            threshold,
+            format!(
+                "No year-over-year revenue growth: {}.",
+                missing_reason(metrics, "revenue_growth_yoy_pct")
+            ),
+        ),
+        Some((period, growth)) => Verdict {
+            status: pass_if(shown(growth) >= min),
+            figure: pct(growth),
+            why: format!(
+                "Revenue grew {} in {} over {}, {} the {}% bar.",
+                pct(growth),
+                period.label,
+                period.label.year_earlier(),
+                if shown(growth) >= min {
+                    "at or above"
+                } else {
+                    "below"
+                },
+                number(min)
+            ),
+            threshold,
+        },
+    };
+    verdict.named("revenue_growth", "Revenue growth (year over year)")
+}
+
+/// Criterion 2: Rule of 40: revenue growth plus operating margin.
+fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    let min = thresholds.min_rule_of_40;
+    let threshold = format!(">= {}", number(min));
+    let verdict =
+        match latest_with(metrics, |p| p.rule_of_40) {
+            None => Verdict::not_available(
+                threshold,
+                format!("No Rule of 40: {}.", missing_reason(metrics, "rule_of_40")),
+            ),
+            Some((period, score)) => {
+                Verdict {
+                    status: pass_if(shown(score) >= min),
+                    figure: one_decimal(score),
+                    why: format!(
+                "In {} revenue growth of {} plus an operating margin of {} makes {}, {} {}.",
+                period.label,
+                period.revenue_growth_yoy_pct.map_or("n/a".to_string(), pct),
+                period.operating_margin_pct.map_or("n/a".to_string(), pct),
+                one_decimal(score),
+                if shown(score) >= min { "at or above" } else { "below" },
+                number(min)
+            ),
+                    threshold,
+                }
+            }
+        };
+    verdict.named("rule_of_40", "Rule of 40")
+}
+
+/// Criterion 3: Operating margin improving. The trend is the latest quarter's margin minus the
+/// margin four quarters earlier; without such a pair of quarters, the latest fiscal year's
+/// margin minus the year before's.
+fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    let band = thresholds.flat_margin_band_pp;
+    let threshold = format!(
+        "> +{} pp (within {} pp either way is flat)",
+        number(band),
+        number(band)
+    );
+    let pair = [PeriodKind::Quarter, PeriodKind::Year]
+        .into_iter()
+        .find_map(|kind| latest_pair(metrics, kind, |p| p.operating_margin_pct));
+    let verdict = match pair {
+        None => Verdict::not_available(
+            threshold,
+            "No quarter or fiscal year has an operating margin together with the one a year \
+             earlier."
+                .to_string(),
+        ),
+        Some(((before_label, before), (after_label, after))) => {
+            let change = shown(after - before);
+            let status = if change > band {
+                Status::Pass
+            } else if change >= -band {
+                Status::Watch
+            } else {
+                Status::Fail
+            };
+            let word = match status {
+                Status::Pass => "improving",
+                Status::Watch => "flat",
+                Status::Fail => "worsening",
+            };
+            Verdict {
+                status,
+                figure: pp(change),
+                why: format!(
+                    "Operating margin went from {} in {before_label} to {} in {after_label}, \
+                     {} ({word}).",
+                    pct(before),
+                    pct(after),
+                    pp(change)
+                ),
+                threshold,
+            }
+        }
+    };
+    verdict.named("operating_margin_trend", "Operating margin trend")
+}
+
+/// Criterion 4: Revenue per employee up on a year earlier (latest year; else latest quarter).
+fn revenue_per_employee(metrics: &Metrics) -> Criterion {
+    let threshold = "up on a year earlier".to_string();
+    let pair = [PeriodKind::Year, PeriodKind::Quarter]
+        .into_iter()
+        .find_map(|kind| latest_pair(metrics, kind, |p| p.revenue_per_employee.map(|e| e.0)));
+    let currency = &metrics.company.currency;
+    let verdict = match pair {
+        None => Verdict::not_available(
+            threshold,
+            format!(
+                "No revenue per employee with one a year earlier to compare: {}.",
+                missing_reason(metrics, "revenue_per_employee")
+            ),
+        ),
+        Some(((before_label, before), (after_label, after))) => {
+            let change = growth_pct(after, before);
+            let up = after > before;
+            Verdict {
+                status: pass_if(up),
+                figure: change.map_or_else(|| "n/a".to_string(), signed_pct),
+                why: format!(
+                    "Revenue per employee (annualised) went from {currency} {} in {before_label} \
+                     to {currency} {} in {after_label}{}.",
+                    whole(before),
+                    whole(after),
+                    change.map_or(String::new(), |c| format!(", {}", signed_pct(c)))
+                ),
+                threshold,
+            }
+        }
+    };
+    verdict.named("revenue_per_employee", "Revenue per employee")
+}
+
+/// Criterion 5: Operating expenses growing slower than revenue (latest year; else latest quarter).
+fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
+    let threshold = "opex growth < revenue growth".to_string();
+    let both = latest_with(metrics, |p| {
+        Some((p.opex_growth_yoy_pct?, p.revenue_growth_yoy_pct?))
+    });
+    let verdict = match both {
+        None => Verdict::not_available(
+            threshold,
+            format!(
+                "No year-over-year opex growth to compare with revenue growth: {}.",
+                missing_reason(metrics, "opex_growth_yoy_pct")
+            ),
+        ),
+        Some((period, (opex, revenue))) => Verdict {
+            status: pass_if(shown(opex) < shown(revenue)),
+            figure: format!("{} vs {}", pct(opex), pct(revenue)),
+            why: format!(
+                "In {} operating expenses grew {}, {} revenue ({}).",
+                period.label,
+                pct(opex),
+                if shown(opex) < shown(revenue) {
+                    "slower than"
+                } else {
+                    "not slower than"
+                },
+                pct(revenue)
+            ),
+            threshold,
+        },
+    };
+    verdict.named("opex_vs_revenue_growth", "Opex growing slower than revenue")
+}
+
+/// Criterion 6: Enough fiscal years of history for a prospectus.
+fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    let min = thresholds.min_fiscal_years;
+    let years = metrics
+        .periods
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Year)
+        .count();
+    let enough = years >= min as usize;
+    Verdict {
+        status: pass_if(enough),
+        figure: plural(years, "year"),
+        threshold: format!(">= {}", plural(min as usize, "year")),
+        why: format!(
+            "The input has {} of fiscal-year figures; {} {} expected.",
+            plural(years, "year"),
+            plural(min as usize, "year"),
+            if enough { "are" } else { "or more are" }
+        ),
+    }
+    .named("fiscal_years_history", "Fiscal years of history")
+}
+
+/// Criterion 7: Every adjusted operating income comes with the reported (IFRS/GAAP) one.
+fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
+    let threshold = "every adjusted figure has a reported one".to_string();
+    let adjusted: Vec<&PeriodMetrics> = metrics
+        .periods
+        .iter()
+        .filter(|p| p.adjusted_operating_income.is_some())
+        .collect();
+    let missing: Vec<String> = adjusted
+        .iter()
+        .filter(|p| p.operating_income_source != Some("reported"))
+        .map(|p| p.label.to_string())
+        .collect();
+    let verdict = if adjusted.is_empty() {
+        Verdict {
+            status: Status::Pass,
+            figure: "no adjusted figures".to_string(),
+            threshold,
+            why:
+                "No period reports an adjusted operating income, so there is nothing to reconcile."
+                    .to_string(),
+        }
+    } else if missing.is_empty() {
+        Verdict {
+            status: Status::Pass,
+            figure: format!("{} of {}", adjusted.len(), adjusted.len()),
+            threshold,
+            why: format!(
+                "All {} with adjusted operating income also report operating income.",
+                plural(adjusted.len(), "period")
+            ),
+        }
+    } else {
+        Verdict {
+            status: Status::Watch,
+            figure: format!("{} of {} without", missing.len(), adjusted.len()),
+            threshold,
+            why: format!(
+                "{} {} adjusted operating income without a reported operating income to reconcile \
+                 it to.",
+                missing.join(", "),
+                if missing.len() == 1 { "shows" } else { "show" }
+            ),
+        }
+    };
+    verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
+}
+
+/// Criterion 8: Data warnings: a watch, never a failure on their own.
+fn data_warnings(metrics: &Metrics) -> Criterion {
+    let count = metrics.warnings.len();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for warning in &metrics.warnings {
+        *kinds.entry(warning.kind.as_str()).or_default() += 1;
+    }
+    let by_kind: Vec<String> = kinds
+        .iter()
+        .map(|(kind, n)| format!("{kind}: {n}"))
+        .collect();
+    Verdict {
+        status: if count == 0 {
+            Status::Pass
+        } else {
+            Status::Watch
+        },
+        figure: plural(count, "warning"),
+        threshold: "none".to_string(),
+        why: if count == 0 {
+            "The figures raised no data warnings.".to_string()
+        } else {
+            format!(
+                "The figures raised {} ({}).",
+                plural(count, "data warning"),
+                by_kind.join(", ")
+            )
+        },
+    }
+    .named("data_warnings", "Data warnings")
+}
+
+/// The latest fiscal year with a value, else the latest quarter with one.
+fn latest_with<T>(
+    metrics: &Metrics,
+    value: impl Fn(&PeriodMetrics) -> Option<T>,
+) -> Option<(&PeriodMetrics, T)> {
+    [PeriodKind::Year, PeriodKind::Quarter]
+        .into_iter()
+        .find_map(|kind| {
+            metrics
+                .periods
+                .iter()
+                .rev()
+                .filter(|p| p.kind == kind)
+                .find_map(|p| Some((p, value(p)?)))
+        })
+}
+
+/// The latest period of `kind` with a value whose same period a year earlier also has one:
+/// `((earlier label, earlier value), (later label, later value))`.
+#[allow(clippy::type_complexity)]
+fn latest_pair<T>(
+    metrics: &Metrics,
+    kind: PeriodKind,
+    value: impl Fn(&PeriodMetrics) -> Option<T>,
+) -> Option<((PeriodLabel, T), (PeriodLabel, T))> {
+    metrics
+        .periods
+        .iter()
+        .rev()
+        .filter(|p| p.kind == kind)
+        .find_map(|p| {
+            let before = metrics.period(p.label.year_earlier())?;
+            Some(((before.label, value(before)?), (p.label, value(p)?)))
+        })
+}
+
+/// Why `key` is missing in the period a criterion would have used: the latest year, else the
+/// latest quarter, else the latest period.
+fn missing_reason(metrics: &Metrics, key: &str) -> String {
+    let latest_of = |kind: PeriodKind| metrics.periods.iter().rev().find(|p| p.kind == kind);
+    let period = latest_of(PeriodKind::Year)
+        .or_else(|| latest_of(PeriodKind::Quarter))
+        .or_else(|| metrics.periods.last());
+    match period {
+        None => "no periods in the input".to_string(),
+        Some(p) => format!(
+            "{}: {}",
+            p.label,
+            p.unavailable.reason(key).unwrap_or("not computable")
+        ),
+    }
+}
+
+/// A value as the scorecard shows it, to one decimal: criteria are judged on the figure a
+/// reader sees, so "20.0%" never fails ">= 20%".
+fn shown(value: f64) -> f64 {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded == 0.0 {
+        0.0
+    } else {
+        rounded
+    }
+}
+
+/// One decimal, never "-0.0".
+fn one_decimal(value: f64) -> String {
+    format!("{:.1}", shown(value))
+}
+
+fn pct(value: f64) -> String {
+    format!("{}%", one_decimal(value))
+}
+
+fn signed(value: f64) -> String {
+    let text = one_decimal(value);
+    if text.starts_with('-') || text == "0.0" {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+fn signed_pct(value: f64) -> String {
+    format!("{}%", signed(value))
+}
+
+/// Percentage points, "-2.3 pp".
+fn pp(value: f64) -> String {
+    format!("{} pp", signed(value))
+}
+
+/// A threshold as written: 20 not 20.0, 17.5 as is.
+fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// A whole amount with thousands separators, "1,122,341".
+fn whole(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let digits = rounded.abs().normalize().to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card_for(extra: &str, periods: &str) -> Scorecard {
+        let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
+        let input = crate::input::parse(
+            &text,
+            "t.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap();
+        evaluate(
+            &input,
+            &crate::metrics::compute(&input),
+            &Thresholds::default(),
+        )
+    }
+
+    fn card(periods: &str) -> Scorecard {
+        card_for("", periods)
+    }
+
+    fn criterion<'a>(card: &'a Scorecard, id: &str) -> &'a Criterion {
+        card.criteria.iter().find(|c| c.id == id).unwrap()
+    }
+
+    fn year(
+        label: &str,
+        revenue: u32,
+        costs: u32,
+        operating_income: i32,
+        headcount: u32,
+    ) -> String {
+        format!(
+            r#"
+                [[period]]
+                label = "{label}"
+                revenue = {revenue}
+                operating_income = {operating_income}
+                headcount_end = {headcount}
+                [period.costs]
+                staff = {costs}
+            "#
+        )
+    }
+
+    /// Three consistent years: revenue 100 -> 130 -> 169, operating income = revenue - costs.
+    fn healthy() -> String {
+        [
+            year("2022", 100, 95, 5, 10),
+            year("2023", 130, 120, 10, 12),
+            year("2024", 169, 150, 19, 13),
+        ]
+        .concat()
+    }
+
+    #[test]
+    fn a_healthy_company_passes_everything() {
+        let card = card(&healthy());
+        // 2024 growth (169 - 130) / 130 = 30.0 %.
+        assert_eq!(criterion(&card, "revenue_growth").figure, "30.0%");
+        // Rule of 40: 30.0 + 19 / 169 (= 11.24 %) = 41.2.
+        assert_eq!(criterion(&card, "rule_of_40").figure, "41.2");
+        // Margin 11.24 % (2024) - 10 / 130 (= 7.69 %, 2023) = +3.55 pp.
+        assert_eq!(criterion(&card, "operating_margin_trend").figure, "+3.6 pp");
+        // Revenue per employee: 169 / ((12 + 13) / 2) = 13.52 against 130 / ((10 + 12) / 2)
+        // = 11.82 (to the cent); 13.52 / 11.82 - 1 = +14.4 %.
+        assert_eq!(criterion(&card, "revenue_per_employee").figure, "+14.4%");
+        // Opex 150 / 120 - 1 = 25.0 % against revenue 30.0 %.
+        assert_eq!(
+            criterion(&card, "opex_vs_revenue_growth").figure,
+            "25.0% vs 30.0%"
+        );
+        assert_eq!(criterion(&card, "fiscal_years_history").figure, "3 years");
+        assert_eq!(
+            criterion(&card, "adjusted_reconciled").figure,
+            "no adjusted figures"
+        );
+        assert_eq!(criterion(&card, "data_warnings").figure, "0 warnings");
+        assert!(
+            card.criteria.iter().all(|c| c.status == Status::Pass),
+            "{card:#?}"
+        );
+        assert_eq!(
+            (card.passed, card.watch, card.failed, card.status),
+            (8, 0, 0, Status::Pass)
+        );
+        assert!(!card.failed_with(true));
+    }
+
+    #[test]
+    fn slow_growth_fails_growth_and_rule_of_40() {
+        let periods = [
+            year("2022", 100, 95, 5, 10),
+            year("2023", 130, 120, 10, 12),
+            year("2024", 140, 130, 10, 13),
+        ]
+        .concat();
+        let card = card(&periods);
+        // (140 - 130) / 130 = 7.7 % < 20 %.
+        let growth = criterion(&card, "revenue_growth");
+        assert_eq!(
+            (growth.status, growth.figure.as_str()),
+            (Status::Fail, "7.7%")
+        );
+        assert_eq!(
+            growth.why,
+            "Revenue grew 7.7% in 2024 over 2023, below the 20% bar."
+        );
+        // 7.69 + 10 / 140 (= 7.14) = 14.8 < 40.
+        let rule = criterion(&card, "rule_of_40");
+        assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "14.8"));
+        // Margin 7.14 % - 7.69 % = -0.549 pp, shown as -0.5 pp: judged as shown, so flat (watch),
+        // not a "-0.5 pp" that fails a 0.5 pp band.
+        let trend = criterion(&card, "operating_margin_trend");
+        assert_eq!(
+            (trend.status, trend.figure.as_str()),
+            (Status::Watch, "-0.5 pp")
+        );
+        assert_eq!(card.status, Status::Fail);
+        assert!(card.failed_with(false));
+    }
+
+    #[test]
+    fn readiness_table_overrides_thresholds() {
+        // Rule of 40 is 41.2 (see above): it fails a bar of 45, and 30 % growth fails 35.
+        let card = card_for(
+            "[readiness]\nmin_rule_of_40 = 45\nmin_revenue_growth_pct = 35\nmin_fiscal_years = 4\n",
+            &healthy(),
+        );
+        assert_eq!(criterion(&card, "rule_of_40").threshold, ">= 45");
+        assert_eq!(criterion(&card, "rule_of_40").status, Status::Fail);
+        assert_eq!(criterion(&card, "revenue_growth").status, Status::Fail);
+        let years = criterion(&card, "fiscal_years_history");
+        assert_eq!(
+            (years.status, years.threshold.as_str()),
+            (Status::Fail, ">= 4 years")
+        );
+    }
+
+    #[test]
+    fn with_overrides_rounds_year_counts_up() {
+        let overrides = ReadinessOverrides {
+            min_fiscal_years: Some(Decimal::new(25, 1)),
+            ..Default::default()
+        };
+        let thresholds = Thresholds::default().with_overrides(&overrides);
+        assert_eq!(thresholds.min_fiscal_years, 3);
+        assert_eq!(thresholds.min_revenue_growth_pct, 20.0);
+    }
+
+    #[test]
+    fn a_flat_margin_is_on_watch() {
+        // 2023 margin 10 / 100 = 10.0 %, 2024 margin 12.1 / 120 = 10.08 %: +0.08 pp.
+        let periods = r#"
+            [[period]]
+            label = "2023"
+            revenue = 100
+            operating_income = 10
+            [[period]]
+            label = "2024"
+            revenue = 120
+            operating_income = 12.1
+        "#;
+        let trend = criterion(&card(periods), "operating_margin_trend").clone();
+        assert_eq!(
+            (trend.status, trend.figure.as_str()),
+            (Status::Watch, "+0.1 pp")
+        );
+        assert_eq!(
+            trend.why,
+            "Operating margin went from 10.0% in 2023 to 10.1% in 2024, +0.1 pp (flat)."
+        );
+    }
+
+    #[test]
+    fn quarters_decide_the_margin_trend_when_there_are_four_apart() {
+        // 2023-Q4 margin 2 / 50 = 4.0 %, 2024-Q4 margin 6 / 60 = 10.0 %: +6.0 pp, although the
+        // years went from 10.0 % to 5.0 %.
+        let periods = r#"
+            [[period]]
+            label = "2023"
+            revenue = 200
+            operating_income = 20
+            [[period]]
+            label = "2023-Q4"
+            revenue = 50
+            operating_income = 2
+            [[period]]
+            label = "2024"
+            revenue = 240
+            operating_income = 12
+            [[period]]
+            label = "2024-Q4"
+            revenue = 60
+            operating_income = 6
+        "#;
+        let trend = criterion(&card(periods), "operating_margin_trend").clone();
+        assert_eq!(
+            (trend.status, trend.figure.as_str()),
+            (Status::Pass, "+6.0 pp")
+        );
+        assert!(
+            trend.why.contains("in 2023-Q4") && trend.why.contains("in 2024-Q4"),
+            "{}",
+            trend.why
+        );
+    }
+
+    #[test]
+    fn a_single_year_leaves_growth_criteria_on_watch() {
+        let card = card(&year("2024", 169, 150, 19, 13));
+        for id in [
+            "revenue_growth",
+            "rule_of_40",
+            "operating_margin_trend",
+            "revenue_per_employee",
+            "opex_vs_revenue_growth",
+        ] {
+            let c = criterion(&card, id);
+            assert_eq!(
+                (c.status, c.figure.as_str()),
+                (Status::Watch, "n/a"),
+                "{id}"
+            );
+        }
+        assert_eq!(
+            criterion(&card, "revenue_growth").why,
+            "No year-over-year revenue growth: 2024: no 2023 period in the input."
+        );
+        // 1 year < 3: the history criterion fails.
+        let years = criterion(&card, "fiscal_years_history");
+        assert_eq!(
+            (years.status, years.figure.as_str()),
+            (Status::Fail, "1 year")
+        );
+        assert_eq!(card.failed, 1);
+        assert!(card.failed_with(false));
+    }
+
+    #[test]
+    fn quarters_stand_in_when_no_year_has_growth() {
+        // 2024-Q1 over 2023-Q1: (150 - 100) / 100 = 50.0 %.
+        let periods = r#"
+            [[period]]
+            label = "2023-Q1"
+            revenue = 100
+            headcount_end = 10
+            [[period]]
+            label = "2024-Q1"
+            revenue = 150
+            headcount_end = 10
+        "#;
+        let card = card(periods);
+        let growth = criterion(&card, "revenue_growth");
+        assert_eq!(
+            (growth.status, growth.figure.as_str()),
+            (Status::Pass, "50.0%")
+        );
+        // Revenue per employee: 150 x 4 / 10 = 60 against 100 x 4 / 10 = 40: +50.0 %.
+        let rpe = criterion(&card, "revenue_per_employee");
+        assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Pass, "+50.0%"));
+        assert_eq!(
+            rpe.why,
+            "Revenue per employee (annualised) went from USD 40 in 2023-Q1 to USD 60 in 2024-Q1, \
+             +50.0%."
+        );
+    }
+
+    #[test]
+    fn falling_revenue_per_employee_and_fast_opex_fail() {
+        // 2024: revenue 110 over (10 + 20) / 2 = 15 people = 7.33 against 100 / 10 = 10: -26.7 %.
+        // Opex 100 / 80 - 1 = 25.0 % against revenue 10.0 %.
+        let periods = r#"
+            [[period]]
+            label = "2023"
+            revenue = 100
+            headcount_end = 10
+            [period.costs]
+            staff = 80
+            [[period]]
+            label = "2024"
+            revenue = 110
+            headcount_end = 20
+            [period.costs]
+            staff = 100
+        "#;
+        let card = card(periods);
+        let rpe = criterion(&card, "revenue_per_employee");
+        assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Fail, "-26.7%"));
+        let opex = criterion(&card, "opex_vs_revenue_growth");
+        assert_eq!(
+            (opex.status, opex.figure.as_str()),
+            (Status::Fail, "25.0% vs 10.0%")
+        );
+        assert_eq!(
+            opex.why,
+            "In 2024 operating expenses grew 25.0%, not slower than revenue (10.0%)."
+        );
+    }
+
+    #[test]
+    fn adjusted_figures_need_their_reported_counterpart() {
+        let periods = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            operating_income = -5
+            adjusted_operating_income = 3
+            [[period]]
+            label = "2025"
+            revenue = 120
+            adjusted_operating_income = 8
+        "#;
+        let adjusted = criterion(&card(periods), "adjusted_reconciled").clone();
+        assert_eq!(
+            (adjusted.status, adjusted.figure.as_str()),
+            (Status::Watch, "1 of 2 without")
+        );
+        assert_eq!(
+            adjusted.why,
+            "2025 shows adjusted operating income without a reported operating income to \
+             reconcile it to."
+        );
+        let reconciled = r#"
+            [[period]]
+            label = "2024"
+            revenue = 100
+            operating_income = -5
+            adjusted_operating_income = 3
+        "#;
+        let adjusted = criterion(&card(reconciled), "adjusted_reconciled").clone();
+        assert_eq!(
+            (adjusted.status, adjusted.figure.as_str()),
+            (Status::Pass, "1 of 1")
+        );
+    }
+
+    #[test]
+    fn data_warnings_are_counted_and_only_watched() {
+        // 2022 and 2024 without 2023: one gap warning.
+        let periods = r#"
+            [[period]]
+            label = "2022"
+            revenue = 100
+            [[period]]
+            label = "2024"
+            revenue = 120
+        "#;
+        let warnings = criterion(&card(periods), "data_warnings").clone();
+        assert_eq!(
+            (warnings.status, warnings.figure.as_str()),
+            (Status::Watch, "1 warning")
+        );
+        assert!(
+            warnings
+                .why
+                .starts_with("The figures raised 1 data warning ("),
+            "{}",
+            warnings.why
+        );
+    }
+
+    #[test]
+    fn formats_by_hand() {
+        assert_eq!(one_decimal(-0.04), "0.0");
+        assert_eq!(pp(-4.3045), "-4.3 pp");
+        assert_eq!(signed_pct(55.195), "+55.2%");
+        assert_eq!(whole(Decimal::new(112234128, 2)), "1,122,341");
+        assert_eq!(whole(Decimal::new(-1500, 0)), "-1,500");
+        assert_eq!(number(17.5), "17.5");
+        assert_eq!(number(20.0), "20");
+    }
+
+    #[test]
+    fn klarna_by_hand() {
+        let input = crate::input::parse(
+            include_str!("../examples/klarna.toml"),
+            "klarna.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap();
+        let card = evaluate(
+            &input,
+            &crate::metrics::compute(&input),
+            &Thresholds::default(),
+        );
+        let got = |id: &str| {
+            let c = criterion(&card, id);
+            (c.status, c.figure.clone())
+        };
+        // 2025 growth (3509 - 2811) / 2811 = 698 / 2811 = 24.8 % >= 20 %.
+        assert_eq!(got("revenue_growth"), (Status::Pass, "24.8%".into()));
+        // 24.83 + (-230 / 3509 = -6.55) = 18.3 < 40.
+        assert_eq!(got("rule_of_40"), (Status::Fail, "18.3".into()));
+        // No quarter has an operating margin; years: -6.55 % (2025) - (-121 / 2811 = -4.30 %)
+        // (2024) = -2.25 pp.
+        assert_eq!(
+            got("operating_margin_trend"),
+            (Status::Fail, "-2.3 pp".into())
+        );
+        // 3,509m / ((3,422 + 2,831) / 2 = 3,126.5) = 1,122,341.28 against 2,811m / ((4,352 +
+        // 3,422) / 2 = 3,887) = 723,179.83: +55.2 %.
+        assert_eq!(got("revenue_per_employee"), (Status::Pass, "+55.2%".into()));
+        // Opex 2025 809+794+667+486+414+207+306 = 3,683 against 2024 596+495+503+444+328+203+281
+        // = 2,850: +29.2 %, faster than revenue's 24.8 %.
+        assert_eq!(
+            got("opex_vs_revenue_growth"),
+            (Status::Fail, "29.2% vs 24.8%".into())
+        );
+        // 2022, 2023, 2024, 2025.
+        assert_eq!(
+            got("fiscal_years_history"),
+            (Status::Pass, "4 years".into())
+        );
+        // 2025-Q2 and 2025-Q4 report adjusted operating income (29, 47) and no operating income.
+        assert_eq!(
+            got("adjusted_reconciled"),
+            (Status::Watch, "2 of 2 without".into())
+        );
+        assert!(criterion(&card, "adjusted_reconciled")
+            .why
+            .starts_with("2025-Q2, 2025-Q4 show"));
+        // Unlisted costs in 2023 (128), 2024 (82) and 2025 (56).
+        assert_eq!(got("data_warnings"), (Status::Watch, "3 warnings".into()));
+        assert_eq!(
+            criterion(&card, "data_warnings").why,
+            "The figures raised 3 data warnings (unlisted_costs: 3)."
+        );
+        assert_eq!(
+            (card.passed, card.watch, card.failed, card.status),
+            (3, 2, 3, Status::Fail)
+        );
+        let json = serde_json::to_value(&card).unwrap();
+        assert_eq!(json["status"], "fail");
+        assert_eq!(json["criteria"][0]["status"], "pass");
+    }
+}
