@@ -27,7 +27,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the computed metrics of one company as JSON on standard output.
-    #[command(after_help = "Example:\n  ipobrief metrics examples/klarna.toml | jq '.periods[-1]'")]
+    #[command(
+        after_help = "Example:\n  ipobrief metrics examples/klarna.toml | jq '.periods[-1]'"
+    )]
     Metrics {
         /// The company's figures: .toml, .json or .csv; `-` reads standard input.
         input: PathBuf,
@@ -37,7 +39,9 @@ pub enum Command {
         date: DateArgs,
     },
     /// Write the brief (Markdown, HTML, charts, metrics.json) of one or more companies.
-    #[command(after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used.")]
+    #[command(
+        after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used."
+    )]
     Generate {
         /// The companies' figures (.toml, .json, .csv). None: the bundled example.
         inputs: Vec<PathBuf>,

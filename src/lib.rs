@@ -56,7 +56,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             stdout.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Generate { inputs, output, format, charts, templates, read, date } => {
+        Command::Generate {
+            inputs,
+            output,
+            format,
+            charts,
+            templates,
+            read,
+            date,
+        } => {
             let options = settings::read_options(&read).map_err(usage)?;
             let as_of = settings::as_of(&date).map_err(usage)?;
             let settings = report::ReportSettings::new(format, charts, templates.as_deref())?;
@@ -104,8 +112,10 @@ pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyI
             for error in &errors[..n - 1] {
                 eprintln!("error: {error}\n");
             }
-            Err(anyhow::Error::new(errors.remove(n - 1))
-                .context(format!("{n} of {} inputs are invalid; nothing was written", paths.len())))
+            Err(anyhow::Error::new(errors.remove(n - 1)).context(format!(
+                "{n} of {} inputs are invalid; nothing was written",
+                paths.len()
+            )))
         }
     }
 }

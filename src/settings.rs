@@ -11,9 +11,13 @@ pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for value in values {
         for part in value.split(',') {
-            let starts_field = part
-                .split_once('=')
-                .is_some_and(|(key, _)| !key.trim().is_empty() && key.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+            let starts_field = part.split_once('=').is_some_and(|(key, _)| {
+                !key.trim().is_empty()
+                    && key
+                        .trim()
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
             match (starts_field, fields.last_mut()) {
                 (true, _) => {
                     let (key, v) = part.split_once('=').unwrap_or((part, ""));
@@ -33,7 +37,10 @@ pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
 }
 
 pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
-    Ok(ReadOptions { format: args.input_format, company_fields: company_fields(&args.company)? })
+    Ok(ReadOptions {
+        format: args.input_format,
+        company_fields: company_fields(&args.company)?,
+    })
 }
 
 /// The report date: `--as-of`, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else none.
@@ -62,7 +69,8 @@ mod tests {
 
     #[test]
     fn company_fields_keep_commas_inside_values() {
-        let fields = company_fields(&["name=Acme, Inc.,currency=USD,ai_exposed=a,b".into()]).unwrap();
+        let fields =
+            company_fields(&["name=Acme, Inc.,currency=USD,ai_exposed=a,b".into()]).unwrap();
         assert_eq!(
             fields,
             vec![
@@ -75,9 +83,13 @@ mod tests {
 
     #[test]
     fn as_of_date_is_checked() {
-        let args = DateArgs { as_of: Some("2025-02-30".into()) };
+        let args = DateArgs {
+            as_of: Some("2025-02-30".into()),
+        };
         assert!(as_of(&args).is_err());
-        let args = DateArgs { as_of: Some("2025-02-28".into()) };
+        let args = DateArgs {
+            as_of: Some("2025-02-28".into()),
+        };
         assert_eq!(as_of(&args).unwrap().as_deref(), Some("2025-02-28"));
     }
 }

@@ -16,7 +16,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), bytes: bytes.into() }
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 
@@ -41,19 +44,30 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
     }
     for file in files {
         // Paths come from the program, never from input, but refuse to leave the folder anyway.
-        let safe = file.path.components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        anyhow::ensure!(safe, "refusing to write outside the report folder: {}", file.path.display());
+        let safe = file
+            .path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        anyhow::ensure!(
+            safe,
+            "refusing to write outside the report folder: {}",
+            file.path.display()
+        );
         let path = staging.join(&file.path);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        fs::write(&path, &file.bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, &file.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
 }
 
 fn swap_into_place(staging: &Path, target: &Path) -> Result<()> {
-    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("report");
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
     let old = target.with_file_name(format!(".{name}.old-{}", std::process::id()));
     let had_previous = target.exists();
     if had_previous {
@@ -64,7 +78,8 @@ fn swap_into_place(staging: &Path, target: &Path) -> Result<()> {
         if had_previous {
             let _ = fs::rename(&old, target);
         }
-        return Err(error).with_context(|| format!("cannot move the new report to {}", target.display()));
+        return Err(error)
+            .with_context(|| format!("cannot move the new report to {}", target.display()));
     }
     if had_previous {
         let _ = fs::remove_dir_all(&old);
@@ -75,11 +90,15 @@ fn swap_into_place(staging: &Path, target: &Path) -> Result<()> {
 /// Removes staging and set-aside folders that a killed earlier run left behind. If a run was
 /// killed between moving the old report aside and moving the new one in, the old one is put back.
 fn remove_debris(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     let target = parent.join(name);
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else { continue };
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
         let is_ours = |kind: &str| file_name.starts_with(&format!(".{name}.{kind}-"));
         if is_ours("old") && !target.exists() {
             let _ = fs::rename(entry.path(), &target);
@@ -91,14 +110,22 @@ fn remove_debris(parent: &Path, name: &str) {
 
 /// Writes one file atomically (temporary sibling, then rename).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
     let staging = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     fs::write(&staging, bytes).with_context(|| format!("cannot write {}", staging.display()))?;
-    fs::rename(&staging, path).with_context(|| format!("cannot write {}", path.display())).inspect_err(|_| {
-        let _ = fs::remove_file(&staging);
-    })
+    fs::rename(&staging, path)
+        .with_context(|| format!("cannot write {}", path.display()))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&staging);
+        })
 }
 
 #[cfg(test)]
@@ -108,13 +135,33 @@ mod tests {
     #[test]
     fn replaces_a_previous_report_whole() {
         let dir = tempfile::tempdir().unwrap();
-        write_folder(dir.path(), "acme", &[OutputFile::new("a.txt", "one"), OutputFile::new("old.txt", "x")])
-            .unwrap();
+        write_folder(
+            dir.path(),
+            "acme",
+            &[
+                OutputFile::new("a.txt", "one"),
+                OutputFile::new("old.txt", "x"),
+            ],
+        )
+        .unwrap();
         write_folder(dir.path(), "acme", &[OutputFile::new("a.txt", "two")]).unwrap();
-        assert_eq!(fs::read_to_string(dir.path().join("acme/a.txt")).unwrap(), "two");
-        assert!(!dir.path().join("acme/old.txt").exists(), "stale files from the old report remain");
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("acme")], "debris left behind");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("acme/a.txt")).unwrap(),
+            "two"
+        );
+        assert!(
+            !dir.path().join("acme/old.txt").exists(),
+            "stale files from the old report remain"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("acme")],
+            "debris left behind"
+        );
     }
 
     #[test]
@@ -124,7 +171,10 @@ mod tests {
         fs::write(dir.path().join(".acme.old-999/a.txt"), "previous").unwrap();
         fs::create_dir_all(dir.path().join(".acme.tmp-999")).unwrap();
         remove_debris(dir.path(), "acme");
-        assert_eq!(fs::read_to_string(dir.path().join("acme/a.txt")).unwrap(), "previous");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("acme/a.txt")).unwrap(),
+            "previous"
+        );
         assert!(!dir.path().join(".acme.tmp-999").exists());
     }
 }

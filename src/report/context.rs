@@ -44,9 +44,18 @@ pub struct Section {
 }
 
 pub const SECTIONS: &[Section] = &[
-    Section { id: "growth", title: "Growth" },
-    Section { id: "efficiency", title: "Efficiency and AI" },
-    Section { id: "costs", title: "Cost structure and profitability" },
+    Section {
+        id: "growth",
+        title: "Growth",
+    },
+    Section {
+        id: "efficiency",
+        title: "Efficiency and AI",
+    },
+    Section {
+        id: "costs",
+        title: "Cost structure and profitability",
+    },
 ];
 
 #[derive(Debug, Serialize)]
@@ -147,9 +156,15 @@ pub fn cell(
 ) -> Cell {
     let note = match (&value, period.unavailable.reason(key)) {
         (None, Some(reason)) => Some(notes.number(&format!("{}: {reason}", period.label))),
+        (None, None) => Some(notes.number(&format!("{}: not given in the input", period.label))),
         _ => None,
     };
-    Cell { value: value.unwrap_or(Value::Null), unit, polarity, note }
+    Cell {
+        value: value.unwrap_or(Value::Null),
+        unit,
+        polarity,
+        note,
+    }
 }
 
 pub fn number(value: Option<f64>) -> Option<Value> {
@@ -174,7 +189,16 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
         .rev()
         .find(|p| p.kind == PeriodKind::Year)
         .or_else(|| metrics.latest());
-    let latest_quarter = metrics.periods.iter().rev().find(|p| p.kind == PeriodKind::Quarter);
+    let latest_quarter = metrics
+        .periods
+        .iter()
+        .rev()
+        .find(|p| p.kind == PeriodKind::Quarter);
+    // Headline first, so footnote numbers follow reading order.
+    let headline_view = headline_period.map(|p| headline(metrics, p, &mut notes));
+    let quarter_view = latest_quarter
+        .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
+        .map(|q| headline(metrics, q, &mut notes));
     let series: Vec<SeriesView> = series_of(metrics)
         .iter()
         .map(|s| series_view(s, charts, chart_ext, &mut notes))
@@ -191,10 +215,8 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
         },
         as_of: metrics.as_of.clone(),
         generator: &metrics.generator,
-        headline: headline_period.map(|p| headline(metrics, p, &mut notes)),
-        latest_quarter: latest_quarter
-            .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
-            .map(|q| headline(metrics, q, &mut notes)),
+        headline: headline_view,
+        latest_quarter: quarter_view,
         story: story::sentences(metrics, headline_period, latest_quarter),
         series,
         sections: SECTIONS,
@@ -225,7 +247,12 @@ fn scale_name(metrics: &Metrics) -> String {
         .unwrap_or_default()
 }
 
-fn series_view(series: &Series, charts: &[Chart], chart_ext: &str, notes: &mut Footnotes) -> SeriesView {
+fn series_view(
+    series: &Series,
+    charts: &[Chart],
+    chart_ext: &str,
+    notes: &mut Footnotes,
+) -> SeriesView {
     let prefix = format!("{}-", series.kind.plural());
     let charts = charts
         .iter()
@@ -246,19 +273,30 @@ fn series_view(series: &Series, charts: &[Chart], chart_ext: &str, notes: &mut F
 }
 
 pub fn chart_view(chart: &Chart, chart_ext: &str) -> ChartView {
-    let section = match chart.id.rsplit_once('-').map_or(chart.id.as_str(), |(_, last)| last) {
+    let section = match chart
+        .id
+        .rsplit_once('-')
+        .map_or(chart.id.as_str(), |(_, last)| last)
+    {
         "revenue" => "growth",
         "headcount" => "efficiency",
         "plan" => "plan",
         _ => "costs",
     };
-    let section = if chart.id.ends_with("margin") { "efficiency" } else { section };
+    let section = if chart.id.ends_with("margin") {
+        "efficiency"
+    } else {
+        section
+    };
     ChartView {
         id: chart.id.clone(),
         section,
         title: chart.title.clone(),
         alt: chart.alt.clone(),
-        file: chart.svg.as_ref().map(|_| format!("charts/{}.{chart_ext}", chart.id)),
+        file: chart
+            .svg
+            .as_ref()
+            .map(|_| format!("charts/{}.{chart_ext}", chart.id)),
         svg: chart.svg.clone(),
         omitted: chart.omitted.clone(),
     }
@@ -267,11 +305,16 @@ pub fn chart_view(chart: &Chart, chart_ext: &str) -> ChartView {
 fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) -> Headline {
     let earlier = metrics.period(period.label.year_earlier());
     let change_label = Some(format!("vs {}", period.label.year_earlier()));
-    let currency = &metrics.company.currency;
-    let _ = currency;
     let mut kpis = vec![Kpi {
         name: "Revenue".to_string(),
-        value: cell(period, "revenue", exact(Some(period.revenue)), "money", "up_good", notes),
+        value: cell(
+            period,
+            "revenue",
+            exact(Some(period.revenue)),
+            "money",
+            "up_good",
+            notes,
+        ),
         change: Some(cell(
             period,
             "revenue_growth_yoy_pct",
@@ -282,19 +325,41 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) ->
         )),
         change_label: change_label.clone(),
     }];
-    let per_employee_change = match (period.revenue_per_employee, earlier.and_then(|e| e.revenue_per_employee)) {
+    let per_employee_change = match (
+        period.revenue_per_employee,
+        earlier.and_then(|e| e.revenue_per_employee),
+    ) {
         (Some(now), Some(before)) => crate::money::growth_pct(now.0, before.0),
         _ => None,
     };
     kpis.push(Kpi {
         name: "Revenue per employee".to_string(),
-        value: cell(period, "revenue_per_employee", exact(period.revenue_per_employee), "money", "up_good", notes),
-        change: per_employee_change.map(|c| Cell { value: number(Some(c)).unwrap_or(Value::Null), unit: "change", polarity: "up_good", note: None }),
+        value: cell(
+            period,
+            "revenue_per_employee",
+            exact(period.revenue_per_employee),
+            "money",
+            "up_good",
+            notes,
+        ),
+        change: per_employee_change.map(|c| Cell {
+            value: number(Some(c)).unwrap_or(Value::Null),
+            unit: "change",
+            polarity: "up_good",
+            note: None,
+        }),
         change_label: per_employee_change.and(change_label.clone()),
     });
     kpis.push(Kpi {
         name: "Headcount".to_string(),
-        value: cell(period, "avg_headcount", exact(period.headcount_end), "people", "neutral", notes),
+        value: cell(
+            period,
+            "avg_headcount",
+            exact(period.headcount_end),
+            "people",
+            "neutral",
+            notes,
+        ),
         change: period.headcount_change_yoy_pct.map(|c| Cell {
             value: number(Some(c)).unwrap_or(Value::Null),
             unit: "change",
@@ -303,31 +368,58 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) ->
         }),
         change_label: period.headcount_change_yoy_pct.and(change_label.clone()),
     });
-    let margin_change = match (period.operating_margin_pct, earlier.and_then(|e| e.operating_margin_pct)) {
+    let margin_change = match (
+        period.operating_margin_pct,
+        earlier.and_then(|e| e.operating_margin_pct),
+    ) {
         (Some(now), Some(before)) => Some(now - before),
         _ => None,
     };
     let (margin_key, margin_name, margin_value) = if period.operating_margin_pct.is_none()
         && period.adjusted_operating_margin_pct.is_some()
     {
-        ("adjusted_operating_margin_pct", "Adjusted operating margin", period.adjusted_operating_margin_pct)
+        (
+            "adjusted_operating_margin_pct",
+            "Adjusted operating margin",
+            period.adjusted_operating_margin_pct,
+        )
     } else {
-        ("operating_margin_pct", "Operating margin", period.operating_margin_pct)
+        (
+            "operating_margin_pct",
+            "Operating margin",
+            period.operating_margin_pct,
+        )
     };
     kpis.push(Kpi {
         name: margin_name.to_string(),
-        value: cell(period, margin_key, number(margin_value), "pct", "up_good", notes),
-        change: margin_change.filter(|_| margin_key == "operating_margin_pct").map(|c| Cell {
-            value: number(Some(c)).unwrap_or(Value::Null),
-            unit: "pp",
-            polarity: "up_good",
-            note: None,
-        }),
+        value: cell(
+            period,
+            margin_key,
+            number(margin_value),
+            "pct",
+            "up_good",
+            notes,
+        ),
+        change: margin_change
+            .filter(|_| margin_key == "operating_margin_pct")
+            .map(|c| Cell {
+                value: number(Some(c)).unwrap_or(Value::Null),
+                unit: "pp",
+                polarity: "up_good",
+                note: None,
+            }),
         change_label: margin_change.and(change_label.clone()),
     });
     kpis.push(Kpi {
         name: "Rule of 40".to_string(),
-        value: cell(period, "rule_of_40", number(period.rule_of_40), "points", "up_good", notes),
+        value: cell(
+            period,
+            "rule_of_40",
+            number(period.rule_of_40),
+            "points",
+            "up_good",
+            notes,
+        ),
         change: period.rule_of_40.map(|r| Cell {
             value: number(Some(r - 40.0)).unwrap_or(Value::Null),
             unit: "points_change",
@@ -338,15 +430,34 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) ->
     });
     if period.ai_exposed_pct_of_revenue.is_some() {
         let before = earlier.and_then(|e| e.ai_exposed_pct_of_revenue);
-        let change = period.ai_exposed_pct_of_revenue.zip(before).map(|(now, before)| now - before);
+        let change = period
+            .ai_exposed_pct_of_revenue
+            .zip(before)
+            .map(|(now, before)| now - before);
         kpis.push(Kpi {
             name: "AI-exposed cost, % of revenue".to_string(),
-            value: cell(period, "ai_exposed_pct_of_revenue", number(period.ai_exposed_pct_of_revenue), "pct", "down_good", notes),
-            change: change.map(|c| Cell { value: number(Some(c)).unwrap_or(Value::Null), unit: "pp", polarity: "down_good", note: None }),
+            value: cell(
+                period,
+                "ai_exposed_pct_of_revenue",
+                number(period.ai_exposed_pct_of_revenue),
+                "pct",
+                "down_good",
+                notes,
+            ),
+            change: change.map(|c| Cell {
+                value: number(Some(c)).unwrap_or(Value::Null),
+                unit: "pp",
+                polarity: "down_good",
+                note: None,
+            }),
             change_label: change.and(change_label),
         });
     }
-    Headline { label: period.label.to_string(), kind: period.kind, kpis }
+    Headline {
+        label: period.label.to_string(),
+        kind: period.kind,
+        kpis,
+    }
 }
 
 /// Derived-versus-reported and approximation notes, one line each.

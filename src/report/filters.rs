@@ -50,10 +50,12 @@ fn arg_bool(args: &HashMap<String, Value>, name: &str) -> bool {
 
 const NA: &str = "n/a";
 
-/// `{{ v | money(currency="USD") }}` -> "$2.8B"; `style="full"` -> "$2,811,000,000";
+/// `{{ v | money(currency="USD") }}` -> "$2.8B"; `style="precise"` -> "$2.81B"; `style="full"` -> "$2,811,000,000";
 /// `style="scaled", scale="millions"` -> "2,811" (for tables headed "USD millions").
 fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let Some(amount) = decimal(value) else { return Ok(Value::from(NA)) };
+    let Some(amount) = decimal(value) else {
+        return Ok(Value::from(NA));
+    };
     let currency = arg_str(args, "currency", "");
     let text = match arg_str(args, "style", "compact") {
         "full" => {
@@ -72,6 +74,7 @@ fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
             };
             format::grouped(amount / divisor, 1)
         }
+        "precise" => format::money_precise(amount.to_f64().unwrap_or(0.0), currency),
         _ => format::money_compact(amount.to_f64().unwrap_or(0.0), currency),
     };
     Ok(Value::from(text.trim().to_string()))
@@ -79,7 +82,9 @@ fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 
 /// `{{ v | pct }}` -> "23.5%"; `signed=true` -> "+23.5%".
 fn pct(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    Ok(Value::from(float(value).map_or(NA.to_string(), |v| format::pct(v, arg_bool(args, "signed")))))
+    Ok(Value::from(float(value).map_or(NA.to_string(), |v| {
+        format::pct(v, arg_bool(args, "signed"))
+    })))
 }
 
 /// `{{ v | pp }}` -> "+44.9 pp".
@@ -90,13 +95,21 @@ fn pp(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 /// `{{ v | num }}` -> "3,422"; `decimals=1` -> "2,953.5".
 fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as u32;
-    Ok(Value::from(decimal(value).map_or(NA.to_string(), |d| format::grouped(d, decimals.min(6)))))
+    Ok(Value::from(decimal(value).map_or(NA.to_string(), |d| {
+        format::grouped(d, decimals.min(6))
+    })))
 }
 
 /// Good, bad or neutral, from the sign of a change and the metric's polarity: for
 /// `polarity="up_good"` (revenue, margin) a rise is good; for `down_good` (costs) a rise is bad.
 fn tone(change: f64, polarity: &str) -> &'static str {
-    let sign = if change.abs() < 0.05 { 0 } else if change > 0.0 { 1 } else { -1 };
+    let sign = if change.abs() < 0.05 {
+        0
+    } else if change > 0.0 {
+        1
+    } else {
+        -1
+    };
     match (polarity, sign) {
         (_, 0) | ("neutral", _) => "neutral",
         ("down_good", 1) | ("up_good", -1) => "bad",
@@ -106,22 +119,37 @@ fn tone(change: f64, polarity: &str) -> &'static str {
 
 fn delta_text(value: &Value, args: &HashMap<String, Value>) -> Option<(String, &'static str)> {
     let change = float(value)?;
-    let marker = if change.abs() < 0.05 { "●" } else if change > 0.0 { "▲" } else { "▼" };
+    let marker = if change.abs() < 0.05 {
+        "●"
+    } else if change > 0.0 {
+        "▲"
+    } else {
+        "▼"
+    };
     let amount = match arg_str(args, "unit", "pct") {
         "pp" => format::pp(change),
         "points" => format!("{} pts", format::pp(change).trim_end_matches(" pp")),
         "money" => {
             let text = format::money_compact(change, arg_str(args, "currency", ""));
-            if change > 0.0 { format!("+{text}") } else { text }
+            if change > 0.0 {
+                format!("+{text}")
+            } else {
+                text
+            }
         }
         _ => format::pct(change, true),
     };
-    Some((format!("{marker} {amount}"), tone(change, arg_str(args, "polarity", "up_good"))))
+    Some((
+        format!("{marker} {amount}"),
+        tone(change, arg_str(args, "polarity", "up_good")),
+    ))
 }
 
 /// `{{ change | delta(unit="pct", polarity="down_good") }}` -> "▲ +3.2%".
 fn delta(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    Ok(Value::from(delta_text(value, args).map_or(NA.to_string(), |(text, _)| text)))
+    Ok(Value::from(
+        delta_text(value, args).map_or(NA.to_string(), |(text, _)| text),
+    ))
 }
 
 /// Like `delta`, wrapped in `<span class="delta good|bad|neutral">` for HTML. Its output is
@@ -170,7 +198,10 @@ mod tests {
     use super::*;
 
     fn args(pairs: &[(&str, Value)]) -> HashMap<String, Value> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     fn number(text: &str) -> Value {
@@ -180,14 +211,24 @@ mod tests {
     #[test]
     fn money_styles() {
         let usd = ("currency", Value::from("USD"));
-        assert_eq!(money(&number("2811000000"), &args(&[usd.clone()])).unwrap(), "$2.8B");
         assert_eq!(
-            money(&number("-1234.5"), &args(&[usd.clone(), ("style", "full".into())])).unwrap(),
+            money(&number("2811000000"), &args(std::slice::from_ref(&usd))).unwrap(),
+            "$2.8B"
+        );
+        assert_eq!(
+            money(
+                &number("-1234.5"),
+                &args(&[usd.clone(), ("style", "full".into())])
+            )
+            .unwrap(),
             "-$1,234.5"
         );
         assert_eq!(
-            money(&number("2811000000"), &args(&[("style", "scaled".into()), ("scale", "millions".into())]))
-                .unwrap(),
+            money(
+                &number("2811000000"),
+                &args(&[("style", "scaled".into()), ("scale", "millions".into())])
+            )
+            .unwrap(),
             "2,811"
         );
         assert_eq!(money(&Value::Null, &args(&[usd])).unwrap(), "n/a");
@@ -208,7 +249,10 @@ mod tests {
             DeltaHtml.filter(&number("-2.2"), &pp_up_good).unwrap(),
             "<span class=\"delta bad\">▼ -2.2 pp</span>"
         );
-        assert_eq!(DeltaHtml.filter(&number("-5"), &down_good).unwrap(), "<span class=\"delta good\">▼ -5.0%</span>");
+        assert_eq!(
+            DeltaHtml.filter(&number("-5"), &down_good).unwrap(),
+            "<span class=\"delta good\">▼ -5.0%</span>"
+        );
         assert_eq!(delta(&Value::Null, &up_good).unwrap(), "n/a");
     }
 
@@ -221,9 +265,15 @@ mod tests {
     #[test]
     fn pct_pp_num() {
         assert_eq!(pct(&number("23.50615"), &HashMap::new()).unwrap(), "23.5%");
-        assert_eq!(pct(&number("23.50615"), &args(&[("signed", true.into())])).unwrap(), "+23.5%");
+        assert_eq!(
+            pct(&number("23.50615"), &args(&[("signed", true.into())])).unwrap(),
+            "+23.5%"
+        );
         assert_eq!(pp(&number("-4.26"), &HashMap::new()).unwrap(), "-4.3 pp");
-        assert_eq!(num(&number("2953.5"), &args(&[("decimals", 1.into())])).unwrap(), "2,953.5");
+        assert_eq!(
+            num(&number("2953.5"), &args(&[("decimals", 1.into())])).unwrap(),
+            "2,953.5"
+        );
         assert_eq!(num(&Value::Null, &HashMap::new()).unwrap(), "n/a");
     }
 }

@@ -27,11 +27,11 @@ pub fn compact(value: f64) -> String {
     };
     let scaled = value / divisor;
     let text = if suffix.is_empty() && scaled.fract() == 0.0 {
-        format!("{scaled:.0}")
+        fixed(scaled, 0)
     } else if scaled.abs() < 99.95 {
-        format!("{scaled:.1}")
+        fixed(scaled, 1)
     } else {
-        format!("{scaled:.0}")
+        fixed(scaled, 0)
     };
     let text = if text.starts_with("-0") && text.trim_start_matches(['-', '0', '.']).is_empty() {
         text.trim_start_matches('-').to_string()
@@ -41,13 +41,40 @@ pub fn compact(value: f64) -> String {
     format!("{text}{suffix}")
 }
 
-/// Compact money with the currency: "$2.8B", "-$121.0M", "SEK 723k".
-pub fn money_compact(value: f64, currency: &str) -> String {
-    let text = compact(value);
+/// Three significant digits for tables and headline figures: 3.51B, 1.12M, 723k, 40.0k.
+pub fn compact_precise(value: f64) -> String {
+    let magnitude = value.abs();
+    let (divisor, suffix) = match magnitude {
+        m if m >= 1e12 => (1e12, "T"),
+        m if m >= 1e9 => (1e9, "B"),
+        m if m >= 1e6 => (1e6, "M"),
+        m if m >= 1e3 => (1e3, "k"),
+        _ => return compact(value),
+    };
+    let scaled = value / divisor;
+    let text = match scaled.abs() {
+        s if s < 9.995 => fixed(scaled, 2),
+        s if s < 99.95 => fixed(scaled, 1),
+        _ => fixed(scaled, 0),
+    };
+    format!("{text}{suffix}")
+}
+
+/// Money with three significant digits: "$3.51B", "$1.12M".
+pub fn money_precise(value: f64, currency: &str) -> String {
+    with_currency(compact_precise(value), currency)
+}
+
+fn with_currency(text: String, currency: &str) -> String {
     match text.strip_prefix('-') {
         Some(positive) => format!("-{}{positive}", currency_prefix(currency)),
         None => format!("{}{text}", currency_prefix(currency)),
     }
+}
+
+/// Compact money with the currency: "$2.8B", "-$121.0M", "SEK 723k".
+pub fn money_compact(value: f64, currency: &str) -> String {
+    with_currency(compact(value), currency)
 }
 
 /// An exact amount with thousands separators and at most `decimals` places (trailing zeros
@@ -88,9 +115,20 @@ pub fn pp(value: f64) -> String {
     format!("{} pp", one_decimal(value, true))
 }
 
+/// `decimals` places, rounding half away from zero (as people round), not half to even.
+fn fixed(value: f64, decimals: usize) -> String {
+    let factor = 10f64.powi(decimals as i32);
+    let rounded = (value * factor).round() / factor;
+    format!("{rounded:.decimals$}")
+}
+
 fn one_decimal(value: f64, signed: bool) -> String {
-    let text = format!("{value:.1}");
-    let text = if text == "-0.0" { "0.0".to_string() } else { text };
+    let text = fixed(value, 1);
+    let text = if text == "-0.0" {
+        "0.0".to_string()
+    } else {
+        text
+    };
     if signed && !text.starts_with('-') && text != "0.0" {
         format!("+{text}")
     } else {
@@ -118,6 +156,10 @@ mod tests {
         assert_eq!(compact(0.0), "0");
         assert_eq!(money_compact(-121_000_000.0, "USD"), "-$121M");
         assert_eq!(money_compact(40_000.0, "SEK"), "SEK 40.0k");
+        assert_eq!(money_precise(3_509_000_000.0, "USD"), "$3.51B");
+        assert_eq!(money_precise(1_122_341.28, "USD"), "$1.12M");
+        assert_eq!(money_precise(723_179.83, "USD"), "$723k");
+        assert_eq!(money_precise(-45_250.0, "EUR"), "-€45.3k");
     }
 
     #[test]

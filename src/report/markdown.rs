@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn renders_markdown() {
-        assert_eq!(to_safe_html("**2,000** staff"), "<p><strong>2,000</strong> staff</p>\n");
+        assert_eq!(
+            to_safe_html("**2,000** staff"),
+            "<p><strong>2,000</strong> staff</p>\n"
+        );
     }
 
     #[test]
@@ -43,7 +46,16 @@ mod tests {
                        <a href=\"data:text/html,x\">d</a> <iframe src=\"https://evil.example\"></iframe>\
                        <style>body{display:none}</style><p onclick=\"alert(1)\">p</p>";
         let clean = to_safe_html(hostile);
-        for needle in ["<script", "onerror", "javascript:", "data:", "<iframe", "<style", "onclick", "<img"] {
+        for needle in [
+            "<script",
+            "onerror",
+            "javascript:",
+            "data:",
+            "<iframe",
+            "<style",
+            "onclick",
+            "<img",
+        ] {
             assert!(!clean.contains(needle), "{needle} survived in {clean}");
         }
     }

@@ -28,8 +28,16 @@ pub struct ReportSettings {
 }
 
 impl ReportSettings {
-    pub fn new(formats: Vec<OutputFormat>, charts: ChartFormat, templates: Option<&Path>) -> Result<Self> {
-        Ok(ReportSettings { formats, charts, tera: templates::load(templates)? })
+    pub fn new(
+        formats: Vec<OutputFormat>,
+        charts: ChartFormat,
+        templates: Option<&Path>,
+    ) -> Result<Self> {
+        Ok(ReportSettings {
+            formats,
+            charts,
+            tera: templates::load(templates)?,
+        })
     }
 }
 
@@ -55,10 +63,16 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     if wants(OutputFormat::Md) || wants(OutputFormat::Html) {
         for chart in &charts {
             if let (Some(svg), true) = (&chart.svg, outputs.svg) {
-                files.push(OutputFile::new(format!("charts/{}.svg", chart.id), svg.clone()));
+                files.push(OutputFile::new(
+                    format!("charts/{}.svg", chart.id),
+                    svg.clone(),
+                ));
             }
             if let Some(png) = &chart.png {
-                files.push(OutputFile::new(format!("charts/{}.png", chart.id), png.clone()));
+                files.push(OutputFile::new(
+                    format!("charts/{}.png", chart.id),
+                    png.clone(),
+                ));
             }
         }
     }
@@ -70,7 +84,10 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
         files.push(OutputFile::new("brief.md", tidy_markdown(&text)));
     }
     if wants(OutputFormat::Html) {
-        files.push(OutputFile::new("brief.html", templates::render(&settings.tera, "brief.html.tera", &context)?));
+        files.push(OutputFile::new(
+            "brief.html",
+            templates::render(&settings.tera, "brief.html.tera", &context)?,
+        ));
     }
     Ok(files)
 }

@@ -17,7 +17,11 @@ fn rose_or_fell(change: f64, up: &str, down: &str) -> String {
 }
 
 /// The sentences, in reading order. Only facts the metrics support; nothing when data is missing.
-pub fn sentences(metrics: &Metrics, year: Option<&PeriodMetrics>, quarter: Option<&PeriodMetrics>) -> Vec<String> {
+pub fn sentences(
+    metrics: &Metrics,
+    year: Option<&PeriodMetrics>,
+    quarter: Option<&PeriodMetrics>,
+) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = year {
         if let Some(s) = growth_and_people(metrics, p) {
@@ -63,7 +67,9 @@ fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
             grouped(end.0, 0)
         ));
     }
-    let before = metrics.period(p.label.year_earlier()).and_then(|e| e.revenue_per_employee);
+    let before = metrics
+        .period(p.label.year_earlier())
+        .and_then(|e| e.revenue_per_employee);
     match (p.revenue_per_employee, before) {
         (Some(now), Some(then)) => {
             let change = crate::money::growth_pct(now.0, then.0)?;
@@ -88,13 +94,20 @@ fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
 fn profitability(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
-    if let Some(before) = metrics.period(p.label.year_earlier()).and_then(|e| e.operating_margin_pct) {
+    if let Some(before) = metrics
+        .period(p.label.year_earlier())
+        .and_then(|e| e.operating_margin_pct)
+    {
         let change = margin - before;
         sentence.push_str(&format!(
             " ({}: {}), {} by {}",
             p.label.year_earlier(),
             pct(before, false),
-            if change >= 0.0 { "improving" } else { "worsening" },
+            if change >= 0.0 {
+                "improving"
+            } else {
+                "worsening"
+            },
             pp(change.abs()).trim_start_matches('+')
         ));
     }
@@ -128,8 +141,15 @@ fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
         money(metrics, cost.0),
         pct(share, false)
     );
-    if let Some(before) = metrics.period(p.label.year_earlier()).and_then(|e| e.ai_exposed_pct_of_revenue) {
-        sentence.push_str(&format!(" ({}: {})", p.label.year_earlier(), pct(before, false)));
+    if let Some(before) = metrics
+        .period(p.label.year_earlier())
+        .and_then(|e| e.ai_exposed_pct_of_revenue)
+    {
+        sentence.push_str(&format!(
+            " ({}: {})",
+            p.label.year_earlier(),
+            pct(before, false)
+        ));
     }
     sentence.push('.');
     if let (Some(fte), Some(savings)) = (p.ai_fte_equivalent, p.ai_savings) {
@@ -147,7 +167,11 @@ fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
 }
 
 fn latest_quarter(metrics: &Metrics, q: &PeriodMetrics) -> Option<String> {
-    let mut sentence = format!("In {}, the latest quarter, revenue was {}", q.label, money(metrics, q.revenue.0));
+    let mut sentence = format!(
+        "In {}, the latest quarter, revenue was {}",
+        q.label,
+        money(metrics, q.revenue.0)
+    );
     match (q.revenue_growth_yoy_pct, q.revenue_growth_qoq_pct) {
         (Some(yoy), _) => sentence.push_str(&format!(
             ", {} on {}",
@@ -162,7 +186,10 @@ fn latest_quarter(metrics: &Metrics, q: &PeriodMetrics) -> Option<String> {
         _ => {}
     }
     if let Some(margin) = q.adjusted_operating_margin_pct {
-        sentence.push_str(&format!(", with an adjusted operating margin of {}", pct(margin, false)));
+        sentence.push_str(&format!(
+            ", with an adjusted operating margin of {}",
+            pct(margin, false)
+        ));
     }
     sentence.push('.');
     Some(sentence)

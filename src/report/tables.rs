@@ -36,41 +36,173 @@ struct RowSpec {
     value: Getter,
 }
 
-const fn row(name: &'static str, key: &'static str, unit: &'static str, polarity: &'static str, value: Getter) -> RowSpec {
-    RowSpec { name, key, unit, polarity, value }
+const fn row(
+    name: &'static str,
+    key: &'static str,
+    unit: &'static str,
+    polarity: &'static str,
+    value: Getter,
+) -> RowSpec {
+    RowSpec {
+        name,
+        key,
+        unit,
+        polarity,
+        value,
+    }
 }
 
 const GROWTH: &[RowSpec] = &[
-    row("Revenue", "revenue", "amount", "up_good", |p| exact(Some(p.revenue))),
-    row("Revenue growth, YoY", "revenue_growth_yoy_pct", "change", "up_good", |p| number(p.revenue_growth_yoy_pct)),
-    row("Revenue growth, QoQ", "revenue_growth_qoq_pct", "change", "up_good", |p| number(p.revenue_growth_qoq_pct)),
+    row("Revenue", "revenue", "amount", "up_good", |p| {
+        exact(Some(p.revenue))
+    }),
+    row(
+        "Revenue growth, YoY",
+        "revenue_growth_yoy_pct",
+        "change",
+        "up_good",
+        |p| number(p.revenue_growth_yoy_pct),
+    ),
+    row(
+        "Revenue growth, QoQ",
+        "revenue_growth_qoq_pct",
+        "change",
+        "up_good",
+        |p| number(p.revenue_growth_qoq_pct),
+    ),
 ];
 
 const EFFICIENCY: &[RowSpec] = &[
-    row("Headcount, period end", "headcount_end", "people", "neutral", |p| exact(p.headcount_end)),
-    row("Average headcount", "avg_headcount", "people", "neutral", |p| exact(p.avg_headcount)),
-    row("Headcount change, YoY", "headcount_change_yoy_pct", "change", "neutral", |p| number(p.headcount_change_yoy_pct)),
-    row("Growth minus headcount growth", "growth_minus_headcount_growth_pp", "pp", "up_good", |p| number(p.growth_minus_headcount_growth_pp)),
-    row("Revenue per employee (annualised)", "revenue_per_employee", "money", "up_good", |p| exact(p.revenue_per_employee)),
-    row("Opex per employee (annualised)", "opex_per_employee", "money", "down_good", |p| exact(p.opex_per_employee)),
-    row("Loaded cost per employee (annualised)", "loaded_cost_per_employee", "money", "neutral", |p| exact(p.loaded_cost_per_employee)),
-    row("AI-exposed cost", "ai_exposed_cost", "amount", "down_good", |p| exact(p.ai_exposed_cost)),
-    row("AI-exposed cost, % of revenue", "ai_exposed_pct_of_revenue", "pct", "down_good", |p| number(p.ai_exposed_pct_of_revenue)),
-    row("AI work, full-time equivalents", "ai_fte_equivalent", "people", "up_good", |p| exact(p.ai_fte_equivalent)),
-    row("AI spend", "ai_spend", "amount", "neutral", |p| exact(p.ai_spend)),
-    row("AI savings", "ai_savings", "amount", "up_good", |p| exact(p.ai_savings)),
-    row("AI return on spend", "ai_roi", "ratio", "up_good", |p| number(p.ai_roi)),
+    row(
+        "Headcount, period end",
+        "headcount_end",
+        "people",
+        "neutral",
+        |p| exact(p.headcount_end),
+    ),
+    row(
+        "Average headcount",
+        "avg_headcount",
+        "people",
+        "neutral",
+        |p| exact(p.avg_headcount),
+    ),
+    row(
+        "Headcount change, YoY",
+        "headcount_change_yoy_pct",
+        "change",
+        "neutral",
+        |p| number(p.headcount_change_yoy_pct),
+    ),
+    row(
+        "Growth minus headcount growth",
+        "growth_minus_headcount_growth_pp",
+        "pp",
+        "up_good",
+        |p| number(p.growth_minus_headcount_growth_pp),
+    ),
+    row(
+        "Revenue per employee (annualised)",
+        "revenue_per_employee",
+        "money",
+        "up_good",
+        |p| exact(p.revenue_per_employee),
+    ),
+    row(
+        "Opex per employee (annualised)",
+        "opex_per_employee",
+        "money",
+        "down_good",
+        |p| exact(p.opex_per_employee),
+    ),
+    row(
+        "Loaded cost per employee (annualised)",
+        "loaded_cost_per_employee",
+        "money",
+        "neutral",
+        |p| exact(p.loaded_cost_per_employee),
+    ),
+    row(
+        "AI-exposed cost",
+        "ai_exposed_cost",
+        "amount",
+        "down_good",
+        |p| exact(p.ai_exposed_cost),
+    ),
+    row(
+        "AI-exposed cost, % of revenue",
+        "ai_exposed_pct_of_revenue",
+        "pct",
+        "down_good",
+        |p| number(p.ai_exposed_pct_of_revenue),
+    ),
+    row(
+        "AI work, full-time equivalents",
+        "ai_fte_equivalent",
+        "people",
+        "up_good",
+        |p| exact(p.ai_fte_equivalent),
+    ),
+    row("AI spend", "ai_spend", "amount", "neutral", |p| {
+        exact(p.ai_spend)
+    }),
+    row("AI savings", "ai_savings", "amount", "up_good", |p| {
+        exact(p.ai_savings)
+    }),
+    row("AI return on spend", "ai_roi", "ratio", "up_good", |p| {
+        number(p.ai_roi)
+    }),
 ];
 
 const PROFIT: &[RowSpec] = &[
-    row("Operating expenses", "opex", "amount", "down_good", |p| exact(p.opex)),
-    row("Opex, % of revenue", "opex_pct_of_revenue", "pct", "down_good", |p| number(p.opex_pct_of_revenue)),
-    row("Opex growth, YoY", "opex_growth_yoy_pct", "change", "down_good", |p| number(p.opex_growth_yoy_pct)),
-    row("Operating income", "operating_income", "amount", "up_good", |p| exact(p.operating_income)),
-    row("Operating margin", "operating_margin_pct", "pct", "up_good", |p| number(p.operating_margin_pct)),
-    row("Adjusted operating margin", "adjusted_operating_margin_pct", "pct", "up_good", |p| number(p.adjusted_operating_margin_pct)),
-    row("Unlisted costs (e.g. D&A)", "unlisted_costs", "amount", "down_good", |p| exact(p.unlisted_costs)),
-    row("Rule of 40", "rule_of_40", "points", "up_good", |p| number(p.rule_of_40)),
+    row("Operating expenses", "opex", "amount", "down_good", |p| {
+        exact(p.opex)
+    }),
+    row(
+        "Opex, % of revenue",
+        "opex_pct_of_revenue",
+        "pct",
+        "down_good",
+        |p| number(p.opex_pct_of_revenue),
+    ),
+    row(
+        "Opex growth, YoY",
+        "opex_growth_yoy_pct",
+        "change",
+        "down_good",
+        |p| number(p.opex_growth_yoy_pct),
+    ),
+    row(
+        "Operating income",
+        "operating_income",
+        "amount",
+        "up_good",
+        |p| exact(p.operating_income),
+    ),
+    row(
+        "Operating margin",
+        "operating_margin_pct",
+        "pct",
+        "up_good",
+        |p| number(p.operating_margin_pct),
+    ),
+    row(
+        "Adjusted operating margin",
+        "adjusted_operating_margin_pct",
+        "pct",
+        "up_good",
+        |p| number(p.adjusted_operating_margin_pct),
+    ),
+    row(
+        "Unlisted costs (e.g. D&A)",
+        "unlisted_costs",
+        "amount",
+        "down_good",
+        |p| exact(p.unlisted_costs),
+    ),
+    row("Rule of 40", "rule_of_40", "points", "up_good", |p| {
+        number(p.rule_of_40)
+    }),
 ];
 
 /// The three tables of a series.
@@ -80,18 +212,36 @@ pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
         .filter(|r| series.kind == PeriodKind::Quarter || r.key != "revenue_growth_qoq_pct")
         .collect();
     let mut cost_rows = cost_line_rows(series, notes);
-    let profit = build(series, "costs", "Cost structure and profitability", PROFIT.iter().collect(), notes);
+    let profit = build(
+        series,
+        "costs",
+        "Cost structure and profitability",
+        PROFIT.iter().collect(),
+        notes,
+    );
     let mut costs = profit;
     cost_rows.append(&mut costs.rows);
     costs.rows = cost_rows;
     vec![
         build(series, "growth", "Growth", growth, notes),
-        build(series, "efficiency", "Efficiency and AI", EFFICIENCY.iter().collect(), notes),
+        build(
+            series,
+            "efficiency",
+            "Efficiency and AI",
+            EFFICIENCY.iter().collect(),
+            notes,
+        ),
         costs,
     ]
 }
 
-fn build(series: &Series, section: &'static str, title: &str, specs: Vec<&RowSpec>, notes: &mut Footnotes) -> Table {
+fn build(
+    series: &Series,
+    section: &'static str,
+    title: &str,
+    specs: Vec<&RowSpec>,
+    notes: &mut Footnotes,
+) -> Table {
     let mut rows = Vec::new();
     let mut empty_rows = Vec::new();
     for spec in specs {
@@ -106,9 +256,18 @@ fn build(series: &Series, section: &'static str, title: &str, specs: Vec<&RowSpe
             .zip(values)
             .map(|(p, v)| cell(p, spec.key, v, spec.unit, spec.polarity, notes))
             .collect();
-        rows.push(Row { name: spec.name.to_string(), cells, tag: None });
+        rows.push(Row {
+            name: spec.name.to_string(),
+            cells,
+            tag: None,
+        });
     }
-    Table { section, title: title.to_string(), rows, empty_rows }
+    Table {
+        section,
+        title: title.to_string(),
+        rows,
+        empty_rows,
+    }
 }
 
 /// One row per cost line: its share of revenue in each period.
@@ -133,7 +292,9 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                     let value = line.and_then(|l| number(l.pct_of_revenue));
                     let mut c = cell(p, &key, value, "pct", "down_good", notes);
                     if line.is_none() {
-                        c.note = Some(notes.number(&format!("{}: no {name} line in this period", p.label)));
+                        c.note = Some(
+                            notes.number(&format!("{}: no {name} line in this period", p.label)),
+                        );
                     }
                     c
                 })

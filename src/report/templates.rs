@@ -12,33 +12,64 @@ use crate::diagnostic::InputError;
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("base.html.tera", include_str!("../../templates/base.html.tera")),
-    ("brief.html.tera", include_str!("../../templates/brief.html.tera")),
-    ("brief.md.tera", include_str!("../../templates/brief.md.tera")),
-    ("macros.html.tera", include_str!("../../templates/macros.html.tera")),
-    ("macros.md.tera", include_str!("../../templates/macros.md.tera")),
+    (
+        "base.html.tera",
+        include_str!("../../templates/base.html.tera"),
+    ),
+    (
+        "brief.html.tera",
+        include_str!("../../templates/brief.html.tera"),
+    ),
+    (
+        "brief.md.tera",
+        include_str!("../../templates/brief.md.tera"),
+    ),
+    (
+        "macros.html.tera",
+        include_str!("../../templates/macros.html.tera"),
+    ),
+    (
+        "macros.md.tera",
+        include_str!("../../templates/macros.md.tera"),
+    ),
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
 /// Loads the built-in templates, with any overrides from `dir` taking their place.
 pub fn load(dir: Option<&Path>) -> Result<Tera> {
-    let mut sources: Vec<(String, String)> =
-        BUILT_IN.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+    let mut sources: Vec<(String, String)> = BUILT_IN
+        .iter()
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect();
     if let Some(dir) = dir {
         let entries = std::fs::read_dir(dir).map_err(|error| {
-            InputError::new(dir.display().to_string(), format!("cannot read the templates folder: {error}"))
+            InputError::new(
+                dir.display().to_string(),
+                format!("cannot read the templates folder: {error}"),
+            )
         })?;
-        let mut overrides: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect();
+        let mut overrides: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
         overrides.sort();
         for path in overrides {
-            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+            else {
                 continue;
             };
             if !(name.ends_with(".tera") || name.ends_with(".css")) {
                 continue;
             }
             let text = std::fs::read_to_string(&path).map_err(|error| {
-                InputError::new(path.display().to_string(), format!("cannot read the template: {error}"))
+                InputError::new(
+                    path.display().to_string(),
+                    format!("cannot read the template: {error}"),
+                )
             })?;
             match sources.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = text,
@@ -49,11 +80,17 @@ pub fn load(dir: Option<&Path>) -> Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html.tera", ".html"]);
     filters::register(&mut tera);
-    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|error| {
-        let origin = dir.map_or("built-in templates".to_string(), |d| d.display().to_string());
-        InputError::new(origin, format!("a template does not compile: {}", error_chain(&error)))
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|error| {
+            let origin = dir.map_or("built-in templates".to_string(), |d| {
+                d.display().to_string()
+            });
+            InputError::new(
+                origin,
+                format!("a template does not compile: {}", error_chain(&error)),
+            )
             .with_help("fix the template at the line and column shown, or remove the override")
-    })?;
+        })?;
     Ok(tera)
 }
 

@@ -18,8 +18,13 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 5] =
-        [ChartKind::Revenue, ChartKind::Headcount, ChartKind::Costs, ChartKind::Margin, ChartKind::RuleOf40];
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Revenue,
+        ChartKind::Headcount,
+        ChartKind::Costs,
+        ChartKind::Margin,
+        ChartKind::RuleOf40,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
@@ -46,9 +51,11 @@ fn pct(value: f64) -> String {
     format::pct(value, false)
 }
 
-
 impl Job<'_> {
-    fn column<T>(&self, value: impl Fn(&crate::metrics::PeriodMetrics) -> Option<T>) -> Vec<Option<T>> {
+    fn column<T>(
+        &self,
+        value: impl Fn(&crate::metrics::PeriodMetrics) -> Option<T>,
+    ) -> Vec<Option<T>> {
         self.series.periods.iter().map(|p| value(p)).collect()
     }
 
@@ -91,7 +98,11 @@ impl Job<'_> {
             .into_iter()
             .map(|name| {
                 let values = self.column(|p| p.cost_lines.get(name).and_then(|c| c.pct_of_revenue));
-                (name.to_string(), self.series.ai_exposed.iter().any(|n| n == name), values)
+                (
+                    name.to_string(),
+                    self.series.ai_exposed.iter().any(|n| n == name),
+                    values,
+                )
             })
             .collect()
     }
@@ -101,7 +112,11 @@ impl Job<'_> {
             ChartKind::Revenue => vec![self.revenue()],
             ChartKind::Headcount => vec![self.headcount(), self.revenue_per_employee()],
             ChartKind::Costs => self.cost_shares().into_iter().map(|(_, _, v)| v).collect(),
-            ChartKind::Margin => vec![self.margin(), self.adjusted_margin(), self.opex_per_employee()],
+            ChartKind::Margin => vec![
+                self.margin(),
+                self.adjusted_margin(),
+                self.opex_per_employee(),
+            ],
             ChartKind::RuleOf40 => vec![self.rule_of_40()],
         }
     }
@@ -127,7 +142,12 @@ impl Drawable for Job<'_> {
         let labels = self.series.labels();
         let currency = self.series.currency;
         let money_fmt = |v: f64| money(v, currency);
-        let people = |v: f64| format::grouped(rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default(), 0);
+        let people = |v: f64| {
+            format::grouped(
+                rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default(),
+                0,
+            )
+        };
         match self.kind {
             ChartKind::Revenue => format!(
                 "Bars: revenue ({}). Line: revenue growth year over year ({}).",
@@ -174,14 +194,18 @@ impl Drawable for Job<'_> {
             ));
         }
         let values = self.values_needed();
-        let drawable = values.iter().any(|series| series.iter().filter(|v| v.is_some()).count() >= 1)
+        let drawable = values
+            .iter()
+            .any(|series| series.iter().filter(|v| v.is_some()).count() >= 1)
             && self.series.periods.len() >= 2;
         let enough = match self.kind {
             // Growth-based charts need at least two periods with a value.
             ChartKind::RuleOf40 => values[0].iter().filter(|v| v.is_some()).count() >= 2,
             _ => drawable,
         };
-        (!enough).then(|| format!("{what}: not drawn, as fewer than two periods have the figures it needs."))
+        (!enough).then(|| {
+            format!("{what}: not drawn, as fewer than two periods have the figures it needs.")
+        })
     }
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
@@ -194,7 +218,10 @@ impl Drawable for Job<'_> {
                 area,
                 &title,
                 &labels,
-                Axis::new(format!("Revenue ({currency})"), Unit::Money(currency.clone())),
+                Axis::new(
+                    format!("Revenue ({currency})"),
+                    Unit::Money(currency.clone()),
+                ),
                 ("Revenue", self.revenue()),
                 Axis::new("Growth year over year (%)".into(), Unit::Percent),
                 ("Revenue growth YoY", self.growth()),
@@ -205,7 +232,10 @@ impl Drawable for Job<'_> {
                 &labels,
                 Axis::new("Headcount at period end (people)".into(), Unit::People),
                 ("Headcount", self.headcount()),
-                Axis::new(format!("Revenue per employee ({currency}, annualised)"), Unit::Money(currency.clone())),
+                Axis::new(
+                    format!("Revenue per employee ({currency}, annualised)"),
+                    Unit::Money(currency.clone()),
+                ),
                 ("Revenue per employee", self.revenue_per_employee()),
             ),
             ChartKind::Costs => stacked_costs(area, &title, &labels, &self.cost_shares()),
@@ -254,7 +284,10 @@ impl Axis {
 
 /// A range that holds every value and zero, with head-room for labels.
 fn range(values: &[&[Option<f64>]], include_zero: bool) -> std::ops::Range<f64> {
-    let all: Vec<f64> = values.iter().flat_map(|v| v.iter().flatten().copied()).collect();
+    let all: Vec<f64> = values
+        .iter()
+        .flat_map(|v| v.iter().flatten().copied())
+        .collect();
     let mut low = all.iter().copied().fold(f64::INFINITY, f64::min);
     let mut high = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if !low.is_finite() || !high.is_finite() {
@@ -264,7 +297,10 @@ fn range(values: &[&[Option<f64>]], include_zero: bool) -> std::ops::Range<f64> 
         low = low.min(0.0);
         high = high.max(0.0);
     }
-    let span = (high - low).abs().max(high.abs().max(low.abs()) * 0.1).max(1e-9);
+    let span = (high - low)
+        .abs()
+        .max(high.abs().max(low.abs()) * 0.1)
+        .max(1e-9);
     let low = if low < 0.0 { low - span * 0.12 } else { low };
     (low)..(high + span * 0.32)
 }
@@ -274,7 +310,9 @@ fn label_style() -> TextStyle<'static> {
 }
 
 fn caption_style() -> TextStyle<'static> {
-    ("sans-serif", 19, FontStyle::Bold).into_font().color(&RGBColor(20, 30, 50))
+    ("sans-serif", 19, FontStyle::Bold)
+        .into_font()
+        .color(&RGBColor(20, 30, 50))
 }
 
 /// The last segment index for `n` periods: segmented ranges include their end.
@@ -298,7 +336,9 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(SegmentValue<usize>, f64)>> {
     let mut runs = vec![Vec::new()];
     for (i, value) in values.iter().enumerate() {
         match value {
-            Some(v) => runs.last_mut().map_or((), |run| run.push((SegmentValue::CenterOf(i), *v))),
+            Some(v) => runs
+                .last_mut()
+                .map_or((), |run| run.push((SegmentValue::CenterOf(i), *v))),
             None => runs.push(Vec::new()),
         }
     }
@@ -306,7 +346,13 @@ fn runs(values: &[Option<f64>]) -> Vec<Vec<(SegmentValue<usize>, f64)>> {
 }
 
 fn bar(i: usize, from: f64, to: f64, style: ShapeStyle) -> Rectangle<(SegmentValue<usize>, f64)> {
-    let mut rect = Rectangle::new([(SegmentValue::Exact(i), from), (SegmentValue::Exact(i + 1), to)], style);
+    let mut rect = Rectangle::new(
+        [
+            (SegmentValue::Exact(i), from),
+            (SegmentValue::Exact(i + 1), to),
+        ],
+        style,
+    );
     rect.set_margin(0, 0, 14, 14);
     rect
 }
@@ -355,7 +401,11 @@ fn bars_and_line<DB: DrawingBackend>(
         .draw()?;
     let bar_colour = PALETTE[0];
     chart
-        .draw_series(bars.iter().enumerate().filter_map(|(i, v)| v.map(|v| bar(i, 0.0, v, bar_colour.mix(0.85).filled()))))?
+        .draw_series(
+            bars.iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| bar(i, 0.0, v, bar_colour.mix(0.85).filled()))),
+        )?
         .label(bar_name)
         .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], bar_colour.filled()));
     let line_colour = PALETTE[5];
@@ -367,7 +417,9 @@ fn bars_and_line<DB: DrawingBackend>(
             v.map(|v| Circle::new((SegmentValue::CenterOf(i), v), 5, line_colour.filled()))
         }))?
         .label(line_name)
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line_colour.stroke_width(3)));
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], line_colour.stroke_width(3))
+        });
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -405,7 +457,8 @@ fn stacked_costs<DB: DrawingBackend>(
         }
     }
     let extent: Vec<Option<f64>> = top.iter().chain(bottom.iter()).map(|v| Some(*v)).collect();
-    let (plot_area, legend_area) = area.split_horizontally(area.dim_in_pixel().0.saturating_sub(LEGEND_WIDTH));
+    let (plot_area, legend_area) =
+        area.split_horizontally(area.dim_in_pixel().0.saturating_sub(LEGEND_WIDTH));
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(title, caption_style())
         .margin(14)
@@ -430,11 +483,17 @@ fn stacked_costs<DB: DrawingBackend>(
     for (line_index, (_, exposed, _)) in lines.iter().enumerate() {
         let colour = PALETTE[line_index % PALETTE.len()];
         let rects_of_line: Vec<_> = rects.iter().filter(|r| r.0 == line_index).collect();
-        chart.draw_series(rects_of_line.iter().map(|(_, i, from, to, _)| bar(*i, *from, *to, colour.filled())))?;
+        chart.draw_series(
+            rects_of_line
+                .iter()
+                .map(|(_, i, from, to, _)| bar(*i, *from, *to, colour.filled())),
+        )?;
         if *exposed {
             // AI-exposed lines get a dark outline, so they stand out without relying on colour.
             chart.draw_series(
-                rects_of_line.iter().map(|(_, i, from, to, _)| bar(*i, *from, *to, outline.stroke_width(2))),
+                rects_of_line
+                    .iter()
+                    .map(|(_, i, from, to, _)| bar(*i, *from, *to, outline.stroke_width(2))),
             )?;
         }
     }
@@ -444,9 +503,16 @@ fn stacked_costs<DB: DrawingBackend>(
         let colour = PALETTE[line_index % PALETTE.len()];
         legend_area.draw(&Rectangle::new([(4, y - 7), (18, y + 7)], colour.filled()))?;
         if *exposed {
-            legend_area.draw(&Rectangle::new([(4, y - 7), (18, y + 7)], outline.stroke_width(2)))?;
+            legend_area.draw(&Rectangle::new(
+                [(4, y - 7), (18, y + 7)],
+                outline.stroke_width(2),
+            ))?;
         }
-        let text = if *exposed { format!("{name} (AI-exposed)") } else { name.clone() };
+        let text = if *exposed {
+            format!("{name} (AI-exposed)")
+        } else {
+            name.clone()
+        };
         legend_area.draw(&Text::new(
             text,
             (26, y),
@@ -476,8 +542,14 @@ fn margin_lines<DB: DrawingBackend>(
         .x_label_area_size(34)
         .y_label_area_size(70)
         .right_y_label_area_size(84)
-        .build_cartesian_2d((0..last(n)).into_segmented(), range(&[margin, adjusted], true))?
-        .set_secondary_coord((0..last(n)).into_segmented(), range(&[opex_per_employee], true));
+        .build_cartesian_2d(
+            (0..last(n)).into_segmented(),
+            range(&[margin, adjusted], true),
+        )?
+        .set_secondary_coord(
+            (0..last(n)).into_segmented(),
+            range(&[opex_per_employee], true),
+        );
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -514,15 +586,24 @@ fn margin_lines<DB: DrawingBackend>(
             v.map(|v| Circle::new((SegmentValue::CenterOf(i), v), 5, margin_colour.filled()))
         }))?
         .label("Operating margin")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3)));
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
+        });
     let adjusted_colour = PALETTE[2];
     if adjusted.iter().any(Option::is_some) {
         for run in runs(adjusted) {
-            chart.draw_series(DashedLineSeries::new(run, 8, 5, adjusted_colour.stroke_width(3)))?;
+            chart.draw_series(DashedLineSeries::new(
+                run,
+                8,
+                5,
+                adjusted_colour.stroke_width(3),
+            ))?;
         }
         chart
             .draw_series(adjusted.iter().enumerate().filter_map(|(i, v)| {
-                v.map(|v| TriangleMarker::new((SegmentValue::CenterOf(i), v), 6, adjusted_colour.filled()))
+                v.map(|v| {
+                    TriangleMarker::new((SegmentValue::CenterOf(i), v), 6, adjusted_colour.filled())
+                })
             }))?
             .label("Adjusted operating margin")
             .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 6, adjusted_colour.filled()));
@@ -539,7 +620,9 @@ fn margin_lines<DB: DrawingBackend>(
             })
         }))?
         .label("Opex per employee (right axis)")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3)));
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
+        });
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
@@ -563,7 +646,10 @@ fn rule_of_40<DB: DrawingBackend>(
         .margin(14)
         .x_label_area_size(34)
         .y_label_area_size(70)
-        .build_cartesian_2d((0..last(n)).into_segmented(), range(&[&with_threshold], true))?;
+        .build_cartesian_2d(
+            (0..last(n)).into_segmented(),
+            range(&[&with_threshold], true),
+        )?;
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -582,26 +668,33 @@ fn rule_of_40<DB: DrawingBackend>(
     let misses = PALETTE[5];
     chart
         .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
-            v.filter(|v| *v >= 40.0).map(|v| bar(i, 0.0, v, meets.filled()))
+            v.filter(|v| *v >= 40.0)
+                .map(|v| bar(i, 0.0, v, meets.filled()))
         }))?
         .label("At or above 40")
         .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], meets.filled()));
     chart
         .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
-            v.filter(|v| *v < 40.0).map(|v| bar(i, 0.0, v, misses.filled()))
+            v.filter(|v| *v < 40.0)
+                .map(|v| bar(i, 0.0, v, misses.filled()))
         }))?
         .label("Below 40")
         .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], misses.filled()));
     let threshold = RGBColor(30, 30, 30);
     chart
         .draw_series(DashedLineSeries::new(
-            vec![(SegmentValue::Exact(0), 40.0), (SegmentValue::Exact(n), 40.0)],
+            vec![
+                (SegmentValue::Exact(0), 40.0),
+                (SegmentValue::Exact(n), 40.0),
+            ],
             10,
             6,
             threshold.stroke_width(2),
         ))?
         .label("The 40 line")
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], threshold.stroke_width(2)));
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], threshold.stroke_width(2))
+        });
     for (i, value) in values.iter().enumerate() {
         if let Some(v) = value {
             let anchor = if *v >= 0.0 { *v } else { 0.0 };

@@ -106,7 +106,13 @@ pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>>
     let mut charts = Vec::new();
     for series in series_of(metrics) {
         for kind in draw::ChartKind::ALL {
-            charts.push(render(&draw::Job { kind, series: &series }, outputs)?);
+            charts.push(render(
+                &draw::Job {
+                    kind,
+                    series: &series,
+                },
+                outputs,
+            )?);
         }
     }
     Ok(charts)
@@ -119,7 +125,10 @@ pub trait Drawable {
     fn alt(&self) -> String;
     /// Why there is too little data to draw, if so.
     fn too_little_data(&self) -> Option<String>;
-    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, plotters::coord::Shift>) -> DrawResult<DB>;
+    fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+    ) -> DrawResult<DB>;
 }
 
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -139,8 +148,11 @@ fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        chart.draw(&root).map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
-        root.present().map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
+        chart
+            .draw(&root)
+            .map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
+        root.present()
+            .map_err(|e| anyhow!("drawing {}: {e:?}", out.id))?;
     }
     out.svg = Some(accessible_svg(&svg, &out.title, &out.alt, &out.id));
     if outputs.png {
@@ -154,7 +166,9 @@ fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
     let mut pixels = vec![0u8; (width * height * 3) as usize];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
-        chart.draw(&root).map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
+        chart
+            .draw(&root)
+            .map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
         root.present().map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
     }
     let mut png = Vec::new();
@@ -165,16 +179,21 @@ fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
         height,
         image::ColorType::Rgb8,
     )
-        .map_err(|e| anyhow!("encoding {id}.png: {e}"))?;
+    .map_err(|e| anyhow!("encoding {id}.png: {e}"))?;
     Ok(png)
 }
 
 /// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG.
 fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
     let escape = |text: &str| {
-        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
     };
-    let Some(end_of_open_tag) = svg.find('>') else { return svg.to_string() };
+    let Some(end_of_open_tag) = svg.find('>') else {
+        return svg.to_string();
+    };
     let (open, rest) = svg.split_at(end_of_open_tag);
     format!(
         "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
