@@ -22,6 +22,12 @@ Exit codes: 0 ok, 1 a readiness check failed, 2 bad input or usage, 3 output cou
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more about what is done.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,11 +63,44 @@ pub enum Command {
         /// A folder of templates overriding the built-in ones, file by file.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Readiness thresholds (TOML) for the scorecard section.
+        #[arg(long, value_name = "FILE")]
+        thresholds: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
         date: DateArgs,
     },
+    /// Print the readiness scorecard; exit 1 when a criterion fails (for CI gates).
+    #[command(
+        after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
+    )]
+    Check {
+        /// The companies' figures (.toml, .json, .csv). None: the bundled example.
+        inputs: Vec<PathBuf>,
+        /// Count "watch" as a failure too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the scorecard.
+        #[arg(long, default_value = "text")]
+        format: CheckFormat,
+        /// Readiness thresholds (TOML): min_revenue_growth_pct, min_rule_of_40,
+        /// min_fiscal_years, flat_margin_band_pp. A company's [readiness] table still wins.
+        #[arg(long, value_name = "FILE")]
+        thresholds: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// An aligned table, coloured on a terminal (NO_COLOR turns colour off).
+    Text,
+    /// The scorecards as JSON.
+    Json,
+    /// GitHub Actions annotations: ::error for a fail, ::warning for a watch.
+    Github,
 }
 
 /// Options of every command that reads input.

@@ -4,6 +4,7 @@
 //! -> [`write::write_folder`]. `main` only parses arguments and maps errors to exit codes.
 
 pub mod cli;
+pub mod commands;
 pub mod diagnostic;
 pub mod input;
 pub mod metrics;
@@ -15,14 +16,15 @@ pub mod scorecard;
 pub mod settings;
 pub mod write;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::cli::{Cli, Command};
+use crate::cli::Cli;
 use crate::input::{CompanyInput, ReadOptions};
+use crate::metrics::Metrics;
+use crate::scorecard::Thresholds;
 
 /// The bundled example, compiled in so `ipobrief generate` works from any folder.
 pub const EXAMPLE_TOML: &str = include_str!("../examples/klarna.toml");
@@ -44,44 +46,26 @@ pub fn exit_code_for(error: &anyhow::Error) -> ExitCode {
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Command::Metrics { input, read, date } => {
-            let options = settings::read_options(&read).map_err(usage)?;
-            let as_of = settings::as_of(&date).map_err(usage)?;
-            let company = load(&input, &options)?;
-            let mut metrics = metrics::compute(&company);
-            metrics.as_of = as_of;
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&report::metrics_json(&metrics)?)?;
-            stdout.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Generate {
-            inputs,
-            output,
-            format,
-            charts,
-            templates,
-            read,
-            date,
-        } => {
-            let options = settings::read_options(&read).map_err(usage)?;
-            let as_of = settings::as_of(&date).map_err(usage)?;
-            let settings = report::ReportSettings::new(format, charts, templates.as_deref())?;
-            let companies = load_all(&inputs, &options)?;
-            for company in &companies {
-                let mut metrics = metrics::compute(company);
-                metrics.as_of = as_of.clone();
-                let files = report::build(&metrics, &settings)?;
-                let folder = write::write_folder(&output, &metrics.company.slug, &files)?;
-                eprintln!("wrote {}", folder.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-    }
+    commands::run(cli)
 }
 
-fn usage(error: anyhow::Error) -> anyhow::Error {
+/// How much to print on standard error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Output {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Everything computed for one company: the metrics, the headcount plan and the scorecard.
+pub fn analyse(input: &CompanyInput, thresholds: &Thresholds, as_of: Option<String>) -> Metrics {
+    let mut metrics = metrics::compute(input);
+    metrics.as_of = as_of;
+    metrics.plan = plan::project(input, &metrics);
+    metrics.readiness = Some(scorecard::evaluate(input, &metrics, thresholds));
+    metrics
+}
+
+pub(crate) fn usage(error: anyhow::Error) -> anyhow::Error {
     anyhow::Error::new(UsageError(format!("{error:#}")))
 }
 

@@ -43,6 +43,29 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
     })
 }
 
+/// Readiness thresholds: the defaults, or those of a TOML file.
+pub fn thresholds(path: Option<&std::path::Path>) -> Result<crate::scorecard::Thresholds> {
+    let Some(path) = path else {
+        return Ok(Default::default());
+    };
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        crate::diagnostic::InputError::new(
+            &display,
+            format!("cannot read the thresholds file: {error}"),
+        )
+    })?;
+    toml::from_str(&text).map_err(|error| {
+        let location = error
+            .span()
+            .map(|span| crate::diagnostic::text_location(&text, span.start, span.end));
+        crate::diagnostic::InputError::new(&display, error.message().to_string())
+            .at(location)
+            .with_help("thresholds are min_revenue_growth_pct, min_rule_of_40, min_fiscal_years and flat_margin_band_pp")
+            .into()
+    })
+}
+
 /// The report date: `--as-of`, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else none.
 pub fn as_of(args: &DateArgs) -> Result<Option<String>> {
     if let Some(text) = &args.as_of {

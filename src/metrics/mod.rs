@@ -43,6 +43,11 @@ pub struct Metrics {
     /// Periods in time order.
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
+    /// The headcount plan by natural attrition, when the input has a `[plan]` table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::plan::HeadcountPlan>,
+    /// The readiness scorecard.
+    pub readiness: Option<crate::scorecard::Scorecard>,
     /// The report date, only when asked for (`--as-of` or `SOURCE_DATE_EPOCH`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
@@ -116,6 +121,8 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         amounts_in: "full currency units",
         periods,
         warnings,
+        plan: None,
+        readiness: None,
         as_of: None,
         generator: Generator::default(),
     }

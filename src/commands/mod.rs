@@ -1,0 +1,49 @@
+//! One module per command: each turns validated settings into work and an exit code.
+
+pub mod check;
+pub mod generate;
+pub mod metrics;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let output = crate::Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match cli.command {
+        Command::Metrics { input, read, date } => metrics::run(&input, &read, &date),
+        Command::Generate {
+            inputs,
+            output: dir,
+            format,
+            charts,
+            templates,
+            thresholds,
+            read,
+            date,
+        } => generate::run(generate::Args {
+            inputs: &inputs,
+            dir: &dir,
+            formats: format,
+            charts,
+            templates: templates.as_deref(),
+            thresholds: thresholds.as_deref(),
+            read: &read,
+            date: &date,
+            output,
+        }),
+        Command::Check {
+            inputs,
+            strict,
+            format,
+            thresholds,
+            read,
+        } => check::run(&inputs, strict, format, thresholds.as_deref(), &read),
+    }
+}
