@@ -91,6 +91,91 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Compare periods of one company, or companies for one period, side by side.
+    #[command(
+        after_help = "Examples:\n  ipobrief compare examples/klarna.toml --periods 2024,2025\n  ipobrief compare examples/klarna.toml --periods latest-yoy\n  ipobrief compare examples/klarna.toml --periods latest-qoq -o out/\n  ipobrief compare acme.toml klarna.toml --period 2024\n\nChanges are each column against the first. With -o DIR, writes DIR/compare.md,\ncompare.html and compare.json. Money is never compared across currencies.\nExit codes: 0 ok, 2 bad input or usage (such as a period the input does not have)."
+    )]
+    Compare {
+        /// One company's figures (with --periods), or two or more companies (peers).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// One company's periods as columns: labels such as 2024,2025 or 2024-Q3,2025-Q3;
+        /// or latest-yoy (the latest period against a year earlier) or latest-qoq (the latest
+        /// quarter against the one before).
+        #[arg(long, value_delimiter = ',', value_name = "PERIODS", conflicts_with = "period")]
+        periods: Vec<String>,
+        /// The period to compare companies in: a label such as 2024, or latest (the latest
+        /// period every input has; the default).
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
+        /// Also write compare.md, compare.html and compare.json into this folder.
+        #[arg(short, long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        date: DateArgs,
+    },
+    /// Turn figures published elsewhere into a company file (TOML) for the other commands.
+    #[command(
+        subcommand,
+        after_help = "Example:\n  ipobrief import sec CIK0001640147.json --from 2021 --headcount 2025=7834 -o snowflake.toml"
+    )]
+    Import(ImportSource),
+    /// Write a starter company file (commented TOML), and with --templates the built-in templates.
+    #[command(
+        after_help = "Examples:\n  ipobrief init                  writes ./company.toml\n  ipobrief init acme --templates writes acme/company.toml and acme/templates/*\n  ipobrief generate acme/company.toml --templates acme/templates\n\nExisting files are never overwritten without --force (exit 2)."
+    )]
+    Init {
+        /// The folder to write into (created if needed).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Also write the built-in templates into DIR/templates/ for editing.
+        #[arg(long)]
+        templates: bool,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script on standard output.
+    #[command(
+        after_help = "Examples:\n  ipobrief completions bash > ~/.local/share/bash-completion/completions/ipobrief\n  ipobrief completions zsh > ~/.zfunc/_ipobrief\n  ipobrief completions fish > ~/.config/fish/completions/ipobrief.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    #[command(after_help = "Example:\n  ipobrief man > ipobrief.1 && man ./ipobrief.1")]
+    Man,
+}
+
+/// Where `ipobrief import` reads from.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// The SEC EDGAR companyfacts JSON of a listed company (XBRL, us-gaap or ifrs-full).
+    #[command(
+        after_help = "Examples:\n  ipobrief import sec snowflake-companyfacts.json -o snowflake.toml\n  ipobrief import sec CIK0001640147.json --from 2022 --quarters --headcount 2025=7834,2024=7004\n  ipobrief import sec facts.json | ipobrief metrics - --input-format toml\n\nFiscal years are named by the calendar year they end in (Snowflake's year ending\n2025-01-31 is 2025). Each figure's comment names its XBRL concept and filing."
+    )]
+    Sec {
+        /// The companyfacts JSON file; `-` reads standard input.
+        file: PathBuf,
+        /// The first fiscal year to import.
+        #[arg(long, value_name = "YEAR")]
+        from: Option<i32>,
+        /// Import quarters too (Q4 derived as the year minus Q1-Q3 where not filed).
+        #[arg(long)]
+        quarters: bool,
+        /// Headcount at the end of a period, when the file has none: 2025=7834,2024=7004.
+        #[arg(long, value_name = "PERIOD=N", value_delimiter = ',')]
+        headcount: Vec<String>,
+        /// Where to write the TOML; `-` (the default) is standard output.
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -113,6 +198,9 @@ pub struct ReadArgs {
     /// "name=Acme AB,currency=SEK,scale=millions".
     #[arg(long, value_name = "FIELDS")]
     pub company: Vec<String>,
+    /// The worksheet with the periods (.xlsx, .xlsm, .ods); default: the first with a `label` column.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 /// The report date. Without it no date appears anywhere, so output is reproducible.

@@ -5,7 +5,9 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
+pub mod import;
 pub mod input;
 pub mod metrics;
 pub mod money;

@@ -40,6 +40,7 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
     Ok(ReadOptions {
         format: args.input_format,
         company_fields: company_fields(&args.company)?,
+        sheet: args.sheet.clone(),
     })
 }
 

@@ -92,11 +92,17 @@ fn pp(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     Ok(Value::from(float(value).map_or(NA.to_string(), format::pp)))
 }
 
-/// `{{ v | num }}` -> "3,422"; `decimals=1` -> "2,953.5".
+/// `{{ v | num }}` -> "3,422"; `decimals=1` -> "2,953.5" (at most one place: "57");
+/// `decimals=1, fixed=true` -> "57.0" (exactly one place).
 fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as u32;
+    let decimals = (args.get("decimals").and_then(Value::as_u64).unwrap_or(0) as u32).min(6);
+    let fixed = arg_bool(args, "fixed");
     Ok(Value::from(decimal(value).map_or(NA.to_string(), |d| {
-        format::grouped(d, decimals.min(6))
+        if fixed {
+            format::grouped_fixed(d, decimals)
+        } else {
+            format::grouped(d, decimals)
+        }
     })))
 }
 

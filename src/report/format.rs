@@ -105,6 +105,18 @@ pub fn grouped(value: Decimal, decimals: u32) -> String {
     out
 }
 
+/// Like [`grouped`], but always with exactly `decimals` places: 57 with 1 -> "57.0".
+pub fn grouped_fixed(value: Decimal, decimals: u32) -> String {
+    let text = grouped(value, decimals);
+    let places = text.split_once('.').map_or(0, |(_, f)| f.len()) as u32;
+    if decimals == 0 || places == decimals {
+        return text;
+    }
+    let mut padded = if places == 0 { format!("{text}.") } else { text };
+    padded.push_str(&"0".repeat((decimals - places) as usize));
+    padded
+}
+
 /// One decimal and a percent sign; `signed` adds "+" to positive changes.
 pub fn pct(value: f64, signed: bool) -> String {
     format!("{}%", one_decimal(value, signed))
@@ -169,6 +181,8 @@ mod tests {
         assert_eq!(grouped(dec!(634.6795), 1), "634.7");
         assert_eq!(grouped(dec!(999), 0), "999");
         assert_eq!(grouped(dec!(-0.001), 2), "0");
+        assert_eq!(grouped_fixed(dec!(57), 1), "57.0");
+        assert_eq!(grouped_fixed(dec!(1234.5), 2), "1,234.50");
     }
 
     #[test]

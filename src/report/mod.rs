@@ -7,6 +7,7 @@ pub mod filters;
 pub mod format;
 pub mod markdown;
 pub mod methodology;
+pub mod site;
 mod story;
 pub mod tables;
 pub mod templates;

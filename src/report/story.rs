@@ -2,10 +2,10 @@
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
 use crate::metrics::{Metrics, PeriodMetrics};
-use crate::report::format::{grouped, money_compact, pct, pp, to_f64};
+use crate::report::format::{grouped, money_precise, pct, pp, to_f64};
 
 fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
-    money_compact(to_f64(value), &metrics.company.currency)
+    money_precise(to_f64(value), &metrics.company.currency)
 }
 
 fn rose_or_fell(change: f64, up: &str, down: &str) -> String {

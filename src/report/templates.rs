@@ -25,6 +25,22 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/brief.md.tera"),
     ),
     (
+        "index.html.tera",
+        include_str!("../../templates/index.html.tera"),
+    ),
+    (
+        "index.md.tera",
+        include_str!("../../templates/index.md.tera"),
+    ),
+    (
+        "compare.html.tera",
+        include_str!("../../templates/compare.html.tera"),
+    ),
+    (
+        "compare.md.tera",
+        include_str!("../../templates/compare.md.tera"),
+    ),
+    (
         "macros.html.tera",
         include_str!("../../templates/macros.html.tera"),
     ),

@@ -3,6 +3,7 @@
 //! with the DejaVu Sans font compiled into the binary, so no system fonts are needed.
 
 mod draw;
+mod plan;
 
 use std::sync::Once;
 
@@ -114,6 +115,9 @@ pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>>
                 outputs,
             )?);
         }
+    }
+    if let Some(plan) = &metrics.plan {
+        charts.push(render(&plan::PlanChart { plan }, outputs)?);
     }
     Ok(charts)
 }

@@ -1,0 +1,218 @@
+//! The brief as people see it: snapshots of the Markdown and HTML for the fictional test
+//! company, well-formed SVG charts, inert hostile input, template overrides, determinism, and
+//! the committed example report staying in step with the code.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ipobrief::cli::{ChartFormat, OutputFormat};
+use ipobrief::input::{self, Format, ReadOptions};
+use ipobrief::report::{self, ReportSettings};
+use ipobrief::scorecard::Thresholds;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every file of a brief, by path, from input text.
+fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
+    let company = input::parse(text, name, Format::Toml, &ReadOptions::default()).expect("valid input");
+    let metrics = ipobrief::analyse(&company, &Thresholds::default(), None);
+    let settings = ReportSettings::new(
+        vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
+        ChartFormat::Svg,
+        None,
+    )
+    .expect("built-in templates compile");
+    report::build(&metrics, &settings)
+        .expect("the brief renders")
+        .into_iter()
+        .map(|f| (f.path.display().to_string(), f.bytes))
+        .collect()
+}
+
+fn acme() -> BTreeMap<String, Vec<u8>> {
+    let text = fs::read_to_string(root().join("tests/fixtures/acme.toml")).expect("fixture");
+    brief_files(&text, "tests/fixtures/acme.toml")
+}
+
+fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} missing")).clone()).expect("utf-8")
+}
+
+#[test]
+fn markdown_brief_snapshot() {
+    insta::assert_snapshot!("acme_brief_md", text(&acme(), "brief.md"));
+}
+
+#[test]
+fn html_brief_snapshot() {
+    // The inline SVGs are checked on their own below; keep the snapshot about the page.
+    let html = text(&acme(), "brief.html");
+    let mut without_svg = String::new();
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<svg") {
+        without_svg.push_str(&rest[..start]);
+        let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e + "</svg>".len());
+        without_svg.push_str("<svg>[chart]</svg>");
+        rest = &rest[end..];
+    }
+    without_svg.push_str(rest);
+    insta::assert_snapshot!("acme_brief_html", without_svg);
+}
+
+#[test]
+fn every_svg_parses_and_has_a_title_text_alternative_and_axis_labels() {
+    let files = acme();
+    let svgs: Vec<_> = files.iter().filter(|(name, _)| name.ends_with(".svg")).collect();
+    assert!(svgs.len() >= 8, "expected the year and quarter charts, found {}", svgs.len());
+    for (name, bytes) in svgs {
+        let svg = String::from_utf8(bytes.clone()).expect("utf-8");
+        let document = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let texts: Vec<&str> = document.descendants().filter_map(|n| n.text()).map(str::trim).collect();
+        let has = |tag: &str| document.descendants().any(|n| n.tag_name().name() == tag && n.text().is_some_and(|t| !t.trim().is_empty()));
+        assert!(has("title"), "{name} has no <title>");
+        assert!(has("desc"), "{name} has no text alternative");
+        let axis_label = ["(%)", "(SEK", "(people)", "(points)"];
+        assert!(
+            texts.iter().any(|t| axis_label.iter().any(|unit| t.contains(unit))),
+            "{name} has no axis label with a unit"
+        );
+    }
+}
+
+#[test]
+fn a_chart_with_one_period_becomes_a_sentence() {
+    let files = brief_files(
+        "[company]\nname = \"One Year Co\"\ncurrency = \"EUR\"\n[[period]]\nlabel = \"2024\"\nrevenue = 100\n",
+        "one.toml",
+    );
+    assert!(!files.keys().any(|k| k.ends_with(".svg")), "no chart can be drawn from one period");
+    let md = text(&files, "brief.md");
+    assert!(md.contains("not drawn, as there is only one period"), "{md}");
+}
+
+const HOSTILE: &str = r#"
+[company]
+name = "<script>document.title='XSS'</script>Evil & Co"
+ticker = "\"><img/onerror=1>"
+currency = "USD"
+summary = "Hi <script>alert(1)</script> [click](javascript:alert(1)) <img src=\"https://tracker.example/p.gif\"> <iframe src=\"https://evil.example\"></iframe>"
+ai_exposed = ["<b onmouseover=alert(1)>support</b>"]
+sources = ["<a href=\"javascript:alert(1)\">source</a>"]
+
+[[period]]
+label = "2023"
+revenue = 100
+notes = "<style>body{display:none}</style><p onclick=\"alert(1)\">note</p>"
+[period.costs]
+"<b onmouseover=alert(1)>support</b>" = 10
+
+[[period]]
+label = "2024"
+revenue = 120
+[period.costs]
+"<b onmouseover=alert(1)>support</b>" = 12
+"#;
+
+#[test]
+fn hostile_names_and_notes_come_out_inert() {
+    let files = brief_files(HOSTILE, "hostile.toml");
+    let html = text(&files, "brief.html");
+    for needle in ["<script", "<iframe", "<img", "<style>body", "tracker.example", "<b "] {
+        assert!(!html.contains(needle), "brief.html contains {needle}");
+    }
+    for tag in real_tags(&html) {
+        let lower = tag.to_ascii_lowercase();
+        let handler = lower.split_whitespace().skip(1).any(|attribute| attribute.starts_with("on"));
+        assert!(!handler, "an event handler survived: {tag}");
+        assert!(!lower.contains("javascript:"), "a javascript: URL survived: {tag}");
+    }
+    assert!(html.contains("&lt;script&gt;document.title="), "the name is shown as text");
+    let md = text(&files, "brief.md");
+    assert!(md.contains("&lt;script&gt;document.title="), "Markdown escapes the name");
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".svg")) {
+        let svg = String::from_utf8(bytes.clone()).expect("utf-8");
+        assert!(!svg.contains("<b "), "{name} has markup from a cost line name");
+    }
+}
+
+/// The markup tags of a page (`<p class="x">`), as opposed to escaped text (`&lt;p&gt;`).
+fn real_tags(html: &str) -> Vec<&str> {
+    html.match_indices('<')
+        .filter_map(|(start, _)| html[start..].find('>').map(|end| &html[start..start + end + 1]))
+        .collect()
+}
+
+fn run(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ipobrief")).args(args).current_dir(dir).output().expect("runs")
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.strip_prefix(dir).expect("inside").to_path_buf(), fs::read(&path).expect("file"));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let templates = dir.path().join("mine");
+    fs::create_dir_all(&templates).expect("folder");
+    fs::write(templates.join("brief.md.tera"), "# {{ company.name }}\nRevenue {{ metrics.periods.0.revenue | money(currency=company.currency) }}\n")
+        .expect("write");
+    let out = run(&["generate", "--templates", "mine", "-o", "out", "--format", "md,html"], dir.path());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let md = fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.md")).expect("brief.md");
+    assert_eq!(md, "# Klarna Group plc\nRevenue $1.9B\n");
+    let html = fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.html")).expect("html");
+    assert!(html.contains("Readiness scorecard"), "the HTML still uses the built-in template");
+
+    fs::write(templates.join("brief.md.tera"), "line one\n{{ company.name \n").expect("write");
+    let out = run(&["generate", "--templates", "mine", "-o", "out2"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("brief.md.tera"), "names the template: {stderr}");
+    assert!(stderr.contains("--> 3:1"), "names the line and column: {stderr}");
+    assert!(!dir.path().join("out2").exists(), "nothing written");
+}
+
+#[test]
+fn two_runs_give_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for out in ["a", "b"] {
+        let status = run(&["generate", "-o", out, "--charts", "both"], dir.path());
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    }
+    let a = read_tree(&dir.path().join("a"));
+    let b = read_tree(&dir.path().join("b"));
+    assert!(a.len() > 10);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn committed_example_report_is_up_to_date() {
+    // Regenerate with `cargo run --release -- generate` when this fails after a deliberate change.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(&["generate", "-o", dir.path().to_str().expect("utf-8 path")], root());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let fresh = read_tree(&dir.path().join("klarna-group-plc"));
+    let committed = read_tree(&root().join("reports/klarna-group-plc"));
+    let names = |m: &BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(names(&fresh), names(&committed), "the set of files differs");
+    for (name, bytes) in &fresh {
+        assert!(committed.get(name) == Some(bytes), "reports/klarna-group-plc/{} is out of date", name.display());
+    }
+}
