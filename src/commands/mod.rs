@@ -1,6 +1,7 @@
 //! One module per command: each turns validated settings into work and an exit code.
 
 pub mod check;
+pub mod compare;
 pub mod generate;
 pub mod metrics;
 
@@ -45,5 +46,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             thresholds,
             read,
         } => check::run(&inputs, strict, format, thresholds.as_deref(), &read),
+        Command::Compare {
+            inputs,
+            periods,
+            period,
+            output: dir,
+            templates,
+            read,
+            date,
+        } => compare::run(compare::Args {
+            inputs: &inputs,
+            periods: &periods,
+            period: period.as_deref(),
+            dir: dir.as_deref(),
+            templates: templates.as_deref(),
+            read: &read,
+            date: &date,
+            output,
+        }),
     }
 }

@@ -1,0 +1,245 @@
+//! The change from the first column to another: absolute, in percent and, for percentages, in
+//! percentage points; good or bad by the metric's polarity. A change that cannot be made says
+//! why ("n/a: different currencies"), never a silent 0.00%.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rows::scale_factor;
+use super::{Column, Number, Polarity, Unit};
+use crate::money::{growth_pct, Exact};
+use crate::period::PeriodKind;
+use crate::report::format;
+
+/// Good or bad news by the metric's polarity; `na` when there is no change to judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+    Na,
+}
+
+/// One column against the first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    /// The index of the column compared with the first.
+    pub column: usize,
+    /// The difference: full currency units for money, people for headcounts, the multiple
+    /// for ratios. Null for percentages (see `pp`) and when the change cannot be made.
+    pub absolute: Option<Number>,
+    /// The relative change in percent, against the size of the first column's value.
+    pub pct: Option<f64>,
+    /// The difference in percentage points (or Rule-of-40 points) for percentage rows.
+    pub pp: Option<f64>,
+    pub tone: Tone,
+    /// How the change reads: "+698 (+24.8%)", "-2.25 pp", "n/a: different currencies".
+    pub text: String,
+    /// Why the change (or its percent) cannot be given.
+    pub reason: Option<String>,
+}
+
+/// The two values of a row to compare, and the columns they are in.
+pub struct Pair<'a> {
+    pub unit: Unit,
+    pub polarity: Polarity,
+    pub base: Option<Number>,
+    pub base_column: &'a Column,
+    pub other: Option<Number>,
+    pub other_column: &'a Column,
+}
+
+fn not_comparable(column: usize, reason: String) -> Change {
+    Change {
+        column,
+        absolute: None,
+        pct: None,
+        pp: None,
+        tone: Tone::Na,
+        text: format!("n/a: {reason}"),
+        reason: Some(reason),
+    }
+}
+
+fn kind_noun(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Year => "year",
+        PeriodKind::Half => "half-year",
+        PeriodKind::Quarter => "quarter",
+    }
+}
+
+/// Compares `pair.other` with `pair.base`; `column` is the other value's column index.
+pub fn compare(pair: Pair, column: usize) -> Change {
+    let money = matches!(pair.unit, Unit::Amount | Unit::Money);
+    if money && pair.base_column.currency != pair.other_column.currency {
+        return not_comparable(column, "different currencies".to_string());
+    }
+    if pair.unit == Unit::Amount && pair.base_column.kind != pair.other_column.kind {
+        return not_comparable(
+            column,
+            format!(
+                "a {} against a {}",
+                kind_noun(pair.other_column.kind),
+                kind_noun(pair.base_column.kind)
+            ),
+        );
+    }
+    let (base, other) = match (pair.base, pair.other) {
+        (Some(base), Some(other)) => (base, other),
+        (None, _) => {
+            return not_comparable(column, format!("no value in {}", pair.base_column.heading))
+        }
+        (_, None) => {
+            return not_comparable(column, format!("no value in {}", pair.other_column.heading))
+        }
+    };
+    match (pair.unit, base, other) {
+        (Unit::Pct | Unit::Pp | Unit::Points, _, _) => {
+            let points = other.as_f64() - base.as_f64();
+            let unit = if pair.unit == Unit::Points {
+                "pts"
+            } else {
+                "pp"
+            };
+            Change {
+                column,
+                absolute: None,
+                pct: None,
+                pp: Some(points),
+                tone: tone(sign_f64(points, 2), pair.polarity),
+                text: format!("{} {unit}", fixed(points, 2, true)),
+                reason: None,
+            }
+        }
+        (_, Number::Exact(base), Number::Exact(other)) => {
+            exact_change(&pair, column, base.0, other.0)
+        }
+        (_, base, other) => {
+            let (base, other) = (base.as_f64(), other.as_f64());
+            let difference = other - base;
+            let pct = (base != 0.0).then(|| difference / base.abs() * 100.0);
+            let amount = format!("{}×", fixed(difference, 2, true));
+            with_pct(
+                column,
+                Some(Number::Float(difference)),
+                amount,
+                pct,
+                sign_f64(difference, 2),
+                pair.polarity,
+            )
+        }
+    }
+}
+
+fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Change {
+    let Some(difference) = other.checked_sub(base) else {
+        return not_comparable(column, "the values are too large to subtract".to_string());
+    };
+    let amount = match pair.unit {
+        Unit::Amount => signed(format::grouped(
+            difference / scale_factor(pair.base_column),
+            1,
+        )),
+        Unit::Money => {
+            let text =
+                format::money_precise(format::to_f64(difference), &pair.base_column.currency);
+            if difference.is_sign_positive() && !difference.is_zero() {
+                format!("+{text}")
+            } else {
+                text
+            }
+        }
+        _ => signed(format::grouped(difference, 1)),
+    };
+    let sign = if difference.is_zero() {
+        0
+    } else if difference.is_sign_positive() {
+        1
+    } else {
+        -1
+    };
+    let pct = growth_pct(other, base);
+    with_pct(
+        column,
+        Some(Number::Exact(Exact(difference))),
+        amount,
+        pct,
+        sign,
+        pair.polarity,
+    )
+}
+
+fn with_pct(
+    column: usize,
+    absolute: Option<Number>,
+    amount: String,
+    pct: Option<f64>,
+    sign: i8,
+    polarity: Polarity,
+) -> Change {
+    let (text, reason) = match pct {
+        Some(pct) => (format!("{amount} ({}%)", fixed(pct, 1, true)), None),
+        None => {
+            let reason = "the first value is zero, so there is no percent change".to_string();
+            (format!("{amount} (% n/a: from zero)"), Some(reason))
+        }
+    };
+    Change {
+        column,
+        absolute,
+        pct,
+        pp: None,
+        tone: tone(sign, polarity),
+        text,
+        reason,
+    }
+}
+
+fn signed(text: String) -> String {
+    if text.starts_with('-') || text == "0" {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// The sign of a change as shown with `decimals` places: a change that rounds to zero is none.
+fn sign_f64(value: f64, decimals: usize) -> i8 {
+    match fixed(value, decimals, false)
+        .trim_start_matches('-')
+        .trim_matches(['0', '.'])
+    {
+        "" => 0,
+        _ if value > 0.0 => 1,
+        _ => -1,
+    }
+}
+
+fn tone(sign: i8, polarity: Polarity) -> Tone {
+    match (polarity, sign) {
+        (_, 0) | (Polarity::Neutral, _) => Tone::Neutral,
+        (Polarity::UpGood, 1) | (Polarity::DownGood, -1) => Tone::Good,
+        _ => Tone::Bad,
+    }
+}
+
+/// `decimals` places, rounding half away from zero; `signed` puts "+" before a positive value.
+/// A value that rounds to zero is written without a sign.
+pub fn fixed(value: f64, decimals: usize, signed: bool) -> String {
+    let factor = 10f64.powi(decimals as i32);
+    let rounded = (value * factor).round() / factor;
+    let text = format!("{rounded:.decimals$}");
+    let is_zero = text
+        .trim_start_matches('-')
+        .trim_matches(['0', '.'])
+        .is_empty();
+    match (is_zero, text.strip_prefix('-')) {
+        (true, Some(positive)) => positive.to_string(),
+        (true, None) => text,
+        (false, Some(_)) => text,
+        (false, None) if signed => format!("+{text}"),
+        (false, None) => text,
+    }
+}

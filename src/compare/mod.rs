@@ -1,0 +1,274 @@
+//! Side by side: periods of one company, or companies for one period, as columns of one table.
+//!
+//! [`build`] turns the chosen columns (a company's [`Metrics`] and a period each) into a plain
+//! [`Comparison`]: every headline metric and cost line as a row, each value formatted once, and
+//! each column's change against the first. The terminal table, the Markdown, the HTML and the
+//! JSON are all drawn from that one model, so they cannot disagree.
+
+mod change;
+pub mod chart;
+pub mod render;
+mod rows;
+pub mod select;
+pub mod terminal;
+
+use serde::Serialize;
+
+use crate::metrics::{Generator, Metrics, PeriodMetrics};
+use crate::money::Exact;
+use crate::period::{PeriodKind, PeriodLabel};
+
+pub use change::Change;
+
+/// Whether the columns are periods of one company or companies (peers) for one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Periods,
+    Peers,
+}
+
+/// How a row's values are measured, which decides how they are shown and compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Money in the column's scale ("2,811" under "USD millions"): a flow over the period.
+    Amount,
+    /// Money per person, annualised, shown compact with its currency ("$820k").
+    Money,
+    People,
+    /// A percentage; changes are in percentage points.
+    Pct,
+    /// A difference of percentages, already in percentage points.
+    Pp,
+    /// Rule of 40 points.
+    Points,
+    /// A multiple ("1.50×").
+    Ratio,
+}
+
+/// Whether a rise is good news for the metric: revenue up is good, cost up is bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    UpGood,
+    DownGood,
+    Neutral,
+}
+
+/// A value: an exact amount or a ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Number {
+    Exact(Exact),
+    Float(f64),
+}
+
+impl Number {
+    /// The value as a float, for ratios and drawing.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Exact(exact) => crate::report::format::to_f64(exact.0),
+            Number::Float(value) => value,
+        }
+    }
+}
+
+/// One column: a company in a period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// The column heading: the period (one company) or the company's name (peers).
+    pub heading: String,
+    /// Under the heading for peers: the period and the unit of amounts.
+    pub subheading: Option<String>,
+    pub company: String,
+    pub source: String,
+    pub period: PeriodLabel,
+    pub kind: PeriodKind,
+    pub currency: String,
+    pub scale: String,
+    /// "USD millions", or "USD" when amounts are in units.
+    pub amounts_label: String,
+}
+
+/// One value in a row: the number (null when unavailable), how it reads, and a note number
+/// pointing at the reason when it is unavailable.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub value: Option<Number>,
+    pub text: String,
+    pub note: Option<usize>,
+}
+
+/// One metric across the columns.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    /// The metric's key in metrics.json (`cost_lines.<name>` for cost lines).
+    pub key: String,
+    pub name: String,
+    /// "Headline" or "Cost lines".
+    pub group: &'static str,
+    pub unit: Unit,
+    pub polarity: Polarity,
+    /// "AI-exposed" for cost lines the company marks so.
+    pub tag: Option<&'static str>,
+    pub cells: Vec<Cell>,
+    /// Each column after the first, against the first.
+    pub changes: Vec<Change>,
+}
+
+/// The whole comparison: what the terminal table, compare.md, compare.html and compare.json show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub title: String,
+    pub mode: Mode,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Rows left out because no column has a value for them.
+    pub empty_rows: Vec<String>,
+    /// Where amounts are measured: "amounts in USD millions" or per column.
+    pub amounts_note: String,
+    /// Set when the columns are in different currencies: money is then never compared.
+    pub currency_note: Option<String>,
+    /// Why values are unavailable; a cell's `note` n is `notes[n - 1]`.
+    pub notes: Vec<String>,
+    pub as_of: Option<String>,
+    pub generator: Generator,
+}
+
+/// One column to build: a company's metrics and the period it shows.
+pub struct Source<'a> {
+    pub metrics: &'a Metrics,
+    pub period: &'a PeriodMetrics,
+}
+
+/// Builds the comparison of `sources` (at least one; the first is what the others are
+/// compared against).
+pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Comparison {
+    let columns: Vec<Column> = sources.iter().map(|s| column(mode, s)).collect();
+    let mut currencies: Vec<&str> = columns.iter().map(|c| c.currency.as_str()).collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    let currency_note = (currencies.len() > 1).then(|| {
+        format!(
+            "Different currencies ({}): money is shown in each company's own currency and is not \
+             compared; percentages and ratios are.",
+            currencies.join(", ")
+        )
+    });
+    let same_unit = columns
+        .iter()
+        .all(|c| c.amounts_label == columns[0].amounts_label);
+    let amounts_note = match columns.first() {
+        Some(first) if same_unit => format!("amounts in {}", first.amounts_label),
+        _ => format!(
+            "amounts in each column's own unit: {}",
+            columns
+                .iter()
+                .map(|c| format!("{} {}", c.heading, c.amounts_label))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    };
+    let mut notes = Vec::new();
+    let mut rows = Vec::new();
+    let mut empty_rows = Vec::new();
+    for spec in rows::specs(sources) {
+        let row = rows::build_row(&spec, sources, &columns, &mut notes);
+        if row.cells.iter().all(|c| c.value.is_none()) {
+            empty_rows.push(row.name);
+        } else {
+            rows.push(row);
+        }
+    }
+    // Notes of rows left out would point at nothing: renumber what is left.
+    let notes = renumber(&mut rows, &notes);
+    Comparison {
+        title: title(mode, &columns),
+        mode,
+        columns,
+        rows,
+        empty_rows,
+        amounts_note,
+        currency_note,
+        notes,
+        as_of,
+        generator: Generator::default(),
+    }
+}
+
+fn column(mode: Mode, source: &Source) -> Column {
+    let company = &source.metrics.company;
+    let scale = serde_json::to_value(company.scale)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "units".to_string());
+    let amounts_label = if scale == "units" {
+        company.currency.clone()
+    } else {
+        format!("{} {scale}", company.currency)
+    };
+    let label = source.period.label;
+    let (heading, subheading) = match mode {
+        Mode::Periods => (label.to_string(), None),
+        Mode::Peers => (
+            company.name.clone(),
+            Some(format!("{label}, {amounts_label}")),
+        ),
+    };
+    Column {
+        heading,
+        subheading,
+        company: company.name.clone(),
+        source: source.metrics.source.clone(),
+        period: label,
+        kind: label.kind,
+        currency: company.currency.clone(),
+        scale,
+        amounts_label,
+    }
+}
+
+fn title(mode: Mode, columns: &[Column]) -> String {
+    match mode {
+        Mode::Periods => format!(
+            "{}: {}",
+            columns.first().map_or("", |c| c.company.as_str()),
+            columns
+                .iter()
+                .map(|c| c.heading.as_str())
+                .collect::<Vec<_>>()
+                .join(" vs ")
+        ),
+        Mode::Peers => {
+            let names: Vec<&str> = columns.iter().map(|c| c.company.as_str()).collect();
+            let mut periods: Vec<String> = columns.iter().map(|c| c.period.to_string()).collect();
+            periods.dedup();
+            format!("{}, {}", names.join(" vs "), periods.join(", "))
+        }
+    }
+}
+
+fn renumber(rows: &mut [Row], notes: &[String]) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::new();
+    for cell in rows.iter_mut().flat_map(|r| r.cells.iter_mut()) {
+        if let Some(old) = cell.note {
+            let Some(text) = old.checked_sub(1).and_then(|i| notes.get(i)) else {
+                cell.note = None;
+                continue;
+            };
+            let index = match kept.iter().position(|t| t == text) {
+                Some(i) => i,
+                None => {
+                    kept.push(text.clone());
+                    kept.len() - 1
+                }
+            };
+            cell.note = Some(index + 1);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,87 @@
+//! The comparison as files: compare.json (the model as is), compare.md and compare.html (from
+//! the `compare.*.tera` templates, overridable with `--templates DIR` like the brief's).
+
+use anyhow::Result;
+use serde::Serialize;
+use tera::Tera;
+
+use super::chart::{self, CompareChart};
+use super::{Comparison, Row};
+use crate::metrics::Generator;
+use crate::report::templates;
+use crate::write::OutputFile;
+
+/// The rows of one group ("Headline", "Cost lines"), for the templates' table sections.
+#[derive(Debug, Serialize)]
+struct Section<'a> {
+    name: &'static str,
+    rows: Vec<&'a Row>,
+}
+
+/// What the compare templates see.
+#[derive(Debug, Serialize)]
+struct Context<'a> {
+    c: &'a Comparison,
+    sections: Vec<Section<'a>>,
+    chart: CompareChart,
+    /// The number of table columns: metric, values and changes (for a spanning row).
+    span: usize,
+    generator: &'a Generator,
+    as_of: &'a Option<String>,
+}
+
+fn sections(comparison: &Comparison) -> Vec<Section<'_>> {
+    let mut sections: Vec<Section> = Vec::new();
+    for row in &comparison.rows {
+        match sections.last_mut() {
+            Some(section) if section.name == row.group => section.rows.push(row),
+            _ => sections.push(Section {
+                name: row.group,
+                rows: vec![row],
+            }),
+        }
+    }
+    sections
+}
+
+/// The comparison as pretty JSON with a final newline.
+pub fn json(comparison: &Comparison) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(comparison)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// compare.md, compare.html and compare.json.
+pub fn files(comparison: &Comparison, tera: &Tera) -> Result<Vec<OutputFile>> {
+    let context = Context {
+        c: comparison,
+        sections: sections(comparison),
+        chart: chart::build(comparison)?,
+        span: comparison.columns.len() * 2,
+        generator: &comparison.generator,
+        as_of: &comparison.as_of,
+    };
+    let context = tera::Context::from_serialize(&context)?;
+    let markdown = templates::render(tera, "compare.md.tera", &context)?;
+    let html = templates::render(tera, "compare.html.tera", &context)?;
+    Ok(vec![
+        OutputFile::new("compare.md", tidy(&markdown)),
+        OutputFile::new("compare.html", html),
+        OutputFile::new("compare.json", json(comparison)?),
+    ])
+}
+
+/// Trailing spaces off, runs of blank lines collapsed: what template control blocks leave.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous_blank = true;
+    for line in text.lines().map(str::trim_end) {
+        if line.is_empty() && previous_blank {
+            continue;
+        }
+        previous_blank = line.is_empty();
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

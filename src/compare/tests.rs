@@ -1,0 +1,161 @@
+//! Unit tests of the comparison model, against figures computed by hand.
+
+use super::change::{fixed, Tone};
+use super::{build, select, Comparison, Mode, Row};
+use crate::input::{self, Format, ReadOptions};
+use crate::scorecard::Thresholds;
+
+fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
+    let input = input::parse(text, file, Format::Toml, &ReadOptions::default()).unwrap();
+    crate::analyse(&input, &Thresholds::default(), None)
+}
+
+fn klarna() -> crate::metrics::Metrics {
+    metrics(crate::EXAMPLE_TOML, "klarna.toml")
+}
+
+fn compare(
+    companies: &[crate::metrics::Metrics],
+    periods: &[&str],
+    period: Option<&str>,
+) -> Comparison {
+    let periods: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
+    let (mode, sources) = select::columns(companies, &periods, period).unwrap();
+    build(mode, &sources, None)
+}
+
+fn row<'a>(comparison: &'a Comparison, key: &str) -> &'a Row {
+    comparison
+        .rows
+        .iter()
+        .find(|r| r.key == key)
+        .unwrap_or_else(|| panic!("no row {key}"))
+}
+
+#[test]
+fn klarna_2024_against_2025_by_hand() {
+    let c = compare(&[klarna()], &["2024", "2025"], None);
+    assert_eq!(c.mode, Mode::Periods);
+    assert_eq!(c.amounts_note, "amounts in USD millions");
+    // Revenue 2,811 -> 3,509: +698 million, (3509 - 2811) / 2811 = 24.83%.
+    let revenue = row(&c, "revenue");
+    assert_eq!(revenue.cells[0].text, "2,811");
+    assert_eq!(revenue.cells[1].text, "3,509");
+    assert_eq!(revenue.changes[0].text, "+698 (+24.8%)");
+    assert_eq!(revenue.changes[0].tone, Tone::Good);
+    let pct = revenue.changes[0].pct.unwrap();
+    assert!((pct - 24.830_96).abs() < 1e-3, "{pct}");
+    // Operating margin -121/2811 = -4.30% -> -230/3509 = -6.55%: -2.25 pp, bad.
+    let margin = row(&c, "operating_margin_pct");
+    assert_eq!(margin.cells[0].text, "-4.30%");
+    assert_eq!(margin.cells[1].text, "-6.55%");
+    assert_eq!(margin.changes[0].text, "-2.25 pp");
+    assert_eq!(margin.changes[0].pct, None);
+    assert_eq!(margin.changes[0].tone, Tone::Bad);
+    // Headcount 3,422 -> 2,831: -591 people, -17.3%; neutral by polarity.
+    let headcount = row(&c, "headcount_end");
+    assert_eq!(headcount.changes[0].text, "-591 (-17.3%)");
+    assert_eq!(headcount.changes[0].tone, Tone::Neutral);
+    // Credit losses 495 -> 794 (a cost): +299, +60.4%, bad.
+    let credit = row(&c, "cost_lines.credit_losses");
+    assert_eq!(credit.changes[0].text, "+299 (+60.4%)");
+    assert_eq!(credit.changes[0].tone, Tone::Bad);
+}
+
+#[test]
+fn a_missing_value_is_na_with_its_reason_never_zero() {
+    // 2025-Q1 has no headcount: the cell is n/a with a note, the change says why.
+    let c = compare(&[klarna()], &["2025-Q1", "2026-Q1"], None);
+    // Revenue 701 -> 1,012: +311, 311 / 701 = 44.37%.
+    assert_eq!(row(&c, "revenue").changes[0].text, "+311 (+44.4%)");
+    let growth = row(&c, "revenue_growth_yoy_pct");
+    assert_eq!(growth.cells[0].text, "n/a");
+    let note = growth.cells[0].note.unwrap();
+    assert!(c.notes[note - 1].starts_with("2025-Q1, Revenue growth, YoY: no 2024-Q1 period"));
+    assert_eq!(growth.changes[0].text, "n/a: no value in 2025-Q1");
+    assert_eq!(growth.changes[0].tone, Tone::Na);
+}
+
+#[test]
+fn a_year_against_a_quarter_compares_ratios_not_amounts() {
+    let c = compare(&[klarna()], &["2025", "2025-Q4"], None);
+    assert_eq!(
+        row(&c, "revenue").changes[0].text,
+        "n/a: a quarter against a year"
+    );
+    // Revenue per employee is annualised, so a quarter and a year compare: both have one.
+    assert!(row(&c, "revenue_per_employee").changes[0].pct.is_some());
+}
+
+const ACME: &str = include_str!("../../tests/fixtures/acme.toml");
+
+#[test]
+fn peers_in_different_currencies_never_compare_money() {
+    let c = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], Some("2024"));
+    assert_eq!(c.mode, Mode::Peers);
+    assert!(c
+        .currency_note
+        .as_deref()
+        .unwrap()
+        .contains("Different currencies (SEK, USD)"));
+    let revenue = row(&c, "revenue");
+    // Each company's money in its own scale: SEK 5,000 thousand and USD 2,811 million.
+    assert_eq!(revenue.cells[0].text, "5,000");
+    assert_eq!(revenue.cells[1].text, "2,811");
+    assert_eq!(revenue.changes[0].text, "n/a: different currencies");
+    assert_eq!(revenue.changes[0].absolute, None);
+    // Ratios still compare: Acme margin 1600/5000 = 32.00%, Klarna -4.30%: -36.30 pp.
+    let margin = row(&c, "operating_margin_pct");
+    assert_eq!(margin.cells[0].text, "32.00%");
+    assert_eq!(margin.changes[0].text, "-36.30 pp");
+    assert_eq!(margin.changes[0].tone, Tone::Bad);
+}
+
+#[test]
+fn latest_peer_period_is_the_latest_they_share() {
+    let c = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], None);
+    assert!(c.columns.iter().all(|col| col.period.to_string() == "2024"));
+}
+
+#[test]
+fn shorthands_pick_the_right_pair() {
+    let k = klarna();
+    let yoy = compare(std::slice::from_ref(&k), &["latest-yoy"], None);
+    let headings: Vec<&str> = yoy.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(headings, ["2025-Q1", "2026-Q1"]);
+    let qoq = compare(std::slice::from_ref(&k), &["latest-qoq"], None);
+    let headings: Vec<&str> = qoq.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(headings, ["2025-Q4", "2026-Q1"]);
+    // Revenue 1,082 -> 1,012: -70, -6.5% ((1012 - 1082) / 1082 = -6.47%).
+    assert_eq!(row(&qoq, "revenue").changes[0].text, "-70 (-6.5%)");
+}
+
+#[test]
+fn usage_mistakes_say_what_is_available() {
+    let k = klarna();
+    let one = std::slice::from_ref(&k);
+    let error = select::columns(one, &["2019".into(), "2025".into()], None)
+        .err()
+        .unwrap();
+    assert!(
+        error
+            .0
+            .contains("2019 is not a period in klarna.toml; periods available: 2022, 2023"),
+        "{}",
+        error.0
+    );
+    assert!(select::columns(one, &[], None).is_err());
+    assert!(select::columns(one, &["2025".into()], None).is_err());
+    assert!(select::columns(one, &[], Some("2024")).is_err());
+    assert!(select::columns(one, &["latest-yoy".into(), "2024".into()], None).is_err());
+    let two = [k.clone(), k];
+    assert!(select::columns(&two, &["2024".into(), "2025".into()], None).is_err());
+}
+
+#[test]
+fn fixed_rounds_half_away_and_drops_negative_zero() {
+    assert_eq!(fixed(-2.2501, 2, true), "-2.25");
+    assert_eq!(fixed(24.8310, 1, true), "+24.8");
+    assert_eq!(fixed(-0.001, 2, true), "0.00");
+    assert_eq!(fixed(0.125, 2, false), "0.13");
+}

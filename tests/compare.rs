@@ -1,0 +1,315 @@
+//! `ipobrief compare`, run as the real binary in a temporary folder: hand-computed changes,
+//! peers across currencies, shorthands, usage errors (exit 2), the files of `-o`, escaping and
+//! determinism.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+struct Run {
+    dir: TempDir,
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `ipobrief compare ARGS` in a folder holding klarna.toml and acme.toml (plus `extra`).
+fn compare(args: &[&str], extra: &[(&str, &str)], env: &[(&str, &str)]) -> Run {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (from, to) in [
+        ("examples/klarna.toml", "klarna.toml"),
+        ("tests/fixtures/acme.toml", "acme.toml"),
+    ] {
+        fs::copy(root.join(from), dir.path().join(to)).expect("fixture copied");
+    }
+    for (name, text) in extra {
+        fs::write(dir.path().join(name), text).expect("extra file written");
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ipobrief"));
+    command
+        .arg("compare")
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("the binary runs");
+    Run {
+        dir,
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+impl Run {
+    #[track_caller]
+    fn status(self, code: i32) -> Self {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "stderr:\n{}\nstdout:\n{}",
+            self.stderr,
+            self.stdout
+        );
+        self
+    }
+
+    /// The line of the table whose metric is `name`, without colour.
+    #[track_caller]
+    fn line(&self, name: &str) -> String {
+        let plain = strip_ansi(&self.stdout);
+        plain
+            .lines()
+            .find(|l| l.starts_with(&format!("{name}  ")))
+            .unwrap_or_else(|| panic!("no line {name} in:\n{plain}"))
+            .to_string()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn read(&self, name: &str) -> String {
+        fs::read_to_string(self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+}
+
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
+#[test]
+fn klarna_years_by_hand() {
+    let run = compare(&["klarna.toml", "--periods", "2024,2025"], &[], &[]).status(0);
+    // (3509 - 2811) / 2811 = 24.83%; +698 USD millions; a rise in revenue is good.
+    assert!(words(&run.line("Revenue")).ends_with(&["2,811", "3,509", "+698", "(+24.8%)", "good"]));
+    // -121 / 2811 = -4.30%, -230 / 3509 = -6.55%: -2.25 pp, bad.
+    assert!(
+        words(&run.line("Operating margin")).ends_with(&["-4.30%", "-6.55%", "-2.25", "pp", "bad"])
+    );
+    // 2831 - 3422 = -591 people; -591 / 3422 = -17.3%.
+    assert!(words(&run.line("Headcount, period end"))
+        .ends_with(&["3,422", "2,831", "-591", "(-17.3%)"]));
+    // 2024 has no personnel_cost: n/a with a note, not 0.00%.
+    assert!(run.line("Personnel cost").contains("n/a: no value in 2024"));
+    assert!(!run
+        .stdout
+        .split_whitespace()
+        .any(|w| w == "0.00%" || w == "(0.0%)"));
+}
+
+#[test]
+fn peers_in_different_currencies_say_so() {
+    let run = compare(&["acme.toml", "klarna.toml", "--period", "2024"], &[], &[]).status(0);
+    assert!(run.stdout.contains("Different currencies (SEK, USD)"));
+    assert!(run.line("Revenue").ends_with("n/a: different currencies"));
+    // Margins compare: 1600 / 5000 = 32.00% against -4.30%: -36.30 pp.
+    assert!(words(&run.line("Operating margin"))
+        .ends_with(&["32.00%", "-4.30%", "-36.30", "pp", "bad"]));
+}
+
+#[test]
+fn latest_yoy_picks_the_same_quarter_a_year_earlier() {
+    let run = compare(&["klarna.toml", "--periods", "latest-yoy"], &[], &[]).status(0);
+    assert!(run.stdout.contains("Klarna Group plc: 2025-Q1 vs 2026-Q1"));
+    // (1012 - 701) / 701 = 44.37%.
+    assert!(words(&run.line("Revenue")).ends_with(&["701", "1,012", "+311", "(+44.4%)", "good"]));
+}
+
+#[test]
+fn latest_qoq_picks_the_quarter_before() {
+    let run = compare(&["klarna.toml", "--periods", "latest-qoq"], &[], &[]).status(0);
+    // (1012 - 1082) / 1082 = -6.47%.
+    assert!(words(&run.line("Revenue")).ends_with(&["1,082", "1,012", "-70", "(-6.5%)", "bad"]));
+}
+
+#[test]
+fn usage_errors_exit_2_and_say_what_is_available() {
+    let run = compare(&["klarna.toml", "--periods", "2019,2025"], &[], &[]).status(2);
+    assert!(
+        run.stderr
+            .contains("2019 is not a period in klarna.toml; periods available: 2022, 2023, 2024"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    let run = compare(&["klarna.toml"], &[], &[]).status(2);
+    assert!(
+        run.stderr.contains("one input needs --periods"),
+        "{}",
+        run.stderr
+    );
+    let run = compare(&["klarna.toml", "--period", "2024"], &[], &[]).status(2);
+    assert!(run
+        .stderr
+        .contains("to compare periods of one company use --periods"));
+    let run = compare(
+        &["acme.toml", "klarna.toml", "--periods", "2024,2025"],
+        &[],
+        &[],
+    )
+    .status(2);
+    assert!(run
+        .stderr
+        .contains("--periods compares periods of one company"));
+    compare(
+        &["klarna.toml", "--periods", "2024", "--period", "2024"],
+        &[],
+        &[],
+    )
+    .status(2);
+    let run = compare(&["acme.toml", "klarna.toml", "--period", "2022"], &[], &[]).status(2);
+    assert!(run.stderr.contains("2022 is not a period in acme.toml"));
+    let run = compare(&["klarna.toml", "--periods", "2025"], &[], &[]).status(2);
+    assert!(run.stderr.contains("at least two periods"));
+    compare(&["klarna.toml", "--periods", "latest"], &[], &[]).status(2);
+}
+
+#[test]
+fn no_color_means_no_escape_codes() {
+    let coloured = compare(&["klarna.toml", "--periods", "2024,2025"], &[], &[]).status(0);
+    assert!(
+        coloured.stdout.contains('\u{1b}'),
+        "CLICOLOR_FORCE should colour the table"
+    );
+    let plain = compare(
+        &["klarna.toml", "--periods", "2024,2025"],
+        &[],
+        &[("NO_COLOR", "1")],
+    )
+    .status(0);
+    assert!(!plain.stdout.contains('\u{1b}'));
+    assert_eq!(plain.stdout, strip_ansi(&coloured.stdout));
+}
+
+#[test]
+fn output_files_exist_parse_and_are_deterministic() {
+    let args = ["klarna.toml", "--periods", "2024,2025", "-o", "out"];
+    let first = compare(&args, &[], &[]).status(0);
+    let second = compare(&args, &[], &[]).status(0);
+    for name in ["out/compare.md", "out/compare.html", "out/compare.json"] {
+        assert_eq!(
+            fs::read(first.path(name)).unwrap(),
+            fs::read(second.path(name)).unwrap(),
+            "{name} differs between runs"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&first.read("out/compare.json")).expect("compare.json parses");
+    assert_eq!(json["mode"], "periods");
+    let revenue = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "revenue")
+        .unwrap();
+    // Exact: 3509 - 2811 = 698 million in full units.
+    assert_eq!(
+        revenue["changes"][0]["absolute"],
+        serde_json::json!(698000000)
+    );
+    let html = first.read("out/compare.html");
+    assert!(!html.contains("<script"));
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("<svg"), "the chart is inline");
+    // The only URL is the SVG namespace, which loads nothing.
+    let urls = html.matches("http://").count() + html.matches("https://").count();
+    assert_eq!(
+        urls,
+        html.matches("http://www.w3.org/2000/svg").count(),
+        "no external URLs"
+    );
+    assert!(first
+        .read("out/compare.md")
+        .contains("| Revenue | 2,811 | 3,509 | +698 (+24.8%) · good |"));
+    assert!(!html.contains("as of"), "no date unless asked for");
+    let dated = compare(&args, &[], &[("SOURCE_DATE_EPOCH", "1767225600")]).status(0);
+    assert!(dated.read("out/compare.html").contains("as of 2026-01-01"));
+}
+
+#[test]
+fn a_hostile_company_name_stays_text() {
+    let hostile =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.toml"))
+            .unwrap()
+            .replace(
+                "name = \"Acme Analytics AB\"",
+                "name = \"<script>alert(1)</script>\"",
+            );
+    let run = compare(
+        &["evil.toml", "klarna.toml", "-o", "out"],
+        &[("evil.toml", &hostile)],
+        &[],
+    )
+    .status(0);
+    let html = run.read("out/compare.html");
+    assert!(!html.contains("<script"), "a script tag survived");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    let markdown = run.read("out/compare.md");
+    assert!(!markdown.contains("<script"));
+    assert!(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn templates_folder_overrides_compare_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("compare.md.tera"),
+        "Custom: {{ c.title | md }}\n",
+    )
+    .unwrap();
+    let templates = dir.path().to_str().unwrap();
+    let args = [
+        "klarna.toml",
+        "--periods",
+        "2024,2025",
+        "-o",
+        "out",
+        "--templates",
+        templates,
+    ];
+    let run = compare(&args, &[], &[]).status(0);
+    assert_eq!(
+        run.read("out/compare.md"),
+        "Custom: Klarna Group plc: 2024 vs 2025\n"
+    );
+    assert!(run
+        .read("out/compare.html")
+        .contains("<table class=\"compare\">"));
+    // A templates folder that does not exist is bad input, and nothing is written.
+    let args = [
+        "klarna.toml",
+        "--periods",
+        "2024,2025",
+        "-o",
+        "out",
+        "--templates",
+        "missing",
+    ];
+    let run = compare(&args, &[], &[]).status(2);
+    assert!(!run.path("out/compare.html").exists());
+}
