@@ -148,6 +148,16 @@ fn one_decimal(value: f64, signed: bool) -> String {
     }
 }
 
+/// A cost line's key as a reader sees it: "customer_service" -> "Customer service".
+pub fn line_name(key: &str) -> String {
+    let spaced = key.replace(['_', '-'], " ");
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A decimal as f64 for drawing (charts only; never for arithmetic).
 pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
@@ -183,6 +193,13 @@ mod tests {
         assert_eq!(grouped(dec!(-0.001), 2), "0");
         assert_eq!(grouped_fixed(dec!(57), 1), "57.0");
         assert_eq!(grouped_fixed(dec!(1234.5), 2), "1,234.50");
+    }
+
+    #[test]
+    fn line_names_read_as_words() {
+        assert_eq!(line_name("customer_service"), "Customer service");
+        assert_eq!(line_name("r-and-d"), "R and d");
+        assert_eq!(line_name("G&A"), "G&A");
     }
 
     #[test]

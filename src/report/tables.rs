@@ -301,7 +301,7 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 .collect();
             let exposed = series.ai_exposed.iter().any(|n| n == name);
             Row {
-                name: format!("{name}, % of revenue"),
+                name: format!("{}, % of revenue", super::format::line_name(name)),
                 cells,
                 tag: exposed.then(|| "AI-exposed".to_string()),
             }

@@ -99,7 +99,7 @@ impl Job<'_> {
             .map(|name| {
                 let values = self.column(|p| p.cost_lines.get(name).and_then(|c| c.pct_of_revenue));
                 (
-                    name.to_string(),
+                    format::line_name(name),
                     self.series.ai_exposed.iter().any(|n| n == name),
                     values,
                 )
@@ -536,12 +536,13 @@ fn margin_lines<DB: DrawingBackend>(
     currency: &str,
 ) -> DrawResult<DB> {
     let n = labels.len();
+    let has = |values: &[Option<f64>]| values.iter().any(Option::is_some);
     let mut chart = ChartBuilder::on(area)
         .caption(title, caption_style())
         .margin(14)
         .x_label_area_size(34)
         .y_label_area_size(70)
-        .right_y_label_area_size(84)
+        .right_y_label_area_size(if has(opex_per_employee) { 84 } else { 0 })
         .build_cartesian_2d(
             (0..last(n)).into_segmented(),
             range(&[margin, adjusted], true),
@@ -564,20 +565,23 @@ fn margin_lines<DB: DrawingBackend>(
         .light_line_style(RGBColor(245, 245, 245))
         .bold_line_style(RGBColor(225, 225, 225))
         .draw()?;
-    chart
-        .configure_secondary_axes()
-        .y_labels(6)
-        .y_label_formatter(&|v| money(*v, currency))
-        .y_desc(format!("Opex per employee ({currency}, annualised)"))
-        .label_style(label_style())
-        .axis_desc_style(label_style())
-        .draw()?;
+    if has(opex_per_employee) {
+        chart
+            .configure_secondary_axes()
+            .y_labels(6)
+            .y_label_formatter(&|v| money(*v, currency))
+            .y_desc(format!("Opex per employee ({currency}, annualised)"))
+            .label_style(label_style())
+            .axis_desc_style(label_style())
+            .draw()?;
+    }
     // The zero line, so a loss reads as a loss at a glance.
     chart.draw_series(LineSeries::new(
         vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)],
         RGBColor(120, 120, 120).stroke_width(1),
     ))?;
     let margin_colour = PALETTE[0];
+    if has(margin) {
     for run in runs(margin) {
         chart.draw_series(LineSeries::new(run, margin_colour.stroke_width(3)))?;
     }
@@ -589,6 +593,7 @@ fn margin_lines<DB: DrawingBackend>(
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
         });
+    }
     let adjusted_colour = PALETTE[2];
     if adjusted.iter().any(Option::is_some) {
         for run in runs(adjusted) {
@@ -609,6 +614,7 @@ fn margin_lines<DB: DrawingBackend>(
             .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 6, adjusted_colour.filled()));
     }
     let opex_colour = PALETTE[1];
+    if has(opex_per_employee) {
     for run in runs(opex_per_employee) {
         chart.draw_secondary_series(LineSeries::new(run, opex_colour.stroke_width(3)))?;
     }
@@ -623,6 +629,7 @@ fn margin_lines<DB: DrawingBackend>(
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
         });
+    }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
