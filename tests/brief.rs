@@ -216,3 +216,40 @@ fn committed_example_report_is_up_to_date() {
         assert!(committed.get(name) == Some(bytes), "reports/klarna-group-plc/{} is out of date", name.display());
     }
 }
+
+#[test]
+fn a_site_of_several_companies_has_an_index_linking_every_brief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let klarna = root().join("examples/klarna.toml");
+    let acme = root().join("tests/fixtures/acme.toml");
+    let out = run(
+        &["generate", klarna.to_str().expect("path"), acme.to_str().expect("path"), "-o", "site", "-q"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let index = fs::read_to_string(dir.path().join("site/index.html")).expect("index.html");
+    assert!(index.contains("href=\"klarna-group-plc/brief.html\""));
+    assert!(index.contains("href=\"acme-analytics-ab/brief.html\""));
+    assert!(index.contains("(SEK, USD)"), "the index says the currencies differ");
+    // Klarna 2025: growth (3509 - 2811) / 2811 = +24.8%; Rule of 40 = 24.8 + (-230 / 3509 = -6.6) = 18.3.
+    assert!(index.contains("+24.8%") && index.contains("18.3"));
+    let index_md = fs::read_to_string(dir.path().join("site/index.md")).expect("index.md");
+    assert!(index_md.contains("[Acme Analytics AB](acme-analytics-ab/brief.md)"));
+    assert!(dir.path().join("site/acme-analytics-ab/brief.html").exists());
+}
+
+#[test]
+fn one_bad_input_fails_the_site_reports_every_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("bad1.toml"), "[company]\nname = \"A\"\ncurrency = \"DOLLARS\"\n[[period]]\nlabel = \"2024\"\nrevenue = 1\n").expect("write");
+    fs::write(dir.path().join("bad2.toml"), "[company]\nname = \"B\"\ncurrency = \"USD\"\n[[period]]\nlabel = \"2024\"\nrevenue = -1\n")
+        .expect("write");
+    let good = root().join("examples/klarna.toml");
+    let out = run(&["generate", good.to_str().expect("path"), "bad1.toml", "bad2.toml", "-o", "site"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad1.toml:3:"), "first error reported: {stderr}");
+    assert!(stderr.contains("bad2.toml:6:"), "second error reported: {stderr}");
+    assert!(stderr.contains("2 of 3 inputs are invalid"), "{stderr}");
+    assert!(!dir.path().join("site").exists(), "nothing written");
+}

@@ -893,3 +893,9 @@ fn crlf_errors_point_at_the_right_place() {
         .stderr_contains("7 | revenue = -5\n");
     assert!(!output.stderr.contains('\r'), "{:?}", output.stderr);
 }
+
+#[path = "cli/import_sec.rs"]
+mod import_sec;
+
+#[path = "cli/conventions.rs"]
+mod conventions;

@@ -2,7 +2,10 @@
 
 pub mod check;
 pub mod compare;
+pub mod completions;
 pub mod generate;
+pub mod import;
+pub mod init;
 pub mod metrics;
 
 use std::process::ExitCode;
@@ -64,5 +67,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             date: &date,
             output,
         }),
+        Command::Import(source) => import::run(source),
+        Command::Init {
+            dir,
+            templates,
+            force,
+        } => init::run(&dir, templates, force, output),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => completions::man(),
     }
 }

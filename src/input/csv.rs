@@ -57,30 +57,37 @@ pub fn parse<'a>(
                     record: record_text.clone(),
                 }))
             };
-            let amount = || parse_decimal(cell).map(Amount).map_err(cell_error);
-            match header.as_str() {
-                "label" => period.label = Some(Label(cell.to_string())),
-                "notes" => period.notes = Some(cell.to_string()),
-                "revenue" => period.revenue = Some(amount()?),
-                "headcount_end" => period.headcount_end = Some(amount()?),
-                "headcount_start" => period.headcount_start = Some(amount()?),
-                "personnel_cost" => period.personnel_cost = Some(amount()?),
-                "operating_income" => period.operating_income = Some(amount()?),
-                "adjusted_operating_income" => period.adjusted_operating_income = Some(amount()?),
-                "ai_spend" => period.ai.get_or_insert_with(RawAi::default).spend = Some(amount()?),
-                "ai_fte_equivalent" => {
-                    period.ai.get_or_insert_with(RawAi::default).fte_equivalent = Some(amount()?)
-                }
-                other => {
-                    let name = other.strip_prefix("cost:").unwrap_or(other).trim();
-                    period.costs.insert(name.to_string(), amount()?);
-                }
-            }
+            set_field(&mut period, header, cell).map_err(cell_error)?;
         }
         rows.push((row, record_text));
         raw.periods.push(period);
     }
     Ok((raw, Box::new(CsvLocator { rows })))
+}
+
+/// Puts one cell's text into the period field its column names. Shared with the spreadsheet
+/// reader, so both accept the same columns; the error says what was found.
+pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Result<(), String> {
+    let amount = || parse_decimal(cell).map(Amount);
+    match header {
+        "label" => period.label = Some(Label(cell.to_string())),
+        "notes" => period.notes = Some(cell.to_string()),
+        "revenue" => period.revenue = Some(amount()?),
+        "headcount_end" => period.headcount_end = Some(amount()?),
+        "headcount_start" => period.headcount_start = Some(amount()?),
+        "personnel_cost" => period.personnel_cost = Some(amount()?),
+        "operating_income" => period.operating_income = Some(amount()?),
+        "adjusted_operating_income" => period.adjusted_operating_income = Some(amount()?),
+        "ai_spend" => period.ai.get_or_insert_with(RawAi::default).spend = Some(amount()?),
+        "ai_fte_equivalent" => {
+            period.ai.get_or_insert_with(RawAi::default).fte_equivalent = Some(amount()?)
+        }
+        other => {
+            let name = other.strip_prefix("cost:").unwrap_or(other).trim();
+            period.costs.insert(name.to_string(), amount()?);
+        }
+    }
+    Ok(())
 }
 
 /// A cell as it would be written in the CSV, so a shown row reads as the file does:
@@ -93,7 +100,8 @@ fn quoted(cell: &str) -> String {
     }
 }
 
-fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
+/// Checks the header row: known, unique column names including label and revenue.
+pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
     let header_line = headers.join(",");
     let at = |column: &str| {
         Some(Location::Cell {

@@ -7,6 +7,7 @@ mod csv;
 mod json;
 mod locate;
 pub mod raw;
+mod sheet;
 mod toml;
 mod validate;
 
@@ -31,6 +32,10 @@ pub enum Format {
     Toml,
     Json,
     Csv,
+    /// An Excel workbook (.xlsx, .xlsm).
+    Xlsx,
+    /// An OpenDocument spreadsheet (.ods).
+    Ods,
 }
 
 impl Format {
@@ -40,6 +45,8 @@ impl Format {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "ods" => Some(Format::Ods),
             _ => None,
         }
     }
@@ -163,6 +170,8 @@ pub struct ReadOptions {
     pub format: Option<Format>,
     /// `key=value` company fields, e.g. from `--company "name=Acme AB,currency=SEK"`.
     pub company_fields: Vec<(String, String)>,
+    /// The worksheet holding the periods (spreadsheets only); default: the first with a `label` column.
+    pub sheet: Option<String>,
 }
 
 /// Reads and validates one input file; `-` reads standard input.
@@ -188,6 +197,9 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputErr
                 .with_help("name the file .toml, .json or .csv, or add --input-format"))
         }
     };
+    if matches!(format, Format::Xlsx | Format::Ods) {
+        return sheet::load(path, &display, options);
+    }
     let text = read_text(path, &display)?;
     parse(&text, &display, format, options)
 }
@@ -210,6 +222,7 @@ pub fn parse(
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
         Format::Csv => csv::parse(text, file)?,
+        Format::Xlsx | Format::Ods => return Err(sheet::binary_only(file)),
     };
     validate::validate(raw, file, locator.as_ref(), &options.company_fields)
 }

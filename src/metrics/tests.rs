@@ -684,6 +684,7 @@ fn toml_json_and_csv_give_the_same_quarters() {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        sheet: None,
     };
     let quarters = |text: &str, format: Format, options: &ReadOptions| -> Vec<String> {
         let input = input::parse(text, "acme", format, options)

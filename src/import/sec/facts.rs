@@ -1,0 +1,195 @@
+//! The companyfacts JSON as the SEC publishes it, and one figure per period out of it.
+//!
+//! The same fact is repeated by every filing that shows it (a 10-K shows three years); facts are
+//! de-duplicated by their period (start and end dates), keeping the latest filing's value.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::diagnostic::{line_column_location, InputError};
+use crate::input::raw::parse_decimal;
+
+/// The whole companyfacts file: `facts.<taxonomy>.<concept>.units.<unit>[]`.
+#[derive(Debug, Deserialize)]
+pub struct CompanyFacts {
+    #[serde(default)]
+    pub cik: Option<serde_json::Value>,
+    #[serde(rename = "entityName", default)]
+    pub entity_name: Option<String>,
+    pub facts: BTreeMap<String, BTreeMap<String, Concept>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Concept {
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<Fact>>,
+}
+
+/// One XBRL fact as filed. `fy` and `fp` are deliberately not read: they describe the filing,
+/// not the period, and are sometimes wrong.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Fact {
+    #[serde(default)]
+    pub start: Option<String>,
+    pub end: String,
+    pub val: serde_json::Number,
+    #[serde(default)]
+    pub accn: String,
+    #[serde(default)]
+    pub filed: Option<String>,
+}
+
+/// A fact's value for one period, with where it was filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// `taxonomy:Concept`, e.g. `us-gaap:Revenues`.
+    pub concept: String,
+    pub value: Decimal,
+    /// The accession number of the filing the value comes from.
+    pub accn: String,
+    /// None for instant facts (a headcount on a date).
+    pub start: Option<NaiveDate>,
+    pub end: NaiveDate,
+}
+
+/// Parses the companyfacts JSON; a syntax error points at its line and column.
+pub fn parse(text: &str, file: &str) -> Result<CompanyFacts, InputError> {
+    serde_json::from_str(text).map_err(|error| {
+        let help = "download the company's file from the SEC's EDGAR API: \
+                    companyfacts/CIK##########.json (the CIK padded to ten digits)";
+        let message = error.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(index) => &message[..index],
+            None => message.as_str(),
+        };
+        let message = if message.contains("missing field `facts`") {
+            "this is not an SEC companyfacts file: it has no \"facts\" object".to_string()
+        } else {
+            format!("cannot read the companyfacts JSON: {message}")
+        };
+        let location =
+            (error.line() > 0).then(|| line_column_location(text, error.line(), error.column()));
+        InputError::new(file, message).at(location).with_help(help)
+    })
+}
+
+impl CompanyFacts {
+    /// The facts of `taxonomy:Concept` in `unit`, one per period, from the latest filing.
+    /// A `unit` of None takes every unit (for counts such as employees).
+    pub fn figures(&self, concept: &str, unit: Option<&str>) -> Vec<Figure> {
+        let Some((taxonomy, name)) = concept.split_once(':') else {
+            return Vec::new();
+        };
+        let Some(found) = self.facts.get(taxonomy).and_then(|c| c.get(name)) else {
+            return Vec::new();
+        };
+        let mut latest: BTreeMap<(Option<NaiveDate>, NaiveDate), (&Fact, Figure)> = BTreeMap::new();
+        let facts = found
+            .units
+            .iter()
+            .filter(|(u, _)| unit.map_or(true, |want| want == u.as_str()))
+            .flat_map(|(_, facts)| facts);
+        for fact in facts {
+            let Some(figure) = figure(concept, fact) else {
+                continue;
+            };
+            let key = (figure.start, figure.end);
+            let newer = latest.get(&key).map_or(true, |(kept, _)| {
+                fact.filed.as_deref() >= kept.filed.as_deref()
+            });
+            if newer {
+                latest.insert(key, (fact, figure));
+            }
+        }
+        latest.into_values().map(|(_, figure)| figure).collect()
+    }
+
+    /// The currency the company reports in: the unit most of its revenue facts use.
+    pub fn currency(&self, revenue_concepts: &[&str]) -> Option<String> {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for concept in revenue_concepts {
+            let Some((taxonomy, name)) = concept.split_once(':') else {
+                continue;
+            };
+            let Some(found) = self.facts.get(taxonomy).and_then(|c| c.get(name)) else {
+                continue;
+            };
+            for (unit, facts) in &found.units {
+                let is_currency = unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase());
+                if is_currency {
+                    *counts.entry(unit.as_str()).or_default() += facts.len();
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, count)| *count)
+            .map(|(unit, _)| unit.to_string())
+    }
+
+    /// The CIK as the SEC writes it in file names: ten digits.
+    pub fn cik(&self) -> Option<String> {
+        let digits = match self.cik.as_ref()? {
+            serde_json::Value::String(text) => text.trim().to_string(),
+            serde_json::Value::Number(number) => number.to_string(),
+            _ => return None,
+        };
+        digits
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| format!("{digits:0>10}"))
+    }
+}
+
+fn figure(concept: &str, fact: &Fact) -> Option<Figure> {
+    let date = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+    let end = date(&fact.end)?;
+    let start = match &fact.start {
+        Some(text) => Some(date(text)?),
+        None => None,
+    };
+    if start.is_some_and(|start| start > end) {
+        return None;
+    }
+    Some(Figure {
+        concept: concept.to_string(),
+        value: parse_decimal(&fact.val.to_string()).ok()?,
+        accn: fact.accn.clone(),
+        start,
+        end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"{"cik": 42, "entityName": "Acme", "facts": {"us-gaap": {"Revenues": {"units": {"USD": [
+        {"start": "2024-01-01", "end": "2024-12-31", "val": 100, "accn": "a-1", "filed": "2025-02-01", "fp": "FY"},
+        {"start": "2024-01-01", "end": "2024-12-31", "val": 101, "accn": "a-2", "filed": "2026-02-01", "fp": "FY"},
+        {"start": "2025-01-01", "end": "2025-03-31", "val": 30, "accn": "a-3", "filed": "2025-05-01", "fp": "FY"}
+    ]}}}}}"#;
+
+    #[test]
+    fn repeated_facts_keep_the_latest_filing() {
+        let facts = parse(FILE, "x.json").unwrap();
+        let figures = facts.figures("us-gaap:Revenues", Some("USD"));
+        assert_eq!(figures.len(), 2);
+        assert_eq!(figures[0].value, Decimal::from(101));
+        assert_eq!(figures[0].accn, "a-2");
+        assert_eq!(facts.cik().as_deref(), Some("0000000042"));
+        assert_eq!(
+            facts.currency(&["us-gaap:Revenues"]).as_deref(),
+            Some("USD")
+        );
+    }
+
+    #[test]
+    fn a_file_without_facts_is_named_as_such() {
+        let error = parse("{\"cik\": 1}", "x.json").unwrap_err();
+        assert!(error.message.contains("not an SEC companyfacts file"));
+    }
+}

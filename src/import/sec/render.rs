@@ -1,0 +1,220 @@
+//! Writing the imported statement as our TOML input, every figure followed by a comment that
+//! names its XBRL concept and the accession number of the filing it comes from.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use super::calendar::Span;
+use super::statement::{Entry, ImportedPeriod, Source, Statement};
+
+/// What the TOML says about the company besides its figures.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub name: String,
+    pub cik: Option<String>,
+    /// The file imported, as the user named it.
+    pub file: String,
+}
+
+/// Figures are written in millions: readable, and exact (a decimal point moves, nothing rounds).
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+/// The TOML text. `headcount` holds `--headcount` values by period label; they win over the file.
+pub fn toml(
+    statement: &Statement,
+    header: &Header,
+    headcount: &BTreeMap<String, Decimal>,
+) -> String {
+    let mut out = String::new();
+    let cik = header
+        .cik
+        .as_deref()
+        .map(|cik| format!(" (CIK {cik})"))
+        .unwrap_or_default();
+    let currency = &statement.currency;
+    let _ = writeln!(
+        out,
+        "# {}: imported from the SEC's EDGAR companyfacts file{cik} by `ipobrief import sec`.\n\
+         #\n\
+         # Amounts are {currency} millions. Each figure's comment names its XBRL concept and the\n\
+         # accession number of the filing it comes from; where several filings show the same period,\n\
+         # the latest filing's value is used. Fiscal years are named by the calendar year they end in\n\
+         # (the year ends on {}, MM-DD). A quarter 4 marked \"derived\" is the fiscal year minus Q1-Q3.",
+        header.name, statement.fiscal_year_end
+    );
+    let missing: Vec<String> = statement
+        .periods
+        .iter()
+        .filter(|p| matches!(p.span, Span::Year(_)))
+        .filter(|p| p.employees.is_none() && !headcount.contains_key(&p.span.label()))
+        .map(|p| p.span.label())
+        .collect();
+    if missing.is_empty() {
+        out.push_str("# Headcount: from dei:EntityNumberOfEmployees or --headcount.\n");
+    } else {
+        let example = missing.last().map(String::as_str).unwrap_or("2025");
+        let _ = writeln!(
+            out,
+            "# Headcount MISSING for {}: the SEC file has no dei:EntityNumberOfEmployees figure for\n\
+             # them. Add headcount_end to those years (the annual report's \"Human capital\" section\n\
+             # gives it), or import again with --headcount {example}=N,...",
+            missing.join(", ")
+        );
+    }
+    out.push_str("\n[company]\n");
+    line(&mut out, "name", &quote(&header.name), None);
+    line(&mut out, "currency", &quote(currency), None);
+    line(&mut out, "scale", "\"millions\"", None);
+    line(
+        &mut out,
+        "fiscal_year_end",
+        &quote(&statement.fiscal_year_end),
+        None,
+    );
+    let source = format!("SEC EDGAR companyfacts{cik}, imported from {}", header.file);
+    let _ = writeln!(out, "sources = [{}]", quote(&source));
+    for period in &statement.periods {
+        out.push('\n');
+        write_period(&mut out, period, headcount);
+    }
+    out
+}
+
+fn write_period(out: &mut String, period: &ImportedPeriod, headcount: &BTreeMap<String, Decimal>) {
+    let label = period.span.label();
+    let what = match period.span {
+        Span::Year(year) => format!("fiscal {year}"),
+        Span::Quarter(year, quarter) => format!("quarter {quarter} of fiscal {year}"),
+    };
+    out.push_str("[[period]]\n");
+    let dates = format!("{what}: {} to {}", period.revenue.start, period.revenue.end);
+    line(out, "label", &quote(&label), Some(&dates));
+    money(out, "revenue", &period.revenue);
+    match (headcount.get(&label), &period.employees) {
+        (Some(given), _) => line(
+            out,
+            "headcount_end",
+            &given.to_string(),
+            Some("given with --headcount"),
+        ),
+        (None, Some(filed)) => line(
+            out,
+            "headcount_end",
+            &filed.value.to_string(),
+            Some(&source(filed)),
+        ),
+        (None, None) if matches!(period.span, Span::Year(_)) => out.push_str(
+            "# headcount_end: not in the SEC file; add it here or import with --headcount\n",
+        ),
+        (None, None) => {}
+    }
+    if let Some(entry) = &period.operating_income {
+        money(out, "operating_income", entry);
+    }
+    if let Some(entry) = &period.personnel_cost {
+        money(out, "personnel_cost", entry);
+    }
+    let mut notes = Vec::new();
+    if period.derived() {
+        notes.push("Q4 is derived: the fiscal year minus Q1-Q3 as filed.".to_string());
+    }
+    if let Some(entry) = &period.net_income {
+        let _ = writeln!(
+            out,
+            "# net income {} ({})",
+            millions(entry.value),
+            source(entry)
+        );
+        notes.push(format!("Net income: {} million.", millions(entry.value)));
+    }
+    if !notes.is_empty() {
+        line(out, "notes", &quote(&notes.join(" ")), None);
+    }
+    if period.costs.is_empty() && period.operating_expenses_total.is_none() {
+        return;
+    }
+    out.push_str("[period.costs]\n");
+    for (name, entry) in &period.costs {
+        money(out, name, entry);
+    }
+    if let Some(total) = &period.operating_expenses_total {
+        let _ = writeln!(
+            out,
+            "# operating expenses in total {} ({}): the lines above break it down",
+            millions(total.value),
+            source(total)
+        );
+    }
+}
+
+fn money(out: &mut String, key: &str, entry: &Entry) {
+    line(out, key, &millions(entry.value), Some(&source(entry)));
+}
+
+fn line(out: &mut String, key: &str, value: &str, comment: Option<&str>) {
+    let assignment = format!("{key} = {value}");
+    match comment {
+        Some(comment) => {
+            let _ = writeln!(out, "{assignment:<32}# {comment}");
+        }
+        None => {
+            let _ = writeln!(out, "{assignment}");
+        }
+    }
+}
+
+fn source(entry: &Entry) -> String {
+    match &entry.source {
+        Source::Filed { concept, accn } => format!("{concept}, {accn}"),
+        Source::Derived { concept, accns } => {
+            format!(
+                "derived: {concept} year - Q1 - Q2 - Q3, {}",
+                accns.join(" ")
+            )
+        }
+    }
+}
+
+fn millions(value: Decimal) -> String {
+    value
+        .checked_div(MILLION)
+        .unwrap_or(value)
+        .normalize()
+        .to_string()
+}
+
+/// A TOML basic string, escaped.
+fn quote(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_move_the_decimal_point_exactly() {
+        assert_eq!(millions(Decimal::from(3_626_396_000_i64)), "3626.396");
+        assert_eq!(millions(Decimal::from(-19_426_051)), "-19.426051");
+        assert_eq!(millions(Decimal::ZERO), "0");
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(quote("A \"B\" C"), r#""A \"B\" C""#);
+    }
+}

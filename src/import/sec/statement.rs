@@ -1,0 +1,257 @@
+//! From facts to periods: each field's figure per fiscal period, with Q4 derived as the fiscal
+//! year minus Q1-Q3 where the filings give only those (a 10-K has no three-month Q4).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::calendar::{FiscalCalendar, Span};
+use super::concepts::{self, CostLine};
+use super::facts::{CompanyFacts, Figure};
+
+/// Where a figure comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Filed as is: the concept and the filing's accession number.
+    Filed { concept: String, accn: String },
+    /// Q4 = fiscal year - Q1 - Q2 - Q3, from the filings named.
+    Derived { concept: String, accns: Vec<String> },
+}
+
+/// One field's value for one period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub value: Decimal,
+    pub source: Source,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Entry {
+    fn filed(figure: Figure, start: NaiveDate) -> Self {
+        Entry {
+            value: figure.value,
+            source: Source::Filed {
+                concept: figure.concept,
+                accn: figure.accn,
+            },
+            start,
+            end: figure.end,
+        }
+    }
+}
+
+type Series = BTreeMap<Span, Entry>;
+
+/// A fiscal period as imported.
+#[derive(Debug, Clone)]
+pub struct ImportedPeriod {
+    pub span: Span,
+    pub revenue: Entry,
+    pub operating_income: Option<Entry>,
+    pub net_income: Option<Entry>,
+    pub personnel_cost: Option<Entry>,
+    /// Employees from the cover page of the annual report (years only).
+    pub employees: Option<Entry>,
+    pub costs: Vec<(&'static str, Entry)>,
+    /// Total operating expenses when the cost lines already break it down (a comment only).
+    pub operating_expenses_total: Option<Entry>,
+}
+
+impl ImportedPeriod {
+    /// Whether any figure of the period is derived rather than filed.
+    pub fn derived(&self) -> bool {
+        matches!(self.revenue.source, Source::Derived { .. })
+    }
+}
+
+/// Everything read from the file, before it is written as TOML.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub currency: String,
+    pub fiscal_year_end: String,
+    pub periods: Vec<ImportedPeriod>,
+}
+
+/// Which periods to keep.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection {
+    pub from: Option<i32>,
+    pub quarters: bool,
+}
+
+/// Builds the statement; the error says what the file lacks.
+pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, String> {
+    let currency = facts.currency(concepts::REVENUE).ok_or_else(|| {
+        format!(
+            "the file has no revenue figures in a currency: none of {} is in it",
+            concepts::REVENUE.join(", ")
+        )
+    })?;
+    let durations = concepts::REVENUE.iter().flat_map(|concept| {
+        facts
+            .figures(concept, Some(&currency))
+            .into_iter()
+            .filter_map(|figure| Some((figure.start?, figure.end)))
+    });
+    let calendar = FiscalCalendar::from_periods(durations)
+        .ok_or("the file has no full-year revenue figure, so its fiscal year is unknown")?;
+    let series = |concepts: &[&str]| series(facts, &calendar, concepts, &currency);
+    let revenue = series(concepts::REVENUE);
+    let operating_income = series(concepts::OPERATING_INCOME);
+    let net_income = series(concepts::NET_INCOME);
+    let personnel_cost = series(concepts::PERSONNEL_COST);
+    let operating_expenses = series(concepts::OPERATING_EXPENSES);
+    let cost_lines: Vec<(CostLine, Series)> = concepts::COST_LINES
+        .iter()
+        .chain([&concepts::SELLING_GENERAL_ADMIN])
+        .map(|line| (*line, series(line.concepts)))
+        .collect();
+    let employees = employees(facts, &calendar);
+    let wanted = |span: &Span| {
+        selection.from.map_or(true, |from| span.year() >= from)
+            && (selection.quarters || matches!(span, Span::Year(_)))
+    };
+    let periods: Vec<ImportedPeriod> = revenue
+        .iter()
+        .filter(|(span, _)| wanted(span))
+        .map(|(span, entry)| {
+            let get = |series: &Series| series.get(span).cloned();
+            let mut costs: Vec<(&'static str, Entry)> = Vec::new();
+            for (line, series) in &cost_lines {
+                let is_combined = line.name == concepts::SELLING_GENERAL_ADMIN.name;
+                let has_parts = costs
+                    .iter()
+                    .any(|(name, _)| *name == "sales_marketing" || *name == "general_admin");
+                if let (Some(entry), false) = (get(series), is_combined && has_parts) {
+                    costs.push((line.name, entry));
+                }
+            }
+            let broken_down = costs.iter().any(|(name, _)| *name != "cost_of_revenue");
+            let mut operating_expenses_total = get(&operating_expenses);
+            if !broken_down {
+                if let Some(total) = operating_expenses_total.take() {
+                    costs.push(("operating_expenses", total));
+                }
+            }
+            ImportedPeriod {
+                span: *span,
+                revenue: entry.clone(),
+                operating_income: get(&operating_income),
+                net_income: get(&net_income),
+                personnel_cost: get(&personnel_cost),
+                employees: get(&employees),
+                costs,
+                operating_expenses_total,
+            }
+        })
+        .collect();
+    if periods.is_empty() {
+        let first = revenue.keys().next().map(|s| s.year()).unwrap_or_default();
+        let last = revenue.keys().last().map(|s| s.year()).unwrap_or_default();
+        return Err(format!(
+            "no fiscal period is left to import: the file's revenue runs from fiscal {first} to {last}"
+        ));
+    }
+    Ok(Statement {
+        currency,
+        fiscal_year_end: calendar.fiscal_year_end(),
+        periods,
+    })
+}
+
+/// One figure per fiscal period from the first concept that has one, Q4 derived where missing.
+fn series(
+    facts: &CompanyFacts,
+    calendar: &FiscalCalendar,
+    concepts: &[&str],
+    unit: &str,
+) -> Series {
+    let mut series = Series::new();
+    for concept in concepts {
+        for figure in facts.figures(concept, Some(unit)) {
+            let Some(start) = figure.start else {
+                continue;
+            };
+            if let Some(span) = calendar.classify(start, figure.end) {
+                series
+                    .entry(span)
+                    .or_insert_with(|| Entry::filed(figure, start));
+            }
+        }
+    }
+    derive_fourth_quarters(&mut series);
+    series
+}
+
+/// Adds Q4 = fiscal year - Q1 - Q2 - Q3 for every year that has all four but no Q4.
+fn derive_fourth_quarters(series: &mut Series) {
+    let years: Vec<i32> = series
+        .keys()
+        .filter_map(|span| match span {
+            Span::Year(year) => Some(*year),
+            Span::Quarter(..) => None,
+        })
+        .collect();
+    for year in years {
+        if series.contains_key(&Span::Quarter(year, 4)) {
+            continue;
+        }
+        let parts = [
+            Span::Year(year),
+            Span::Quarter(year, 1),
+            Span::Quarter(year, 2),
+            Span::Quarter(year, 3),
+        ]
+        .map(|span| series.get(&span));
+        let [Some(full), Some(q1), Some(q2), Some(q3)] = parts else {
+            continue;
+        };
+        let value = full
+            .value
+            .checked_sub(q1.value)
+            .and_then(|v| v.checked_sub(q2.value))
+            .and_then(|v| v.checked_sub(q3.value));
+        let (Some(value), Some(start)) = (value, q3.end.succ_opt()) else {
+            continue;
+        };
+        let mut accns: Vec<String> = Vec::new();
+        for entry in [full, q1, q2, q3] {
+            if let Source::Filed { accn, .. } = &entry.source {
+                if !accns.contains(accn) {
+                    accns.push(accn.clone());
+                }
+            }
+        }
+        let concept = match &full.source {
+            Source::Filed { concept, .. } | Source::Derived { concept, .. } => concept.clone(),
+        };
+        let derived = Entry {
+            value,
+            source: Source::Derived { concept, accns },
+            start,
+            end: full.end,
+        };
+        series.insert(Span::Quarter(year, 4), derived);
+    }
+}
+
+/// Employees by fiscal year, from cover-page facts dated after the year end; the latest date wins.
+fn employees(facts: &CompanyFacts, calendar: &FiscalCalendar) -> Series {
+    let mut series = Series::new();
+    for figure in facts.figures(concepts::EMPLOYEES, None) {
+        let Some(year) = calendar.year_ended_by(figure.end) else {
+            continue;
+        };
+        let span = Span::Year(year);
+        let later = series
+            .get(&span)
+            .map_or(true, |kept| figure.end >= kept.end);
+        if later {
+            let start = figure.start.unwrap_or(figure.end);
+            series.insert(span, Entry::filed(figure, start));
+        }
+    }
+    series
+}

@@ -1,0 +1,401 @@
+//! The spreadsheet reader (.xlsx, .xlsm, .ods, through calamine): a sheet laid out like the CSV,
+//! one row per period under a header row of the same column names, and an optional `company`
+//! sheet of `field | value` rows. Formula cells are read as the values the spreadsheet program
+//! last computed. Errors name the sheet and cell, as `Figures!D7`.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use calamine::{Data, Range, Reader};
+
+use super::csv::{check_headers, set_field};
+use super::locate::{CsvLocator, FieldPath, Locate, Table};
+use super::raw::{RawCompany, RawInput, RawPeriod, COMPANY_FIELDS};
+use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
+use crate::diagnostic::{did_you_mean, InputError, Location};
+
+/// The name of the optional sheet with the company's fields.
+const COMPANY_SHEET: &str = "company";
+
+/// Reads and validates a workbook; `-` reads standard input.
+pub fn load(path: &Path, file: &str, options: &ReadOptions) -> Result<CompanyInput, InputError> {
+    let bytes = read(path, file)?;
+    let (raw, locator) = parse(bytes, file, options.sheet.as_deref())?;
+    validate::validate(raw, file, &locator, &options.company_fields)
+}
+
+/// The error for a spreadsheet handed over as text.
+pub fn binary_only(file: &str) -> InputError {
+    InputError::new(
+        file,
+        "a spreadsheet is not text and cannot be read from a string",
+    )
+    .with_help("give the path of the .xlsx, .xlsm or .ods file")
+}
+
+fn read(path: &Path, file: &str) -> Result<Vec<u8>, InputError> {
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let result = if file == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|error| InputError::new(file, format!("cannot read the file: {error}")))?;
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            file,
+            format!(
+                "the workbook is larger than the limit of {} MiB",
+                MAX_INPUT_BYTES >> 20
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Reads the periods sheet (`sheet`, or the first with a `label` column) and the company sheet.
+pub fn parse(
+    bytes: Vec<u8>,
+    file: &str,
+    sheet: Option<&str>,
+) -> Result<(RawInput, SheetLocator), InputError> {
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
+            InputError::new(file, format!("cannot open the workbook: {error}"))
+                .with_help("save it again as .xlsx or .ods; is the file complete?")
+        })?;
+    let names = workbook.sheet_names();
+    let mut range_of = |name: &str| {
+        workbook.worksheet_range(name).map_err(|error| {
+            InputError::new(file, format!("cannot read the sheet \"{name}\": {error}"))
+        })
+    };
+    let (figures_name, figures) = match sheet {
+        Some(wanted) => {
+            let name = names
+                .iter()
+                .find(|n| n.as_str() == wanted)
+                .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
+                .ok_or_else(|| {
+                    InputError::new(
+                        file,
+                        format!("the workbook has no sheet named \"{wanted}\""),
+                    )
+                    .with_help(format!("its sheets are {}", listed(&names)))
+                })?;
+            (name.clone(), range_of(name)?)
+        }
+        None => {
+            let mut found = None;
+            for name in names
+                .iter()
+                .filter(|n| !n.eq_ignore_ascii_case(COMPANY_SHEET))
+            {
+                let range = range_of(name)?;
+                let has_label = header_row(&range)
+                    .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| h == "label"));
+                if has_label {
+                    found = Some((name.clone(), range));
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                InputError::new(file, "no sheet of the workbook has a \"label\" column").with_help(
+                    format!(
+                        "put one row per period under a header row (label, revenue, ...) as in \
+                         the CSV input, or name the sheet with --sheet; the sheets are {}",
+                        listed(&names)
+                    ),
+                )
+            })?
+        }
+    };
+    let mut locator = SheetLocator {
+        sheet: figures_name,
+        ..SheetLocator::default()
+    };
+    let mut raw = RawInput {
+        periods: periods(&figures, file, &mut locator)?,
+        ..RawInput::default()
+    };
+    let company_name = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(COMPANY_SHEET) && **n != locator.sheet)
+        .cloned();
+    if let Some(name) = company_name {
+        let range = range_of(&name)?;
+        locator.company_sheet = Some(name);
+        raw.company = Some(company(&range, file, &mut locator)?);
+    }
+    Ok((raw, locator))
+}
+
+fn listed(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The header row: the first row with a `label` cell (rows above it, such as a title, are
+/// ignored), else the first row with any text. Its absolute row, and each named column's
+/// absolute index and name.
+fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
+    let (top, left) = range.start()?;
+    let rows: Vec<(u32, Vec<(u32, String)>)> = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
+                .enumerate()
+                .filter_map(|(j, cell)| Some((left + j as u32, cell_text(cell).ok()??)))
+                .collect();
+            (top + i as u32, cells)
+        })
+        .collect();
+    let with_label = rows
+        .iter()
+        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
+    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
+    with_label.or(first).map(|index| rows[index].clone())
+}
+
+fn periods(
+    range: &Range<Data>,
+    file: &str,
+    locator: &mut SheetLocator,
+) -> Result<Vec<RawPeriod>, InputError> {
+    let Some((header_at, headers)) = header_row(range) else {
+        return Ok(Vec::new());
+    };
+    let (top, left) = range.start().unwrap_or_default();
+    let names: Vec<String> = headers.iter().map(|(_, name)| name.clone()).collect();
+    if let Err(mut error) = check_headers(&names, file) {
+        let column = match error.location.as_deref() {
+            Some(Location::Cell { column, .. }) => headers.iter().find(|(_, n)| n == column),
+            _ => None,
+        };
+        let at = column.map_or(left, |(col, _)| *col);
+        error.location = Some(Box::new(locator.cell(header_at, at)));
+        error.message = error.message.replace("the CSV has", "the sheet has");
+        return Err(error);
+    }
+    let named: HashMap<u32, &str> = headers.iter().map(|(c, n)| (*c, n.as_str())).collect();
+    locator.header_row = header_at;
+    locator.columns = headers.iter().map(|(c, n)| (n.clone(), *c)).collect();
+    let mut periods = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let at_row = top + i as u32;
+        if at_row <= header_at {
+            continue;
+        }
+        let mut period = RawPeriod::default();
+        let mut any = false;
+        for (j, cell) in row.iter().enumerate() {
+            let at_col = left + j as u32;
+            let problem = |message: String| {
+                InputError::new(file, message).at(Some(locator.cell(at_row, at_col)))
+            };
+            let text = cell_text(cell).map_err(|found| {
+                let column = named.get(&at_col).copied().unwrap_or("?");
+                problem(format!(
+                    "the cell {} (column \"{column}\") {found}",
+                    locator.reference(at_row, at_col)
+                ))
+            })?;
+            let Some(text) = text else {
+                continue;
+            };
+            any = true;
+            let Some(header) = named.get(&at_col) else {
+                return Err(problem(format!(
+                    "the cell {} holds \"{text}\" but its column has no name in the header row",
+                    locator.reference(at_row, at_col)
+                ))
+                .with_help("name the column in the header row, or clear the cell"));
+            };
+            set_field(&mut period, header, &text).map_err(|error| {
+                problem(format!(
+                    "{}, column \"{header}\": {error}",
+                    locator.reference(at_row, at_col)
+                ))
+            })?;
+        }
+        if any {
+            locator.rows.push(at_row);
+            periods.push(period);
+        }
+    }
+    Ok(periods)
+}
+
+fn company(
+    range: &Range<Data>,
+    file: &str,
+    locator: &mut SheetLocator,
+) -> Result<RawCompany, InputError> {
+    let mut company = RawCompany::default();
+    let (top, left) = range.start().unwrap_or_default();
+    for (i, row) in range.rows().enumerate() {
+        let at_row = top + i as u32;
+        let cell = |j: usize| {
+            let at = locator.cell(at_row, left + j as u32);
+            row.get(j).map_or(Ok(None), cell_text).map_err(|found| {
+                InputError::new(file, format!("the cell {} {found}", at_text(&at))).at(Some(at))
+            })
+        };
+        let Some(field) = cell(0)? else {
+            continue;
+        };
+        if field.eq_ignore_ascii_case("field") && i == 0 {
+            continue;
+        }
+        let value = cell(1)?.unwrap_or_default();
+        locator.company_rows.insert(field.clone(), at_row);
+        let list = |separators: &[char]| -> Vec<String> {
+            value
+                .split(separators)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        match field.as_str() {
+            "name" => company.name = Some(value),
+            "ticker" => company.ticker = Some(value),
+            "currency" => company.currency = Some(value),
+            "scale" => company.scale = Some(value),
+            "fiscal_year_end" => company.fiscal_year_end = Some(value),
+            "summary" => company.summary = Some(value),
+            "ai_exposed" => company.ai_exposed = list(&[',', ';']),
+            // Source citations hold commas of their own: one per line or separated by `;`.
+            "sources" => company.sources = list(&[';', '\n']),
+            other => {
+                let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
+                    .map(|c| format!("did you mean \"{c}\"? "))
+                    .unwrap_or_default();
+                let at = locator.cell(at_row, left);
+                return Err(InputError::new(
+                    file,
+                    format!("unknown company field \"{other}\" in {}", at_text(&at)),
+                )
+                .at(Some(at))
+                .with_help(format!(
+                    "{hint}company fields are {}",
+                    COMPANY_FIELDS.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(company)
+}
+
+fn at_text(location: &Location) -> &str {
+    match location {
+        Location::Sheet { cell } => cell,
+        _ => "",
+    }
+}
+
+/// A cell's text: None when empty, an error (saying what was found) for dates and error values.
+fn cell_text(cell: &Data) -> Result<Option<String>, String> {
+    let text = match cell {
+        Data::Empty => return Ok(None),
+        Data::String(text) => text.trim().to_string(),
+        Data::Float(value) if value.is_finite() => value.to_string(),
+        Data::Float(value) => return Err(format!("holds {value}, not a finite number")),
+        Data::Int(value) => value.to_string(),
+        Data::Bool(value) => if *value { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(_) | Data::DateTimeIso(_) => {
+            return Err(
+                "holds a date: write it as text (a period label such as 2024-Q1, \
+                        or a month-day such as 01-31), e.g. typed with a leading apostrophe"
+                    .to_string(),
+            )
+        }
+        Data::DurationIso(text) => return Err(format!("holds the duration {text}, not a number")),
+        Data::Error(error) => {
+            return Err(format!(
+                "holds the error {error}: fix the formula or clear the cell"
+            ))
+        }
+    };
+    Ok((!text.is_empty()).then_some(text))
+}
+
+/// Maps fields to cells: a period is a row, a field its column; a company field its value cell.
+#[derive(Debug, Default)]
+pub struct SheetLocator {
+    sheet: String,
+    header_row: u32,
+    /// Column name -> absolute column index.
+    columns: HashMap<String, u32>,
+    /// For each period (in input order): its absolute row.
+    rows: Vec<u32>,
+    company_sheet: Option<String>,
+    /// Company field -> absolute row in the company sheet (the value is in the second column).
+    company_rows: HashMap<String, u32>,
+}
+
+impl SheetLocator {
+    fn cell(&self, row: u32, column: u32) -> Location {
+        Location::Sheet {
+            cell: self.reference(row, column),
+        }
+    }
+
+    /// `Figures!D7`, with the sheet name quoted when it needs it: `'Q data'!D7`.
+    fn reference(&self, row: u32, column: u32) -> String {
+        reference(&self.sheet, row, column)
+    }
+}
+
+fn reference(sheet: &str, row: u32, column: u32) -> String {
+    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let sheet = if plain {
+        sheet.to_string()
+    } else {
+        format!("'{}'", sheet.replace('\'', "''"))
+    };
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.insert(0, (b'A' + rem) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{sheet}!{letters}{}", row + 1)
+}
+
+impl Locate for SheetLocator {
+    fn locate(&self, path: &FieldPath) -> Option<Location> {
+        match path.table {
+            Table::Period(index) => {
+                let row = *self.rows.get(index)?;
+                let column = CsvLocator::column_for(&path.keys);
+                let at = self
+                    .columns
+                    .get(&column)
+                    .or_else(|| self.columns.get("label"))?;
+                Some(self.cell(row, *at))
+            }
+            Table::Company => {
+                let sheet = self.company_sheet.as_deref()?;
+                let row = path.keys.first().and_then(|k| self.company_rows.get(k));
+                let cell = match row {
+                    Some(row) => reference(sheet, *row, 1),
+                    None => reference(sheet, 0, 0),
+                };
+                Some(Location::Sheet { cell })
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "sheet_tests.rs"]
+mod tests;

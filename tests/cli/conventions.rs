@@ -1,0 +1,139 @@
+//! `ipobrief init`, `completions`, `man` and spreadsheet inputs, through the real binary.
+
+use rust_xlsxwriter::{Formula, Workbook};
+
+use super::Test;
+
+#[test]
+fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
+    let output = Test::new()
+        .args(["init", "acme"])
+        .run()
+        .status(0)
+        .stdout_empty()
+        .present("acme/company.toml")
+        .absent("acme/templates");
+    let starter = std::fs::read_to_string(output.dir.path().join("acme/company.toml")).unwrap();
+    Test::new()
+        .file("company.toml", &starter)
+        .args(["metrics", "company.toml"])
+        .run()
+        .status(0);
+    Test::new()
+        .file("company.toml", "mine")
+        .args(["init"])
+        .run()
+        .status(2)
+        .stderr_contains("refusing to overwrite ./company.toml: add --force to replace it");
+    let forced = Test::new()
+        .file("company.toml", "mine")
+        .args(["init", "--force", "--templates"])
+        .run()
+        .status(0)
+        .present("templates/brief.md.tera")
+        .present("templates/style.css");
+    let replaced = std::fs::read_to_string(forced.dir.path().join("company.toml")).unwrap();
+    assert_eq!(replaced, starter);
+}
+
+#[test]
+fn completions_and_man_page_go_to_stdout() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        Test::new()
+            .args(["completions", shell])
+            .run()
+            .status(0)
+            .stdout_contains("ipobrief");
+    }
+    Test::new()
+        .args(["completions", "bash"])
+        .run()
+        .status(0)
+        .stdout_contains("import");
+    Test::new()
+        .args(["man"])
+        .run()
+        .status(0)
+        .stdout_contains(".TH ipobrief");
+}
+
+/// A workbook with a `Figures` sheet (one row per period from row 6) and a `company` sheet.
+fn workbook(revenue_2024: &str) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    let header = ["label", "revenue", "headcount_end", "cost:support"];
+    for (col, name) in header.iter().enumerate() {
+        figures.write_string(5, col as u16, *name).unwrap();
+    }
+    figures.write_string(6, 0, "2023").unwrap();
+    figures.write_number(6, 1, 100).unwrap();
+    figures.write_number(6, 2, 10).unwrap();
+    figures.write_number(6, 3, 20).unwrap();
+    figures.write_string(7, 0, "2024").unwrap();
+    match revenue_2024 {
+        "formula" => figures.write_formula(7, 1, Formula::new("=B7*1.5").set_result("150")),
+        text => figures.write_string(7, 1, text),
+    }
+    .unwrap();
+    figures.write_number(7, 2, 9).unwrap();
+    figures.write_number(7, 3, 25).unwrap();
+    let company = book.add_worksheet().set_name("company").unwrap();
+    for (row, (field, value)) in [
+        ("name", "Acme AB"),
+        ("currency", "EUR"),
+        ("ai_exposed", "support"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        company.write_string(row as u32, 0, *field).unwrap();
+        company.write_string(row as u32, 1, *value).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_xlsx_workbook_is_read_with_formula_values() {
+    let metrics = Test::new()
+        .file("acme.xlsx", workbook("formula"))
+        .args(["metrics", "acme.xlsx", "--sheet", "Figures"])
+        .run()
+        .status(0)
+        .json();
+    assert_eq!(metrics["company"]["name"], "Acme AB");
+    assert_eq!(metrics["periods"][1]["label"], "2024");
+    // 1.5 x 100, as the spreadsheet last computed it.
+    assert_eq!(metrics["periods"][1]["revenue"], 150);
+}
+
+#[test]
+fn a_bad_cell_names_sheet_and_cell() {
+    Test::new()
+        .file("acme.xlsx", workbook("n/a"))
+        .args(["metrics", "acme.xlsx"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("Figures!B8, column \"revenue\": expected a number, found \"n/a\"")
+        .stderr_contains("--> acme.xlsx: cell Figures!B8");
+    Test::new()
+        .file("acme.xlsx", workbook("formula"))
+        .args(["metrics", "acme.xlsx", "--sheet", "Budget"])
+        .run()
+        .status(2)
+        .stderr_contains("the workbook has no sheet named \"Budget\"");
+}
+
+#[test]
+fn an_ods_spreadsheet_is_read() {
+    let metrics = Test::new()
+        .copy("tests/fixtures/acme.ods", "acme.ods")
+        .args(["metrics", "acme.ods"])
+        .run()
+        .status(0)
+        .json();
+    assert_eq!(metrics["company"]["name"], "Acme Analytics AB");
+    assert_eq!(metrics["periods"][0]["revenue"], 1000);
+    // The 2024 revenue is the formula =B2*1.2, stored with its value 1200.
+    assert_eq!(metrics["periods"][1]["revenue"], 1200);
+}

@@ -1,0 +1,153 @@
+//! `ipobrief import sec` on the real companyfacts files in tests/fixtures/sec/. Every figure
+//! asserted here was read from the JSON by hand.
+
+use super::Test;
+
+const SNOWFLAKE: &str = "tests/fixtures/sec/snowflake-companyfacts.json";
+const LPA: &str = "tests/fixtures/sec/lpa-companyfacts.json";
+
+/// The period of `label` in the metrics JSON.
+fn period<'a>(metrics: &'a serde_json::Value, label: &str) -> &'a serde_json::Value {
+    metrics["periods"]
+        .as_array()
+        .and_then(|periods| periods.iter().find(|p| p["label"] == label))
+        .unwrap_or_else(|| panic!("no period {label} in {metrics}"))
+}
+
+#[test]
+fn snowflake_fiscal_2025_ends_in_january_and_round_trips_through_metrics() {
+    let imported = Test::new()
+        .copy(SNOWFLAKE, "facts.json")
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--from",
+            "2024",
+            "--quarters",
+        ])
+        .args(["--headcount", "2025=7834", "-o", "snowflake.toml"])
+        .run()
+        .status(0)
+        .stdout_empty()
+        .present("snowflake.toml");
+    let toml = std::fs::read_to_string(imported.dir.path().join("snowflake.toml")).unwrap();
+    assert!(toml.contains("fiscal_year_end = \"01-31\""), "{toml}");
+    // Fiscal 2025: 2024-02-01 to 2025-01-31, USD 3,626,396,000 in the 10-K 0001640147-25-000052.
+    assert!(toml.contains(
+        "revenue = 3626.396              # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, 0001640147-25-000052"
+    ), "{toml}");
+    assert!(toml.contains("headcount_end = 7834            # given with --headcount"));
+    let metrics = Test::new()
+        .file("snowflake.toml", &toml)
+        .args(["metrics", "snowflake.toml"])
+        .run()
+        .status(0)
+        .json();
+    assert_eq!(period(&metrics, "2025")["revenue"], 3_626_396_000_i64);
+    assert_eq!(period(&metrics, "2024")["revenue"], 2_806_489_000_i64);
+    // Q4 of fiscal 2025 is not filed: 3,626,396,000 - 828,709,000 - 868,823,000 - 942,094,000.
+    assert_eq!(period(&metrics, "2025-Q4")["revenue"], 986_770_000_i64);
+    assert_eq!(period(&metrics, "2025-Q1")["revenue"], 828_709_000_i64);
+}
+
+#[test]
+fn quarters_are_decided_by_dates_not_by_the_fp_tag() {
+    // The latest filing of the three months to 2021-04-30 (0001640147-22-000044) tags it `FY`;
+    // it is still Q1 of fiscal 2022 (USD 228,914,000), and fiscal 2022 is the full year.
+    let output = Test::new()
+        .copy(SNOWFLAKE, "facts.json")
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--quarters",
+            "--from",
+            "2022",
+        ])
+        .run()
+        .status(0);
+    let toml = &output.stdout;
+    let q1 = toml
+        .split("label = \"2022-Q1\"")
+        .nth(1)
+        .expect("a 2022-Q1 period");
+    let q1_revenue = q1.lines().nth(1).unwrap_or_default();
+    assert!(q1_revenue.starts_with("revenue = 228.914 "), "{q1_revenue}");
+    assert!(q1_revenue.ends_with("0001640147-22-000044"), "{q1_revenue}");
+    let year = toml
+        .split("label = \"2022\"")
+        .nth(1)
+        .expect("a 2022 period");
+    assert!(year
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .starts_with("revenue = 1219.327 "));
+    // The nine months to 2021-10-31 (835,553,000) are year-to-date, not a quarter.
+    assert!(!toml.contains("835.553"));
+    assert!(toml.contains("notes = \"Q4 is derived: the fiscal year minus Q1-Q3 as filed."));
+}
+
+#[test]
+fn missing_headcount_is_said_in_the_toml() {
+    Test::new()
+        .copy(SNOWFLAKE, "facts.json")
+        .args(["import", "sec", "facts.json", "--from", "2024", "-o", "-"])
+        .run()
+        .status(0)
+        .stdout_contains("# Headcount MISSING for 2024, 2025")
+        .stdout_contains("--headcount 2025=N");
+}
+
+#[test]
+fn an_ifrs_filer_imports_with_its_ifrs_concepts() {
+    let output = Test::new()
+        .copy(LPA, "lpa.json")
+        .args(["import", "sec", "lpa.json", "-o", "lpa.toml"])
+        .run()
+        .status(0);
+    let toml = std::fs::read_to_string(output.dir.path().join("lpa.toml")).unwrap();
+    // Fiscal 2024 in the 20-F 0001997711-25-000030: revenue 43,862,372, employee benefits
+    // 6,826,374, administrative expense 15,626,057, operating profit 36,606,814.
+    assert!(
+        toml.contains("revenue = 43.862372             # ifrs-full:Revenue, 0001997711-25-000030"),
+        "{toml}"
+    );
+    assert!(toml.contains("personnel_cost = 6.826374       # ifrs-full:EmployeeBenefitsExpense"));
+    assert!(toml.contains("general_admin = 15.626057       # ifrs-full:AdministrativeExpense"));
+    let metrics = Test::new()
+        .file("lpa.toml", &toml)
+        .args(["metrics", "lpa.toml"])
+        .run()
+        .status(0)
+        .json();
+    assert_eq!(period(&metrics, "2024")["revenue"], 43_862_372);
+    assert_eq!(period(&metrics, "2024")["operating_income"], 36_606_814);
+}
+
+#[test]
+fn import_errors_exit_2() {
+    Test::new()
+        .file("facts.json", "{\"cik\": 1, \"entityName\": \"X\"}")
+        .args(["import", "sec", "facts.json"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("this is not an SEC companyfacts file");
+    Test::new()
+        .copy(LPA, "lpa.json")
+        .args([
+            "import",
+            "sec",
+            "lpa.json",
+            "--headcount",
+            "2019=40",
+            "-o",
+            "lpa.toml",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("--headcount names the period 2019, which the import does not have")
+        .absent("lpa.toml");
+}
