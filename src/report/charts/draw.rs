@@ -582,17 +582,17 @@ fn margin_lines<DB: DrawingBackend>(
     ))?;
     let margin_colour = PALETTE[0];
     if has(margin) {
-    for run in runs(margin) {
-        chart.draw_series(LineSeries::new(run, margin_colour.stroke_width(3)))?;
-    }
-    chart
-        .draw_series(margin.iter().enumerate().filter_map(|(i, v)| {
-            v.map(|v| Circle::new((SegmentValue::CenterOf(i), v), 5, margin_colour.filled()))
-        }))?
-        .label("Operating margin")
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
-        });
+        for run in runs(margin) {
+            chart.draw_series(LineSeries::new(run, margin_colour.stroke_width(3)))?;
+        }
+        chart
+            .draw_series(margin.iter().enumerate().filter_map(|(i, v)| {
+                v.map(|v| Circle::new((SegmentValue::CenterOf(i), v), 5, margin_colour.filled()))
+            }))?
+            .label("Operating margin")
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
+            });
     }
     let adjusted_colour = PALETTE[2];
     if adjusted.iter().any(Option::is_some) {
@@ -615,20 +615,20 @@ fn margin_lines<DB: DrawingBackend>(
     }
     let opex_colour = PALETTE[1];
     if has(opex_per_employee) {
-    for run in runs(opex_per_employee) {
-        chart.draw_secondary_series(LineSeries::new(run, opex_colour.stroke_width(3)))?;
-    }
-    chart
-        .draw_secondary_series(opex_per_employee.iter().enumerate().filter_map(|(i, v)| {
-            v.map(|v| {
-                EmptyElement::at((SegmentValue::CenterOf(i), v))
-                    + Rectangle::new([(-5, -5), (5, 5)], opex_colour.filled())
-            })
-        }))?
-        .label("Opex per employee (right axis)")
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
-        });
+        for run in runs(opex_per_employee) {
+            chart.draw_secondary_series(LineSeries::new(run, opex_colour.stroke_width(3)))?;
+        }
+        chart
+            .draw_secondary_series(opex_per_employee.iter().enumerate().filter_map(|(i, v)| {
+                v.map(|v| {
+                    EmptyElement::at((SegmentValue::CenterOf(i), v))
+                        + Rectangle::new([(-5, -5), (5, 5)], opex_colour.filled())
+                })
+            }))?
+            .label("Opex per employee (right axis)")
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
+            });
     }
     chart
         .configure_series_labels()
@@ -673,20 +673,27 @@ fn rule_of_40<DB: DrawingBackend>(
         .draw()?;
     let meets = PALETTE[2];
     let misses = PALETTE[5];
-    chart
-        .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
-            v.filter(|v| *v >= 40.0)
-                .map(|v| bar(i, 0.0, v, meets.filled()))
-        }))?
-        .label("At or above 40")
-        .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], meets.filled()));
-    chart
-        .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
-            v.filter(|v| *v < 40.0)
-                .map(|v| bar(i, 0.0, v, misses.filled()))
-        }))?
-        .label("Below 40")
-        .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], misses.filled()));
+    // Bars at or above the line in green, below it in vermillion; a legend entry only for
+    // a kind that occurs.
+    for (label, colour, at_or_above) in
+        [("At or above 40", meets, true), ("Below 40", misses, false)]
+    {
+        let bars: Vec<_> = values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                v.filter(|v| (*v >= 40.0) == at_or_above)
+                    .map(|v| bar(i, 0.0, v, colour.filled()))
+            })
+            .collect();
+        if bars.is_empty() {
+            continue;
+        }
+        chart
+            .draw_series(bars)?
+            .label(label)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
+    }
     let threshold = RGBColor(30, 30, 30);
     chart
         .draw_series(DashedLineSeries::new(
