@@ -10,7 +10,6 @@ use std::path::Path;
 use calamine::{Data, Range, Reader};
 
 use super::csv::{check_headers, set_field};
-use super::locate::{CsvLocator, FieldPath, Locate, Table};
 use super::raw::{RawCompany, RawInput, RawPeriod, COMPANY_FIELDS};
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError, Location};
@@ -326,75 +325,12 @@ fn cell_text(cell: &Data) -> Result<Option<String>, String> {
     Ok((!text.is_empty()).then_some(text))
 }
 
-/// Maps fields to cells: a period is a row, a field its column; a company field its value cell.
-#[derive(Debug, Default)]
-pub struct SheetLocator {
-    sheet: String,
-    header_row: u32,
-    /// Column name -> absolute column index.
-    columns: HashMap<String, u32>,
-    /// For each period (in input order): its absolute row.
-    rows: Vec<u32>,
-    company_sheet: Option<String>,
-    /// Company field -> absolute row in the company sheet (the value is in the second column).
-    company_rows: HashMap<String, u32>,
-}
+#[path = "sheet_locate.rs"]
+mod locate;
 
-impl SheetLocator {
-    fn cell(&self, row: u32, column: u32) -> Location {
-        Location::Sheet {
-            cell: self.reference(row, column),
-        }
-    }
-
-    /// `Figures!D7`, with the sheet name quoted when it needs it: `'Q data'!D7`.
-    fn reference(&self, row: u32, column: u32) -> String {
-        reference(&self.sheet, row, column)
-    }
-}
-
-fn reference(sheet: &str, row: u32, column: u32) -> String {
-    let plain = sheet.chars().all(|c| c.is_alphanumeric() || c == '_');
-    let sheet = if plain {
-        sheet.to_string()
-    } else {
-        format!("'{}'", sheet.replace('\'', "''"))
-    };
-    let mut letters = String::new();
-    let mut n = column + 1;
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        letters.insert(0, (b'A' + rem) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{sheet}!{letters}{}", row + 1)
-}
-
-impl Locate for SheetLocator {
-    fn locate(&self, path: &FieldPath) -> Option<Location> {
-        match path.table {
-            Table::Period(index) => {
-                let row = *self.rows.get(index)?;
-                let column = CsvLocator::column_for(&path.keys);
-                let at = self
-                    .columns
-                    .get(&column)
-                    .or_else(|| self.columns.get("label"))?;
-                Some(self.cell(row, *at))
-            }
-            Table::Company => {
-                let sheet = self.company_sheet.as_deref()?;
-                let row = path.keys.first().and_then(|k| self.company_rows.get(k));
-                let cell = match row {
-                    Some(row) => reference(sheet, *row, 1),
-                    None => reference(sheet, 0, 0),
-                };
-                Some(Location::Sheet { cell })
-            }
-            _ => None,
-        }
-    }
-}
+#[cfg(test)]
+use locate::reference;
+pub use locate::SheetLocator;
 
 #[cfg(test)]
 #[path = "sheet_tests.rs"]
