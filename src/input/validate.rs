@@ -16,8 +16,9 @@ use crate::period::{PeriodKind, PeriodLabel};
 
 /// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
 pub const MAX_NAME_CHARS: usize = 200;
-/// Most periods in one input (60 years of quarters and their years fit easily).
-pub const MAX_PERIODS: usize = 2_000;
+/// Most periods in one input: far more than any real history; time and memory grow linearly
+/// up to it (see the README's Performance section).
+pub const MAX_PERIODS: usize = 20_000;
 /// Most distinct cost lines in one input.
 pub const MAX_COST_LINES: usize = 200;
 

@@ -6,7 +6,7 @@
 mod period;
 mod unavailable;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -68,29 +68,23 @@ impl Metrics {
 
     /// Cost line names in the order they first appear.
     pub fn cost_line_names(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = Vec::new();
-        for period in &self.periods {
-            for name in period.cost_lines.keys() {
-                if !names.contains(&name.as_str()) {
-                    names.push(name);
-                }
-            }
-        }
-        names
+        names_in_order(self.periods.iter().flat_map(|p| p.cost_lines.keys()))
     }
+}
+
+/// Distinct names in the order they first appear. A set answers "seen?", so 10,000 periods of
+/// 50 lines cost 500,000 look-ups, not a scan of the list for each.
+pub fn names_in_order<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    names
+        .map(String::as_str)
+        .filter(|name| seen.insert(*name))
+        .collect()
 }
 
 /// Every cost line name in the input, in the order they first appear.
 fn cost_line_names(input: &CompanyInput) -> Vec<&str> {
-    let mut names: Vec<&str> = Vec::new();
-    for period in &input.periods {
-        for name in period.costs.keys() {
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-    }
-    names
+    names_in_order(input.periods.iter().flat_map(|p| p.costs.keys()))
 }
 
 /// Computes every metric of every period.

@@ -2,6 +2,8 @@
 //! Values stay numbers (formatted by the template filters); an unavailable value is `null`
 //! with a footnote number pointing at the reason.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -143,18 +145,19 @@ pub struct PeriodNote {
 }
 
 /// Numbered footnotes for the reasons values are unavailable; equal reasons share a number.
+/// Reasons name their period, so a long series has as many as it has periods: the numbers are
+/// looked up in a map, not by scanning the list.
 #[derive(Debug, Default)]
-pub struct Footnotes(Vec<String>);
+pub struct Footnotes(Vec<String>, HashMap<String, usize>);
 
 impl Footnotes {
     pub fn number(&mut self, reason: &str) -> usize {
-        match self.0.iter().position(|r| r == reason) {
-            Some(index) => index + 1,
-            None => {
-                self.0.push(reason.to_string());
-                self.0.len()
-            }
+        if let Some(&number) = self.1.get(reason) {
+            return number;
         }
+        self.0.push(reason.to_string());
+        self.1.insert(reason.to_string(), self.0.len());
+        self.0.len()
     }
 }
 

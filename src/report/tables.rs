@@ -272,15 +272,7 @@ fn build(
 
 /// One row per cost line: its share of revenue in each period.
 fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
-    let mut names: Vec<&str> = Vec::new();
-    for period in &series.periods {
-        for name in period.cost_lines.keys() {
-            if !names.contains(&name.as_str()) {
-                names.push(name);
-            }
-        }
-    }
-    names
+    crate::metrics::names_in_order(series.periods.iter().flat_map(|p| p.cost_lines.keys()))
         .into_iter()
         .map(|name| {
             let key = format!("cost_lines.{name}.pct_of_revenue");

@@ -86,15 +86,7 @@ impl Job<'_> {
 
     /// Cost line names in order, with each period's share of revenue.
     fn cost_shares(&self) -> Vec<(String, bool, Vec<Option<f64>>)> {
-        let mut names: Vec<&str> = Vec::new();
-        for period in &self.series.periods {
-            for name in period.cost_lines.keys() {
-                if !names.contains(&name.as_str()) {
-                    names.push(name);
-                }
-            }
-        }
-        names
+        crate::metrics::names_in_order(self.series.periods.iter().flat_map(|p| p.cost_lines.keys()))
             .into_iter()
             .map(|name| {
                 let values = self.column(|p| p.cost_lines.get(name).and_then(|c| c.pct_of_revenue));
