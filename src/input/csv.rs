@@ -4,7 +4,7 @@
 
 use super::locate::{CsvLocator, Locate};
 use super::raw::{parse_decimal, Amount, Label, RawAi, RawInput, RawPeriod};
-use crate::diagnostic::{did_you_mean, InputError, Location};
+use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
 /// The plain (non-cost) columns a CSV input may have.
 pub const COLUMNS: &[&str] = &[
@@ -25,6 +25,7 @@ pub fn parse<'a>(
     text: &'a str,
     file: &str,
 ) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
+    check_quotes_closed(text, file)?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(false)
@@ -100,6 +101,42 @@ fn quoted(cell: &str) -> String {
     }
 }
 
+/// Refuses a quoted cell that is never closed: the CSV reader would take the rest of the file
+/// into that one cell without a word (a truncated file, or a stray `"`).
+fn check_quotes_closed(text: &str, file: &str) -> Result<(), InputError> {
+    let mut opened_at: Option<usize> = None;
+    let mut at_cell_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        match (opened_at, c) {
+            (Some(_), '"') if chars.peek().is_some_and(|&(_, next)| next == '"') => {
+                chars.next();
+            }
+            (Some(_), '"') => opened_at = None,
+            (Some(_), _) => {}
+            (None, '"') if at_cell_start => opened_at = Some(offset),
+            (None, ',' | '\n' | '\r') => at_cell_start = true,
+            (None, _) => at_cell_start = false,
+        }
+        if opened_at.is_some() {
+            at_cell_start = false;
+        }
+    }
+    match opened_at {
+        None => Ok(()),
+        Some(offset) => {
+            let row = text[..offset].matches('\n').count() + 1;
+            let line = text[offset..].lines().next().unwrap_or_default();
+            Err(InputError::new(
+                file,
+                format!("row {row} has a quoted cell that is never closed"),
+            )
+            .at(Some(text_location(text, offset, offset + line.len())))
+            .with_help("add the closing \" at the end of the cell; is the file complete?"))
+        }
+    }
+}
+
 /// Checks the header row: known, unique column names including label and revenue.
 pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
     let header_line = headers.join(",");
@@ -122,6 +159,19 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
                 return Err(InputError::new(file, "a cost column has no name")
                     .at(at(header))
                     .with_help("name cost columns like cost:marketing"));
+            }
+            // `cost:support` and `cost: support` name the same line; one would overwrite the other.
+            let same_line = headers[..index]
+                .iter()
+                .filter_map(|h| h.strip_prefix("cost:"))
+                .any(|earlier| earlier.trim() == name.trim());
+            if same_line {
+                return Err(InputError::new(
+                    file,
+                    format!("the cost line \"{}\" has two columns", name.trim()),
+                )
+                .at(at(header))
+                .with_help("keep one column per cost line: add the amounts up, or rename one"));
             }
             continue;
         }

@@ -3,20 +3,31 @@
 use super::locate::{JsonLocator, Locate};
 use super::raw::RawInput;
 use super::validate::explain_serde_message;
-use crate::diagnostic::{line_column_location, InputError, Location};
+use crate::diagnostic::{line_column_location, text_location, InputError, Location};
 
 /// Parses JSON text into the raw input and a locator for its fields.
 pub fn parse<'a>(
     text: &'a str,
     file: &str,
 ) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
+    check_top_is_object(text, file)?;
     let raw: RawInput = serde_json::from_str(text).map_err(|error| {
         let full = error.to_string();
         let without_position = match full.rfind(" at line ") {
             Some(index) => &full[..index],
             None => full.as_str(),
         };
-        let (message, help) = explain_serde_message(without_position);
+        let (message, help) = match non_finite_at(text, error.line(), error.column()) {
+            Some(word) => (
+                format!("expected a number, found {word}"),
+                Some(
+                    "JSON has no NaN or infinity: write an ordinary number, or leave the field \
+                     out when the value is unknown"
+                        .to_string(),
+                ),
+            ),
+            None => explain_serde_message(without_position),
+        };
         let location = (error.line() > 0).then(|| {
             let location = line_column_location(text, error.line(), error.column());
             match error.classify() {
@@ -37,6 +48,43 @@ pub fn parse<'a>(
         .ok()
         .and_then(|result| result.value);
     Ok((raw, Box::new(JsonLocator { text, root })))
+}
+
+/// Refuses JSON whose top level is not an object: serde would read a list as the fields in
+/// order and report a confusing "unknown field" deep inside it.
+fn check_top_is_object(text: &str, file: &str) -> Result<(), InputError> {
+    let Some(start) = text.find(|c: char| !c.is_whitespace()) else {
+        return Ok(());
+    };
+    if text[start..].starts_with('{') {
+        return Ok(());
+    }
+    let width = text[start..]
+        .find(|c: char| c.is_whitespace())
+        .unwrap_or(text.len() - start);
+    Err(InputError::new(
+        file,
+        "expected a JSON object ({ ... }) at the top of the file",
+    )
+    .at(Some(text_location(text, start, start + width)))
+    .with_help(
+        "the file must be one object: { \"company\": { ... }, \"period\": [ ... ] } \
+                 (see tests/fixtures/acme.json)",
+    ))
+}
+
+/// The word NaN, Infinity or -Infinity where serde_json expected a value, if that is what is
+/// written there (JavaScript writes them; JSON has no such numbers).
+fn non_finite_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let source_line = text.lines().nth(line.checked_sub(1)?)?;
+    let start = source_line
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    let rest = &source_line[start..];
+    ["NaN", "-Infinity", "Infinity", "-NaN"]
+        .into_iter()
+        .find(|word| rest.starts_with(word))
 }
 
 /// Moves a position from the last character of a string or scalar (where serde_json reports

@@ -259,13 +259,55 @@ fn decode(bytes: Vec<u8>, display: &str) -> Result<String, InputError> {
     let decoded = match bytes.as_slice() {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => String::from_utf8(bytes).ok(),
+        _ => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(error) => {
+                let valid = error.utf8_error().valid_up_to();
+                return Err(not_text(display, error.as_bytes(), valid));
+            }
+        },
     };
     match decoded {
-        Some(text) if !text.contains('\0') => Ok(text),
-        _ => Err(
-            InputError::new(display, "the file is not text (UTF-8 or UTF-16 expected)")
-                .with_help("export the figures as UTF-8 TOML, JSON or CSV"),
-        ),
+        Some(text) => match text.find('\0') {
+            None => Ok(text),
+            Some(offset) => Err(not_text(display, text.as_bytes(), offset)),
+        },
+        None => Err(InputError::new(
+            display,
+            "the file starts with a UTF-16 byte-order mark but is not valid UTF-16 text",
+        )
+        .with_help("save or export the file again as UTF-8 (in Excel: \"CSV UTF-8\")")),
     }
+}
+
+/// Why `bytes` is not text, pointing at the first offending byte at `offset`.
+fn not_text(display: &str, bytes: &[u8], offset: usize) -> InputError {
+    let shown = String::from_utf8_lossy(&bytes[..bytes.len().min(offset + 160)]);
+    let location = crate::diagnostic::text_location(&shown, offset, offset + 1);
+    let binary = bytes.contains(&0);
+    let (message, help) = if binary {
+        let kind = if bytes.starts_with(b"PK\x03\x04") {
+            " (it looks like a zip archive, such as an .xlsx workbook)"
+        } else if bytes.len() >= 2 && bytes[0].is_ascii() && bytes[0] != 0 && bytes[1] == 0 {
+            " (it looks like UTF-16 text without a byte-order mark)"
+        } else {
+            ""
+        };
+        (
+            format!("the file is not text (UTF-8 or UTF-16 expected): it holds binary data{kind}"),
+            "give a TOML, JSON or CSV export of the figures, saved as UTF-8",
+        )
+    } else {
+        (
+            format!(
+                "the file is not text (UTF-8 or UTF-16 expected): byte 0x{:02X} is not UTF-8",
+                bytes[offset]
+            ),
+            "save or export the file as UTF-8 (in Excel: \"CSV UTF-8\"); it looks like another \
+             encoding such as Windows-1252 or Latin-1",
+        )
+    };
+    InputError::new(display, message)
+        .at(Some(location))
+        .with_help(help)
 }

@@ -65,7 +65,7 @@ pub struct RawPeriod {
     pub operating_income: Option<Amount>,
     pub adjusted_operating_income: Option<Amount>,
     pub notes: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_cost_lines")]
     pub costs: IndexMap<String, Amount>,
     pub ai: Option<RawAi>,
 }
@@ -141,6 +141,36 @@ impl<'de> Visitor<'de> for AmountVisitor {
             _ => Err(de::Error::custom("expected a number, found a table")),
         }
     }
+}
+
+/// Reads a period's cost lines, refusing a name that appears twice: JSON allows duplicate keys
+/// and a plain map would keep only the last amount, silently.
+fn unique_cost_lines<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<IndexMap<String, Amount>, D::Error> {
+    struct CostLines;
+    impl<'de> Visitor<'de> for CostLines {
+        type Value = IndexMap<String, Amount>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a table of cost lines, each a name and an amount")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut lines = IndexMap::new();
+            while let Some(name) = map.next_key::<String>()? {
+                if lines.contains_key(&name) {
+                    // Raised before the value is read, so the position is the repeated name.
+                    return Err(de::Error::custom(format!(
+                        "the cost line \"{name}\" appears twice in this period: \
+                         add the amounts up into one line, or give them different names"
+                    )));
+                }
+                let amount: Amount = map.next_value()?;
+                lines.insert(name, amount);
+            }
+            Ok(lines)
+        }
+    }
+    deserializer.deserialize_map(CostLines)
 }
 
 /// Parses a plain decimal number ("1234.56", "-121", "1e6") exactly.

@@ -21,6 +21,11 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_PERIODS: usize = 20_000;
 /// Most distinct cost lines in one input.
 pub const MAX_COST_LINES: usize = 200;
+/// Longest summary or period notes, in bytes of UTF-8.
+pub const MAX_TEXT_BYTES: usize = 100_000;
+/// Most sources, and the longest one in characters.
+pub const MAX_SOURCES: usize = 200;
+pub const MAX_SOURCE_CHARS: usize = 2_000;
 
 struct Checker<'a> {
     file: &'a str,
@@ -79,14 +84,20 @@ pub fn validate(
         ));
     }
     if raw.periods.len() > MAX_PERIODS {
-        return Err(InputError::new(
-            file,
-            format!(
-                "the input has {} periods, more than the limit of {MAX_PERIODS}",
-                raw.periods.len()
-            ),
-        )
-        .with_help("split the input into several files, e.g. one per decade"));
+        return Err(check
+            .error(
+                FieldPath::new(Table::Period(MAX_PERIODS), &["label"]),
+                format!(
+                    "the input has {} periods, more than the limit of {MAX_PERIODS} \
+                     (this is period {})",
+                    raw.periods.len(),
+                    MAX_PERIODS + 1
+                ),
+            )
+            .with_help(format!(
+                "split the input into several files of at most {MAX_PERIODS} periods, \
+                 e.g. one per decade, and generate a brief from each"
+            )));
     }
     let mut periods = Vec::with_capacity(raw.periods.len());
     let mut seen: HashMap<PeriodLabel, usize> = HashMap::new();
@@ -176,13 +187,56 @@ fn company(
         ));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(check.error(
-            at("name"),
-            format!(
-                "the company name is {} characters long, more than the limit of {MAX_NAME_CHARS}",
-                name.chars().count()
-            ),
-        ));
+        return Err(check
+            .error(
+                at("name"),
+                format!(
+                    "the company name is {} characters long, more than the limit of \
+                     {MAX_NAME_CHARS}",
+                    name.chars().count()
+                ),
+            )
+            .with_help("write the company's short name; describe it in summary"));
+    }
+    if raw
+        .summary
+        .as_ref()
+        .is_some_and(|s| s.len() > MAX_TEXT_BYTES)
+    {
+        return Err(check
+            .error(
+                at("summary"),
+                format!("the summary is longer than the limit of {MAX_TEXT_BYTES} bytes"),
+            )
+            .with_help(
+                "shorten it: keep the long text in its own document and name it in sources",
+            ));
+    }
+    if raw.sources.len() > MAX_SOURCES {
+        return Err(check
+            .error(
+                at("sources"),
+                format!(
+                    "there are {} sources, more than the limit of {MAX_SOURCES}",
+                    raw.sources.len()
+                ),
+            )
+            .with_help("list the main documents only, or one index document that lists the rest"));
+    }
+    if let Some(long) = raw
+        .sources
+        .iter()
+        .find(|s| s.chars().count() > MAX_SOURCE_CHARS)
+    {
+        return Err(check
+            .error(
+                at("sources"),
+                format!(
+                    "a source is {} characters long, more than the limit of {MAX_SOURCE_CHARS}",
+                    long.chars().count()
+                ),
+            )
+            .with_help("name each source in a line: a title, a date or a link"));
     }
     let currency_text = raw.currency.as_deref().map(str::trim).unwrap_or_default();
     if currency_text.is_empty() {
@@ -313,7 +367,12 @@ fn period(
     for (name, Amount(amount)) in raw.costs {
         let path = at(&["costs", &name]);
         if name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS {
-            return Err(check.error(path, "a cost line name must be 1 to 200 characters long"));
+            return Err(check
+                .error(
+                    path,
+                    format!("a cost line name must be 1 to {MAX_NAME_CHARS} characters long"),
+                )
+                .with_help("name the line in a few words, such as marketing or support"));
         }
         costs.insert(name.clone(), check.scaled(amount, scale, path)?);
     }
@@ -329,8 +388,15 @@ fn period(
             "AI full-time equivalent",
         )?,
     };
-    if raw.notes.as_ref().is_some_and(|n| n.len() > 100_000) {
-        return Err(check.error(at(&["notes"]), "the notes are longer than 100,000 bytes"));
+    if raw.notes.as_ref().is_some_and(|n| n.len() > MAX_TEXT_BYTES) {
+        return Err(check
+            .error(
+                at(&["notes"]),
+                format!("the notes are longer than the limit of {MAX_TEXT_BYTES} bytes"),
+            )
+            .with_help(
+                "shorten them: keep the long text in its own document and name it in sources",
+            ));
     }
     Ok(Period {
         label,
@@ -359,22 +425,28 @@ fn check_cost_lines(
     check: &Checker,
 ) -> Result<(), InputError> {
     let mut names: Vec<&str> = Vec::new();
-    for period in periods {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (index, period) in periods.iter().enumerate() {
         for name in period.costs.keys() {
-            if !names.contains(&name.as_str()) {
+            if seen.insert(name) {
                 names.push(name);
             }
+            if names.len() > MAX_COST_LINES {
+                return Err(check
+                    .error(
+                        FieldPath::new(Table::Period(index), &["costs", name]),
+                        format!(
+                            "the input has more than {MAX_COST_LINES} different cost lines \
+                             (\"{name}\" is line {})",
+                            MAX_COST_LINES + 1
+                        ),
+                    )
+                    .with_help(format!(
+                        "keep at most {MAX_COST_LINES} lines: group small ones together \
+                         (e.g. other_opex), or split the input into several files"
+                    )));
+            }
         }
-    }
-    if names.len() > MAX_COST_LINES {
-        return Err(InputError::new(
-            check.file,
-            format!(
-                "the input has {} cost lines, more than the limit of {MAX_COST_LINES}",
-                names.len()
-            ),
-        )
-        .with_help("group small lines together (e.g. other_opex)"));
     }
     for exposed in &company.ai_exposed {
         if !names.contains(&exposed.as_str()) {

@@ -1,0 +1,170 @@
+//! Numbers at the edges (issue 5): zero revenue, one period, 60 years of quarters, amounts of
+//! 10^15 and millionths. No overflow, no NaN, the right "n/a" reasons, and operating expenses
+//! that equal the sum of the cost lines to the cent. Expected values are worked out by hand.
+
+use ipobrief::cli::{ChartFormat, OutputFormat};
+use ipobrief::input::{parse, Format, ReadOptions};
+use ipobrief::report::{build, ReportSettings};
+use ipobrief::scorecard::Thresholds;
+use serde_json::Value;
+
+/// Reads TOML, computes everything and renders every format; returns metrics.json, parsed.
+fn brief(toml: &str) -> Value {
+    brief_of(toml, Format::Toml)
+}
+
+fn brief_of(text: &str, format: Format) -> Value {
+    let input = parse(text, "edge", format, &ReadOptions::default())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let metrics = ipobrief::analyse(&input, &Thresholds::default(), None);
+    let settings = ReportSettings::new(
+        vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
+        ChartFormat::Svg,
+        None,
+    )
+    .unwrap();
+    let files = build(&metrics, &settings).expect("the report builds");
+    for file in &files {
+        let text = String::from_utf8_lossy(&file.bytes);
+        for bad in ["NaN", "inf%", ": inf", "-inf"] {
+            assert!(!text.contains(bad), "{bad} in {}", file.path.display());
+        }
+    }
+    let json = files
+        .iter()
+        .find(|f| f.path.ends_with("metrics.json"))
+        .unwrap();
+    serde_json::from_slice(&json.bytes).unwrap()
+}
+
+fn company() -> &'static str {
+    "[company]\nname = \"Edge AB\"\ncurrency = \"SEK\"\n"
+}
+
+fn reason<'a>(period: &'a Value, metric: &str) -> &'a str {
+    period["unavailable"][metric]
+        .as_str()
+        .unwrap_or_else(|| panic!("no reason for {metric}: {}", period["unavailable"]))
+}
+
+#[test]
+fn zero_revenue_gives_reasons_not_nan() {
+    let json = brief(&format!(
+        "{}\n[[period]]\nlabel = \"2023\"\nrevenue = 0\nheadcount_end = 10\ncosts = {{ support = 5 }}\n\n[[period]]\nlabel = \"2024\"\nrevenue = 0\nheadcount_end = 10\ncosts = {{ support = 5 }}\n",
+        company()
+    ));
+    let latest = &json["periods"][1];
+    assert_eq!(latest["revenue"], 0);
+    assert!(latest["revenue_growth_yoy_pct"].is_null());
+    assert_eq!(
+        reason(latest, "revenue_growth_yoy_pct"),
+        "revenue in 2023 was zero"
+    );
+    assert_eq!(reason(latest, "opex_pct_of_revenue"), "revenue is zero");
+    assert_eq!(latest["opex"], 5);
+}
+
+#[test]
+fn one_period_has_no_growth_and_says_why() {
+    let json = brief(&format!(
+        "{}\n[[period]]\nlabel = \"2024\"\nrevenue = 100\n",
+        company()
+    ));
+    let only = &json["periods"][0];
+    assert!(only["revenue_growth_yoy_pct"].is_null());
+    assert_eq!(
+        reason(only, "revenue_growth_yoy_pct"),
+        "no 2023 period in the input"
+    );
+    assert_eq!(reason(only, "opex"), "no cost lines in this period");
+}
+
+#[test]
+fn sixty_years_of_quarters() {
+    let mut toml = company().to_string();
+    for n in 0..240 {
+        toml.push_str(&format!(
+            "\n[[period]]\nlabel = \"{}-Q{}\"\nrevenue = {}\nheadcount_end = 100\ncosts = {{ a = 1 }}\n",
+            1965 + n / 4,
+            n % 4 + 1,
+            1000 + n
+        ));
+    }
+    let json = brief(&toml);
+    let periods = json["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 240);
+    assert_eq!(periods[0]["label"], "1965-Q1");
+    assert_eq!(periods[239]["label"], "2024-Q4");
+    // 2024-Q4 (n = 239) over 2023-Q4 (n = 235): 1239 / 1235 - 1 = 0.3238866... %
+    let growth = periods[239]["revenue_growth_yoy_pct"].as_f64().unwrap();
+    assert!((growth - 0.323886639676113).abs() < 1e-9, "{growth}");
+}
+
+#[test]
+fn amounts_of_ten_to_the_fifteenth_reconcile_to_the_cent() {
+    // 999,999,999,999,999.97 + 0.01 + 0.02 = 1,000,000,000,000,000.00 exactly. JSON keeps every
+    // digit (TOML refuses this number, see below).
+    let json = brief_of(
+        r#"{ "company": { "name": "Edge AB", "currency": "SEK" }, "period": [
+            { "label": "2024", "revenue": 1000000000000000, "headcount_end": 1,
+              "operating_income": 0,
+              "costs": { "big": 999999999999999.97, "small": 0.01, "smaller": 0.02 } } ] }"#,
+        Format::Json,
+    );
+    let period = &json["periods"][0];
+    assert_eq!(period["revenue"].to_string(), "1000000000000000");
+    assert_eq!(period["opex"].to_string(), "1000000000000000");
+    assert_eq!(
+        period["revenue_per_employee"].to_string(),
+        "1000000000000000"
+    );
+    assert_eq!(period["opex_pct_of_revenue"].as_f64(), Some(100.0));
+}
+
+#[test]
+fn toml_refuses_a_fraction_it_cannot_hold_exactly() {
+    // Regression: TOML floats are binary; 999999999999999.97 used to become 1000000000000000
+    // without a word, and the cost lines no longer added up to the cent.
+    let text = format!(
+        "{}\n[[period]]\nlabel = \"2024\"\nrevenue = 1\ncosts = {{ big = 999999999999999.97 }}\n",
+        company()
+    );
+    let error = parse(&text, "edge.toml", Format::Toml, &ReadOptions::default()).unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("edge.toml:8:17"), "{message}");
+    assert!(
+        message.contains("more digits than TOML keeps exactly"),
+        "{message}"
+    );
+}
+
+#[test]
+fn billions_scale_of_ten_to_the_fifteenth_does_not_overflow() {
+    // 10^15 billions is 10^24 full units, below rust_decimal's 7.9 x 10^28.
+    let json = brief(
+        "[company]\nname = \"Edge AB\"\ncurrency = \"SEK\"\nscale = \"billions\"\n\n[[period]]\nlabel = \"2023-Q4\"\nrevenue = 1000000000000000\nheadcount_end = 1\ncosts = { a = 1000000000000000 }\n\n[[period]]\nlabel = \"2024-Q4\"\nrevenue = 1000000000000000\nheadcount_end = 1\ncosts = { a = 1000000000000000 }\n",
+    );
+    let period = &json["periods"][1];
+    assert_eq!(period["revenue"].to_string(), "1000000000000000000000000");
+    assert_eq!(period["revenue_growth_yoy_pct"].as_f64(), Some(0.0));
+    // Annualised per employee: 10^24 x 4 / 1.
+    assert_eq!(
+        period["revenue_per_employee"].to_string(),
+        "4000000000000000000000000"
+    );
+}
+
+#[test]
+fn millionths_stay_exact() {
+    // 0.000001 + 0.000002 + 0.000003 = 0.000006; the share of revenue 0.000006 / 0.000012 = 50 %.
+    let json = brief(&format!(
+        "{}\n[[period]]\nlabel = \"2024\"\nrevenue = 0.000012\nheadcount_end = 3\ncosts = {{ a = 0.000001, b = 0.000002, c = 0.000003 }}\n",
+        company()
+    ));
+    let period = &json["periods"][0];
+    assert_eq!(period["revenue"].to_string(), "0.000012");
+    assert_eq!(period["opex"].to_string(), "0.000006");
+    assert_eq!(period["opex_pct_of_revenue"].as_f64(), Some(50.0));
+    // Per employee is money, rounded to the cent: 0.000012 / 3 = 0.000004 -> 0.
+    assert_eq!(period["revenue_per_employee"].to_string(), "0");
+}
