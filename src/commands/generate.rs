@@ -48,7 +48,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let metrics = analyse(company, &thresholds, as_of.clone());
             let files = report::build(&metrics, &report_settings)?;
             progress.inc(1);
-            Ok((metrics.company.slug.clone(), files, report::site::entry(&metrics)))
+            Ok((
+                metrics.company.slug.clone(),
+                files,
+                report::site::entry(&metrics),
+            ))
         })
         .collect();
     progress.finish_and_clear();
@@ -56,7 +60,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let index = if rendered.len() > 1 {
         let entries: Vec<_> = rendered.iter().map(|(_, _, entry)| entry).collect();
-        report::site::render(&report_settings.tera, &entries, as_of.as_deref())?
+        let tera = report::templates::load_only(args.templates, Some(report::templates::SITE))?;
+        report::site::render(&tera, &entries, as_of.as_deref())?
     } else {
         Vec::new()
     };
@@ -70,7 +75,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         write::write_file(&args.dir.join(&file.path), &file.bytes)?;
     }
     if !args.output.quiet && rendered.len() > 1 {
-        eprintln!("wrote {} briefs and {}", rendered.len(), args.dir.join("index.html").display());
+        eprintln!(
+            "wrote {} briefs and {}",
+            rendered.len(),
+            args.dir.join("index.html").display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -78,7 +87,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// Two companies may not write to the same folder.
 fn check_unique_slugs(companies: &[CompanyInput]) -> Result<()> {
     for (index, company) in companies.iter().enumerate() {
-        if let Some(other) = companies[..index].iter().find(|c| c.company.slug == company.company.slug) {
+        if let Some(other) = companies[..index]
+            .iter()
+            .find(|c| c.company.slug == company.company.slug)
+        {
             return Err(InputError::new(
                 &company.source,
                 format!(
@@ -86,7 +98,9 @@ fn check_unique_slugs(companies: &[CompanyInput]) -> Result<()> {
                     company.company.slug, other.source, other.company.name
                 ),
             )
-            .with_help("give the companies different names, or generate them into different folders")
+            .with_help(
+                "give the companies different names, or generate them into different folders",
+            )
             .into());
         }
     }

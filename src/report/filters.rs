@@ -18,6 +18,8 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("delta", delta);
     tera.register_filter("delta_html", DeltaHtml);
     tera.register_filter("md", md);
+    tera.register_filter("cell", Cell { html: false });
+    tera.register_filter("cell_html", Cell { html: true });
 }
 
 /// A template value as an exact decimal; numbers keep every digit (serde_json's
@@ -175,6 +177,95 @@ impl Filter for DeltaHtml {
     }
 }
 
+/// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
+/// `context::Cell`: value, unit, polarity, footnote) formatted by its unit with the filters above,
+/// "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
+/// footnote link); its output is built from numbers only, so it is marked safe.
+struct Cell {
+    html: bool,
+}
+
+impl Filter for Cell {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+        let field = |name: &str| value.get(name).cloned().unwrap_or(Value::Null);
+        let unit = field("unit");
+        let unit = unit.as_str().unwrap_or("");
+        let number = field("value");
+        let mut delta_args = HashMap::new();
+        delta_args.insert("polarity".to_string(), field("polarity"));
+        let delta = |unit: &str, args: &mut HashMap<String, Value>| -> Result<Value> {
+            args.insert("unit".to_string(), Value::from(unit));
+            if self.html {
+                DeltaHtml.filter(&number, args)
+            } else {
+                delta(&number, args)
+            }
+        };
+        let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect()
+        };
+        let currency = args.get("currency").cloned().unwrap_or(Value::Null);
+        let text = if number.is_null() {
+            Value::from(if self.html {
+                "<span class=\"na\">n/a</span>"
+            } else {
+                NA
+            })
+        } else {
+            match unit {
+                "amount" => money(
+                    &number,
+                    &with(&[
+                        ("style", "scaled".into()),
+                        ("scale", args.get("scale").cloned().unwrap_or(Value::Null)),
+                    ]),
+                )?,
+                "money" => money(
+                    &number,
+                    &with(&[("style", "precise".into()), ("currency", currency)]),
+                )?,
+                "pct" => pct(&number, &HashMap::new())?,
+                "change" => delta("pct", &mut delta_args)?,
+                "pp" => delta("pp", &mut delta_args)?,
+                "points_change" => delta("points", &mut delta_args)?,
+                "people" => num(&number, &with(&[("decimals", 1.into())]))?,
+                "points" => num(
+                    &number,
+                    &with(&[("decimals", 1.into()), ("fixed", true.into())]),
+                )?,
+                "ratio" => Value::from(format!(
+                    "{}×",
+                    num(
+                        &number,
+                        &with(&[("decimals", 2.into()), ("fixed", true.into())])
+                    )?
+                    .as_str()
+                    .unwrap_or(NA)
+                )),
+                _ => num(&number, &with(&[("decimals", 2.into())]))?,
+            }
+        };
+        let mut out = text.as_str().unwrap_or(NA).to_string();
+        if let Some(note) = field("note").as_u64() {
+            if self.html {
+                out.push_str(&format!(
+                    "<sup class=\"fn\"><a href=\"#fn-{note}\">{note}</a></sup>"
+                ));
+            } else {
+                out.push_str(&format!(" [^{note}]"));
+            }
+        }
+        Ok(Value::from(out))
+    }
+
+    fn is_safe(&self) -> bool {
+        self.html
+    }
+}
+
 /// Escapes user text for Markdown, so a name like `<script>` or `a|b` stays text.
 fn md(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     let text = match value {
@@ -266,6 +357,45 @@ mod tests {
     fn markdown_escaping_keeps_user_text_inert() {
         let escaped = md(&Value::from("<script>|*x*"), &HashMap::new()).unwrap();
         assert_eq!(escaped, "&lt;script&gt;\\|\\*x\\*");
+    }
+
+    #[test]
+    fn cells_format_by_unit_with_their_footnote() {
+        let cell = |value: Value, unit: &str, note: Value| serde_json::json!({ "value": value, "unit": unit, "polarity": "down_good", "note": note });
+        let usd = args(&[("currency", "USD".into()), ("scale", "millions".into())]);
+        let md = Cell { html: false };
+        let html = Cell { html: true };
+        // 2,811,000,000 in millions is 2,811; a cost up 3.2% is bad; a missing value has its note.
+        assert_eq!(
+            md.filter(&cell(number("2811000000"), "amount", Value::Null), &usd)
+                .unwrap(),
+            "2,811"
+        );
+        assert_eq!(
+            html.filter(&cell(number("3.2"), "change", Value::Null), &usd)
+                .unwrap(),
+            "<span class=\"delta bad\">▲ +3.2%</span>"
+        );
+        assert_eq!(
+            md.filter(&cell(Value::Null, "pct", 4.into()), &usd)
+                .unwrap(),
+            "n/a [^4]"
+        );
+        assert_eq!(
+            html.filter(&cell(Value::Null, "pct", 4.into()), &usd)
+                .unwrap(),
+            "<span class=\"na\">n/a</span><sup class=\"fn\"><a href=\"#fn-4\">4</a></sup>"
+        );
+        assert_eq!(
+            md.filter(&cell(number("2.7"), "ratio", Value::Null), &usd)
+                .unwrap(),
+            "2.70×"
+        );
+        assert_eq!(
+            md.filter(&cell(number("57"), "points", Value::Null), &usd)
+                .unwrap(),
+            "57.0"
+        );
     }
 
     #[test]

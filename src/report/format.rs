@@ -112,7 +112,11 @@ pub fn grouped_fixed(value: Decimal, decimals: u32) -> String {
     if decimals == 0 || places == decimals {
         return text;
     }
-    let mut padded = if places == 0 { format!("{text}.") } else { text };
+    let mut padded = if places == 0 {
+        format!("{text}.")
+    } else {
+        text
+    };
     padded.push_str(&"0".repeat((decimals - places) as usize));
     padded
 }

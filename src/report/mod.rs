@@ -37,7 +37,7 @@ impl ReportSettings {
         Ok(ReportSettings {
             formats,
             charts,
-            tera: templates::load(templates)?,
+            tera: templates::load_only(templates, Some(templates::BRIEF))?,
         })
     }
 }
@@ -51,44 +51,63 @@ pub fn metrics_json(metrics: &Metrics) -> Result<Vec<u8>> {
 
 /// Renders every file of one company's report.
 pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputFile>> {
-    let mut files = Vec::new();
     let wants = |format: OutputFormat| settings.formats.contains(&format);
-    if wants(OutputFormat::Json) {
-        files.push(OutputFile::new("metrics.json", metrics_json(metrics)?));
-    }
+    let wants_brief = wants(OutputFormat::Md) || wants(OutputFormat::Html);
     let outputs = charts::ChartOutputs {
         svg: settings.charts != ChartFormat::Png,
         png: settings.charts != ChartFormat::Svg,
     };
-    let charts = charts::build_all(metrics, outputs)?;
-    if wants(OutputFormat::Md) || wants(OutputFormat::Html) {
-        for chart in &charts {
-            if let (Some(svg), true) = (&chart.svg, outputs.svg) {
-                files.push(OutputFile::new(
-                    format!("charts/{}.svg", chart.id),
-                    svg.clone(),
-                ));
-            }
-            if let Some(png) = &chart.png {
-                files.push(OutputFile::new(
-                    format!("charts/{}.png", chart.id),
-                    png.clone(),
-                ));
-            }
+    // The JSON and the charts do not depend on each other: make them side by side.
+    let (json, charts) = rayon::join(
+        || {
+            wants(OutputFormat::Json)
+                .then(|| metrics_json(metrics))
+                .transpose()
+        },
+        || match wants_brief {
+            true => charts::build_all(metrics, outputs),
+            false => Ok(Vec::new()),
+        },
+    );
+    let (json, charts) = (json?, charts?);
+    let mut files = Vec::new();
+    if let Some(json) = json {
+        files.push(OutputFile::new("metrics.json", json));
+    }
+    if !wants_brief {
+        return Ok(files);
+    }
+    for chart in &charts {
+        if let (Some(svg), true) = (&chart.svg, outputs.svg) {
+            files.push(OutputFile::new(
+                format!("charts/{}.svg", chart.id),
+                svg.clone(),
+            ));
+        }
+        if let Some(png) = &chart.png {
+            files.push(OutputFile::new(
+                format!("charts/{}.png", chart.id),
+                png.clone(),
+            ));
         }
     }
     let chart_ext = if outputs.svg { "svg" } else { "png" };
     let brief = context::build(metrics, &charts, chart_ext);
     let context = tera::Context::from_serialize(&brief)?;
-    if wants(OutputFormat::Md) {
-        let text = templates::render(&settings.tera, "brief.md.tera", &context)?;
+    let render = |wanted: bool, template: &str| -> Result<Option<String>> {
+        wanted
+            .then(|| templates::render(&settings.tera, template, &context))
+            .transpose()
+    };
+    let (markdown, html) = rayon::join(
+        || render(wants(OutputFormat::Md), "brief.md.tera"),
+        || render(wants(OutputFormat::Html), "brief.html.tera"),
+    );
+    if let Some(text) = markdown? {
         files.push(OutputFile::new("brief.md", tidy_markdown(&text)));
     }
-    if wants(OutputFormat::Html) {
-        files.push(OutputFile::new(
-            "brief.html",
-            templates::render(&settings.tera, "brief.html.tera", &context)?,
-        ));
+    if let Some(text) = html? {
+        files.push(OutputFile::new("brief.html", text));
     }
     Ok(files)
 }

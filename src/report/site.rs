@@ -61,7 +61,9 @@ pub fn entry(metrics: &Metrics) -> Entry {
         rule_of_40: value(period.and_then(|p| number(p.rule_of_40))),
         revenue_per_employee: value(period.and_then(|p| exact(p.revenue_per_employee))),
         headcount: value(period.and_then(|p| exact(p.headcount_end))),
-        status: card.and_then(|c| serde_json::to_value(c.status).ok()).and_then(|v| v.as_str().map(str::to_string)),
+        status: card
+            .and_then(|c| serde_json::to_value(c.status).ok())
+            .and_then(|v| v.as_str().map(str::to_string)),
         passed: card.map_or(0, |c| c.passed),
         watch: card.map_or(0, |c| c.watch),
         failed: card.map_or(0, |c| c.failed),
@@ -69,14 +71,29 @@ pub fn entry(metrics: &Metrics) -> Entry {
 }
 
 /// Renders `index.html` and `index.md` for the entries (in the order given).
-pub fn render(tera: &tera::Tera, entries: &[&Entry], as_of: Option<&str>) -> anyhow::Result<Vec<OutputFile>> {
+pub fn render(
+    tera: &tera::Tera,
+    entries: &[&Entry],
+    as_of: Option<&str>,
+) -> anyhow::Result<Vec<OutputFile>> {
     let mut currencies: Vec<String> = entries.iter().map(|e| e.currency.clone()).collect();
     currencies.sort();
     currencies.dedup();
-    let index = Index { entries, currencies, as_of, generator: Generator::default() };
+    let index = Index {
+        entries,
+        currencies,
+        as_of,
+        generator: Generator::default(),
+    };
     let context = tera::Context::from_serialize(&index)?;
     Ok(vec![
-        OutputFile::new("index.html", templates::render(tera, "index.html.tera", &context)?),
-        OutputFile::new("index.md", templates::render(tera, "index.md.tera", &context)?),
+        OutputFile::new(
+            "index.html",
+            templates::render(tera, "index.html.tera", &context)?,
+        ),
+        OutputFile::new(
+            "index.md",
+            templates::render(tera, "index.md.tera", &context)?,
+        ),
     ])
 }

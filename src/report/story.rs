@@ -135,7 +135,12 @@ fn costs(p: &PeriodMetrics) -> Option<String> {
 fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
     let cost = p.ai_exposed_cost?;
     let share = p.ai_exposed_pct_of_revenue?;
-    let names: Vec<String> = metrics.company.ai_exposed.iter().map(|n| crate::report::format::line_name(n).to_lowercase()).collect();
+    let names: Vec<String> = metrics
+        .company
+        .ai_exposed
+        .iter()
+        .map(|n| crate::report::format::line_name(n).to_lowercase())
+        .collect();
     let lines = names.join(" and ");
     let mut sentence = format!(
         "The AI-exposed cost lines ({lines}) came to {}, {} of revenue",

@@ -40,7 +40,11 @@ pub struct Chart {
 /// The periods of one kind (years, halves or quarters), in time order.
 pub struct Series<'a> {
     pub kind: PeriodKind,
+    /// The latest periods of this kind, at most [`shown`] of them: a brief is read, so a long
+    /// history is cut to its recent end (every period stays in metrics.json).
     pub periods: Vec<&'a PeriodMetrics>,
+    /// How many periods of this kind the input has.
+    pub total: usize,
     pub currency: &'a str,
     pub ai_exposed: &'a [String],
 }
@@ -66,14 +70,29 @@ impl Series<'_> {
 pub fn series_of(metrics: &Metrics) -> Vec<Series<'_>> {
     [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
         .into_iter()
-        .map(|kind| Series {
-            kind,
-            periods: metrics.periods.iter().filter(|p| p.kind == kind).collect(),
-            currency: &metrics.company.currency,
-            ai_exposed: &metrics.company.ai_exposed,
+        .map(|kind| {
+            let all: Vec<&PeriodMetrics> =
+                metrics.periods.iter().filter(|p| p.kind == kind).collect();
+            let total = all.len();
+            Series {
+                kind,
+                periods: all[total.saturating_sub(shown(kind))..].to_vec(),
+                total,
+                currency: &metrics.company.currency,
+                ai_exposed: &metrics.company.ai_exposed,
+            }
         })
         .filter(|s| !s.periods.is_empty())
         .collect()
+}
+
+/// How many of the latest periods of a kind the brief's tables and charts show: ten years or
+/// halves, twelve quarters (three years), as a brief on paper can hold.
+pub fn shown(kind: PeriodKind) -> usize {
+    match kind {
+        PeriodKind::Quarter => 12,
+        PeriodKind::Half | PeriodKind::Year => 10,
+    }
 }
 
 /// Which charts to render as files.
@@ -103,19 +122,18 @@ fn register_font() -> Result<()> {
 
 /// Every chart of the brief.
 pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>> {
+    use rayon::prelude::*;
     register_font()?;
-    let mut charts = Vec::new();
-    for series in series_of(metrics) {
-        for kind in draw::ChartKind::ALL {
-            charts.push(render(
-                &draw::Job {
-                    kind,
-                    series: &series,
-                },
-                outputs,
-            )?);
-        }
-    }
+    let series = series_of(metrics);
+    let jobs: Vec<draw::Job> = series
+        .iter()
+        .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))
+        .collect();
+    // Charts are independent: draw them on every core (the order of the result is kept).
+    let mut charts: Vec<Chart> = jobs
+        .par_iter()
+        .map(|job| render(job, outputs))
+        .collect::<Result<_>>()?;
     if let Some(plan) = &metrics.plan {
         charts.push(render(&plan::PlanChart { plan }, outputs)?);
     }

@@ -35,7 +35,13 @@ impl PlanChart<'_> {
 
     fn month_label(&self, month: f64) -> String {
         let month = month.round().max(0.0) as u32;
-        match self.plan.path.iter().find(|p| p.month == month).and_then(|p| p.date.clone()) {
+        match self
+            .plan
+            .path
+            .iter()
+            .find(|p| p.month == month)
+            .and_then(|p| p.date.clone())
+        {
             Some(date) => date,
             None => format!("month {month}"),
         }
@@ -53,11 +59,19 @@ impl Drawable for PlanChart<'_> {
 
     fn alt(&self) -> String {
         let plan = self.plan;
-        let start = plan.start_headcount.map_or("n/a".to_string(), |h| format::grouped(h.0, 0));
+        let start = plan
+            .start_headcount
+            .map_or("n/a".to_string(), |h| format::grouped(h.0, 0));
         let attrition = format::pct(format::to_f64(plan.annual_attrition.0) * 100.0, false);
         let reached = match (plan.reached, plan.months_to_target) {
-            (true, Some(month)) => format!("reaches the target of {} in month {month}", format::grouped(plan.target_headcount.0, 0)),
-            _ => format!("never reaches the target of {}", format::grouped(plan.target_headcount.0, 0)),
+            (true, Some(month)) => format!(
+                "reaches the target of {} in month {month}",
+                format::grouped(plan.target_headcount.0, 0)
+            ),
+            _ => format!(
+                "never reaches the target of {}",
+                format::grouped(plan.target_headcount.0, 0)
+            ),
         };
         format!(
             "Line: monthly headcount from {start} at {attrition} annual attrition and {} hires a year; it {reached}. Dashed line: the target.",
@@ -67,7 +81,13 @@ impl Drawable for PlanChart<'_> {
 
     fn too_little_data(&self) -> Option<String> {
         (self.plan.path.len() < 2).then(|| {
-            let reason = self.plan.unavailable.values().next().cloned().unwrap_or_else(|| "no path".to_string());
+            let reason = self
+                .plan
+                .unavailable
+                .values()
+                .next()
+                .cloned()
+                .unwrap_or_else(|| "no path".to_string());
             format!("Headcount plan: not drawn ({reason}).")
         })
     }
@@ -81,11 +101,19 @@ impl Drawable for PlanChart<'_> {
         let low = points.iter().map(|p| p.1).fold(target, f64::min);
         let span = (high - low).max(1.0);
         let mut chart = ChartBuilder::on(area)
-            .caption(self.title(), ("sans-serif", 19, FontStyle::Bold).into_font().color(&RGBColor(20, 30, 50)))
+            .caption(
+                self.title(),
+                ("sans-serif", 19, FontStyle::Bold)
+                    .into_font()
+                    .color(&RGBColor(20, 30, 50)),
+            )
             .margin(14)
             .x_label_area_size(34)
             .y_label_area_size(70)
-            .build_cartesian_2d(0.0..last_month, (low - span * 0.1).max(0.0)..(high + span * 0.3))?;
+            .build_cartesian_2d(
+                0.0..last_month,
+                (low - span * 0.1).max(0.0)..(high + span * 0.3),
+            )?;
         let label_style = ("sans-serif", 13).into_font().color(&RGBColor(60, 60, 60));
         chart
             .configure_mesh()
@@ -104,9 +132,14 @@ impl Drawable for PlanChart<'_> {
             .draw()?;
         let path_colour = PALETTE[0];
         chart
-            .draw_series(LineSeries::new(points.iter().copied(), path_colour.stroke_width(3)))?
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                path_colour.stroke_width(3),
+            ))?
             .label("Headcount path")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], path_colour.stroke_width(3)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], path_colour.stroke_width(3))
+            });
         let target_colour = PALETTE[5];
         chart
             .draw_series(DashedLineSeries::new(
@@ -116,10 +149,16 @@ impl Drawable for PlanChart<'_> {
                 target_colour.stroke_width(2),
             ))?
             .label("Target")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], target_colour.stroke_width(2)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], target_colour.stroke_width(2))
+            });
         if let (true, Some(month)) = (self.plan.reached, self.plan.months_to_target) {
             if let Some(point) = points.iter().find(|p| p.0 == f64::from(month)) {
-                chart.draw_series(std::iter::once(Circle::new(*point, 6, target_colour.filled())))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    *point,
+                    6,
+                    target_colour.filled(),
+                )))?;
                 chart.draw_series(std::iter::once(Text::new(
                     format!("target reached, month {month}"),
                     (point.0, point.1 + span * 0.08),
