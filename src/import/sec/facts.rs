@@ -90,14 +90,14 @@ impl CompanyFacts {
         let facts = found
             .units
             .iter()
-            .filter(|(u, _)| unit.map_or(true, |want| want == u.as_str()))
+            .filter(|(u, _)| unit.is_none_or(|want| want == u.as_str()))
             .flat_map(|(_, facts)| facts);
         for fact in facts {
             let Some(figure) = figure(concept, fact) else {
                 continue;
             };
             let key = (figure.start, figure.end);
-            let newer = latest.get(&key).map_or(true, |(kept, _)| {
+            let newer = latest.get(&key).is_none_or(|(kept, _)| {
                 fact.filed.as_deref() >= kept.filed.as_deref()
             });
             if newer {

@@ -110,7 +110,7 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
         .collect();
     let employees = employees(facts, &calendar);
     let wanted = |span: &Span| {
-        selection.from.map_or(true, |from| span.year() >= from)
+        selection.from.is_none_or(|from| span.year() >= from)
             && (selection.quarters || matches!(span, Span::Year(_)))
     };
     let periods: Vec<ImportedPeriod> = revenue
@@ -247,7 +247,7 @@ fn employees(facts: &CompanyFacts, calendar: &FiscalCalendar) -> Series {
         let span = Span::Year(year);
         let later = series
             .get(&span)
-            .map_or(true, |kept| figure.end >= kept.end);
+            .is_none_or(|kept| figure.end >= kept.end);
         if later {
             let start = figure.start.unwrap_or(figure.end);
             series.insert(span, Entry::filed(figure, start));
