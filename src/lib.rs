@@ -83,10 +83,13 @@ pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyI
             .context("the bundled example is invalid")?;
         return Ok(vec![example]);
     }
+    // Inputs are independent: read them on every core, keeping their order.
+    use rayon::prelude::*;
+    let results: Vec<_> = paths.par_iter().map(|path| input::load(path, options)).collect();
     let mut companies = Vec::new();
     let mut errors = Vec::new();
-    for path in paths {
-        match input::load(path, options) {
+    for result in results {
+        match result {
             Ok(company) => companies.push(company),
             Err(error) => errors.push(error),
         }

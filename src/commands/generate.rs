@@ -65,8 +65,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         Vec::new()
     };
-    for (slug, files, _) in &rendered {
-        let folder = write::write_folder(args.dir, slug, files)?;
+    // Each folder is written atomically on its own; writing them side by side keeps both
+    // cores busy on a large site. Messages follow in input order.
+    let folders: Vec<Result<PathBuf>> = rendered
+        .par_iter()
+        .map(|(slug, files, _)| write::write_folder(args.dir, slug, files))
+        .collect();
+    for (folder, (_, files, _)) in folders.into_iter().zip(&rendered) {
+        let folder = folder?;
         if args.output.verbose || (!args.output.quiet && rendered.len() <= PROGRESS_FROM) {
             eprintln!("wrote {} ({} files)", folder.display(), files.len());
         }
