@@ -102,7 +102,12 @@ pub enum Command {
         /// One company's periods as columns: labels such as 2024,2025 or 2024-Q3,2025-Q3;
         /// or latest-yoy (the latest period against a year earlier) or latest-qoq (the latest
         /// quarter against the one before).
-        #[arg(long, value_delimiter = ',', value_name = "PERIODS", conflicts_with = "period")]
+        #[arg(
+            long,
+            value_delimiter = ',',
+            value_name = "PERIODS",
+            conflicts_with = "period"
+        )]
         periods: Vec<String>,
         /// The period to compare companies in: a label such as 2024, or latest (the latest
         /// period every input has; the default).

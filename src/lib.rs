@@ -85,7 +85,10 @@ pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyI
     }
     // Inputs are independent: read them on every core, keeping their order.
     use rayon::prelude::*;
-    let results: Vec<_> = paths.par_iter().map(|path| input::load(path, options)).collect();
+    let results: Vec<_> = paths
+        .par_iter()
+        .map(|path| input::load(path, options))
+        .collect();
     let mut companies = Vec::new();
     let mut errors = Vec::new();
     for result in results {

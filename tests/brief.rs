@@ -18,7 +18,8 @@ fn root() -> &'static Path {
 
 /// Every file of a brief, by path, from input text.
 fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
-    let company = input::parse(text, name, Format::Toml, &ReadOptions::default()).expect("valid input");
+    let company =
+        input::parse(text, name, Format::Toml, &ReadOptions::default()).expect("valid input");
     let metrics = ipobrief::analyse(&company, &Thresholds::default(), None);
     let settings = ReportSettings::new(
         vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
@@ -39,7 +40,13 @@ fn acme() -> BTreeMap<String, Vec<u8>> {
 }
 
 fn text(files: &BTreeMap<String, Vec<u8>>, name: &str) -> String {
-    String::from_utf8(files.get(name).unwrap_or_else(|| panic!("{name} missing")).clone()).expect("utf-8")
+    String::from_utf8(
+        files
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .clone(),
+    )
+    .expect("utf-8")
 }
 
 #[test]
@@ -55,7 +62,9 @@ fn html_brief_snapshot() {
     let mut rest = html.as_str();
     while let Some(start) = rest.find("<svg") {
         without_svg.push_str(&rest[..start]);
-        let end = rest[start..].find("</svg>").map_or(rest.len(), |e| start + e + "</svg>".len());
+        let end = rest[start..]
+            .find("</svg>")
+            .map_or(rest.len(), |e| start + e + "</svg>".len());
         without_svg.push_str("<svg>[chart]</svg>");
         rest = &rest[end..];
     }
@@ -66,18 +75,35 @@ fn html_brief_snapshot() {
 #[test]
 fn every_svg_parses_and_has_a_title_text_alternative_and_axis_labels() {
     let files = acme();
-    let svgs: Vec<_> = files.iter().filter(|(name, _)| name.ends_with(".svg")).collect();
-    assert!(svgs.len() >= 8, "expected the year and quarter charts, found {}", svgs.len());
+    let svgs: Vec<_> = files
+        .iter()
+        .filter(|(name, _)| name.ends_with(".svg"))
+        .collect();
+    assert!(
+        svgs.len() >= 8,
+        "expected the year and quarter charts, found {}",
+        svgs.len()
+    );
     for (name, bytes) in svgs {
         let svg = String::from_utf8(bytes.clone()).expect("utf-8");
         let document = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let texts: Vec<&str> = document.descendants().filter_map(|n| n.text()).map(str::trim).collect();
-        let has = |tag: &str| document.descendants().any(|n| n.tag_name().name() == tag && n.text().is_some_and(|t| !t.trim().is_empty()));
+        let texts: Vec<&str> = document
+            .descendants()
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        let has = |tag: &str| {
+            document.descendants().any(|n| {
+                n.tag_name().name() == tag && n.text().is_some_and(|t| !t.trim().is_empty())
+            })
+        };
         assert!(has("title"), "{name} has no <title>");
         assert!(has("desc"), "{name} has no text alternative");
         let axis_label = ["(%)", "(SEK", "(people)", "(points)"];
         assert!(
-            texts.iter().any(|t| axis_label.iter().any(|unit| t.contains(unit))),
+            texts
+                .iter()
+                .any(|t| axis_label.iter().any(|unit| t.contains(unit))),
             "{name} has no axis label with a unit"
         );
     }
@@ -89,9 +115,15 @@ fn a_chart_with_one_period_becomes_a_sentence() {
         "[company]\nname = \"One Year Co\"\ncurrency = \"EUR\"\n[[period]]\nlabel = \"2024\"\nrevenue = 100\n",
         "one.toml",
     );
-    assert!(!files.keys().any(|k| k.ends_with(".svg")), "no chart can be drawn from one period");
+    assert!(
+        !files.keys().any(|k| k.ends_with(".svg")),
+        "no chart can be drawn from one period"
+    );
     let md = text(&files, "brief.md");
-    assert!(md.contains("not drawn, as there is only one period"), "{md}");
+    assert!(
+        md.contains("not drawn, as there is only one period"),
+        "{md}"
+    );
 }
 
 const HOSTILE: &str = r#"
@@ -121,33 +153,69 @@ revenue = 120
 fn hostile_names_and_notes_come_out_inert() {
     let files = brief_files(HOSTILE, "hostile.toml");
     let html = text(&files, "brief.html");
-    for needle in ["<script", "<iframe", "<img", "<style>body", "tracker.example", "<b "] {
+    for needle in [
+        "<script",
+        "<iframe",
+        "<img",
+        "<style>body",
+        "tracker.example",
+        "<b ",
+    ] {
         assert!(!html.contains(needle), "brief.html contains {needle}");
     }
     for tag in real_tags(&html) {
         let lower = tag.to_ascii_lowercase();
-        let handler = lower.split_whitespace().skip(1).any(|attribute| attribute.starts_with("on"));
+        let handler = lower
+            .split_whitespace()
+            .skip(1)
+            .any(|attribute| attribute.starts_with("on"));
         assert!(!handler, "an event handler survived: {tag}");
-        assert!(!lower.contains("javascript:"), "a javascript: URL survived: {tag}");
+        assert!(
+            !lower.contains("javascript:"),
+            "a javascript: URL survived: {tag}"
+        );
     }
-    assert!(html.contains("&lt;script&gt;document.title="), "the name is shown as text");
+    assert!(
+        html.contains("&lt;script&gt;document.title="),
+        "the name is shown as text"
+    );
     let md = text(&files, "brief.md");
-    assert!(md.contains("&lt;script&gt;document.title="), "Markdown escapes the name");
+    assert!(
+        md.contains("&lt;script&gt;document.title="),
+        "Markdown escapes the name"
+    );
+    for needle in ["<script", "<img", "<iframe", "<style", "<p onclick"] {
+        assert!(
+            !md.contains(needle),
+            "brief.md passes raw HTML through: {needle}"
+        );
+    }
     for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".svg")) {
         let svg = String::from_utf8(bytes.clone()).expect("utf-8");
-        assert!(!svg.contains("<b "), "{name} has markup from a cost line name");
+        assert!(
+            !svg.contains("<b "),
+            "{name} has markup from a cost line name"
+        );
     }
 }
 
 /// The markup tags of a page (`<p class="x">`), as opposed to escaped text (`&lt;p&gt;`).
 fn real_tags(html: &str) -> Vec<&str> {
     html.match_indices('<')
-        .filter_map(|(start, _)| html[start..].find('>').map(|end| &html[start..start + end + 1]))
+        .filter_map(|(start, _)| {
+            html[start..]
+                .find('>')
+                .map(|end| &html[start..start + end + 1])
+        })
         .collect()
 }
 
 fn run(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ipobrief")).args(args).current_dir(dir).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_ipobrief"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -159,7 +227,10 @@ fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                files.insert(path.strip_prefix(dir).expect("inside").to_path_buf(), fs::read(&path).expect("file"));
+                files.insert(
+                    path.strip_prefix(dir).expect("inside").to_path_buf(),
+                    fs::read(&path).expect("file"),
+                );
             }
         }
     }
@@ -173,19 +244,52 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
     fs::create_dir_all(&templates).expect("folder");
     fs::write(templates.join("brief.md.tera"), "# {{ company.name }}\nRevenue {{ metrics.periods.0.revenue | money(currency=company.currency) }}\n")
         .expect("write");
-    let out = run(&["generate", "--templates", "mine", "-o", "out", "--format", "md,html"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let md = fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.md")).expect("brief.md");
+    let out = run(
+        &[
+            "generate",
+            "--templates",
+            "mine",
+            "-o",
+            "out",
+            "--format",
+            "md,html",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md =
+        fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.md")).expect("brief.md");
     assert_eq!(md, "# Klarna Group plc\nRevenue $1.9B\n");
-    let html = fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.html")).expect("html");
-    assert!(html.contains("Readiness scorecard"), "the HTML still uses the built-in template");
+    let html =
+        fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.html")).expect("html");
+    assert!(
+        html.contains("Readiness scorecard"),
+        "the HTML still uses the built-in template"
+    );
 
-    fs::write(templates.join("brief.md.tera"), "line one\n{{ company.name \n").expect("write");
-    let out = run(&["generate", "--templates", "mine", "-o", "out2"], dir.path());
+    fs::write(
+        templates.join("brief.md.tera"),
+        "line one\n{{ company.name \n",
+    )
+    .expect("write");
+    let out = run(
+        &["generate", "--templates", "mine", "-o", "out2"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("brief.md.tera"), "names the template: {stderr}");
-    assert!(stderr.contains("--> 3:1"), "names the line and column: {stderr}");
+    assert!(
+        stderr.contains("brief.md.tera"),
+        "names the template: {stderr}"
+    );
+    assert!(
+        stderr.contains("--> 3:1"),
+        "names the line and column: {stderr}"
+    );
     assert!(!dir.path().join("out2").exists(), "nothing written");
 }
 
@@ -194,7 +298,11 @@ fn two_runs_give_the_same_bytes() {
     let dir = tempfile::tempdir().expect("tempdir");
     for out in ["a", "b"] {
         let status = run(&["generate", "-o", out, "--charts", "both"], dir.path());
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
     }
     let a = read_tree(&dir.path().join("a"));
     let b = read_tree(&dir.path().join("b"));
@@ -206,14 +314,25 @@ fn two_runs_give_the_same_bytes() {
 fn committed_example_report_is_up_to_date() {
     // Regenerate with `cargo run --release -- generate` when this fails after a deliberate change.
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = run(&["generate", "-o", dir.path().to_str().expect("utf-8 path")], root());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(
+        &["generate", "-o", dir.path().to_str().expect("utf-8 path")],
+        root(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let fresh = read_tree(&dir.path().join("klarna-group-plc"));
     let committed = read_tree(&root().join("reports/klarna-group-plc"));
     let names = |m: &BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
     assert_eq!(names(&fresh), names(&committed), "the set of files differs");
     for (name, bytes) in &fresh {
-        assert!(committed.get(name) == Some(bytes), "reports/klarna-group-plc/{} is out of date", name.display());
+        assert!(
+            committed.get(name) == Some(bytes),
+            "reports/klarna-group-plc/{} is out of date",
+            name.display()
+        );
     }
 }
 
@@ -223,33 +342,69 @@ fn a_site_of_several_companies_has_an_index_linking_every_brief() {
     let klarna = root().join("examples/klarna.toml");
     let acme = root().join("tests/fixtures/acme.toml");
     let out = run(
-        &["generate", klarna.to_str().expect("path"), acme.to_str().expect("path"), "-o", "site", "-q"],
+        &[
+            "generate",
+            klarna.to_str().expect("path"),
+            acme.to_str().expect("path"),
+            "-o",
+            "site",
+            "-q",
+        ],
         dir.path(),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let index = fs::read_to_string(dir.path().join("site/index.html")).expect("index.html");
     assert!(index.contains("href=\"klarna-group-plc/brief.html\""));
     assert!(index.contains("href=\"acme-analytics-ab/brief.html\""));
-    assert!(index.contains("(SEK, USD)"), "the index says the currencies differ");
+    assert!(
+        index.contains("(SEK, USD)"),
+        "the index says the currencies differ"
+    );
     // Klarna 2025: growth (3509 - 2811) / 2811 = +24.8%; Rule of 40 = 24.8 + (-230 / 3509 = -6.6) = 18.3.
     assert!(index.contains("+24.8%") && index.contains("18.3"));
     let index_md = fs::read_to_string(dir.path().join("site/index.md")).expect("index.md");
     assert!(index_md.contains("[Acme Analytics AB](acme-analytics-ab/brief.md)"));
-    assert!(dir.path().join("site/acme-analytics-ab/brief.html").exists());
+    assert!(dir
+        .path()
+        .join("site/acme-analytics-ab/brief.html")
+        .exists());
 }
 
 #[test]
 fn one_bad_input_fails_the_site_reports_every_error_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::write(dir.path().join("bad1.toml"), "[company]\nname = \"A\"\ncurrency = \"DOLLARS\"\n[[period]]\nlabel = \"2024\"\nrevenue = 1\n").expect("write");
-    fs::write(dir.path().join("bad2.toml"), "[company]\nname = \"B\"\ncurrency = \"USD\"\n[[period]]\nlabel = \"2024\"\nrevenue = -1\n")
-        .expect("write");
+    fs::write(
+        dir.path().join("bad2.toml"),
+        "[company]\nname = \"B\"\ncurrency = \"USD\"\n[[period]]\nlabel = \"2024\"\nrevenue = -1\n",
+    )
+    .expect("write");
     let good = root().join("examples/klarna.toml");
-    let out = run(&["generate", good.to_str().expect("path"), "bad1.toml", "bad2.toml", "-o", "site"], dir.path());
+    let out = run(
+        &[
+            "generate",
+            good.to_str().expect("path"),
+            "bad1.toml",
+            "bad2.toml",
+            "-o",
+            "site",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad1.toml:3:"), "first error reported: {stderr}");
-    assert!(stderr.contains("bad2.toml:6:"), "second error reported: {stderr}");
+    assert!(
+        stderr.contains("bad1.toml:3:"),
+        "first error reported: {stderr}"
+    );
+    assert!(
+        stderr.contains("bad2.toml:6:"),
+        "second error reported: {stderr}"
+    );
     assert!(stderr.contains("2 of 3 inputs are invalid"), "{stderr}");
     assert!(!dir.path().join("site").exists(), "nothing written");
 }

@@ -44,10 +44,7 @@ pub fn parse<'a>(
         });
         input_error
     })?;
-    let root = jsonc_parser::parse_to_ast(text, &Default::default(), &Default::default())
-        .ok()
-        .and_then(|result| result.value);
-    Ok((raw, Box::new(JsonLocator { text, root })))
+    Ok((raw, Box::new(JsonLocator::new(text))))
 }
 
 /// Refuses JSON whose top level is not an object: serde would read a list as the fields in

@@ -54,9 +54,19 @@ pub trait Locate {
 }
 
 /// Locator for TOML, from toml_edit's spans.
+/// The syntax tree is only built when an error needs a position, so valid input is parsed once.
 pub struct TomlLocator<'a> {
     pub text: &'a str,
-    pub document: Option<toml_edit::ImDocument<&'a str>>,
+    pub document: std::cell::OnceCell<Option<toml_edit::ImDocument<&'a str>>>,
+}
+
+impl<'a> TomlLocator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        TomlLocator {
+            text,
+            document: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// A place in a toml_edit tree: array-of-tables elements are `Table`s, everything else `Item`s.
@@ -99,7 +109,10 @@ impl<'a> TomlNode<'a> {
 
 impl Locate for TomlLocator<'_> {
     fn locate(&self, path: &FieldPath) -> Option<Location> {
-        let document = self.document.as_ref()?;
+        let document = self
+            .document
+            .get_or_init(|| toml_edit::ImDocument::parse(self.text).ok())
+            .as_ref()?;
         let mut node = TomlNode::Item(document.as_item());
         let mut span: Option<Range<usize>> = None;
         for step in path.steps() {
@@ -116,16 +129,31 @@ impl Locate for TomlLocator<'_> {
 }
 
 /// Locator for JSON, from jsonc-parser's syntax tree.
+/// The syntax tree is only built when an error needs a position, so valid input is parsed once.
 pub struct JsonLocator<'a> {
     pub text: &'a str,
-    pub root: Option<jsonc_parser::ast::Value<'a>>,
+    pub root: std::cell::OnceCell<Option<jsonc_parser::ast::Value<'a>>>,
+}
+
+impl<'a> JsonLocator<'a> {
+    pub fn new(text: &'a str) -> Self {
+        JsonLocator {
+            text,
+            root: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 impl Locate for JsonLocator<'_> {
     fn locate(&self, path: &FieldPath) -> Option<Location> {
         use jsonc_parser::ast::Value;
         use jsonc_parser::common::Ranged;
-        let mut value = self.root.as_ref()?;
+        let root = self.root.get_or_init(|| {
+            jsonc_parser::parse_to_ast(self.text, &Default::default(), &Default::default())
+                .ok()
+                .and_then(|result| result.value)
+        });
+        let mut value = root.as_ref()?;
         let mut span: Option<(usize, usize)> = None;
         for step in path.steps() {
             let next = match (step, value) {

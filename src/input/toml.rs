@@ -23,11 +23,33 @@ pub fn parse<'a>(
         input_error.help = help;
         input_error
     })?;
-    let document = toml_edit::ImDocument::parse(text).ok();
-    if let Some(document) = &document {
-        check_exact_floats(document.as_item(), text, file)?;
+    // Only a number with 16 or more significant digits can be inexact as a TOML float, so the
+    // second, position-keeping parse is needed only when the text has such a run of digits.
+    if has_long_digit_run(text) {
+        if let Ok(document) = toml_edit::ImDocument::parse(text) {
+            check_exact_floats(document.as_item(), text, file)?;
+        }
     }
-    Ok((raw, Box::new(TomlLocator { text, document })))
+    Ok((raw, Box::new(TomlLocator::new(text))))
+}
+
+/// Whether the text has 16 or more digits in one number (dots and underscores inside it
+/// included): every decimal of at most 15 significant digits survives a binary float exactly.
+fn has_long_digit_run(text: &str) -> bool {
+    let mut digits = 0;
+    for byte in text.bytes() {
+        match byte {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits >= 16 {
+                    return true;
+                }
+            }
+            b'.' | b'_' => {}
+            _ => digits = 0,
+        }
+    }
+    false
 }
 
 /// Refuses a number with a fraction that a TOML float cannot hold exactly: the TOML reader

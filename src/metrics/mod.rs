@@ -97,18 +97,22 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         .collect();
     let mut warnings = input.warnings.clone();
     let all_lines = cost_line_names(input);
+    // Each period reads only the input, so long histories are computed on every core; the
+    // order of periods and of warnings stays the input's time order.
+    use rayon::prelude::*;
     let periods: Vec<PeriodMetrics> = input
         .periods
-        .iter()
+        .par_iter()
         .map(|p| {
             let lookup = |label: PeriodLabel| by_label.get(&label).map(|&i| &input.periods[i]);
-            let metrics = period::compute(p, &input.company, &all_lines, lookup);
-            if let Some(warning) = period::unlisted_costs_warning(&metrics, &input.company) {
-                warnings.push(warning);
-            }
-            metrics
+            period::compute(p, &input.company, &all_lines, lookup)
         })
         .collect();
+    warnings.extend(
+        periods
+            .iter()
+            .filter_map(|metrics| period::unlisted_costs_warning(metrics, &input.company)),
+    );
     Metrics {
         company: input.company.clone(),
         source: input.source.clone(),

@@ -385,13 +385,13 @@ fn cost_lines(
         .costs
         .iter()
         .map(|(name, &amount)| {
-            let pct_of_revenue = na.take(
-                &format!("cost_lines.{name}.pct_of_revenue"),
+            let pct_of_revenue = na.take_with(
+                || format!("cost_lines.{name}.pct_of_revenue"),
                 share_of_revenue(amount, period.revenue),
             );
             let before_label = period.label.year_earlier();
-            let yoy_pct = na.take(
-                &format!("cost_lines.{name}.yoy_pct"),
+            let yoy_pct = na.take_with(
+                || format!("cost_lines.{name}.yoy_pct"),
                 compared(
                     year_earlier,
                     before_label,

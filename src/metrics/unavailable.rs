@@ -21,6 +21,22 @@ impl Unavailable {
         }
     }
 
+    /// Like [`Unavailable::take`], building the key only when there is a reason to record
+    /// (cost lines have one key each, and most values are available).
+    pub fn take_with<T>(
+        &mut self,
+        key: impl FnOnce() -> String,
+        value: Result<T, String>,
+    ) -> Option<T> {
+        match value {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                self.0.insert(key(), reason);
+                None
+            }
+        }
+    }
+
     pub fn reason(&self, key: &str) -> Option<&str> {
         self.0.get(key).map(String::as_str)
     }

@@ -263,7 +263,7 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
             currency: company.currency.clone(),
             scale: scale_name(metrics),
             amounts_label,
-            summary_markdown: company.summary.clone(),
+            summary_markdown: company.summary.as_deref().map(markdown::inert_html),
             summary_html: company.summary.as_deref().map(markdown::to_safe_html),
         },
         as_of: metrics.as_of.clone(),
@@ -287,7 +287,7 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
                 .filter_map(|p| {
                     p.notes.as_ref().map(|n| PeriodNote {
                         label: p.label.to_string(),
-                        markdown: n.trim().to_string(),
+                        markdown: markdown::inert_html(n.trim()),
                         html: markdown::to_safe_html(n),
                     })
                 })

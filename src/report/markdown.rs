@@ -18,6 +18,15 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     })
 }
 
+/// User Markdown for the Markdown brief: Markdown stays Markdown, but raw HTML is shown as text
+/// (`<` and `>` escaped), so a viewer that renders HTML in Markdown runs nothing.
+pub fn inert_html(markdown: &str) -> String {
+    markdown
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Renders user Markdown to sanitised HTML.
 pub fn to_safe_html(markdown: &str) -> String {
     let mut options = Options::empty();
@@ -37,6 +46,14 @@ mod tests {
         assert_eq!(
             to_safe_html("**2,000** staff"),
             "<p><strong>2,000</strong> staff</p>\n"
+        );
+    }
+
+    #[test]
+    fn markdown_for_markdown_keeps_formatting_but_not_html() {
+        assert_eq!(
+            inert_html("**bold** <script>alert(1)</script> & co"),
+            "**bold** &lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
         );
     }
 

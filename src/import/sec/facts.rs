@@ -97,9 +97,9 @@ impl CompanyFacts {
                 continue;
             };
             let key = (figure.start, figure.end);
-            let newer = latest.get(&key).is_none_or(|(kept, _)| {
-                fact.filed.as_deref() >= kept.filed.as_deref()
-            });
+            let newer = latest
+                .get(&key)
+                .is_none_or(|(kept, _)| fact.filed.as_deref() >= kept.filed.as_deref());
             if newer {
                 latest.insert(key, (fact, figure));
             }

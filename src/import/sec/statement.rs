@@ -245,9 +245,7 @@ fn employees(facts: &CompanyFacts, calendar: &FiscalCalendar) -> Series {
             continue;
         };
         let span = Span::Year(year);
-        let later = series
-            .get(&span)
-            .is_none_or(|kept| figure.end >= kept.end);
+        let later = series.get(&span).is_none_or(|kept| figure.end >= kept.end);
         if later {
             let start = figure.start.unwrap_or(figure.end);
             series.insert(span, Entry::filed(figure, start));
