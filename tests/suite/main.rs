@@ -1,0 +1,18 @@
+//! The integration test suite, one binary: each module runs the real `ipobrief` binary (or the
+//! library's whole pipeline) the way a user or CI would.
+//!
+//! - `cli`: commands, exit codes and every validation error with its position;
+//! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
+//! - `compare`: periods and peers side by side;
+//! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
+//! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
+//! - `properties`: property tests (no panic on any input);
+//! - `edges`: numbers at the edges.
+
+mod brief;
+mod browser;
+mod cli;
+mod compare;
+mod edges;
+mod hardening;
+mod properties;
