@@ -49,7 +49,7 @@ pub enum Command {
         after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used."
     )]
     Generate {
-        /// The companies' figures (.toml, .json, .csv). None: the bundled example.
+        /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
         inputs: Vec<PathBuf>,
         /// The folder to write into; each company gets a sub-folder named after it.
         #[arg(short, long, default_value = "reports")]
@@ -76,7 +76,7 @@ pub enum Command {
         after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
     )]
     Check {
-        /// The companies' figures (.toml, .json, .csv). None: the bundled example.
+        /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
         inputs: Vec<PathBuf>,
         /// Count "watch" as a failure too.
         #[arg(long)]

@@ -55,8 +55,8 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    /// The latest period of the longest-running kind the input has most recently reported:
-    /// the period the brief's headline is about.
+    /// The last period in time order (a year sorts after the quarters that end with it). The
+    /// brief's headline prefers the latest fiscal year and falls back to this.
     pub fn latest(&self) -> Option<&PeriodMetrics> {
         self.periods.last()
     }

@@ -79,18 +79,13 @@ pub fn compute<'a>(
 
     let revenue_growth_yoy_pct = na.take(
         "revenue_growth_yoy_pct",
-        compared(
-            year_earlier,
-            label.year_earlier(),
-            |p| Ok(p.revenue),
-            "revenue",
-        )
-        .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
+        compared(year_earlier, label.year_earlier(), |p| Ok(p.revenue))
+            .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
     );
     let revenue_growth_qoq_pct = na.take(
         "revenue_growth_qoq_pct",
         if label.kind == PeriodKind::Quarter {
-            compared(previous, label.previous(), |p| Ok(p.revenue), "revenue")
+            compared(previous, label.previous(), |p| Ok(p.revenue))
                 .and_then(|before| growth(period.revenue, before, label.previous(), "revenue"))
         } else {
             Err(format!(
@@ -126,15 +121,10 @@ pub fn compute<'a>(
         "headcount_change_yoy_pct",
         match period.headcount_end {
             None => Err("no headcount_end in this period".to_string()),
-            Some(end) => compared(
-                year_earlier,
-                label.year_earlier(),
-                |p| {
-                    p.headcount_end
-                        .ok_or_else(|| format!("no headcount_end in {}", p.label))
-                },
-                "headcount",
-            )
+            Some(end) => compared(year_earlier, label.year_earlier(), |p| {
+                p.headcount_end
+                    .ok_or_else(|| format!("no headcount_end in {}", p.label))
+            })
             .and_then(|before| growth(end, before, label.year_earlier(), "headcount")),
         },
     );
@@ -201,12 +191,9 @@ pub fn compute<'a>(
     let opex_growth_yoy_pct = na.take(
         "opex_growth_yoy_pct",
         opex_value.clone().and_then(|opex| {
-            compared(
-                year_earlier,
-                label.year_earlier(),
-                |p| sum_costs(p, all_lines),
-                "opex",
-            )
+            compared(year_earlier, label.year_earlier(), |p| {
+                sum_costs(p, all_lines)
+            })
             .and_then(|before| growth(opex, before, label.year_earlier(), "opex"))
         }),
     );
@@ -392,17 +379,12 @@ fn cost_lines(
             let before_label = period.label.year_earlier();
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
-                compared(
-                    year_earlier,
-                    before_label,
-                    |p| {
-                        p.costs
-                            .get(name)
-                            .copied()
-                            .ok_or_else(|| format!("no {name} line in {before_label}"))
-                    },
-                    name,
-                )
+                compared(year_earlier, before_label, |p| {
+                    p.costs
+                        .get(name)
+                        .copied()
+                        .ok_or_else(|| format!("no {name} line in {before_label}"))
+                })
                 .and_then(|before| growth(amount, before, before_label, name)),
             );
             let line = CostLineMetrics {
@@ -439,7 +421,6 @@ fn compared(
     other: Option<&Period>,
     other_label: PeriodLabel,
     value: impl Fn(&Period) -> Result<Decimal, String>,
-    _what: &str,
 ) -> Result<Decimal, String> {
     match other {
         Some(period) => value(period),
