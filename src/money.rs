@@ -52,6 +52,16 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<f64> {
 }
 
 /// Growth from `before` to `after` in percent; `None` when `before` is zero.
+///
+/// ```
+/// use ipobrief::money::growth_pct;
+/// use rust_decimal::Decimal;
+///
+/// // Klarna's revenue, 2023 to 2024: (2,811 - 2,276) / 2,276 x 100 = 23.5 %.
+/// let growth = growth_pct(Decimal::from(2811), Decimal::from(2276)).unwrap();
+/// assert!((growth - 23.506151142355).abs() < 1e-9);
+/// assert_eq!(growth_pct(Decimal::from(5), Decimal::ZERO), None);
+/// ```
 pub fn growth_pct(after: Decimal, before: Decimal) -> Option<f64> {
     percent(after.checked_sub(before)?, before.abs()).filter(|_| !before.is_zero())
 }

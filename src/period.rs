@@ -77,6 +77,15 @@ impl PeriodLabel {
     }
 
     /// Parses "2024", "2024-H1" or "2024-Q3" (case-insensitive suffix, surrounding spaces ignored).
+    ///
+    /// ```
+    /// use ipobrief::period::PeriodLabel;
+    ///
+    /// let q3 = PeriodLabel::parse("2025-Q3").unwrap();
+    /// assert_eq!(q3.year_earlier().to_string(), "2024-Q3");
+    /// assert_eq!(PeriodLabel::parse("2025-Q1").unwrap().previous().to_string(), "2024-Q4");
+    /// assert!(PeriodLabel::parse("2024-Q5").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Self, LabelError> {
         let trimmed = text.trim();
         let (year_text, suffix) = match trimmed.split_once('-') {
