@@ -15,16 +15,21 @@ pub fn currency_prefix(code: &str) -> String {
     }
 }
 
-/// 1.2k, 3.4M, 2.8B, 1.1T; one decimal below 100 of the unit, none above.
-pub fn compact(value: f64) -> String {
-    let magnitude = value.abs();
-    let (divisor, suffix) = match magnitude {
+/// The divisor and suffix that write `value` in thousands (k), millions (M), billions (B) or
+/// trillions (T); `(1, "")` below a thousand.
+fn magnitude_unit(value: f64) -> (f64, &'static str) {
+    match value.abs() {
         m if m >= 1e12 => (1e12, "T"),
         m if m >= 1e9 => (1e9, "B"),
         m if m >= 1e6 => (1e6, "M"),
         m if m >= 1e3 => (1e3, "k"),
         _ => (1.0, ""),
-    };
+    }
+}
+
+/// 1.2k, 3.4M, 2.8B, 1.1T; one decimal below 100 of the unit, none above.
+pub fn compact(value: f64) -> String {
+    let (divisor, suffix) = magnitude_unit(value);
     let scaled = value / divisor;
     let text = if suffix.is_empty() && scaled.fract() == 0.0 {
         fixed(scaled, 0)
@@ -43,14 +48,10 @@ pub fn compact(value: f64) -> String {
 
 /// Three significant digits for tables and headline figures: 3.51B, 1.12M, 723k, 40.0k.
 pub fn compact_precise(value: f64) -> String {
-    let magnitude = value.abs();
-    let (divisor, suffix) = match magnitude {
-        m if m >= 1e12 => (1e12, "T"),
-        m if m >= 1e9 => (1e9, "B"),
-        m if m >= 1e6 => (1e6, "M"),
-        m if m >= 1e3 => (1e3, "k"),
-        _ => return compact(value),
-    };
+    let (divisor, suffix) = magnitude_unit(value);
+    if suffix.is_empty() {
+        return compact(value);
+    }
     let scaled = value / divisor;
     let text = match scaled.abs() {
         s if s < 9.995 => fixed(scaled, 2),

@@ -412,14 +412,20 @@ fn bars_and_line<DB: DrawingBackend>(
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], line_colour.stroke_width(3))
         });
+    legend(&mut chart)
+}
+
+/// The legend of the series drawn, top left on a translucent white box.
+fn legend<'a, DB: DrawingBackend + 'a, X: Ranged, Y: Ranged>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<X, Y>>,
+) -> DrawResult<DB> {
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
         .label_font(label_style())
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(200, 200, 200))
-        .draw()?;
-    Ok(())
+        .draw()
 }
 
 fn stacked_costs<DB: DrawingBackend>(
@@ -622,14 +628,7 @@ fn margin_lines<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
             });
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(label_style())
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()?;
-    Ok(())
+    legend(&mut chart)
 }
 
 fn rule_of_40<DB: DrawingBackend>(
@@ -711,12 +710,5 @@ fn rule_of_40<DB: DrawingBackend>(
             )))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(label_style())
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()?;
-    Ok(())
+    legend(&mut chart)
 }
