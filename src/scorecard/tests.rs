@@ -1,0 +1,434 @@
+//! Hand-computed checks of the readiness scorecard.
+
+use super::*;
+
+fn card_for(extra: &str, periods: &str) -> Scorecard {
+    let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
+    let input = crate::input::parse(
+        &text,
+        "t.toml",
+        crate::input::Format::Toml,
+        &Default::default(),
+    )
+    .unwrap();
+    evaluate(
+        &input,
+        &crate::metrics::compute(&input),
+        &Thresholds::default(),
+    )
+}
+
+fn card(periods: &str) -> Scorecard {
+    card_for("", periods)
+}
+
+fn criterion<'a>(card: &'a Scorecard, id: &str) -> &'a Criterion {
+    card.criteria.iter().find(|c| c.id == id).unwrap()
+}
+
+fn year(label: &str, revenue: u32, costs: u32, operating_income: i32, headcount: u32) -> String {
+    format!(
+        r#"
+            [[period]]
+            label = "{label}"
+            revenue = {revenue}
+            operating_income = {operating_income}
+            headcount_end = {headcount}
+            [period.costs]
+            staff = {costs}
+        "#
+    )
+}
+
+/// Three consistent years: revenue 100 -> 130 -> 169, operating income = revenue - costs.
+fn healthy() -> String {
+    [
+        year("2022", 100, 95, 5, 10),
+        year("2023", 130, 120, 10, 12),
+        year("2024", 169, 150, 19, 13),
+    ]
+    .concat()
+}
+
+#[test]
+fn a_healthy_company_passes_everything() {
+    let card = card(&healthy());
+    // 2024 growth (169 - 130) / 130 = 30.0 %.
+    assert_eq!(criterion(&card, "revenue_growth").figure, "30.0%");
+    // Rule of 40: 30.0 + 19 / 169 (= 11.24 %) = 41.2.
+    assert_eq!(criterion(&card, "rule_of_40").figure, "41.2");
+    // Margin 11.24 % (2024) - 10 / 130 (= 7.69 %, 2023) = +3.55 pp.
+    assert_eq!(criterion(&card, "operating_margin_trend").figure, "+3.6 pp");
+    // Revenue per employee: 169 / ((12 + 13) / 2) = 13.52 against 130 / ((10 + 12) / 2)
+    // = 11.82 (to the cent); 13.52 / 11.82 - 1 = +14.4 %.
+    assert_eq!(criterion(&card, "revenue_per_employee").figure, "+14.4%");
+    // Opex 150 / 120 - 1 = 25.0 % against revenue 30.0 %.
+    assert_eq!(
+        criterion(&card, "opex_vs_revenue_growth").figure,
+        "25.0% vs 30.0%"
+    );
+    assert_eq!(criterion(&card, "fiscal_years_history").figure, "3 years");
+    assert_eq!(
+        criterion(&card, "adjusted_reconciled").figure,
+        "no adjusted figures"
+    );
+    assert_eq!(criterion(&card, "data_warnings").figure, "0 warnings");
+    assert!(
+        card.criteria.iter().all(|c| c.status == Status::Pass),
+        "{card:#?}"
+    );
+    assert_eq!(
+        (card.passed, card.watch, card.failed, card.status),
+        (8, 0, 0, Status::Pass)
+    );
+    assert!(!card.failed_with(true));
+}
+
+#[test]
+fn slow_growth_fails_growth_and_rule_of_40() {
+    let periods = [
+        year("2022", 100, 95, 5, 10),
+        year("2023", 130, 120, 10, 12),
+        year("2024", 140, 130, 10, 13),
+    ]
+    .concat();
+    let card = card(&periods);
+    // (140 - 130) / 130 = 7.7 % < 20 %.
+    let growth = criterion(&card, "revenue_growth");
+    assert_eq!(
+        (growth.status, growth.figure.as_str()),
+        (Status::Fail, "7.7%")
+    );
+    assert_eq!(
+        growth.why,
+        "Revenue grew 7.7% in 2024 over 2023, below the 20% bar."
+    );
+    // 7.69 + 10 / 140 (= 7.14) = 14.8 < 40.
+    let rule = criterion(&card, "rule_of_40");
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "14.8"));
+    // Margin 7.14 % - 7.69 % = -0.549 pp, shown as -0.5 pp: judged as shown, so flat (watch),
+    // not a "-0.5 pp" that fails a 0.5 pp band.
+    let trend = criterion(&card, "operating_margin_trend");
+    assert_eq!(
+        (trend.status, trend.figure.as_str()),
+        (Status::Watch, "-0.5 pp")
+    );
+    assert_eq!(card.status, Status::Fail);
+    assert!(card.failed_with(false));
+}
+
+#[test]
+fn readiness_table_overrides_thresholds() {
+    // Rule of 40 is 41.2 (see above): it fails a bar of 45, and 30 % growth fails 35.
+    let card = card_for(
+        "[readiness]\nmin_rule_of_40 = 45\nmin_revenue_growth_pct = 35\nmin_fiscal_years = 4\n",
+        &healthy(),
+    );
+    assert_eq!(criterion(&card, "rule_of_40").threshold, ">= 45");
+    assert_eq!(criterion(&card, "rule_of_40").status, Status::Fail);
+    assert_eq!(criterion(&card, "revenue_growth").status, Status::Fail);
+    let years = criterion(&card, "fiscal_years_history");
+    assert_eq!(
+        (years.status, years.threshold.as_str()),
+        (Status::Fail, ">= 4 years")
+    );
+}
+
+#[test]
+fn with_overrides_rounds_year_counts_up() {
+    let overrides = ReadinessOverrides {
+        min_fiscal_years: Some(Decimal::new(25, 1)),
+        ..Default::default()
+    };
+    let thresholds = Thresholds::default().with_overrides(&overrides);
+    assert_eq!(thresholds.min_fiscal_years, 3);
+    assert_eq!(thresholds.min_revenue_growth_pct, 20.0);
+}
+
+#[test]
+fn a_flat_margin_is_on_watch() {
+    // 2023 margin 10 / 100 = 10.0 %, 2024 margin 12.1 / 120 = 10.08 %: +0.08 pp.
+    let periods = r#"
+        [[period]]
+        label = "2023"
+        revenue = 100
+        operating_income = 10
+        [[period]]
+        label = "2024"
+        revenue = 120
+        operating_income = 12.1
+    "#;
+    let trend = criterion(&card(periods), "operating_margin_trend").clone();
+    assert_eq!(
+        (trend.status, trend.figure.as_str()),
+        (Status::Watch, "+0.1 pp")
+    );
+    assert_eq!(
+        trend.why,
+        "Operating margin went from 10.0% in 2023 to 10.1% in 2024, +0.1 pp (flat)."
+    );
+}
+
+#[test]
+fn quarters_decide_the_margin_trend_when_there_are_four_apart() {
+    // 2023-Q4 margin 2 / 50 = 4.0 %, 2024-Q4 margin 6 / 60 = 10.0 %: +6.0 pp, although the
+    // years went from 10.0 % to 5.0 %.
+    let periods = r#"
+        [[period]]
+        label = "2023"
+        revenue = 200
+        operating_income = 20
+        [[period]]
+        label = "2023-Q4"
+        revenue = 50
+        operating_income = 2
+        [[period]]
+        label = "2024"
+        revenue = 240
+        operating_income = 12
+        [[period]]
+        label = "2024-Q4"
+        revenue = 60
+        operating_income = 6
+    "#;
+    let trend = criterion(&card(periods), "operating_margin_trend").clone();
+    assert_eq!(
+        (trend.status, trend.figure.as_str()),
+        (Status::Pass, "+6.0 pp")
+    );
+    assert!(
+        trend.why.contains("in 2023-Q4") && trend.why.contains("in 2024-Q4"),
+        "{}",
+        trend.why
+    );
+}
+
+#[test]
+fn a_single_year_leaves_growth_criteria_on_watch() {
+    let card = card(&year("2024", 169, 150, 19, 13));
+    for id in [
+        "revenue_growth",
+        "rule_of_40",
+        "operating_margin_trend",
+        "revenue_per_employee",
+        "opex_vs_revenue_growth",
+    ] {
+        let c = criterion(&card, id);
+        assert_eq!(
+            (c.status, c.figure.as_str()),
+            (Status::Watch, "n/a"),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        criterion(&card, "revenue_growth").why,
+        "No year-over-year revenue growth: 2024: no 2023 period in the input."
+    );
+    // 1 year < 3: the history criterion fails.
+    let years = criterion(&card, "fiscal_years_history");
+    assert_eq!(
+        (years.status, years.figure.as_str()),
+        (Status::Fail, "1 year")
+    );
+    assert_eq!(card.failed, 1);
+    assert!(card.failed_with(false));
+}
+
+#[test]
+fn quarters_stand_in_when_no_year_has_growth() {
+    // 2024-Q1 over 2023-Q1: (150 - 100) / 100 = 50.0 %.
+    let periods = r#"
+        [[period]]
+        label = "2023-Q1"
+        revenue = 100
+        headcount_end = 10
+        [[period]]
+        label = "2024-Q1"
+        revenue = 150
+        headcount_end = 10
+    "#;
+    let card = card(periods);
+    let growth = criterion(&card, "revenue_growth");
+    assert_eq!(
+        (growth.status, growth.figure.as_str()),
+        (Status::Pass, "50.0%")
+    );
+    // Revenue per employee: 150 x 4 / 10 = 60 against 100 x 4 / 10 = 40: +50.0 %.
+    let rpe = criterion(&card, "revenue_per_employee");
+    assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Pass, "+50.0%"));
+    assert_eq!(
+        rpe.why,
+        "Revenue per employee (annualised) went from USD 40 in 2023-Q1 to USD 60 in 2024-Q1, \
+         +50.0%."
+    );
+}
+
+#[test]
+fn falling_revenue_per_employee_and_fast_opex_fail() {
+    // 2024: revenue 110 over (10 + 20) / 2 = 15 people = 7.33 against 100 / 10 = 10: -26.7 %.
+    // Opex 100 / 80 - 1 = 25.0 % against revenue 10.0 %.
+    let periods = r#"
+        [[period]]
+        label = "2023"
+        revenue = 100
+        headcount_end = 10
+        [period.costs]
+        staff = 80
+        [[period]]
+        label = "2024"
+        revenue = 110
+        headcount_end = 20
+        [period.costs]
+        staff = 100
+    "#;
+    let card = card(periods);
+    let rpe = criterion(&card, "revenue_per_employee");
+    assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Fail, "-26.7%"));
+    let opex = criterion(&card, "opex_vs_revenue_growth");
+    assert_eq!(
+        (opex.status, opex.figure.as_str()),
+        (Status::Fail, "25.0% vs 10.0%")
+    );
+    assert_eq!(
+        opex.why,
+        "In 2024 operating expenses grew 25.0%, not slower than revenue (10.0%)."
+    );
+}
+
+#[test]
+fn adjusted_figures_need_their_reported_counterpart() {
+    let periods = r#"
+        [[period]]
+        label = "2024"
+        revenue = 100
+        operating_income = -5
+        adjusted_operating_income = 3
+        [[period]]
+        label = "2025"
+        revenue = 120
+        adjusted_operating_income = 8
+    "#;
+    let adjusted = criterion(&card(periods), "adjusted_reconciled").clone();
+    assert_eq!(
+        (adjusted.status, adjusted.figure.as_str()),
+        (Status::Watch, "1 of 2 without")
+    );
+    assert_eq!(
+        adjusted.why,
+        "2025 shows adjusted operating income without a reported operating income to \
+         reconcile it to."
+    );
+    let reconciled = r#"
+        [[period]]
+        label = "2024"
+        revenue = 100
+        operating_income = -5
+        adjusted_operating_income = 3
+    "#;
+    let adjusted = criterion(&card(reconciled), "adjusted_reconciled").clone();
+    assert_eq!(
+        (adjusted.status, adjusted.figure.as_str()),
+        (Status::Pass, "1 of 1")
+    );
+}
+
+#[test]
+fn data_warnings_are_counted_and_only_watched() {
+    // 2022 and 2024 without 2023: one gap warning.
+    let periods = r#"
+        [[period]]
+        label = "2022"
+        revenue = 100
+        [[period]]
+        label = "2024"
+        revenue = 120
+    "#;
+    let warnings = criterion(&card(periods), "data_warnings").clone();
+    assert_eq!(
+        (warnings.status, warnings.figure.as_str()),
+        (Status::Watch, "1 warning")
+    );
+    assert!(
+        warnings
+            .why
+            .starts_with("The figures raised 1 data warning ("),
+        "{}",
+        warnings.why
+    );
+}
+
+#[test]
+fn formats_by_hand() {
+    assert_eq!(one_decimal(-0.04), "0.0");
+    assert_eq!(pp(-4.3045), "-4.3 pp");
+    assert_eq!(signed_pct(55.195), "+55.2%");
+    assert_eq!(whole(Decimal::new(112234128, 2)), "1,122,341");
+    assert_eq!(whole(Decimal::new(-1500, 0)), "-1,500");
+    assert_eq!(number(17.5), "17.5");
+    assert_eq!(number(20.0), "20");
+}
+
+#[test]
+fn klarna_by_hand() {
+    let input = crate::input::parse(
+        include_str!("../../examples/klarna.toml"),
+        "klarna.toml",
+        crate::input::Format::Toml,
+        &Default::default(),
+    )
+    .unwrap();
+    let card = evaluate(
+        &input,
+        &crate::metrics::compute(&input),
+        &Thresholds::default(),
+    );
+    let got = |id: &str| {
+        let c = criterion(&card, id);
+        (c.status, c.figure.clone())
+    };
+    // 2025 growth (3509 - 2811) / 2811 = 698 / 2811 = 24.8 % >= 20 %.
+    assert_eq!(got("revenue_growth"), (Status::Pass, "24.8%".into()));
+    // 24.83 + (-230 / 3509 = -6.55) = 18.3 < 40.
+    assert_eq!(got("rule_of_40"), (Status::Fail, "18.3".into()));
+    // No quarter has an operating margin; years: -6.55 % (2025) - (-121 / 2811 = -4.30 %)
+    // (2024) = -2.25 pp.
+    assert_eq!(
+        got("operating_margin_trend"),
+        (Status::Fail, "-2.3 pp".into())
+    );
+    // 3,509m / ((3,422 + 2,831) / 2 = 3,126.5) = 1,122,341.28 against 2,811m / ((4,352 +
+    // 3,422) / 2 = 3,887) = 723,179.83: +55.2 %.
+    assert_eq!(got("revenue_per_employee"), (Status::Pass, "+55.2%".into()));
+    // Opex 2025 809+794+667+486+414+207+306 = 3,683 against 2024 596+495+503+444+328+203+281
+    // = 2,850: +29.2 %, faster than revenue's 24.8 %.
+    assert_eq!(
+        got("opex_vs_revenue_growth"),
+        (Status::Fail, "29.2% vs 24.8%".into())
+    );
+    // 2022, 2023, 2024, 2025.
+    assert_eq!(
+        got("fiscal_years_history"),
+        (Status::Pass, "4 years".into())
+    );
+    // 2025-Q2 and 2025-Q4 report adjusted operating income (29, 47) and no operating income.
+    assert_eq!(
+        got("adjusted_reconciled"),
+        (Status::Watch, "2 of 2 without".into())
+    );
+    assert!(criterion(&card, "adjusted_reconciled")
+        .why
+        .starts_with("2025-Q2, 2025-Q4 show"));
+    // Unlisted costs in 2023 (128), 2024 (82) and 2025 (56).
+    assert_eq!(got("data_warnings"), (Status::Watch, "3 warnings".into()));
+    assert_eq!(
+        criterion(&card, "data_warnings").why,
+        "The figures raised 3 data warnings (unlisted_costs: 3)."
+    );
+    assert_eq!(
+        (card.passed, card.watch, card.failed, card.status),
+        (3, 2, 3, Status::Fail)
+    );
+    let json = serde_json::to_value(&card).unwrap();
+    assert_eq!(json["status"], "fail");
+    assert_eq!(json["criteria"][0]["status"], "pass");
+}
