@@ -130,6 +130,9 @@ pub struct Comparison {
     pub amounts_note: String,
     /// Set when the columns are in different currencies: money is then never compared.
     pub currency_note: Option<String>,
+    /// Set when the companies' fiscal years end on different days: the same label (2025, or
+    /// 2025-Q1) then covers different months.
+    pub fiscal_year_note: Option<String>,
     /// Why values are unavailable; a cell's `note` n is `notes[n - 1]`.
     pub notes: Vec<String>,
     pub as_of: Option<String>,
@@ -154,6 +157,25 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
             "Different currencies ({}): money is shown in each company's own currency and is not \
              compared; percentages and ratios are.",
             currencies.join(", ")
+        )
+    });
+    let mut year_ends: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            s.metrics
+                .company
+                .fiscal_year_end
+                .clone()
+                .unwrap_or_else(|| "12-31".to_string())
+        })
+        .collect();
+    year_ends.sort_unstable();
+    year_ends.dedup();
+    let fiscal_year_note = (mode == Mode::Peers && year_ends.len() > 1).then(|| {
+        format!(
+            "Fiscal years end on different days ({}, MM-DD; 12-31 where not given): the same \
+             period label covers different months for these companies.",
+            year_ends.join(", ")
         )
     });
     let same_unit = columns
@@ -191,6 +213,7 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
         empty_rows,
         amounts_note,
         currency_note,
+        fiscal_year_note,
         notes,
         as_of,
         generator: Generator::default(),

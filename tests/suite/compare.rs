@@ -313,3 +313,23 @@ fn templates_folder_overrides_compare_templates() {
     let run = compare(&args, &[], &[]).status(2);
     assert!(!run.path("out/compare.html").exists());
 }
+
+#[test]
+fn peers_whose_fiscal_years_end_on_different_days_are_told_so() {
+    // Snowflake's fiscal 2025 ends on 2025-01-31, Klarna's on 2025-12-31: "2025" covers
+    // different months for each, and the comparison must say so.
+    let snowflake =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/snowflake.toml"))
+            .expect("example");
+    let run = compare(
+        &["klarna.toml", "snowflake.toml", "--period", "2025"],
+        &[("snowflake.toml", &snowflake)],
+        &[],
+    )
+    .status(0);
+    let plain = strip_ansi(&run.stdout);
+    assert!(
+        plain.contains("Fiscal years end on different days (01-31, 12-31"),
+        "{plain}"
+    );
+}
