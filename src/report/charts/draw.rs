@@ -1,6 +1,8 @@
 //! The per-series charts: revenue and growth, headcount and revenue per employee, cost
 //! structure, margin and opex per employee, Rule of 40.
 
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -369,20 +371,9 @@ fn bars_and_line<DB: DrawingBackend>(
         .set_secondary_coord((0..last(n)).into_segmented(), range(&[&line], true));
     let left_unit = left.unit.clone();
     let right_unit = right.unit.clone();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|v| x_label(labels, v))
-        .y_labels(6)
-        .y_label_formatter(&|v| left_unit.format(*v))
-        .y_desc(left.description.as_str())
-        .label_style(label_style())
-        .axis_desc_style(label_style())
-        .y_max_light_lines(1)
-        .light_line_style(RGBColor(245, 245, 245))
-        .bold_line_style(RGBColor(225, 225, 225))
-        .draw()?;
+    mesh(&mut chart, labels, left.description.as_str(), &|v| {
+        left_unit.format(*v)
+    })?;
     chart
         .configure_secondary_axes()
         .y_labels(6)
@@ -413,6 +404,30 @@ fn bars_and_line<DB: DrawingBackend>(
             PathElement::new(vec![(x, y), (x + 16, y)], line_colour.stroke_width(3))
         });
     legend(&mut chart)
+}
+
+/// The period axis below and the value axis on the left, in the house style: few, light grid
+/// lines, labels thinned when there are many periods.
+fn mesh<'a, DB: DrawingBackend + 'a>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>>,
+    labels: &[String],
+    y_desc: &str,
+    y_format: &dyn Fn(&f64) -> String,
+) -> DrawResult<DB> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(labels.len())
+        .x_label_formatter(&|v| x_label(labels, v))
+        .y_labels(6)
+        .y_label_formatter(y_format)
+        .y_desc(y_desc)
+        .label_style(label_style())
+        .axis_desc_style(label_style())
+        .y_max_light_lines(1)
+        .light_line_style(RGBColor(245, 245, 245))
+        .bold_line_style(RGBColor(225, 225, 225))
+        .draw()
 }
 
 /// The legend of the series drawn, top left on a translucent white box.
@@ -463,20 +478,9 @@ fn stacked_costs<DB: DrawingBackend>(
         .x_label_area_size(34)
         .y_label_area_size(64)
         .build_cartesian_2d((0..last(n)).into_segmented(), range(&[&extent], true))?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|v| x_label(labels, v))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{v:.0}%"))
-        .y_desc("Share of revenue (%)")
-        .label_style(label_style())
-        .axis_desc_style(label_style())
-        .y_max_light_lines(1)
-        .light_line_style(RGBColor(245, 245, 245))
-        .bold_line_style(RGBColor(225, 225, 225))
-        .draw()?;
+    mesh(&mut chart, labels, "Share of revenue (%)", &|v| {
+        format!("{v:.0}%")
+    })?;
     let outline = RGBColor(20, 20, 20);
     for (line_index, (_, exposed, _)) in lines.iter().enumerate() {
         let colour = PALETTE[line_index % PALETTE.len()];
@@ -549,20 +553,9 @@ fn margin_lines<DB: DrawingBackend>(
             (0..last(n)).into_segmented(),
             range(&[opex_per_employee], true),
         );
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|v| x_label(labels, v))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{v:.0}%"))
-        .y_desc("Operating margin (%)")
-        .label_style(label_style())
-        .axis_desc_style(label_style())
-        .y_max_light_lines(1)
-        .light_line_style(RGBColor(245, 245, 245))
-        .bold_line_style(RGBColor(225, 225, 225))
-        .draw()?;
+    mesh(&mut chart, labels, "Operating margin (%)", &|v| {
+        format!("{v:.0}%")
+    })?;
     if has(opex_per_employee) {
         chart
             .configure_secondary_axes()
@@ -648,20 +641,12 @@ fn rule_of_40<DB: DrawingBackend>(
             (0..last(n)).into_segmented(),
             range(&[&with_threshold], true),
         )?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|v| x_label(labels, v))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{v:.0}"))
-        .y_desc("Growth % + operating margin % (points)")
-        .label_style(label_style())
-        .axis_desc_style(label_style())
-        .y_max_light_lines(1)
-        .light_line_style(RGBColor(245, 245, 245))
-        .bold_line_style(RGBColor(225, 225, 225))
-        .draw()?;
+    mesh(
+        &mut chart,
+        labels,
+        "Growth % + operating margin % (points)",
+        &|v| format!("{v:.0}"),
+    )?;
     let meets = PALETTE[2];
     let misses = PALETTE[5];
     // Bars at or above the line in green, below it in vermillion; a legend entry only for
