@@ -73,10 +73,14 @@ pub fn load(dir: Option<&Path>) -> Result<Tera> {
 /// `dir`. Compiling is the slow part of a small run, so a command compiles only what it renders,
 /// and the templates are parsed in parallel.
 pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
-    let mut sources: Vec<(String, String)> = BUILT_IN
+    let mut sources: Vec<Source> = BUILT_IN
         .iter()
         .filter(|(name, _)| wanted.is_none_or(|w| w.contains(name)))
-        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .map(|(name, text)| Source {
+            name: name.to_string(),
+            text: text.to_string(),
+            built_in: true,
+        })
         .collect();
     if let Some(dir) = dir {
         let entries = std::fs::read_dir(dir).map_err(|error| {
@@ -108,9 +112,16 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
                     format!("cannot read the template: {error}"),
                 )
             })?;
-            match sources.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = text,
-                None => sources.push((name, text)),
+            match sources.iter_mut().find(|s| s.name == name) {
+                Some(slot) => {
+                    slot.text = text;
+                    slot.built_in = false;
+                }
+                None => sources.push(Source {
+                    name,
+                    text,
+                    built_in: false,
+                }),
             }
         }
     }
@@ -119,8 +130,8 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
     filters::register(&mut tera);
     // The stylesheet is plain CSS: handing it over as-is through `{{ stylesheet() }}` spares the
     // template parser 5 KB of text (parsing dominates a small run).
-    let css = match sources.iter().position(|(name, _)| name == STYLESHEET) {
-        Some(index) => sources.remove(index).1,
+    let css = match sources.iter().position(|s| s.name == STYLESHEET) {
+        Some(index) => sources.remove(index).text,
         None => built_in(STYLESHEET).to_string(),
     };
     tera.register_function("stylesheet", Stylesheet(css));
@@ -163,19 +174,37 @@ impl tera::Function for Stylesheet {
     }
 }
 
-/// Parses the templates in parallel, then links inheritance and macro imports (what
-/// `Tera::add_raw_templates` does, one template after another).
-fn compile(tera: &mut Tera, sources: &[(String, String)]) -> tera::Result<()> {
+/// A template's name and text, and whether it is the built-in one (not an override).
+struct Source {
+    name: String,
+    text: String,
+    built_in: bool,
+}
+
+/// The built-in templates, parsed by `build.rs` when the binary was built.
+#[allow(clippy::all)]
+mod prebuilt {
+    include!(concat!(env!("OUT_DIR"), "/prebuilt_templates.rs"));
+}
+
+/// Turns the sources into templates, then links inheritance and macro imports (what
+/// `Tera::add_raw_templates` does). Built-in templates come already parsed from `build.rs`;
+/// overrides are parsed here, in parallel.
+fn compile(tera: &mut Tera, sources: &[Source]) -> tera::Result<()> {
     use rayon::prelude::*;
     let parsed: Vec<tera::Result<tera::Template>> = sources
         .par_iter()
-        .map(|(name, text)| {
-            tera::Template::new(name, None, text)
-                .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e))
+        .map(|source| {
+            let name = &source.name;
+            match source.built_in.then(|| prebuilt::template(name)).flatten() {
+                Some(template) => Ok(template),
+                None => tera::Template::new(name, None, &source.text)
+                    .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e)),
+            }
         })
         .collect();
-    for (template, (name, _)) in parsed.into_iter().zip(sources) {
-        tera.templates.insert(name.clone(), template?);
+    for (template, source) in parsed.into_iter().zip(sources) {
+        tera.templates.insert(source.name.clone(), template?);
     }
     tera.build_inheritance_chains()?;
     tera.check_macro_files()
@@ -197,4 +226,45 @@ fn error_chain(error: &tera::Error) -> String {
         source = cause.source();
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The code `build.rs` writes must give the tree tera's own parser gives, for every
+    /// built-in template: otherwise a run would render something other than the file says.
+    #[test]
+    fn prebuilt_templates_match_the_parser() {
+        let mut checked = 0;
+        for (name, text) in BUILT_IN.iter().filter(|(n, _)| n.ends_with(".tera")) {
+            let prebuilt = prebuilt::template(name)
+                .unwrap_or_else(|| panic!("{name} is missing from the prebuilt templates"));
+            let parsed = tera::Template::new(name, None, text).expect("built-in parses");
+            assert_eq!(prebuilt.name, parsed.name, "{name}");
+            assert_eq!(prebuilt.ast, parsed.ast, "{name}: the syntax tree differs");
+            assert_eq!(prebuilt.macros, parsed.macros, "{name}: macros differ");
+            assert_eq!(
+                prebuilt.imported_macro_files, parsed.imported_macro_files,
+                "{name}"
+            );
+            assert_eq!(prebuilt.parent, parsed.parent, "{name}");
+            assert_eq!(prebuilt.blocks, parsed.blocks, "{name}: blocks differ");
+            assert!(!prebuilt.ast.is_empty(), "{name}: empty tree");
+            checked += 1;
+        }
+        assert_eq!(checked, BUILT_IN.len() - 1, "every template but the CSS");
+        assert!(prebuilt::template("style.css").is_none());
+        assert!(prebuilt::template("no-such.html.tera").is_none());
+    }
+
+    /// An override with a built-in's name is parsed from its own text, not taken prebuilt.
+    #[test]
+    fn an_override_replaces_the_prebuilt_template() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.md.tera"), "overridden {{ 1 + 1 }}").unwrap();
+        let tera = load_only(Some(dir.path()), Some(SITE)).unwrap();
+        let text = tera.render("index.md.tera", &tera::Context::new()).unwrap();
+        assert_eq!(text, "overridden 2");
+    }
 }
