@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use indexmap::IndexMap;
+use super::LineMap;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -66,7 +66,7 @@ pub struct RawPeriod {
     pub adjusted_operating_income: Option<Amount>,
     pub notes: Option<String>,
     #[serde(default, deserialize_with = "unique_cost_lines")]
-    pub costs: IndexMap<String, Amount>,
+    pub costs: LineMap<Amount>,
     pub ai: Option<RawAi>,
 }
 
@@ -115,6 +115,9 @@ impl<'de> Visitor<'de> for AmountVisitor {
                 "expected a finite number, found {v}: write the amount as an ordinary number"
             )));
         }
+        if let Some(exact) = few_decimals(v) {
+            return Ok(Amount(exact));
+        }
         parse_decimal(&v.to_string()).map(Amount).map_err(E::custom)
     }
 
@@ -147,15 +150,15 @@ impl<'de> Visitor<'de> for AmountVisitor {
 /// and a plain map would keep only the last amount, silently.
 fn unique_cost_lines<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<IndexMap<String, Amount>, D::Error> {
+) -> Result<LineMap<Amount>, D::Error> {
     struct CostLines;
     impl<'de> Visitor<'de> for CostLines {
-        type Value = IndexMap<String, Amount>;
+        type Value = LineMap<Amount>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("a table of cost lines, each a name and an amount")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut lines = IndexMap::new();
+            let mut lines = LineMap::default();
             while let Some(name) = map.next_key::<String>()? {
                 if lines.contains_key(&name) {
                     // Raised before the value is read, so the position is the repeated name.
@@ -171,6 +174,30 @@ fn unique_cost_lines<'de, D: Deserializer<'de>>(
         }
     }
     deserializer.deserialize_map(CostLines)
+}
+
+/// The float as the decimal with the fewest digits after the point (at most 6) that reads back
+/// as exactly this float: the number as written in the file, the same decimal as reading the
+/// float's shortest text (`18.7`) gives, without building that text. A large run reads half a
+/// million amounts. `None` for zero, beyond 2^33 or more than 6 decimals: read the text then.
+///
+/// Why it is the same decimal: `m / 10^k` with `m` and `10^k` exact floats is one correctly
+/// rounded division, so the check is exactly "reads back as `v`"; the smallest such `k` is the
+/// shortest text's; and below 2^33 floats are less than 10^-6 apart, so two decimals 10^-k
+/// apart cannot both read back as `v`: only one candidate exists at that `k`.
+fn few_decimals(v: f64) -> Option<Decimal> {
+    if v == 0.0 || v.abs() >= (1u64 << 33) as f64 {
+        return None;
+    }
+    let mut power = 1.0;
+    for scale in 0..=6 {
+        let m = (v * power).round();
+        if m / power == v {
+            return Some(Decimal::new(m as i64, scale));
+        }
+        power *= 10.0;
+    }
+    None
 }
 
 /// Parses a plain decimal number ("1234.56", "-121", "1e6") exactly.
@@ -268,6 +295,57 @@ pub const READINESS_FIELDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick path must give the decimal that reading the float's shortest text gives, for
+    /// amounts as people write them and for arbitrary floats.
+    #[test]
+    fn few_decimals_is_the_shortest_text() {
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut quick = 0;
+        for round in 0..300_000 {
+            let v = match round % 3 {
+                // Written amounts: up to 6 decimals, up to 10^10.
+                0 => {
+                    let decimals = (next() % 7) as u32;
+                    let m = (next() % 10_000_000_000_000) as i64 - 5_000_000_000_000;
+                    Decimal::new(m, decimals)
+                        .to_string()
+                        .parse::<f64>()
+                        .unwrap()
+                }
+                // Any float of a sensible size.
+                1 => f64::from_bits(next() % (0x4210_0000_0000_0000)),
+                _ => (next() % 100_000) as f64 / 10f64.powi((next() % 9) as i32),
+            };
+            if !v.is_finite() {
+                continue;
+            }
+            if let Some(exact) = few_decimals(v) {
+                quick += 1;
+                let text = parse_decimal(&v.to_string()).unwrap();
+                assert_eq!(exact, text, "{v}");
+                assert_eq!(exact.to_string(), text.to_string(), "{v}");
+            }
+        }
+        assert!(
+            quick > 100_000,
+            "the quick path is taken for most amounts ({quick})"
+        );
+        assert_eq!(few_decimals(18.7), Some(Decimal::new(187, 1)));
+        assert_eq!(few_decimals(-0.000001), Some(Decimal::new(-1, 6)));
+        assert_eq!(
+            few_decimals(0.1 + 0.2),
+            None,
+            "0.30000000000000004 has 17 decimals"
+        );
+        assert_eq!(few_decimals(1e10), None, "beyond 2^33");
+    }
 
     #[test]
     fn decimals_parse_exactly() {

@@ -1,7 +1,7 @@
 //! From the raw input to a validated [`CompanyInput`]: required fields, ranges, labels,
 //! currency, scale, duplicates and gaps. Every error points at the field in the file.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -10,7 +10,7 @@ use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
-use super::{Ai, Company, CompanyInput, Period, Plan, ReadinessOverrides, Scale, Warning};
+use super::{Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -41,12 +41,12 @@ impl Checker<'_> {
     fn non_negative(
         &self,
         value: Option<Amount>,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         what: &str,
     ) -> Result<Option<Decimal>, InputError> {
         match value {
             Some(Amount(v)) if v.is_sign_negative() && !v.is_zero() => Err(self
-                .error(path, format!("{what} must not be negative, found {v}"))
+                .error(path(), format!("{what} must not be negative, found {v}"))
                 .with_help(format!("write {what} as 0 or more"))),
             Some(Amount(v)) => Ok(Some(v)),
             None => Ok(None),
@@ -54,10 +54,16 @@ impl Checker<'_> {
     }
 
     /// Multiplies an amount by the company's scale, refusing overflow.
-    fn scaled(&self, value: Decimal, scale: Scale, path: FieldPath) -> Result<Decimal, InputError> {
+    /// (The path is made only for an error: building one per amount was a cost on large inputs.)
+    fn scaled(
+        &self,
+        value: Decimal,
+        scale: Scale,
+        path: impl FnOnce() -> FieldPath,
+    ) -> Result<Decimal, InputError> {
         value.checked_mul(scale.factor()).ok_or_else(|| {
             self.error(
-                path,
+                path(),
                 format!("the amount {value} is too large once scaled to full units"),
             )
             .with_help("amounts must stay below 10^28 in full currency units")
@@ -100,7 +106,7 @@ pub fn validate(
             )));
     }
     let mut periods = Vec::with_capacity(raw.periods.len());
-    let mut seen: HashMap<PeriodLabel, usize> = HashMap::new();
+    let mut seen: HashMap<PeriodLabel, usize> = HashMap::default();
     for (index, raw_period) in raw.periods.into_iter().enumerate() {
         let period = period(raw_period, index, company.scale, &check)?;
         if let Some(first) = seen.insert(period.label, index) {
@@ -343,7 +349,7 @@ fn period(
     let label = PeriodLabel::parse(&label_text)
         .map_err(|e| check.error(at(&["label"]), format!("bad period label: {}", e.0)))?;
     let revenue = check
-        .non_negative(raw.revenue, at(&["revenue"]), "revenue")?
+        .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
             check
                 .error(at(&["label"]), format!("period {label} has no revenue"))
@@ -351,40 +357,44 @@ fn period(
         })?;
     let money = |value: Option<Amount>, key: &str| -> Result<Option<Decimal>, InputError> {
         value
-            .map(|a| check.scaled(a.0, scale, at(&[key])))
+            .map(|a| check.scaled(a.0, scale, || at(&[key])))
             .transpose()
     };
     let headcount_end =
-        check.non_negative(raw.headcount_end, at(&["headcount_end"]), "headcount")?;
-    let headcount_start =
-        check.non_negative(raw.headcount_start, at(&["headcount_start"]), "headcount")?;
+        check.non_negative(raw.headcount_end, || at(&["headcount_end"]), "headcount")?;
+    let headcount_start = check.non_negative(
+        raw.headcount_start,
+        || at(&["headcount_start"]),
+        "headcount",
+    )?;
     let personnel_cost = check.non_negative(
         raw.personnel_cost,
-        at(&["personnel_cost"]),
+        || at(&["personnel_cost"]),
         "personnel cost",
     )?;
-    let mut costs = indexmap::IndexMap::with_capacity(raw.costs.len());
+    let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
-        let path = at(&["costs", &name]);
+        let path = || at(&["costs", &name]);
         if name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err(check
                 .error(
-                    path,
+                    path(),
                     format!("a cost line name must be 1 to {MAX_NAME_CHARS} characters long"),
                 )
                 .with_help("name the line in a few words, such as marketing or support"));
         }
-        costs.insert(name.clone(), check.scaled(amount, scale, path)?);
+        let amount = check.scaled(amount, scale, path)?;
+        costs.insert(name, amount);
     }
     let raw_ai = raw.ai.unwrap_or_default();
-    let spend = check.non_negative(raw_ai.spend, at(&["ai", "spend"]), "AI spend")?;
+    let spend = check.non_negative(raw_ai.spend, || at(&["ai", "spend"]), "AI spend")?;
     let ai = Ai {
         spend: spend
-            .map(|s| check.scaled(s, scale, at(&["ai", "spend"])))
+            .map(|s| check.scaled(s, scale, || at(&["ai", "spend"])))
             .transpose()?,
         fte_equivalent: check.non_negative(
             raw_ai.fte_equivalent,
-            at(&["ai", "fte_equivalent"]),
+            || at(&["ai", "fte_equivalent"]),
             "AI full-time equivalent",
         )?,
     };
@@ -400,11 +410,11 @@ fn period(
     }
     Ok(Period {
         label,
-        revenue: check.scaled(revenue, scale, at(&["revenue"]))?,
+        revenue: check.scaled(revenue, scale, || at(&["revenue"]))?,
         headcount_end,
         headcount_start,
         personnel_cost: personnel_cost
-            .map(|p| check.scaled(p, scale, at(&["personnel_cost"])))
+            .map(|p| check.scaled(p, scale, || at(&["personnel_cost"])))
             .transpose()?,
         operating_income: money(raw.operating_income, "operating_income")?,
         adjusted_operating_income: money(
@@ -425,7 +435,7 @@ fn check_cost_lines(
     check: &Checker,
 ) -> Result<(), InputError> {
     let mut names: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     for (index, period) in periods.iter().enumerate() {
         for name in period.costs.keys() {
             if seen.insert(name) {

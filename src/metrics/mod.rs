@@ -6,7 +6,7 @@
 mod period;
 mod unavailable;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -75,7 +75,7 @@ impl Metrics {
 /// Distinct names in the order they first appear. A set answers "seen?", so 10,000 periods of
 /// 50 lines cost 500,000 look-ups, not a scan of the list for each.
 pub fn names_in_order<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     names
         .map(String::as_str)
         .filter(|name| seen.insert(*name))

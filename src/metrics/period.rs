@@ -1,7 +1,7 @@
 //! The metrics of one period. Formulas are in `docs/metrics.md`; each function here is one row
 //! of that table.
 
-use indexmap::IndexMap;
+use crate::input::LineMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -47,7 +47,7 @@ pub struct PeriodMetrics {
     /// not list (depreciation, amortisation, ...). Only when both are known and they differ.
     pub unlisted_costs: Option<Exact>,
     pub rule_of_40: Option<f64>,
-    pub cost_lines: IndexMap<String, CostLineMetrics>,
+    pub cost_lines: LineMap<CostLineMetrics>,
     pub ai_exposed_cost: Option<Exact>,
     pub ai_exposed_pct_of_revenue: Option<f64>,
     pub personnel_cost: Option<Exact>,
@@ -367,7 +367,7 @@ fn cost_lines(
     company: &Company,
     year_earlier: Option<&Period>,
     na: &mut Unavailable,
-) -> IndexMap<String, CostLineMetrics> {
+) -> LineMap<CostLineMetrics> {
     period
         .costs
         .iter()

@@ -5,12 +5,15 @@ pub mod charts;
 pub mod context;
 pub mod filters;
 pub mod format;
+pub mod json;
 pub mod markdown;
 pub mod methodology;
 pub mod site;
 mod story;
 pub mod tables;
 pub mod templates;
+
+pub use json::metrics_json;
 
 use std::path::Path;
 
@@ -40,16 +43,6 @@ impl ReportSettings {
             tera: templates::load_only(templates, Some(templates::BRIEF))?,
         })
     }
-}
-
-/// The metrics as pretty JSON with a final newline.
-pub fn metrics_json(metrics: &Metrics) -> Result<Vec<u8>> {
-    // About 250 bytes a period plus 200 a cost line: sized once instead of grown by copying.
-    let lines: usize = metrics.periods.iter().map(|p| p.cost_lines.len()).sum();
-    let mut bytes = Vec::with_capacity(4096 + metrics.periods.len() * 2500 + lines * 200);
-    serde_json::to_writer_pretty(&mut bytes, metrics)?;
-    bytes.push(b'\n');
-    Ok(bytes)
 }
 
 /// Renders every file of one company's report.
