@@ -48,14 +48,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let metrics = analyse(company, &thresholds, as_of.clone());
             let files = report::build(&metrics, &report_settings)?;
             progress.inc(1);
-            Ok((
+            let done = (
                 metrics.company.slug.clone(),
                 files,
                 report::site::entry(&metrics),
-            ))
+            );
+            drop_aside(metrics);
+            Ok(done)
         })
         .collect();
     progress.finish_and_clear();
+    drop_aside(companies);
     let rendered: Vec<_> = rendered.into_iter().collect::<Result<_>>()?;
 
     let index = if rendered.len() > 1 {
@@ -88,6 +91,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Frees a large value on a spare core instead of on the way to writing the files: 10,000
+/// periods of 50 cost lines are half a million small allocations, about 50 ms to free.
+fn drop_aside<T: Send + 'static>(value: T) {
+    rayon::spawn(move || drop(value));
 }
 
 /// Two companies may not write to the same folder.

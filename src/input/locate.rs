@@ -49,7 +49,8 @@ enum Step<'a> {
 
 /// Maps a field to a position in the source. Falls back to the nearest enclosing table
 /// when the field itself is absent (a missing field is reported at its table).
-pub trait Locate {
+/// `Sync`: periods are validated on all cores, and any of them may need a position.
+pub trait Locate: Sync {
     fn locate(&self, path: &FieldPath) -> Option<Location>;
 }
 
@@ -57,14 +58,14 @@ pub trait Locate {
 /// The syntax tree is only built when an error needs a position, so valid input is parsed once.
 pub struct TomlLocator<'a> {
     pub text: &'a str,
-    pub document: std::cell::OnceCell<Option<toml_edit::ImDocument<&'a str>>>,
+    pub document: std::sync::OnceLock<Option<toml_edit::ImDocument<&'a str>>>,
 }
 
 impl<'a> TomlLocator<'a> {
     pub fn new(text: &'a str) -> Self {
         TomlLocator {
             text,
-            document: std::cell::OnceCell::new(),
+            document: std::sync::OnceLock::new(),
         }
     }
 }
@@ -132,14 +133,14 @@ impl Locate for TomlLocator<'_> {
 /// The syntax tree is only built when an error needs a position, so valid input is parsed once.
 pub struct JsonLocator<'a> {
     pub text: &'a str,
-    pub root: std::cell::OnceCell<Option<jsonc_parser::ast::Value<'a>>>,
+    pub root: std::sync::OnceLock<Option<jsonc_parser::ast::Value<'a>>>,
 }
 
 impl<'a> JsonLocator<'a> {
     pub fn new(text: &'a str) -> Self {
         JsonLocator {
             text,
-            root: std::cell::OnceCell::new(),
+            root: std::sync::OnceLock::new(),
         }
     }
 }

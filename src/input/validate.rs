@@ -107,8 +107,18 @@ pub fn validate(
     }
     let mut periods = Vec::with_capacity(raw.periods.len());
     let mut seen: HashMap<PeriodLabel, usize> = HashMap::default();
-    for (index, raw_period) in raw.periods.into_iter().enumerate() {
-        let period = period(raw_period, index, company.scale, &check)?;
+    // Periods are checked on all cores; the first error in file order is the one reported, as
+    // if they had been checked one after another.
+    let checked: Vec<Result<Period, InputError>> = {
+        use rayon::prelude::*;
+        raw.periods
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, raw_period)| period(raw_period, index, company.scale, &check))
+            .collect()
+    };
+    for (index, period) in checked.into_iter().enumerate() {
+        let period = period?;
         if let Some(first) = seen.insert(period.label, index) {
             return Err(check
                 .error(
@@ -621,5 +631,37 @@ mod tests {
         );
         assert_eq!(message, "unknown field `revenu`");
         assert!(help.unwrap().starts_with("did you mean `revenue`?"));
+    }
+
+    /// Periods are checked on all cores, but the error reported is the first in the file, with
+    /// its position, as when they were checked one by one; a repeated label after it waits.
+    #[test]
+    fn the_first_bad_period_in_the_file_is_reported() {
+        let mut text = String::from("[company]\nname = \"A\"\ncurrency = \"EUR\"\n");
+        for index in 0..400 {
+            let (year, revenue) = match index {
+                120 => (2000 + index, "-1"),
+                300 => (2000 + index, "-2"),
+                350 => (2000, "5"),
+                _ => (2000 + index, "5"),
+            };
+            text.push_str(&format!(
+                "[[period]]\nlabel = \"{year}\"\nrevenue = {revenue}\n"
+            ));
+        }
+        let error = crate::input::parse(
+            &text,
+            "a.toml",
+            crate::input::Format::Toml,
+            &Default::default(),
+        )
+        .unwrap_err();
+        assert!(error.message.contains("found -1"), "{}", error.message);
+        // Line of period 121's revenue: 3 company lines, then 3 lines a period.
+        let line = match error.location.as_deref() {
+            Some(crate::diagnostic::Location::Text { line, .. }) => Some(*line),
+            _ => None,
+        };
+        assert_eq!(line, Some(3 + 120 * 3 + 3));
     }
 }
