@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if let (Some(dir), Some(tera)) = (args.dir, tera) {
         let files = render::files(&comparison, &tera)?;
         for file in &files {
-            write::write_file(&dir.join(&file.path), &file.bytes)?;
+            write::write_file(&dir.join(&file.path), &file.bytes())?;
         }
         if !args.output.quiet {
             eprintln!("wrote {} ({} files)", dir.display(), files.len());

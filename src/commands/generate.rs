@@ -81,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     for file in &index {
-        write::write_file(&args.dir.join(&file.path), &file.bytes)?;
+        write::write_file(&args.dir.join(&file.path), &file.bytes())?;
     }
     if !args.output.quiet && rendered.len() > 1 {
         eprintln!(

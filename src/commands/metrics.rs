@@ -16,7 +16,9 @@ pub fn run(input: &Path, read: &ReadArgs, date: &DateArgs) -> Result<ExitCode> {
     let company = load(input, &options)?;
     let metrics = analyse(&company, &Thresholds::default(), as_of);
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(&report::metrics_json(&metrics)?)?;
+    for part in report::json::metrics_json_parts(&metrics)? {
+        stdout.write_all(&part)?;
+    }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -11,14 +11,21 @@ use crate::metrics::{Metrics, PeriodMetrics};
 /// Periods per parallel chunk; below two chunks' worth the file is written in one go.
 const CHUNK: usize = 512;
 
-/// The metrics as pretty JSON with a final newline.
+/// The metrics as pretty JSON with a final newline, in one piece.
 pub fn metrics_json(metrics: &Metrics) -> Result<Vec<u8>> {
+    Ok(metrics_json_parts(metrics)?.concat())
+}
+
+/// The metrics as pretty JSON with a final newline, in parts to be written one after another:
+/// one part for most companies; for a long history, the periods in parallel chunks between
+/// the text before and after them.
+pub fn metrics_json_parts(metrics: &Metrics) -> Result<Vec<Vec<u8>>> {
     if metrics.periods.len() < 2 * CHUNK {
         let lines: usize = metrics.periods.iter().map(|p| p.cost_lines.len()).sum();
         let mut bytes = Vec::with_capacity(4096 + metrics.periods.len() * 2500 + lines * 200);
         serde_json::to_writer_pretty(&mut bytes, metrics)?;
         bytes.push(b'\n');
-        return Ok(bytes);
+        return Ok(vec![bytes]);
     }
     // Everything but the periods, with an empty list where they go. The struct literal names
     // every field, so a field added to `Metrics` cannot be left out here without a compile error.
@@ -42,31 +49,26 @@ pub fn metrics_json(metrics: &Metrics) -> Result<Vec<u8>> {
         .position(|w| w == marker)
         .ok_or_else(|| anyhow::anyhow!("metrics.json: no place for the periods"))?
         + marker.len()
-        - 2;
+        - 1;
     let chunks: Vec<Vec<u8>> = metrics
         .periods
         .par_chunks(CHUNK)
-        .map(periods_at_depth_two)
+        .enumerate()
+        .map(|(index, periods)| periods_at_depth_two(periods, index == 0))
         .collect::<Result<_>>()?;
-    let total: usize = chunks.iter().map(Vec::len).sum();
-    let mut bytes = Vec::with_capacity(shell.len() + total + 8);
-    bytes.extend_from_slice(&shell[..at]);
-    bytes.push(b'[');
-    for (index, chunk) in chunks.into_iter().enumerate() {
-        if index > 0 {
-            bytes.push(b',');
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    bytes.extend_from_slice(b"\n  ]");
-    bytes.extend_from_slice(&shell[at + 2..]);
-    bytes.push(b'\n');
-    Ok(bytes)
+    let mut parts = Vec::with_capacity(chunks.len() + 2);
+    parts.push(shell[..at].to_vec());
+    parts.extend(chunks);
+    let mut tail = b"\n  ".to_vec();
+    tail.extend_from_slice(&shell[at..]);
+    tail.push(b'\n');
+    parts.push(tail);
+    Ok(parts)
 }
 
-/// Periods as the items of the top object's `periods` list: each on a new line, indented
-/// two levels, separated by commas; no brackets.
-fn periods_at_depth_two(periods: &[PeriodMetrics]) -> Result<Vec<u8>> {
+/// Periods as the items of the top object's `periods` list: each on a new line, indented two
+/// levels, after a comma unless `first`; no brackets.
+fn periods_at_depth_two(periods: &[PeriodMetrics], first: bool) -> Result<Vec<u8>> {
     let lines: usize = periods.iter().map(|p| p.cost_lines.len()).sum();
     let mut bytes = Vec::with_capacity(periods.len() * 2500 + lines * 200);
     let mut formatter = PrettyFormatter::new();
@@ -76,7 +78,11 @@ fn periods_at_depth_two(periods: &[PeriodMetrics]) -> Result<Vec<u8>> {
     formatter.begin_object(&mut sink)?;
     formatter.begin_array(&mut sink)?;
     for (index, period) in periods.iter().enumerate() {
-        let separator: &[u8] = if index == 0 { b"\n    " } else { b",\n    " };
+        let separator: &[u8] = if first && index == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
         bytes.extend_from_slice(separator);
         period.serialize(&mut Serializer::with_formatter(
             &mut bytes,

@@ -57,7 +57,7 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     let (json, charts) = rayon::join(
         || {
             wants(OutputFormat::Json)
-                .then(|| metrics_json(metrics))
+                .then(|| json::metrics_json_parts(metrics))
                 .transpose()
         },
         || match wants_brief {
@@ -68,7 +68,7 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     let (json, charts) = (json?, charts?);
     let mut files = Vec::new();
     if let Some(json) = json {
-        files.push(OutputFile::new("metrics.json", json));
+        files.push(OutputFile::from_parts("metrics.json", json));
     }
     if !wants_brief {
         return Ok(files);

@@ -30,7 +30,7 @@ fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
     report::build(&metrics, &settings)
         .expect("the brief renders")
         .into_iter()
-        .map(|f| (f.path.display().to_string(), f.bytes))
+        .map(|f| (f.path.display().to_string(), f.bytes().into_owned()))
         .collect()
 }
 
