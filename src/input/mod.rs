@@ -207,6 +207,12 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputErr
     parse(&text, &display, format, options)
 }
 
+/// Test set-up: TOML text read as a file named `t.toml` with default options.
+#[cfg(test)]
+pub fn from_toml(text: &str) -> Result<CompanyInput, InputError> {
+    parse(text, "t.toml", Format::Toml, &ReadOptions::default())
+}
+
 /// Parses and validates input text in a known format. `file` is only used in messages.
 pub fn parse(
     text: &str,

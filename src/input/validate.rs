@@ -649,13 +649,7 @@ mod tests {
                 "[[period]]\nlabel = \"{year}\"\nrevenue = {revenue}\n"
             ));
         }
-        let error = crate::input::parse(
-            &text,
-            "a.toml",
-            crate::input::Format::Toml,
-            &Default::default(),
-        )
-        .unwrap_err();
+        let error = crate::input::from_toml(&text).unwrap_err();
         assert!(error.message.contains("found -1"), "{}", error.message);
         // Line of period 121's revenue: 3 company lines, then 3 lines a period.
         let line = match error.location.as_deref() {

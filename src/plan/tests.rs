@@ -8,13 +8,7 @@ fn input(plan: &str, periods: &str) -> CompanyInput {
         "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nfiscal_year_end = \"12-31\"\n\n\
          [plan]\n{plan}\n{periods}"
     );
-    crate::input::parse(
-        &text,
-        "t.toml",
-        crate::input::Format::Toml,
-        &Default::default(),
-    )
-    .unwrap()
+    crate::input::from_toml(&text).unwrap()
 }
 
 fn plan_for(plan: &str, periods: &str) -> HeadcountPlan {
@@ -252,13 +246,7 @@ fn missing_reinvest_share_and_headcount_are_explained() {
 #[test]
 fn no_plan_table_means_no_plan() {
     let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{ONE_YEAR_3800}");
-    let input = crate::input::parse(
-        &text,
-        "t.toml",
-        crate::input::Format::Toml,
-        &Default::default(),
-    )
-    .unwrap();
+    let input = crate::input::from_toml(&text).unwrap();
     assert!(project(&input, &crate::metrics::compute(&input)).is_none());
 }
 

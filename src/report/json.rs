@@ -117,13 +117,7 @@ mod tests {
                 20 + index % 5,
             ));
         }
-        let input = crate::input::parse(
-            &text,
-            "synthetic.toml",
-            crate::input::Format::Toml,
-            &Default::default(),
-        )
-        .unwrap();
+        let input = crate::input::from_toml(&text).unwrap();
         let metrics = crate::analyse(&input, &Default::default(), Some("2026-01-01".into()));
         let mut expected = serde_json::to_vec_pretty(&metrics).unwrap();
         expected.push(b'\n');

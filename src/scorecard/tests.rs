@@ -4,13 +4,7 @@ use super::*;
 
 fn card_for(extra: &str, periods: &str) -> Scorecard {
     let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
-    let input = crate::input::parse(
-        &text,
-        "t.toml",
-        crate::input::Format::Toml,
-        &Default::default(),
-    )
-    .unwrap();
+    let input = crate::input::from_toml(&text).unwrap();
     evaluate(
         &input,
         &crate::metrics::compute(&input),
