@@ -9,54 +9,69 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use tera::ast::{
-    Block, Expr, ExprVal, FunctionCall, If, LogicOperator, MacroDefinition, MathOperator, Node, WS,
-};
+use tera::ast::{Block, Expr, ExprVal, FunctionCall, If, MacroDefinition, Node, WS};
 
 fn main() {
     println!("cargo:rerun-if-changed=templates");
+    println!("cargo:rerun-if-changed=tests/fixtures/templates");
     println!("cargo:rerun-if-changed=build.rs");
-    let dir = Path::new("templates");
+    let mut code = String::from(
+        "// Written by build.rs from templates/*.tera: the parsed templates. Do not edit.\n",
+    );
+    write_folder(&mut code, "templates", "template");
+    // A template using every construct tera has, only for the test that checks this file.
+    write_folder(&mut code, "tests/fixtures/templates", "fixture");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("prebuilt_templates.rs");
+    std::fs::write(out, code).expect("writing the prebuilt templates");
+}
+
+/// `pub fn <function>(name) -> Option<tera::Template>` for every `.tera` file in `folder`.
+fn write_folder(code: &mut String, folder: &str, function: &str) {
+    let dir = Path::new(folder);
     let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("the templates folder")
+        .unwrap_or_else(|error| panic!("the folder {folder}: {error}"))
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
         .filter(|name| name.ends_with(".tera"))
         .collect();
     names.sort();
-    let mut code = String::from(
-        "// Written by build.rs from templates/*.tera: the parsed templates. Do not edit.\n\n",
-    );
-    code.push_str("/// The built-in template of this name, already parsed.\n");
-    code.push_str("pub fn template(name: &str) -> Option<tera::Template> {\n    match name {\n");
+    writeln!(
+        code,
+        "\n/// The template of this name in {folder}/, already parsed."
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "pub fn {function}(name: &str) -> Option<tera::Template> {{"
+    )
+    .unwrap();
+    code.push_str("    match name {\n");
     for (index, name) in names.iter().enumerate() {
-        writeln!(code, "        {name:?} => Some(template_{index}()),").unwrap();
+        writeln!(code, "        {name:?} => Some({function}_{index}()),").unwrap();
     }
     code.push_str("        _ => None,\n    }\n}\n");
     for (index, name) in names.iter().enumerate() {
         let text = std::fs::read_to_string(dir.join(name)).expect("a readable template");
         let template = tera::Template::new(name, None, &text)
-            .unwrap_or_else(|error| panic!("templates/{name} does not parse: {error:?}"));
-        writeln!(code, "\nfn template_{index}() -> tera::Template {{").unwrap();
+            .unwrap_or_else(|error| panic!("{folder}/{name} does not parse: {error:?}"));
+        writeln!(code, "\nfn {function}_{index}() -> tera::Template {{").unwrap();
         code.push_str("    tera::Template {\n");
         writeln!(code, "        name: {:?}.to_string(),", template.name).unwrap();
         code.push_str("        path: None,\n");
         code.push_str("        ast: ");
-        nodes(&mut code, &template.ast);
+        nodes(code, &template.ast);
         code.push_str(",\n        from_extend: false,\n        macros: ");
-        map(&mut code, &template.macros, macro_definition);
+        map(code, &template.macros, macro_definition);
         code.push_str(",\n        imported_macro_files: vec![");
         for (file, namespace) in &template.imported_macro_files {
             write!(code, "({}, {}),", s(file), s(namespace)).unwrap();
         }
         code.push_str("],\n        parent: ");
-        option(&mut code, &template.parent, |code, p| code.push_str(&s(p)));
+        option(code, &template.parent, |code, p| code.push_str(&s(p)));
         code.push_str(",\n        blocks: ");
-        map(&mut code, &template.blocks, block);
+        map(code, &template.blocks, block);
         code.push_str(",\n        parents: Vec::new(),\n");
         code.push_str("        blocks_definitions: std::collections::HashMap::new(),\n    }\n}\n");
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("prebuilt_templates.rs");
-    std::fs::write(out, code).expect("writing the prebuilt templates");
 }
 
 fn s(text: &str) -> String {
@@ -287,6 +302,15 @@ fn boxed(code: &mut String, e: &Expr) {
     code.push(')');
 }
 
+/// `head { lhs: .., rhs: .., rest })`: the binary expressions.
+fn two_sides(code: &mut String, head: &str, lhs: &Expr, rhs: &Expr, rest: &str) {
+    write!(code, "{head} {{ lhs: ").unwrap();
+    boxed(code, lhs);
+    code.push_str(", rhs: ");
+    boxed(code, rhs);
+    write!(code, ", {rest} }})").unwrap();
+}
+
 fn expr_val(code: &mut String, val: &ExprVal) {
     code.push_str("tera::ast::ExprVal::");
     match val {
@@ -295,37 +319,21 @@ fn expr_val(code: &mut String, val: &ExprVal) {
         ExprVal::Float(x) => write!(code, "Float({x:?}_f64)").unwrap(),
         ExprVal::Bool(b) => write!(code, "Bool({b})").unwrap(),
         ExprVal::Ident(name) => write!(code, "Ident({})", s(name)).unwrap(),
-        ExprVal::Math(m) => {
-            code.push_str("Math(tera::ast::MathExpr { lhs: ");
-            boxed(code, &m.lhs);
-            code.push_str(", rhs: ");
-            boxed(code, &m.rhs);
-            let op = match m.operator {
-                MathOperator::Add => "Add",
-                MathOperator::Sub => "Sub",
-                MathOperator::Mul => "Mul",
-                MathOperator::Div => "Div",
-                MathOperator::Modulo => "Modulo",
-            };
-            write!(code, ", operator: tera::ast::MathOperator::{op} }})").unwrap();
-        }
-        ExprVal::Logic(l) => {
-            code.push_str("Logic(tera::ast::LogicExpr { lhs: ");
-            boxed(code, &l.lhs);
-            code.push_str(", rhs: ");
-            boxed(code, &l.rhs);
-            let op = match l.operator {
-                LogicOperator::Gt => "Gt",
-                LogicOperator::Gte => "Gte",
-                LogicOperator::Lt => "Lt",
-                LogicOperator::Lte => "Lte",
-                LogicOperator::Eq => "Eq",
-                LogicOperator::NotEq => "NotEq",
-                LogicOperator::And => "And",
-                LogicOperator::Or => "Or",
-            };
-            write!(code, ", operator: tera::ast::LogicOperator::{op} }})").unwrap();
-        }
+        // The operators' Debug names are their variant names.
+        ExprVal::Math(m) => two_sides(
+            code,
+            "Math(tera::ast::MathExpr",
+            &m.lhs,
+            &m.rhs,
+            &format!("operator: tera::ast::MathOperator::{:?}", m.operator),
+        ),
+        ExprVal::Logic(l) => two_sides(
+            code,
+            "Logic(tera::ast::LogicExpr",
+            &l.lhs,
+            &l.rhs,
+            &format!("operator: tera::ast::LogicOperator::{:?}", l.operator),
+        ),
         ExprVal::Test(t) => {
             write!(
                 code,
@@ -364,12 +372,12 @@ fn expr_val(code: &mut String, val: &ExprVal) {
             list(code, &concat.values, expr_val);
             code.push_str(" })");
         }
-        ExprVal::In(i) => {
-            code.push_str("In(tera::ast::In { lhs: ");
-            boxed(code, &i.lhs);
-            code.push_str(", rhs: ");
-            boxed(code, &i.rhs);
-            write!(code, ", negated: {} }})", i.negated).unwrap();
-        }
+        ExprVal::In(i) => two_sides(
+            code,
+            "In(tera::ast::In",
+            &i.lhs,
+            &i.rhs,
+            &format!("negated: {}", i.negated),
+        ),
     }
 }
