@@ -1,0 +1,256 @@
+//! The per-series charts: revenue and growth, headcount and revenue per employee, cost
+//! structure, margin and opex per employee, Rule of 40.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+mod axes;
+mod bars;
+mod costs;
+mod margin;
+mod rule_of_40;
+
+use super::{describe, format, money, DrawResult, Drawable, Series};
+use crate::money::Exact;
+use axes::{Axis, Unit};
+use bars::bars_and_line;
+use costs::stacked_costs;
+use margin::margin_lines;
+use rule_of_40::rule_of_40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Revenue,
+    Headcount,
+    Costs,
+    Margin,
+    RuleOf40,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Revenue,
+        ChartKind::Headcount,
+        ChartKind::Costs,
+        ChartKind::Margin,
+        ChartKind::RuleOf40,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            ChartKind::Revenue => "revenue",
+            ChartKind::Headcount => "headcount",
+            ChartKind::Costs => "costs",
+            ChartKind::Margin => "margin",
+            ChartKind::RuleOf40 => "rule-of-40",
+        }
+    }
+}
+
+/// A chart of one kind for one series.
+pub struct Job<'a> {
+    pub kind: ChartKind,
+    pub series: &'a Series<'a>,
+}
+
+fn exact(value: Option<Exact>) -> Option<f64> {
+    value.map(|v| format::to_f64(v.0))
+}
+
+fn pct(value: f64) -> String {
+    format::pct(value, false)
+}
+
+impl Job<'_> {
+    fn column<T>(
+        &self,
+        value: impl Fn(&crate::metrics::PeriodMetrics) -> Option<T>,
+    ) -> Vec<Option<T>> {
+        self.series.periods.iter().map(|p| value(p)).collect()
+    }
+
+    fn revenue(&self) -> Vec<Option<f64>> {
+        self.column(|p| exact(Some(p.revenue)))
+    }
+    fn growth(&self) -> Vec<Option<f64>> {
+        self.column(|p| p.revenue_growth_yoy_pct)
+    }
+    fn headcount(&self) -> Vec<Option<f64>> {
+        self.column(|p| exact(p.headcount_end))
+    }
+    fn revenue_per_employee(&self) -> Vec<Option<f64>> {
+        self.column(|p| exact(p.revenue_per_employee))
+    }
+    fn margin(&self) -> Vec<Option<f64>> {
+        self.column(|p| p.operating_margin_pct)
+    }
+    fn adjusted_margin(&self) -> Vec<Option<f64>> {
+        self.column(|p| p.adjusted_operating_margin_pct)
+    }
+    fn opex_per_employee(&self) -> Vec<Option<f64>> {
+        self.column(|p| exact(p.opex_per_employee))
+    }
+    fn rule_of_40(&self) -> Vec<Option<f64>> {
+        self.column(|p| p.rule_of_40)
+    }
+
+    /// Cost line names in order, with each period's share of revenue.
+    fn cost_shares(&self) -> Vec<(String, bool, Vec<Option<f64>>)> {
+        crate::metrics::names_in_order(self.series.periods.iter().flat_map(|p| p.cost_lines.keys()))
+            .into_iter()
+            .map(|name| {
+                let values = self.column(|p| p.cost_lines.get(name).and_then(|c| c.pct_of_revenue));
+                (
+                    format::line_name(name),
+                    self.series.ai_exposed.iter().any(|n| n == name),
+                    values,
+                )
+            })
+            .collect()
+    }
+
+    fn values_needed(&self) -> Vec<Vec<Option<f64>>> {
+        match self.kind {
+            ChartKind::Revenue => vec![self.revenue()],
+            ChartKind::Headcount => vec![self.headcount(), self.revenue_per_employee()],
+            ChartKind::Costs => self.cost_shares().into_iter().map(|(_, _, v)| v).collect(),
+            ChartKind::Margin => vec![
+                self.margin(),
+                self.adjusted_margin(),
+                self.opex_per_employee(),
+            ],
+            ChartKind::RuleOf40 => vec![self.rule_of_40()],
+        }
+    }
+}
+
+impl Drawable for Job<'_> {
+    fn id(&self) -> String {
+        format!("{}-{}", self.series.kind.plural(), self.kind.slug())
+    }
+
+    fn title(&self) -> String {
+        let what = match self.kind {
+            ChartKind::Revenue => "Revenue and growth year over year".to_string(),
+            ChartKind::Headcount => "Headcount and revenue per employee".to_string(),
+            ChartKind::Costs => "Cost lines as % of revenue".to_string(),
+            ChartKind::Margin => "Operating margin and opex per employee".to_string(),
+            ChartKind::RuleOf40 => "Rule of 40".to_string(),
+        };
+        format!("{what}, {}", self.series.span())
+    }
+
+    fn alt(&self) -> String {
+        let labels = self.series.labels();
+        let currency = self.series.currency;
+        let money_fmt = |v: f64| money(v, currency);
+        let people = |v: f64| {
+            format::grouped(
+                rust_decimal::Decimal::from_f64_retain(v).unwrap_or_default(),
+                0,
+            )
+        };
+        match self.kind {
+            ChartKind::Revenue => format!(
+                "Bars: revenue ({}). Line: revenue growth year over year ({}).",
+                describe(&labels, &self.revenue(), money_fmt),
+                describe(&labels, &self.growth(), |v| format::pct(v, true))
+            ),
+            ChartKind::Headcount => format!(
+                "Bars: headcount at period end ({}). Line: annualised revenue per employee ({}).",
+                describe(&labels, &self.headcount(), people),
+                describe(&labels, &self.revenue_per_employee(), money_fmt)
+            ),
+            ChartKind::Costs => {
+                let lines: Vec<String> = self
+                    .cost_shares()
+                    .iter()
+                    .map(|(name, exposed, values)| {
+                        format!(
+                            "{name}{} ({})",
+                            if *exposed { ", AI-exposed" } else { "" },
+                            describe(&labels, values, pct)
+                        )
+                    })
+                    .collect();
+                format!("Stacked bars of each cost line as a share of revenue: {}.", lines.join("; "))
+            }
+            ChartKind::Margin => format!(
+                "Line: operating margin ({}). Dashed line: adjusted operating margin ({}). Line on the right axis: annualised opex per employee ({}).",
+                describe(&labels, &self.margin(), pct),
+                describe(&labels, &self.adjusted_margin(), pct),
+                describe(&labels, &self.opex_per_employee(), money_fmt)
+            ),
+            ChartKind::RuleOf40 => format!(
+                "Bars: Rule of 40, revenue growth plus operating margin ({}), against the line at 40.",
+                describe(&labels, &self.rule_of_40(), |v| format!("{v:.1}"))
+            ),
+        }
+    }
+
+    fn too_little_data(&self) -> Option<String> {
+        let what = self.title();
+        if self.series.periods.len() < 2 {
+            return Some(format!(
+                "{what}: not drawn, as there is only one period; its figures are in the tables."
+            ));
+        }
+        let values = self.values_needed();
+        let drawable = values
+            .iter()
+            .any(|series| series.iter().filter(|v| v.is_some()).count() >= 1)
+            && self.series.periods.len() >= 2;
+        let enough = match self.kind {
+            // Growth-based charts need at least two periods with a value.
+            ChartKind::RuleOf40 => values[0].iter().filter(|v| v.is_some()).count() >= 2,
+            _ => drawable,
+        };
+        (!enough).then(|| {
+            format!("{what}: not drawn, as fewer than two periods have the figures it needs.")
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        area.fill(&WHITE)?;
+        let labels = self.series.labels();
+        let currency = self.series.currency.to_string();
+        let title = self.title();
+        match self.kind {
+            ChartKind::Revenue => bars_and_line(
+                area,
+                &title,
+                &labels,
+                Axis::new(
+                    format!("Revenue ({currency})"),
+                    Unit::Money(currency.clone()),
+                ),
+                ("Revenue", self.revenue()),
+                Axis::new("Growth year over year (%)".into(), Unit::Percent),
+                ("Revenue growth YoY", self.growth()),
+            ),
+            ChartKind::Headcount => bars_and_line(
+                area,
+                &title,
+                &labels,
+                Axis::new("Headcount at period end (people)".into(), Unit::People),
+                ("Headcount", self.headcount()),
+                Axis::new(
+                    format!("Revenue per employee ({currency}, annualised)"),
+                    Unit::Money(currency.clone()),
+                ),
+                ("Revenue per employee", self.revenue_per_employee()),
+            ),
+            ChartKind::Costs => stacked_costs(area, &title, &labels, &self.cost_shares()),
+            ChartKind::Margin => margin_lines(
+                area,
+                &title,
+                &labels,
+                &self.margin(),
+                &self.adjusted_margin(),
+                &self.opex_per_employee(),
+                &currency,
+            ),
+            ChartKind::RuleOf40 => rule_of_40(area, &title, &labels, &self.rule_of_40()),
+        }
+    }
+}
