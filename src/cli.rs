@@ -203,7 +203,7 @@ pub struct ReadArgs {
     /// "name=Acme AB,currency=SEK,scale=millions".
     #[arg(long, value_name = "FIELDS")]
     pub company: Vec<String>,
-    /// The worksheet with the periods (.xlsx, .xlsm, .ods); default: the first with a `label` column.
+    /// The worksheet with the periods (.xlsx, .xlsm, .xls, .ods); default: the first with a `label` column.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
 }

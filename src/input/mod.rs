@@ -35,7 +35,7 @@ pub enum Format {
     Toml,
     Json,
     Csv,
-    /// An Excel workbook (.xlsx, .xlsm).
+    /// An Excel workbook (.xlsx, .xlsm, and the older .xls).
     Xlsx,
     /// An OpenDocument spreadsheet (.ods).
     Ods,
@@ -48,7 +48,7 @@ impl Format {
             "toml" => Some(Format::Toml),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
-            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "xlsx" | "xlsm" | "xls" => Some(Format::Xlsx),
             "ods" => Some(Format::Ods),
             _ => None,
         }
@@ -196,8 +196,9 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput, InputErr
             )
         }
         None => {
-            return Err(InputError::new(display, "unknown input format")
-                .with_help("name the file .toml, .json or .csv, or add --input-format"))
+            return Err(InputError::new(display, "unknown input format").with_help(
+                "name the file .toml, .json, .csv, .xlsx, .xls or .ods, or add --input-format",
+            ))
         }
     };
     if matches!(format, Format::Xlsx | Format::Ods) {

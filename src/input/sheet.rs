@@ -1,4 +1,4 @@
-//! The spreadsheet reader (.xlsx, .xlsm, .ods, through calamine): a sheet laid out like the CSV,
+//! The spreadsheet reader (.xlsx, .xlsm, .xls, .ods, through calamine): a sheet laid out like the CSV,
 //! one row per period under a header row of the same column names, and an optional `company`
 //! sheet of `field | value` rows. Formula cells are read as the values the spreadsheet program
 //! last computed. Errors name the sheet and cell, as `Figures!D7`.
@@ -30,7 +30,7 @@ pub fn binary_only(file: &str) -> InputError {
         file,
         "a spreadsheet is not text and cannot be read from a string",
     )
-    .with_help("give the path of the .xlsx, .xlsm or .ods file")
+    .with_help("give the path of the .xlsx, .xlsm, .xls or .ods file")
 }
 
 fn read(path: &Path, file: &str) -> Result<Vec<u8>, InputError> {

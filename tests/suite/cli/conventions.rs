@@ -124,6 +124,35 @@ fn a_bad_cell_names_sheet_and_cell() {
         .stderr_contains("the workbook has no sheet named \"Budget\"");
 }
 
+/// An Excel 97-2003 workbook, laid out as `workbook` above (written with Python's xlwt 1.3;
+/// values only, as xlwt stores no cached formula results): read, and a bad cell named.
+#[test]
+fn an_xls_workbook_is_read() {
+    let metrics = Test::new()
+        .copy("tests/fixtures/acme.xls", "acme.xls")
+        .args(["metrics", "acme.xls"])
+        .run()
+        .status(0)
+        .json();
+    assert_eq!(metrics["company"]["name"], "Acme AB");
+    assert_eq!(metrics["periods"][1]["revenue"], 150);
+    assert_eq!(
+        metrics["periods"][0]["cost_lines"]["support"]["amount"],
+        20.5
+    );
+    assert_eq!(
+        metrics["periods"][0]["cost_lines"]["support"]["ai_exposed"],
+        true
+    );
+    Test::new()
+        .copy("tests/fixtures/acme-bad-cell.xls", "acme.xls")
+        .args(["metrics", "acme.xls"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("Figures!B8, column \"revenue\": expected a number, found \"n/a\"");
+}
+
 #[test]
 fn an_ods_spreadsheet_is_read() {
     let metrics = Test::new()
