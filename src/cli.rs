@@ -153,9 +153,17 @@ pub enum Command {
         /// The shell: bash, zsh, fish or powershell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff) on standard output.
-    #[command(after_help = "Example:\n  ipobrief man > ipobrief.1 && man ./ipobrief.1")]
-    Man,
+    /// Print a man page (roff) on standard output, or write all of them to a folder.
+    #[command(
+        after_help = "Examples:\n  ipobrief man > ipobrief.1 && man ./ipobrief.1\n  ipobrief man generate | man -l -\n  ipobrief man --dir /usr/local/share/man/man1   # ipobrief.1, ipobrief-generate.1, ..."
+    )]
+    Man {
+        /// The command whose page to print, such as `generate` or `import sec`; none: the main page.
+        command: Vec<String>,
+        /// Write every page (the main one and one per command) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        dir: Option<std::path::PathBuf>,
+    },
 }
 
 /// Where `ipobrief import` reads from.

@@ -74,6 +74,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             force,
         } => init::run(&dir, templates, force, output),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man => completions::man(),
+        Command::Man { command, dir } => completions::man(&command, dir.as_deref()),
     }
 }

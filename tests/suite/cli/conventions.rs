@@ -57,6 +57,36 @@ fn completions_and_man_page_go_to_stdout() {
         .stdout_contains(".TH ipobrief");
 }
 
+#[test]
+fn every_command_has_a_man_page() {
+    Test::new()
+        .args(["man", "generate"])
+        .run()
+        .status(0)
+        .stdout_contains(".TH ipobrief-generate 1")
+        .stdout_contains("\\-\\-format");
+    Test::new()
+        .args(["man", "import", "sec"])
+        .run()
+        .status(0)
+        .stdout_contains(".TH ipobrief-import-sec 1");
+    Test::new()
+        .args(["man", "nope"])
+        .run()
+        .status(2)
+        .stdout_empty()
+        .stderr_contains("the commands are metrics, generate, check");
+    let mut written = Test::new().args(["man", "--dir", "man1"]).run().status(0);
+    for page in [
+        "ipobrief",
+        "ipobrief-generate",
+        "ipobrief-import-sec",
+        "ipobrief-check",
+    ] {
+        written = written.present(&format!("man1/{page}.1"));
+    }
+}
+
 /// A workbook with a `Figures` sheet (one row per period from row 6) and a `company` sheet.
 fn workbook(revenue_2024: &str) -> Vec<u8> {
     let mut book = Workbook::new();
