@@ -10,7 +10,10 @@ use std::path::Path;
 use calamine::{Data, Range, Reader};
 
 use super::csv::{check_headers, set_field};
-use super::raw::{RawCompany, RawInput, RawPeriod, COMPANY_FIELDS};
+use super::raw::{
+    parse_decimal, Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS,
+    READINESS_FIELDS,
+};
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError, Location};
 
@@ -126,7 +129,7 @@ pub fn parse(
     if let Some(name) = company_name {
         let range = range_of(&name)?;
         locator.company_sheet = Some(name);
-        raw.company = Some(company(&range, file, &mut locator)?);
+        company(&range, file, &mut locator, &mut raw)?;
     }
     Ok((raw, locator))
 }
@@ -232,17 +235,21 @@ fn periods(
     Ok(periods)
 }
 
+/// The `company` sheet: `field | value` rows for the company table, and `plan.<field>` and
+/// `readiness.<field>` rows for the headcount plan and the scorecard's thresholds, as the TOML
+/// `[plan]` and `[readiness]` tables.
 fn company(
     range: &Range<Data>,
     file: &str,
     locator: &mut SheetLocator,
-) -> Result<RawCompany, InputError> {
+    raw: &mut RawInput,
+) -> Result<(), InputError> {
     let mut company = RawCompany::default();
     let (top, left) = range.start().unwrap_or_default();
     for (i, row) in range.rows().enumerate() {
         let at_row = top + i as u32;
         let cell = |j: usize| {
-            let at = locator.cell(at_row, left + j as u32);
+            let at = locator.company_cell(at_row, left + j as u32);
             row.get(j).map_or(Ok(None), cell_text).map_err(|found| {
                 InputError::new(file, format!("the cell {} {found}", at_text(&at))).at(Some(at))
             })
@@ -262,6 +269,16 @@ fn company(
                 .filter(|s| !s.is_empty())
                 .collect()
         };
+        if let Some((table, key)) = field.split_once('.') {
+            if table == "plan" || table == "readiness" {
+                let at = locator.company_cell(at_row, left + 1);
+                table_field(raw, table, key, &value).map_err(|problem| {
+                    InputError::new(file, format!("{} ({field}): {problem}", at_text(&at)))
+                        .at(Some(at))
+                })?;
+                continue;
+            }
+        }
         match field.as_str() {
             "name" => company.name = Some(value),
             "ticker" => company.ticker = Some(value),
@@ -276,20 +293,60 @@ fn company(
                 let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
                     .map(|c| format!("did you mean \"{c}\"? "))
                     .unwrap_or_default();
-                let at = locator.cell(at_row, left);
+                let at = locator.company_cell(at_row, left);
                 return Err(InputError::new(
                     file,
                     format!("unknown company field \"{other}\" in {}", at_text(&at)),
                 )
                 .at(Some(at))
                 .with_help(format!(
-                    "{hint}company fields are {}",
-                    COMPANY_FIELDS.join(", ")
+                    "{hint}company fields are {}; plan.{} and readiness.{} rows set the plan \
+                     and the thresholds",
+                    COMPANY_FIELDS.join(", "),
+                    PLAN_FIELDS.join(", plan."),
+                    READINESS_FIELDS.join(", readiness.")
                 )));
             }
         }
     }
-    Ok(company)
+    raw.company = Some(company);
+    Ok(())
+}
+
+/// Sets `plan.<key>` or `readiness.<key>` from a company-sheet row; an error says what is wrong.
+fn table_field(raw: &mut RawInput, table: &str, key: &str, value: &str) -> Result<(), String> {
+    let fields = if table == "plan" {
+        PLAN_FIELDS
+    } else {
+        READINESS_FIELDS
+    };
+    if !fields.contains(&key) {
+        let hint = did_you_mean(key, fields.iter().copied())
+            .map(|c| format!("did you mean \"{table}.{c}\"? "))
+            .unwrap_or_default();
+        return Err(format!(
+            "unknown field: {hint}the {table} fields are {table}.{}",
+            fields.join(&format!(", {table}."))
+        ));
+    }
+    let amount = Some(Amount(parse_decimal(value)?));
+    if table == "plan" {
+        let plan = raw.plan.get_or_insert_with(Default::default);
+        match key {
+            "target_headcount" => plan.target_headcount = amount,
+            "annual_attrition" => plan.annual_attrition = amount,
+            "hires_per_year" => plan.hires_per_year = amount,
+            _ => plan.reinvest_share = amount,
+        }
+    } else {
+        let readiness = raw.readiness.get_or_insert_with(Default::default);
+        match key {
+            "min_revenue_growth_pct" => readiness.min_revenue_growth_pct = amount,
+            "min_rule_of_40" => readiness.min_rule_of_40 = amount,
+            _ => readiness.min_fiscal_years = amount,
+        }
+    }
+    Ok(())
 }
 
 fn at_text(location: &Location) -> &str {

@@ -27,6 +27,14 @@ impl SheetLocator {
         }
     }
 
+    /// A cell of the company sheet (the periods sheet when there is none).
+    pub fn company_cell(&self, row: u32, column: u32) -> Location {
+        let sheet = self.company_sheet.as_deref().unwrap_or(&self.sheet);
+        Location::Sheet {
+            cell: reference(sheet, row, column),
+        }
+    }
+
     /// `Figures!D7`, with the sheet name quoted when it needs it: `'Q data'!D7`.
     pub fn reference(&self, row: u32, column: u32) -> String {
         reference(&self.sheet, row, column)
@@ -62,16 +70,23 @@ impl Locate for SheetLocator {
                     .or_else(|| self.columns.get("label"))?;
                 Some(self.cell(row, *at))
             }
-            Table::Company => {
+            Table::Company | Table::Plan | Table::Readiness => {
                 let sheet = self.company_sheet.as_deref()?;
-                let row = path.keys.first().and_then(|k| self.company_rows.get(k));
+                let prefix = match path.table {
+                    Table::Plan => "plan.",
+                    Table::Readiness => "readiness.",
+                    _ => "",
+                };
+                let row = path
+                    .keys
+                    .first()
+                    .and_then(|k| self.company_rows.get(&format!("{prefix}{k}")));
                 let cell = match row {
                     Some(row) => reference(sheet, *row, 1),
                     None => reference(sheet, 0, 0),
                 };
                 Some(Location::Sheet { cell })
             }
-            _ => None,
         }
     }
 }

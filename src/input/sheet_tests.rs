@@ -127,3 +127,76 @@ fn references_read_as_a_spreadsheet_writes_them() {
     assert_eq!(reference("Q data", 0, 27), "'Q data'!AB1");
     let _ = ReadOptions::default();
 }
+
+/// A `Figures` sheet of two years and a `company` sheet with `rows` (field, number or text).
+fn with_company_rows(rows: &[(&str, Result<f64, &str>)]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    for (col, name) in ["label", "revenue", "headcount_end"].iter().enumerate() {
+        figures.write_string(0, col as u16, *name).unwrap();
+    }
+    for (row, (label, revenue, people)) in [("2023", 100.0, 50.0), ("2024", 130.0, 40.0)]
+        .iter()
+        .enumerate()
+    {
+        figures.write_string(row as u32 + 1, 0, *label).unwrap();
+        figures.write_number(row as u32 + 1, 1, *revenue).unwrap();
+        figures.write_number(row as u32 + 1, 2, *people).unwrap();
+    }
+    let company = book.add_worksheet().set_name("company").unwrap();
+    let mut all = vec![("name", Err("Acme AB")), ("currency", Err("EUR"))];
+    all.extend_from_slice(rows);
+    for (row, (field, value)) in all.iter().enumerate() {
+        company.write_string(row as u32, 0, *field).unwrap();
+        match value {
+            Ok(number) => company.write_number(row as u32, 1, *number).unwrap(),
+            Err(text) => company.write_string(row as u32, 1, *text).unwrap(),
+        };
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn plan_and_readiness_rows_on_the_company_sheet() {
+    let book = with_company_rows(&[
+        ("plan.target_headcount", Ok(30.0)),
+        ("plan.annual_attrition", Ok(0.2)),
+        ("plan.hires_per_year", Err("2")),
+        ("readiness.min_rule_of_40", Ok(30.0)),
+    ]);
+    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let plan = input.plan.unwrap();
+    assert_eq!(plan.target_headcount, Decimal::from(30));
+    assert_eq!(plan.annual_attrition, Decimal::new(2, 1));
+    assert_eq!(plan.hires_per_year, Decimal::from(2));
+    assert_eq!(input.readiness.min_rule_of_40, Some(Decimal::from(30)));
+}
+
+#[test]
+fn a_bad_plan_row_is_named_by_its_cell() {
+    // A misspelt field: refused with a suggestion, at the value's cell.
+    let book = with_company_rows(&[("plan.target_heads", Ok(30.0))]);
+    let error = parse(book, "acme.xlsx", None).unwrap_err();
+    assert!(
+        error.message.contains("company!B3 (plan.target_heads)"),
+        "{}",
+        error.message
+    );
+    assert!(error
+        .message
+        .contains("did you mean \"plan.target_headcount\""));
+    // A value out of range is found by validation, and located at the same kind of cell.
+    let book = with_company_rows(&[
+        ("plan.target_headcount", Ok(30.0)),
+        ("plan.annual_attrition", Ok(1.5)),
+    ]);
+    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let error = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap_err();
+    assert!(
+        error.message.contains("between 0 and 1, found 1.5"),
+        "{}",
+        error.message
+    );
+    assert!(error.to_string().contains("company!B4"), "{error}");
+}
