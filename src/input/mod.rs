@@ -214,6 +214,18 @@ pub fn from_toml(text: &str) -> Result<CompanyInput, InputError> {
     parse(text, "t.toml", Format::Toml, &ReadOptions::default())
 }
 
+/// Test set-up: the bundled example, `examples/klarna.toml`.
+#[cfg(test)]
+pub fn klarna_example() -> CompanyInput {
+    parse(
+        include_str!("../../examples/klarna.toml"),
+        "klarna.toml",
+        Format::Toml,
+        &ReadOptions::default(),
+    )
+    .expect("the bundled example is valid")
+}
+
 /// Parses and validates input text in a known format. `file` is only used in messages.
 pub fn parse(
     text: &str,

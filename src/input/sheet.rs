@@ -315,38 +315,39 @@ fn company(
 
 /// Sets `plan.<key>` or `readiness.<key>` from a company-sheet row; an error says what is wrong.
 fn table_field(raw: &mut RawInput, table: &str, key: &str, value: &str) -> Result<(), String> {
-    let fields = if table == "plan" {
-        PLAN_FIELDS
-    } else {
-        READINESS_FIELDS
+    let slot = match (table, key) {
+        ("plan", "target_headcount") => &mut plan(raw).target_headcount,
+        ("plan", "annual_attrition") => &mut plan(raw).annual_attrition,
+        ("plan", "hires_per_year") => &mut plan(raw).hires_per_year,
+        ("plan", "reinvest_share") => &mut plan(raw).reinvest_share,
+        ("readiness", "min_revenue_growth_pct") => &mut readiness(raw).min_revenue_growth_pct,
+        ("readiness", "min_rule_of_40") => &mut readiness(raw).min_rule_of_40,
+        ("readiness", "min_fiscal_years") => &mut readiness(raw).min_fiscal_years,
+        _ => {
+            let fields = if table == "plan" {
+                PLAN_FIELDS
+            } else {
+                READINESS_FIELDS
+            };
+            let hint = did_you_mean(key, fields.iter().copied())
+                .map(|c| format!("did you mean \"{table}.{c}\"? "))
+                .unwrap_or_default();
+            return Err(format!(
+                "unknown field: {hint}the {table} fields are {table}.{}",
+                fields.join(&format!(", {table}."))
+            ));
+        }
     };
-    if !fields.contains(&key) {
-        let hint = did_you_mean(key, fields.iter().copied())
-            .map(|c| format!("did you mean \"{table}.{c}\"? "))
-            .unwrap_or_default();
-        return Err(format!(
-            "unknown field: {hint}the {table} fields are {table}.{}",
-            fields.join(&format!(", {table}."))
-        ));
-    }
-    let amount = Some(Amount(parse_decimal(value)?));
-    if table == "plan" {
-        let plan = raw.plan.get_or_insert_with(Default::default);
-        match key {
-            "target_headcount" => plan.target_headcount = amount,
-            "annual_attrition" => plan.annual_attrition = amount,
-            "hires_per_year" => plan.hires_per_year = amount,
-            _ => plan.reinvest_share = amount,
-        }
-    } else {
-        let readiness = raw.readiness.get_or_insert_with(Default::default);
-        match key {
-            "min_revenue_growth_pct" => readiness.min_revenue_growth_pct = amount,
-            "min_rule_of_40" => readiness.min_rule_of_40 = amount,
-            _ => readiness.min_fiscal_years = amount,
-        }
-    }
+    *slot = Some(Amount(parse_decimal(value)?));
     Ok(())
+}
+
+fn plan(raw: &mut RawInput) -> &mut super::raw::RawPlan {
+    raw.plan.get_or_insert_with(Default::default)
+}
+
+fn readiness(raw: &mut RawInput) -> &mut super::raw::RawReadiness {
+    raw.readiness.get_or_insert_with(Default::default)
 }
 
 fn at_text(location: &Location) -> &str {

@@ -252,13 +252,7 @@ fn no_plan_table_means_no_plan() {
 
 #[test]
 fn klarna_example_by_hand() {
-    let input = crate::input::parse(
-        include_str!("../../examples/klarna.toml"),
-        "klarna.toml",
-        crate::input::Format::Toml,
-        &Default::default(),
-    )
-    .unwrap();
+    let input = crate::input::klarna_example();
     let plan = project(&input, &crate::metrics::compute(&input)).unwrap();
     // The latest headcount in time order is the 2025 year end (after 2025-Q4): 2,831.
     assert_eq!(plan.start_period, Some(PeriodLabel::year(2025)));

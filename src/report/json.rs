@@ -11,11 +11,6 @@ use crate::metrics::{Metrics, PeriodMetrics};
 /// Periods per parallel chunk; below two chunks' worth the file is written in one go.
 const CHUNK: usize = 512;
 
-/// The metrics as pretty JSON with a final newline, in one piece.
-pub fn metrics_json(metrics: &Metrics) -> Result<Vec<u8>> {
-    Ok(metrics_json_parts(metrics)?.concat())
-}
-
 /// The metrics as pretty JSON with a final newline, in parts to be written one after another:
 /// one part for most companies; for a long history, the periods in parallel chunks between
 /// the text before and after them.
@@ -121,7 +116,7 @@ mod tests {
         let metrics = crate::analyse(&input, &Default::default(), Some("2026-01-01".into()));
         let mut expected = serde_json::to_vec_pretty(&metrics).unwrap();
         expected.push(b'\n');
-        let chunked = metrics_json(&metrics).unwrap();
+        let chunked = metrics_json_parts(&metrics).unwrap().concat();
         assert!(metrics.periods.len() >= 2 * CHUNK, "takes the chunked path");
         assert_eq!(
             String::from_utf8(chunked).unwrap(),

@@ -13,8 +13,6 @@ mod story;
 pub mod tables;
 pub mod templates;
 
-pub use json::metrics_json;
-
 use std::path::Path;
 
 use anyhow::Result;

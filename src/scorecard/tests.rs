@@ -364,13 +364,7 @@ fn formats_by_hand() {
 
 #[test]
 fn klarna_by_hand() {
-    let input = crate::input::parse(
-        include_str!("../../examples/klarna.toml"),
-        "klarna.toml",
-        crate::input::Format::Toml,
-        &Default::default(),
-    )
-    .unwrap();
+    let input = crate::input::klarna_example();
     let card = evaluate(
         &input,
         &crate::metrics::compute(&input),
