@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod diagnostic;
+pub mod format;
 pub mod import;
 pub mod input;
 pub mod metrics;

@@ -68,7 +68,7 @@ impl Number {
     /// The value as a float, for ratios and drawing.
     pub fn as_f64(self) -> f64 {
         match self {
-            Number::Exact(exact) => crate::report::format::to_f64(exact.0),
+            Number::Exact(exact) => crate::format::to_f64(exact.0),
             Number::Float(value) => value,
         }
     }

@@ -5,7 +5,7 @@ use super::change::{self, fixed};
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
 use crate::metrics::PeriodMetrics;
 use crate::money::Exact;
-use crate::report::format;
+use crate::format;
 
 type Getter = fn(&PeriodMetrics) -> Option<Number>;
 

@@ -294,7 +294,7 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
                 .collect()
         },
         plan: metrics.plan.as_ref().map(|plan| {
-            let pct = |share: rust_decimal::Decimal| super::format::to_f64(share) * 100.0;
+            let pct = |share: rust_decimal::Decimal| crate::format::to_f64(share) * 100.0;
             PlanView {
                 plan,
                 attrition_pct: pct(plan.annual_attrition.0),

@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use tera::{Filter, Result, Tera, Value};
 
-use super::format;
+use crate::format;
 
 /// Registers every filter on a Tera instance.
 pub fn register(tera: &mut Tera) {

@@ -4,7 +4,7 @@
 pub mod charts;
 pub mod context;
 pub mod filters;
-pub mod format;
+
 pub mod json;
 pub mod markdown;
 pub mod methodology;

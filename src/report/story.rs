@@ -2,7 +2,7 @@
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
 use crate::metrics::{Metrics, PeriodMetrics};
-use crate::report::format::{grouped, money_precise, pct, pp, to_f64};
+use crate::format::{grouped, money_precise, pct, pp, to_f64};
 
 fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
     money_precise(to_f64(value), &metrics.company.currency)
@@ -139,7 +139,7 @@ fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
         .company
         .ai_exposed
         .iter()
-        .map(|n| crate::report::format::line_name(n).to_lowercase())
+        .map(|n| crate::format::line_name(n).to_lowercase())
         .collect();
     let lines = names.join(" and ");
     let mut sentence = format!(

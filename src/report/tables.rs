@@ -293,7 +293,7 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 .collect();
             let exposed = series.ai_exposed.iter().any(|n| n == name);
             Row {
-                name: format!("{}, % of revenue", super::format::line_name(name)),
+                name: format!("{}, % of revenue", crate::format::line_name(name)),
                 cells,
                 tag: exposed.then(|| "AI-exposed".to_string()),
             }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::period::PeriodKind;
 
-use super::format;
+use crate::format;
 
 pub const WIDTH: u32 = 820;
 pub const HEIGHT: u32 = 420;

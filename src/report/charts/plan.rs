@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::{DrawResult, Drawable, PALETTE};
 use crate::plan::HeadcountPlan;
-use crate::report::format;
+use crate::format;
 
 /// Months shown after the target is reached, so the crossing is visible but the tail is not.
 const MONTHS_AFTER_TARGET: u32 = 12;

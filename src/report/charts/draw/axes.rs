@@ -4,7 +4,8 @@ use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 
-use super::super::{format, money, DrawResult};
+use crate::format;
+use super::super::{money, DrawResult};
 
 /// What an axis measures, for its tick labels.
 #[derive(Clone)]
