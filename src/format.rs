@@ -139,17 +139,50 @@ fn fixed(value: f64, decimals: usize) -> String {
     format!("{rounded:.decimals$}")
 }
 
+/// `decimals` places, rounding half away from zero; `signed` puts "+" before a positive value.
+/// A value that rounds to zero is written without a sign ("0.00", never "-0.00").
+pub fn places(value: f64, decimals: usize, signed: bool) -> String {
+    let text = fixed(value, decimals);
+    let is_zero = text
+        .trim_start_matches('-')
+        .trim_matches(['0', '.'])
+        .is_empty();
+    match (is_zero, text.strip_prefix('-')) {
+        (true, Some(positive)) => positive.to_string(),
+        (true, None) => text,
+        (false, Some(_)) => text,
+        (false, None) if signed => format!("+{text}"),
+        (false, None) => text,
+    }
+}
+
 fn one_decimal(value: f64, signed: bool) -> String {
-    let text = fixed(value, 1);
-    let text = if text == "-0.0" {
-        "0.0".to_string()
+    places(value, 1, signed)
+}
+
+/// The fewest decimals (at least `decimals`, at most 4) at which `value` does not read as being
+/// on the other side of `bar` than it is: 39.95 against 40 shows as "39.95", never "40.0", so a
+/// shown figure never contradicts its verdict.
+pub fn decisive_places(value: f64, bar: f64, decimals: usize) -> usize {
+    (decimals..=4)
+        .find(|&d| {
+            let shown: f64 = fixed(value, d).parse().unwrap_or(value);
+            (shown >= bar) == (value >= bar)
+        })
+        .unwrap_or(4)
+}
+
+/// A whole number of people or periods: "1 year", "3 years".
+pub fn plural(count: usize, noun: &str) -> String {
+    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+}
+
+/// A threshold as written: 20 not 20.0, 17.5 as is.
+pub fn threshold(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
     } else {
-        text
-    };
-    if signed && !text.starts_with('-') && text != "0.0" {
-        format!("+{text}")
-    } else {
-        text
+        value.to_string()
     }
 }
 
@@ -205,6 +238,24 @@ mod tests {
         assert_eq!(line_name("customer_service"), "Customer service");
         assert_eq!(line_name("r-and-d"), "R and d");
         assert_eq!(line_name("G&A"), "G&A");
+    }
+
+    #[test]
+    fn decisive_digits() {
+        // 39.95 rounds to 40.0 at one place, which would read as meeting a bar of 40: two places.
+        assert_eq!(decisive_places(39.95, 40.0, 1), 2);
+        assert_eq!(places(39.95, 2, false), "39.95");
+        // 39.94 reads 39.9 at one place: already below 40.
+        assert_eq!(decisive_places(39.94, 40.0, 1), 1);
+        // 40.0 exactly meets it at one place.
+        assert_eq!(decisive_places(40.0, 40.0, 1), 1);
+        // 39.9999 needs four places.
+        assert_eq!(decisive_places(39.9999, 40.0, 1), 4);
+        assert_eq!(places(-0.004, 2, true), "0.00");
+        assert_eq!(places(2.345, 2, true), "+2.35");
+        assert_eq!(threshold(20.0), "20");
+        assert_eq!(threshold(17.5), "17.5");
+        assert_eq!(plural(1, "year"), "1 year");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! The pipeline reads as a list: [`input::load`] -> [`metrics::compute`] -> [`report::build`]
 //! -> [`write::write_folder`]. `main` only parses arguments and maps errors to exit codes.
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod compare;
@@ -26,7 +27,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::Cli;
 use crate::input::{CompanyInput, ReadOptions};
-use crate::metrics::Metrics;
+pub use crate::analysis::Analysis;
 use crate::scorecard::Thresholds;
 
 /// The bundled example, compiled in so `ipobrief generate` works from any folder.
@@ -60,12 +61,8 @@ pub struct Output {
 }
 
 /// Everything computed for one company: the metrics, the headcount plan and the scorecard.
-pub fn analyse(input: &CompanyInput, thresholds: &Thresholds, as_of: Option<String>) -> Metrics {
-    let mut metrics = metrics::compute(input);
-    metrics.as_of = as_of;
-    metrics.plan = plan::project(input, &metrics);
-    metrics.readiness = Some(scorecard::evaluate(input, &metrics, thresholds));
-    metrics
+pub fn analyse(input: &CompanyInput, thresholds: &Thresholds, as_of: Option<String>) -> Analysis {
+    Analysis::of(input, thresholds, as_of)
 }
 
 pub(crate) fn usage(error: anyhow::Error) -> anyhow::Error {

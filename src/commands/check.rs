@@ -33,15 +33,15 @@ pub fn run(
     let mut reports = Vec::new();
     let mut scorecards = Vec::new();
     for company in &companies {
-        let metrics = analyse(company, &thresholds, None);
+        let analysis = analyse(company, &thresholds, None);
         scorecards.push((
             company.company.name.clone(),
             company.source.clone(),
-            metrics.readiness,
+            analysis.scorecard,
         ));
     }
     for (name, source, scorecard) in &scorecards {
-        if let Some(scorecard) = scorecard {
+        {
             reports.push(Report {
                 company: name,
                 source,

@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let inputs = load_all(args.inputs, &options)?;
     let companies: Vec<_> = inputs
         .iter()
-        .map(|company| analyse(company, &Thresholds::default(), as_of.clone()))
+        .map(|company| analyse(company, &Thresholds::default(), as_of.clone()).metrics)
         .collect();
     let (mode, sources) = select::columns(&companies, args.periods, args.period)?;
     let comparison = compare::build(mode, &sources, as_of);

@@ -45,15 +45,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let rendered: Vec<Result<(String, Vec<OutputFile>, report::site::Entry)>> = companies
         .par_iter()
         .map(|company| {
-            let metrics = analyse(company, &thresholds, as_of.clone());
-            let files = report::build(&metrics, &report_settings)?;
+            let analysis = analyse(company, &thresholds, as_of.clone());
+            let files = report::build(&analysis, &report_settings)?;
             progress.inc(1);
             let done = (
-                metrics.company.slug.clone(),
+                analysis.metrics.company.slug.clone(),
                 files,
-                report::site::entry(&metrics),
+                report::site::entry(&analysis),
             );
-            drop_aside(metrics);
+            drop_aside(analysis);
             Ok(done)
         })
         .collect();

@@ -14,11 +14,9 @@ pub fn run(input: &Path, read: &ReadArgs, date: &DateArgs) -> Result<ExitCode> {
     let options = settings::read_options(read).map_err(usage)?;
     let as_of = settings::as_of(date).map_err(usage)?;
     let company = load(input, &options)?;
-    let metrics = analyse(&company, &Thresholds::default(), as_of);
+    let analysis = analyse(&company, &Thresholds::default(), as_of);
     let mut stdout = std::io::stdout().lock();
-    for part in report::json::metrics_json_parts(&metrics)? {
-        stdout.write_all(&part)?;
-    }
+    stdout.write_all(&report::json::metrics_json(&analysis)?)?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -5,7 +5,6 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rows::scale_factor;
 use super::{Column, Number, Polarity, Unit};
 use crate::money::{growth_pct, Exact};
 use crate::period::PeriodKind;
@@ -96,7 +95,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
         }
     };
     match (pair.unit, base, other) {
-        (Unit::Pct | Unit::Pp | Unit::Points, _, _) => {
+        (Unit::Pct | Unit::Growth | Unit::Pp | Unit::Points, _, _) => {
             let points = other.as_f64() - base.as_f64();
             let unit = if pair.unit == Unit::Points {
                 "pts"
@@ -109,7 +108,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
                 pct: None,
                 pp: Some(points),
                 tone: tone(sign_f64(points, 2), pair.polarity),
-                text: format!("{} {unit}", fixed(points, 2, true)),
+                text: format!("{} {unit}", format::places(points, 2, true)),
                 reason: None,
             }
         }
@@ -120,7 +119,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
             let pct = (base != 0.0).then(|| difference / base.abs() * 100.0);
-            let amount = format!("{}×", fixed(difference, 2, true));
+            let amount = format!("{}×", format::places(difference, 2, true));
             with_pct(
                 column,
                 Some(Number::Float(difference)),
@@ -139,7 +138,7 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     };
     let amount = match pair.unit {
         Unit::Amount => signed(format::grouped(
-            difference / scale_factor(pair.base_column),
+            difference / pair.base_column.scale.factor(),
             1,
         )),
         Unit::Money => {
@@ -180,7 +179,7 @@ fn with_pct(
     polarity: Polarity,
 ) -> Change {
     let (text, reason) = match pct {
-        Some(pct) => (format!("{amount} ({}%)", fixed(pct, 1, true)), None),
+        Some(pct) => (format!("{amount} ({}%)", format::places(pct, 1, true)), None),
         None => {
             let reason = "the first value is zero, so there is no percent change".to_string();
             (format!("{amount} (% n/a: from zero)"), Some(reason))
@@ -207,7 +206,7 @@ fn signed(text: String) -> String {
 
 /// The sign of a change as shown with `decimals` places: a change that rounds to zero is none.
 fn sign_f64(value: f64, decimals: usize) -> i8 {
-    match fixed(value, decimals, false)
+    match format::places(value, decimals, false)
         .trim_start_matches('-')
         .trim_matches(['0', '.'])
     {
@@ -222,24 +221,5 @@ fn tone(sign: i8, polarity: Polarity) -> Tone {
         (_, 0) | (Polarity::Neutral, _) => Tone::Neutral,
         (Polarity::UpGood, 1) | (Polarity::DownGood, -1) => Tone::Good,
         _ => Tone::Bad,
-    }
-}
-
-/// `decimals` places, rounding half away from zero; `signed` puts "+" before a positive value.
-/// A value that rounds to zero is written without a sign.
-pub fn fixed(value: f64, decimals: usize, signed: bool) -> String {
-    let factor = 10f64.powi(decimals as i32);
-    let rounded = (value * factor).round() / factor;
-    let text = format!("{rounded:.decimals$}");
-    let is_zero = text
-        .trim_start_matches('-')
-        .trim_matches(['0', '.'])
-        .is_empty();
-    match (is_zero, text.strip_prefix('-')) {
-        (true, Some(positive)) => positive.to_string(),
-        (true, None) => text,
-        (false, Some(_)) => text,
-        (false, None) if signed => format!("+{text}"),
-        (false, None) => text,
     }
 }

@@ -14,8 +14,9 @@ pub mod terminal;
 
 use serde::Serialize;
 
+use crate::input::Scale;
+pub use crate::metrics::{Number, Polarity, Unit};
 use crate::metrics::{Generator, Metrics, PeriodMetrics};
-use crate::money::Exact;
 use crate::period::{PeriodKind, PeriodLabel};
 
 pub use change::Change;
@@ -26,52 +27,6 @@ pub use change::Change;
 pub enum Mode {
     Periods,
     Peers,
-}
-
-/// How a row's values are measured, which decides how they are shown and compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// Money in the column's scale ("2,811" under "USD millions"): a flow over the period.
-    Amount,
-    /// Money per person, annualised, shown compact with its currency ("$820k").
-    Money,
-    People,
-    /// A percentage; changes are in percentage points.
-    Pct,
-    /// A difference of percentages, already in percentage points.
-    Pp,
-    /// Rule of 40 points.
-    Points,
-    /// A multiple ("1.50×").
-    Ratio,
-}
-
-/// Whether a rise is good news for the metric: revenue up is good, cost up is bad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Polarity {
-    UpGood,
-    DownGood,
-    Neutral,
-}
-
-/// A value: an exact amount or a ratio.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Number {
-    Exact(Exact),
-    Float(f64),
-}
-
-impl Number {
-    /// The value as a float, for ratios and drawing.
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Number::Exact(exact) => crate::format::to_f64(exact.0),
-            Number::Float(value) => value,
-        }
-    }
 }
 
 /// One column: a company in a period.
@@ -86,7 +41,7 @@ pub struct Column {
     pub period: PeriodLabel,
     pub kind: PeriodKind,
     pub currency: String,
-    pub scale: String,
+    pub scale: Scale,
     /// "USD millions", or "USD" when amounts are in units.
     pub amounts_label: String,
 }
@@ -222,15 +177,8 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
 
 fn column(mode: Mode, source: &Source) -> Column {
     let company = &source.metrics.company;
-    let scale = serde_json::to_value(company.scale)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "units".to_string());
-    let amounts_label = if scale == "units" {
-        company.currency.clone()
-    } else {
-        format!("{} {scale}", company.currency)
-    };
+    let scale = company.scale;
+    let amounts_label = scale.amounts_label(&company.currency);
     let label = source.period.label;
     let (heading, subheading) = match mode {
         Mode::Periods => (label.to_string(), None),

@@ -112,6 +112,15 @@ fn period_columns<'a>(
         }
         chosen.push(find(metrics, label, "--periods: ")?);
     }
+    // A change is always the later period against the earlier, whatever order they were named
+    // in: the columns run in time order, so the first (the base) is the earliest.
+    chosen.sort_by_key(|p| {
+        metrics
+            .periods
+            .iter()
+            .position(|q| q.label == p.label)
+            .unwrap_or(usize::MAX)
+    });
     if chosen.len() < 2 {
         return Err(UsageError(format!(
             "--periods needs at least two periods to compare, e.g. --periods {}; periods in {}: {}",

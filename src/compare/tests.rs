@@ -1,13 +1,14 @@
 //! Unit tests of the comparison model, against figures computed by hand.
 
-use super::change::{fixed, Tone};
+use super::change::Tone;
+use crate::format::places as fixed;
 use super::{build, select, Comparison, Mode, Row};
 use crate::input::{self, Format, ReadOptions};
 use crate::scorecard::Thresholds;
 
 fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
     let input = input::parse(text, file, Format::Toml, &ReadOptions::default()).unwrap();
-    crate::analyse(&input, &Thresholds::default(), None)
+    crate::analyse(&input, &Thresholds::default(), None).metrics
 }
 
 fn klarna() -> crate::metrics::Metrics {
@@ -60,6 +61,28 @@ fn klarna_2024_against_2025_by_hand() {
     let credit = row(&c, "cost_lines.credit_losses");
     assert_eq!(credit.changes[0].text, "+299 (+60.4%)");
     assert_eq!(credit.changes[0].tone, Tone::Bad);
+}
+
+/// Issue 12: `--periods 2025,2024` (newest first) computed 2024 minus 2025 under "2024 vs 2025".
+#[test]
+fn the_change_is_later_against_earlier_whatever_the_order_given() {
+    let c = compare(&[klarna()], &["2025", "2024"], None);
+    assert_eq!(c.title, "Klarna Group plc: 2024 vs 2025");
+    assert_eq!(c.columns[0].heading, "2024");
+    let revenue = row(&c, "revenue");
+    assert_eq!(revenue.changes[0].text, "+698 (+24.8%)");
+    assert_eq!(revenue.changes[0].tone, Tone::Good);
+}
+
+/// Issue 12: compare names cost lines as the brief does.
+#[test]
+fn cost_lines_read_as_words() {
+    let c = compare(&[klarna()], &["2024", "2025"], None);
+    assert_eq!(row(&c, "cost_lines.credit_losses").name, "Credit losses");
+    assert_eq!(
+        row(&c, "cost_lines.credit_losses.pct_of_revenue").name,
+        "Credit losses, % of revenue"
+    );
 }
 
 #[test]

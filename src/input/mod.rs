@@ -78,6 +78,24 @@ impl Scale {
         }
     }
 
+    /// The scale's name as written in the input: "millions".
+    pub fn name(self) -> &'static str {
+        match self {
+            Scale::Units => "units",
+            Scale::Thousands => "thousands",
+            Scale::Millions => "millions",
+            Scale::Billions => "billions",
+        }
+    }
+
+    /// How amounts in this scale are headed: "USD millions", or "USD" for units.
+    pub fn amounts_label(self, currency: &str) -> String {
+        match self {
+            Scale::Units => currency.to_string(),
+            scale => format!("{currency} {}", scale.name()),
+        }
+    }
+
     pub fn factor(self) -> Decimal {
         match self {
             Scale::Units => Decimal::ONE,

@@ -3,6 +3,7 @@
 //! Every formula is documented in `docs/metrics.md`. A value that cannot be computed is `None`
 //! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
 
+pub mod catalogue;
 mod period;
 mod unavailable;
 
@@ -13,6 +14,7 @@ use serde::Serialize;
 use crate::input::{Company, CompanyInput, Warning};
 use crate::period::PeriodLabel;
 
+pub use catalogue::{Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
 pub use period::{CostLineMetrics, PeriodMetrics};
 pub use unavailable::Unavailable;
 
@@ -43,14 +45,6 @@ pub struct Metrics {
     /// Periods in time order.
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
-    /// The headcount plan by natural attrition, when the input has a `[plan]` table.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan: Option<crate::plan::HeadcountPlan>,
-    /// The readiness scorecard.
-    pub readiness: Option<crate::scorecard::Scorecard>,
-    /// The report date, only when asked for (`--as-of` or `SOURCE_DATE_EPOCH`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
     pub generator: Generator,
 }
 
@@ -119,9 +113,6 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         amounts_in: "full currency units",
         periods,
         warnings,
-        plan: None,
-        readiness: None,
-        as_of: None,
         generator: Generator::default(),
     }
 }

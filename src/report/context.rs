@@ -2,16 +2,15 @@
 //! Values stay numbers (formatted by the template filters); an unavailable value is `null`
 //! with a footnote number pointing at the reason.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
-use serde_json::Value;
 
-use super::charts::{series_of, Chart, Series};
-use super::methodology::{Definition, DEFINITIONS};
+use super::cell::{self, Cell, Footnotes, Place};
+use super::charts::{series_of, Chart, ChartSection, Series};
+use super::methodology::{self, Definition};
 use super::{markdown, story, tables};
-use crate::metrics::{Generator, Metrics, PeriodMetrics};
-use crate::money::Exact;
+use crate::analysis::Analysis;
+use crate::metrics::catalogue::{known, Section};
+use crate::metrics::{Generator, Metrics, PeriodMetrics, Polarity, Unit};
 use crate::period::PeriodKind;
 
 /// Everything a brief template can use.
@@ -28,13 +27,13 @@ pub struct Brief<'a> {
     pub story: Vec<String>,
     pub series: Vec<SeriesView>,
     /// The sections that hold series tables and charts, in order.
-    pub sections: &'static [Section],
+    pub sections: Vec<SectionView>,
     pub warnings: Vec<String>,
     pub data_notes: Vec<String>,
     pub period_notes: Vec<PeriodNote>,
     pub plan: Option<PlanView<'a>>,
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
-    pub methodology: &'static [Definition],
+    pub methodology: Vec<Definition>,
     pub sources: Vec<String>,
     pub footnotes: Vec<String>,
     /// The metrics of the periods shown (plus company, warnings, plan and scorecard), for
@@ -43,25 +42,10 @@ pub struct Brief<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Section {
+pub struct SectionView {
     pub id: &'static str,
     pub title: &'static str,
 }
-
-pub const SECTIONS: &[Section] = &[
-    Section {
-        id: "growth",
-        title: "Growth",
-    },
-    Section {
-        id: "efficiency",
-        title: "Efficiency and AI",
-    },
-    Section {
-        id: "costs",
-        title: "Cost structure and profitability",
-    },
-];
 
 #[derive(Debug, Serialize)]
 pub struct CompanyView {
@@ -74,17 +58,6 @@ pub struct CompanyView {
     pub summary_markdown: Option<String>,
     /// The summary rendered and sanitised; safe to insert into HTML.
     pub summary_html: Option<String>,
-}
-
-/// A value for a template: a number or null, how to format it, and a footnote when null.
-#[derive(Debug, Clone, Serialize)]
-pub struct Cell {
-    pub value: Value,
-    /// amount | money | pct | change | pp | people | points | ratio
-    pub unit: &'static str,
-    /// up_good | down_good | neutral: whether a rise is good news.
-    pub polarity: &'static str,
-    pub note: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,8 +91,8 @@ pub struct SeriesView {
 #[derive(Debug, Serialize)]
 pub struct ChartView {
     pub id: String,
-    /// growth | efficiency | costs | plan: the section the chart belongs to.
-    pub section: &'static str,
+    /// The section the chart belongs to.
+    pub section: ChartSection,
     pub title: String,
     pub alt: String,
     /// Relative path of the chart file, for Markdown links.
@@ -171,61 +144,11 @@ pub struct PeriodNote {
     pub html: String,
 }
 
-/// Numbered footnotes for the reasons values are unavailable; equal reasons share a number.
-/// Reasons name their period, so a long series has as many as it has periods: the numbers are
-/// looked up in a map, not by scanning the list.
-#[derive(Debug, Default)]
-pub struct Footnotes(Vec<String>, HashMap<String, usize>);
-
-impl Footnotes {
-    pub fn number(&mut self, reason: &str) -> usize {
-        if let Some(&number) = self.1.get(reason) {
-            return number;
-        }
-        self.0.push(reason.to_string());
-        self.1.insert(reason.to_string(), self.0.len());
-        self.0.len()
-    }
-}
-
-/// A cell for a period's metric: the value, or null with the footnote for `key`'s reason.
-pub fn cell(
-    period: &PeriodMetrics,
-    key: &str,
-    value: Option<Value>,
-    unit: &'static str,
-    polarity: &'static str,
-    notes: &mut Footnotes,
-) -> Cell {
-    let note = match (&value, period.unavailable.reason(key)) {
-        (None, Some(reason)) => Some(notes.number(&format!("{}: {reason}", period.label))),
-        (None, None) => Some(notes.number(&format!("{}: not given in the input", period.label))),
-        _ => None,
-    };
-    Cell {
-        value: value.unwrap_or(Value::Null),
-        unit,
-        polarity,
-        note,
-    }
-}
-
-pub fn number(value: Option<f64>) -> Option<Value> {
-    value.and_then(|v| serde_json::Number::from_f64(v).map(Value::Number))
-}
-
-pub fn exact(value: Option<Exact>) -> Option<Value> {
-    value.and_then(|v| serde_json::to_value(v).ok())
-}
-
 /// Builds the context for one company's brief.
-pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Brief<'a> {
+pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> Brief<'a> {
+    let metrics = &analysis.metrics;
     let mut notes = Footnotes::default();
     let company = &metrics.company;
-    let amounts_label = match company.scale {
-        crate::input::Scale::Units => company.currency.clone(),
-        _ => format!("{} {}", company.currency, scale_name(metrics)),
-    };
     let headline_period = metrics
         .periods
         .iter()
@@ -237,12 +160,13 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
         .iter()
         .rev()
         .find(|p| p.kind == PeriodKind::Quarter);
+    let bar = analysis.thresholds().min_rule_of_40;
     // Headline first, so footnote numbers follow reading order.
-    let headline_view = headline_period.map(|p| headline(metrics, p, &mut notes));
+    let headline_view = headline_period.map(|p| headline(metrics, p, bar, &mut notes));
     let quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
-        .map(|q| headline(metrics, q, &mut notes));
-    let all_series = series_of(metrics);
+        .map(|q| headline(metrics, q, bar, &mut notes));
+    let all_series = series_of(metrics, bar);
     let shown: std::collections::HashSet<_> = all_series
         .iter()
         .flat_map(|s| s.periods.iter().map(|p| p.label))
@@ -261,18 +185,24 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
             name: company.name.clone(),
             ticker: company.ticker.clone(),
             currency: company.currency.clone(),
-            scale: scale_name(metrics),
-            amounts_label,
+            scale: company.scale.name().to_string(),
+            amounts_label: company.scale.amounts_label(&company.currency),
             summary_markdown: company.summary.as_deref().map(markdown::inert_html),
             summary_html: company.summary.as_deref().map(markdown::to_safe_html),
         },
-        as_of: metrics.as_of.clone(),
+        as_of: analysis.as_of.clone(),
         generator: &metrics.generator,
         headline: headline_view,
         latest_quarter: quarter_view,
-        story: story::sentences(metrics, headline_period, latest_quarter),
+        story: story::sentences(metrics, analysis.thresholds(), headline_period, latest_quarter),
         series,
-        sections: SECTIONS,
+        sections: Section::ALL
+            .iter()
+            .map(|s| SectionView {
+                id: s.id(),
+                title: s.title(),
+            })
+            .collect(),
         warnings: capped(metrics.warnings.iter().map(|w| w.message.clone()).collect()),
         data_notes: capped(data_notes(metrics)),
         period_notes: {
@@ -293,7 +223,7 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
                 })
                 .collect()
         },
-        plan: metrics.plan.as_ref().map(|plan| {
+        plan: analysis.plan.as_ref().map(|plan| {
             let pct = |share: rust_decimal::Decimal| crate::format::to_f64(share) * 100.0;
             PlanView {
                 plan,
@@ -306,29 +236,22 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
                     .collect(),
                 chart: charts
                     .iter()
-                    .find(|c| c.id == "plan-headcount")
+                    .find(|c| c.section == ChartSection::Plan)
                     .map(|c| chart_view(c, chart_ext)),
             }
         }),
-        readiness: metrics.readiness.as_ref(),
-        methodology: DEFINITIONS,
+        readiness: Some(&analysis.scorecard),
+        methodology: methodology::definitions(),
         sources: company.sources.clone(),
-        footnotes: notes.0,
+        footnotes: notes.into_list(),
         metrics: MetricsView {
             company: &metrics.company,
             periods: shown_periods,
             warnings: &metrics.warnings,
-            plan: metrics.plan.as_ref(),
-            readiness: metrics.readiness.as_ref(),
+            plan: analysis.plan.as_ref(),
+            readiness: Some(&analysis.scorecard),
         },
     }
-}
-
-fn scale_name(metrics: &Metrics) -> String {
-    serde_json::to_value(metrics.company.scale)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 fn series_view(
@@ -337,10 +260,9 @@ fn series_view(
     chart_ext: &str,
     notes: &mut Footnotes,
 ) -> SeriesView {
-    let prefix = format!("{}-", series.kind.plural());
     let charts = charts
         .iter()
-        .filter(|c| c.id.starts_with(&prefix))
+        .filter(|c| c.kind == Some(series.kind))
         .map(|c| chart_view(c, chart_ext))
         .collect();
     SeriesView {
@@ -365,24 +287,9 @@ fn series_view(
 }
 
 pub fn chart_view(chart: &Chart, chart_ext: &str) -> ChartView {
-    let section = match chart
-        .id
-        .rsplit_once('-')
-        .map_or(chart.id.as_str(), |(_, last)| last)
-    {
-        "revenue" => "growth",
-        "headcount" => "efficiency",
-        "plan" => "plan",
-        _ => "costs",
-    };
-    let section = if chart.id.ends_with("margin") {
-        "efficiency"
-    } else {
-        section
-    };
     ChartView {
         id: chart.id.clone(),
-        section,
+        section: chart.section,
         title: chart.title.clone(),
         alt: chart.alt.clone(),
         file: chart
@@ -394,34 +301,41 @@ pub fn chart_view(chart: &Chart, chart_ext: &str) -> ChartView {
     }
 }
 
-fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) -> Headline {
+/// A headline card: the metric's catalogue name and value, and a change beside it.
+fn kpi(
+    period: &PeriodMetrics,
+    key: &str,
+    notes: &mut Footnotes,
+    change: Option<Cell>,
+    change_label: Option<String>,
+) -> Kpi {
+    let metric = known(key);
+    let change_label = change.as_ref().and(change_label);
+    Kpi {
+        name: metric.name.to_string(),
+        value: cell::of_metric(period, metric, Place::Card, notes),
+        change,
+        change_label,
+    }
+}
+
+fn headline(metrics: &Metrics, period: &PeriodMetrics, bar: f64, notes: &mut Footnotes) -> Headline {
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
     // so its unavailable figures must not take footnote numbers.
     let mut scratch = Footnotes::default();
     let quarter = period.kind == PeriodKind::Quarter;
     let notes = if quarter { &mut scratch } else { notes };
     let earlier = metrics.period(period.label.year_earlier());
-    let change_label = Some(format!("vs {}", period.label.year_earlier()));
-    let mut kpis = vec![Kpi {
-        name: "Revenue".to_string(),
-        value: cell(
-            period,
-            "revenue",
-            exact(Some(period.revenue)),
-            "money",
-            "up_good",
-            notes,
-        ),
-        change: Some(cell(
-            period,
-            "revenue_growth_yoy_pct",
-            number(period.revenue_growth_yoy_pct),
-            "change",
-            "up_good",
-            notes,
-        )),
-        change_label: change_label.clone(),
-    }];
+    let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
+    let growth = known("revenue_growth_yoy_pct");
+    let revenue_change = cell::of_metric(period, growth, Place::Change, notes);
+    let mut kpis = vec![kpi(
+        period,
+        "revenue",
+        notes,
+        Some(revenue_change),
+        vs_year_earlier.clone(),
+    )];
     let per_employee_change = match (
         period.revenue_per_employee,
         earlier.and_then(|e| e.revenue_per_employee),
@@ -429,129 +343,69 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, notes: &mut Footnotes) ->
         (Some(now), Some(before)) => crate::money::growth_pct(now.0, before.0),
         _ => None,
     };
-    kpis.push(Kpi {
-        name: "Revenue per employee".to_string(),
-        value: cell(
-            period,
-            "revenue_per_employee",
-            exact(period.revenue_per_employee),
-            "money",
-            "up_good",
-            notes,
+    kpis.push(kpi(
+        period,
+        "revenue_per_employee",
+        notes,
+        Cell::change(per_employee_change, Unit::Growth, Polarity::UpGood),
+        vs_year_earlier.clone(),
+    ));
+    let headcount_change = known("headcount_change_yoy_pct");
+    kpis.push(kpi(
+        period,
+        "headcount_end",
+        notes,
+        Cell::change(
+            period.headcount_change_yoy_pct,
+            headcount_change.unit,
+            headcount_change.polarity,
         ),
-        change: per_employee_change.map(|c| Cell {
-            value: number(Some(c)).unwrap_or(Value::Null),
-            unit: "change",
-            polarity: "up_good",
-            note: None,
-        }),
-        change_label: per_employee_change.and(change_label.clone()),
-    });
-    kpis.push(Kpi {
-        name: "Headcount".to_string(),
-        value: cell(
-            period,
-            "avg_headcount",
-            exact(period.headcount_end),
-            "people",
-            "neutral",
-            notes,
-        ),
-        change: period.headcount_change_yoy_pct.map(|c| Cell {
-            value: number(Some(c)).unwrap_or(Value::Null),
-            unit: "change",
-            polarity: "neutral",
-            note: None,
-        }),
-        change_label: period.headcount_change_yoy_pct.and(change_label.clone()),
-    });
-    let margin_change = match (
-        period.operating_margin_pct,
-        earlier.and_then(|e| e.operating_margin_pct),
-    ) {
-        (Some(now), Some(before)) => Some(now - before),
-        _ => None,
-    };
-    let (margin_key, margin_name, margin_value) = if period.operating_margin_pct.is_none()
-        && period.adjusted_operating_margin_pct.is_some()
-    {
-        (
-            "adjusted_operating_margin_pct",
-            "Adjusted operating margin",
-            period.adjusted_operating_margin_pct,
-        )
+        vs_year_earlier.clone(),
+    ));
+    let adjusted_only =
+        period.operating_margin_pct.is_none() && period.adjusted_operating_margin_pct.is_some();
+    if adjusted_only {
+        kpis.push(kpi(period, "adjusted_operating_margin_pct", notes, None, None));
     } else {
-        (
-            "operating_margin_pct",
-            "Operating margin",
+        let margin_change = match (
             period.operating_margin_pct,
-        )
-    };
-    kpis.push(Kpi {
-        name: margin_name.to_string(),
-        value: cell(
+            earlier.and_then(|e| e.operating_margin_pct),
+        ) {
+            (Some(now), Some(before)) => Some(now - before),
+            _ => None,
+        };
+        kpis.push(kpi(
             period,
-            margin_key,
-            number(margin_value),
-            "pct",
-            "up_good",
+            "operating_margin_pct",
             notes,
-        ),
-        change: margin_change
-            .filter(|_| margin_key == "operating_margin_pct")
-            .map(|c| Cell {
-                value: number(Some(c)).unwrap_or(Value::Null),
-                unit: "pp",
-                polarity: "up_good",
-                note: None,
-            }),
-        change_label: margin_change.and(change_label.clone()),
-    });
-    kpis.push(Kpi {
-        name: "Rule of 40".to_string(),
-        value: cell(
-            period,
-            "rule_of_40",
-            number(period.rule_of_40),
-            "points",
-            "up_good",
-            notes,
-        ),
-        change: period.rule_of_40.map(|r| Cell {
-            value: number(Some(r - 40.0)).unwrap_or(Value::Null),
-            unit: "points_change",
-            polarity: "up_good",
-            note: None,
-        }),
-        change_label: period.rule_of_40.map(|_| "vs the 40 bar".to_string()),
-    });
+            Cell::change(margin_change, Unit::Pp, Polarity::UpGood),
+            vs_year_earlier.clone(),
+        ));
+    }
+    let mut rule_of_40 = kpi(
+        period,
+        "rule_of_40",
+        notes,
+        Cell::change(period.rule_of_40.map(|r| r - bar), Unit::Points, Polarity::UpGood),
+        Some(format!("vs the {} bar", crate::format::threshold(bar))),
+    );
+    rule_of_40.value.bar = Some(bar);
+    kpis.push(rule_of_40);
     if period.ai_exposed_pct_of_revenue.is_some() {
-        let before = earlier.and_then(|e| e.ai_exposed_pct_of_revenue);
         let change = period
             .ai_exposed_pct_of_revenue
-            .zip(before)
+            .zip(earlier.and_then(|e| e.ai_exposed_pct_of_revenue))
             .map(|(now, before)| now - before);
-        kpis.push(Kpi {
-            name: "AI-exposed cost, % of revenue".to_string(),
-            value: cell(
-                period,
-                "ai_exposed_pct_of_revenue",
-                number(period.ai_exposed_pct_of_revenue),
-                "pct",
-                "down_good",
-                notes,
-            ),
-            change: change.map(|c| Cell {
-                value: number(Some(c)).unwrap_or(Value::Null),
-                unit: "pp",
-                polarity: "down_good",
-                note: None,
-            }),
-            change_label: change.and(change_label),
-        });
+        kpis.push(kpi(
+            period,
+            "ai_exposed_pct_of_revenue",
+            notes,
+            Cell::change(change, Unit::Pp, Polarity::DownGood),
+            vs_year_earlier,
+        ));
     }
     if quarter {
-        kpis.retain(|k| !k.value.value.is_null());
+        kpis.retain(|k| !k.value.is_na());
     }
     Headline {
         label: period.label.to_string(),

@@ -5,7 +5,11 @@ use std::collections::HashMap;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use serde::Deserialize;
 use tera::{Filter, Result, Tera, Value};
+
+use crate::metrics::{Polarity, Unit};
+use super::cell::Place;
 
 use crate::format;
 
@@ -22,24 +26,21 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("cell_html", Cell { html: true });
 }
 
-/// A template value as an exact decimal; numbers keep every digit (serde_json's
-/// arbitrary precision), so money is never rounded through a float.
+/// A template value as an exact decimal: numbers keep every digit (serde_json's arbitrary
+/// precision) and deserialise straight into a decimal, so money is never rounded through a float.
 fn decimal(value: &Value) -> Option<Decimal> {
     match value {
-        Value::Number(number) => {
-            let text = number.to_string();
-            if text.contains(['e', 'E']) {
-                Decimal::from_scientific(&text).ok()
-            } else {
-                text.parse().ok()
-            }
-        }
+        Value::Number(_) => <Decimal as Deserialize>::deserialize(value).ok(),
         _ => None,
     }
 }
 
+/// A template value as a float (ratios and percentages are floats from the start).
 fn float(value: &Value) -> Option<f64> {
-    decimal(value).and_then(|d| d.to_f64())
+    match value {
+        Value::Number(_) => f64::deserialize(value).ok(),
+        _ => None,
+    }
 }
 
 fn arg_str<'a>(args: &'a HashMap<String, Value>, name: &str, default: &'a str) -> &'a str {
@@ -177,30 +178,45 @@ impl Filter for DeltaHtml {
     }
 }
 
+/// What the `cell` filters read of a `cell::Cell`: the value stays a JSON number until its
+/// unit says whether it is an exact decimal or a float.
+#[derive(Deserialize)]
+struct CellData {
+    value: Value,
+    unit: Unit,
+    polarity: Polarity,
+    #[serde(default)]
+    place: Place,
+    note: Option<usize>,
+    bar: Option<f64>,
+}
+
+fn polarity_name(polarity: Polarity) -> &'static str {
+    match polarity {
+        Polarity::UpGood => "up_good",
+        Polarity::DownGood => "down_good",
+        Polarity::Neutral => "neutral",
+    }
+}
+
 /// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
-/// `context::Cell`: value, unit, polarity, footnote) formatted by its unit with the filters above,
-/// "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
+/// `cell::Cell`: value, unit, polarity, place, footnote) formatted by its unit with the filters
+/// above, "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
 /// footnote link); its output is built from numbers only, so it is marked safe.
 struct Cell {
     html: bool,
 }
 
-impl Filter for Cell {
-    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-        let field = |name: &str| value.get(name).cloned().unwrap_or(Value::Null);
-        let unit = field("unit");
-        let unit = unit.as_str().unwrap_or("");
-        let number = field("value");
-        let mut delta_args = HashMap::new();
-        delta_args.insert("polarity".to_string(), field("polarity"));
-        let delta = |unit: &str, args: &mut HashMap<String, Value>| -> Result<Value> {
-            args.insert("unit".to_string(), Value::from(unit));
-            if self.html {
-                DeltaHtml.filter(&number, args)
+impl Cell {
+    fn text(&self, cell: &CellData, args: &HashMap<String, Value>) -> Result<String> {
+        let number = &cell.value;
+        if number.is_null() {
+            return Ok(if self.html {
+                "<span class=\"na\">n/a</span>".to_string()
             } else {
-                delta(&number, args)
-            }
-        };
+                NA.to_string()
+            });
+        }
         let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
             pairs
                 .iter()
@@ -208,48 +224,69 @@ impl Filter for Cell {
                 .collect()
         };
         let currency = args.get("currency").cloned().unwrap_or(Value::Null);
-        let text = if number.is_null() {
-            Value::from(if self.html {
-                "<span class=\"na\">n/a</span>"
+        let delta = |unit: &str| -> Result<Value> {
+            let args = with(&[
+                ("unit", unit.into()),
+                ("polarity", polarity_name(cell.polarity).into()),
+                ("currency", currency.clone()),
+            ]);
+            if self.html {
+                DeltaHtml.filter(number, &args)
             } else {
-                NA
-            })
-        } else {
-            match unit {
-                "amount" => money(
-                    &number,
-                    &with(&[
-                        ("style", "scaled".into()),
-                        ("scale", args.get("scale").cloned().unwrap_or(Value::Null)),
-                    ]),
-                )?,
-                "money" => money(
-                    &number,
-                    &with(&[("style", "precise".into()), ("currency", currency)]),
-                )?,
-                "pct" => pct(&number, &HashMap::new())?,
-                "change" => delta("pct", &mut delta_args)?,
-                "pp" => delta("pp", &mut delta_args)?,
-                "points_change" => delta("points", &mut delta_args)?,
-                "people" => num(&number, &with(&[("decimals", 1.into())]))?,
-                "points" => num(
-                    &number,
-                    &with(&[("decimals", 1.into()), ("fixed", true.into())]),
-                )?,
-                "ratio" => Value::from(format!(
-                    "{}×",
-                    num(
-                        &number,
-                        &with(&[("decimals", 2.into()), ("fixed", true.into())])
-                    )?
-                    .as_str()
-                    .unwrap_or(NA)
-                )),
-                _ => num(&number, &with(&[("decimals", 2.into())]))?,
+                self::delta(number, &args)
             }
         };
-        let mut out = text.as_str().unwrap_or(NA).to_string();
-        if let Some(note) = field("note").as_u64() {
+        let text = match (cell.place, cell.unit) {
+            (Place::Change, Unit::Pp) => delta("pp")?,
+            (Place::Change, Unit::Points) => delta("points")?,
+            (Place::Change, _) | (_, Unit::Growth) => delta("pct")?,
+            (_, Unit::Pp) => delta("pp")?,
+            (Place::Table, Unit::Amount) => money(
+                number,
+                &with(&[
+                    ("style", "scaled".into()),
+                    ("scale", args.get("scale").cloned().unwrap_or(Value::Null)),
+                ]),
+            )?,
+            (_, Unit::Amount | Unit::Money) => money(
+                number,
+                &with(&[("style", "precise".into()), ("currency", currency.clone())]),
+            )?,
+            (_, Unit::Pct) => pct(number, &HashMap::new())?,
+            (_, Unit::People) => num(number, &with(&[("decimals", 1.into())]))?,
+            (_, Unit::Points) => {
+                let places = match (float(number), cell.bar) {
+                    (Some(v), Some(bar)) => format::decisive_places(v, bar, 1),
+                    _ => 1,
+                };
+                num(
+                    number,
+                    &with(&[("decimals", places.into()), ("fixed", true.into())]),
+                )?
+            }
+            (_, Unit::Ratio) => Value::from(format!(
+                "{}×",
+                num(
+                    number,
+                    &with(&[("decimals", 2.into()), ("fixed", true.into())])
+                )?
+                .as_str()
+                .unwrap_or(NA)
+            )),
+        };
+        Ok(text.as_str().unwrap_or(NA).to_string())
+    }
+}
+
+impl Filter for Cell {
+    fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
+        let cell = CellData::deserialize(value).map_err(|error| {
+            tera::Error::msg(format!(
+                "the cell filter takes a table or headline cell (value, unit, polarity, note): {error}"
+            ))
+        })?;
+        let mut out = self.text(&cell, args)?;
+        if let Some(note) = cell.note {
             if self.html {
                 out.push_str(&format!(
                     "<sup class=\"fn\"><a href=\"#fn-{note}\">{note}</a></sup>"
@@ -361,7 +398,7 @@ mod tests {
 
     #[test]
     fn cells_format_by_unit_with_their_footnote() {
-        let cell = |value: Value, unit: &str, note: Value| serde_json::json!({ "value": value, "unit": unit, "polarity": "down_good", "note": note });
+        let cell = |value: Value, unit: &str, note: Value| serde_json::json!({ "value": value, "unit": unit, "polarity": "down_good", "place": "table", "note": note, "bar": null });
         let usd = args(&[("currency", "USD".into()), ("scale", "millions".into())]);
         let md = Cell { html: false };
         let html = Cell { html: true };

@@ -1,6 +1,7 @@
 //! The report: metrics.json, charts, and the Markdown and HTML brief, as files in memory.
 //! `build` runs chart -> context -> render; writing is the caller's job (see `crate::write`).
 
+pub mod cell;
 pub mod charts;
 pub mod context;
 pub mod filters;
@@ -19,7 +20,7 @@ use anyhow::Result;
 use tera::Tera;
 
 use crate::cli::{ChartFormat, OutputFormat};
-use crate::metrics::Metrics;
+use crate::analysis::Analysis;
 use crate::write::OutputFile;
 
 /// What to put in a report, and the compiled templates (compiled once, used for every company).
@@ -44,7 +45,7 @@ impl ReportSettings {
 }
 
 /// Renders every file of one company's report.
-pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputFile>> {
+pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<OutputFile>> {
     let wants = |format: OutputFormat| settings.formats.contains(&format);
     let wants_brief = wants(OutputFormat::Md) || wants(OutputFormat::Html);
     let outputs = charts::ChartOutputs {
@@ -55,18 +56,18 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     let (json, charts) = rayon::join(
         || {
             wants(OutputFormat::Json)
-                .then(|| json::metrics_json_parts(metrics))
+                .then(|| json::metrics_json(analysis))
                 .transpose()
         },
         || match wants_brief {
-            true => charts::build_all(metrics, outputs),
+            true => charts::build_all(analysis, outputs),
             false => Ok(Vec::new()),
         },
     );
     let (json, charts) = (json?, charts?);
     let mut files = Vec::new();
     if let Some(json) = json {
-        files.push(OutputFile::from_parts("metrics.json", json));
+        files.push(OutputFile::new("metrics.json", json));
     }
     if !wants_brief {
         return Ok(files);
@@ -86,7 +87,7 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
         }
     }
     let chart_ext = if outputs.svg { "svg" } else { "png" };
-    let brief = context::build(metrics, &charts, chart_ext);
+    let brief = context::build(analysis, &charts, chart_ext);
     let context = tera::Context::from_serialize(&brief)?;
     let render = |wanted: bool, template: &str| -> Result<Option<String>> {
         wanted

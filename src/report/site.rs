@@ -2,11 +2,12 @@
 //! links, as a peer table (`index.html`, `index.md`).
 
 use serde::Serialize;
-use serde_json::Value;
 
-use super::context::{exact, number};
 use super::templates;
-use crate::metrics::{Generator, Metrics};
+use crate::analysis::Analysis;
+use crate::metrics::catalogue::known;
+use crate::metrics::{Generator, Number};
+use crate::scorecard::Status;
 use crate::period::PeriodKind;
 use crate::write::OutputFile;
 
@@ -18,14 +19,13 @@ pub struct Entry {
     pub currency: String,
     /// The period the figures are for: the latest fiscal year, else the latest period.
     pub period: Option<String>,
-    pub revenue: Value,
-    pub revenue_growth_yoy_pct: Value,
-    pub operating_margin_pct: Value,
-    pub rule_of_40: Value,
-    pub revenue_per_employee: Value,
-    pub headcount: Value,
-    /// pass | watch | fail
-    pub status: Option<String>,
+    pub revenue: Option<Number>,
+    pub revenue_growth_yoy_pct: Option<Number>,
+    pub operating_margin_pct: Option<Number>,
+    pub rule_of_40: Option<Number>,
+    pub revenue_per_employee: Option<Number>,
+    pub headcount: Option<Number>,
+    pub status: Option<Status>,
     pub passed: usize,
     pub watch: usize,
     pub failed: usize,
@@ -40,33 +40,32 @@ struct Index<'a> {
 }
 
 /// One row of the index for a company.
-pub fn entry(metrics: &Metrics) -> Entry {
+pub fn entry(analysis: &Analysis) -> Entry {
+    let metrics = &analysis.metrics;
     let period = metrics
         .periods
         .iter()
         .rev()
         .find(|p| p.kind == PeriodKind::Year)
         .or_else(|| metrics.latest());
-    let value = |v: Option<Value>| v.unwrap_or(Value::Null);
-    let card = metrics.readiness.as_ref();
+    let value = |key: &str| period.and_then(|p| known(key).value(p));
+    let card = &analysis.scorecard;
     Entry {
         name: metrics.company.name.clone(),
         ticker: metrics.company.ticker.clone(),
         slug: metrics.company.slug.clone(),
         currency: metrics.company.currency.clone(),
         period: period.map(|p| p.label.to_string()),
-        revenue: value(period.and_then(|p| exact(Some(p.revenue)))),
-        revenue_growth_yoy_pct: value(period.and_then(|p| number(p.revenue_growth_yoy_pct))),
-        operating_margin_pct: value(period.and_then(|p| number(p.operating_margin_pct))),
-        rule_of_40: value(period.and_then(|p| number(p.rule_of_40))),
-        revenue_per_employee: value(period.and_then(|p| exact(p.revenue_per_employee))),
-        headcount: value(period.and_then(|p| exact(p.headcount_end))),
-        status: card
-            .and_then(|c| serde_json::to_value(c.status).ok())
-            .and_then(|v| v.as_str().map(str::to_string)),
-        passed: card.map_or(0, |c| c.passed),
-        watch: card.map_or(0, |c| c.watch),
-        failed: card.map_or(0, |c| c.failed),
+        revenue: value("revenue"),
+        revenue_growth_yoy_pct: value("revenue_growth_yoy_pct"),
+        operating_margin_pct: value("operating_margin_pct"),
+        rule_of_40: value("rule_of_40"),
+        revenue_per_employee: value("revenue_per_employee"),
+        headcount: value("headcount_end"),
+        status: Some(card.status),
+        passed: card.passed,
+        watch: card.watch,
+        failed: card.failed,
     }
 }
 

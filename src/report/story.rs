@@ -2,7 +2,10 @@
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
 use crate::metrics::{Metrics, PeriodMetrics};
-use crate::format::{grouped, money_precise, pct, pp, to_f64};
+use crate::format::{
+    decisive_places, grouped, money_precise, pct, places, pp, threshold, to_f64,
+};
+use crate::scorecard::Thresholds;
 
 fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
     money_precise(to_f64(value), &metrics.company.currency)
@@ -19,6 +22,7 @@ fn rose_or_fell(change: f64, up: &str, down: &str) -> String {
 /// The sentences, in reading order. Only facts the metrics support; nothing when data is missing.
 pub fn sentences(
     metrics: &Metrics,
+    thresholds: &Thresholds,
     year: Option<&PeriodMetrics>,
     quarter: Option<&PeriodMetrics>,
 ) -> Vec<String> {
@@ -27,7 +31,7 @@ pub fn sentences(
         if let Some(s) = growth_and_people(metrics, p) {
             out.push(s);
         }
-        if let Some(s) = profitability(metrics, p) {
+        if let Some(s) = profitability(metrics, p, thresholds.min_rule_of_40) {
             out.push(s);
         }
         if let Some(s) = costs(p) {
@@ -91,7 +95,7 @@ fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
     Some(sentence)
 }
 
-fn profitability(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
+fn profitability(metrics: &Metrics, p: &PeriodMetrics, bar: f64) -> Option<String> {
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
     if let Some(before) = metrics
@@ -113,8 +117,10 @@ fn profitability(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
     }
     match p.rule_of_40 {
         Some(score) => sentence.push_str(&format!(
-            "; with growth that gives a Rule of 40 score of {score:.1}, {} the 40 that growth investors look for.",
-            if score >= 40.0 { "meeting" } else { "below" }
+            "; with growth that gives a Rule of 40 score of {}, {} the {} that growth investors look for.",
+            places(score, decisive_places(score, bar, 1), false),
+            if score >= bar { "meeting" } else { "below" },
+            threshold(bar)
         )),
         None => sentence.push('.'),
     }

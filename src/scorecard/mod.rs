@@ -49,6 +49,10 @@ pub struct Scorecard {
     pub failed: usize,
     /// Fail if any criterion fails, else watch if any is on watch, else pass.
     pub status: Status,
+    /// The thresholds judged by: the defaults or the thresholds file, with the company's own
+    /// `[readiness]` values applied. Sentences and charts that name a bar read it from here.
+    #[serde(skip)]
+    pub thresholds: Thresholds,
 }
 
 impl Scorecard {
@@ -139,6 +143,7 @@ pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds
         watch,
         failed,
         status,
+        thresholds,
     }
 }
 

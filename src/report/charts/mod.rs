@@ -11,6 +11,7 @@ use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use serde::Serialize;
 
+use crate::analysis::Analysis;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::period::PeriodKind;
 
@@ -19,11 +20,24 @@ use crate::format;
 pub const WIDTH: u32 = 820;
 pub const HEIGHT: u32 = 420;
 
+/// The section of the brief a chart belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartSection {
+    Growth,
+    Efficiency,
+    Costs,
+    Plan,
+}
+
 /// One chart of the brief: drawn, or replaced by a sentence saying why not.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     /// File stem, e.g. `years-revenue`.
     pub id: String,
+    pub section: ChartSection,
+    /// The series it draws; none for the headcount plan.
+    pub kind: Option<PeriodKind>,
     pub title: String,
     /// The text alternative: what the chart shows, in words and figures.
     pub alt: String,
@@ -47,6 +61,8 @@ pub struct Series<'a> {
     pub total: usize,
     pub currency: &'a str,
     pub ai_exposed: &'a [String],
+    /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
+    pub rule_of_40_bar: f64,
 }
 
 impl Series<'_> {
@@ -67,7 +83,7 @@ impl Series<'_> {
 }
 
 /// The series present in the metrics: years first, then halves, then quarters.
-pub fn series_of(metrics: &Metrics) -> Vec<Series<'_>> {
+pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
     [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
         .into_iter()
         .map(|kind| {
@@ -80,6 +96,7 @@ pub fn series_of(metrics: &Metrics) -> Vec<Series<'_>> {
                 total,
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
+                rule_of_40_bar,
             }
         })
         .filter(|s| !s.periods.is_empty())
@@ -121,10 +138,10 @@ fn register_font() -> Result<()> {
 }
 
 /// Every chart of the brief.
-pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>> {
+pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart>> {
     use rayon::prelude::*;
     register_font()?;
-    let series = series_of(metrics);
+    let series = series_of(&analysis.metrics, analysis.thresholds().min_rule_of_40);
     let jobs: Vec<draw::Job> = series
         .iter()
         .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))
@@ -132,9 +149,14 @@ pub fn build_all(metrics: &Metrics, outputs: ChartOutputs) -> Result<Vec<Chart>>
     // Charts are independent: draw them on every core (the order of the result is kept).
     let mut charts: Vec<Chart> = jobs
         .par_iter()
-        .map(|job| render(job, outputs))
+        .map(|job| {
+            let mut chart = render(job, outputs)?;
+            chart.section = job.kind.section();
+            chart.kind = Some(job.series.kind);
+            Ok(chart)
+        })
         .collect::<Result<_>>()?;
-    if let Some(plan) = &metrics.plan {
+    if let Some(plan) = &analysis.plan {
         charts.push(render(&plan::PlanChart { plan }, outputs)?);
     }
     Ok(charts)
@@ -158,6 +180,8 @@ pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>
 fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
     let mut out = Chart {
         id: chart.id(),
+        section: ChartSection::Plan,
+        kind: None,
         title: chart.title(),
         alt: chart.alt(),
         svg: None,

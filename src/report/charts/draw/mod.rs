@@ -37,6 +37,15 @@ impl ChartKind {
         ChartKind::RuleOf40,
     ];
 
+    /// The section of the brief the chart belongs to.
+    pub fn section(self) -> super::ChartSection {
+        match self {
+            ChartKind::Revenue => super::ChartSection::Growth,
+            ChartKind::Headcount | ChartKind::Margin => super::ChartSection::Efficiency,
+            ChartKind::Costs | ChartKind::RuleOf40 => super::ChartSection::Costs,
+        }
+    }
+
     fn slug(self) -> &'static str {
         match self {
             ChartKind::Revenue => "revenue",
@@ -182,10 +191,16 @@ impl Drawable for Job<'_> {
                 describe(&labels, &self.adjusted_margin(), pct),
                 describe(&labels, &self.opex_per_employee(), money_fmt)
             ),
-            ChartKind::RuleOf40 => format!(
-                "Bars: Rule of 40, revenue growth plus operating margin ({}), against the line at 40.",
-                describe(&labels, &self.rule_of_40(), |v| format!("{v:.1}"))
-            ),
+            ChartKind::RuleOf40 => {
+                let bar_at = self.series.rule_of_40_bar;
+                format!(
+                    "Bars: Rule of 40, revenue growth plus operating margin ({}), against the line at {}.",
+                    describe(&labels, &self.rule_of_40(), |v| {
+                        format::places(v, format::decisive_places(v, bar_at, 1), false)
+                    }),
+                    format::threshold(bar_at)
+                )
+            }
         }
     }
 
@@ -251,7 +266,13 @@ impl Drawable for Job<'_> {
                 &self.opex_per_employee(),
                 &currency,
             ),
-            ChartKind::RuleOf40 => rule_of_40(area, &title, &labels, &self.rule_of_40()),
+            ChartKind::RuleOf40 => rule_of_40(
+                area,
+                &title,
+                &labels,
+                &self.rule_of_40(),
+                self.series.rule_of_40_bar,
+            ),
         }
     }
 }

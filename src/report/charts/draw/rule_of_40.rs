@@ -1,4 +1,4 @@
-//! The Rule of 40 per period against the 40 line.
+//! The Rule of 40 per period against the scorecard's bar (40 unless the thresholds say otherwise).
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -12,9 +12,10 @@ pub(super) fn rule_of_40<DB: DrawingBackend>(
     title: &str,
     labels: &[String],
     values: &[Option<f64>],
+    bar_at: f64,
 ) -> DrawResult<DB> {
     let n = labels.len();
-    let with_threshold: Vec<Option<f64>> = values.iter().copied().chain([Some(40.0)]).collect();
+    let with_threshold: Vec<Option<f64>> = values.iter().copied().chain([Some(bar_at)]).collect();
     let mut chart = ChartBuilder::on(area)
         .caption(title, caption_style())
         .margin(14)
@@ -34,14 +35,16 @@ pub(super) fn rule_of_40<DB: DrawingBackend>(
     let misses = PALETTE[5];
     // Bars at or above the line in green, below it in vermillion; a legend entry only for
     // a kind that occurs.
-    for (label, colour, at_or_above) in
-        [("At or above 40", meets, true), ("Below 40", misses, false)]
-    {
+    let shown_bar = crate::format::threshold(bar_at);
+    for (label, colour, at_or_above) in [
+        (format!("At or above {shown_bar}"), meets, true),
+        (format!("Below {shown_bar}"), misses, false),
+    ] {
         let bars: Vec<_> = values
             .iter()
             .enumerate()
             .filter_map(|(i, v)| {
-                v.filter(|v| (*v >= 40.0) == at_or_above)
+                v.filter(|v| (*v >= bar_at) == at_or_above)
                     .map(|v| bar(i, 0.0, v, colour.filled()))
             })
             .collect();
@@ -57,14 +60,14 @@ pub(super) fn rule_of_40<DB: DrawingBackend>(
     chart
         .draw_series(DashedLineSeries::new(
             vec![
-                (SegmentValue::Exact(0), 40.0),
-                (SegmentValue::Exact(n), 40.0),
+                (SegmentValue::Exact(0), bar_at),
+                (SegmentValue::Exact(n), bar_at),
             ],
             10,
             6,
             threshold.stroke_width(2),
         ))?
-        .label("The 40 line")
+        .label(format!("The {shown_bar} line"))
         .legend(move |(x, y)| {
             PathElement::new(vec![(x, y), (x + 16, y)], threshold.stroke_width(2))
         });
@@ -72,7 +75,7 @@ pub(super) fn rule_of_40<DB: DrawingBackend>(
         if let Some(v) = value {
             let anchor = if *v >= 0.0 { *v } else { 0.0 };
             chart.draw_series(std::iter::once(Text::new(
-                format!("{v:.1}"),
+                crate::format::places(*v, crate::format::decisive_places(*v, bar_at, 1), false),
                 (SegmentValue::CenterOf(i), anchor),
                 label_style().pos(Pos::new(HPos::Center, VPos::Bottom)),
             )))?;

@@ -1,0 +1,573 @@
+//! The metric catalogue: the one place that says what each metric is. Its key (the JSON name in
+//! `metrics.json`, public API: never reused), its display name, unit, polarity, the series it
+//! applies to, how to read its value from a period, its formula in words and why it can be
+//! unavailable.
+//!
+//! Every output reads this list and keeps none of its own: the brief's tables and headline, the
+//! methodology section, `compare` (terminal, Markdown, HTML, JSON), `check` and the generated
+//! region of `docs/metrics.md`. Catalogue order is the order rows appear in. Adding a metric is
+//! one entry here, its computation in `period.rs` and a test with values computed by hand.
+
+pub mod docs;
+
+use serde::{Deserialize, Serialize};
+
+use super::{CostLineMetrics, PeriodMetrics};
+use crate::money::Exact;
+use crate::period::PeriodKind;
+
+/// How a metric is measured, which decides how it is shown and how a change in it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Money over the period, shown in the company's scale in tables ("2,811" under "USD
+    /// millions") and compact in headline cards ("$2.81B").
+    Amount,
+    /// Money per person per year, shown compact with its currency ("$820k").
+    Money,
+    /// People (or full-time equivalents).
+    People,
+    /// A share, in percent ("23.5%"); its changes are in percentage points.
+    Pct,
+    /// A growth rate, in percent, shown signed with an arrow ("▲ +23.5%").
+    #[serde(rename = "change")]
+    Growth,
+    /// A difference of percentages, in percentage points.
+    Pp,
+    /// Rule-of-40 points.
+    Points,
+    /// A multiple ("2.70×").
+    Ratio,
+}
+
+impl Unit {
+    /// Whether values of this unit are exact decimals (money, people) rather than ratios.
+    pub fn is_exact(self) -> bool {
+        matches!(self, Unit::Amount | Unit::Money | Unit::People)
+    }
+
+    /// The unit in words, for the methodology and the docs.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::Amount => "currency",
+            Unit::Money => "currency per person per year",
+            Unit::People => "people",
+            Unit::Pct | Unit::Growth => "%",
+            Unit::Pp => "percentage points",
+            Unit::Points => "points",
+            Unit::Ratio => "multiple",
+        }
+    }
+}
+
+/// Whether a rise is good news: revenue up is good, cost up is bad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    UpGood,
+    DownGood,
+    Neutral,
+}
+
+/// Which periods a metric applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Series {
+    EveryPeriod,
+    QuartersOnly,
+}
+
+impl Series {
+    pub fn applies_to(self, kind: PeriodKind) -> bool {
+        self == Series::EveryPeriod || kind == PeriodKind::Quarter
+    }
+}
+
+/// The section of the brief whose table shows a metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Growth,
+    Efficiency,
+    Costs,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Growth, Section::Efficiency, Section::Costs];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Growth => "growth",
+            Section::Efficiency => "efficiency",
+            Section::Costs => "costs",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Growth => "Growth",
+            Section::Efficiency => "Efficiency and AI",
+            Section::Costs => "Cost structure and profitability",
+        }
+    }
+}
+
+/// A value: an exact amount (money, people) or a ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Number {
+    Exact(Exact),
+    Float(f64),
+}
+
+impl Number {
+    /// The value as a float, for ratios and drawing.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Exact(exact) => crate::format::to_f64(exact.0),
+            Number::Float(value) => value,
+        }
+    }
+}
+
+/// Whether a metric is read from the input or computed, and how, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Formula {
+    /// Read from the input as given (the scale applied).
+    Input(&'static str),
+    /// Computed; the words say how, with units and what is annualised.
+    Computed(&'static str),
+}
+
+impl Formula {
+    pub fn words(self) -> &'static str {
+        match self {
+            Formula::Input(words) | Formula::Computed(words) => words,
+        }
+    }
+}
+
+/// One metric of a period.
+#[derive(Debug)]
+pub struct Metric {
+    /// The JSON key in `metrics.json` and in a period's `unavailable` map.
+    pub key: &'static str,
+    /// The one label every output uses.
+    pub name: &'static str,
+    pub unit: Unit,
+    pub polarity: Polarity,
+    pub series: Series,
+    /// The brief's table that shows it.
+    pub section: Section,
+    /// Whether the brief's tables show it (every metric is in compare and metrics.json).
+    pub in_tables: bool,
+    pub get: fn(&PeriodMetrics) -> Option<Number>,
+    pub formula: Formula,
+    /// Why it can be unavailable, in words (the period's `unavailable` map says which applied).
+    pub unavailable: &'static str,
+}
+
+impl Metric {
+    /// The metric's value in a period.
+    pub fn value(&self, period: &PeriodMetrics) -> Option<Number> {
+        (self.get)(period)
+    }
+}
+
+fn exact(value: Option<Exact>) -> Option<Number> {
+    value.map(Number::Exact)
+}
+
+fn float(value: Option<f64>) -> Option<Number> {
+    value.map(Number::Float)
+}
+
+const NO_YEAR_EARLIER: &str =
+    "no period of the same label a year earlier, or its value is missing or zero";
+const NO_HEADCOUNT: &str = "no headcount_end (or an average headcount of zero)";
+const NO_COSTS: &str =
+    "no cost lines, or the period lacks a line that other periods list (like for like)";
+
+/// Every metric of a period, in the order the brief and compare show them.
+pub const CATALOGUE: &[Metric] = {
+    use Formula::{Computed, Input};
+    use Polarity::{DownGood, Neutral, UpGood};
+    use Section::{Costs, Efficiency, Growth as GrowthSection};
+    use Series::{EveryPeriod, QuartersOnly};
+    &[
+        Metric {
+            key: "revenue",
+            name: "Revenue",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: GrowthSection,
+            in_tables: true,
+            get: |p| exact(Some(p.revenue)),
+            formula: Input("revenue as reported, in currency"),
+            unavailable: "never: every period has revenue",
+        },
+        Metric {
+            key: "revenue_growth_yoy_pct",
+            name: "Revenue growth, YoY",
+            unit: Unit::Growth,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: GrowthSection,
+            in_tables: true,
+            get: |p| float(p.revenue_growth_yoy_pct),
+            formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ |that revenue| × 100, in %"),
+            unavailable: NO_YEAR_EARLIER,
+        },
+        Metric {
+            key: "revenue_growth_qoq_pct",
+            name: "Revenue growth, QoQ",
+            unit: Unit::Growth,
+            polarity: UpGood,
+            series: QuartersOnly,
+            section: GrowthSection,
+            in_tables: true,
+            get: |p| float(p.revenue_growth_qoq_pct),
+            formula: Computed("(revenue − revenue of the previous quarter) ÷ |that revenue| × 100, in %; quarters only"),
+            unavailable: "not a quarter, or no previous quarter (or its revenue is zero)",
+        },
+        Metric {
+            key: "headcount_end",
+            name: "Headcount, period end",
+            unit: Unit::People,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.headcount_end),
+            formula: Input("people employed at the end of the period, as reported"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "avg_headcount",
+            name: "Average headcount",
+            unit: Unit::People,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.avg_headcount),
+            formula: Computed("(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)"),
+            unavailable: "no headcount_end",
+        },
+        Metric {
+            key: "headcount_change_yoy_pct",
+            name: "Headcount change, YoY",
+            unit: Unit::Growth,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| float(p.headcount_change_yoy_pct),
+            formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %"),
+            unavailable: NO_YEAR_EARLIER,
+        },
+        Metric {
+            key: "growth_minus_headcount_growth_pp",
+            name: "Growth minus headcount growth",
+            unit: Unit::Pp,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| float(p.growth_minus_headcount_growth_pp),
+            formula: Computed("revenue growth YoY − headcount change YoY, in percentage points"),
+            unavailable: "either growth rate is unavailable",
+        },
+        Metric {
+            key: "revenue_per_employee",
+            name: "Revenue per employee (annualised)",
+            unit: Unit::Money,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.revenue_per_employee),
+            formula: Computed("revenue × periods per year (quarter 4, half 2, year 1) ÷ average headcount, in currency per person per year, rounded to the cent"),
+            unavailable: NO_HEADCOUNT,
+        },
+        Metric {
+            key: "opex",
+            name: "Operating expenses",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| exact(p.opex),
+            formula: Computed("sum of the cost lines, in currency; n/a when the period lacks a line that other periods list"),
+            unavailable: NO_COSTS,
+        },
+        Metric {
+            key: "opex_pct_of_revenue",
+            name: "Opex, % of revenue",
+            unit: Unit::Pct,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| float(p.opex_pct_of_revenue),
+            formula: Computed("opex ÷ revenue × 100, in %"),
+            unavailable: "no opex, or revenue is zero",
+        },
+        Metric {
+            key: "opex_growth_yoy_pct",
+            name: "Opex growth, YoY",
+            unit: Unit::Growth,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| float(p.opex_growth_yoy_pct),
+            formula: Computed("(opex − opex a year earlier) ÷ |that opex| × 100, in %; both periods must list every cost line"),
+            unavailable: "no opex in this period or a year earlier",
+        },
+        Metric {
+            key: "opex_per_employee",
+            name: "Opex per employee (annualised)",
+            unit: Unit::Money,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.opex_per_employee),
+            formula: Computed("opex × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
+            unavailable: "no opex, or no average headcount",
+        },
+        Metric {
+            key: "operating_income",
+            name: "Operating income",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| exact(p.operating_income),
+            formula: Computed("as reported; else revenue − opex (marked derived), in currency"),
+            unavailable: "not reported and no complete cost lines to derive it from",
+        },
+        Metric {
+            key: "operating_margin_pct",
+            name: "Operating margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| float(p.operating_margin_pct),
+            formula: Computed("operating income ÷ revenue × 100, in %"),
+            unavailable: "no operating income, or revenue is zero",
+        },
+        Metric {
+            key: "adjusted_operating_income",
+            name: "Adjusted operating income",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: false,
+            get: |p| exact(p.adjusted_operating_income),
+            formula: Input("adjusted (non-GAAP) operating income as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "adjusted_operating_margin_pct",
+            name: "Adjusted operating margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| float(p.adjusted_operating_margin_pct),
+            formula: Computed("adjusted (non-GAAP) operating income as reported ÷ revenue × 100, in %"),
+            unavailable: "no adjusted_operating_income, or revenue is zero",
+        },
+        Metric {
+            key: "unlisted_costs",
+            name: "Unlisted costs (e.g. D&A)",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| exact(p.unlisted_costs),
+            formula: Computed("revenue − opex − reported operating income, in currency: costs not in the listed lines, such as depreciation and amortisation; only when it is not zero"),
+            unavailable: "no reported operating income or no opex, or nothing is unlisted",
+        },
+        Metric {
+            key: "rule_of_40",
+            name: "Rule of 40",
+            unit: Unit::Points,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Costs,
+            in_tables: true,
+            get: |p| float(p.rule_of_40),
+            formula: Computed("revenue growth YoY % + operating margin %, in points; the scorecard's threshold (40 by default) is the bar"),
+            unavailable: "no revenue growth YoY or no operating margin",
+        },
+        Metric {
+            key: "personnel_cost",
+            name: "Personnel cost",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: false,
+            get: |p| exact(p.personnel_cost),
+            formula: Input("salaries, benefits and payroll taxes as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "loaded_cost_per_employee",
+            name: "Loaded cost per employee (annualised)",
+            unit: Unit::Money,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.loaded_cost_per_employee),
+            formula: Computed("personnel cost × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
+            unavailable: "no personnel_cost, or no average headcount",
+        },
+        Metric {
+            key: "ai_exposed_cost",
+            name: "AI-exposed cost",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.ai_exposed_cost),
+            formula: Computed("sum of the cost lines marked ai_exposed, in currency"),
+            unavailable: "no line is marked ai_exposed, or none of them is in the period",
+        },
+        Metric {
+            key: "ai_exposed_pct_of_revenue",
+            name: "AI-exposed cost, % of revenue",
+            unit: Unit::Pct,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| float(p.ai_exposed_pct_of_revenue),
+            formula: Computed("AI-exposed cost ÷ revenue × 100, in %"),
+            unavailable: "no AI-exposed cost, or revenue is zero",
+        },
+        Metric {
+            key: "ai_fte_equivalent",
+            name: "AI work, full-time equivalents",
+            unit: Unit::People,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.ai_fte_equivalent),
+            formula: Input("work done by AI in the period, in full-time people, as reported"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "ai_spend",
+            name: "AI spend",
+            unit: Unit::Amount,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.ai_spend),
+            formula: Input("money spent on AI in the period, as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "ai_savings",
+            name: "AI savings",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| exact(p.ai_savings),
+            formula: Computed("AI work in full-time equivalents × personnel cost ÷ average headcount, in currency for the period (not annualised), rounded to the cent"),
+            unavailable: "no ai.fte_equivalent, no personnel_cost or no average headcount",
+        },
+        Metric {
+            key: "ai_roi",
+            name: "AI return on spend",
+            unit: Unit::Ratio,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Efficiency,
+            in_tables: true,
+            get: |p| float(p.ai_roi),
+            formula: Computed("AI savings ÷ AI spend, a multiple"),
+            unavailable: "no AI savings, or no (or zero) ai.spend",
+        },
+    ]
+};
+
+/// A metric of each cost line in a period (`cost_lines.<name>.<key>` in `metrics.json`).
+#[derive(Debug)]
+pub struct LineMetric {
+    pub key: &'static str,
+    /// The name after the line's own: "Customer service, % of revenue".
+    pub suffix: &'static str,
+    pub name: &'static str,
+    pub unit: Unit,
+    pub polarity: Polarity,
+    pub get: fn(&CostLineMetrics) -> Option<Number>,
+    pub formula: Formula,
+    pub unavailable: &'static str,
+}
+
+/// The metrics of every cost line.
+pub const LINE_CATALOGUE: &[LineMetric] = &[
+    LineMetric {
+        key: "amount",
+        suffix: "",
+        name: "Cost line",
+        unit: Unit::Amount,
+        polarity: Polarity::DownGood,
+        get: |l| Some(Number::Exact(l.amount)),
+        formula: Formula::Input("the line's amount as reported, in currency"),
+        unavailable: "the period does not list the line",
+    },
+    LineMetric {
+        key: "pct_of_revenue",
+        suffix: ", % of revenue",
+        name: "Cost line, % of revenue",
+        unit: Unit::Pct,
+        polarity: Polarity::DownGood,
+        get: |l| l.pct_of_revenue.map(Number::Float),
+        formula: Formula::Computed("line ÷ revenue × 100, in %"),
+        unavailable: "the period does not list the line, or revenue is zero",
+    },
+    LineMetric {
+        key: "yoy_pct",
+        suffix: ", growth YoY",
+        name: "Cost line growth, YoY",
+        unit: Unit::Growth,
+        polarity: Polarity::DownGood,
+        get: |l| l.yoy_pct.map(Number::Float),
+        formula: Formula::Computed("(line − the same line a year earlier) ÷ |that line| × 100, in %"),
+        unavailable: NO_YEAR_EARLIER,
+    },
+];
+
+/// Looks a metric up by key.
+pub fn metric(key: &str) -> Option<&'static Metric> {
+    CATALOGUE.iter().find(|m| m.key == key)
+}
+
+/// Looks a metric up by key, for keys written in the code: a key that is not in the catalogue
+/// is a programming error that the catalogue tests catch.
+pub fn known(key: &str) -> &'static Metric {
+    metric(key).unwrap_or(&CATALOGUE[0])
+}
+
+#[cfg(test)]
+mod tests;
