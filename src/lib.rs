@@ -25,9 +25,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
+pub use crate::analysis::Analysis;
 use crate::cli::Cli;
 use crate::input::{CompanyInput, ReadOptions};
-pub use crate::analysis::Analysis;
 use crate::scorecard::Thresholds;
 
 /// The bundled example, compiled in so `ipobrief generate` works from any folder.

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Column, Number, Polarity, Unit};
+use crate::format;
 use crate::money::{growth_pct, Exact};
 use crate::period::PeriodKind;
-use crate::format;
 
 /// Good or bad news by the metric's polarity; `na` when there is no change to judge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -179,7 +179,10 @@ fn with_pct(
     polarity: Polarity,
 ) -> Change {
     let (text, reason) = match pct {
-        Some(pct) => (format!("{amount} ({}%)", format::places(pct, 1, true)), None),
+        Some(pct) => (
+            format!("{amount} ({}%)", format::places(pct, 1, true)),
+            None,
+        ),
         None => {
             let reason = "the first value is zero, so there is no percent change".to_string();
             (format!("{amount} (% n/a: from zero)"), Some(reason))

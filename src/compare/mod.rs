@@ -15,8 +15,8 @@ pub mod terminal;
 use serde::Serialize;
 
 use crate::input::Scale;
-pub use crate::metrics::{Number, Polarity, Unit};
 use crate::metrics::{Generator, Metrics, PeriodMetrics};
+pub use crate::metrics::{Number, Polarity, Unit};
 use crate::period::{PeriodKind, PeriodLabel};
 
 pub use change::Change;

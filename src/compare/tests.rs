@@ -1,8 +1,8 @@
 //! Unit tests of the comparison model, against figures computed by hand.
 
 use super::change::Tone;
-use crate::format::places as fixed;
 use super::{build, select, Comparison, Mode, Row};
+use crate::format::places as fixed;
 use crate::input::{self, Format, ReadOptions};
 use crate::scorecard::Thresholds;
 
@@ -101,10 +101,11 @@ fn a_missing_value_is_na_with_its_reason_never_zero() {
 
 #[test]
 fn a_year_against_a_quarter_compares_ratios_not_amounts() {
+    // In time order the quarter comes first: a year ends with its last quarter.
     let c = compare(&[klarna()], &["2025", "2025-Q4"], None);
     assert_eq!(
         row(&c, "revenue").changes[0].text,
-        "n/a: a quarter against a year"
+        "n/a: a year against a quarter"
     );
     // Revenue per employee is annualised, so a quarter and a year compare: both have one.
     assert!(row(&c, "revenue_per_employee").changes[0].pct.is_some());

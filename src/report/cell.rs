@@ -74,7 +74,12 @@ impl Footnotes {
 }
 
 /// A period's value of `metric`: the value, or null with the footnote for its reason.
-pub fn of_metric(period: &PeriodMetrics, metric: &Metric, place: Place, notes: &mut Footnotes) -> Cell {
+pub fn of_metric(
+    period: &PeriodMetrics,
+    metric: &Metric,
+    place: Place,
+    notes: &mut Footnotes,
+) -> Cell {
     with_reason(
         period,
         metric.key,

@@ -194,7 +194,12 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
         generator: &metrics.generator,
         headline: headline_view,
         latest_quarter: quarter_view,
-        story: story::sentences(metrics, analysis.thresholds(), headline_period, latest_quarter),
+        story: story::sentences(
+            metrics,
+            analysis.thresholds(),
+            headline_period,
+            latest_quarter,
+        ),
         series,
         sections: Section::ALL
             .iter()
@@ -319,7 +324,12 @@ fn kpi(
     }
 }
 
-fn headline(metrics: &Metrics, period: &PeriodMetrics, bar: f64, notes: &mut Footnotes) -> Headline {
+fn headline(
+    metrics: &Metrics,
+    period: &PeriodMetrics,
+    bar: f64,
+    notes: &mut Footnotes,
+) -> Headline {
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
     // so its unavailable figures must not take footnote numbers.
     let mut scratch = Footnotes::default();
@@ -365,7 +375,13 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, bar: f64, notes: &mut Foo
     let adjusted_only =
         period.operating_margin_pct.is_none() && period.adjusted_operating_margin_pct.is_some();
     if adjusted_only {
-        kpis.push(kpi(period, "adjusted_operating_margin_pct", notes, None, None));
+        kpis.push(kpi(
+            period,
+            "adjusted_operating_margin_pct",
+            notes,
+            None,
+            None,
+        ));
     } else {
         let margin_change = match (
             period.operating_margin_pct,
@@ -386,7 +402,11 @@ fn headline(metrics: &Metrics, period: &PeriodMetrics, bar: f64, notes: &mut Foo
         period,
         "rule_of_40",
         notes,
-        Cell::change(period.rule_of_40.map(|r| r - bar), Unit::Points, Polarity::UpGood),
+        Cell::change(
+            period.rule_of_40.map(|r| r - bar),
+            Unit::Points,
+            Polarity::UpGood,
+        ),
         Some(format!("vs the {} bar", crate::format::threshold(bar))),
     );
     rule_of_40.value.bar = Some(bar);

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use tera::{Filter, Result, Tera, Value};
 
-use crate::metrics::{Polarity, Unit};
 use super::cell::Place;
+use crate::metrics::{Polarity, Unit};
 
 use crate::format;
 

@@ -19,8 +19,8 @@ use std::path::Path;
 use anyhow::Result;
 use tera::Tera;
 
-use crate::cli::{ChartFormat, OutputFormat};
 use crate::analysis::Analysis;
+use crate::cli::{ChartFormat, OutputFormat};
 use crate::write::OutputFile;
 
 /// What to put in a report, and the compiled templates (compiled once, used for every company).

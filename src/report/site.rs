@@ -7,8 +7,8 @@ use super::templates;
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::known;
 use crate::metrics::{Generator, Number};
-use crate::scorecard::Status;
 use crate::period::PeriodKind;
+use crate::scorecard::Status;
 use crate::write::OutputFile;
 
 #[derive(Debug, Serialize)]

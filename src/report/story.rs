@@ -1,10 +1,8 @@
 //! The brief's prose: sentences with the computed values inside, so the headline reads as a
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
+use crate::format::{decisive_places, grouped, money_precise, pct, places, pp, threshold, to_f64};
 use crate::metrics::{Metrics, PeriodMetrics};
-use crate::format::{
-    decisive_places, grouped, money_precise, pct, places, pp, threshold, to_f64,
-};
 use crate::scorecard::Thresholds;
 
 fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {

@@ -8,9 +8,10 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::format;
 use crate::input::{CompanyInput, ReadinessOverrides};
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::money::growth_pct;
@@ -147,6 +148,15 @@ pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds
     }
 }
 
+/// Warning kinds that put a period's figures in doubt: a criterion never passes on them.
+pub const DOUBTFUL: &[&str] = &[
+    "margin_out_of_range",
+    "quarters_vs_year",
+    "headcount_continuity",
+    "personnel_above_costs",
+    "revenue_per_employee_jump",
+];
+
 /// A criterion before its id and name are attached.
 struct Verdict {
     status: Status,
@@ -165,6 +175,29 @@ impl Verdict {
             threshold: self.threshold,
             why: self.why,
         }
+    }
+
+    /// A pass that rests on figures of a period which raised a warning that puts them in doubt
+    /// (an operating margin above 100%, quarters that do not add up to their year, ...) is a
+    /// watch until the figures are checked: the scorecard never passes on such figures.
+    fn unless_warned(mut self, metrics: &Metrics, periods: &[&PeriodMetrics]) -> Verdict {
+        if self.status != Status::Pass {
+            return self;
+        }
+        let doubt = metrics.warnings.iter().find(|w| {
+            DOUBTFUL.contains(&w.kind.as_str())
+                && periods
+                    .iter()
+                    .any(|p| w.period.as_deref() == Some(p.label.to_string().as_str()))
+        });
+        if let Some(warning) = doubt {
+            self.status = Status::Watch;
+            self.why = format!(
+                "{} Not passed: the figures raised a warning ({}).",
+                self.why, warning.message
+            );
+        }
+        self
     }
 
     fn not_available(threshold: String, why: String) -> Verdict {
@@ -198,14 +231,14 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             ),
         ),
         Some((period, growth)) => Verdict {
-            status: pass_if(shown(growth) >= min),
-            figure: pct(growth),
+            status: pass_if(growth >= min),
+            figure: format!("{}%", against(growth, min)),
             why: format!(
-                "Revenue grew {} in {} over {}, {} the {}% bar.",
-                pct(growth),
+                "Revenue grew {}% in {} over {}, {} the {}% bar.",
+                against(growth, min),
                 period.label,
                 period.label.year_earlier(),
-                if shown(growth) >= min {
+                if growth >= min {
                     "at or above"
                 } else {
                     "below"
@@ -213,7 +246,8 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
                 number(min)
             ),
             threshold,
-        },
+        }
+        .unless_warned(metrics, &[period]),
     };
     verdict.named("revenue_growth", "Revenue growth (year over year)")
 }
@@ -222,29 +256,27 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     let min = thresholds.min_rule_of_40;
     let threshold = format!(">= {}", number(min));
-    let verdict =
-        match latest_with(metrics, |p| p.rule_of_40) {
-            None => Verdict::not_available(
-                threshold,
-                format!("No Rule of 40: {}.", missing_reason(metrics, "rule_of_40")),
-            ),
-            Some((period, score)) => {
-                Verdict {
-                    status: pass_if(shown(score) >= min),
-                    figure: one_decimal(score),
-                    why: format!(
+    let verdict = match latest_with(metrics, |p| p.rule_of_40) {
+        None => Verdict::not_available(
+            threshold,
+            format!("No Rule of 40: {}.", missing_reason(metrics, "rule_of_40")),
+        ),
+        Some((period, score)) => Verdict {
+            status: pass_if(score >= min),
+            figure: against(score, min),
+            why: format!(
                 "In {} revenue growth of {} plus an operating margin of {} makes {}, {} {}.",
                 period.label,
                 period.revenue_growth_yoy_pct.map_or("n/a".to_string(), pct),
                 period.operating_margin_pct.map_or("n/a".to_string(), pct),
-                one_decimal(score),
-                if shown(score) >= min { "at or above" } else { "below" },
+                against(score, min),
+                if score >= min { "at or above" } else { "below" },
                 number(min)
             ),
-                    threshold,
-                }
-            }
-        };
+            threshold,
+        }
+        .unless_warned(metrics, &[period]),
+    };
     verdict.named("rule_of_40", "Rule of 40")
 }
 
@@ -524,8 +556,8 @@ fn missing_reason(metrics: &Metrics, key: &str) -> String {
     }
 }
 
-/// A value as the scorecard shows it, to one decimal: criteria are judged on the figure a
-/// reader sees, so "20.0%" never fails ">= 20%".
+/// A value as the scorecard shows it, to one decimal: a change within the flat band is judged
+/// on the figure a reader sees, so "+0.5 pp" is never "improving" against a band of 0.5.
 fn shown(value: f64) -> f64 {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 {
@@ -535,62 +567,36 @@ fn shown(value: f64) -> f64 {
     }
 }
 
-/// One decimal, never "-0.0".
-fn one_decimal(value: f64) -> String {
-    format!("{:.1}", shown(value))
+/// `value` against the bar it is judged by, with the digits that decide it: 39.95 against 40
+/// reads "39.95", never "40.0".
+fn against(value: f64, bar: f64) -> String {
+    format::places(value, format::decisive_places(value, bar, 1), false)
 }
 
 fn pct(value: f64) -> String {
-    format!("{}%", one_decimal(value))
-}
-
-fn signed(value: f64) -> String {
-    let text = one_decimal(value);
-    if text.starts_with('-') || text == "0.0" {
-        text
-    } else {
-        format!("+{text}")
-    }
+    format::pct(value, false)
 }
 
 fn signed_pct(value: f64) -> String {
-    format!("{}%", signed(value))
+    format::pct(value, true)
 }
 
 /// Percentage points, "-2.3 pp".
 fn pp(value: f64) -> String {
-    format!("{} pp", signed(value))
+    format::pp(value)
 }
 
-/// A threshold as written: 20 not 20.0, 17.5 as is.
 fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        value.to_string()
-    }
+    format::threshold(value)
 }
 
 /// A whole amount with thousands separators, "1,122,341".
 fn whole(value: Decimal) -> String {
-    let rounded = value.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-    let digits = rounded.abs().normalize().to_string();
-    let mut grouped = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    if rounded.is_sign_negative() && !rounded.is_zero() {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
+    format::grouped(value, 0)
 }
 
 fn plural(count: usize, noun: &str) -> String {
-    format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
+    format::plural(count, noun)
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use super::{Formula, CATALOGUE, LINE_CATALOGUE};
 
-pub const BEGIN: &str = "<!-- begin generated: metrics (from src/metrics/catalogue; do not edit by hand) -->";
+pub const BEGIN: &str =
+    "<!-- begin generated: metrics (from src/metrics/catalogue; do not edit by hand) -->";
 pub const END: &str = "<!-- end generated: metrics -->";
 
 /// The Markdown table of every metric, between the markers.
@@ -49,5 +50,10 @@ fn cell(text: &str) -> String {
 pub fn refreshed(document: &str) -> Option<String> {
     let start = document.find(BEGIN)?;
     let end = document[start..].find(END)? + start + END.len();
-    Some(format!("{}{}{}", &document[..start], table(), &document[end..]))
+    Some(format!(
+        "{}{}{}",
+        &document[..start],
+        table(),
+        &document[end..]
+    ))
 }

@@ -553,7 +553,9 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         unit: Unit::Growth,
         polarity: Polarity::DownGood,
         get: |l| l.yoy_pct.map(Number::Float),
-        formula: Formula::Computed("(line − the same line a year earlier) ÷ |that line| × 100, in %"),
+        formula: Formula::Computed(
+            "(line − the same line a year earlier) ÷ |that line| × 100, in %",
+        ),
         unavailable: NO_YEAR_EARLIER,
     },
 ];

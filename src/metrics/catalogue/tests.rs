@@ -14,7 +14,8 @@ fn keys_and_names_are_unique_and_keys_are_snake_case() {
     assert_eq!(names.len(), CATALOGUE.len(), "a name is repeated");
     for key in keys {
         assert!(
-            key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
             "{key} is not snake_case"
         );
     }
@@ -68,7 +69,10 @@ fn every_unavailable_key_recorded_on_the_example_is_a_metric() {
                 .strip_prefix("cost_lines.")
                 .and_then(|rest| rest.rsplit_once('.'))
                 .is_some_and(|(_, k)| LINE_CATALOGUE.iter().any(|l| l.key == k));
-            assert!(metric(key).is_some() || line_metric, "{key} is not in the catalogue");
+            assert!(
+                metric(key).is_some() || line_metric,
+                "{key} is not in the catalogue"
+            );
         }
     }
 }
@@ -114,16 +118,21 @@ fn input_metrics_say_so() {
 #[test]
 fn keys_named_in_the_code_exist() {
     let mut missing = Vec::new();
-    visit(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src").as_path(), &mut |text| {
-        for call in ["known(\"", "metric(\""] {
-            for piece in text.split(call).skip(1) {
-                let key = piece.split('"').next().unwrap_or_default();
-                if metric(key).is_none() {
-                    missing.push(key.to_string());
+    visit(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src")
+            .as_path(),
+        &mut |text| {
+            for call in ["known(\"", "metric(\""] {
+                for piece in text.split(call).skip(1) {
+                    let key = piece.split('"').next().unwrap_or_default();
+                    if metric(key).is_none() {
+                        missing.push(key.to_string());
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
 }
 
@@ -153,6 +162,10 @@ fn docs_metrics_md_is_up_to_date() {
         }
     }
     for m in CATALOGUE {
-        assert!(document.contains(&format!("`{}`", m.key)), "{} is not documented", m.key);
+        assert!(
+            document.contains(&format!("`{}`", m.key)),
+            "{} is not documented",
+            m.key
+        );
     }
 }
