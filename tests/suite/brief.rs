@@ -7,9 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::harness::{root, Test};
-use ipobrief::cli::{ChartFormat, OutputFormat};
 use ipobrief::input::{self, Format, ReadOptions};
-use ipobrief::report::{self, ReportSettings};
+use ipobrief::report::{self, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 
 /// Every file of a brief, by path, from input text.

@@ -747,3 +747,6 @@ mod import_sec;
 
 #[path = "cli/conventions.rs"]
 mod conventions;
+
+#[path = "cli/check.rs"]
+mod check;
