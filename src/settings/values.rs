@@ -9,7 +9,8 @@ use crate::input::raw::parse_decimal;
 use crate::period::PeriodLabel;
 
 /// Splits `--company` values into key/value pairs. A comma separates fields only when the text
-/// after it starts a new `key=`; so "name=Acme, Inc.,currency=USD" keeps the name whole.
+/// after it starts a new `key=` (a key may be dotted, `plan.annual_attrition`); so
+/// "name=Acme, Inc.,currency=USD" keeps the name whole.
 pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
     let mut fields: Vec<(String, String)> = Vec::new();
     for value in values {
@@ -19,7 +20,7 @@ pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
                     && key
                         .trim()
                         .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
             });
             match (starts_field, fields.last_mut()) {
                 (true, _) => {
@@ -119,6 +120,15 @@ mod tests {
                 ("name".into(), "Acme, Inc.".into()),
                 ("currency".into(), "USD".into()),
                 ("ai_exposed".into(), "a,b".into())
+            ]
+        );
+        // Guards dotted keys: they start a field of their own, not part of the name.
+        let fields = company_fields(&["name=Acme,plan.annual_attrition=0.1".into()]).unwrap();
+        assert_eq!(
+            fields,
+            vec![
+                ("name".into(), "Acme".into()),
+                ("plan.annual_attrition".into(), "0.1".into())
             ]
         );
     }

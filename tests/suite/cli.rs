@@ -493,6 +493,38 @@ fn unknown_company_argument_field() {
     );
 }
 
+#[test]
+fn company_argument_sets_plan_and_readiness_fields() {
+    // acme.toml's plan has annual_attrition = 0.25; the argument wins.
+    let output = Test::new()
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .args(["metrics", "acme.toml", "--company"])
+        .args(["plan.annual_attrition=0.1,readiness.min_fiscal_years=2"])
+        .run()
+        .status(0);
+    assert_eq!(output.json()["plan"]["annual_attrition"], 0.1);
+    rejects(
+        "x.csv",
+        "label,revenue\n2024,5\n",
+        &[
+            "--company",
+            "name=Acme,currency=SEK,plan.annual_atrition=0.1",
+        ],
+        &[
+            "--company plan.annual_atrition=0.1: unknown field",
+            "did you mean \"plan.annual_attrition\"?",
+            "the plan fields are plan.target_headcount, plan.annual_attrition",
+        ],
+    );
+    // An unknown company field lists the dotted keys too.
+    rejects(
+        "x.csv",
+        "label,revenue\n2024,5\n",
+        &["--company", "name=Acme,currency=SEK,attrition=0.1"],
+        &["plan.annual_attrition", "readiness.min_rule_of_40"],
+    );
+}
+
 // ----- Accepted with warnings -----
 
 #[test]
