@@ -10,9 +10,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
-use ipobrief::cli::{ChartFormat, OutputFormat};
 use ipobrief::input::{self, CompanyInput, Format, ReadOptions};
-use ipobrief::report::{self, ReportSettings};
+use ipobrief::report::{self, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 
 /// Parse -> analyse -> render every file (Markdown, HTML, JSON, SVG charts), as `generate` does

@@ -23,7 +23,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 pub use crate::analysis::Analysis;
 use crate::cli::Cli;
@@ -39,18 +39,30 @@ pub const EXAMPLE_PATH: &str = "examples/klarna.toml";
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Several inputs are invalid: every error, in input order. Returned, never printed here;
+/// [`commands::errors::report`] prints each one.
+#[derive(Debug, thiserror::Error)]
+#[error("{} of {inputs} inputs are invalid; nothing was written", errors.len())]
+pub struct InputErrors {
+    pub errors: Vec<diagnostic::InputError>,
+    /// How many inputs there were.
+    pub inputs: usize,
+}
+
 /// The exit code for an error: 2 for bad input or usage, 3 for everything else (output).
 pub fn exit_code_for(error: &anyhow::Error) -> ExitCode {
     let bad_input = error.chain().any(|cause| {
         cause.downcast_ref::<diagnostic::InputError>().is_some()
+            || cause.downcast_ref::<InputErrors>().is_some()
             || cause.downcast_ref::<UsageError>().is_some()
     });
     ExitCode::from(if bad_input { 2 } else { 3 })
 }
 
-/// Runs one command.
+/// Checks the arguments into settings, then runs one command.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    commands::run(cli)
+    let settings = settings::Settings::from_cli(cli, &settings::Environment::read())?;
+    commands::run(settings)
 }
 
 /// How much to print on standard error.
@@ -74,19 +86,32 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput> {
     Ok(input::load(path, options)?)
 }
 
-/// Reads every input (the bundled example when there is none); all errors are reported.
-pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyInput>> {
+/// Reads each input on its own, in input order (the bundled example when there is none).
+pub fn load_each(
+    paths: &[PathBuf],
+    options: &ReadOptions,
+) -> Vec<Result<CompanyInput, diagnostic::InputError>> {
     if paths.is_empty() {
-        let example = input::parse(EXAMPLE_TOML, EXAMPLE_PATH, input::Format::Toml, options)
-            .context("the bundled example is invalid")?;
-        return Ok(vec![example]);
+        return vec![input::parse(
+            EXAMPLE_TOML,
+            EXAMPLE_PATH,
+            input::Format::Toml,
+            options,
+        )];
     }
     // Inputs are independent: read them on every core, keeping their order.
     use rayon::prelude::*;
-    let results: Vec<_> = paths
+    paths
         .par_iter()
         .map(|path| input::load(path, options))
-        .collect();
+        .collect()
+}
+
+/// Reads every input; any error fails the whole, and every error is returned (one as itself,
+/// several as [`InputErrors`]) for the caller to print.
+pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyInput>> {
+    let results = load_each(paths, options);
+    let inputs = results.len();
     let mut companies = Vec::new();
     let mut errors = Vec::new();
     for result in results {
@@ -98,14 +123,6 @@ pub fn load_all(paths: &[PathBuf], options: &ReadOptions) -> Result<Vec<CompanyI
     match errors.len() {
         0 => Ok(companies),
         1 => Err(errors.remove(0).into()),
-        n => {
-            for error in &errors[..n - 1] {
-                eprintln!("error: {error}\n");
-            }
-            Err(anyhow::Error::new(errors.remove(n - 1)).context(format!(
-                "{n} of {} inputs are invalid; nothing was written",
-                paths.len()
-            )))
-        }
+        _ => Err(InputErrors { errors, inputs }.into()),
     }
 }

@@ -1,14 +1,14 @@
+//! The binary: parse the arguments, run, and print an error once, in the format asked for.
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = ipobrief::cli::Cli::parse();
+    let format = ipobrief::settings::message_format(&cli);
     match ipobrief::run(cli) {
         Ok(code) => code,
-        Err(error) => {
-            eprintln!("error: {error:#}");
-            ipobrief::exit_code_for(&error)
-        }
+        Err(error) => ipobrief::commands::errors::report(&error, format),
     }
 }

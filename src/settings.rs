@@ -1,119 +1,344 @@
-//! Validated settings, made from the command-line arguments before any work starts.
+//! One validated settings value, made from the command-line arguments and the environment in
+//! one place before any work starts (ripgrep's `LowArgs` -> `HiArgs`, just's
+//! `Config::from_arguments`). Commands receive it and never see clap's types or read the
+//! environment; outputs receive typed options of their own (`report::ChartFormat`).
 
-use anyhow::{bail, Context, Result};
+pub mod values;
 
-use crate::cli::{DateArgs, ReadArgs};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::{self, Cli, Command, ImportSource, ReadArgs};
+use crate::commands::check;
+use crate::import::sec;
 use crate::input::ReadOptions;
+use crate::report::{ChartFormat, OutputFormat};
+use crate::scorecard::Thresholds;
+use crate::{usage, Output};
 
-/// Splits `--company` values into key/value pairs. A comma separates fields only when the text
-/// after it starts a new `key=`; so "name=Acme, Inc.,currency=USD" keeps the name whole.
-pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    for value in values {
-        for part in value.split(',') {
-            let starts_field = part.split_once('=').is_some_and(|(key, _)| {
-                !key.trim().is_empty()
-                    && key
-                        .trim()
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-            });
-            match (starts_field, fields.last_mut()) {
-                (true, _) => {
-                    let (key, v) = part.split_once('=').unwrap_or((part, ""));
-                    fields.push((key.trim().to_string(), v.to_string()));
-                }
-                (false, Some(last)) => {
-                    last.1.push(',');
-                    last.1.push_str(part);
-                }
-                (false, None) => bail!(
-                    "--company expects key=value pairs such as \"name=Acme AB,currency=SEK\", found \"{value}\""
-                ),
-            }
-        }
-    }
-    Ok(fields)
+/// What the program was asked to do, checked.
+#[derive(Debug)]
+pub struct Settings {
+    /// How much to print on standard error.
+    pub output: Output,
+    pub command: CommandSettings,
 }
 
-pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
+/// Each command's settings.
+#[derive(Debug)]
+pub enum CommandSettings {
+    Metrics(Metrics),
+    Generate(Generate),
+    Check(Check),
+    Compare(Compare),
+    ImportSec(ImportSec),
+    Init(Init),
+    Completions(clap_complete::Shell),
+    /// The command whose man page to print (empty: the main page), or a folder for all pages.
+    Man {
+        command: Vec<String>,
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug)]
+pub struct Metrics {
+    pub input: PathBuf,
+    pub read: ReadOptions,
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Generate {
+    /// None: the bundled example.
+    pub inputs: Vec<PathBuf>,
+    pub dir: PathBuf,
+    pub formats: Vec<OutputFormat>,
+    pub charts: ChartFormat,
+    pub templates: Option<PathBuf>,
+    pub thresholds: Thresholds,
+    pub read: ReadOptions,
+    pub as_of: Option<String>,
+    /// A progress bar may show for long runs (not in CI, not with --quiet).
+    pub progress: bool,
+}
+
+#[derive(Debug)]
+pub struct Check {
+    pub inputs: Vec<PathBuf>,
+    pub strict: bool,
+    pub format: check::Format,
+    pub thresholds: Thresholds,
+    pub read: ReadOptions,
+}
+
+#[derive(Debug)]
+pub struct Compare {
+    pub inputs: Vec<PathBuf>,
+    /// One company's periods as columns (`--periods`), as given.
+    pub periods: Vec<String>,
+    /// The period to compare companies in (`--period`).
+    pub period: Option<String>,
+    pub dir: Option<PathBuf>,
+    pub templates: Option<PathBuf>,
+    pub read: ReadOptions,
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct ImportSec {
+    /// `-` is standard input.
+    pub file: PathBuf,
+    pub options: sec::Options,
+    /// `-` is standard output.
+    pub output: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct Init {
+    pub dir: PathBuf,
+    pub templates: bool,
+    pub force: bool,
+}
+
+/// The environment variables that change what the program does, read once.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// SOURCE_DATE_EPOCH: the report date when `--as-of` is not given.
+    pub source_date_epoch: Option<String>,
+    /// CI is set: no progress bar.
+    pub in_ci: bool,
+}
+
+impl Environment {
+    pub fn read() -> Self {
+        Environment {
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            in_ci: std::env::var_os("CI").is_some(),
+        }
+    }
+}
+
+/// How errors are printed: as `check --format` asks, else as text. Known before the settings
+/// are checked, so an error in them is printed the same way.
+pub fn message_format(cli: &Cli) -> check::Format {
+    match &cli.command {
+        Command::Check { format, .. } => check_format(*format),
+        _ => check::Format::Text,
+    }
+}
+
+impl Settings {
+    /// Checks the arguments; an error is a usage or input error (exit 2).
+    pub fn from_cli(cli: Cli, env: &Environment) -> Result<Settings> {
+        let output = Output {
+            quiet: cli.quiet,
+            verbose: cli.verbose,
+        };
+        let as_of = |flag: Option<String>| {
+            values::as_of(flag.as_deref(), env.source_date_epoch.as_deref()).map_err(usage)
+        };
+        let command = match cli.command {
+            Command::Metrics { input, read, date } => CommandSettings::Metrics(Metrics {
+                input,
+                read: read_options(read)?,
+                as_of: as_of(date.as_of)?,
+            }),
+            Command::Generate {
+                inputs,
+                output: dir,
+                format,
+                charts,
+                templates,
+                thresholds,
+                read,
+                date,
+            } => CommandSettings::Generate(Generate {
+                inputs,
+                dir,
+                formats: format.into_iter().map(output_format).collect(),
+                charts: chart_format(charts),
+                templates,
+                read: read_options(read)?,
+                as_of: as_of(date.as_of)?,
+                thresholds: values::thresholds(thresholds.as_deref())?,
+                progress: !output.quiet && !env.in_ci,
+            }),
+            Command::Check {
+                inputs,
+                strict,
+                format,
+                thresholds,
+                read,
+            } => CommandSettings::Check(Check {
+                inputs,
+                strict,
+                format: check_format(format),
+                read: read_options(read)?,
+                thresholds: values::thresholds(thresholds.as_deref())?,
+            }),
+            Command::Compare {
+                inputs,
+                periods,
+                period,
+                output: dir,
+                templates,
+                read,
+                date,
+            } => CommandSettings::Compare(Compare {
+                inputs,
+                periods,
+                period,
+                dir,
+                templates,
+                read: read_options(read)?,
+                as_of: as_of(date.as_of)?,
+            }),
+            Command::Import(ImportSource::Sec {
+                file,
+                from,
+                quarters,
+                headcount,
+                output,
+            }) => CommandSettings::ImportSec(ImportSec {
+                file,
+                options: sec::Options {
+                    from,
+                    quarters,
+                    headcount: values::headcount(&headcount).map_err(usage)?,
+                },
+                output,
+            }),
+            Command::Init {
+                dir,
+                templates,
+                force,
+            } => CommandSettings::Init(Init {
+                dir,
+                templates,
+                force,
+            }),
+            Command::Completions { shell } => CommandSettings::Completions(shell),
+            Command::Man { command, dir } => CommandSettings::Man { command, dir },
+        };
+        Ok(Settings { output, command })
+    }
+}
+
+fn read_options(args: ReadArgs) -> Result<ReadOptions> {
     Ok(ReadOptions {
         format: args.input_format,
-        company_fields: company_fields(&args.company)?,
-        sheet: args.sheet.clone(),
+        company_fields: values::company_fields(&args.company).map_err(usage)?,
+        sheet: args.sheet,
     })
 }
 
-/// Readiness thresholds: the defaults, or those of a TOML file.
-pub fn thresholds(path: Option<&std::path::Path>) -> Result<crate::scorecard::Thresholds> {
-    let Some(path) = path else {
-        return Ok(Default::default());
-    };
-    let display = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        crate::diagnostic::InputError::new(
-            &display,
-            format!("cannot read the thresholds file: {error}"),
-        )
-    })?;
-    toml_edit::de::from_str(&text).map_err(|error| {
-        let location = error
-            .span()
-            .map(|span| crate::diagnostic::text_location(&text, span.start, span.end));
-        crate::diagnostic::InputError::new(&display, error.message().to_string())
-            .at(location)
-            .with_help("thresholds are min_revenue_growth_pct, min_rule_of_40, min_fiscal_years and flat_margin_band_pp")
-            .into()
-    })
-}
-
-/// The report date: `--as-of`, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else none.
-pub fn as_of(args: &DateArgs) -> Result<Option<String>> {
-    if let Some(text) = &args.as_of {
-        let date = chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .with_context(|| format!("--as-of expects a date as YYYY-MM-DD, found \"{text}\""))?;
-        return Ok(Some(date.format("%Y-%m-%d").to_string()));
+fn output_format(format: cli::OutputFormat) -> OutputFormat {
+    match format {
+        cli::OutputFormat::Md => OutputFormat::Md,
+        cli::OutputFormat::Html => OutputFormat::Html,
+        cli::OutputFormat::Json => OutputFormat::Json,
     }
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(text) if !text.trim().is_empty() => {
-            let seconds: i64 = text.trim().parse().with_context(|| {
-                format!("SOURCE_DATE_EPOCH must be whole seconds since 1970, found \"{text}\"")
-            })?;
-            let date = chrono::DateTime::from_timestamp(seconds, 0)
-                .with_context(|| format!("SOURCE_DATE_EPOCH {seconds} is out of range"))?;
-            Ok(Some(date.format("%Y-%m-%d").to_string()))
-        }
-        _ => Ok(None),
+}
+
+fn chart_format(format: cli::ChartFormat) -> ChartFormat {
+    match format {
+        cli::ChartFormat::Svg => ChartFormat::Svg,
+        cli::ChartFormat::Png => ChartFormat::Png,
+        cli::ChartFormat::Both => ChartFormat::Both,
+    }
+}
+
+fn check_format(format: cli::CheckFormat) -> check::Format {
+    match format {
+        cli::CheckFormat::Text => check::Format::Text,
+        cli::CheckFormat::Json => check::Format::Json,
+        cli::CheckFormat::Github => check::Format::Github,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
     use super::*;
 
-    #[test]
-    fn company_fields_keep_commas_inside_values() {
-        let fields =
-            company_fields(&["name=Acme, Inc.,currency=USD,ai_exposed=a,b".into()]).unwrap();
-        assert_eq!(
-            fields,
-            vec![
-                ("name".into(), "Acme, Inc.".into()),
-                ("currency".into(), "USD".into()),
-                ("ai_exposed".into(), "a,b".into())
-            ]
-        );
+    fn settings(args: &[&str], env: &Environment) -> Result<Settings> {
+        let cli = Cli::try_parse_from(std::iter::once("ipobrief").chain(args.iter().copied()))?;
+        Settings::from_cli(cli, env)
     }
 
     #[test]
-    fn as_of_date_is_checked() {
-        let args = DateArgs {
-            as_of: Some("2025-02-30".into()),
+    fn the_report_date_comes_from_the_environment_given() {
+        // 1767225600 s since 1970 = 20454 days = 2026-01-01; --as-of wins over it.
+        let env = Environment {
+            source_date_epoch: Some("1767225600".into()),
+            in_ci: false,
         };
-        assert!(as_of(&args).is_err());
-        let args = DateArgs {
-            as_of: Some("2025-02-28".into()),
+        let Ok(Settings {
+            command: CommandSettings::Metrics(metrics),
+            ..
+        }) = settings(&["metrics", "x.toml"], &env)
+        else {
+            panic!("metrics settings");
         };
-        assert_eq!(as_of(&args).unwrap().as_deref(), Some("2025-02-28"));
+        assert_eq!(metrics.as_of.as_deref(), Some("2026-01-01"));
+        let Ok(Settings {
+            command: CommandSettings::Compare(compare),
+            ..
+        }) = settings(
+            &[
+                "compare",
+                "x.toml",
+                "--periods",
+                "a,b",
+                "--as-of",
+                "2025-06-30",
+            ],
+            &env,
+        )
+        else {
+            panic!("compare settings");
+        };
+        assert_eq!(compare.as_of.as_deref(), Some("2025-06-30"));
+    }
+
+    #[test]
+    fn generate_maps_formats_and_hides_progress_in_ci() {
+        let env = Environment {
+            source_date_epoch: None,
+            in_ci: true,
+        };
+        let Ok(Settings {
+            command: CommandSettings::Generate(generate),
+            ..
+        }) = settings(
+            &["generate", "--format", "json,md", "--charts", "both"],
+            &env,
+        )
+        else {
+            panic!("generate settings");
+        };
+        assert_eq!(generate.formats, [OutputFormat::Json, OutputFormat::Md]);
+        assert_eq!(generate.charts, ChartFormat::Both);
+        assert!(!generate.progress);
+        assert_eq!(generate.as_of, None);
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        let env = Environment::default();
+        for args in [
+            &["metrics", "x.toml", "--as-of", "2025-13-01"][..],
+            &["metrics", "x.csv", "--company", "Acme"],
+            &["import", "sec", "f.json", "--headcount", "2025"],
+        ] {
+            let error = settings(args, &env).expect_err("refused");
+            assert!(
+                error.downcast_ref::<crate::UsageError>().is_some(),
+                "{args:?}: {error:#}"
+            );
+        }
     }
 }

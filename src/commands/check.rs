@@ -1,17 +1,31 @@
-//! `ipobrief check`: the readiness scorecard for CI. Exit 0 when nothing fails, 1 when a
-//! criterion fails (with `--strict`, also on watch), 2 for bad input.
+//! `ipobrief check`: the readiness scorecard for CI. Every input is checked, and every result
+//! and every error printed (an error does not hide the other inputs' results); the exit code is
+//! the worst: 2 when an input is bad, else 1 when a criterion fails (with `--strict`, also on
+//! watch), else 0.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::{CheckFormat, ReadArgs};
+use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
+use crate::diagnostic::InputError;
 use crate::scorecard::{Scorecard, Status};
-use crate::{analyse, load_all, settings, usage};
+use crate::settings::Check;
+use crate::{analyse, load_each};
+
+/// How `check` prints its results (and any error): `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An aligned table on standard output; errors on standard error.
+    Text,
+    /// One JSON array on standard output: a scorecard or an error per input.
+    Json,
+    /// GitHub Actions annotations on standard output.
+    Github,
+}
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -20,58 +34,113 @@ struct Report<'a> {
     scorecard: &'a Scorecard,
 }
 
-pub fn run(
-    inputs: &[PathBuf],
-    strict: bool,
-    format: CheckFormat,
-    thresholds: Option<&Path>,
-    read: &ReadArgs,
-) -> Result<ExitCode> {
-    let options = settings::read_options(read).map_err(usage)?;
-    let thresholds = settings::thresholds(thresholds)?;
-    let companies = load_all(inputs, &options)?;
-    let mut reports = Vec::new();
-    let mut scorecards = Vec::new();
-    for company in &companies {
-        let analysis = analyse(company, &thresholds, None);
-        scorecards.push((
-            company.company.name.clone(),
-            company.source.clone(),
-            analysis.scorecard,
-        ));
-    }
-    for (name, source, scorecard) in &scorecards {
-        {
-            reports.push(Report {
-                company: name,
-                source,
-                scorecard,
-            });
+/// What checking one input gave.
+enum Outcome {
+    Checked {
+        company: String,
+        source: String,
+        scorecard: Scorecard,
+    },
+    Invalid(InputError, Problem),
+}
+
+pub fn run(settings: &Check) -> Result<ExitCode> {
+    let outcomes: Vec<Outcome> = load_each(&settings.inputs, &settings.read)
+        .into_iter()
+        .filter_map(|loaded| match loaded {
+            Ok(company) => Some(Outcome::Checked {
+                company: company.company.name.clone(),
+                source: company.source.clone(),
+                scorecard: analyse(&company, &settings.thresholds, None).scorecard,
+            }),
+            Err(error) => {
+                let problem = Problem::from(&error);
+                Some(Outcome::Invalid(error, problem))
+            }
+        })
+        .collect();
+    for outcome in &outcomes {
+        if let Outcome::Invalid(error, _) = outcome {
+            eprintln!("error: {error}\n");
         }
     }
     let mut out = anstream::stdout().lock();
-    match format {
-        CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &reports)?;
-            writeln!(out)?;
-        }
-        CheckFormat::Github => {
-            for report in &reports {
-                write_github(&mut out, report)?;
+    match settings.format {
+        Format::Json => write_json(&mut out, &outcomes)?,
+        Format::Github => {
+            for outcome in &outcomes {
+                match outcome {
+                    Outcome::Checked {
+                        company,
+                        source,
+                        scorecard,
+                    } => write_github(&mut out, &report(company, source, scorecard))?,
+                    Outcome::Invalid(_, problem) => write_annotation(&mut out, problem)?,
+                }
             }
         }
-        CheckFormat::Text => {
-            for report in &reports {
-                write_text(&mut out, report, strict)?;
+        Format::Text => {
+            for outcome in &outcomes {
+                if let Outcome::Checked {
+                    company,
+                    source,
+                    scorecard,
+                } = outcome
+                {
+                    write_text(
+                        &mut out,
+                        &report(company, source, scorecard),
+                        settings.strict,
+                    )?;
+                }
             }
         }
     }
-    let failed = reports.iter().any(|r| r.scorecard.failed_with(strict));
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(ExitCode::from(worst_code(&outcomes, settings.strict)))
+}
+
+/// 2 when an input could not be checked, else 1 when a scorecard fails, else 0.
+fn worst_code(outcomes: &[Outcome], strict: bool) -> u8 {
+    let code = |outcome: &Outcome| match outcome {
+        Outcome::Invalid(..) => 2,
+        Outcome::Checked { scorecard, .. } => u8::from(scorecard.failed_with(strict)),
+    };
+    outcomes.iter().map(code).max().unwrap_or(0)
+}
+
+fn report<'a>(company: &'a str, source: &'a str, scorecard: &'a Scorecard) -> Report<'a> {
+    Report {
+        company,
+        source,
+        scorecard,
+    }
+}
+
+/// One array in input order: a report for each input checked, an error entry for each not.
+fn write_json(out: &mut impl Write, outcomes: &[Outcome]) -> Result<()> {
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Entry<'a> {
+        Checked(Report<'a>),
+        Invalid(ErrorEntry<'a>),
+    }
+    let entries: Vec<Entry> = outcomes
+        .iter()
+        .map(|outcome| match outcome {
+            Outcome::Checked {
+                company,
+                source,
+                scorecard,
+            } => Entry::Checked(report(company, source, scorecard)),
+            Outcome::Invalid(error, problem) => Entry::Invalid(ErrorEntry {
+                source: Some(&error.file),
+                error: problem,
+            }),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &entries)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 fn style(status: Status) -> Style {
@@ -139,14 +208,8 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
     Ok(())
 }
 
-/// GitHub Actions workflow commands; `%`, CR and LF are escaped as the runner expects.
+/// GitHub Actions workflow commands: a fail is an `::error`, a watch a `::warning`, on the file.
 fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
-    let escape_data = |s: &str| {
-        s.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let escape_property = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
     for c in &report.scorecard.criteria {
         let level = match c.status {
             Status::Fail => "error",

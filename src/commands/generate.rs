@@ -5,47 +5,37 @@
 //! bad input fails the run with all the errors reported and nothing half-written. Companies are
 //! rendered in parallel.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{ChartFormat, DateArgs, OutputFormat, ReadArgs};
 use crate::diagnostic::InputError;
 use crate::input::CompanyInput;
+use crate::settings::Generate;
 use crate::write::{self, OutputFile};
-use crate::{analyse, load_all, report, settings, usage, Output};
-
-pub struct Args<'a> {
-    pub inputs: &'a [PathBuf],
-    pub dir: &'a Path,
-    pub formats: Vec<OutputFormat>,
-    pub charts: ChartFormat,
-    pub templates: Option<&'a Path>,
-    pub thresholds: Option<&'a Path>,
-    pub read: &'a ReadArgs,
-    pub date: &'a DateArgs,
-    pub output: Output,
-}
+use crate::{analyse, load_all, report, Output};
 
 /// Runs with fewer companies than this show no progress bar: they finish at once.
 const PROGRESS_FROM: usize = 20;
 
-pub fn run(args: Args) -> Result<ExitCode> {
-    let options = settings::read_options(args.read).map_err(usage)?;
-    let as_of = settings::as_of(args.date).map_err(usage)?;
-    let thresholds = settings::thresholds(args.thresholds)?;
-    let report_settings = report::ReportSettings::new(args.formats, args.charts, args.templates)?;
-    let companies = load_all(args.inputs, &options)?;
+pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
+    let report_settings = report::ReportSettings::new(
+        settings.formats.clone(),
+        settings.charts,
+        settings.templates.as_deref(),
+    )?;
+    let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
+    let (thresholds, as_of) = (&settings.thresholds, &settings.as_of);
 
-    let progress = progress_bar(companies.len(), args.output);
+    let progress = progress_bar(companies.len(), settings.progress);
     let rendered: Vec<Result<(String, Vec<OutputFile>, report::site::Entry)>> = companies
         .par_iter()
         .map(|company| {
-            let analysis = analyse(company, &thresholds, as_of.clone());
+            let analysis = analyse(company, thresholds, as_of.clone());
             let files = report::build(&analysis, &report_settings)?;
             progress.inc(1);
             let done = (
@@ -63,7 +53,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let index = if rendered.len() > 1 {
         let entries: Vec<_> = rendered.iter().map(|(_, _, entry)| entry).collect();
-        let tera = report::templates::load_only(args.templates, Some(report::templates::SITE))?;
+        let tera = report::templates::load_only(
+            settings.templates.as_deref(),
+            Some(report::templates::SITE),
+        )?;
         report::site::render(&tera, &entries, as_of.as_deref())?
     } else {
         Vec::new()
@@ -72,22 +65,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // cores busy on a large site. Messages follow in input order.
     let folders: Vec<Result<PathBuf>> = rendered
         .par_iter()
-        .map(|(slug, files, _)| write::write_folder(args.dir, slug, files))
+        .map(|(slug, files, _)| write::write_folder(&settings.dir, slug, files))
         .collect();
     for (folder, (_, files, _)) in folders.into_iter().zip(&rendered) {
         let folder = folder?;
-        if args.output.verbose || (!args.output.quiet && rendered.len() <= PROGRESS_FROM) {
+        if output.verbose || (!output.quiet && rendered.len() <= PROGRESS_FROM) {
             eprintln!("wrote {} ({} files)", folder.display(), files.len());
         }
     }
     for file in &index {
-        write::write_file(&args.dir.join(&file.path), &file.bytes())?;
+        write::write_file(&settings.dir.join(&file.path), &file.bytes())?;
     }
-    if !args.output.quiet && rendered.len() > 1 {
+    if !output.quiet && rendered.len() > 1 {
         eprintln!(
             "wrote {} briefs and {}",
             rendered.len(),
-            args.dir.join("index.html").display()
+            settings.dir.join("index.html").display()
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -122,10 +115,10 @@ fn check_unique_slugs(companies: &[CompanyInput]) -> Result<()> {
     Ok(())
 }
 
-/// A progress bar on a terminal for long runs; hidden in CI, when piped, or with --quiet.
-fn progress_bar(total: usize, output: Output) -> ProgressBar {
-    let in_ci = std::env::var_os("CI").is_some();
-    if output.quiet || in_ci || total < PROGRESS_FROM {
+/// A progress bar on a terminal for long runs; hidden when piped, or unless the settings allow
+/// one (not in CI, not with --quiet).
+fn progress_bar(total: usize, allowed: bool) -> ProgressBar {
+    if !allowed || total < PROGRESS_FROM {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());

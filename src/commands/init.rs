@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::report::templates::BUILT_IN;
+use crate::settings::Init;
 use crate::{Output, UsageError};
 
 /// The starter company file: commented TOML that loads as it is.
@@ -16,7 +17,13 @@ pub const STARTER: &str = include_str!("starter.toml");
 /// The file name of the starter inside DIR.
 pub const STARTER_NAME: &str = "company.toml";
 
-pub fn run(dir: &Path, templates: bool, force: bool, output: Output) -> Result<ExitCode> {
+pub fn run(settings: &Init, output: Output) -> Result<ExitCode> {
+    let Init {
+        dir,
+        templates,
+        force,
+    } = settings;
+    let (templates, force) = (*templates, *force);
     let files = files(dir, templates);
     let existing: Vec<String> = files
         .iter()

@@ -1,20 +1,17 @@
 //! `ipobrief metrics INPUT`: the metrics JSON on standard output.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::cli::{DateArgs, ReadArgs};
 use crate::scorecard::Thresholds;
-use crate::{analyse, load, report, settings, usage};
+use crate::settings::Metrics;
+use crate::{analyse, load, report};
 
-pub fn run(input: &Path, read: &ReadArgs, date: &DateArgs) -> Result<ExitCode> {
-    let options = settings::read_options(read).map_err(usage)?;
-    let as_of = settings::as_of(date).map_err(usage)?;
-    let company = load(input, &options)?;
-    let analysis = analyse(&company, &Thresholds::default(), as_of);
+pub fn run(settings: &Metrics) -> Result<ExitCode> {
+    let company = load(&settings.input, &settings.read)?;
+    let analysis = analyse(&company, &Thresholds::default(), settings.as_of.clone());
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&report::json::metrics_json(&analysis)?)?;
     stdout.flush()?;

@@ -314,7 +314,12 @@ fn company(
 }
 
 /// Sets `plan.<key>` or `readiness.<key>` from a company-sheet row; an error says what is wrong.
-fn table_field(raw: &mut RawInput, table: &str, key: &str, value: &str) -> Result<(), String> {
+pub(super) fn table_field(
+    raw: &mut RawInput,
+    table: &str,
+    key: &str,
+    value: &str,
+) -> Result<(), String> {
     let slot = match (table, key) {
         ("plan", "target_headcount") => &mut plan(raw).target_headcount,
         ("plan", "annual_attrition") => &mut plan(raw).annual_attrition,

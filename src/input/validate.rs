@@ -73,15 +73,16 @@ impl Checker<'_> {
 
 /// Validates the raw input and turns it into the typed model.
 pub fn validate(
-    raw: RawInput,
+    mut raw: RawInput,
     file: &str,
     locator: &dyn Locate,
     company_fields: &[(String, String)],
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
+    let company_fields = table_fields(&mut raw, company_fields)?;
     let company = company(
         raw.company.clone().unwrap_or_default(),
-        company_fields,
+        &company_fields,
         &check,
     )?;
     if raw.periods.is_empty() {
@@ -153,6 +154,26 @@ pub fn validate(
     })
 }
 
+/// Sets the `plan.<key>` and `readiness.<key>` fields of `--company` (as the company sheet's
+/// rows do) and returns the company's own fields.
+fn table_fields(
+    raw: &mut RawInput,
+    fields: &[(String, String)],
+) -> Result<Vec<(String, String)>, InputError> {
+    let mut company_fields = Vec::new();
+    for (key, value) in fields {
+        match key.split_once('.') {
+            Some((table @ ("plan" | "readiness"), field)) => {
+                super::sheet::table_field(raw, table, field, value.trim()).map_err(|problem| {
+                    InputError::new("--company", format!("--company {key}={value}: {problem}"))
+                })?
+            }
+            _ => company_fields.push((key.clone(), value.clone())),
+        }
+    }
+    Ok(company_fields)
+}
+
 fn company(
     mut raw: RawCompany,
     overrides: &[(String, String)],
@@ -182,8 +203,11 @@ fn company(
                     format!("unknown company field \"{other}\""),
                 )
                 .with_help(format!(
-                    "{hint}company fields are {}",
-                    COMPANY_FIELDS.join(", ")
+                    "{hint}company fields are {}; plan.{} and readiness.{} set the plan and \
+                     the thresholds",
+                    COMPANY_FIELDS.join(", "),
+                    PLAN_FIELDS.join(", plan."),
+                    READINESS_FIELDS.join(", readiness.")
                 )));
             }
         }

@@ -20,8 +20,23 @@ use anyhow::Result;
 use tera::Tera;
 
 use crate::analysis::Analysis;
-use crate::cli::{ChartFormat, OutputFormat};
 use crate::write::OutputFile;
+
+/// A file of the brief that can be asked for (the settings map `--format` onto it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Md,
+    Html,
+    Json,
+}
+
+/// The chart files to write (the settings map `--charts` onto it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartFormat {
+    Svg,
+    Png,
+    Both,
+}
 
 /// What to put in a report, and the compiled templates (compiled once, used for every company).
 pub struct ReportSettings {

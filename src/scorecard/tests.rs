@@ -353,7 +353,10 @@ fn data_warnings_are_counted_and_only_watched() {
 
 #[test]
 fn formats_by_hand() {
-    assert_eq!(one_decimal(-0.04), "0.0");
+    assert_eq!(against(-0.04, 40.0), "0.0");
+    // Issue 12: a Rule of 40 of 39.95 shows the digit that puts it below 40, never "40.0".
+    assert_eq!(against(39.95, 40.0), "39.95");
+    assert_eq!(against(40.0, 40.0), "40.0");
     assert_eq!(pp(-4.3045), "-4.3 pp");
     assert_eq!(signed_pct(55.195), "+55.2%");
     assert_eq!(whole(Decimal::new(112234128, 2)), "1,122,341");
@@ -419,4 +422,38 @@ fn klarna_by_hand() {
     let json = serde_json::to_value(&card).unwrap();
     assert_eq!(json["status"], "fail");
     assert_eq!(json["criteria"][0]["status"], "pass");
+}
+
+/// Issue 12: a Rule of 40 just under the bar fails, and its figure shows the digit that says so.
+#[test]
+fn a_rule_of_40_just_under_the_bar_never_reads_as_40() {
+    // 2024: growth (130 - 100) / 100 = 30 %, margin 12.935 / 130 = 9.95 %: 39.95 points.
+    let periods = "[[period]]\nlabel = \"2023\"\nrevenue = 100\n\
+                   [[period]]\nlabel = \"2024\"\nrevenue = 130\noperating_income = 12.935\n";
+    let card = card(periods);
+    let rule = criterion(&card, "rule_of_40");
+    assert_eq!(rule.status, Status::Fail);
+    assert!(rule.figure.starts_with("39.9"), "{}", rule.figure);
+    assert!(rule.why.contains("below 40"), "{}", rule.why);
+}
+
+/// Issue 12: a criterion never passes on figures that raised a doubtful-figures warning.
+#[test]
+fn a_pass_on_doubtful_figures_is_a_watch() {
+    let input = crate::input::from_toml(&format!(
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{}",
+        healthy()
+    ))
+    .unwrap();
+    let mut metrics = crate::metrics::compute(&input);
+    metrics.warnings.push(crate::input::Warning {
+        period: Some("2024".to_string()),
+        kind: "margin_out_of_range".to_string(),
+        message: "2024: operating margin 176.5% is above 100%".to_string(),
+    });
+    let card = evaluate(&input, &metrics, &Thresholds::default());
+    let growth = criterion(&card, "revenue_growth");
+    assert_eq!(growth.status, Status::Watch);
+    assert!(growth.why.contains("above 100%"), "{}", growth.why);
+    assert_eq!(criterion(&card, "rule_of_40").status, Status::Watch);
 }

@@ -5,16 +5,11 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use ipobrief::cli::{ChartFormat, OutputFormat};
+use crate::harness::{root, Test};
 use ipobrief::input::{self, Format, ReadOptions};
-use ipobrief::report::{self, ReportSettings};
+use ipobrief::report::{self, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Every file of a brief, by path, from input text.
 fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
@@ -210,14 +205,6 @@ fn real_tags(html: &str) -> Vec<&str> {
         .collect()
 }
 
-fn run(args: &[&str], dir: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs")
-}
-
 fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -244,8 +231,8 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
     fs::create_dir_all(&templates).expect("folder");
     fs::write(templates.join("brief.md.tera"), "# {{ company.name }}\nRevenue {{ metrics.periods.0.revenue | money(currency=company.currency) }}\n")
         .expect("write");
-    let out = run(
-        &[
+    Test::in_dir(dir.path())
+        .args([
             "generate",
             "--templates",
             "mine",
@@ -253,14 +240,9 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
             "out",
             "--format",
             "md,html",
-        ],
-        dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        ])
+        .run()
+        .status(0);
     let md =
         fs::read_to_string(dir.path().join("out/klarna-group-plc/brief.md")).expect("brief.md");
     assert_eq!(md, "# Klarna Group plc\nRevenue $1.9B\n");
@@ -276,20 +258,12 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
         "line one\n{{ company.name \n",
     )
     .expect("write");
-    let out = run(
-        &["generate", "--templates", "mine", "-o", "out2"],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("brief.md.tera"),
-        "names the template: {stderr}"
-    );
-    assert!(
-        stderr.contains("--> 3:1"),
-        "names the line and column: {stderr}"
-    );
+    Test::in_dir(dir.path())
+        .args(["generate", "--templates", "mine", "-o", "out2"])
+        .run()
+        .status(2)
+        .stderr_contains("brief.md.tera")
+        .stderr_contains("--> 3:1");
     assert!(!dir.path().join("out2").exists(), "nothing written");
 }
 
@@ -297,12 +271,10 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
 fn two_runs_give_the_same_bytes() {
     let dir = tempfile::tempdir().expect("tempdir");
     for out in ["a", "b"] {
-        let status = run(&["generate", "-o", out, "--charts", "both"], dir.path());
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
+        Test::in_dir(dir.path())
+            .args(["generate", "-o", out, "--charts", "both"])
+            .run()
+            .status(0);
     }
     let a = read_tree(&dir.path().join("a"));
     let b = read_tree(&dir.path().join("b"));
@@ -314,15 +286,11 @@ fn two_runs_give_the_same_bytes() {
 fn committed_example_report_is_up_to_date() {
     // Regenerate with `cargo run --release -- generate` when this fails after a deliberate change.
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = run(
-        &["generate", "-o", dir.path().to_str().expect("utf-8 path")],
-        root(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Test::in_dir(root())
+        .args(["generate", "-o"])
+        .args([dir.path()])
+        .run()
+        .status(0);
     let fresh = read_tree(&dir.path().join("klarna-group-plc"));
     let committed = read_tree(&root().join("reports/klarna-group-plc"));
     let names = |m: &BTreeMap<PathBuf, Vec<u8>>| m.keys().cloned().collect::<Vec<_>>();
@@ -341,22 +309,12 @@ fn a_site_of_several_companies_has_an_index_linking_every_brief() {
     let dir = tempfile::tempdir().expect("tempdir");
     let klarna = root().join("examples/klarna.toml");
     let acme = root().join("tests/fixtures/acme.toml");
-    let out = run(
-        &[
-            "generate",
-            klarna.to_str().expect("path"),
-            acme.to_str().expect("path"),
-            "-o",
-            "site",
-            "-q",
-        ],
-        dir.path(),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    Test::in_dir(dir.path())
+        .args(["generate"])
+        .args([klarna, acme])
+        .args(["-o", "site", "-q"])
+        .run()
+        .status(0);
     let index = fs::read_to_string(dir.path().join("site/index.html")).expect("index.html");
     assert!(index.contains("href=\"klarna-group-plc/brief.html\""));
     assert!(index.contains("href=\"acme-analytics-ab/brief.html\""));
@@ -384,27 +342,14 @@ fn one_bad_input_fails_the_site_reports_every_error_and_writes_nothing() {
     )
     .expect("write");
     let good = root().join("examples/klarna.toml");
-    let out = run(
-        &[
-            "generate",
-            good.to_str().expect("path"),
-            "bad1.toml",
-            "bad2.toml",
-            "-o",
-            "site",
-        ],
-        dir.path(),
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("bad1.toml:3:"),
-        "first error reported: {stderr}"
-    );
-    assert!(
-        stderr.contains("bad2.toml:6:"),
-        "second error reported: {stderr}"
-    );
-    assert!(stderr.contains("2 of 3 inputs are invalid"), "{stderr}");
+    Test::in_dir(dir.path())
+        .args(["generate"])
+        .args([good])
+        .args(["bad1.toml", "bad2.toml", "-o", "site"])
+        .run()
+        .status(2)
+        .stderr_contains("bad1.toml:3:")
+        .stderr_contains("bad2.toml:6:")
+        .stderr_contains("2 of 3 inputs are invalid");
     assert!(!dir.path().join("site").exists(), "nothing written");
 }

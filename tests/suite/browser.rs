@@ -17,6 +17,8 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
+use crate::harness::Test;
+
 /// OWASP filter-evasion style vectors. None of them may run or inject an element.
 const VECTORS: &[&str] = &[
     "<script>document.title='XSS'</script>",
@@ -106,21 +108,14 @@ fn dump_dom(chromium: &Path, page: &Path) -> String {
     dom
 }
 
-fn generate(dir: &Path, name: &str, input: &serde_json::Value) -> std::process::Output {
-    let file = dir.join(format!("{name}.json"));
-    fs::write(&file, serde_json::to_string_pretty(input).unwrap()).unwrap();
-    Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-        .args([
-            "generate",
-            &format!("{name}.json"),
-            "-o",
-            name,
-            "--format",
-            "html,md,json",
-        ])
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
+/// Generates the brief of `input` into `dir/name/`; the code is checked by the caller, with `what`.
+fn generate(dir: &Path, name: &str, input: &serde_json::Value, code: i32, what: &str) {
+    let file = format!("{name}.json");
+    let output = Test::in_dir(dir)
+        .file(&file, serde_json::to_string_pretty(input).unwrap())
+        .args(["generate", &file, "-o", name, "--format", "html,md,json"])
+        .run();
+    assert_eq!(output.code, Some(code), "{what}: {}", output.stderr);
 }
 
 /// Three years with the vectors in notes and cost-line names, so every table and chart has them.
@@ -215,8 +210,7 @@ fn injection_vectors_do_not_run_in_a_real_browser() {
             },
             "period": periods(&all, VECTORS),
         });
-        let output = generate(dir.path(), &name, &input);
-        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        generate(dir.path(), &name, &input, 0, &name);
         pages.push((name.clone(), dir.path().join(&name).join("acme/brief.html")));
     }
 
@@ -236,8 +230,7 @@ fn injection_vectors_do_not_run_in_a_real_browser() {
             "company": { "name": group, "currency": "SEK", "summary": group },
             "period": periods(group, &["support", group]),
         });
-        let output = generate(dir.path(), &name, &input);
-        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        generate(dir.path(), &name, &input, 0, &name);
         let folder = fs::read_dir(dir.path().join(&name))
             .unwrap()
             .next()
@@ -269,8 +262,7 @@ fn injection_vectors_as_period_labels_are_refused() {
             "company": { "name": "Acme", "currency": "SEK" },
             "period": [{ "label": vector, "revenue": 1 }],
         });
-        let output = generate(dir.path(), &name, &input);
-        assert_eq!(output.status.code(), Some(2), "{vector}: {output:?}");
+        generate(dir.path(), &name, &input, 2, vector);
         assert!(
             !dir.path().join(&name).exists(),
             "{vector}: a report was written"

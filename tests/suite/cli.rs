@@ -1,161 +1,10 @@
 //! The real binary, run in a temporary folder: exit codes, messages and what gets written.
-//!
-//! `Test` builds one run fluently (in the style of just's `tests/lib.rs`); `Output` holds its
-//! result and asserts on it, returning itself so checks chain.
 
 use std::fs;
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
 
-use tempfile::TempDir;
+use crate::harness::{root, Test};
 
 const ACME_COMPANY: &str = "name=Acme Analytics AB,currency=SEK,scale=thousands";
-
-struct Test {
-    dir: TempDir,
-    args: Vec<String>,
-    stdin: Option<Vec<u8>>,
-}
-
-impl Test {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        Test {
-            dir,
-            args: Vec::new(),
-            stdin: None,
-        }
-    }
-
-    fn args<const N: usize>(mut self, args: [&str; N]) -> Self {
-        self.args.extend(args.iter().map(|a| a.to_string()));
-        self
-    }
-
-    /// Writes a file into the test's folder.
-    fn file(self, name: &str, contents: impl AsRef<[u8]>) -> Self {
-        let path = self.dir.path().join(name);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).expect("a folder for the test file");
-        }
-        fs::write(path, contents).expect("the test file is written");
-        self
-    }
-
-    /// Copies a file of this repository (e.g. `tests/fixtures/acme.toml`) into the folder.
-    fn copy(self, from: &str, name: &str) -> Self {
-        let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(from)).expect(from);
-        self.file(name, bytes)
-    }
-
-    fn stdin(mut self, bytes: impl AsRef<[u8]>) -> Self {
-        self.stdin = Some(bytes.as_ref().to_vec());
-        self
-    }
-
-    fn run(self) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-            .args(&self.args)
-            .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary starts");
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all(self.stdin.as_deref().unwrap_or_default())
-            .expect("stdin is written");
-        drop(stdin);
-        let output = child.wait_with_output().expect("the binary runs");
-        Output {
-            dir: self.dir,
-            args: self.args,
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-}
-
-struct Output {
-    dir: TempDir,
-    args: Vec<String>,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Output {
-    #[track_caller]
-    fn status(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "exit code of {:?}\n--- stderr:\n{}\n--- stdout:\n{}",
-            self.args,
-            self.stderr,
-            self.stdout
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stderr_contains(self, text: &str) -> Self {
-        assert!(
-            self.stderr.contains(text),
-            "stderr of {:?} lacks {text:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stdout_contains(self, text: &str) -> Self {
-        assert!(
-            self.stdout.contains(text),
-            "stdout of {:?} lacks {text:?}:\n{}",
-            self.args,
-            self.stdout
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stdout_empty(self) -> Self {
-        assert_eq!(self.stdout, "", "stdout of {:?}", self.args);
-        self
-    }
-
-    #[track_caller]
-    fn absent(self, path: &str) -> Self {
-        assert!(
-            !self.dir.path().join(path).exists(),
-            "{path} was written by {:?}",
-            self.args
-        );
-        self
-    }
-
-    #[track_caller]
-    fn present(self, path: &str) -> Self {
-        assert!(
-            self.dir.path().join(path).exists(),
-            "{path} was not written by {:?}",
-            self.args
-        );
-        self
-    }
-
-    #[track_caller]
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|error| panic!("stdout is not JSON ({error}):\n{}", self.stdout))
-    }
-}
 
 /// An input that must be refused: `metrics` and `generate` both exit 2, print nothing to
 /// standard output, write no report, and say each of `expected` on standard error.
@@ -644,6 +493,38 @@ fn unknown_company_argument_field() {
     );
 }
 
+#[test]
+fn company_argument_sets_plan_and_readiness_fields() {
+    // acme.toml's plan has annual_attrition = 0.25; the argument wins.
+    let output = Test::new()
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .args(["metrics", "acme.toml", "--company"])
+        .args(["plan.annual_attrition=0.1,readiness.min_fiscal_years=2"])
+        .run()
+        .status(0);
+    assert_eq!(output.json()["plan"]["annual_attrition"], 0.1);
+    rejects(
+        "x.csv",
+        "label,revenue\n2024,5\n",
+        &[
+            "--company",
+            "name=Acme,currency=SEK,plan.annual_atrition=0.1",
+        ],
+        &[
+            "--company plan.annual_atrition=0.1: unknown field",
+            "did you mean \"plan.annual_attrition\"?",
+            "the plan fields are plan.target_headcount, plan.annual_attrition",
+        ],
+    );
+    // An unknown company field lists the dotted keys too.
+    rejects(
+        "x.csv",
+        "label,revenue\n2024,5\n",
+        &["--company", "name=Acme,currency=SEK,attrition=0.1"],
+        &["plan.annual_attrition", "readiness.min_rule_of_40"],
+    );
+}
+
 // ----- Accepted with warnings -----
 
 #[test]
@@ -773,8 +654,7 @@ fn help_has_examples() {
 
 #[test]
 fn standard_input_with_a_format() {
-    let text = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.toml"))
-        .expect("the fixture");
+    let text = fs::read(root().join("tests/fixtures/acme.toml")).expect("the fixture");
     let output = Test::new()
         .args(["metrics", "-", "--input-format", "toml"])
         .stdin(text)
@@ -899,3 +779,6 @@ mod import_sec;
 
 #[path = "cli/conventions.rs"]
 mod conventions;
+
+#[path = "cli/check.rs"]
+mod check;

@@ -3,82 +3,36 @@
 //! determinism.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use tempfile::TempDir;
+use crate::harness::{root, Output, Test};
 
-struct Run {
-    dir: TempDir,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `ipobrief compare ARGS` in a folder holding klarna.toml and acme.toml (plus `extra`).
-fn compare(args: &[&str], extra: &[(&str, &str)], env: &[(&str, &str)]) -> Run {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for (from, to) in [
-        ("examples/klarna.toml", "klarna.toml"),
-        ("tests/fixtures/acme.toml", "acme.toml"),
-    ] {
-        fs::copy(root.join(from), dir.path().join(to)).expect("fixture copied");
-    }
+/// Runs `ipobrief compare ARGS` in a folder holding klarna.toml and acme.toml (plus `extra`),
+/// coloured as on a terminal unless `env` says otherwise.
+fn compare(args: &[&str], extra: &[(&str, &str)], env: &[(&str, &str)]) -> Output {
+    let mut test = Test::new()
+        .copy("examples/klarna.toml", "klarna.toml")
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["compare"])
+        .args(args);
     for (name, text) in extra {
-        fs::write(dir.path().join(name), text).expect("extra file written");
+        test = test.file(name, text);
     }
-    let mut command = Command::new(env!("CARGO_BIN_EXE_ipobrief"));
-    command
-        .arg("compare")
-        .args(args)
-        .current_dir(dir.path())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .env_remove("NO_COLOR")
-        .env("CLICOLOR_FORCE", "1");
     for (key, value) in env {
-        command.env(key, value);
+        test = test.env(key, value);
     }
-    let output = command.output().expect("the binary runs");
-    Run {
-        dir,
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    test.run()
 }
 
-impl Run {
-    #[track_caller]
-    fn status(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "stderr:\n{}\nstdout:\n{}",
-            self.stderr,
-            self.stdout
-        );
-        self
-    }
-
-    /// The line of the table whose metric is `name`, without colour.
-    #[track_caller]
-    fn line(&self, name: &str) -> String {
-        let plain = strip_ansi(&self.stdout);
-        plain
-            .lines()
-            .find(|l| l.starts_with(&format!("{name}  ")))
-            .unwrap_or_else(|| panic!("no line {name} in:\n{plain}"))
-            .to_string()
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn read(&self, name: &str) -> String {
-        fs::read_to_string(self.path(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    }
+/// The line of the table whose metric is `name`, without colour.
+#[track_caller]
+fn line(run: &Output, name: &str) -> String {
+    let plain = strip_ansi(&run.stdout);
+    plain
+        .lines()
+        .find(|l| l.starts_with(&format!("{name}  ")))
+        .unwrap_or_else(|| panic!("no line {name} in:\n{plain}"))
+        .to_string()
 }
 
 fn strip_ansi(text: &str) -> String {
@@ -106,16 +60,17 @@ fn words(line: &str) -> Vec<&str> {
 fn klarna_years_by_hand() {
     let run = compare(&["klarna.toml", "--periods", "2024,2025"], &[], &[]).status(0);
     // (3509 - 2811) / 2811 = 24.83%; +698 USD millions; a rise in revenue is good.
-    assert!(words(&run.line("Revenue")).ends_with(&["2,811", "3,509", "+698", "(+24.8%)", "good"]));
-    // -121 / 2811 = -4.30%, -230 / 3509 = -6.55%: -2.25 pp, bad.
     assert!(
-        words(&run.line("Operating margin")).ends_with(&["-4.30%", "-6.55%", "-2.25", "pp", "bad"])
+        words(&line(&run, "Revenue")).ends_with(&["2,811", "3,509", "+698", "(+24.8%)", "good"])
     );
+    // -121 / 2811 = -4.30%, -230 / 3509 = -6.55%: -2.25 pp, bad.
+    assert!(words(&line(&run, "Operating margin"))
+        .ends_with(&["-4.30%", "-6.55%", "-2.25", "pp", "bad"]));
     // 2831 - 3422 = -591 people; -591 / 3422 = -17.3%.
-    assert!(words(&run.line("Headcount, period end"))
+    assert!(words(&line(&run, "Headcount, period end"))
         .ends_with(&["3,422", "2,831", "-591", "(-17.3%)"]));
     // 2024 has no personnel_cost: n/a with a note, not 0.00%.
-    assert!(run.line("Personnel cost").contains("n/a: no value in 2024"));
+    assert!(line(&run, "Personnel cost").contains("n/a: no value in 2024"));
     assert!(!run
         .stdout
         .split_whitespace()
@@ -126,9 +81,9 @@ fn klarna_years_by_hand() {
 fn peers_in_different_currencies_say_so() {
     let run = compare(&["acme.toml", "klarna.toml", "--period", "2024"], &[], &[]).status(0);
     assert!(run.stdout.contains("Different currencies (SEK, USD)"));
-    assert!(run.line("Revenue").ends_with("n/a: different currencies"));
+    assert!(line(&run, "Revenue").ends_with("n/a: different currencies"));
     // Margins compare: 1600 / 5000 = 32.00% against -4.30%: -36.30 pp.
-    assert!(words(&run.line("Operating margin"))
+    assert!(words(&line(&run, "Operating margin"))
         .ends_with(&["32.00%", "-4.30%", "-36.30", "pp", "bad"]));
 }
 
@@ -137,14 +92,14 @@ fn latest_yoy_picks_the_same_quarter_a_year_earlier() {
     let run = compare(&["klarna.toml", "--periods", "latest-yoy"], &[], &[]).status(0);
     assert!(run.stdout.contains("Klarna Group plc: 2025-Q1 vs 2026-Q1"));
     // (1012 - 701) / 701 = 44.37%.
-    assert!(words(&run.line("Revenue")).ends_with(&["701", "1,012", "+311", "(+44.4%)", "good"]));
+    assert!(words(&line(&run, "Revenue")).ends_with(&["701", "1,012", "+311", "(+44.4%)", "good"]));
 }
 
 #[test]
 fn latest_qoq_picks_the_quarter_before() {
     let run = compare(&["klarna.toml", "--periods", "latest-qoq"], &[], &[]).status(0);
     // (1012 - 1082) / 1082 = -6.47%.
-    assert!(words(&run.line("Revenue")).ends_with(&["1,082", "1,012", "-70", "(-6.5%)", "bad"]));
+    assert!(words(&line(&run, "Revenue")).ends_with(&["1,082", "1,012", "-70", "(-6.5%)", "bad"]));
 }
 
 #[test]
@@ -253,13 +208,12 @@ fn output_files_exist_parse_and_are_deterministic() {
 
 #[test]
 fn a_hostile_company_name_stays_text() {
-    let hostile =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acme.toml"))
-            .unwrap()
-            .replace(
-                "name = \"Acme Analytics AB\"",
-                "name = \"<script>alert(1)</script>\"",
-            );
+    let hostile = fs::read_to_string(root().join("tests/fixtures/acme.toml"))
+        .unwrap()
+        .replace(
+            "name = \"Acme Analytics AB\"",
+            "name = \"<script>alert(1)</script>\"",
+        );
     let run = compare(
         &["evil.toml", "klarna.toml", "-o", "out"],
         &[("evil.toml", &hostile)],
@@ -318,9 +272,7 @@ fn templates_folder_overrides_compare_templates() {
 fn peers_whose_fiscal_years_end_on_different_days_are_told_so() {
     // Snowflake's fiscal 2025 ends on 2025-01-31, Klarna's on 2025-12-31: "2025" covers
     // different months for each, and the comparison must say so.
-    let snowflake =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/snowflake.toml"))
-            .expect("example");
+    let snowflake = fs::read_to_string(root().join("examples/snowflake.toml")).expect("example");
     let run = compare(
         &["klarna.toml", "snowflake.toml", "--period", "2025"],
         &[("snowflake.toml", &snowflake)],

@@ -2,9 +2,8 @@
 //! 10^15 and millionths. No overflow, no NaN, the right "n/a" reasons, and operating expenses
 //! that equal the sum of the cost lines to the cent. Expected values are worked out by hand.
 
-use ipobrief::cli::{ChartFormat, OutputFormat};
 use ipobrief::input::{parse, Format, ReadOptions};
-use ipobrief::report::{build, ReportSettings};
+use ipobrief::report::{build, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 use serde_json::Value;
 

@@ -2,14 +2,15 @@
 //! with a message a person can act on and nothing written, inputs that must be accepted, runs
 //! killed mid-write that must leave the previous report intact, and hostile company names.
 //!
-//! A separate test binary from `tests/cli.rs`: these tests generate large inputs and kill
-//! processes, and keeping them apart keeps the CLI suite quick to read and run.
+//! A module apart from `cli`: these tests generate large inputs and kill processes, and
+//! keeping them apart keeps the CLI tests quick to read.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::harness::Test;
 
 /// What a corpus file must do: its exit code, and phrases its standard error must contain.
 /// For a refused file the first phrase is its position (`file:line:column` or the CSV row and
@@ -378,16 +379,6 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
-fn ipobrief(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
-
 /// Every file below `dir`, by relative path, with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
@@ -438,14 +429,8 @@ fn assert_refused(dir: &Path, file: &str, expect: &[&str]) -> String {
         if file.ends_with(".csv") {
             args.extend(company);
         }
-        let output = ipobrief(dir, &args);
-        stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-        assert_eq!(
-            output.status.code(),
-            Some(2),
-            "{file}: exit code\n--- stderr:\n{stderr}"
-        );
-        assert!(output.stdout.is_empty(), "{file}: wrote to standard output");
+        let output = Test::in_dir(dir).args(&args).run().status(2).stdout_empty();
+        stderr = output.stderr;
         for phrase in expect {
             assert!(
                 stderr.contains(phrase),
@@ -517,14 +502,7 @@ fn every_corpus_file_is_refused_or_accepted_as_expected() {
         if case.file.ends_with(".csv") {
             args.extend(["--company", "name=Acme,currency=SEK"]);
         }
-        let output = ipobrief(dir.path(), &args);
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}: must be accepted\n{}",
-            case.file,
-            String::from_utf8_lossy(&output.stderr)
-        );
+        Test::in_dir(dir.path()).args(&args).run().status(0);
         let metrics = fs::read_to_string(dir.path().join("out/acme/metrics.json")).unwrap();
         let revenue = if case.file.ends_with(".csv") {
             "\"revenue\": 100,"
@@ -665,9 +643,8 @@ fn a_run_killed_mid_write_leaves_the_previous_report_intact_and_no_debris() {
     fs::write(dir.path().join("big.toml"), large_input()).unwrap();
     let args = ["generate", "big.toml", "-o", "out", "--charts", "both"];
     let started = Instant::now();
-    let first = ipobrief(dir.path(), &args);
+    Test::in_dir(dir.path()).args(args).run().status(0);
     let full_run = started.elapsed();
-    assert_eq!(first.status.code(), Some(0), "{first:?}");
     let report = dir.path().join("out/slow-writer-ab");
     let previous = snapshot(&report);
     assert!(previous.len() > 5, "{:?}", previous.keys());
@@ -676,13 +653,7 @@ fn a_run_killed_mid_write_leaves_the_previous_report_intact_and_no_debris() {
     let kills = 8;
     for k in 0..kills {
         let delay = full_run.mul_f64((k as f64 + 0.5) / kills as f64) + Duration::from_millis(2);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-            .args(args)
-            .current_dir(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Test::in_dir(dir.path()).args(args).spawn();
         std::thread::sleep(delay);
         let _ = child.kill();
         child.wait().unwrap();
@@ -703,8 +674,7 @@ fn a_run_killed_mid_write_leaves_the_previous_report_intact_and_no_debris() {
             );
         }
     }
-    let last = ipobrief(dir.path(), &args);
-    assert_eq!(last.status.code(), Some(0), "{last:?}");
+    Test::in_dir(dir.path()).args(args).run().status(0);
     assert_same(&report, &previous, "after the next run");
     assert_eq!(
         names_in(&dir.path().join("out")),
@@ -751,8 +721,10 @@ fn hostile_company_names_write_only_inside_the_output_folder() {
             "[company]\nname = \"{name}\"\ncurrency = \"SEK\"\n\n[[period]]\nlabel = \"2024\"\nrevenue = 5\n"
         );
         fs::write(work.join("x.toml"), text).unwrap();
-        let output = ipobrief(&work, &["generate", "x.toml", "-o", "out"]);
-        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        Test::in_dir(&work)
+            .args(["generate", "x.toml", "-o", "out"])
+            .run()
+            .status(0);
         assert_eq!(names_in(dir.path()), ["work"], "{name}: wrote beside work/");
         assert_eq!(names_in(&work), ["out", "x.toml"], "{name}");
         assert_eq!(names_in(&work.join("out")), [slug], "{name}");

@@ -1,6 +1,7 @@
 //! The integration test suite, one binary: each module runs the real `ipobrief` binary (or the
-//! library's whole pipeline) the way a user or CI would.
+//! library's whole pipeline) the way a user or CI would, always through `harness::Test`.
 //!
+//! - `harness`: the one helper that runs the binary;
 //! - `cli`: commands, exit codes and every validation error with its position;
 //! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
 //! - `compare`: periods and peers side by side;
@@ -15,4 +16,5 @@ mod cli;
 mod compare;
 mod edges;
 mod hardening;
+mod harness;
 mod properties;

@@ -5,9 +5,8 @@
 //!
 //! Case counts are modest so the suite stays quick: 256 per reader property, 64 for the pipeline.
 
-use ipobrief::cli::{ChartFormat, OutputFormat};
 use ipobrief::input::{parse, Format, ReadOptions};
-use ipobrief::report::{build, ReportSettings};
+use ipobrief::report::{build, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 use proptest::prelude::*;
 

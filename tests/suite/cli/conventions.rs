@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Formula, Workbook};
 
-use super::Test;
+use crate::harness::Test;
 
 #[test]
 fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
@@ -13,7 +13,7 @@ fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
         .stdout_empty()
         .present("acme/company.toml")
         .absent("acme/templates");
-    let starter = std::fs::read_to_string(output.dir.path().join("acme/company.toml")).unwrap();
+    let starter = output.read("acme/company.toml");
     Test::new()
         .file("company.toml", &starter)
         .args(["metrics", "company.toml"])
@@ -32,7 +32,7 @@ fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
         .status(0)
         .present("templates/brief.md.tera")
         .present("templates/style.css");
-    let replaced = std::fs::read_to_string(forced.dir.path().join("company.toml")).unwrap();
+    let replaced = forced.read("company.toml");
     assert_eq!(replaced, starter);
 }
 

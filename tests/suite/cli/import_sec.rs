@@ -1,7 +1,7 @@
 //! `ipobrief import sec` on the real companyfacts files in tests/fixtures/sec/. Every figure
 //! asserted here was read from the JSON by hand.
 
-use super::Test;
+use crate::harness::Test;
 
 const SNOWFLAKE: &str = "tests/fixtures/sec/snowflake-companyfacts.json";
 const LPA: &str = "tests/fixtures/sec/lpa-companyfacts.json";
@@ -31,7 +31,7 @@ fn snowflake_fiscal_2025_ends_in_january_and_round_trips_through_metrics() {
         .status(0)
         .stdout_empty()
         .present("snowflake.toml");
-    let toml = std::fs::read_to_string(imported.dir.path().join("snowflake.toml")).unwrap();
+    let toml = imported.read("snowflake.toml");
     assert!(toml.contains("fiscal_year_end = \"01-31\""), "{toml}");
     // Fiscal 2025: 2024-02-01 to 2025-01-31, USD 3,626,396,000 in the 10-K 0001640147-25-000052.
     assert!(toml.contains(
@@ -107,7 +107,7 @@ fn an_ifrs_filer_imports_with_its_ifrs_concepts() {
         .args(["import", "sec", "lpa.json", "-o", "lpa.toml"])
         .run()
         .status(0);
-    let toml = std::fs::read_to_string(output.dir.path().join("lpa.toml")).unwrap();
+    let toml = output.read("lpa.toml");
     // Fiscal 2024 in the 20-F 0001997711-25-000030: revenue 43,862,372, employee benefits
     // 6,826,374, administrative expense 15,626,057, operating profit 36,606,814.
     assert!(
