@@ -125,9 +125,17 @@ pub fn project(input: &CompanyInput, metrics: &Metrics) -> Option<HeadcountPlan>
     let years_to_target = na.take("years_to_target", course.years_to_target());
     let people_not_replaced = na.take(
         "people_not_replaced",
-        course
-            .months_to_target()
-            .map(|_| (start_headcount - plan.target_headcount).max(Decimal::ZERO)),
+        if course.grows() {
+            Err(format!(
+                "the target of {} is above today's headcount of {}: the plan grows the team, so \
+                 no one goes unreplaced and no payroll is saved",
+                plan.target_headcount, start_headcount
+            ))
+        } else {
+            course
+                .months_to_target()
+                .map(|_| (start_headcount - plan.target_headcount).max(Decimal::ZERO))
+        },
     );
     let saving = na.take(
         "payroll_saved_per_year",
@@ -337,6 +345,9 @@ impl Course {
     /// Why the target can never be reached, decided from the recurrence's limit rather than by
     /// watching floats creep towards it.
     fn unreachable(&self) -> Option<String> {
+        if self.grows() {
+            return self.growth_unreachable();
+        }
         if self.start <= self.target {
             return None;
         }
@@ -365,14 +376,56 @@ impl Course {
         }
     }
 
-    /// The first month with `H(m) <= target`.
+    /// Whether the target is above today's headcount: a plan that grows the team by hiring.
+    fn grows(&self) -> bool {
+        self.target > self.start
+    }
+
+    /// Why a target above today's headcount is never reached: hires must outrun attrition.
+    fn growth_unreachable(&self) -> Option<String> {
+        match self.steady_state() {
+            None if self.hires_per_year > 0.0 => None,
+            None => Some(format!(
+                "the target of {} is above today's {}, and with no attrition and no hires \
+                 headcount stays where it is",
+                self.target, self.start
+            )),
+            Some(_) if self.hires_per_year == 0.0 => Some(format!(
+                "the target of {} is above today's {}, and with no hires attrition only shrinks \
+                 headcount",
+                self.target, self.start
+            )),
+            Some(limit) if limit < self.target => Some(format!(
+                "the target of {} is above today's {}: hiring {} a year at {:.1}% attrition \
+                 settles headcount near {:.0}, below the target",
+                self.target,
+                self.start,
+                self.hires_per_year,
+                self.annual_attrition * 100.0,
+                limit
+            )),
+            Some(_) => None,
+        }
+    }
+
+    /// Whether `headcount` has reached the target, from above (a shrinking plan) or from below
+    /// (a growing one).
+    fn at_target(&self, headcount: f64) -> bool {
+        if self.grows() {
+            headcount >= self.target
+        } else {
+            headcount <= self.target
+        }
+    }
+
+    /// The first month at the target.
     fn months_to_target(&self) -> Result<u32, String> {
         if let Some(reason) = self.unreachable() {
             return Err(reason);
         }
         let mut headcount = self.start;
         for month in 0..=MAX_MONTHS {
-            if headcount <= self.target {
+            if self.at_target(headcount) {
                 return Ok(month);
             }
             headcount = self.next(headcount);
@@ -383,7 +436,10 @@ impl Course {
     /// Exact continuous years without hires; months / 12 with them.
     fn years_to_target(&self) -> Result<f64, String> {
         let months = self.months_to_target()?;
-        let continuous = if self.hires_per_year == 0.0 && months > 0 && self.annual_attrition < 1.0
+        let continuous = if self.hires_per_year == 0.0
+            && months > 0
+            && self.annual_attrition < 1.0
+            && !self.grows()
         {
             let years = (self.target / self.start).ln() / (1.0 - self.annual_attrition).ln();
             Some(years).filter(|y| y.is_finite() && *y >= 0.0)

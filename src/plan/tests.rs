@@ -156,8 +156,10 @@ fn attrition_alone_never_reaches_a_target_of_zero() {
     assert!(plan.path.iter().all(|p| p.headcount.is_finite()));
 }
 
+/// A target above today's headcount is a growth target: without hires it is never reached
+/// (issue 12; it used to read "reached in month 0", saving nothing).
 #[test]
-fn already_below_target_is_reached_at_month_zero() {
+fn a_target_above_headcount_without_hires_is_never_reached() {
     let periods = r#"
         [[period]]
         label = "2024"
@@ -165,11 +167,10 @@ fn already_below_target_is_reached_at_month_zero() {
         headcount_end = 1800
     "#;
     let plan = plan_for("target_headcount = 2000\nannual_attrition = 0.2", periods);
-    assert_eq!(plan.months_to_target, Some(0));
-    assert_eq!(plan.years_to_target, Some(0.0));
-    // Nobody needs to leave: max(1800 - 2000, 0) = 0.
-    assert_eq!(plan.people_not_replaced, Some(Exact(dec!(0))));
-    assert_eq!(plan.path.len(), 121);
+    assert!(!plan.reached);
+    assert_eq!(plan.months_to_target, None);
+    assert!(plan.unavailable["months_to_target"].contains("attrition only shrinks headcount"));
+    assert_eq!(plan.people_not_replaced, None);
 }
 
 #[test]
@@ -280,4 +281,46 @@ fn period_end_months_follow_the_fiscal_year() {
     let h1 = period_end_month(PeriodLabel::half(2025, 1), "12-31").unwrap();
     assert_eq!(month_label(h1), "2025-06");
     assert_eq!(period_end_month(PeriodLabel::year(2025), "13-01"), None);
+}
+
+const ONE_YEAR_540: &str = r#"
+        [[period]]
+        label = "2024"
+        revenue = 100
+        headcount_end = 540
+    "#;
+
+/// Issue 12: a target above today's headcount was "reached in month 0" and saved 0.
+#[test]
+fn a_target_above_headcount_that_hiring_cannot_reach_says_so() {
+    let plan = plan_for(
+        "target_headcount = 700\nannual_attrition = 0.15\nhires_per_year = 100",
+        ONE_YEAR_540,
+    );
+    // Monthly retention r = 0.85^(1/12) = 0.986548; the steady state is (100 / 12) / (1 - r)
+    // = 8.3333 / 0.013452 = 619.5 people, below 700.
+    assert!(!plan.reached);
+    assert_eq!(plan.months_to_target, None);
+    close(plan.steady_state_headcount.unwrap(), 619.5, 0.1);
+    let reason = &plan.unavailable["months_to_target"];
+    assert!(reason.contains("settles headcount near 619"), "{reason}");
+    assert!(plan.unavailable["people_not_replaced"].contains("grows the team"));
+    assert_eq!(plan.payroll_saved_per_year, None);
+}
+
+/// A target above headcount that hiring does reach: the first month at or above it.
+#[test]
+fn a_growth_target_is_reached_from_below() {
+    let plan = plan_for(
+        "target_headcount = 560\nannual_attrition = 0.15\nhires_per_year = 100",
+        ONE_YEAR_540,
+    );
+    // Month 1: 540 x 0.986548 + 8.3333 = 541.07; each month adds about 8.33 - 0.0135 x H
+    // (about 1.07 people at 540), so 560 is crossed after about 20 months.
+    assert!(plan.reached);
+    let month = plan.months_to_target.unwrap();
+    assert!(plan.path[month as usize].headcount >= 560.0);
+    assert!(plan.path[month as usize - 1].headcount < 560.0);
+    assert!((17..=23).contains(&month), "{month}");
+    assert_eq!(plan.people_not_replaced, None);
 }
