@@ -63,30 +63,102 @@ pub struct PeriodMetrics {
     pub approximations: Vec<String>,
 }
 
+/// What the groups of metrics read: the period, its company, the periods it is compared
+/// with, and where reasons and approximations are recorded.
+struct Context<'a> {
+    period: &'a Period,
+    company: &'a Company,
+    all_lines: &'a [&'a str],
+    year_earlier: Option<&'a Period>,
+    previous: Option<&'a Period>,
+    na: Unavailable,
+    approximations: Vec<String>,
+}
+
 /// Computes one period; `lookup` finds other periods by label (for YoY, QoQ and headcount).
+/// One function per group of metrics, in the order the catalogue lists them.
 pub fn compute<'a>(
-    period: &Period,
-    company: &Company,
-    all_lines: &[&str],
+    period: &'a Period,
+    company: &'a Company,
+    all_lines: &'a [&'a str],
     lookup: impl Fn(PeriodLabel) -> Option<&'a Period>,
 ) -> PeriodMetrics {
-    let mut na = Unavailable::default();
-    let mut approximations = Vec::new();
     let label = period.label;
-    let annualise = Decimal::from(label.kind.per_year());
-    let year_earlier = lookup(label.year_earlier());
-    let previous = lookup(label.previous());
+    let mut cx = Context {
+        period,
+        company,
+        all_lines,
+        year_earlier: lookup(label.year_earlier()),
+        previous: lookup(label.previous()),
+        na: Unavailable::default(),
+        approximations: Vec::new(),
+    };
+    let growth = growth(&mut cx);
+    let people = headcount(&mut cx, growth.yoy);
+    let per_employee = |amount: Decimal| per_employee(amount, people.average, label.kind);
+    let opex = opex(&mut cx, &per_employee);
+    let profit = profitability(&mut cx, &opex.value, growth.yoy);
+    let cost_lines = cost_lines(period, company, cx.year_earlier, &mut cx.na);
+    let ai = ai(&mut cx, people.average, &per_employee);
+    PeriodMetrics {
+        label,
+        kind: label.kind,
+        revenue: Exact(period.revenue),
+        revenue_growth_yoy_pct: growth.yoy,
+        revenue_growth_qoq_pct: growth.qoq,
+        headcount_start: people.start.map(Exact),
+        headcount_end: period.headcount_end.map(Exact),
+        avg_headcount: people.average.map(Exact),
+        headcount_change_yoy_pct: people.change_yoy,
+        growth_minus_headcount_growth_pp: people.growth_minus_headcount_growth,
+        revenue_per_employee: cx
+            .na
+            .take("revenue_per_employee", per_employee(period.revenue)),
+        opex: opex.value.ok().map(Exact),
+        opex_per_employee: opex.per_employee,
+        opex_pct_of_revenue: opex.pct_of_revenue,
+        opex_growth_yoy_pct: opex.growth_yoy,
+        operating_income: profit.operating_income.map(Exact),
+        operating_income_source: profit.source,
+        operating_margin_pct: profit.margin,
+        adjusted_operating_income: period.adjusted_operating_income.map(Exact),
+        adjusted_operating_margin_pct: profit.adjusted_margin,
+        unlisted_costs: profit.unlisted.map(Exact),
+        rule_of_40: profit.rule_of_40,
+        cost_lines,
+        ai_exposed_cost: ai.exposed_cost.map(Exact),
+        ai_exposed_pct_of_revenue: ai.exposed_pct_of_revenue,
+        personnel_cost: period.personnel_cost.map(Exact),
+        loaded_cost_per_employee: ai.loaded_cost_per_employee,
+        ai_spend: period.ai.spend.map(Exact),
+        ai_fte_equivalent: period.ai.fte_equivalent.map(Exact),
+        ai_savings: ai.savings.map(Exact),
+        ai_roi: ai.roi,
+        notes: period.notes.clone(),
+        unavailable: cx.na,
+        approximations: cx.approximations,
+    }
+}
 
-    let revenue_growth_yoy_pct = na.take(
+struct Growth {
+    yoy: Option<f64>,
+    qoq: Option<f64>,
+}
+
+/// Revenue growth against the same period a year earlier and, for quarters, the previous one.
+fn growth(cx: &mut Context) -> Growth {
+    let period = cx.period;
+    let label = period.label;
+    let yoy = cx.na.take(
         "revenue_growth_yoy_pct",
-        compared(year_earlier, label.year_earlier(), |p| Ok(p.revenue))
-            .and_then(|before| growth(period.revenue, before, label.year_earlier(), "revenue")),
+        compared(cx.year_earlier, label.year_earlier(), |p| Ok(p.revenue))
+            .and_then(|before| growth_of(period.revenue, before, label.year_earlier(), "revenue")),
     );
-    let revenue_growth_qoq_pct = na.take(
+    let qoq = cx.na.take(
         "revenue_growth_qoq_pct",
         if label.kind == PeriodKind::Quarter {
-            compared(previous, label.previous(), |p| Ok(p.revenue))
-                .and_then(|before| growth(period.revenue, before, label.previous(), "revenue"))
+            compared(cx.previous, label.previous(), |p| Ok(p.revenue))
+                .and_then(|before| growth_of(period.revenue, before, label.previous(), "revenue"))
         } else {
             Err(format!(
                 "applies to quarters only; this is a {}",
@@ -94,82 +166,112 @@ pub fn compute<'a>(
             ))
         },
     );
+    Growth { yoy, qoq }
+}
 
-    // Headcount: the start defaults to the previous period's end in the same series.
-    let headcount_start = period
+struct People {
+    start: Option<Decimal>,
+    average: Option<Decimal>,
+    change_yoy: Option<f64>,
+    growth_minus_headcount_growth: Option<f64>,
+}
+
+/// Headcount: the start defaults to the previous period's end in the same series.
+fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
+    let period = cx.period;
+    let label = period.label;
+    let start = period
         .headcount_start
-        .or_else(|| previous.and_then(|p| p.headcount_end));
-    let avg_headcount = na.take(
-        "avg_headcount",
-        match (headcount_start, period.headcount_end) {
-            (Some(start), Some(end)) => start
-                .checked_add(end)
-                .map(|sum| sum / Decimal::TWO)
-                .ok_or_else(|| "the headcounts are too large to average".to_string()),
-            (None, Some(end)) => {
-                approximations.push(format!(
-                    "avg_headcount is headcount_end ({end}): no headcount_start and no {} period \
-                     to take it from",
-                    label.previous()
-                ));
-                Ok(end)
-            }
-            (_, None) => Err("no headcount_end in this period".to_string()),
-        },
-    );
-    let headcount_change_yoy_pct = na.take(
+        .or_else(|| cx.previous.and_then(|p| p.headcount_end));
+    let average = match (start, period.headcount_end) {
+        (Some(start), Some(end)) => start
+            .checked_add(end)
+            .map(|sum| sum / Decimal::TWO)
+            .ok_or_else(|| "the headcounts are too large to average".to_string()),
+        (None, Some(end)) => {
+            cx.approximations.push(format!(
+                "avg_headcount is headcount_end ({end}): no headcount_start and no {} period \
+                 to take it from",
+                label.previous()
+            ));
+            Ok(end)
+        }
+        (_, None) => Err("no headcount_end in this period".to_string()),
+    };
+    let average = cx.na.take("avg_headcount", average);
+    let change_yoy = cx.na.take(
         "headcount_change_yoy_pct",
         match period.headcount_end {
             None => Err("no headcount_end in this period".to_string()),
-            Some(end) => compared(year_earlier, label.year_earlier(), |p| {
+            Some(end) => compared(cx.year_earlier, label.year_earlier(), |p| {
                 p.headcount_end
                     .ok_or_else(|| format!("no headcount_end in {}", p.label))
             })
-            .and_then(|before| growth(end, before, label.year_earlier(), "headcount")),
+            .and_then(|before| growth_of(end, before, label.year_earlier(), "headcount")),
         },
     );
-    let growth_minus_headcount_growth_pp = na.take(
+    let growth_minus_headcount_growth = cx.na.take(
         "growth_minus_headcount_growth_pp",
         both(
-            revenue_growth_yoy_pct,
-            headcount_change_yoy_pct,
+            revenue_growth,
+            change_yoy,
             "revenue growth|headcount change",
         )
         .map(|(growth, change)| growth - change),
     );
-    let per_employee = |amount: Decimal| -> Result<Exact, String> {
-        let people = avg_headcount.ok_or("no average headcount")?;
-        if people.is_zero() {
-            return Err("average headcount is zero".to_string());
-        }
-        let annual = amount.checked_mul(annualise).ok_or("amount too large")?;
-        Ok(Exact(to_cents(
-            annual.checked_div(people).ok_or("amount too large")?,
-        )))
-    };
-    let revenue_per_employee = na.take("revenue_per_employee", per_employee(period.revenue));
+    People {
+        start,
+        average,
+        change_yoy,
+        growth_minus_headcount_growth,
+    }
+}
 
-    let missing_lines: Vec<&str> = all_lines
+/// An amount of the period per person per year, to the cent.
+fn per_employee(
+    amount: Decimal,
+    average: Option<Decimal>,
+    kind: PeriodKind,
+) -> Result<Exact, String> {
+    let people = average.ok_or("no average headcount")?;
+    if people.is_zero() {
+        return Err("average headcount is zero".to_string());
+    }
+    let annual = amount
+        .checked_mul(Decimal::from(kind.per_year()))
+        .ok_or("amount too large")?;
+    Ok(Exact(to_cents(
+        annual.checked_div(people).ok_or("amount too large")?,
+    )))
+}
+
+struct Opex {
+    /// The total of the cost lines, or why there is none (kept for operating income's reason).
+    value: Result<Decimal, String>,
+    per_employee: Option<Exact>,
+    pct_of_revenue: Option<f64>,
+    growth_yoy: Option<f64>,
+}
+
+/// Operating expenses: the sum of the cost lines, like for like with every other period.
+fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, String>) -> Opex {
+    let period = cx.period;
+    let label = period.label;
+    let missing_lines: Vec<&str> = cx
+        .all_lines
         .iter()
         .copied()
         .filter(|name| !period.costs.contains_key(*name))
         .collect();
-    let opex_value = if period.costs.is_empty() {
+    let value = if period.costs.is_empty() {
         Err("no cost lines in this period".to_string())
     } else if !missing_lines.is_empty() {
+        let one = missing_lines.len() == 1;
         Err(format!(
             "incomplete cost lines: {} {} not in this period (add {} with 0 if there was none)",
             missing_lines.join(", "),
-            if missing_lines.len() == 1 {
-                "is"
-            } else {
-                "are"
-            },
-            if missing_lines.len() == 1 {
-                "it"
-            } else {
-                "them"
-            },
+            if one { "is" } else { "are" },
+            if one { "it" } else { "them" },
         ))
     } else {
         period
@@ -178,62 +280,87 @@ pub fn compute<'a>(
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
             .ok_or_else(|| "the cost lines add up to more than can be represented".to_string())
     };
-    let opex_per_employee = na.take(
-        "opex_per_employee",
-        opex_value.clone().and_then(per_employee),
-    );
-    let opex_pct_of_revenue = na.take(
+    let per_employee = cx
+        .na
+        .take("opex_per_employee", value.clone().and_then(per_employee));
+    let pct_of_revenue = cx.na.take(
         "opex_pct_of_revenue",
-        opex_value
+        value
             .clone()
             .and_then(|opex| share_of_revenue(opex, period.revenue)),
     );
-    let opex_growth_yoy_pct = na.take(
+    let all_lines = cx.all_lines;
+    let growth_yoy = cx.na.take(
         "opex_growth_yoy_pct",
-        opex_value.clone().and_then(|opex| {
-            compared(year_earlier, label.year_earlier(), |p| {
+        value.clone().and_then(|opex| {
+            compared(cx.year_earlier, label.year_earlier(), |p| {
                 sum_costs(p, all_lines)
             })
-            .and_then(|before| growth(opex, before, label.year_earlier(), "opex"))
+            .and_then(|before| growth_of(opex, before, label.year_earlier(), "opex"))
         }),
     );
-    let opex = na.take("opex", opex_value.clone());
+    cx.na.take("opex", value.clone());
+    Opex {
+        value,
+        per_employee,
+        pct_of_revenue,
+        growth_yoy,
+    }
+}
 
-    let (operating_income, operating_income_source) = match (period.operating_income, opex) {
+struct Profit {
+    operating_income: Option<Decimal>,
+    source: Option<&'static str>,
+    margin: Option<f64>,
+    adjusted_margin: Option<f64>,
+    unlisted: Option<Decimal>,
+    rule_of_40: Option<f64>,
+}
+
+/// Operating income (reported, else derived), margins, unlisted costs and the Rule of 40.
+fn profitability(
+    cx: &mut Context,
+    opex_value: &Result<Decimal, String>,
+    revenue_growth: Option<f64>,
+) -> Profit {
+    let period = cx.period;
+    let opex = opex_value.as_ref().ok().copied();
+    let (operating_income, source) = match (period.operating_income, opex) {
         (Some(reported), _) => (Some(reported), Some("reported")),
         (None, Some(opex)) => match period.revenue.checked_sub(opex) {
             Some(derived) => (Some(derived), Some("derived")),
             None => {
                 let reason = "revenue minus the cost lines is too large to represent";
-                na.take::<()>("operating_income", Err(reason.to_string()));
+                cx.na
+                    .take::<()>("operating_income", Err(reason.to_string()));
                 (None, None)
             }
         },
         (None, None) => {
-            let reason = match &opex_value {
+            let reason = match opex_value {
                 Err(why) if !period.costs.is_empty() => {
                     format!("not reported, and cannot be derived: {why}")
                 }
                 _ => "neither reported operating_income nor cost lines to derive it".to_string(),
             };
-            na.take::<()>("operating_income", Err(reason));
+            cx.na.take::<()>("operating_income", Err(reason));
             (None, None)
         }
     };
-    let operating_margin_pct = na.take(
+    let margin = cx.na.take(
         "operating_margin_pct",
         operating_income
             .ok_or_else(|| "no operating income".to_string())
             .and_then(|oi| share_of_revenue(oi, period.revenue)),
     );
-    let adjusted_operating_margin_pct = na.take(
+    let adjusted_margin = cx.na.take(
         "adjusted_operating_margin_pct",
         period
             .adjusted_operating_income
             .ok_or_else(|| "no adjusted_operating_income reported".to_string())
             .and_then(|oi| share_of_revenue(oi, period.revenue)),
     );
-    let unlisted_costs = match (period.operating_income, opex) {
+    let unlisted = match (period.operating_income, opex) {
         (Some(reported), Some(opex)) => period
             .revenue
             .checked_sub(opex)
@@ -241,23 +368,43 @@ pub fn compute<'a>(
             .filter(|gap| !gap.is_zero()),
         _ => None,
     };
-    let rule_of_40 = na.take(
+    let rule_of_40 = cx.na.take(
         "rule_of_40",
-        both(
-            revenue_growth_yoy_pct,
-            operating_margin_pct,
-            "revenue growth|operating margin",
-        )
-        .map(|(growth, margin)| growth + margin),
+        both(revenue_growth, margin, "revenue growth|operating margin")
+            .map(|(growth, margin)| growth + margin),
     );
+    Profit {
+        operating_income,
+        source,
+        margin,
+        adjusted_margin,
+        unlisted,
+        rule_of_40,
+    }
+}
 
-    let cost_lines = cost_lines(period, company, year_earlier, &mut na);
+struct Ai {
+    exposed_cost: Option<Decimal>,
+    exposed_pct_of_revenue: Option<f64>,
+    loaded_cost_per_employee: Option<Exact>,
+    savings: Option<Decimal>,
+    roi: Option<f64>,
+}
+
+/// AI-exposed cost, the loaded cost per employee, AI savings and their return on AI spend.
+fn ai(
+    cx: &mut Context,
+    average: Option<Decimal>,
+    per_employee: &dyn Fn(Decimal) -> Result<Exact, String>,
+) -> Ai {
+    let period = cx.period;
+    let company = cx.company;
     let exposed: Vec<Decimal> = company
         .ai_exposed
         .iter()
         .filter_map(|name| period.costs.get(name).copied())
         .collect();
-    let ai_exposed_value = if company.ai_exposed.is_empty() {
+    let exposed_value = if company.ai_exposed.is_empty() {
         Err("no cost lines are marked ai_exposed in [company]".to_string())
     } else if exposed.is_empty() {
         Err(format!(
@@ -272,7 +419,7 @@ pub fn compute<'a>(
             .filter(|name| !period.costs.contains_key(*name))
             .collect();
         if !absent.is_empty() {
-            approximations.push(format!(
+            cx.approximations.push(format!(
                 "ai_exposed_cost leaves out {}, which {} not in this period",
                 absent.join(", "),
                 if absent.len() == 1 { "is" } else { "are" }
@@ -285,28 +432,28 @@ pub fn compute<'a>(
                 "the AI-exposed lines add up to more than can be represented".to_string()
             })
     };
-    let ai_exposed_pct_of_revenue = na.take(
+    let exposed_pct_of_revenue = cx.na.take(
         "ai_exposed_pct_of_revenue",
-        ai_exposed_value
+        exposed_value
             .clone()
             .and_then(|cost| share_of_revenue(cost, period.revenue)),
     );
-    let ai_exposed_cost = na.take("ai_exposed_cost", ai_exposed_value);
+    let exposed_cost = cx.na.take("ai_exposed_cost", exposed_value);
 
     let personnel = period
         .personnel_cost
         .ok_or_else(|| "no personnel_cost in this period".to_string());
-    let loaded_cost_per_employee = na.take(
+    let loaded_cost_per_employee = cx.na.take(
         "loaded_cost_per_employee",
         personnel.clone().and_then(per_employee),
     );
-    let ai_savings_value = period
+    let savings_value = period
         .ai
         .fte_equivalent
         .ok_or_else(|| "no ai.fte_equivalent in this period".to_string())
         .and_then(|fte| {
             let cost = personnel.clone()?;
-            let people = avg_headcount.ok_or("no average headcount")?;
+            let people = average.ok_or("no average headcount")?;
             if people.is_zero() {
                 return Err("average headcount is zero".to_string());
             }
@@ -315,50 +462,20 @@ pub fn compute<'a>(
                 fte.checked_mul(per_person).ok_or("amount too large")?,
             ))
         });
-    let ai_roi = na.take(
+    let roi = cx.na.take(
         "ai_roi",
-        ai_savings_value.clone().and_then(|savings| {
+        savings_value.clone().and_then(|savings| {
             let spend = period.ai.spend.ok_or("no ai.spend in this period")?;
             ratio(savings, spend).ok_or_else(|| "AI spend is zero".to_string())
         }),
     );
-    let ai_savings = na.take("ai_savings", ai_savings_value);
-
-    PeriodMetrics {
-        label,
-        kind: label.kind,
-        revenue: Exact(period.revenue),
-        revenue_growth_yoy_pct,
-        revenue_growth_qoq_pct,
-        headcount_start: headcount_start.map(Exact),
-        headcount_end: period.headcount_end.map(Exact),
-        avg_headcount: avg_headcount.map(Exact),
-        headcount_change_yoy_pct,
-        growth_minus_headcount_growth_pp,
-        revenue_per_employee,
-        opex: opex.map(Exact),
-        opex_per_employee,
-        opex_pct_of_revenue,
-        opex_growth_yoy_pct,
-        operating_income: operating_income.map(Exact),
-        operating_income_source,
-        operating_margin_pct,
-        adjusted_operating_income: period.adjusted_operating_income.map(Exact),
-        adjusted_operating_margin_pct,
-        unlisted_costs: unlisted_costs.map(Exact),
-        rule_of_40,
-        cost_lines,
-        ai_exposed_cost: ai_exposed_cost.map(Exact),
-        ai_exposed_pct_of_revenue,
-        personnel_cost: period.personnel_cost.map(Exact),
+    let savings = cx.na.take("ai_savings", savings_value);
+    Ai {
+        exposed_cost,
+        exposed_pct_of_revenue,
         loaded_cost_per_employee,
-        ai_spend: period.ai.spend.map(Exact),
-        ai_fte_equivalent: period.ai.fte_equivalent.map(Exact),
-        ai_savings: ai_savings.map(Exact),
-        ai_roi,
-        notes: period.notes.clone(),
-        unavailable: na,
-        approximations,
+        savings,
+        roi,
     }
 }
 
@@ -385,7 +502,7 @@ fn cost_lines(
                         .copied()
                         .ok_or_else(|| format!("no {name} line in {before_label}"))
                 })
-                .and_then(|before| growth(amount, before, before_label, name)),
+                .and_then(|before| growth_of(amount, before, before_label, name)),
             );
             let line = CostLineMetrics {
                 amount: Exact(amount),
@@ -428,7 +545,7 @@ fn compared(
     }
 }
 
-fn growth(
+fn growth_of(
     after: Decimal,
     before: Decimal,
     before_label: PeriodLabel,
