@@ -3,6 +3,7 @@
 //! Each format has a reader (`parse` from a string) and a locator that maps a field back to
 //! its position in the text, so validation errors can point at the offending line.
 
+mod cost_sign;
 mod csv;
 mod json;
 mod locate;
@@ -20,6 +21,7 @@ use serde::Serialize;
 use crate::diagnostic::InputError;
 use crate::period::PeriodLabel;
 
+pub use cost_sign::CostSign;
 pub use locate::FieldPath;
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few

@@ -34,6 +34,8 @@ pub struct RawCompany {
     pub ai_exposed: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// `"negative"` when costs are written below zero (see `cost_sign.rs`).
+    pub cost_sign: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -265,6 +267,7 @@ pub const COMPANY_FIELDS: &[&str] = &[
     "summary",
     "ai_exposed",
     "sources",
+    "cost_sign",
 ];
 pub const PERIOD_FIELDS: &[&str] = &[
     "label",

@@ -286,6 +286,7 @@ fn company(
             "scale" => company.scale = Some(value),
             "fiscal_year_end" => company.fiscal_year_end = Some(value),
             "summary" => company.summary = Some(value),
+            "cost_sign" => company.cost_sign = Some(value),
             "ai_exposed" => company.ai_exposed = list(&[',', ';']),
             // Source citations hold commas of their own: one per line or separated by `;`.
             "sources" => company.sources = list(&[';', '\n']),

@@ -10,6 +10,7 @@ use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
+use super::cost_sign::{negative_convention, CostSign};
 use super::{Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
@@ -79,7 +80,7 @@ pub fn validate(
     company_fields: &[(String, String)],
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
-    let company = company(
+    let (company, cost_sign) = company(
         raw.company.clone().unwrap_or_default(),
         company_fields,
         &check,
@@ -114,7 +115,9 @@ pub fn validate(
         raw.periods
             .into_par_iter()
             .enumerate()
-            .map(|(index, raw_period)| period(raw_period, index, company.scale, &check))
+            .map(|(index, raw_period)| {
+                period(raw_period, index, company.scale, cost_sign, &check)
+            })
             .collect()
     };
     for (index, period) in checked.into_iter().enumerate() {
@@ -135,6 +138,7 @@ pub fn validate(
         periods.push(period);
     }
     check_cost_lines(&company, &periods, &check)?;
+    check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
     let warnings = gap_warnings(&periods);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
@@ -157,7 +161,7 @@ fn company(
     mut raw: RawCompany,
     overrides: &[(String, String)],
     check: &Checker,
-) -> Result<Company, InputError> {
+) -> Result<(Company, CostSign), InputError> {
     for (key, value) in overrides {
         let value = value.trim().to_string();
         match key.as_str() {
@@ -167,6 +171,7 @@ fn company(
             "scale" => raw.scale = Some(value),
             "fiscal_year_end" => raw.fiscal_year_end = Some(value),
             "summary" => raw.summary = Some(value),
+            "cost_sign" => raw.cost_sign = Some(value),
             "ai_exposed" => {
                 raw.ai_exposed = value
                     .split([',', ';'])
@@ -307,7 +312,18 @@ fn company(
     if ticker.as_ref().is_some_and(|t| t.chars().count() > 20) {
         return Err(check.error(at("ticker"), "the ticker is longer than 20 characters"));
     }
-    Ok(Company {
+    let cost_sign = match raw.cost_sign.as_deref() {
+        None => CostSign::default(),
+        Some(text) => CostSign::parse(text).ok_or_else(|| {
+            check
+                .error(at("cost_sign"), format!("unknown cost_sign \"{text}\""))
+                .with_help(format!(
+                    "cost_sign is one of {}: \"negative\" when costs are written below zero",
+                    CostSign::NAMES.join(", ")
+                ))
+        })?,
+    };
+    let company = Company {
         slug: slug_for(&name),
         name,
         ticker,
@@ -321,7 +337,8 @@ fn company(
             .filter(|s| !s.is_empty())
             .collect(),
         sources: raw.sources,
-    })
+    };
+    Ok((company, cost_sign))
 }
 
 /// A folder name that is safe on every file system: lower-case ASCII, digits and dashes,
@@ -345,6 +362,7 @@ fn period(
     raw: RawPeriod,
     index: usize,
     scale: Scale,
+    cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
@@ -378,7 +396,7 @@ fn period(
         "headcount",
     )?;
     let personnel_cost = check.non_negative(
-        raw.personnel_cost,
+        raw.personnel_cost.map(|a| Amount(cost_sign.read(a.0))),
         || at(&["personnel_cost"]),
         "personnel cost",
     )?;
@@ -393,7 +411,7 @@ fn period(
                 )
                 .with_help("name the line in a few words, such as marketing or support"));
         }
-        let amount = check.scaled(amount, scale, path)?;
+        let amount = check.scaled(cost_sign.read(amount), scale, path)?;
         costs.insert(name, amount);
     }
     let raw_ai = raw.ai.unwrap_or_default();
@@ -487,6 +505,50 @@ fn check_cost_lines(
         }
     }
     Ok(())
+}
+
+/// Refuses costs written below zero unless `cost_sign = "negative"` says so, and costs written
+/// above zero when it does (see `cost_sign.rs`). `periods` are in input order.
+fn check_cost_sign(
+    periods: &[Period],
+    cost_sign: CostSign,
+    check: &Checker,
+) -> Result<(), InputError> {
+    let Some(found) = negative_convention(periods) else {
+        return Ok(());
+    };
+    let at = FieldPath::new(Table::Period(found.period), &["costs", &found.line]);
+    let counts = format!("{} of {} cost lines", found.negative_lines, found.lines);
+    let error = match cost_sign {
+        CostSign::Positive => check
+            .error(
+                at,
+                format!(
+                    "costs are entered as negative amounts: {counts} are below zero while revenue \
+                     is positive, which would make operating expenses negative (\"{}\" in period {} \
+                     is the first)",
+                    found.line,
+                    found.period + 1
+                ),
+            )
+            .with_help(
+                "enter costs as positive amounts, or set cost_sign = \"negative\" in [company] to \
+                 read them as costs (CSV: --company cost_sign=negative; spreadsheets: a cost_sign \
+                 row on the company sheet); a single negative line such as a refund is fine",
+            ),
+        CostSign::Negative => check
+            .error(
+                at,
+                format!(
+                    "cost_sign = \"negative\" says costs are written below zero, but {counts} are \
+                     above zero (\"{}\" in period {} is the first)",
+                    found.line,
+                    found.period + 1
+                ),
+            )
+            .with_help("remove cost_sign, or write the costs below zero"),
+    };
+    Err(error)
 }
 
 /// A warning for each gap inside a series (periods must be sorted).
