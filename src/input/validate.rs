@@ -395,6 +395,19 @@ fn period(
         || at(&["headcount_start"]),
         "headcount",
     )?;
+    if let (CostSign::Negative, Some(Amount(written))) = (cost_sign, raw.personnel_cost) {
+        if written > Decimal::ZERO {
+            return Err(check
+                .error(
+                    at(&["personnel_cost"]),
+                    format!(
+                        "personnel cost is written as {written}, above zero, but cost_sign = \
+                         \"negative\" says costs are written below zero"
+                    ),
+                )
+                .with_help(format!("write it as -{written}, as the cost lines are")));
+        }
+    }
     let personnel_cost = check.non_negative(
         raw.personnel_cost.map(|a| Amount(cost_sign.read(a.0))),
         || at(&["personnel_cost"]),
@@ -693,6 +706,25 @@ mod tests {
         );
         assert_eq!(message, "unknown field `revenu`");
         assert!(help.unwrap().starts_with("did you mean `revenue`?"));
+    }
+
+    /// `cost_sign = "negative"` negates cost lines and personnel cost; a positive personnel
+    /// cost under it is refused at its line.
+    #[test]
+    fn negative_cost_sign_negates_personnel_cost_too() {
+        let text = |personnel: &str| {
+            format!(
+                "[company]\nname = \"A\"\ncurrency = \"EUR\"\ncost_sign = \"negative\"\n\
+                 [[period]]\nlabel = \"2024\"\nrevenue = 100\npersonnel_cost = {personnel}\n\
+                 costs = {{ staff = -60, rent = -10 }}\n"
+            )
+        };
+        let input = crate::input::from_toml(&text("-60")).unwrap();
+        assert_eq!(input.periods[0].personnel_cost, Some(Decimal::from(60)));
+        assert_eq!(input.periods[0].costs["rent"], Decimal::from(10));
+        let error = crate::input::from_toml(&text("60")).unwrap_err();
+        assert!(error.message.contains("written as 60, above zero"), "{error}");
+        assert!(error.to_string().contains("t.toml:8:1"), "{error}");
     }
 
     /// Periods are checked on all cores, but the error reported is the first in the file, with
