@@ -173,3 +173,31 @@ fn one_credit_line_stays_allowed() {
     // 40 + 20 - 3 = 57.
     assert_eq!(ran.json()["periods"][0]["opex"], 57);
 }
+
+/// Labels as people write them are read as the canonical label; a bad one is quoted as written.
+#[test]
+fn period_labels_as_people_write_them() {
+    let csv = "label,revenue\nFY2023,100\nFY 2024,120\nQ1 2024,30\n2024 Q2,31\n2024Q3,32\nQ4-2024,27\nH1 2024,61\n";
+    let ran = Run::new()
+        .file("acme.csv", csv)
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    let labels: Vec<String> = ran.json()["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .map(|p| p["label"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        labels,
+        ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q3", "2024-Q4", "2024"]
+    );
+    Run::new()
+        .file("acme.csv", "label,revenue\nQ5 2024,30\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_has("bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters")
+        .stderr_has("row 2, column \"label\"");
+}
