@@ -3,7 +3,9 @@
 //! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
 
 use super::locate::{CsvLocator, Locate};
-use super::raw::{parse_decimal, Amount, Label, RawAi, RawInput, RawPeriod};
+use rust_decimal::Decimal;
+
+use super::raw::{Amount, Label, RawAi, RawInput, RawPeriod};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
 /// The plain (non-cost) columns a CSV input may have.
@@ -58,7 +60,7 @@ pub fn parse<'a>(
                     record: record_text.clone(),
                 }))
             };
-            set_field(&mut period, header, cell).map_err(cell_error)?;
+            set_field(&mut period, header, cell, super::cell::strict).map_err(cell_error)?;
         }
         rows.push((row, record_text));
         raw.periods.push(period);
@@ -66,10 +68,24 @@ pub fn parse<'a>(
     Ok((raw, Box::new(CsvLocator { rows })))
 }
 
+/// Reads a number from a cell's text: None for a cell that stands for nothing (a dash).
+pub(super) type ReadNumber = fn(&str) -> Result<Option<Decimal>, String>;
+
 /// Puts one cell's text into the period field its column names. Shared with the spreadsheet
-/// reader, so both accept the same columns; the error says what was found.
-pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Result<(), String> {
-    let amount = || parse_decimal(cell).map(Amount);
+/// reader, so both accept the same columns; `number` reads amounts (strictly for CSV); the
+/// error says what was found.
+pub(super) fn set_field(
+    period: &mut RawPeriod,
+    header: &str,
+    cell: &str,
+    number: ReadNumber,
+) -> Result<(), String> {
+    if !matches!(header, "label" | "notes") && number(cell)?.is_none() {
+        return Ok(());
+    }
+    let amount = || -> Result<Amount, String> {
+        Ok(Amount(number(cell)?.unwrap_or_default()))
+    };
     match header {
         "label" => period.label = Some(Label(cell.to_string())),
         "notes" => period.notes = Some(cell.to_string()),

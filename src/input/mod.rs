@@ -3,6 +3,7 @@
 //! Each format has a reader (`parse` from a string) and a locator that maps a field back to
 //! its position in the text, so validation errors can point at the offending line.
 
+mod cell;
 mod cost_sign;
 mod csv;
 mod json;

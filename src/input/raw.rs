@@ -213,9 +213,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     parsed.map_err(|_| {
         if text.eq_ignore_ascii_case("nan") || text.to_ascii_lowercase().contains("inf") {
             format!("expected a finite number, found {text}")
-        } else if text
-            .chars()
-            .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+        } else if text.contains(|c: char| c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
         {
             format!(
                 "the number {text} is out of range: amounts must stay below 10^28 in full units"
@@ -359,5 +360,7 @@ mod tests {
             .contains("thousands separators"));
         assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
         assert!(parse_decimal("1e400").unwrap_err().contains("out of range"));
+        // A lone dash has no digits: never "the number - is out of range" (issue 12).
+        assert!(parse_decimal("-").unwrap_err().starts_with("expected a number, found \"-\""));
     }
 }

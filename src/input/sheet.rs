@@ -9,9 +9,10 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader};
 
-use super::csv::{check_headers, set_field};
+use super::cell::{lenient, Expect};
+use super::csv::{check_headers, set_field, ReadNumber};
 use super::raw::{
-    parse_decimal, Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS,
+    Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS,
     READINESS_FIELDS,
 };
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
@@ -69,10 +70,16 @@ pub fn parse(
                 .with_help("save it again as .xlsx or .ods; is the file complete?")
         })?;
     let names = workbook.sheet_names();
+    // Each sheet's values, and where a formula has no saved result (see `no_saved_result`).
+    let mut uncached: HashMap<String, Vec<(u32, u32, String)>> = HashMap::new();
     let mut range_of = |name: &str| {
-        workbook.worksheet_range(name).map_err(|error| {
+        let values = workbook.worksheet_range(name).map_err(|error| {
             InputError::new(file, format!("cannot read the sheet \"{name}\": {error}"))
-        })
+        })?;
+        if let Ok(formulas) = workbook.worksheet_formula(name) {
+            uncached.insert(name.to_string(), no_saved_result(&values, &formulas));
+        }
+        Ok::<_, InputError>(values)
     };
     let (figures_name, figures) = match sheet {
         Some(wanted) => {
@@ -93,7 +100,7 @@ pub fn parse(
             let mut found = None;
             for name in names
                 .iter()
-                .filter(|n| !n.eq_ignore_ascii_case(COMPANY_SHEET))
+                .filter(|n| !n.trim().eq_ignore_ascii_case(COMPANY_SHEET))
             {
                 let range = range_of(name)?;
                 let has_label = header_row(&range)
@@ -124,14 +131,62 @@ pub fn parse(
     };
     let company_name = names
         .iter()
-        .find(|n| n.eq_ignore_ascii_case(COMPANY_SHEET) && **n != locator.sheet)
+        .find(|n| n.trim().eq_ignore_ascii_case(COMPANY_SHEET) && **n != locator.sheet)
         .cloned();
     if let Some(name) = company_name {
         let range = range_of(&name)?;
         locator.company_sheet = Some(name);
         company(&range, file, &mut locator, &mut raw)?;
     }
+    // A formula without a saved result reads as an empty cell: refuse it rather than read a
+    // missing figure. Below the figures' header row first, then anywhere on the company sheet.
+    let below_header = |&&(row, _, _): &&(u32, u32, String)| row > locator.header_row;
+    let figures_cell = uncached
+        .get(&locator.sheet)
+        .and_then(|cells| cells.iter().find(below_header))
+        .map(|cell| (locator.sheet.as_str(), cell));
+    let company_cell = locator
+        .company_sheet
+        .as_deref()
+        .and_then(|name| Some((name, uncached.get(name)?.first()?)));
+    if let Some((sheet, (row, column, formula))) = figures_cell.or(company_cell) {
+        let cell = locate::reference(sheet, *row, *column);
+        return Err(formula_without_result(file, &cell, formula));
+    }
     Ok((raw, locator))
+}
+
+/// Formula cells without a saved result, as workbooks written by scripts (openpyxl, pandas)
+/// hold them: their absolute row and column, and the formula, in reading order.
+fn no_saved_result(values: &Range<Data>, formulas: &Range<String>) -> Vec<(u32, u32, String)> {
+    let (top, left) = formulas.start().unwrap_or_default();
+    let mut cells: Vec<(u32, u32, String)> = formulas
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.trim().is_empty())
+        .map(|(i, j, formula)| (top + i as u32, left + j as u32, formula.clone()))
+        .filter(|(row, column, _)| {
+            let value = values.get_value((*row, *column));
+            value.is_none_or(|v| matches!(cell_text(v), Ok(None)))
+        })
+        .collect();
+    cells.sort();
+    cells
+}
+
+fn formula_without_result(file: &str, cell: &str, formula: &str) -> InputError {
+    let formula = formula.trim_start_matches('=');
+    InputError::new(
+        file,
+        format!("the cell {cell} holds the formula ={formula} but no saved result"),
+    )
+    .at(Some(Location::Sheet {
+        cell: cell.to_string(),
+    }))
+    .with_help(
+        "open the workbook in a spreadsheet program and save it (or recalculate it) first: \
+         ipobrief reads the results a spreadsheet program saved, and workbooks written by \
+         scripts hold formulas without them",
+    )
 }
 
 fn listed(names: &[String]) -> String {
@@ -220,7 +275,8 @@ fn periods(
                 ))
                 .with_help("name the column in the header row, or clear the cell"));
             };
-            set_field(&mut period, header, &text).map_err(|error| {
+            let number: ReadNumber = |text| lenient(text, Expect::Amount);
+            set_field(&mut period, header, &text, number).map_err(|error| {
                 problem(format!(
                     "{}, column \"{header}\": {error}",
                     locator.reference(at_row, at_col)
@@ -339,7 +395,14 @@ fn table_field(raw: &mut RawInput, table: &str, key: &str, value: &str) -> Resul
             ));
         }
     };
-    *slot = Some(Amount(parse_decimal(value)?));
+    let expect = match key {
+        "annual_attrition" | "reinvest_share" => Expect::Share,
+        _ if key.ends_with("_pct") => Expect::Percent,
+        _ => Expect::Amount,
+    };
+    if let Some(number) = lenient(value, expect)? {
+        *slot = Some(Amount(number));
+    }
     Ok(())
 }
 

@@ -200,3 +200,108 @@ fn a_bad_plan_row_is_named_by_its_cell() {
     );
     assert!(error.to_string().contains("company!B4"), "{error}");
 }
+
+/// A `Figures` sheet (header in row 1) with the given text cells under label, revenue,
+/// cost:support and cost:marketing, and a company sheet named `company_sheet`.
+fn with_text_cells(rows: &[[&str; 4]], company_sheet: &str) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    for (col, name) in ["label", "revenue", "cost:support", "cost:marketing"]
+        .iter()
+        .enumerate()
+    {
+        figures.write_string(0, col as u16, *name).unwrap();
+    }
+    for (row, cells) in rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            figures
+                .write_string(row as u32 + 1, col as u16, *text)
+                .unwrap();
+        }
+    }
+    let company = book.add_worksheet().set_name(company_sheet).unwrap();
+    for (row, (field, value)) in [("name", "Acme AB"), ("currency", "EUR")].iter().enumerate() {
+        company.write_string(row as u32, 0, *field).unwrap();
+        company.write_string(row as u32, 1, *value).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// Guards issue 12: numbers as a spreadsheet shows them, typed as text, read as numbers.
+#[test]
+fn text_cells_read_as_a_spreadsheet_shows_numbers() {
+    let book = with_text_cells(
+        &[
+            ["FY2023", "1 234", "(1,500)", "-"],
+            ["FY2024", "1,234,567.5", "300", "—"],
+        ],
+        "company",
+    );
+    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    assert_eq!(input.periods[0].revenue, Decimal::from(1234));
+    assert_eq!(input.periods[0].costs["support"], Decimal::from(-1500));
+    assert!(!input.periods[0].costs.contains_key("marketing"), "a dash is empty");
+    assert_eq!(input.periods[1].revenue, Decimal::new(12_345_675, 1));
+    assert!(!input.periods[1].costs.contains_key("marketing"));
+}
+
+/// Guards issue 12: a dash where a number belongs was "the number - is out of range"; a
+/// percentage where an amount belongs is named as one.
+#[test]
+fn a_percentage_where_an_amount_belongs_is_named() {
+    let book = with_text_cells(&[["2024", "12%", "1", "2"]], "company");
+    let error = parse(book, "acme.xlsx", None).unwrap_err();
+    assert_eq!(
+        error.message,
+        "Figures!B2, column \"revenue\": found the percentage \"12%\" where an amount is expected"
+    );
+}
+
+/// Guards issue 12: the company sheet is found whatever the case of its name.
+#[test]
+fn the_company_sheet_is_found_whatever_its_case() {
+    for name in ["Company", "COMPANY", "company "] {
+        let book = with_text_cells(&[["2024", "10", "1", "2"]], name);
+        let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+        let input = validate::validate(raw, "acme.xlsx", &locator, &[]);
+        assert_eq!(input.map(|i| i.company.name).ok().as_deref(), Some("Acme AB"), "{name}");
+    }
+}
+
+#[test]
+fn plan_shares_may_be_percentages_and_cost_sign_is_a_company_row() {
+    let book = with_company_rows(&[
+        ("plan.target_headcount", Ok(30.0)),
+        ("plan.annual_attrition", Err("12%")),
+        ("readiness.min_revenue_growth_pct", Err("25%")),
+        ("cost_sign", Err("negative")),
+    ]);
+    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let plan = input.plan.unwrap();
+    assert_eq!(plan.annual_attrition, Decimal::new(12, 2));
+    assert_eq!(input.readiness.min_revenue_growth_pct, Some(Decimal::from(25)));
+}
+
+/// Guards issue 12: a formula without a saved result (as scripts write workbooks) read as an
+/// empty cell; it is named, with what to do.
+#[test]
+fn a_formula_without_a_saved_result_is_named() {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    figures.write_string(0, 0, "label").unwrap();
+    figures.write_string(0, 1, "revenue").unwrap();
+    figures.write_string(1, 0, "2023").unwrap();
+    figures.write_number(1, 1, 100).unwrap();
+    figures.write_string(2, 0, "2024").unwrap();
+    // No result at all: rust_xlsxwriter otherwise writes 0 as every formula's result.
+    figures.set_formula_result_default("");
+    figures.write_formula(2, 1, Formula::new("=B2*1.3")).unwrap();
+    let error = parse(book.save_to_buffer().unwrap(), "acme.xlsx", None).unwrap_err();
+    assert_eq!(
+        error.message,
+        "the cell Figures!B3 holds the formula =B2*1.3 but no saved result"
+    );
+    assert!(error.help.unwrap().contains("save it (or recalculate it) first"));
+}
