@@ -149,7 +149,16 @@ mod tests {
 
     #[test]
     fn ambiguous_or_broken_grouping_is_refused() {
-        for bad in ["1,5", "1.234,5", "12,34", "1,2345", "1 23", ",123", "1,234 567", "12k"] {
+        for bad in [
+            "1,5",
+            "1.234,5",
+            "12,34",
+            "1,2345",
+            "1 23",
+            ",123",
+            "1,234 567",
+            "12k",
+        ] {
             assert!(read(bad).is_err(), "{bad} should be refused");
         }
         assert!(strict("1,234").is_err(), "CSV stays strict");

@@ -128,7 +128,11 @@ mod tests {
         // Three lines, all negative in both years: 3 of 3, first in 2023's "support".
         let periods = [
             period(2023, 1000, &[("support", -300), ("marketing", -200)]),
-            period(2024, 1200, &[("support", -310), ("marketing", -210), ("rd", -90)]),
+            period(
+                2024,
+                1200,
+                &[("support", -310), ("marketing", -210), ("rd", -90)],
+            ),
         ];
         assert_eq!(
             negative_convention(&periods),
@@ -144,7 +148,10 @@ mod tests {
     #[test]
     fn credits_among_positive_costs_are_not() {
         // One credit line: refunds -3 against revenue 5 (the suite's cost_lines_may_be_negative).
-        assert_eq!(negative_convention(&[period(2024, 5, &[("refunds", -3)])]), None);
+        assert_eq!(
+            negative_convention(&[period(2024, 5, &[("refunds", -3)])]),
+            None
+        );
         // Two credit lines beside a larger cost: -5 - 2 + 100 = 93 > 0, so credits, not a convention.
         let credits = [period(
             2024,
@@ -153,7 +160,11 @@ mod tests {
         )];
         assert_eq!(negative_convention(&credits), None);
         // Half the lines negative is not most: 1 of 2 per year.
-        let half = [period(2024, 500, &[("a", -50), ("b", -40), ("c", 10), ("d", 5)])];
+        let half = [period(
+            2024,
+            500,
+            &[("a", -50), ("b", -40), ("c", 10), ("d", 5)],
+        )];
         assert_eq!(negative_convention(&half), None);
     }
 
@@ -177,8 +188,14 @@ mod tests {
 
     #[test]
     fn negative_sign_negates() {
-        assert_eq!(CostSign::Negative.read(Decimal::from(-328)), Decimal::from(328));
-        assert_eq!(CostSign::Positive.read(Decimal::from(-3)), Decimal::from(-3));
+        assert_eq!(
+            CostSign::Negative.read(Decimal::from(-328)),
+            Decimal::from(328)
+        );
+        assert_eq!(
+            CostSign::Positive.read(Decimal::from(-3)),
+            Decimal::from(-3)
+        );
         assert_eq!(CostSign::parse(" Negative "), Some(CostSign::Negative));
         assert_eq!(CostSign::parse("minus"), None);
     }

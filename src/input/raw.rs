@@ -361,6 +361,8 @@ mod tests {
         assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
         assert!(parse_decimal("1e400").unwrap_err().contains("out of range"));
         // A lone dash has no digits: never "the number - is out of range" (issue 12).
-        assert!(parse_decimal("-").unwrap_err().starts_with("expected a number, found \"-\""));
+        assert!(parse_decimal("-")
+            .unwrap_err()
+            .starts_with("expected a number, found \"-\""));
     }
 }

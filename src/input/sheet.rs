@@ -12,8 +12,7 @@ use calamine::{Data, Range, Reader};
 use super::cell::{lenient, Expect};
 use super::csv::{check_headers, set_field, ReadNumber};
 use super::raw::{
-    Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS,
-    READINESS_FIELDS,
+    Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError, Location};

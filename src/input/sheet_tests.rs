@@ -220,7 +220,10 @@ fn with_text_cells(rows: &[[&str; 4]], company_sheet: &str) -> Vec<u8> {
         }
     }
     let company = book.add_worksheet().set_name(company_sheet).unwrap();
-    for (row, (field, value)) in [("name", "Acme AB"), ("currency", "EUR")].iter().enumerate() {
+    for (row, (field, value)) in [("name", "Acme AB"), ("currency", "EUR")]
+        .iter()
+        .enumerate()
+    {
         company.write_string(row as u32, 0, *field).unwrap();
         company.write_string(row as u32, 1, *value).unwrap();
     }
@@ -241,7 +244,10 @@ fn text_cells_read_as_a_spreadsheet_shows_numbers() {
     let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
     assert_eq!(input.periods[0].revenue, Decimal::from(1234));
     assert_eq!(input.periods[0].costs["support"], Decimal::from(-1500));
-    assert!(!input.periods[0].costs.contains_key("marketing"), "a dash is empty");
+    assert!(
+        !input.periods[0].costs.contains_key("marketing"),
+        "a dash is empty"
+    );
     assert_eq!(input.periods[1].revenue, Decimal::new(12_345_675, 1));
     assert!(!input.periods[1].costs.contains_key("marketing"));
 }
@@ -265,7 +271,11 @@ fn the_company_sheet_is_found_whatever_its_case() {
         let book = with_text_cells(&[["2024", "10", "1", "2"]], name);
         let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
         let input = validate::validate(raw, "acme.xlsx", &locator, &[]);
-        assert_eq!(input.map(|i| i.company.name).ok().as_deref(), Some("Acme AB"), "{name}");
+        assert_eq!(
+            input.map(|i| i.company.name).ok().as_deref(),
+            Some("Acme AB"),
+            "{name}"
+        );
     }
 }
 
@@ -281,7 +291,10 @@ fn plan_shares_may_be_percentages_and_cost_sign_is_a_company_row() {
     let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
     let plan = input.plan.unwrap();
     assert_eq!(plan.annual_attrition, Decimal::new(12, 2));
-    assert_eq!(input.readiness.min_revenue_growth_pct, Some(Decimal::from(25)));
+    assert_eq!(
+        input.readiness.min_revenue_growth_pct,
+        Some(Decimal::from(25))
+    );
 }
 
 /// Guards issue 12: a formula without a saved result (as scripts write workbooks) read as an
@@ -297,11 +310,16 @@ fn a_formula_without_a_saved_result_is_named() {
     figures.write_string(2, 0, "2024").unwrap();
     // No result at all: rust_xlsxwriter otherwise writes 0 as every formula's result.
     figures.set_formula_result_default("");
-    figures.write_formula(2, 1, Formula::new("=B2*1.3")).unwrap();
+    figures
+        .write_formula(2, 1, Formula::new("=B2*1.3"))
+        .unwrap();
     let error = parse(book.save_to_buffer().unwrap(), "acme.xlsx", None).unwrap_err();
     assert_eq!(
         error.message,
         "the cell Figures!B3 holds the formula =B2*1.3 but no saved result"
     );
-    assert!(error.help.unwrap().contains("save it (or recalculate it) first"));
+    assert!(error
+        .help
+        .unwrap()
+        .contains("save it (or recalculate it) first"));
 }

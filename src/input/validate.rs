@@ -5,12 +5,12 @@ use foldhash::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::cost_sign::{negative_convention, CostSign};
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
-use super::cost_sign::{negative_convention, CostSign};
 use super::{Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
@@ -115,9 +115,7 @@ pub fn validate(
         raw.periods
             .into_par_iter()
             .enumerate()
-            .map(|(index, raw_period)| {
-                period(raw_period, index, company.scale, cost_sign, &check)
-            })
+            .map(|(index, raw_period)| period(raw_period, index, company.scale, cost_sign, &check))
             .collect()
     };
     for (index, period) in checked.into_iter().enumerate() {
@@ -501,8 +499,15 @@ fn check_cost_lines(
     }
     for exposed in &company.ai_exposed {
         if !names.contains(&exposed.as_str()) {
+            // A close cost line is more likely the misspelt one (ai_exposed is written once,
+            // by hand, from the names the reader knows): point at it, never suggest copying it.
             let hint = did_you_mean(exposed, names.iter().copied())
-                .map(|c| format!("did you mean \"{c}\"? "))
+                .map(|close| {
+                    format!(
+                        "the cost line \"{close}\" is close: if it is misspelt, name it \
+                         \"{exposed}\" in the input; "
+                    )
+                })
                 .unwrap_or_default();
             return Err(check
                 .error(
@@ -723,8 +728,27 @@ mod tests {
         assert_eq!(input.periods[0].personnel_cost, Some(Decimal::from(60)));
         assert_eq!(input.periods[0].costs["rent"], Decimal::from(10));
         let error = crate::input::from_toml(&text("60")).unwrap_err();
-        assert!(error.message.contains("written as 60, above zero"), "{error}");
+        assert!(
+            error.message.contains("written as 60, above zero"),
+            "{error}"
+        );
         assert!(error.to_string().contains("t.toml:8:1"), "{error}");
+    }
+
+    /// Guards issue 12: a misspelt cost line was offered as the fix for ai_exposed.
+    #[test]
+    fn a_misspelt_cost_line_is_not_suggested_for_ai_exposed() {
+        let text = "[company]\nname = \"A\"\ncurrency = \"EUR\"\nai_exposed = [\"marketing\"]\n\
+                    [[period]]\nlabel = \"2024\"\nrevenue = 100\ncosts = { marketng = 5 }\n";
+        let help = crate::input::from_toml(text)
+            .unwrap_err()
+            .help
+            .unwrap_or_default();
+        assert_eq!(
+            help,
+            "the cost line \"marketng\" is close: if it is misspelt, name it \"marketing\" in \
+             the input; cost lines in this input: marketng"
+        );
     }
 
     /// Periods are checked on all cores, but the error reported is the first in the file, with

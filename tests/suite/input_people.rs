@@ -118,7 +118,9 @@ fn costs_written_below_zero_are_refused_with_the_fix() {
         .stderr_has("costs are entered as negative amounts: 2 of 2 cost lines are below zero")
         .stderr_has("--> acme.toml:8:11")
         .stderr_has("costs = { support = -300, marketing = -200 }")
-        .stderr_has("enter costs as positive amounts, or set cost_sign = \"negative\" in [company]");
+        .stderr_has(
+            "enter costs as positive amounts, or set cost_sign = \"negative\" in [company]",
+        );
 }
 
 #[test]
