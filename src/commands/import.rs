@@ -35,7 +35,11 @@ pub fn run(source: ImportSource) -> Result<ExitCode> {
             };
             let display = file.display().to_string();
             let text = read(&file, &display)?;
-            let toml = sec::import(&text, &display, &options)?;
+            let imported = sec::import(&text, &display, &options)?;
+            if let Some(warning) = imported.warning() {
+                eprintln!("{warning}");
+            }
+            let toml = imported.toml;
             // The import must load like any company file; if not, say so before writing.
             crate::input::parse(&toml, &display, Format::Toml, &ReadOptions::default())
                 .context("the imported figures do not pass validation")?;

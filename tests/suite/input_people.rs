@@ -203,3 +203,34 @@ fn period_labels_as_people_write_them() {
         .stderr_has("bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters")
         .stderr_has("row 2, column \"label\"");
 }
+
+/// Guards issue 12: `import sec` said which years lack headcount only in a TOML comment.
+#[test]
+fn import_sec_says_on_standard_error_which_years_lack_headcount() {
+    let facts = fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/sec/snowflake-companyfacts.json"),
+    )
+    .expect("the Snowflake fixture");
+    Run::new()
+        .file("facts.json", &facts)
+        .args(["import", "sec", "facts.json", "--from", "2023"])
+        .run()
+        .status(0)
+        .stderr_has("warning: the SEC file has no headcount for 2023, 2024, 2025")
+        .stderr_has("--headcount 2025=N");
+    Run::new()
+        .file("facts.json", &facts)
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--from",
+            "2024",
+            "--headcount",
+            "2024=7004,2025=7834",
+        ])
+        .run()
+        .status(0)
+        .stderr_lacks("warning");
+}
