@@ -41,6 +41,7 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions> {
         format: args.input_format,
         company_fields: company_fields(&args.company)?,
         sheet: args.sheet.clone(),
+        layout: args.layout,
     })
 }
 

@@ -10,6 +10,7 @@ use std::path::Path;
 use calamine::{Data, Range, Reader};
 
 use super::cell::{lenient, Expect};
+use super::columns::{period_header, transpose, Layout};
 use super::csv::{check_headers, set_field, ReadNumber};
 use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
@@ -23,7 +24,7 @@ const COMPANY_SHEET: &str = "company";
 /// Reads and validates a workbook; `-` reads standard input.
 pub fn load(path: &Path, file: &str, options: &ReadOptions) -> Result<CompanyInput, InputError> {
     let bytes = read(path, file)?;
-    let (raw, locator) = parse(bytes, file, options.sheet.as_deref())?;
+    let (raw, locator) = parse(bytes, file, options.sheet.as_deref(), options.layout)?;
     validate::validate(raw, file, &locator, &options.company_fields)
 }
 
@@ -62,6 +63,7 @@ pub fn parse(
     bytes: Vec<u8>,
     file: &str,
     sheet: Option<&str>,
+    layout: Option<Layout>,
 ) -> Result<(RawInput, SheetLocator), InputError> {
     let mut workbook =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
@@ -104,7 +106,13 @@ pub fn parse(
                 let range = range_of(name)?;
                 let has_label = header_row(&range)
                     .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| h == "label"));
-                if has_label {
+                let across = columns_header(&range, layout).is_some();
+                let usable = match layout {
+                    Some(Layout::Columns) => across,
+                    Some(Layout::Rows) => has_label,
+                    None => has_label || across,
+                };
+                if usable {
                     found = Some((name.clone(), range));
                     break;
                 }
@@ -113,15 +121,33 @@ pub fn parse(
                 InputError::new(file, "no sheet of the workbook has a \"label\" column").with_help(
                     format!(
                         "put one row per period under a header row (label, revenue, ...) as in \
-                         the CSV input, or name the sheet with --sheet; the sheets are {}",
+                         the CSV input, or one column per period under a row of period labels, \
+                         or name the sheet with --sheet; the sheets are {}",
                         listed(&names)
                     ),
                 )
             })?
         }
     };
+    // Periods across: read the sheet turned, each period a row; positions are turned back.
+    let across = columns_header(&figures, layout);
+    if layout == Some(Layout::Columns) && across.is_none() {
+        return Err(InputError::new(
+            file,
+            format!("no row of the sheet \"{figures_name}\" holds period labels"),
+        )
+        .with_help(
+            "with --layout columns, a row names the periods (2023, 2024 or Q1 2024, ...) and \
+             each row under it a figure in its first cell (revenue, cost:marketing, ...)",
+        ));
+    }
+    let figures = match across {
+        Some((label_row, names_column)) => transpose(&figures, label_row, names_column),
+        None => figures,
+    };
     let mut locator = SheetLocator {
         sheet: figures_name,
+        transposed: across.is_some(),
         ..SheetLocator::default()
     };
     let mut raw = RawInput {
@@ -139,7 +165,10 @@ pub fn parse(
     }
     // A formula without a saved result reads as an empty cell: refuse it rather than read a
     // missing figure. Below the figures' header row first, then anywhere on the company sheet.
-    let below_header = |&&(row, _, _): &&(u32, u32, String)| row > locator.header_row;
+    let below_header = |&&(row, column, _): &&(u32, u32, String)| match across {
+        Some((label_row, names_column)) => row > label_row && column > names_column,
+        None => row > locator.header_row,
+    };
     let figures_cell = uncached
         .get(&locator.sheet)
         .and_then(|cells| cells.iter().find(below_header))
@@ -200,8 +229,38 @@ fn listed(names: &[String]) -> String {
 /// ignored), else the first row with any text. Its absolute row, and each named column's
 /// absolute index and name.
 fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
-    let (top, left) = range.start()?;
-    let rows: Vec<(u32, Vec<(u32, String)>)> = range
+    let rows = text_rows(range);
+    let with_label = rows
+        .iter()
+        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
+    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
+    with_label.or(first).map(|index| rows[index].clone())
+}
+
+/// The first row holding period labels, when periods run across the sheet (found before any
+/// row with a `label` cell, or asked for with `--layout columns`): its row and the column
+/// naming the figures.
+fn columns_header(range: &Range<Data>, layout: Option<Layout>) -> Option<(u32, u32)> {
+    if layout == Some(Layout::Rows) {
+        return None;
+    }
+    for (row, cells) in text_rows(range) {
+        if let Some(names_column) = period_header(&cells) {
+            return Some((row, names_column));
+        }
+        if layout.is_none() && cells.iter().any(|(_, text)| text == "label") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Each row's absolute index and its cells with text: absolute column and trimmed text.
+fn text_rows(range: &Range<Data>) -> Vec<(u32, Vec<(u32, String)>)> {
+    let Some((top, left)) = range.start() else {
+        return Vec::new();
+    };
+    range
         .rows()
         .enumerate()
         .map(|(i, row)| {
@@ -212,12 +271,7 @@ fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
                 .collect();
             (top + i as u32, cells)
         })
-        .collect();
-    let with_label = rows
-        .iter()
-        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
-    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
-    with_label.or(first).map(|index| rows[index].clone())
+        .collect()
 }
 
 fn periods(
@@ -238,9 +292,14 @@ fn periods(
         let at = column.map_or(left, |(col, _)| *col);
         error.location = Some(Box::new(locator.cell(header_at, at)));
         error.message = error.message.replace("the CSV has", "the sheet has");
+        if locator.transposed {
+            error.message = error.message.replace("column \"", "row \"");
+        }
         return Err(error);
     }
     let named: HashMap<u32, &str> = headers.iter().map(|(c, n)| (*c, n.as_str())).collect();
+    // With periods across, a figure is a row of the sheet.
+    let axis = if locator.transposed { "row" } else { "column" };
     locator.header_row = header_at;
     locator.columns = headers.iter().map(|(c, n)| (n.clone(), *c)).collect();
     let mut periods = Vec::new();
@@ -259,7 +318,7 @@ fn periods(
             let text = cell_text(cell).map_err(|found| {
                 let column = named.get(&at_col).copied().unwrap_or("?");
                 problem(format!(
-                    "the cell {} (column \"{column}\") {found}",
+                    "the cell {} ({axis} \"{column}\") {found}",
                     locator.reference(at_row, at_col)
                 ))
             })?;
@@ -268,16 +327,22 @@ fn periods(
             };
             any = true;
             let Some(header) = named.get(&at_col) else {
+                let (named_in, header) = match locator.transposed {
+                    true => ("row", "its first cell"),
+                    false => ("column", "the header row"),
+                };
                 return Err(problem(format!(
-                    "the cell {} holds \"{text}\" but its column has no name in the header row",
+                    "the cell {} holds \"{text}\" but its {named_in} has no name in {header}",
                     locator.reference(at_row, at_col)
                 ))
-                .with_help("name the column in the header row, or clear the cell"));
+                .with_help(format!(
+                    "name the {named_in} in {header}, or clear the cell"
+                )));
             };
             let number: ReadNumber = |text| lenient(text, Expect::Amount);
             set_field(&mut period, header, &text, number).map_err(|error| {
                 problem(format!(
-                    "{}, column \"{header}\": {error}",
+                    "{}, {axis} \"{header}\": {error}",
                     locator.reference(at_row, at_col)
                 ))
             })?;

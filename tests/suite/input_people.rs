@@ -234,3 +234,21 @@ fn import_sec_says_on_standard_error_which_years_lack_headcount() {
         .status(0)
         .stderr_lacks("warning");
 }
+
+/// `--layout columns` where it is not read yet is refused, never silently ignored.
+#[test]
+fn layout_columns_on_csv_is_refused_not_ignored() {
+    Run::new()
+        .file("acme.csv", "label,revenue\n2024,100\n")
+        .args([
+            "metrics",
+            "acme.csv",
+            "--company",
+            "name=Acme,currency=SEK",
+            "--layout",
+            "columns",
+        ])
+        .run()
+        .status(2)
+        .stderr_has("--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only");
+}
