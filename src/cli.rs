@@ -214,6 +214,10 @@ pub struct ReadArgs {
     /// The worksheet with the periods (.xlsx, .xlsm, .xls, .ods); default: the first with a `label` column.
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Periods in rows, or in columns (figures in rows, periods across) for CSV and
+    /// spreadsheets; default: detected from the first row holding period labels.
+    #[arg(long, value_name = "LAYOUT")]
+    pub layout: Option<crate::input::Layout>,
 }
 
 /// The report date. Without it no date appears anywhere, so output is reproducible.

@@ -1,4 +1,5 @@
-//! Period labels: fiscal years ("2024"), halves ("2024-H1") and quarters ("2024-Q3").
+//! Period labels: fiscal years ("2024"), halves ("2024-H1") and quarters ("2024-Q3"), read also
+//! as people write them ("FY2024", "Q1 2024", "2024Q1").
 //!
 //! Labels are parsed once into [`PeriodLabel`] so that year-over-year and quarter-over-quarter
 //! comparisons look periods up by label, never by their position in the input.
@@ -76,7 +77,9 @@ impl PeriodLabel {
         }
     }
 
-    /// Parses "2024", "2024-H1" or "2024-Q3" (case-insensitive suffix, surrounding spaces ignored).
+    /// Parses a label as people write it: "2024", "2024-H1", "2024-Q3", and also "FY2024",
+    /// "FY 2024", "Q1 2024", "2024 Q1", "2024Q1", "Q1-2024", "H1 2024" (letters in any case,
+    /// the parts joined by nothing, spaces, `-`, `_` or `/`). Errors quote the label as written.
     ///
     /// ```
     /// use ipobrief::period::PeriodLabel;
@@ -84,28 +87,33 @@ impl PeriodLabel {
     /// let q3 = PeriodLabel::parse("2025-Q3").unwrap();
     /// assert_eq!(q3.year_earlier().to_string(), "2024-Q3");
     /// assert_eq!(PeriodLabel::parse("2025-Q1").unwrap().previous().to_string(), "2024-Q4");
+    /// assert_eq!(PeriodLabel::parse("Q1 2024").unwrap().to_string(), "2024-Q1");
     /// assert!(PeriodLabel::parse("2024-Q5").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Self, LabelError> {
-        let trimmed = text.trim();
-        let (year_text, suffix) = match trimmed.split_once('-') {
-            Some((year, suffix)) => (year, Some(suffix)),
-            None => (trimmed, None),
+        let expected = || LabelError(format!("expected {LABEL_HELP}, found \"{text}\""));
+        let parts = parts(text.trim()).ok_or_else(expected)?;
+        // The year, with an optional "FY" before it, and the part of the year, before or after.
+        let (year, part) = match parts.as_slice() {
+            [Part::Digits(year)] | [Part::Letters("FY"), Part::Digits(year)] => (*year, None),
+            [Part::Digits(year), Part::Letters(kind), Part::Digits(index)]
+            | [Part::Letters("FY"), Part::Digits(year), Part::Letters(kind), Part::Digits(index)]
+            | [Part::Letters(kind), Part::Digits(index), Part::Digits(year)]
+            | [Part::Letters(kind), Part::Digits(index), Part::Letters("FY"), Part::Digits(year)] => {
+                (*year, Some((*kind, *index)))
+            }
+            // "2024-Q": a part letter with no number.
+            [Part::Digits(year), Part::Letters(kind)] => (*year, Some((*kind, ""))),
+            _ => return Err(expected()),
         };
-        let year = parse_year(year_text)
-            .ok_or_else(|| LabelError(format!("expected {LABEL_HELP}, found \"{text}\"")))?;
-        let Some(suffix) = suffix else {
+        let year = parse_year(year).ok_or_else(expected)?;
+        let Some((kind, digits)) = part else {
             return Ok(PeriodLabel::year(year));
         };
-        let upper = suffix.to_ascii_uppercase();
-        let (kind, digits) = match upper.split_at_checked(1) {
-            Some(("Q", rest)) => (PeriodKind::Quarter, rest),
-            Some(("H", rest)) => (PeriodKind::Half, rest),
-            _ => {
-                return Err(LabelError(format!(
-                    "expected {LABEL_HELP}, found \"{text}\""
-                )))
-            }
+        let kind = match kind {
+            "Q" => PeriodKind::Quarter,
+            "H" => PeriodKind::Half,
+            _ => return Err(expected()),
         };
         let max = match kind {
             PeriodKind::Quarter => 4,
@@ -159,6 +167,51 @@ impl PeriodLabel {
     }
 }
 
+/// A piece of a label: a run of digits or of (upper-case ASCII) letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part<'a> {
+    Digits(&'a str),
+    Letters(&'static str),
+}
+
+/// Splits a label into runs of digits and letters. Separators (spaces, `-`, `_`, `/`) may only
+/// stand between two runs; letters must be FY, Q or H. None for anything else.
+fn parts(text: &str) -> Option<Vec<Part<'_>>> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    let mut after_separator = false;
+    while let Some(first) = rest.chars().next() {
+        let run = |pred: fn(char) -> bool| rest.find(|c: char| !pred(c)).unwrap_or(rest.len());
+        if first.is_ascii_digit() {
+            let end = run(|c| c.is_ascii_digit());
+            parts.push(Part::Digits(&rest[..end]));
+            rest = &rest[end..];
+        } else if first.is_ascii_alphabetic() {
+            let end = run(|c| c.is_ascii_alphabetic());
+            let letters = match rest[..end].to_ascii_uppercase().as_str() {
+                "FY" => "FY",
+                "Q" => "Q",
+                "H" => "H",
+                _ => return None,
+            };
+            parts.push(Part::Letters(letters));
+            rest = &rest[end..];
+        } else if matches!(first, ' ' | '-' | '_' | '/') && !parts.is_empty() && !after_separator {
+            let end = run(|c| matches!(c, ' ' | '-' | '_' | '/'));
+            rest = &rest[end..];
+            after_separator = true;
+            if rest.is_empty() {
+                return None;
+            }
+            continue;
+        } else {
+            return None;
+        }
+        after_separator = false;
+    }
+    Some(parts)
+}
+
 fn parse_year(text: &str) -> Option<i32> {
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -203,13 +256,69 @@ mod tests {
         );
     }
 
+    /// Labels as finance people write them (issue 12) read as the canonical label.
+    #[test]
+    fn parses_labels_as_people_write_them() {
+        for (written, canonical) in [
+            ("FY2024", "2024"),
+            ("FY 2024", "2024"),
+            ("fy2024", "2024"),
+            ("Q1 2024", "2024-Q1"),
+            ("2024 Q1", "2024-Q1"),
+            ("2024Q1", "2024-Q1"),
+            ("Q1-2024", "2024-Q1"),
+            ("q4/2023", "2023-Q4"),
+            ("H1 2024", "2024-H1"),
+            ("2024_H2", "2024-H2"),
+            ("Q3 FY2025", "2025-Q3"),
+            ("FY2025 Q3", "2025-Q3"),
+            ("2024 - Q2", "2024-Q2"),
+        ] {
+            let label = PeriodLabel::parse(written).map(|l| l.to_string());
+            assert_eq!(label.as_deref(), Ok(canonical), "{written}");
+        }
+    }
+
     #[test]
     fn rejects_impossible_labels() {
         for bad in [
-            "2024-Q5", "2024-Q0", "2024-H3", "24", "FY2024", "2024-X1", "", "2024-Q12",
+            "2024-Q5",
+            "2024-Q0",
+            "2024-H3",
+            "24",
+            "FY24",
+            "2024-X1",
+            "",
+            "2024-Q12",
+            "-2024",
+            "2024-",
+            "Q1",
+            "Q12024",
+            "2024 Q1 Q2",
+            "FY",
+            "2024.Q1",
+            "Q1--2024Q",
+            "20245",
         ] {
             assert!(PeriodLabel::parse(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    /// Errors quote the label as it was written, not its normalised form.
+    #[test]
+    fn errors_quote_the_label_as_written() {
+        assert_eq!(
+            PeriodLabel::parse("Q5 2024").map_err(|e| e.0),
+            Err("\"Q5 2024\" is not a valid label: a year has 4 quarters numbered 1 to 4".into())
+        );
+        assert_eq!(
+            PeriodLabel::parse("2024-Q5").map_err(|e| e.0),
+            Err("\"2024-Q5\" is not a valid label: a year has 4 quarters numbered 1 to 4".into())
+        );
+        assert_eq!(
+            PeriodLabel::parse("FY 24").map_err(|e| e.0),
+            Err(format!("expected {LABEL_HELP}, found \"FY 24\""))
+        );
     }
 
     #[test]

@@ -231,6 +231,7 @@ fn read_options(args: ReadArgs) -> Result<ReadOptions> {
         format: args.input_format,
         company_fields: values::company_fields(&args.company).map_err(usage)?,
         sheet: args.sheet,
+        layout: args.layout,
     })
 }
 

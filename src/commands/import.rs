@@ -18,7 +18,11 @@ const MAX_FACTS_BYTES: u64 = 256 * 1024 * 1024;
 pub fn run(settings: &ImportSec) -> Result<ExitCode> {
     let display = settings.file.display().to_string();
     let text = read(&settings.file, &display)?;
-    let toml = sec::import(&text, &display, &settings.options)?;
+    let imported = sec::import(&text, &display, &settings.options)?;
+    if let Some(warning) = imported.warning() {
+        eprintln!("{warning}");
+    }
+    let toml = imported.toml;
     // The import must load like any company file; if not, say so before writing.
     crate::input::parse(&toml, &display, Format::Toml, &ReadOptions::default())
         .context("the imported figures do not pass validation")?;

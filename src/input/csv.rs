@@ -3,7 +3,9 @@
 //! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
 
 use super::locate::{CsvLocator, Locate};
-use super::raw::{parse_decimal, Amount, Label, RawAi, RawInput, RawPeriod};
+use rust_decimal::Decimal;
+
+use super::raw::{Amount, Label, RawAi, RawInput, RawPeriod};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
 /// The plain (non-cost) columns a CSV input may have.
@@ -58,7 +60,7 @@ pub fn parse<'a>(
                     record: record_text.clone(),
                 }))
             };
-            set_field(&mut period, header, cell).map_err(cell_error)?;
+            set_field(&mut period, header, cell, super::cell::strict).map_err(cell_error)?;
         }
         rows.push((row, record_text));
         raw.periods.push(period);
@@ -66,10 +68,22 @@ pub fn parse<'a>(
     Ok((raw, Box::new(CsvLocator { rows })))
 }
 
+/// Reads a number from a cell's text: None for a cell that stands for nothing (a dash).
+pub(super) type ReadNumber = fn(&str) -> Result<Option<Decimal>, String>;
+
 /// Puts one cell's text into the period field its column names. Shared with the spreadsheet
-/// reader, so both accept the same columns; the error says what was found.
-pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Result<(), String> {
-    let amount = || parse_decimal(cell).map(Amount);
+/// reader, so both accept the same columns; `number` reads amounts (strictly for CSV); the
+/// error says what was found.
+pub(super) fn set_field(
+    period: &mut RawPeriod,
+    header: &str,
+    cell: &str,
+    number: ReadNumber,
+) -> Result<(), String> {
+    if !matches!(header, "label" | "notes") && number(cell)?.is_none() {
+        return Ok(());
+    }
+    let amount = || -> Result<Amount, String> { Ok(Amount(number(cell)?.unwrap_or_default())) };
     match header {
         "label" => period.label = Some(Label(cell.to_string())),
         "notes" => period.notes = Some(cell.to_string()),
@@ -176,9 +190,13 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
             continue;
         }
         if !COLUMNS.contains(&header.as_str()) {
-            let hint = match did_you_mean(header, COLUMNS.iter().copied()) {
-                Some(close) => format!("did you mean \"{close}\"? "),
-                None => String::new(),
+            let hint = match (
+                did_you_mean(header, COLUMNS.iter().copied()),
+                cost_column(header),
+            ) {
+                (Some(close), _) => format!("did you mean \"{close}\"? "),
+                (None, Some(cost)) => format!("did you mean \"{cost}\"? "),
+                (None, None) => String::new(),
             };
             return Err(
                 InputError::new(file, format!("unknown column \"{header}\""))
@@ -208,6 +226,15 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
     Ok(())
 }
 
+/// The cost column a header with a misspelt prefix means: "Cost:marketing", "costs:marketing",
+/// "cost_marketing" or "cots: marketing" -> "cost:marketing".
+fn cost_column(header: &str) -> Option<String> {
+    let (prefix, name) = header.split_once([':', '_', ' '])?;
+    let prefix = prefix.trim().to_lowercase();
+    let close = prefix == "cost" || did_you_mean(&prefix, ["cost", "costs"]).is_some();
+    (close && !name.trim().is_empty()).then(|| format!("cost:{}", name.trim()))
+}
+
 fn csv_error(file: &str, error: &csv::Error) -> InputError {
     let row = error.position().map_or(0, |p| p.line() as usize);
     let message = match error.kind() {
@@ -221,4 +248,34 @@ fn csv_error(file: &str, error: &csv::Error) -> InputError {
         _ => format!("cannot read the CSV: {error}"),
     };
     InputError::new(file, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards issue 12: a cost column with a misspelt prefix is offered the right form.
+    #[test]
+    fn a_misspelt_cost_prefix_suggests_the_cost_column() {
+        for header in [
+            "Cost:marketing",
+            "costs:marketing",
+            "cost_marketing",
+            "cots: marketing",
+        ] {
+            assert_eq!(
+                cost_column(header).as_deref(),
+                Some("cost:marketing"),
+                "{header}"
+            );
+        }
+        assert_eq!(cost_column("headcount_end"), None);
+        assert_eq!(cost_column("marketing"), None);
+        let error = check_headers(&["label".into(), "costs:marketing".into()], "t.csv");
+        let help = error.err().and_then(|e| e.help).unwrap_or_default();
+        assert!(
+            help.starts_with("did you mean \"cost:marketing\"? "),
+            "{help}"
+        );
+    }
 }

@@ -3,6 +3,9 @@
 //! Each format has a reader (`parse` from a string) and a locator that maps a field back to
 //! its position in the text, so validation errors can point at the offending line.
 
+mod cell;
+mod columns;
+mod cost_sign;
 mod csv;
 mod json;
 mod locate;
@@ -20,6 +23,8 @@ use serde::Serialize;
 use crate::diagnostic::InputError;
 use crate::period::PeriodLabel;
 
+pub use columns::Layout;
+pub use cost_sign::CostSign;
 pub use locate::FieldPath;
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
@@ -193,6 +198,8 @@ pub struct ReadOptions {
     pub company_fields: Vec<(String, String)>,
     /// The worksheet holding the periods (spreadsheets only); default: the first with a `label` column.
     pub sheet: Option<String>,
+    /// Periods in rows or across the columns (CSV and spreadsheets); default: detected.
+    pub layout: Option<Layout>,
 }
 
 /// Reads and validates one input file; `-` reads standard input.
@@ -257,6 +264,13 @@ pub fn parse(
             "write the company's figures in it: a [company] table and [[period]] tables \
              (see examples/klarna.toml), or a CSV with a header row",
         ));
+    }
+    if options.layout == Some(Layout::Columns) {
+        return Err(InputError::new(
+            file,
+            "--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only, for now",
+        )
+        .with_help("give the CSV one row per period under a header row (label, revenue, ...)"));
     }
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,

@@ -34,6 +34,8 @@ pub struct RawCompany {
     pub ai_exposed: Vec<String>,
     #[serde(default)]
     pub sources: Vec<String>,
+    /// `"negative"` when costs are written below zero (see `cost_sign.rs`).
+    pub cost_sign: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -211,9 +213,10 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     parsed.map_err(|_| {
         if text.eq_ignore_ascii_case("nan") || text.to_ascii_lowercase().contains("inf") {
             format!("expected a finite number, found {text}")
-        } else if text
-            .chars()
-            .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
+        } else if text.contains(|c: char| c.is_ascii_digit())
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
         {
             format!(
                 "the number {text} is out of range: amounts must stay below 10^28 in full units"
@@ -265,6 +268,7 @@ pub const COMPANY_FIELDS: &[&str] = &[
     "summary",
     "ai_exposed",
     "sources",
+    "cost_sign",
 ];
 pub const PERIOD_FIELDS: &[&str] = &[
     "label",
@@ -356,5 +360,9 @@ mod tests {
             .contains("thousands separators"));
         assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
         assert!(parse_decimal("1e400").unwrap_err().contains("out of range"));
+        // A lone dash has no digits: never "the number - is out of range" (issue 12).
+        assert!(parse_decimal("-")
+            .unwrap_err()
+            .starts_with("expected a number, found \"-\""));
     }
 }

@@ -9,10 +9,11 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader};
 
-use super::csv::{check_headers, set_field};
+use super::cell::{lenient, Expect};
+use super::columns::{period_header, transpose, Layout};
+use super::csv::{check_headers, set_field, ReadNumber};
 use super::raw::{
-    parse_decimal, Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS,
-    READINESS_FIELDS,
+    Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError, Location};
@@ -23,7 +24,7 @@ const COMPANY_SHEET: &str = "company";
 /// Reads and validates a workbook; `-` reads standard input.
 pub fn load(path: &Path, file: &str, options: &ReadOptions) -> Result<CompanyInput, InputError> {
     let bytes = read(path, file)?;
-    let (raw, locator) = parse(bytes, file, options.sheet.as_deref())?;
+    let (raw, locator) = parse(bytes, file, options.sheet.as_deref(), options.layout)?;
     validate::validate(raw, file, &locator, &options.company_fields)
 }
 
@@ -62,6 +63,7 @@ pub fn parse(
     bytes: Vec<u8>,
     file: &str,
     sheet: Option<&str>,
+    layout: Option<Layout>,
 ) -> Result<(RawInput, SheetLocator), InputError> {
     let mut workbook =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|error| {
@@ -69,10 +71,16 @@ pub fn parse(
                 .with_help("save it again as .xlsx or .ods; is the file complete?")
         })?;
     let names = workbook.sheet_names();
+    // Each sheet's values, and where a formula has no saved result (see `no_saved_result`).
+    let mut uncached: HashMap<String, Vec<(u32, u32, String)>> = HashMap::new();
     let mut range_of = |name: &str| {
-        workbook.worksheet_range(name).map_err(|error| {
+        let values = workbook.worksheet_range(name).map_err(|error| {
             InputError::new(file, format!("cannot read the sheet \"{name}\": {error}"))
-        })
+        })?;
+        if let Ok(formulas) = workbook.worksheet_formula(name) {
+            uncached.insert(name.to_string(), no_saved_result(&values, &formulas));
+        }
+        Ok::<_, InputError>(values)
     };
     let (figures_name, figures) = match sheet {
         Some(wanted) => {
@@ -93,12 +101,18 @@ pub fn parse(
             let mut found = None;
             for name in names
                 .iter()
-                .filter(|n| !n.eq_ignore_ascii_case(COMPANY_SHEET))
+                .filter(|n| !n.trim().eq_ignore_ascii_case(COMPANY_SHEET))
             {
                 let range = range_of(name)?;
                 let has_label = header_row(&range)
                     .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| h == "label"));
-                if has_label {
+                let across = columns_header(&range, layout).is_some();
+                let usable = match layout {
+                    Some(Layout::Columns) => across,
+                    Some(Layout::Rows) => has_label,
+                    None => has_label || across,
+                };
+                if usable {
                     found = Some((name.clone(), range));
                     break;
                 }
@@ -107,15 +121,33 @@ pub fn parse(
                 InputError::new(file, "no sheet of the workbook has a \"label\" column").with_help(
                     format!(
                         "put one row per period under a header row (label, revenue, ...) as in \
-                         the CSV input, or name the sheet with --sheet; the sheets are {}",
+                         the CSV input, or one column per period under a row of period labels, \
+                         or name the sheet with --sheet; the sheets are {}",
                         listed(&names)
                     ),
                 )
             })?
         }
     };
+    // Periods across: read the sheet turned, each period a row; positions are turned back.
+    let across = columns_header(&figures, layout);
+    if layout == Some(Layout::Columns) && across.is_none() {
+        return Err(InputError::new(
+            file,
+            format!("no row of the sheet \"{figures_name}\" holds period labels"),
+        )
+        .with_help(
+            "with --layout columns, a row names the periods (2023, 2024 or Q1 2024, ...) and \
+             each row under it a figure in its first cell (revenue, cost:marketing, ...)",
+        ));
+    }
+    let figures = match across {
+        Some((label_row, names_column)) => transpose(&figures, label_row, names_column),
+        None => figures,
+    };
     let mut locator = SheetLocator {
         sheet: figures_name,
+        transposed: across.is_some(),
         ..SheetLocator::default()
     };
     let mut raw = RawInput {
@@ -124,14 +156,65 @@ pub fn parse(
     };
     let company_name = names
         .iter()
-        .find(|n| n.eq_ignore_ascii_case(COMPANY_SHEET) && **n != locator.sheet)
+        .find(|n| n.trim().eq_ignore_ascii_case(COMPANY_SHEET) && **n != locator.sheet)
         .cloned();
     if let Some(name) = company_name {
         let range = range_of(&name)?;
         locator.company_sheet = Some(name);
         company(&range, file, &mut locator, &mut raw)?;
     }
+    // A formula without a saved result reads as an empty cell: refuse it rather than read a
+    // missing figure. Below the figures' header row first, then anywhere on the company sheet.
+    let below_header = |&&(row, column, _): &&(u32, u32, String)| match across {
+        Some((label_row, names_column)) => row > label_row && column > names_column,
+        None => row > locator.header_row,
+    };
+    let figures_cell = uncached
+        .get(&locator.sheet)
+        .and_then(|cells| cells.iter().find(below_header))
+        .map(|cell| (locator.sheet.as_str(), cell));
+    let company_cell = locator
+        .company_sheet
+        .as_deref()
+        .and_then(|name| Some((name, uncached.get(name)?.first()?)));
+    if let Some((sheet, (row, column, formula))) = figures_cell.or(company_cell) {
+        let cell = locate::reference(sheet, *row, *column);
+        return Err(formula_without_result(file, &cell, formula));
+    }
     Ok((raw, locator))
+}
+
+/// Formula cells without a saved result, as workbooks written by scripts (openpyxl, pandas)
+/// hold them: their absolute row and column, and the formula, in reading order.
+fn no_saved_result(values: &Range<Data>, formulas: &Range<String>) -> Vec<(u32, u32, String)> {
+    let (top, left) = formulas.start().unwrap_or_default();
+    let mut cells: Vec<(u32, u32, String)> = formulas
+        .used_cells()
+        .filter(|(_, _, formula)| !formula.trim().is_empty())
+        .map(|(i, j, formula)| (top + i as u32, left + j as u32, formula.clone()))
+        .filter(|(row, column, _)| {
+            let value = values.get_value((*row, *column));
+            value.is_none_or(|v| matches!(cell_text(v), Ok(None)))
+        })
+        .collect();
+    cells.sort();
+    cells
+}
+
+fn formula_without_result(file: &str, cell: &str, formula: &str) -> InputError {
+    let formula = formula.trim_start_matches('=');
+    InputError::new(
+        file,
+        format!("the cell {cell} holds the formula ={formula} but no saved result"),
+    )
+    .at(Some(Location::Sheet {
+        cell: cell.to_string(),
+    }))
+    .with_help(
+        "open the workbook in a spreadsheet program and save it (or recalculate it) first: \
+         ipobrief reads the results a spreadsheet program saved, and workbooks written by \
+         scripts hold formulas without them",
+    )
 }
 
 fn listed(names: &[String]) -> String {
@@ -146,8 +229,38 @@ fn listed(names: &[String]) -> String {
 /// ignored), else the first row with any text. Its absolute row, and each named column's
 /// absolute index and name.
 fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
-    let (top, left) = range.start()?;
-    let rows: Vec<(u32, Vec<(u32, String)>)> = range
+    let rows = text_rows(range);
+    let with_label = rows
+        .iter()
+        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
+    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
+    with_label.or(first).map(|index| rows[index].clone())
+}
+
+/// The first row holding period labels, when periods run across the sheet (found before any
+/// row with a `label` cell, or asked for with `--layout columns`): its row and the column
+/// naming the figures.
+fn columns_header(range: &Range<Data>, layout: Option<Layout>) -> Option<(u32, u32)> {
+    if layout == Some(Layout::Rows) {
+        return None;
+    }
+    for (row, cells) in text_rows(range) {
+        if let Some(names_column) = period_header(&cells) {
+            return Some((row, names_column));
+        }
+        if layout.is_none() && cells.iter().any(|(_, text)| text == "label") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Each row's absolute index and its cells with text: absolute column and trimmed text.
+fn text_rows(range: &Range<Data>) -> Vec<(u32, Vec<(u32, String)>)> {
+    let Some((top, left)) = range.start() else {
+        return Vec::new();
+    };
+    range
         .rows()
         .enumerate()
         .map(|(i, row)| {
@@ -158,12 +271,7 @@ fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
                 .collect();
             (top + i as u32, cells)
         })
-        .collect();
-    let with_label = rows
-        .iter()
-        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
-    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
-    with_label.or(first).map(|index| rows[index].clone())
+        .collect()
 }
 
 fn periods(
@@ -184,9 +292,14 @@ fn periods(
         let at = column.map_or(left, |(col, _)| *col);
         error.location = Some(Box::new(locator.cell(header_at, at)));
         error.message = error.message.replace("the CSV has", "the sheet has");
+        if locator.transposed {
+            error.message = error.message.replace("column \"", "row \"");
+        }
         return Err(error);
     }
     let named: HashMap<u32, &str> = headers.iter().map(|(c, n)| (*c, n.as_str())).collect();
+    // With periods across, a figure is a row of the sheet.
+    let axis = if locator.transposed { "row" } else { "column" };
     locator.header_row = header_at;
     locator.columns = headers.iter().map(|(c, n)| (n.clone(), *c)).collect();
     let mut periods = Vec::new();
@@ -205,7 +318,7 @@ fn periods(
             let text = cell_text(cell).map_err(|found| {
                 let column = named.get(&at_col).copied().unwrap_or("?");
                 problem(format!(
-                    "the cell {} (column \"{column}\") {found}",
+                    "the cell {} ({axis} \"{column}\") {found}",
                     locator.reference(at_row, at_col)
                 ))
             })?;
@@ -214,15 +327,22 @@ fn periods(
             };
             any = true;
             let Some(header) = named.get(&at_col) else {
+                let (named_in, header) = match locator.transposed {
+                    true => ("row", "its first cell"),
+                    false => ("column", "the header row"),
+                };
                 return Err(problem(format!(
-                    "the cell {} holds \"{text}\" but its column has no name in the header row",
+                    "the cell {} holds \"{text}\" but its {named_in} has no name in {header}",
                     locator.reference(at_row, at_col)
                 ))
-                .with_help("name the column in the header row, or clear the cell"));
+                .with_help(format!(
+                    "name the {named_in} in {header}, or clear the cell"
+                )));
             };
-            set_field(&mut period, header, &text).map_err(|error| {
+            let number: ReadNumber = |text| lenient(text, Expect::Amount);
+            set_field(&mut period, header, &text, number).map_err(|error| {
                 problem(format!(
-                    "{}, column \"{header}\": {error}",
+                    "{}, {axis} \"{header}\": {error}",
                     locator.reference(at_row, at_col)
                 ))
             })?;
@@ -286,6 +406,7 @@ fn company(
             "scale" => company.scale = Some(value),
             "fiscal_year_end" => company.fiscal_year_end = Some(value),
             "summary" => company.summary = Some(value),
+            "cost_sign" => company.cost_sign = Some(value),
             "ai_exposed" => company.ai_exposed = list(&[',', ';']),
             // Source citations hold commas of their own: one per line or separated by `;`.
             "sources" => company.sources = list(&[';', '\n']),
@@ -343,7 +464,14 @@ pub(super) fn table_field(
             ));
         }
     };
-    *slot = Some(Amount(parse_decimal(value)?));
+    let expect = match key {
+        "annual_attrition" | "reinvest_share" => Expect::Share,
+        _ if key.ends_with("_pct") => Expect::Percent,
+        _ => Expect::Amount,
+    };
+    if let Some(number) = lenient(value, expect)? {
+        *slot = Some(Amount(number));
+    }
     Ok(())
 }
 

@@ -10,6 +10,8 @@ use crate::diagnostic::Location;
 #[derive(Debug, Default)]
 pub struct SheetLocator {
     pub sheet: String,
+    /// Periods run across the sheet: positions here are turned (row <-> column).
+    pub transposed: bool,
     pub header_row: u32,
     /// Column name -> absolute column index.
     pub columns: HashMap<String, u32>,
@@ -37,7 +39,10 @@ impl SheetLocator {
 
     /// `Figures!D7`, with the sheet name quoted when it needs it: `'Q data'!D7`.
     pub fn reference(&self, row: u32, column: u32) -> String {
-        reference(&self.sheet, row, column)
+        match self.transposed {
+            true => reference(&self.sheet, column, row),
+            false => reference(&self.sheet, row, column),
+        }
     }
 }
 

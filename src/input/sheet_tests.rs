@@ -63,7 +63,7 @@ fn workbook(bad_revenue: Option<&str>) -> Vec<u8> {
 
 #[test]
 fn reads_the_first_sheet_with_a_label_column_and_the_company_sheet() {
-    let (raw, locator) = parse(workbook(None), "acme.xlsx", None).unwrap();
+    let (raw, locator) = parse(workbook(None), "acme.xlsx", None, None).unwrap();
     let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
     assert_eq!(input.company.name, "Acme AB");
     assert_eq!(input.company.ai_exposed, vec!["support", "marketing"]);
@@ -77,7 +77,7 @@ fn reads_the_first_sheet_with_a_label_column_and_the_company_sheet() {
 
 #[test]
 fn a_bad_cell_is_named_by_sheet_and_cell_with_what_was_found() {
-    let error = parse(workbook(Some("12k")), "acme.xlsx", None).unwrap_err();
+    let error = parse(workbook(Some("12k")), "acme.xlsx", None, None).unwrap_err();
     assert_eq!(
         error.to_string(),
         "Figures!D8, column \"revenue\": expected a number, found \"12k\": write numbers \
@@ -88,7 +88,7 @@ fn a_bad_cell_is_named_by_sheet_and_cell_with_what_was_found() {
 
 #[test]
 fn validation_errors_point_at_the_cell() {
-    let (raw, locator) = parse(workbook(Some("-5")), "acme.xlsx", None).unwrap();
+    let (raw, locator) = parse(workbook(Some("-5")), "acme.xlsx", None, None).unwrap();
     let error = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap_err();
     assert!(
         error.message.contains("revenue must not be negative"),
@@ -99,19 +99,19 @@ fn validation_errors_point_at_the_cell() {
 
 #[test]
 fn a_named_sheet_must_exist() {
-    let error = parse(workbook(None), "acme.xlsx", Some("Budget")).unwrap_err();
+    let error = parse(workbook(None), "acme.xlsx", Some("Budget"), None).unwrap_err();
     assert!(error.message.contains("no sheet named \"Budget\""));
     assert!(error
         .help
         .unwrap()
         .contains("\"Notes\", \"Figures\", \"company\""));
-    let chosen = parse(workbook(None), "acme.xlsx", Some("figures"));
+    let chosen = parse(workbook(None), "acme.xlsx", Some("figures"), None);
     assert!(chosen.is_ok(), "sheet names match regardless of case");
 }
 
 #[test]
 fn a_sheet_without_label_column_is_not_taken_for_figures() {
-    let error = parse(workbook(None), "acme.xlsx", Some("Notes")).unwrap_err();
+    let error = parse(workbook(None), "acme.xlsx", Some("Notes"), None).unwrap_err();
     assert!(
         error
             .message
@@ -164,7 +164,7 @@ fn plan_and_readiness_rows_on_the_company_sheet() {
         ("plan.hires_per_year", Err("2")),
         ("readiness.min_rule_of_40", Ok(30.0)),
     ]);
-    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
     let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
     let plan = input.plan.unwrap();
     assert_eq!(plan.target_headcount, Decimal::from(30));
@@ -177,7 +177,7 @@ fn plan_and_readiness_rows_on_the_company_sheet() {
 fn a_bad_plan_row_is_named_by_its_cell() {
     // A misspelt field: refused with a suggestion, at the value's cell.
     let book = with_company_rows(&[("plan.target_heads", Ok(30.0))]);
-    let error = parse(book, "acme.xlsx", None).unwrap_err();
+    let error = parse(book, "acme.xlsx", None, None).unwrap_err();
     assert!(
         error.message.contains("company!B3 (plan.target_heads)"),
         "{}",
@@ -191,7 +191,7 @@ fn a_bad_plan_row_is_named_by_its_cell() {
         ("plan.target_headcount", Ok(30.0)),
         ("plan.annual_attrition", Ok(1.5)),
     ]);
-    let (raw, locator) = parse(book, "acme.xlsx", None).unwrap();
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
     let error = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap_err();
     assert!(
         error.message.contains("between 0 and 1, found 1.5"),
@@ -199,4 +199,198 @@ fn a_bad_plan_row_is_named_by_its_cell() {
         error.message
     );
     assert!(error.to_string().contains("company!B4"), "{error}");
+}
+
+/// A `Figures` sheet (header in row 1) with the given text cells under label, revenue,
+/// cost:support and cost:marketing, and a company sheet named `company_sheet`.
+fn with_text_cells(rows: &[[&str; 4]], company_sheet: &str) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    for (col, name) in ["label", "revenue", "cost:support", "cost:marketing"]
+        .iter()
+        .enumerate()
+    {
+        figures.write_string(0, col as u16, *name).unwrap();
+    }
+    for (row, cells) in rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            figures
+                .write_string(row as u32 + 1, col as u16, *text)
+                .unwrap();
+        }
+    }
+    let company = book.add_worksheet().set_name(company_sheet).unwrap();
+    for (row, (field, value)) in [("name", "Acme AB"), ("currency", "EUR")]
+        .iter()
+        .enumerate()
+    {
+        company.write_string(row as u32, 0, *field).unwrap();
+        company.write_string(row as u32, 1, *value).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// Guards issue 12: numbers as a spreadsheet shows them, typed as text, read as numbers.
+#[test]
+fn text_cells_read_as_a_spreadsheet_shows_numbers() {
+    let book = with_text_cells(
+        &[
+            ["FY2023", "1 234", "(1,500)", "-"],
+            ["FY2024", "1,234,567.5", "300", "—"],
+        ],
+        "company",
+    );
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    assert_eq!(input.periods[0].revenue, Decimal::from(1234));
+    assert_eq!(input.periods[0].costs["support"], Decimal::from(-1500));
+    assert!(
+        !input.periods[0].costs.contains_key("marketing"),
+        "a dash is empty"
+    );
+    assert_eq!(input.periods[1].revenue, Decimal::new(12_345_675, 1));
+    assert!(!input.periods[1].costs.contains_key("marketing"));
+}
+
+/// Guards issue 12: a dash where a number belongs was "the number - is out of range"; a
+/// percentage where an amount belongs is named as one.
+#[test]
+fn a_percentage_where_an_amount_belongs_is_named() {
+    let book = with_text_cells(&[["2024", "12%", "1", "2"]], "company");
+    let error = parse(book, "acme.xlsx", None, None).unwrap_err();
+    assert_eq!(
+        error.message,
+        "Figures!B2, column \"revenue\": found the percentage \"12%\" where an amount is expected"
+    );
+}
+
+/// Guards issue 12: the company sheet is found whatever the case of its name.
+#[test]
+fn the_company_sheet_is_found_whatever_its_case() {
+    for name in ["Company", "COMPANY", "company "] {
+        let book = with_text_cells(&[["2024", "10", "1", "2"]], name);
+        let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
+        let input = validate::validate(raw, "acme.xlsx", &locator, &[]);
+        assert_eq!(
+            input.map(|i| i.company.name).ok().as_deref(),
+            Some("Acme AB"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn plan_shares_may_be_percentages_and_cost_sign_is_a_company_row() {
+    let book = with_company_rows(&[
+        ("plan.target_headcount", Ok(30.0)),
+        ("plan.annual_attrition", Err("12%")),
+        ("readiness.min_revenue_growth_pct", Err("25%")),
+        ("cost_sign", Err("negative")),
+    ]);
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let plan = input.plan.unwrap();
+    assert_eq!(plan.annual_attrition, Decimal::new(12, 2));
+    assert_eq!(
+        input.readiness.min_revenue_growth_pct,
+        Some(Decimal::from(25))
+    );
+}
+
+/// Guards issue 12: a formula without a saved result (as scripts write workbooks) read as an
+/// empty cell; it is named, with what to do.
+#[test]
+fn a_formula_without_a_saved_result_is_named() {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    figures.write_string(0, 0, "label").unwrap();
+    figures.write_string(0, 1, "revenue").unwrap();
+    figures.write_string(1, 0, "2023").unwrap();
+    figures.write_number(1, 1, 100).unwrap();
+    figures.write_string(2, 0, "2024").unwrap();
+    // No result at all: rust_xlsxwriter otherwise writes 0 as every formula's result.
+    figures.set_formula_result_default("");
+    figures
+        .write_formula(2, 1, Formula::new("=B2*1.3"))
+        .unwrap();
+    let error = parse(book.save_to_buffer().unwrap(), "acme.xlsx", None, None).unwrap_err();
+    assert_eq!(
+        error.message,
+        "the cell Figures!B3 holds the formula =B2*1.3 but no saved result"
+    );
+    assert!(error
+        .help
+        .unwrap()
+        .contains("save it (or recalculate it) first"));
+}
+
+/// Periods across: a title in A1, the labels in row 3 from B3, one figure per row below.
+/// `revenue_2024` is the text in C4.
+fn across(revenue_2024: &str) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("P&L").unwrap();
+    figures.write_string(0, 0, "Acme, EUR").unwrap();
+    figures.write_string(2, 1, "FY2023").unwrap();
+    figures.write_string(2, 2, "FY2024").unwrap();
+    let rows: [(&str, f64); 3] = [
+        ("revenue", 100.0),
+        ("headcount_end", 20.0),
+        ("cost:support", 30.0),
+    ];
+    for (row, (name, value)) in rows.iter().enumerate() {
+        figures.write_string(row as u32 + 3, 0, *name).unwrap();
+        figures.write_number(row as u32 + 3, 1, *value).unwrap();
+    }
+    figures.write_string(3, 2, revenue_2024).unwrap();
+    figures.write_number(4, 2, 22).unwrap();
+    figures.write_number(5, 2, 31).unwrap();
+    let company = book.add_worksheet().set_name("Company").unwrap();
+    company.write_string(0, 0, "name").unwrap();
+    company.write_string(0, 1, "Acme AB").unwrap();
+    company.write_string(1, 0, "currency").unwrap();
+    company.write_string(1, 1, "EUR").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// Guards issue 12: a sheet with periods across was refused ("no label column").
+#[test]
+fn periods_across_the_columns_are_detected() {
+    let (raw, locator) = parse(across("1,300"), "acme.xlsx", None, None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let labels: Vec<String> = input.periods.iter().map(|p| p.label.to_string()).collect();
+    assert_eq!(labels, ["2023", "2024"]);
+    assert_eq!(input.periods[1].revenue, Decimal::from(1300));
+    assert_eq!(input.periods[1].headcount_end, Some(Decimal::from(22)));
+    assert_eq!(input.periods[0].costs["support"], Decimal::from(30));
+}
+
+/// With periods across, errors name the cell where it is, and call a figure a row.
+#[test]
+fn errors_with_periods_across_name_the_right_cell() {
+    let error = parse(across("12k"), "acme.xlsx", None, None).unwrap_err();
+    assert!(
+        error
+            .message
+            .starts_with("'P&L'!C4, row \"revenue\": expected a number, found \"12k\""),
+        "{}",
+        error.message
+    );
+    let (raw, locator) = parse(across("-5"), "acme.xlsx", None, None).unwrap();
+    let error = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap_err();
+    assert!(error.to_string().contains("cell 'P&L'!C4"), "{error}");
+    // Forcing rows reads the sheet the old way and finds no label column.
+    let forced = parse(across("1"), "acme.xlsx", None, Some(super::Layout::Rows));
+    assert!(forced.is_err());
+    // Forcing columns on a sheet laid out in rows says what is missing.
+    let error = parse(
+        workbook(None),
+        "acme.xlsx",
+        Some("Figures"),
+        Some(super::Layout::Columns),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "no row of the sheet \"Figures\" holds period labels"
+    );
 }

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
+use super::cost_sign::{negative_convention, CostSign};
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
@@ -80,7 +81,7 @@ pub fn validate(
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
     let company_fields = table_fields(&mut raw, company_fields)?;
-    let company = company(
+    let (company, cost_sign) = company(
         raw.company.clone().unwrap_or_default(),
         &company_fields,
         &check,
@@ -115,7 +116,7 @@ pub fn validate(
         raw.periods
             .into_par_iter()
             .enumerate()
-            .map(|(index, raw_period)| period(raw_period, index, company.scale, &check))
+            .map(|(index, raw_period)| period(raw_period, index, company.scale, cost_sign, &check))
             .collect()
     };
     for (index, period) in checked.into_iter().enumerate() {
@@ -136,6 +137,7 @@ pub fn validate(
         periods.push(period);
     }
     check_cost_lines(&company, &periods, &check)?;
+    check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
     let warnings = gap_warnings(&periods);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
@@ -178,7 +180,7 @@ fn company(
     mut raw: RawCompany,
     overrides: &[(String, String)],
     check: &Checker,
-) -> Result<Company, InputError> {
+) -> Result<(Company, CostSign), InputError> {
     for (key, value) in overrides {
         let value = value.trim().to_string();
         match key.as_str() {
@@ -188,6 +190,7 @@ fn company(
             "scale" => raw.scale = Some(value),
             "fiscal_year_end" => raw.fiscal_year_end = Some(value),
             "summary" => raw.summary = Some(value),
+            "cost_sign" => raw.cost_sign = Some(value),
             "ai_exposed" => {
                 raw.ai_exposed = value
                     .split([',', ';'])
@@ -331,7 +334,18 @@ fn company(
     if ticker.as_ref().is_some_and(|t| t.chars().count() > 20) {
         return Err(check.error(at("ticker"), "the ticker is longer than 20 characters"));
     }
-    Ok(Company {
+    let cost_sign = match raw.cost_sign.as_deref() {
+        None => CostSign::default(),
+        Some(text) => CostSign::parse(text).ok_or_else(|| {
+            check
+                .error(at("cost_sign"), format!("unknown cost_sign \"{text}\""))
+                .with_help(format!(
+                    "cost_sign is one of {}: \"negative\" when costs are written below zero",
+                    CostSign::NAMES.join(", ")
+                ))
+        })?,
+    };
+    let company = Company {
         slug: slug_for(&name),
         name,
         ticker,
@@ -345,7 +359,8 @@ fn company(
             .filter(|s| !s.is_empty())
             .collect(),
         sources: raw.sources,
-    })
+    };
+    Ok((company, cost_sign))
 }
 
 /// A folder name that is safe on every file system: lower-case ASCII, digits and dashes,
@@ -369,6 +384,7 @@ fn period(
     raw: RawPeriod,
     index: usize,
     scale: Scale,
+    cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
@@ -401,8 +417,21 @@ fn period(
         || at(&["headcount_start"]),
         "headcount",
     )?;
+    if let (CostSign::Negative, Some(Amount(written))) = (cost_sign, raw.personnel_cost) {
+        if written > Decimal::ZERO {
+            return Err(check
+                .error(
+                    at(&["personnel_cost"]),
+                    format!(
+                        "personnel cost is written as {written}, above zero, but cost_sign = \
+                         \"negative\" says costs are written below zero"
+                    ),
+                )
+                .with_help(format!("write it as -{written}, as the cost lines are")));
+        }
+    }
     let personnel_cost = check.non_negative(
-        raw.personnel_cost,
+        raw.personnel_cost.map(|a| Amount(cost_sign.read(a.0))),
         || at(&["personnel_cost"]),
         "personnel cost",
     )?;
@@ -417,7 +446,7 @@ fn period(
                 )
                 .with_help("name the line in a few words, such as marketing or support"));
         }
-        let amount = check.scaled(amount, scale, path)?;
+        let amount = check.scaled(cost_sign.read(amount), scale, path)?;
         costs.insert(name, amount);
     }
     let raw_ai = raw.ai.unwrap_or_default();
@@ -494,8 +523,15 @@ fn check_cost_lines(
     }
     for exposed in &company.ai_exposed {
         if !names.contains(&exposed.as_str()) {
+            // A close cost line is more likely the misspelt one (ai_exposed is written once,
+            // by hand, from the names the reader knows): point at it, never suggest copying it.
             let hint = did_you_mean(exposed, names.iter().copied())
-                .map(|c| format!("did you mean \"{c}\"? "))
+                .map(|close| {
+                    format!(
+                        "the cost line \"{close}\" is close: if it is misspelt, name it \
+                         \"{exposed}\" in the input; "
+                    )
+                })
                 .unwrap_or_default();
             return Err(check
                 .error(
@@ -511,6 +547,50 @@ fn check_cost_lines(
         }
     }
     Ok(())
+}
+
+/// Refuses costs written below zero unless `cost_sign = "negative"` says so, and costs written
+/// above zero when it does (see `cost_sign.rs`). `periods` are in input order.
+fn check_cost_sign(
+    periods: &[Period],
+    cost_sign: CostSign,
+    check: &Checker,
+) -> Result<(), InputError> {
+    let Some(found) = negative_convention(periods) else {
+        return Ok(());
+    };
+    let at = FieldPath::new(Table::Period(found.period), &["costs", &found.line]);
+    let counts = format!("{} of {} cost lines", found.negative_lines, found.lines);
+    let error = match cost_sign {
+        CostSign::Positive => check
+            .error(
+                at,
+                format!(
+                    "costs are entered as negative amounts: {counts} are below zero while revenue \
+                     is positive, which would make operating expenses negative (\"{}\" in period {} \
+                     is the first)",
+                    found.line,
+                    found.period + 1
+                ),
+            )
+            .with_help(
+                "enter costs as positive amounts, or set cost_sign = \"negative\" in [company] to \
+                 read them as costs (CSV: --company cost_sign=negative; spreadsheets: a cost_sign \
+                 row on the company sheet); a single negative line such as a refund is fine",
+            ),
+        CostSign::Negative => check
+            .error(
+                at,
+                format!(
+                    "cost_sign = \"negative\" says costs are written below zero, but {counts} are \
+                     above zero (\"{}\" in period {} is the first)",
+                    found.line,
+                    found.period + 1
+                ),
+            )
+            .with_help("remove cost_sign, or write the costs below zero"),
+    };
+    Err(error)
 }
 
 /// A warning for each gap inside a series (periods must be sorted).
@@ -655,6 +735,44 @@ mod tests {
         );
         assert_eq!(message, "unknown field `revenu`");
         assert!(help.unwrap().starts_with("did you mean `revenue`?"));
+    }
+
+    /// `cost_sign = "negative"` negates cost lines and personnel cost; a positive personnel
+    /// cost under it is refused at its line.
+    #[test]
+    fn negative_cost_sign_negates_personnel_cost_too() {
+        let text = |personnel: &str| {
+            format!(
+                "[company]\nname = \"A\"\ncurrency = \"EUR\"\ncost_sign = \"negative\"\n\
+                 [[period]]\nlabel = \"2024\"\nrevenue = 100\npersonnel_cost = {personnel}\n\
+                 costs = {{ staff = -60, rent = -10 }}\n"
+            )
+        };
+        let input = crate::input::from_toml(&text("-60")).unwrap();
+        assert_eq!(input.periods[0].personnel_cost, Some(Decimal::from(60)));
+        assert_eq!(input.periods[0].costs["rent"], Decimal::from(10));
+        let error = crate::input::from_toml(&text("60")).unwrap_err();
+        assert!(
+            error.message.contains("written as 60, above zero"),
+            "{error}"
+        );
+        assert!(error.to_string().contains("t.toml:8:1"), "{error}");
+    }
+
+    /// Guards issue 12: a misspelt cost line was offered as the fix for ai_exposed.
+    #[test]
+    fn a_misspelt_cost_line_is_not_suggested_for_ai_exposed() {
+        let text = "[company]\nname = \"A\"\ncurrency = \"EUR\"\nai_exposed = [\"marketing\"]\n\
+                    [[period]]\nlabel = \"2024\"\nrevenue = 100\ncosts = { marketng = 5 }\n";
+        let help = crate::input::from_toml(text)
+            .unwrap_err()
+            .help
+            .unwrap_or_default();
+        assert_eq!(
+            help,
+            "the cost line \"marketng\" is close: if it is misspelt, name it \"marketing\" in \
+             the input; cost lines in this input: marketng"
+        );
     }
 
     /// Periods are checked on all cores, but the error reported is the first in the file, with

@@ -685,6 +685,7 @@ fn toml_json_and_csv_give_the_same_quarters() {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
         sheet: None,
+        layout: None,
     };
     let quarters = |text: &str, format: Format, options: &ReadOptions| -> Vec<String> {
         let input = input::parse(text, "acme", format, options)

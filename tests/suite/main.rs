@@ -8,7 +8,8 @@
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
 //! - `properties`: property tests (no panic on any input);
-//! - `edges`: numbers at the edges.
+//! - `edges`: numbers at the edges;
+//! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
 
 mod brief;
 mod browser;
@@ -17,4 +18,5 @@ mod compare;
 mod edges;
 mod hardening;
 mod harness;
+mod input_people;
 mod properties;

@@ -28,8 +28,29 @@ pub struct Options {
     pub headcount: Vec<(PeriodLabel, Decimal)>,
 }
 
+/// What an import gives: the company file, and what the person importing should hear about.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The TOML input text.
+    pub toml: String,
+    /// Fiscal years without headcount (the per-employee metrics of those years are n/a).
+    pub missing_headcount: Vec<String>,
+}
+
+impl Imported {
+    /// The warning to print on standard error, if any.
+    pub fn warning(&self) -> Option<String> {
+        let last = self.missing_headcount.last()?;
+        Some(format!(
+            "warning: the SEC file has no headcount for {}: add headcount_end to those years, \
+             or import again with --headcount {last}=N,...",
+            self.missing_headcount.join(", ")
+        ))
+    }
+}
+
 /// Turns companyfacts JSON into TOML input text. `file` names the input in messages and sources.
-pub fn import(text: &str, file: &str, options: &Options) -> Result<String, InputError> {
+pub fn import(text: &str, file: &str, options: &Options) -> Result<Imported, InputError> {
     let facts = facts::parse(text, file)?;
     let selection = statement::Selection {
         from: options.from,
@@ -63,7 +84,10 @@ pub fn import(text: &str, file: &str, options: &Options) -> Result<String, Input
             .unwrap_or(file)
             .to_string(),
     };
-    Ok(render::toml(&statement, &header, &headcount))
+    Ok(Imported {
+        toml: render::toml(&statement, &header, &headcount),
+        missing_headcount: render::missing_headcount(&statement, &headcount),
+    })
 }
 
 /// The company's name as filed, with all-capitals names ("SNOWFLAKE INC.") in title case.
@@ -91,6 +115,27 @@ fn company_name(filed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards issue 12: the years without headcount were only said in a TOML comment.
+    #[test]
+    fn missing_headcount_is_a_warning() {
+        let imported = Imported {
+            toml: String::new(),
+            missing_headcount: vec!["2023".into(), "2024".into()],
+        };
+        assert_eq!(
+            imported.warning().as_deref(),
+            Some(
+                "warning: the SEC file has no headcount for 2023, 2024: add headcount_end to \
+                 those years, or import again with --headcount 2024=N,..."
+            )
+        );
+        let complete = Imported {
+            missing_headcount: Vec::new(),
+            ..imported
+        };
+        assert_eq!(complete.warning(), None);
+    }
 
     #[test]
     fn capitalised_names_read_as_names() {

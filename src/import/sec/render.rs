@@ -21,6 +21,20 @@ pub struct Header {
 /// Figures are written in millions: readable, and exact (a decimal point moves, nothing rounds).
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
+/// The fiscal years with no headcount: none in the SEC file and none given with `--headcount`.
+pub fn missing_headcount(
+    statement: &Statement,
+    headcount: &BTreeMap<String, Decimal>,
+) -> Vec<String> {
+    statement
+        .periods
+        .iter()
+        .filter(|p| matches!(p.span, Span::Year(_)))
+        .filter(|p| p.employees.is_none() && !headcount.contains_key(&p.span.label()))
+        .map(|p| p.span.label())
+        .collect()
+}
+
 /// The TOML text. `headcount` holds `--headcount` values by period label; they win over the file.
 pub fn toml(
     statement: &Statement,
@@ -44,13 +58,7 @@ pub fn toml(
          # (the year ends on {}, MM-DD). A quarter 4 marked \"derived\" is the fiscal year minus Q1-Q3.",
         header.name, statement.fiscal_year_end
     );
-    let missing: Vec<String> = statement
-        .periods
-        .iter()
-        .filter(|p| matches!(p.span, Span::Year(_)))
-        .filter(|p| p.employees.is_none() && !headcount.contains_key(&p.span.label()))
-        .map(|p| p.span.label())
-        .collect();
+    let missing = missing_headcount(statement, headcount);
     if missing.is_empty() {
         out.push_str("# Headcount: from dei:EntityNumberOfEmployees or --headcount.\n");
     } else {

@@ -1,0 +1,166 @@
+//! Numbers in cells as spreadsheets show them: "1 234", "1,234", "(1,500)" for -1500, "12%"
+//! where a share is expected, and "-" or "—" for an empty cell. CSV cells are read strictly
+//! (a plain number, or a dash for empty): the suite's bad-input corpus refuses "1,234" there.
+
+use rust_decimal::Decimal;
+
+use super::raw::parse_decimal;
+
+/// What a cell holds a number for: percentages read differently in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// An amount or a count: a percentage is refused.
+    Amount,
+    /// A share of 1 (attrition): "12%" is 0.12.
+    Share,
+    /// A figure in percent (a growth threshold): "20%" is 20.
+    Percent,
+}
+
+/// A dash that stands for "nothing here" in financial tables.
+fn is_dash(text: &str) -> bool {
+    matches!(text, "-" | "—" | "–" | "--")
+}
+
+/// A CSV cell: a plain number, or None for a dash.
+pub fn strict(text: &str) -> Result<Option<Decimal>, String> {
+    let text = text.trim();
+    if is_dash(text) {
+        return Ok(None);
+    }
+    parse_decimal(text).map(Some)
+}
+
+/// A spreadsheet cell's text: grouping, parentheses, percentages and dashes as a spreadsheet
+/// program shows them. None for a dash. The error names what was found.
+pub fn lenient(text: &str, expect: Expect) -> Result<Option<Decimal>, String> {
+    let text = text.trim();
+    if is_dash(text) {
+        return Ok(None);
+    }
+    let (negative, body) = match text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => (true, inner.trim()),
+        None => (false, text),
+    };
+    let (percent, body) = match body.strip_suffix('%') {
+        Some(number) => (true, number.trim_end()),
+        None => (false, body),
+    };
+    let plain = ungrouped(body).ok_or_else(|| {
+        format!(
+            "expected a number, found \"{text}\": write numbers with a dot for decimals \
+             (e.g. 1234.5 or 1,234.5), without currency signs"
+        )
+    })?;
+    let mut value = parse_decimal(&plain)?;
+    if negative {
+        value = -value;
+    }
+    if percent {
+        value = match expect {
+            Expect::Amount => {
+                return Err(format!(
+                    "found the percentage \"{text}\" where an amount is expected"
+                ))
+            }
+            Expect::Share => value / Decimal::ONE_HUNDRED,
+            Expect::Percent => value,
+        };
+    }
+    Ok(Some(value))
+}
+
+/// The number without its thousands separators, when they group digits by three before the
+/// decimal point: "1,234,567.5" and "1 234" (spaces of any width). None for "1,5" or "1.234,5",
+/// whose comma could be a decimal comma.
+fn ungrouped(text: &str) -> Option<String> {
+    let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}';
+    let Some(separator) = text.chars().find(|&c| c == ',' || is_space(c)) else {
+        return Some(text.to_string());
+    };
+    let (sign, digits) = match text.strip_prefix(['-', '+']) {
+        Some(rest) => (&text[..1], rest),
+        None => ("", text),
+    };
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let groups: Vec<&str> = whole
+        .split(|c: char| c == separator || (is_space(c) && is_space(separator)))
+        .collect();
+    let well_grouped = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if !well_grouped || fraction.is_some_and(|f| !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let mut plain = format!("{sign}{}", groups.concat());
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Some(plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Option<Decimal>, String> {
+        lenient(text, Expect::Amount)
+    }
+
+    fn number(text: &str) -> Option<Decimal> {
+        text.parse().ok()
+    }
+
+    #[test]
+    fn grouped_and_bracketed_numbers() {
+        assert_eq!(read("1 234"), Ok(number("1234")));
+        assert_eq!(read("1\u{a0}234\u{a0}567"), Ok(number("1234567")));
+        assert_eq!(read("1,234"), Ok(number("1234")));
+        assert_eq!(read("1,234,567.25"), Ok(number("1234567.25")));
+        assert_eq!(read("(1,500)"), Ok(number("-1500")));
+        assert_eq!(read("( 12.5 )"), Ok(number("-12.5")));
+        assert_eq!(read("-1,500"), Ok(number("-1500")));
+        assert_eq!(read("1234.5"), Ok(number("1234.5")));
+    }
+
+    #[test]
+    fn dashes_are_empty_everywhere() {
+        for dash in ["-", "—", "–", " - "] {
+            assert_eq!(read(dash), Ok(None), "{dash:?}");
+            assert_eq!(strict(dash), Ok(None), "{dash:?}");
+        }
+    }
+
+    #[test]
+    fn percentages_read_by_what_is_expected() {
+        assert_eq!(lenient("12%", Expect::Share), Ok(number("0.12")));
+        assert_eq!(lenient("12.5 %", Expect::Share), Ok(number("0.125")));
+        assert_eq!(lenient("20%", Expect::Percent), Ok(number("20")));
+        assert_eq!(
+            read("12%"),
+            Err("found the percentage \"12%\" where an amount is expected".into())
+        );
+    }
+
+    #[test]
+    fn ambiguous_or_broken_grouping_is_refused() {
+        for bad in [
+            "1,5",
+            "1.234,5",
+            "12,34",
+            "1,2345",
+            "1 23",
+            ",123",
+            "1,234 567",
+            "12k",
+        ] {
+            assert!(read(bad).is_err(), "{bad} should be refused");
+        }
+        assert!(strict("1,234").is_err(), "CSV stays strict");
+    }
+}
