@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::rows::scale_factor;
 use super::{Column, Number, Polarity, Unit};
+use crate::format;
 use crate::money::{growth_pct, Exact};
 use crate::period::PeriodKind;
-use crate::format;
 
 /// Good or bad news by the metric's polarity; `na` when there is no change to judge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

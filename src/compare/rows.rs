@@ -3,9 +3,9 @@
 
 use super::change::{self, fixed};
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
+use crate::format;
 use crate::metrics::PeriodMetrics;
 use crate::money::Exact;
-use crate::format;
 
 type Getter = fn(&PeriodMetrics) -> Option<Number>;
 

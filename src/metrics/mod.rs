@@ -3,6 +3,7 @@
 //! Every formula is documented in `docs/metrics.md`. A value that cannot be computed is `None`
 //! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
 
+mod checks;
 mod period;
 mod unavailable;
 
@@ -113,6 +114,8 @@ pub fn compute(input: &CompanyInput) -> Metrics {
             .iter()
             .filter_map(|metrics| period::unlisted_costs_warning(metrics, &input.company)),
     );
+    warnings.extend(checks::warnings(input, &periods));
+    crate::input::acknowledge(&mut warnings, &input.acknowledgements);
     Metrics {
         company: input.company.clone(),
         source: input.source.clone(),

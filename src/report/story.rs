@@ -1,8 +1,8 @@
 //! The brief's prose: sentences with the computed values inside, so the headline reads as a
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
-use crate::metrics::{Metrics, PeriodMetrics};
 use crate::format::{grouped, money_precise, pct, pp, to_f64};
+use crate::metrics::{Metrics, PeriodMetrics};
 
 fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
     money_precise(to_f64(value), &metrics.company.currency)

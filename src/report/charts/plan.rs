@@ -4,8 +4,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{DrawResult, Drawable, PALETTE};
-use crate::plan::HeadcountPlan;
 use crate::format;
+use crate::plan::HeadcountPlan;
 
 /// Months shown after the target is reached, so the crossing is visible but the tail is not.
 const MONTHS_AFTER_TARGET: u32 = 12;

@@ -4,8 +4,8 @@ use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 
-use crate::format;
 use super::super::{money, DrawResult};
+use crate::format;
 
 /// What an axis measures, for its tick labels.
 #[derive(Clone)]

@@ -10,8 +10,8 @@ mod costs;
 mod margin;
 mod rule_of_40;
 
-use crate::format;
 use super::{describe, money, DrawResult, Drawable, Series};
+use crate::format;
 use crate::money::Exact;
 use axes::{Axis, Unit};
 use bars::bars_and_line;
