@@ -83,7 +83,12 @@ fn one(
         InputError::new(file, message)
             .at(locator.locate(&FieldPath::new(Table::Acknowledge(index), &[key])))
     };
-    let kinds = || WarningKind::ALL.iter().map(|k| k.as_str());
+    let kinds = || {
+        WarningKind::ALL
+            .iter()
+            .filter(|k| **k != WarningKind::StaleAcknowledgement)
+            .map(|k| k.as_str())
+    };
     let kind_text = raw.kind.as_deref().map(str::trim).unwrap_or_default();
     if kind_text.is_empty() {
         return Err(

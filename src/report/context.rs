@@ -273,7 +273,7 @@ pub fn build<'a>(metrics: &'a Metrics, charts: &[Chart], chart_ext: &str) -> Bri
         story: story::sentences(metrics, headline_period, latest_quarter),
         series,
         sections: SECTIONS,
-        warnings: capped(metrics.warnings.iter().map(|w| w.message.clone()).collect()),
+        warnings: capped(metrics.warnings.iter().map(|w| w.text()).collect()),
         data_notes: capped(data_notes(metrics)),
         period_notes: {
             // The latest notes, when a long history has many.

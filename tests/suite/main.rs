@@ -4,6 +4,7 @@
 //! - `cli`: commands, exit codes and every validation error with its position;
 //! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
 //! - `compare`: periods and peers side by side;
+//! - `crosschecks`: issue 12's cross-check warnings and acknowledged warnings;
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
 //! - `properties`: property tests (no panic on any input);
@@ -13,6 +14,7 @@ mod brief;
 mod browser;
 mod cli;
 mod compare;
+mod crosschecks;
 mod edges;
 mod hardening;
 mod properties;
