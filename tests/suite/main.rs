@@ -7,6 +7,7 @@
 //! - `crosschecks`: issue 12's cross-check warnings and acknowledged warnings;
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
+//! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges.
 
@@ -17,4 +18,5 @@ mod compare;
 mod crosschecks;
 mod edges;
 mod hardening;
+mod print;
 mod properties;
