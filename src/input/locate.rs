@@ -18,6 +18,8 @@ pub enum Table {
     Readiness,
     /// The n-th period, 0-based, in input order.
     Period(usize),
+    /// The n-th `[[acknowledge]]` table, 0-based.
+    Acknowledge(usize),
 }
 
 impl FieldPath {
@@ -35,6 +37,7 @@ impl FieldPath {
             Table::Plan => vec![Step::Key("plan")],
             Table::Readiness => vec![Step::Key("readiness")],
             Table::Period(index) => vec![Step::Key("period"), Step::Index(index)],
+            Table::Acknowledge(index) => vec![Step::Key("acknowledge"), Step::Index(index)],
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));
         steps

@@ -3,6 +3,7 @@
 //! Each format has a reader (`parse` from a string) and a locator that maps a field back to
 //! its position in the text, so validation errors can point at the offending line.
 
+mod acknowledge;
 mod cell;
 mod columns;
 mod cost_sign;
@@ -13,6 +14,7 @@ pub mod raw;
 mod sheet;
 mod toml;
 mod validate;
+mod warning;
 
 use std::io::Read;
 use std::path::Path;
@@ -23,9 +25,11 @@ use serde::Serialize;
 use crate::diagnostic::InputError;
 use crate::period::PeriodLabel;
 
+pub use acknowledge::{apply as acknowledge, Acknowledgement};
 pub use columns::Layout;
 pub use cost_sign::CostSign;
 pub use locate::FieldPath;
+pub use warning::{Warning, WarningKind};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
 /// times per period, and std's SipHash was a tenth of a large run.
@@ -166,16 +170,6 @@ pub struct Period {
     pub ai: Ai,
 }
 
-/// Something worth a reader's attention that does not stop the brief.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
-    /// The period it concerns, if any.
-    pub period: Option<String>,
-    /// A short machine-readable kind, such as `gap` or `unlisted_costs`.
-    pub kind: String,
-    pub message: String,
-}
-
 /// A company's validated input: what every later stage works from.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompanyInput {
@@ -187,6 +181,9 @@ pub struct CompanyInput {
     /// Periods in time order.
     pub periods: Vec<Period>,
     pub warnings: Vec<Warning>,
+    /// Known, accepted warnings, from `[[acknowledge]]` tables; applied once every warning is
+    /// known (`metrics::compute`).
+    pub acknowledgements: Vec<Acknowledgement>,
 }
 
 /// How to read an input: the options every command that reads input accepts.

@@ -19,6 +19,9 @@ pub struct RawInput {
     #[serde(default, rename = "period", alias = "periods")]
     pub periods: Vec<RawPeriod>,
     pub readiness: Option<RawReadiness>,
+    /// Known, accepted warnings (see `acknowledge.rs`).
+    #[serde(default)]
+    pub acknowledge: Vec<super::acknowledge::RawAcknowledge>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -289,7 +292,7 @@ pub const PLAN_FIELDS: &[&str] = &[
     "reinvest_share",
 ];
 pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
-pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness"];
+pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness", "acknowledge"];
 pub const READINESS_FIELDS: &[&str] = &[
     "min_revenue_growth_pct",
     "min_rule_of_40",

@@ -398,6 +398,12 @@ fn company(
                 })?;
                 continue;
             }
+            if table == "acknowledge" {
+                locator.acknowledge_rows.push(at_row);
+                raw.acknowledge
+                    .push(super::acknowledge::from_sheet_row(key, &value));
+                continue;
+            }
         }
         match field.as_str() {
             "name" => company.name = Some(value),
@@ -422,7 +428,7 @@ fn company(
                 .at(Some(at))
                 .with_help(format!(
                     "{hint}company fields are {}; plan.{} and readiness.{} rows set the plan \
-                     and the thresholds",
+                     and the thresholds; acknowledge.<kind> rows acknowledge a warning",
                     COMPANY_FIELDS.join(", "),
                     PLAN_FIELDS.join(", plan."),
                     READINESS_FIELDS.join(", readiness.")

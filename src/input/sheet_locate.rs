@@ -20,6 +20,8 @@ pub struct SheetLocator {
     pub company_sheet: Option<String>,
     /// Company field -> absolute row in the company sheet (the value is in the second column).
     pub company_rows: HashMap<String, u32>,
+    /// For each `acknowledge.<kind>` row of the company sheet (in order): its absolute row.
+    pub acknowledge_rows: Vec<u32>,
 }
 
 impl SheetLocator {
@@ -91,6 +93,15 @@ impl Locate for SheetLocator {
                     None => reference(sheet, 0, 0),
                 };
                 Some(Location::Sheet { cell })
+            }
+            Table::Acknowledge(index) => {
+                let sheet = self.company_sheet.as_deref()?;
+                let row = *self.acknowledge_rows.get(index)?;
+                // The kind and period are in the row's name, the reason in its value.
+                let column = u32::from(path.keys.first().is_some_and(|k| k == "reason"));
+                Some(Location::Sheet {
+                    cell: reference(sheet, row, column),
+                })
             }
         }
     }

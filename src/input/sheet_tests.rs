@@ -394,3 +394,43 @@ fn errors_with_periods_across_name_the_right_cell() {
         "no row of the sheet \"Figures\" holds period labels"
     );
 }
+
+/// `acknowledge.<kind>` rows (and `acknowledge.<kind>.<period>`) acknowledge warnings; a
+/// misspelt kind is refused at the row's name cell with a suggestion.
+#[test]
+fn acknowledge_rows_on_the_company_sheet() {
+    let book = with_company_rows(&[
+        ("acknowledge.unlisted_costs", Err("D&A is not listed")),
+        ("acknowledge.gap.2024", Err("a restated year")),
+    ]);
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let acknowledged: Vec<(&str, Option<String>, &str)> = input
+        .acknowledgements
+        .iter()
+        .map(|a| {
+            (
+                a.kind.as_str(),
+                a.period.map(|p| p.to_string()),
+                a.reason.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        acknowledged,
+        [
+            ("unlisted_costs", None, "D&A is not listed"),
+            ("gap", Some("2024".to_string()), "a restated year"),
+        ]
+    );
+    let book = with_company_rows(&[("acknowledge.unlisted_cost", Err("D&A"))]);
+    let (raw, locator) = parse(book, "acme.xlsx", None, None).unwrap();
+    let error = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap_err();
+    assert!(error.to_string().contains("company!A3"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("did you mean \"unlisted_costs\"?"),
+        "{error}"
+    );
+}

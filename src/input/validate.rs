@@ -11,7 +11,10 @@ use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
-use super::{Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning};
+use super::{
+    Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning,
+    WarningKind,
+};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -141,6 +144,7 @@ pub fn validate(
     periods.sort_by_key(|p| p.label.sort_key());
     let warnings = gap_warnings(&periods);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
+    let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
     let readiness = raw.readiness.map(|r| ReadinessOverrides {
         min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
         min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
@@ -153,6 +157,7 @@ pub fn validate(
         readiness: readiness.unwrap_or_default(),
         periods,
         warnings,
+        acknowledgements,
     })
 }
 
@@ -605,17 +610,17 @@ fn gap_warnings(periods: &[Period]) -> Vec<Warning> {
         for pair in series.windows(2) {
             let missing = pair[1].ordinal() - pair[0].ordinal() - 1;
             if missing > 0 {
-                warnings.push(Warning {
-                    period: Some(pair[1].to_string()),
-                    kind: "gap".to_string(),
-                    message: format!(
+                warnings.push(Warning::new(
+                    Some(pair[1].to_string()),
+                    WarningKind::Gap,
+                    format!(
                         "gap in the {}: {missing} period{} missing between {} and {}",
                         kind.plural(),
                         if missing == 1 { "" } else { "s" },
                         pair[0],
                         pair[1]
                     ),
-                });
+                ));
             }
         }
     }
@@ -706,6 +711,7 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         PLAN_FIELDS,
         AI_FIELDS,
         READINESS_FIELDS,
+        super::acknowledge::ACKNOWLEDGE_FIELDS,
         TOP_FIELDS,
     ];
     lists

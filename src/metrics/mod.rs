@@ -4,6 +4,7 @@
 //! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
 
 pub mod catalogue;
+mod checks;
 mod period;
 mod unavailable;
 
@@ -107,6 +108,8 @@ pub fn compute(input: &CompanyInput) -> Metrics {
             .iter()
             .filter_map(|metrics| period::unlisted_costs_warning(metrics, &input.company)),
     );
+    warnings.extend(checks::warnings(input, &periods));
+    crate::input::acknowledge(&mut warnings, &input.acknowledgements);
     Metrics {
         company: input.company.clone(),
         source: input.source.clone(),

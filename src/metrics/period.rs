@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::Unavailable;
-use crate::input::{Company, Period, Warning};
+use crate::input::{Company, Period, Warning, WarningKind};
 use crate::money::{growth_pct, percent, ratio, to_cents, Exact};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -597,14 +597,14 @@ pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Opt
     } else {
         ("unlisted income or credits", "above")
     };
-    Some(Warning {
-        period: Some(metrics.label.to_string()),
-        kind: "unlisted_costs".to_string(),
-        message: format!(
+    Some(Warning::new(
+        Some(metrics.label.to_string()),
+        WarningKind::UnlistedCosts,
+        format!(
             "{}: reported operating income {reported} is {} {word} revenue minus the listed cost \
              lines ({derived}): {kind} ({unit})",
             metrics.label,
             in_scale(unlisted.abs()),
         ),
-    })
+    ))
 }

@@ -208,7 +208,7 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
                 title: s.title(),
             })
             .collect(),
-        warnings: capped(metrics.warnings.iter().map(|w| w.message.clone()).collect()),
+        warnings: capped(metrics.warnings.iter().map(|w| w.text()).collect()),
         data_notes: capped(data_notes(metrics)),
         period_notes: {
             // The latest notes, when a long history has many.

@@ -44,8 +44,14 @@ pub fn sentences(
             out.push(s);
         }
     }
-    if !metrics.warnings.is_empty() {
-        let n = metrics.warnings.len();
+    // Acknowledged warnings are explained already; only the others are points to check.
+    let open = metrics
+        .warnings
+        .iter()
+        .filter(|w| w.acknowledged.is_none())
+        .count();
+    if open > 0 {
+        let n = open;
         out.push(format!(
             "The data notes list {n} point{} to check before these figures go to investors.",
             if n == 1 { "" } else { "s" }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::format;
-use crate::input::{CompanyInput, ReadinessOverrides};
+use crate::input::{CompanyInput, ReadinessOverrides, WarningKind};
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
@@ -149,12 +149,13 @@ pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds
 }
 
 /// Warning kinds that put a period's figures in doubt: a criterion never passes on them.
-pub const DOUBTFUL: &[&str] = &[
-    "margin_out_of_range",
-    "quarters_vs_year",
-    "headcount_continuity",
-    "personnel_above_costs",
-    "revenue_per_employee_jump",
+pub const DOUBTFUL: &[WarningKind] = &[
+    WarningKind::MarginOutOfRange,
+    WarningKind::QuartersVsYear,
+    WarningKind::HalvesVsYear,
+    WarningKind::HeadcountContinuity,
+    WarningKind::PersonnelAboveCosts,
+    WarningKind::RevenuePerEmployeeJump,
 ];
 
 /// A criterion before its id and name are attached.
@@ -185,7 +186,7 @@ impl Verdict {
             return self;
         }
         let doubt = metrics.warnings.iter().find(|w| {
-            DOUBTFUL.contains(&w.kind.as_str())
+            DOUBTFUL.contains(&w.kind)
                 && periods
                     .iter()
                     .any(|p| w.period.as_deref() == Some(p.label.to_string().as_str()))
@@ -471,9 +472,17 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
     verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
 }
 
-/// Criterion 8: Data warnings: a watch, never a failure on their own.
+/// Criterion 8: Data warnings: a watch, never a failure on their own. A warning the company
+/// file acknowledges with a reason (`[[acknowledge]]`) still counts in the figure but not
+/// against the criterion, so a company whose only warnings are explained passes.
 fn data_warnings(metrics: &Metrics) -> Criterion {
     let count = metrics.warnings.len();
+    let acknowledged = metrics
+        .warnings
+        .iter()
+        .filter(|w| w.acknowledged.is_some())
+        .count();
+    let open = count - acknowledged;
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for warning in &metrics.warnings {
         *kinds.entry(warning.kind.as_str()).or_default() += 1;
@@ -482,23 +491,39 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
         .iter()
         .map(|(kind, n)| format!("{kind}: {n}"))
         .collect();
+    let raised = format!(
+        "The figures raised {} ({})",
+        plural(count, "data warning"),
+        by_kind.join(", ")
+    );
+    let (figure, why) = match (count, acknowledged) {
+        (0, _) => (
+            plural(0, "warning"),
+            "The figures raised no data warnings.".to_string(),
+        ),
+        (_, 0) => (plural(count, "warning"), format!("{raised}.")),
+        _ if open == 0 => (
+            format!("{}, all acknowledged", plural(count, "warning")),
+            format!("{raised}, each acknowledged with a reason in the company file."),
+        ),
+        _ => (
+            format!("{open} of {count} unacknowledged"),
+            format!(
+                "{raised}; {acknowledged} {} acknowledged in the company file, {open} {} not.",
+                if acknowledged == 1 { "is" } else { "are" },
+                if open == 1 { "is" } else { "are" },
+            ),
+        ),
+    };
     Verdict {
-        status: if count == 0 {
+        status: if open == 0 {
             Status::Pass
         } else {
             Status::Watch
         },
-        figure: plural(count, "warning"),
+        figure,
         threshold: "none".to_string(),
-        why: if count == 0 {
-            "The figures raised no data warnings.".to_string()
-        } else {
-            format!(
-                "The figures raised {} ({}).",
-                plural(count, "data warning"),
-                by_kind.join(", ")
-            )
-        },
+        why,
     }
     .named("data_warnings", "Data warnings")
 }

@@ -446,14 +446,70 @@ fn a_pass_on_doubtful_figures_is_a_watch() {
     ))
     .unwrap();
     let mut metrics = crate::metrics::compute(&input);
-    metrics.warnings.push(crate::input::Warning {
-        period: Some("2024".to_string()),
-        kind: "margin_out_of_range".to_string(),
-        message: "2024: operating margin 176.5% is above 100%".to_string(),
-    });
+    metrics.warnings.push(crate::input::Warning::new(
+        Some("2024".to_string()),
+        crate::input::WarningKind::MarginOutOfRange,
+        "2024: operating margin 176.5% is above 100%".to_string(),
+    ));
     let card = evaluate(&input, &metrics, &Thresholds::default());
     let growth = criterion(&card, "revenue_growth");
     assert_eq!(growth.status, Status::Watch);
     assert!(growth.why.contains("above 100%"), "{}", growth.why);
     assert_eq!(criterion(&card, "rule_of_40").status, Status::Watch);
+}
+
+/// Two unlisted-costs warnings: revenue 100 - staff 95 = 5 against reported 3 (2022) and
+/// revenue 130 - staff 120 = 10 against reported 8 (2023). Acknowledged, they pass; half
+/// acknowledged, they stay on watch; a stale acknowledgement is a warning of its own.
+#[test]
+fn acknowledged_warnings_pass_the_data_warnings_criterion() {
+    let periods = [year("2022", 100, 95, 3, 10), year("2023", 130, 120, 8, 10)].concat();
+    let ack = |extra: &str| {
+        format!(
+            "[[acknowledge]]\nkind = \"unlisted_costs\"\n{extra}reason = \"D&A is not listed\"\n"
+        )
+    };
+    let got = |extra: &str| {
+        let card = card_for(extra, &periods);
+        let c = criterion(&card, "data_warnings").clone();
+        (c.status, c.figure, c.why)
+    };
+    assert_eq!(
+        got(""),
+        (
+            Status::Watch,
+            "2 warnings".into(),
+            "The figures raised 2 data warnings (unlisted_costs: 2).".into()
+        )
+    );
+    assert_eq!(
+        got(&ack("")),
+        (
+            Status::Pass,
+            "2 warnings, all acknowledged".into(),
+            "The figures raised 2 data warnings (unlisted_costs: 2), each acknowledged with a \
+             reason in the company file."
+                .into()
+        )
+    );
+    assert_eq!(
+        got(&ack("period = \"2023\"\n")),
+        (
+            Status::Watch,
+            "1 of 2 unacknowledged".into(),
+            "The figures raised 2 data warnings (unlisted_costs: 2); 1 is acknowledged in the \
+             company file, 1 is not."
+                .into()
+        )
+    );
+    assert_eq!(
+        got(&[ack(""), ack("period = \"2021\"\n")].concat()),
+        (
+            Status::Watch,
+            "1 of 3 unacknowledged".into(),
+            "The figures raised 3 data warnings (stale_acknowledgement: 1, unlisted_costs: 2); 2 \
+             are acknowledged in the company file, 1 is not."
+                .into()
+        )
+    );
 }

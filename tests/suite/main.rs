@@ -5,8 +5,10 @@
 //! - `cli`: commands, exit codes and every validation error with its position;
 //! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
 //! - `compare`: periods and peers side by side;
+//! - `crosschecks`: issue 12's cross-check warnings and acknowledged warnings;
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
+//! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
@@ -15,8 +17,10 @@ mod brief;
 mod browser;
 mod cli;
 mod compare;
+mod crosschecks;
 mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod print;
 mod properties;

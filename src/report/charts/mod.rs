@@ -4,6 +4,7 @@
 
 mod draw;
 mod plan;
+mod scaled;
 
 use std::sync::Once;
 
@@ -17,8 +18,12 @@ use crate::period::PeriodKind;
 
 use crate::format;
 
+/// The size charts are laid out at, in CSS pixels: the SVG's size.
 pub const WIDTH: u32 = 820;
 pub const HEIGHT: u32 = 420;
+/// PNG charts have this many times the pixels of the layout in each direction (1640 × 840),
+/// for slides and high-density screens.
+pub const PNG_SCALE: u32 = 2;
 
 /// The section of the brief a chart belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -208,10 +213,11 @@ fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
 }
 
 fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
-    let (width, height) = (WIDTH, HEIGHT);
+    let (width, height) = (WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE);
     let mut pixels = vec![0u8; (width * height * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut pixels, (width, height)).into_drawing_area();
+        let bitmap = BitMapBackend::with_buffer(&mut pixels, (width, height));
+        let root = scaled::Scaled::new(bitmap, PNG_SCALE).into_drawing_area();
         chart
             .draw(&root)
             .map_err(|e| anyhow!("drawing {id}: {e:?}"))?;
@@ -275,3 +281,6 @@ pub fn describe(labels: &[String], values: &[Option<f64>], fmt: impl Fn(f64) -> 
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests;

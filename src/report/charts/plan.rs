@@ -9,6 +9,8 @@ use crate::plan::HeadcountPlan;
 
 /// Months shown after the target is reached, so the crossing is visible but the tail is not.
 const MONTHS_AFTER_TARGET: u32 = 12;
+/// The space around the chart, in pixels (the right side may need more: see `draw`).
+const MARGIN: u32 = 14;
 
 pub struct PlanChart<'a> {
     pub plan: &'a HeadcountPlan,
@@ -100,6 +102,11 @@ impl Drawable for PlanChart<'_> {
         let high = points.iter().map(|p| p.1).fold(target, f64::max);
         let low = points.iter().map(|p| p.1).fold(target, f64::min);
         let span = (high - low).max(1.0);
+        let label_style = ("sans-serif", 13).into_font().color(&RGBColor(60, 60, 60));
+        // The last month's label is centred on the right edge of the plot: half of it must fit
+        // in the right margin, or it is cut ("2026-1" for "2026-10").
+        let last_label = area.estimate_text_size(&self.month_label(last_month), &label_style)?;
+        let right_margin = (last_label.0 / 2 + 6).max(MARGIN);
         let mut chart = ChartBuilder::on(area)
             .caption(
                 self.title(),
@@ -107,14 +114,14 @@ impl Drawable for PlanChart<'_> {
                     .into_font()
                     .color(&RGBColor(20, 30, 50)),
             )
-            .margin(14)
+            .margin(MARGIN)
+            .margin_right(right_margin)
             .x_label_area_size(34)
             .y_label_area_size(70)
             .build_cartesian_2d(
                 0.0..last_month,
                 (low - span * 0.1).max(0.0)..(high + span * 0.3),
             )?;
-        let label_style = ("sans-serif", 13).into_font().color(&RGBColor(60, 60, 60));
         chart
             .configure_mesh()
             .x_labels(8)

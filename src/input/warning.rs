@@ -1,0 +1,148 @@
+//! Data warnings: something worth a reader's attention that does not stop the brief, and the
+//! one list of their kinds. Validation raises some (gaps), the metrics the rest (unlisted costs
+//! and the cross-checks of `metrics/checks.rs`); a company file may acknowledge any of them
+//! (`acknowledge.rs`).
+
+use serde::Serialize;
+
+/// What a warning is about: its machine-readable name in `metrics.json`, `check` and the
+/// `[[acknowledge]]` tables. Every kind a warning can have is listed here, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// Periods missing inside a series.
+    Gap,
+    /// Reported operating income differs from revenue minus the listed cost lines.
+    UnlistedCosts,
+    /// The four quarters of a year do not add up to the year.
+    QuartersVsYear,
+    /// The two halves of a year do not add up to the year.
+    HalvesVsYear,
+    /// A period's start headcount is far from the previous period's end.
+    HeadcountContinuity,
+    /// An operating or adjusted operating margin outside -1000%..100%.
+    MarginOutOfRange,
+    /// Personnel cost above the listed cost lines together.
+    PersonnelAboveCosts,
+    /// Revenue per employee more than 3 times off both neighbouring periods.
+    RevenuePerEmployeeJump,
+    /// An `[[acknowledge]]` table that matches no warning.
+    StaleAcknowledgement,
+}
+
+impl WarningKind {
+    /// Every kind, in the order the docs list them.
+    pub const ALL: [WarningKind; 9] = [
+        WarningKind::Gap,
+        WarningKind::UnlistedCosts,
+        WarningKind::QuartersVsYear,
+        WarningKind::HalvesVsYear,
+        WarningKind::HeadcountContinuity,
+        WarningKind::MarginOutOfRange,
+        WarningKind::PersonnelAboveCosts,
+        WarningKind::RevenuePerEmployeeJump,
+        WarningKind::StaleAcknowledgement,
+    ];
+
+    /// The kind's name as written in files: `unlisted_costs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::Gap => "gap",
+            WarningKind::UnlistedCosts => "unlisted_costs",
+            WarningKind::QuartersVsYear => "quarters_vs_year",
+            WarningKind::HalvesVsYear => "halves_vs_year",
+            WarningKind::HeadcountContinuity => "headcount_continuity",
+            WarningKind::MarginOutOfRange => "margin_out_of_range",
+            WarningKind::PersonnelAboveCosts => "personnel_above_costs",
+            WarningKind::RevenuePerEmployeeJump => "revenue_per_employee_jump",
+            WarningKind::StaleAcknowledgement => "stale_acknowledgement",
+        }
+    }
+
+    /// The kind named `name`, exactly as [`WarningKind::as_str`] writes it.
+    pub fn parse(name: &str) -> Option<WarningKind> {
+        WarningKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for WarningKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for WarningKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Something worth a reader's attention that does not stop the brief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The period it concerns, if any.
+    pub period: Option<String>,
+    /// A short machine-readable kind, such as `gap` or `unlisted_costs`.
+    pub kind: WarningKind,
+    /// The warning in words, amounts formatted for a reader.
+    pub message: String,
+    /// The reason given in the company file's `[[acknowledge]]` table, when the warning is
+    /// known and accepted. It still shows, with this reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<String>,
+}
+
+impl Warning {
+    /// A warning not (yet) acknowledged.
+    pub fn new(period: Option<String>, kind: WarningKind, message: String) -> Warning {
+        Warning {
+            period,
+            kind,
+            message,
+            acknowledged: None,
+        }
+    }
+
+    /// The warning as a reader sees it in the brief: its message, and the reason when it is
+    /// acknowledged.
+    pub fn text(&self) -> String {
+        match &self.acknowledged {
+            Some(reason) => format!("{} (acknowledged: {reason})", self.message),
+            None => self.message.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_back_from_their_names() {
+        for kind in WarningKind::ALL {
+            assert_eq!(WarningKind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(
+                json,
+                format!("\"{}\"", kind.as_str()),
+                "serde name of {kind}"
+            );
+        }
+        assert_eq!(WarningKind::parse("unlisted costs"), None);
+    }
+
+    #[test]
+    fn an_acknowledged_warning_shows_its_reason() {
+        let mut warning = Warning::new(
+            Some("2024".to_string()),
+            WarningKind::UnlistedCosts,
+            "2024: unlisted costs".to_string(),
+        );
+        assert_eq!(warning.text(), "2024: unlisted costs");
+        warning.acknowledged = Some("D&A is not listed".to_string());
+        assert_eq!(
+            warning.text(),
+            "2024: unlisted costs (acknowledged: D&A is not listed)"
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! Cross-checks a finance team runs before figures go out: the quarters (or halves) of a year
+//! against the year, headcount continuity, margins no business can have, personnel cost above
+//! all costs, and a revenue per employee out of line with both neighbours. Each finding is a
+//! [`Warning`] in words with formatted amounts; none stops the brief. The rules and their
+//! tolerances are in `docs/metrics.md` (Warnings).
+
+use foldhash::HashMap;
+use rust_decimal::Decimal;
+
+use super::PeriodMetrics;
+use crate::format::{grouped, line_name, money_precise, pct, to_f64};
+use crate::input::{CompanyInput, Period, Warning, WarningKind};
+use crate::money::percent;
+use crate::period::{PeriodKind, PeriodLabel};
+
+/// A part-of-year sum may differ from the year by this share of the year's figure (0.5%)...
+const PARTS_SHARE_TOLERANCE: Decimal = Decimal::from_parts(5, 0, 0, false, 3);
+/// ...or by this many units of the input's scale, whichever is larger: four figures each
+/// rounded to a whole unit can together be two units off.
+const PARTS_UNITS_TOLERANCE: i64 = 2;
+/// A start headcount more than this many times off the previous end (either way) is a warning.
+const HEADCOUNT_FACTOR: i64 = 2;
+/// Margins outside this range, in percent, are warnings: above 100% needs costs below zero.
+const MARGIN_MIN_PCT: f64 = -1000.0;
+const MARGIN_MAX_PCT: f64 = 100.0;
+/// Revenue per employee more than this many times off both neighbours is a warning.
+const JUMP_FACTOR: i64 = 3;
+
+/// Every cross-check warning, check by check, each in time order.
+pub fn warnings(input: &CompanyInput, periods: &[PeriodMetrics]) -> Vec<Warning> {
+    let currency = input.company.currency.as_str();
+    let mut warnings = parts_vs_year(input);
+    warnings.extend(headcount_continuity(input));
+    warnings.extend(periods.iter().flat_map(|p| margins(p)));
+    warnings.extend(
+        periods
+            .iter()
+            .filter_map(|p| personnel_above_costs(p, currency)),
+    );
+    warnings.extend(revenue_per_employee_jumps(periods, currency));
+    warnings
+}
+
+fn money(value: Decimal, currency: &str) -> String {
+    money_precise(to_f64(value), currency)
+}
+
+/// Each year's quarters (and halves), when the input has them all, against the year: revenue,
+/// every cost line the year and all its parts list, and reported operating income.
+fn parts_vs_year(input: &CompanyInput) -> Vec<Warning> {
+    let by_label: HashMap<PeriodLabel, &Period> =
+        input.periods.iter().map(|p| (p.label, p)).collect();
+    let currency = input.company.currency.as_str();
+    let units = input.company.scale.factor() * Decimal::from(PARTS_UNITS_TOLERANCE);
+    let mut warnings = Vec::new();
+    let parts_of = [
+        (
+            PeriodKind::Quarter,
+            WarningKind::QuartersVsYear,
+            "four quarters",
+        ),
+        (PeriodKind::Half, WarningKind::HalvesVsYear, "two halves"),
+    ];
+    for year in input
+        .periods
+        .iter()
+        .filter(|p| p.label.kind == PeriodKind::Year)
+    {
+        for (kind, warning_kind, noun) in parts_of {
+            let labels: Vec<PeriodLabel> = (1..=kind.per_year() as u8)
+                .map(|index| PeriodLabel {
+                    year: year.label.year,
+                    kind,
+                    index,
+                })
+                .collect();
+            let Some(parts) = labels
+                .iter()
+                .map(|label| by_label.get(label).copied())
+                .collect::<Option<Vec<&Period>>>()
+            else {
+                continue;
+            };
+            let mut figures: Vec<(String, Decimal, Option<Decimal>)> = vec![(
+                "revenue".to_string(),
+                year.revenue,
+                sum(parts.iter().map(|p| Some(p.revenue))),
+            )];
+            for (name, amount) in &year.costs {
+                figures.push((
+                    format!("\"{}\" costs", line_name(name)),
+                    *amount,
+                    sum(parts.iter().map(|p| p.costs.get(name).copied())),
+                ));
+            }
+            if let Some(reported) = year.operating_income {
+                figures.push((
+                    "operating income".to_string(),
+                    reported,
+                    sum(parts.iter().map(|p| p.operating_income)),
+                ));
+            }
+            let first = labels[0];
+            let last = labels[labels.len() - 1];
+            for (figure, whole, parts_sum) in figures {
+                let Some(parts_sum) = parts_sum else {
+                    continue;
+                };
+                let Some(difference) = parts_sum.checked_sub(whole) else {
+                    continue;
+                };
+                let tolerance = (whole.abs() * PARTS_SHARE_TOLERANCE).max(units);
+                if difference.abs() <= tolerance {
+                    continue;
+                }
+                let share = percent(difference.abs(), whole.abs())
+                    .map(|p| format!(" ({})", pct(p, false)))
+                    .unwrap_or_default();
+                warnings.push(Warning::new(
+                    Some(year.label.to_string()),
+                    warning_kind,
+                    format!(
+                        "{}: the {noun} add up to {figure} of {}, {}{share} {} than the year's \
+                         {}; look for a typo in {first} to {last} or in {}",
+                        year.label,
+                        money(parts_sum, currency),
+                        money(difference.abs(), currency),
+                        if difference.is_sign_positive() {
+                            "more"
+                        } else {
+                            "less"
+                        },
+                        money(whole, currency),
+                        year.label,
+                    ),
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+/// The sum of amounts that are all present; `None` when one is missing or the sum overflows.
+fn sum(mut amounts: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    amounts.try_fold(Decimal::ZERO, |total, amount| total.checked_add(amount?))
+}
+
+/// A start headcount more than twice (or less than half) the previous period's end.
+fn headcount_continuity(input: &CompanyInput) -> Vec<Warning> {
+    let ends: HashMap<PeriodLabel, Decimal> = input
+        .periods
+        .iter()
+        .filter_map(|p| Some((p.label, p.headcount_end?)))
+        .collect();
+    let factor = Decimal::from(HEADCOUNT_FACTOR);
+    let mut warnings = Vec::new();
+    for period in &input.periods {
+        let Some(start) = period.headcount_start else {
+            continue;
+        };
+        let previous = period.label.previous();
+        let Some(&end) = ends.get(&previous) else {
+            continue;
+        };
+        let (larger, smaller) = (start.max(end), start.min(end));
+        if larger <= smaller.saturating_mul(factor) {
+            continue;
+        }
+        let times = if smaller.is_zero() {
+            String::new()
+        } else {
+            let direction = if start > end { "more" } else { "fewer" };
+            format!(", {} times {direction}", grouped(larger / smaller, 1))
+        };
+        warnings.push(Warning::new(
+            Some(period.label.to_string()),
+            WarningKind::HeadcountContinuity,
+            format!(
+                "{}: the period starts with {} people but {previous} ended with {}{times}; look \
+                 for a typo: the start headcount sets the average headcount and so every \
+                 per-employee figure of {}",
+                period.label,
+                grouped(start, 1),
+                grouped(end, 1),
+                period.label,
+            ),
+        ));
+    }
+    warnings
+}
+
+/// Operating and adjusted operating margins outside -1000%..100%.
+fn margins(period: &PeriodMetrics) -> Vec<Warning> {
+    let checks = [
+        ("operating margin", period.operating_margin_pct),
+        (
+            "adjusted operating margin",
+            period.adjusted_operating_margin_pct,
+        ),
+    ];
+    checks
+        .into_iter()
+        .filter_map(|(name, margin)| {
+            let margin = margin?;
+            let why = if margin > MARGIN_MAX_PCT {
+                format!(
+                    "above {}: it takes costs below zero to earn more than the revenue; check \
+                     the signs and the scale of the costs",
+                    pct(MARGIN_MAX_PCT, false)
+                )
+            } else if margin < MARGIN_MIN_PCT {
+                format!(
+                    "below {}: the loss is more than ten times the revenue; check the scale of \
+                     revenue and costs",
+                    pct(MARGIN_MIN_PCT, false)
+                )
+            } else {
+                return None;
+            };
+            Some(Warning::new(
+                Some(period.label.to_string()),
+                WarningKind::MarginOutOfRange,
+                format!(
+                    "{}: an {name} of {} is {why}",
+                    period.label,
+                    pct(margin, false)
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Personnel cost above the sum of every listed cost line (pay is part of those costs).
+fn personnel_above_costs(period: &PeriodMetrics, currency: &str) -> Option<Warning> {
+    let personnel = period.personnel_cost?.0;
+    let costs = period.opex?.0;
+    if personnel <= costs {
+        return None;
+    }
+    Some(Warning::new(
+        Some(period.label.to_string()),
+        WarningKind::PersonnelAboveCosts,
+        format!(
+            "{}: personnel cost ({}) is more than all the listed cost lines together ({}); pay \
+             is part of those costs, so a line may be missing, or personnel cost is in another \
+             scale",
+            period.label,
+            money(personnel, currency),
+            money(costs, currency),
+        ),
+    ))
+}
+
+/// A period whose revenue per employee is more than three times, or less than a third of,
+/// both its neighbours in the same series (the nearest periods with a figure).
+fn revenue_per_employee_jumps(periods: &[PeriodMetrics], currency: &str) -> Vec<Warning> {
+    let factor = Decimal::from(JUMP_FACTOR);
+    let mut warnings = Vec::new();
+    for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
+        let series: Vec<(PeriodLabel, Decimal)> = periods
+            .iter()
+            .filter(|p| p.kind == kind)
+            .filter_map(|p| Some((p.label, p.revenue_per_employee?.0)))
+            .filter(|(_, value)| *value > Decimal::ZERO)
+            .collect();
+        for window in series.windows(3) {
+            let [(before, a), (label, b), (after, c)] = [window[0], window[1], window[2]];
+            let above = b > a.saturating_mul(factor) && b > c.saturating_mul(factor);
+            let below = b.saturating_mul(factor) < a && b.saturating_mul(factor) < c;
+            let how = match (above, below) {
+                (true, _) => "more than three times",
+                (_, true) => "less than a third of",
+                _ => continue,
+            };
+            warnings.push(Warning::new(
+                Some(label.to_string()),
+                WarningKind::RevenuePerEmployeeJump,
+                format!(
+                    "{label}: revenue per employee of {} is {how} both {before}'s ({}) and \
+                     {after}'s ({}); check the headcount and revenue of {label}",
+                    money(b, currency),
+                    money(a, currency),
+                    money(c, currency),
+                ),
+            ));
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,287 @@
+//! The cross-checks against small inputs whose figures are worked out by hand in the comments.
+
+use crate::input::{from_toml, WarningKind};
+use crate::metrics::compute;
+
+/// Amounts in full USD.
+const COMPANY: &str = "[company]\nname = \"Test Inc\"\ncurrency = \"USD\"\n";
+
+/// The messages of the warnings of `kind` that `periods` (TOML) raise.
+fn messages(periods: &str, kind: WarningKind) -> Vec<String> {
+    let input = from_toml(&format!("{COMPANY}{periods}"))
+        .unwrap_or_else(|error| panic!("the test input is invalid:\n{error}"));
+    compute(&input)
+        .warnings
+        .into_iter()
+        .filter(|w| w.kind == kind)
+        .map(|w| w.message)
+        .collect()
+}
+
+fn year_and_quarters(year: &str, quarters: [&str; 4]) -> String {
+    let mut text = format!("[[period]]\nlabel = \"2024\"\n{year}\n");
+    for (index, quarter) in quarters.iter().enumerate() {
+        text.push_str(&format!(
+            "[[period]]\nlabel = \"2024-Q{}\"\n{quarter}\n",
+            index + 1
+        ));
+    }
+    text
+}
+
+/// A typo of 425,000 for 325,000 in one quarter: the quarters add up to 300,000 + 425,000 +
+/// 325,000 + 350,000 = 1,400,000 against the year's 1,300,000, 100,000 more, which is
+/// 100,000 / 1,300,000 = 7.69% of the year.
+#[test]
+fn a_quarter_typo_is_caught_against_the_year() {
+    let text = year_and_quarters(
+        "revenue = 1300000",
+        [
+            "revenue = 300000",
+            "revenue = 425000",
+            "revenue = 325000",
+            "revenue = 350000",
+        ],
+    );
+    assert_eq!(
+        messages(&text, WarningKind::QuartersVsYear),
+        [
+            "2024: the four quarters add up to revenue of $1.40M, $100k (7.7%) more than the \
+          year's $1.30M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024"
+        ]
+    );
+}
+
+/// The tolerance is 0.5% of the year: 1,300,000 x 0.005 = 6,500. A sum of 1,306,500 is
+/// within it, 1,306,501 is not.
+#[test]
+fn rounding_within_half_a_percent_passes() {
+    let quarters = |last: &str| {
+        year_and_quarters(
+            "revenue = 1300000",
+            [
+                "revenue = 300000",
+                "revenue = 325000",
+                "revenue = 325000",
+                last,
+            ],
+        )
+    };
+    // 300,000 + 325,000 + 325,000 + 356,500 = 1,306,500.
+    assert!(messages(&quarters("revenue = 356500"), WarningKind::QuartersVsYear).is_empty());
+    // ... + 356,501 = 1,306,501: 6,501 more, 0.50008% of the year.
+    assert_eq!(
+        messages(&quarters("revenue = 356501"), WarningKind::QuartersVsYear),
+        [
+            "2024: the four quarters add up to revenue of $1.31M, $6.50k (0.5%) more than the \
+          year's $1.30M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024"
+        ]
+    );
+}
+
+/// In millions, two units (2,000,000) exceed 0.5% of a year of 100 (0.5): a sum of 102 passes,
+/// 103 does not. Cost lines and operating income are checked too: support 10+10+10+15 = 45
+/// against 40 (5 more, 12.5%); operating income 5+5+5+5 = 20 against 20 agrees.
+#[test]
+fn small_figures_get_two_units_and_every_line_is_checked() {
+    let text = format!(
+        "[company]\nname = \"M\"\ncurrency = \"EUR\"\nscale = \"millions\"\n{}",
+        year_and_quarters(
+            "revenue = 100\noperating_income = 20\ncosts = { support = 40 }",
+            [
+                "revenue = 25\noperating_income = 5\ncosts = { support = 10 }",
+                "revenue = 25\noperating_income = 5\ncosts = { support = 10 }",
+                "revenue = 25\noperating_income = 5\ncosts = { support = 10 }",
+                "revenue = 27\noperating_income = 5\ncosts = { support = 15 }",
+            ],
+        )
+    );
+    let input = from_toml(&text).unwrap();
+    let found: Vec<String> = compute(&input)
+        .warnings
+        .into_iter()
+        .filter(|w| w.kind == WarningKind::QuartersVsYear)
+        .map(|w| w.message)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "2024: the four quarters add up to \"Support\" costs of €45.0M, €5.00M (12.5%) more \
+          than the year's €40.0M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024"
+        ]
+    );
+    let over = text.replacen("revenue = 27", "revenue = 28", 1);
+    let input = from_toml(&over).unwrap();
+    let revenue: Vec<String> = compute(&input)
+        .warnings
+        .into_iter()
+        .filter(|w| w.kind == WarningKind::QuartersVsYear && w.message.contains("revenue"))
+        .map(|w| w.message)
+        .collect();
+    // 25 + 25 + 25 + 28 = 103 against 100: 3 more, 3.0%.
+    assert_eq!(
+        revenue,
+        [
+            "2024: the four quarters add up to revenue of €103M, €3.00M (3.0%) more than the \
+          year's €100M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024"
+        ]
+    );
+}
+
+/// Three quarters are not a year: nothing to compare.
+#[test]
+fn a_year_without_all_its_quarters_is_not_compared() {
+    let text = "[[period]]\nlabel = \"2024\"\nrevenue = 100\n\
+                [[period]]\nlabel = \"2024-Q1\"\nrevenue = 90\n";
+    assert!(messages(text, WarningKind::QuartersVsYear).is_empty());
+}
+
+/// Halves are checked like quarters: 60 + 60 = 120 against 100, 20 more (20.0%).
+#[test]
+fn halves_are_checked_against_the_year() {
+    let text = "[[period]]\nlabel = \"2024\"\nrevenue = 100\n\
+                [[period]]\nlabel = \"2024-H1\"\nrevenue = 60\n\
+                [[period]]\nlabel = \"2024-H2\"\nrevenue = 60\n";
+    assert_eq!(
+        messages(text, WarningKind::HalvesVsYear),
+        [
+            "2024: the two halves add up to revenue of $120, $20 (20.0%) more than the year's \
+          $100; look for a typo in 2024-H1 to 2024-H2 or in 2024"
+        ]
+    );
+}
+
+/// 5,900 at the start after 590 at the previous end: 5,900 / 590 = 10 times. The average
+/// headcount becomes (5,900 + 600) / 2 = 3,250, and revenue per employee 25M x 4 / 3,250 =
+/// $30.8k against 25M x 4 / 590 = $169k and 25M x 4 / 600 = $167k around it: less than a third.
+#[test]
+fn a_start_headcount_ten_times_the_previous_end_is_caught() {
+    let text = "[[period]]\nlabel = \"2025-Q1\"\nrevenue = 25000000\nheadcount_start = 590\nheadcount_end = 590\n\
+                [[period]]\nlabel = \"2025-Q2\"\nrevenue = 25000000\nheadcount_start = 5900\nheadcount_end = 600\n\
+                [[period]]\nlabel = \"2025-Q3\"\nrevenue = 25000000\nheadcount_end = 600\n";
+    assert_eq!(
+        messages(text, WarningKind::HeadcountContinuity),
+        [
+            "2025-Q2: the period starts with 5,900 people but 2025-Q1 ended with 590, 10 times \
+          more; look for a typo: the start headcount sets the average headcount and so every \
+          per-employee figure of 2025-Q2"
+        ]
+    );
+    assert_eq!(
+        messages(text, WarningKind::RevenuePerEmployeeJump),
+        ["2025-Q2: revenue per employee of $30.8k is less than a third of both 2025-Q1's ($169k) \
+          and 2025-Q3's ($167k); check the headcount and revenue of 2025-Q2"]
+    );
+}
+
+/// Exactly twice, either way, is allowed; 1,181 after 590 (2.0017 times) and 294 after 590
+/// (590 / 294 = 2.007 times fewer) are not.
+#[test]
+fn headcount_within_a_factor_of_two_passes() {
+    let text = |start: &str| {
+        format!(
+            "[[period]]\nlabel = \"2024\"\nrevenue = 1\nheadcount_end = 590\n\
+             [[period]]\nlabel = \"2025\"\nrevenue = 1\nheadcount_start = {start}\nheadcount_end = 590\n"
+        )
+    };
+    for allowed in ["1180", "295", "590"] {
+        assert!(messages(&text(allowed), WarningKind::HeadcountContinuity).is_empty());
+    }
+    assert_eq!(
+        messages(&text("294"), WarningKind::HeadcountContinuity),
+        [
+            "2025: the period starts with 294 people but 2024 ended with 590, 2 times fewer; look \
+          for a typo: the start headcount sets the average headcount and so every per-employee \
+          figure of 2025"
+        ]
+    );
+    assert_eq!(
+        messages(&text("1181"), WarningKind::HeadcountContinuity).len(),
+        1
+    );
+}
+
+/// Operating income 176.5 on revenue 100 is a margin of 176.5%; adjusted 150 is 150%; a loss
+/// of 101 on revenue 10 is -1010%. Exactly 100% and -1000% are allowed.
+#[test]
+fn margins_outside_minus_1000_to_100_percent_are_caught() {
+    let text = "[[period]]\nlabel = \"2023\"\nrevenue = 10\noperating_income = -101\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 100\noperating_income = 176.5\n\
+                adjusted_operating_income = 150\n";
+    assert_eq!(
+        messages(text, WarningKind::MarginOutOfRange),
+        [
+            "2023: an operating margin of -1010.0% is below -1000.0%: the loss is more than ten \
+             times the revenue; check the scale of revenue and costs",
+            "2024: an operating margin of 176.5% is above 100.0%: it takes costs below zero to \
+             earn more than the revenue; check the signs and the scale of the costs",
+            "2024: an adjusted operating margin of 150.0% is above 100.0%: it takes costs below \
+             zero to earn more than the revenue; check the signs and the scale of the costs",
+        ]
+    );
+    let edges = "[[period]]\nlabel = \"2023\"\nrevenue = 10\noperating_income = -100\n\
+                 [[period]]\nlabel = \"2024\"\nrevenue = 100\noperating_income = 100\n";
+    assert!(messages(edges, WarningKind::MarginOutOfRange).is_empty());
+}
+
+/// Personnel 120 against cost lines 60 + 40 = 100; personnel of exactly 100 is allowed.
+#[test]
+fn personnel_cost_above_all_costs_is_caught() {
+    let text = |personnel: &str| {
+        format!(
+            "[[period]]\nlabel = \"2024\"\nrevenue = 500\npersonnel_cost = {personnel}\n\
+             costs = {{ staff = 60, rent = 40 }}\n"
+        )
+    };
+    assert_eq!(
+        messages(&text("120"), WarningKind::PersonnelAboveCosts),
+        [
+            "2024: personnel cost ($120) is more than all the listed cost lines together ($100); \
+          pay is part of those costs, so a line may be missing, or personnel cost is in another \
+          scale"
+        ]
+    );
+    assert!(messages(&text("100"), WarningKind::PersonnelAboveCosts).is_empty());
+}
+
+/// Revenue per employee with 10 people each year: 100, 110, 400, 120, 130. 2023's 400 is
+/// above 3 x 110 = 330 and 3 x 120 = 360; 2024's 120 is not below a third of 400 and 130.
+/// Exactly three times (330 between 110 and 110) is allowed.
+#[test]
+fn revenue_per_employee_jumping_against_both_neighbours_is_caught() {
+    let years = |revenues: &[u32]| -> String {
+        revenues
+            .iter()
+            .enumerate()
+            .map(|(i, revenue)| {
+                format!(
+                    "[[period]]\nlabel = \"{}\"\nrevenue = {revenue}\nheadcount_end = 10\n",
+                    2021 + i
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        messages(
+            &years(&[1000, 1100, 4000, 1200, 1300]),
+            WarningKind::RevenuePerEmployeeJump
+        ),
+        [
+            "2023: revenue per employee of $400 is more than three times both 2022's ($110) and \
+          2024's ($120); check the headcount and revenue of 2023"
+        ]
+    );
+    assert!(messages(
+        &years(&[1100, 3300, 1100]),
+        WarningKind::RevenuePerEmployeeJump
+    )
+    .is_empty());
+}
+
+/// Clean figures raise none of the cross-checks.
+#[test]
+fn the_bundled_example_raises_no_cross_check_warning() {
+    let metrics = compute(&crate::input::klarna_example());
+    let kinds: Vec<WarningKind> = metrics.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, [WarningKind::UnlistedCosts; 3]);
+}

@@ -1,0 +1,262 @@
+//! Issue 12's cross-checks and acknowledged warnings through the real binary: the new warnings
+//! reach `metrics.json`, the brief's data notes and `check`; `[[acknowledge]]` tables mark them
+//! with their reason, let `check --strict` pass, and are refused with a position when wrong.
+
+use std::path::Path;
+use std::process::Command;
+
+/// What a run of the binary gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `ipobrief args` in a fresh folder holding `files` (name, contents).
+fn run(files: &[(&str, &str)], args: &[&str]) -> (Run, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, contents) in files {
+        std::fs::write(dir.path().join(name), contents).expect("the test file is written");
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the binary runs");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    (run, dir)
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Three years whose reported operating income sits below revenue minus the one cost line
+/// (100 - 60 = 40 against 30; 120 - 70 = 50 against 40; 150 - 80 = 70 against 60): three
+/// unlisted-costs warnings and nothing else; `acknowledge` is added after the company table.
+fn company(acknowledge: &str) -> String {
+    format!(
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{acknowledge}\n\
+         [[period]]\nlabel = \"2022\"\nrevenue = 100\noperating_income = 30\nheadcount_end = 10\ncosts = {{ staff = 60 }}\n\
+         [[period]]\nlabel = \"2023\"\nrevenue = 120\noperating_income = 40\nheadcount_end = 10\ncosts = {{ staff = 70 }}\n\
+         [[period]]\nlabel = \"2024\"\nrevenue = 150\noperating_income = 60\nheadcount_end = 10\ncosts = {{ staff = 80 }}\n"
+    )
+}
+
+const ACKNOWLEDGE: &str =
+    "[[acknowledge]]\nkind = \"unlisted_costs\"\nreason = \"D&A is not listed\"\n";
+
+/// The data-warnings criterion is the only one that reads warnings; `--strict` turns its
+/// watch into exit 1 until every warning is acknowledged.
+#[test]
+fn check_strict_passes_when_every_warning_is_acknowledged() {
+    let (open, _dir) = run(
+        &[("a.toml", &company(""))],
+        &["check", "a.toml", "--strict"],
+    );
+    assert!(
+        open.stdout.contains("3 warnings"),
+        "{}{}",
+        open.stdout,
+        open.stderr
+    );
+    let data_line = |text: &str| {
+        text.lines()
+            .find(|l| l.contains("Data warnings"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(data_line(&open.stdout).contains("WATCH"), "{}", open.stdout);
+
+    let (explained, _dir) = run(
+        &[("a.toml", &company(ACKNOWLEDGE))],
+        &["check", "a.toml", "--strict"],
+    );
+    let line = data_line(&explained.stdout);
+    assert!(line.contains("PASS"), "{}", explained.stdout);
+    assert!(line.contains("3 warnings, all acknowledged"), "{line}");
+    // Every other criterion passes on these figures: data warnings alone decide the exit.
+    assert_eq!(open.code, Some(1), "{}", open.stdout);
+    assert_eq!(explained.code, Some(0), "{}", explained.stdout);
+}
+
+/// An acknowledged warning keeps showing, with its reason, in metrics.json and the brief.
+#[test]
+fn an_acknowledged_warning_shows_its_reason_everywhere() {
+    let toml = company(ACKNOWLEDGE);
+    let (metrics, _dir) = run(&[("a.toml", &toml)], &["metrics", "a.toml"]);
+    assert_eq!(metrics.code, Some(0), "{}", metrics.stderr);
+    let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
+    let warnings = json["warnings"].as_array().expect("a warnings list");
+    assert_eq!(warnings.len(), 3);
+    for warning in warnings {
+        assert_eq!(warning["kind"], "unlisted_costs");
+        assert_eq!(warning["acknowledged"], "D&A is not listed");
+    }
+
+    let (generate, dir) = run(&[("a.toml", &toml)], &["generate", "a.toml", "-o", "out"]);
+    assert_eq!(generate.code, Some(0), "{}", generate.stderr);
+    let markdown = read(dir.path(), "out/acme/brief.md");
+    assert!(
+        markdown.contains("(acknowledged: D&amp;A is not listed)"),
+        "{markdown}"
+    );
+    let html = read(dir.path(), "out/acme/brief.html");
+    assert!(
+        html.contains("(acknowledged: D&amp;A is not listed)</li>"),
+        "the HTML data notes"
+    );
+    // Explained warnings are not "points to check" in the brief's summary.
+    assert!(!markdown.contains("points to check"), "{markdown}");
+}
+
+/// An acknowledgement that matches no warning is itself a warning, and keeps `--strict` red.
+#[test]
+fn a_stale_acknowledgement_is_reported() {
+    let stale = format!(
+        "{ACKNOWLEDGE}[[acknowledge]]\nkind = \"gap\"\nperiod = \"2023\"\nreason = \"restated\"\n"
+    );
+    let (metrics, _dir) = run(&[("a.toml", &company(&stale))], &["metrics", "a.toml"]);
+    let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
+    let stale: Vec<&serde_json::Value> = json["warnings"]
+        .as_array()
+        .expect("a warnings list")
+        .iter()
+        .filter(|w| w["kind"] == "stale_acknowledgement")
+        .collect();
+    assert_eq!(stale.len(), 1, "{json:#}");
+    assert_eq!(stale[0]["period"], "2023");
+    assert_eq!(
+        stale[0]["message"],
+        "the acknowledgement of \"gap\" warnings in 2023 (\"restated\") matches no warning: \
+         remove it, or check its kind and period"
+    );
+    let (check, _dir) = run(
+        &[(
+            "a.toml",
+            &company(&format!(
+                "{ACKNOWLEDGE}[[acknowledge]]\nkind = \"gap\"\nreason = \"x\"\n"
+            )),
+        )],
+        &["check", "a.toml"],
+    );
+    assert!(
+        check.stdout.contains("1 of 4 unacknowledged"),
+        "{}",
+        check.stdout
+    );
+}
+
+/// Wrong acknowledgements stop with exit 2, the file, line and column, and a way out.
+#[test]
+fn bad_acknowledgements_are_refused_with_their_position() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "[[acknowledge]]\nkind = \"unlisted_costs\"\nreson = \"D&A\"\n",
+            &[
+                "unknown field `reson`",
+                "a.toml:6:1",
+                "did you mean `reason`?",
+            ],
+        ),
+        (
+            "[[acknowledge]]\nkind = \"unlisted_cost\"\nreason = \"D&A\"\n",
+            &[
+                "\"unlisted_cost\" is not a kind of warning",
+                "a.toml:5:1",
+                "did you mean \"unlisted_costs\"?",
+            ],
+        ),
+        (
+            "[[acknowledge]]\nkind = \"unlisted_costs\"\n",
+            &["gives no reason", "a.toml:4:1", "add reason = "],
+        ),
+        (
+            "[[acknowledge]]\nkind = \"gap\"\nperiod = \"2024-Q5\"\nreason = \"x\"\n",
+            &["bad period label", "a.toml:6:1"],
+        ),
+    ];
+    for (acknowledge, expected) in cases {
+        let (refused, _dir) = run(&[("a.toml", &company(acknowledge))], &["check", "a.toml"]);
+        assert_eq!(refused.code, Some(2), "{acknowledge}\n{}", refused.stderr);
+        for text in expected {
+            assert!(
+                refused.stderr.contains(text),
+                "{acknowledge}: stderr lacks {text:?}:\n{}",
+                refused.stderr
+            );
+        }
+    }
+}
+
+/// JSON input takes the same `acknowledge` list, with positions in the JSON text.
+#[test]
+fn json_input_acknowledges_too() {
+    let json = |acknowledge: &str| {
+        format!(
+            "{{\n  \"company\": {{ \"name\": \"Acme\", \"currency\": \"USD\" }},\n  \"acknowledge\": [\n    {acknowledge}\n  ],\n  \"period\": [\n    {{ \"label\": \"2024\", \"revenue\": 150, \"operating_income\": 60, \"costs\": {{ \"staff\": 80 }} }}\n  ]\n}}\n"
+        )
+    };
+    let (good, _dir) = run(
+        &[(
+            "a.json",
+            &json("{ \"kind\": \"unlisted_costs\", \"period\": \"2024\", \"reason\": \"D&A\" }"),
+        )],
+        &["metrics", "a.json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&good.stdout).expect("JSON");
+    assert_eq!(value["warnings"][0]["acknowledged"], "D&A", "{value:#}");
+    let (bad, _dir) = run(
+        &[("a.json", &json("{ \"kind\": \"gapp\", \"reason\": \"x\" }"))],
+        &["metrics", "a.json"],
+    );
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("did you mean \"gap\"?"),
+        "{}",
+        bad.stderr
+    );
+    assert!(bad.stderr.contains("a.json:4:"), "{}", bad.stderr);
+}
+
+/// A typo of 425,000 for 325,000 in one quarter reaches the brief, metrics.json and `check`,
+/// in words with formatted amounts: 300,000 + 425,000 + 325,000 + 350,000 = 1,400,000
+/// against the year's 1,300,000.
+#[test]
+fn a_quarter_typo_reaches_the_brief_json_and_check() {
+    let toml = "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 1300000\n\
+                [[period]]\nlabel = \"2024-Q1\"\nrevenue = 300000\n\
+                [[period]]\nlabel = \"2024-Q2\"\nrevenue = 425000\n\
+                [[period]]\nlabel = \"2024-Q3\"\nrevenue = 325000\n\
+                [[period]]\nlabel = \"2024-Q4\"\nrevenue = 350000\n";
+    let message = "2024: the four quarters add up to revenue of $1.40M, $100k (7.7%) more than \
+                   the year's $1.30M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024";
+    let (metrics, _dir) = run(&[("a.toml", toml)], &["metrics", "a.toml"]);
+    let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
+    assert_eq!(json["warnings"][0]["kind"], "quarters_vs_year", "{json:#}");
+    assert_eq!(json["warnings"][0]["message"], message);
+    let (generate, dir) = run(&[("a.toml", toml)], &["generate", "a.toml", "-o", "out"]);
+    assert_eq!(generate.code, Some(0), "{}", generate.stderr);
+    assert!(read(dir.path(), "out/acme/brief.md").contains(message));
+    let (check, _dir) = run(
+        &[("a.toml", toml)],
+        &["check", "a.toml", "--format", "json"],
+    );
+    let card: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+    let data = card[0]["scorecard"]["criteria"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "data_warnings"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(data["status"], "watch");
+    assert_eq!(
+        data["why"],
+        "The figures raised 1 data warning (quarters_vs_year: 1)."
+    );
+}
