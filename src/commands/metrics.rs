@@ -15,10 +15,8 @@ pub fn run(input: &Path, read: &ReadArgs, date: &DateArgs) -> Result<ExitCode> {
     let as_of = settings::as_of(date).map_err(usage)?;
     let company = load(input, &options)?;
     let metrics = analyse(&company, &Thresholds::default(), as_of);
-    let mut stdout = std::io::stdout().lock();
-    for part in report::json::metrics_json_parts(&metrics)? {
-        stdout.write_all(&part)?;
-    }
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    report::json::write_metrics_json(&metrics, &mut stdout)?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -55,7 +55,7 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     let (json, charts) = rayon::join(
         || {
             wants(OutputFormat::Json)
-                .then(|| json::metrics_json_parts(metrics))
+                .then(|| json::metrics_json(metrics))
                 .transpose()
         },
         || match wants_brief {
@@ -66,7 +66,7 @@ pub fn build(metrics: &Metrics, settings: &ReportSettings) -> Result<Vec<OutputF
     let (json, charts) = (json?, charts?);
     let mut files = Vec::new();
     if let Some(json) = json {
-        files.push(OutputFile::from_parts("metrics.json", json));
+        files.push(OutputFile::new("metrics.json", json));
     }
     if !wants_brief {
         return Ok(files);
