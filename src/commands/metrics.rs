@@ -12,8 +12,8 @@ use crate::{analyse, load, report};
 pub fn run(settings: &Metrics) -> Result<ExitCode> {
     let company = load(&settings.input, &settings.read)?;
     let analysis = analyse(&company, &Thresholds::default(), settings.as_of.clone());
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(&report::json::metrics_json(&analysis)?)?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    report::json::write_metrics_json(&analysis, &mut stdout)?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -57,79 +57,72 @@ pub trait Locate: Sync {
     fn locate(&self, path: &FieldPath) -> Option<Location>;
 }
 
-/// Locator for TOML, from toml_edit's spans.
-/// The syntax tree is only built when an error needs a position, so valid input is parsed once.
+/// Locator for TOML, from the spans of the tree the values were read from.
 pub struct TomlLocator<'a> {
-    pub text: &'a str,
-    pub document: std::sync::OnceLock<Option<toml_edit::ImDocument<&'a str>>>,
+    text: &'a str,
+    document: toml::Spanned<toml::de::DeTable<'a>>,
 }
 
 impl<'a> TomlLocator<'a> {
-    pub fn new(text: &'a str) -> Self {
-        TomlLocator {
-            text,
-            document: std::sync::OnceLock::new(),
-        }
+    pub fn new(text: &'a str, document: toml::Spanned<toml::de::DeTable<'a>>) -> Self {
+        TomlLocator { text, document }
     }
 }
 
-/// A place in a toml_edit tree: array-of-tables elements are `Table`s, everything else `Item`s.
-#[derive(Clone, Copy)]
-enum TomlNode<'a> {
-    Item(&'a toml_edit::Item),
-    Table(&'a toml_edit::Table),
-}
-
-impl<'a> TomlNode<'a> {
-    fn table_like(self) -> Option<&'a dyn toml_edit::TableLike> {
-        match self {
-            TomlNode::Item(item) => item.as_table_like(),
-            TomlNode::Table(table) => Some(table),
+/// The value at `step` below `value`, and the span to point at: `key = value` for a value
+/// (an inline table included), the key in the header for a table, the header for one table
+/// of an array of tables.
+fn toml_child<'v, 'a>(
+    value: &'v toml::Spanned<toml::de::DeValue<'a>>,
+    step: Step<'_>,
+) -> Option<(&'v toml::Spanned<toml::de::DeValue<'a>>, Range<usize>)> {
+    use toml::de::DeValue;
+    match (step, value.get_ref()) {
+        (Step::Key(key), DeValue::Table(table)) => toml_key(table, key),
+        (Step::Index(index), DeValue::Array(array)) => {
+            let table = array.get(index)?;
+            Some((table, table.span()))
         }
-    }
-
-    fn child(self, step: Step<'_>) -> Option<(TomlNode<'a>, Range<usize>)> {
-        match step {
-            Step::Key(key) => {
-                let (k, v) = self.table_like()?.get_key_value(key)?;
-                // Point at `key = value` for plain values, at the header for tables.
-                let here = match (k.span(), v.span()) {
-                    (Some(ks), Some(vs)) if v.is_value() && vs.end >= ks.start => ks.start..vs.end,
-                    (Some(ks), _) => ks,
-                    (None, vs) => vs.unwrap_or_default(),
-                };
-                Some((TomlNode::Item(v), here))
-            }
-            Step::Index(index) => match self {
-                TomlNode::Item(toml_edit::Item::ArrayOfTables(array)) => {
-                    let table = array.get(index)?;
-                    Some((TomlNode::Table(table), table.span().unwrap_or_default()))
-                }
-                _ => None,
-            },
-        }
+        _ => None,
     }
 }
 
 impl Locate for TomlLocator<'_> {
     fn locate(&self, path: &FieldPath) -> Option<Location> {
-        let document = self
-            .document
-            .get_or_init(|| toml_edit::ImDocument::parse(self.text).ok())
-            .as_ref()?;
-        let mut node = TomlNode::Item(document.as_item());
-        let mut span: Option<Range<usize>> = None;
-        for step in path.steps() {
-            let Some((next, here)) = node.child(step) else {
+        let steps = path.steps();
+        let (first, rest) = steps.split_first()?;
+        let Step::Key(key) = *first else {
+            return None;
+        };
+        let (mut value, here) = toml_key(self.document.get_ref(), key)?;
+        let mut span = (here.end > here.start).then_some(here);
+        for step in rest {
+            let Some((next, here)) = toml_child(value, *step) else {
                 break;
             };
-            node = next;
+            value = next;
             if here.end > here.start {
                 span = Some(here);
             }
         }
         span.map(|s| text_location(self.text, s.start, s.end))
     }
+}
+
+/// The value of `key` in `table` and the span to point at.
+fn toml_key<'v, 'a>(
+    root: &'v toml::de::DeTable<'a>,
+    key: &str,
+) -> Option<(&'v toml::Spanned<toml::de::DeValue<'a>>, Range<usize>)> {
+    let (k, v) = root.get_key_value(key)?;
+    let (ks, vs) = (k.span(), v.span());
+    // A table's header starts before its key (`[company]`); a value comes after it.
+    let here = if vs.start >= ks.start && vs.end > vs.start {
+        ks.start..vs.end
+    } else {
+        ks
+    };
+    Some((v, here))
 }
 
 /// Locator for JSON, from jsonc-parser's syntax tree.

@@ -1,4 +1,10 @@
-//! The TOML reader: the primary input format.
+//! The TOML reader: the primary input format (TOML 1.1). One parse, by the `toml` crate, gives
+//! the values, the positions of fields for validation messages and every number's digits as
+//! written, so the exact-decimal check always sees what the values were read from.
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
 use super::locate::{Locate, TomlLocator};
 use super::raw::RawInput;
@@ -10,148 +16,78 @@ pub fn parse<'a>(
     text: &'a str,
     file: &str,
 ) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
-    if let Some(raw) = parse_in_pieces(text) {
-        return finish(raw, text, file);
-    }
-    // The `toml` reader is the fast one; on an error the file is read again by `toml_edit`,
-    // whose messages name the key and whose wording the hints below recognise.
-    let raw: RawInput = match ::toml::from_str(text) {
-        Ok(raw) => raw,
-        Err(_) => toml_edit::de::from_str(text).map_err(|error| {
-            let (mut message, mut help) = explain_serde_message(error.message());
-            let location = error
-                .span()
-                .map(|span| text_location(text, span.start, span.end));
-            if let Some((plain, hint)) = syntax_hint(&message, text, error.span()) {
-                message = plain;
-                help = Some(hint);
-            }
-            let mut input_error = InputError::new(file, message).at(location);
-            input_error.help = help;
-            input_error
-        })?,
-    };
-    finish(raw, text, file)
+    let document = DeTable::parse(text).map_err(|error| toml_error(&error, text, file))?;
+    check_numbers(document.get_ref(), text, file)?;
+    // Deserialising consumes its tree; the locator keeps the original for positions.
+    let raw = RawInput::deserialize(toml::de::Deserializer::from(document.clone()))
+        .map_err(|error| toml_error(&error, text, file))?;
+    Ok((raw, Box::new(TomlLocator::new(text, document))))
 }
 
-/// The checks that need the whole text, and the locator for validation messages.
-fn finish<'a>(
-    raw: RawInput,
-    text: &'a str,
-    file: &str,
-) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
-    // Only a number with 16 or more significant digits can be inexact as a TOML float, so the
-    // second, position-keeping parse is needed only when the text has such a run of digits.
-    if has_long_digit_run(text) {
-        if let Ok(document) = toml_edit::ImDocument::parse(text) {
-            check_exact_floats(document.as_item(), text, file)?;
-        }
+/// A syntax or type error of the TOML reader, with its position and, for the mistakes people
+/// make with numbers and text, a message and a hint in their words.
+fn toml_error(error: &toml::de::Error, text: &str, file: &str) -> InputError {
+    let (mut message, mut help) = explain_serde_message(error.message());
+    // The parser does not name a repeated key; its span is the key as written.
+    if let Some(key) = error
+        .span()
+        .filter(|_| message == "duplicate key")
+        .and_then(|span| text.get(span))
+    {
+        message = format!("duplicate key `{}`", key.trim());
     }
-    Ok((raw, Box::new(TomlLocator::new(text))))
+    let location = error
+        .span()
+        .map(|span| text_location(text, span.start, span.end));
+    if let Some((plain, hint)) = syntax_hint(&message, text, error.span()) {
+        message = plain;
+        help = Some(hint);
+    }
+    let mut input_error = InputError::new(file, message).at(location);
+    input_error.help = help;
+    input_error
 }
 
-/// Inputs smaller than this are read in one piece: splitting would not pay.
-const PIECES_FROM_BYTES: usize = 256 * 1024;
-
-/// Periods only: what a piece of a large file after its first `[[period]]` holds.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Periods {
-    #[serde(default, rename = "period", alias = "periods")]
-    periods: Vec<super::raw::RawPeriod>,
-}
-
-/// Reads a large file in pieces on all cores, split before lines that are exactly
-/// `[[period]]`: the TOML reader takes about 80 ms a megabyte, most of a long run.
-///
-/// `None` means "read it in one piece" and is always safe: a file with multi-line strings
-/// (where such a line could be text) is not split, and any piece that does not read cleanly
-/// (a table other than periods after the first period, a syntax error, a repeated key) sends
-/// the whole file through the ordinary reader, which reports errors with their positions in
-/// the whole file. Pieces are whole `[[period]]` tables with their sub-tables, so reading
-/// them apart gives the same periods in the same order; the first piece also holds everything
-/// before the first period, so a `period` key defined there clashes just as it does unsplit.
-fn parse_in_pieces(text: &str) -> Option<RawInput> {
-    use rayon::prelude::*;
-    if text.len() < PIECES_FROM_BYTES || text.contains("\"\"\"") || text.contains("'''") {
-        return None;
-    }
-    let mut starts = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.starts_with("[[period]]") && line["[[period]]".len()..].trim().is_empty() {
-            starts.push(offset);
-        }
-        offset += line.len();
-    }
-    // Four pieces a thread balance the load; a piece holds at least 64 periods.
-    let per_piece = (starts.len() / (rayon::current_num_threads() * 4)).max(64);
-    let mut bounds: Vec<usize> = starts
-        .iter()
-        .skip(per_piece)
-        .step_by(per_piece)
-        .copied()
-        .collect();
-    if bounds.is_empty() {
-        return None;
-    }
-    bounds.push(text.len());
-    let (head, rest) = rayon::join(
-        || ::toml::from_str::<RawInput>(&text[..bounds[0]]).ok(),
-        || {
-            bounds
-                .par_windows(2)
-                .map(|w| ::toml::from_str::<Periods>(&text[w[0]..w[1]]).ok())
-                .collect::<Option<Vec<Periods>>>()
-        },
-    );
-    let mut raw = head?;
-    for piece in rest? {
-        raw.periods.extend(piece.periods);
-    }
-    Some(raw)
-}
-
-/// Whether the text has 16 or more digits in one number (dots and underscores inside it
-/// included): every decimal of at most 15 significant digits survives a binary float exactly.
-fn has_long_digit_run(text: &str) -> bool {
-    let mut digits = 0;
-    for byte in text.bytes() {
-        match byte {
-            b'0'..=b'9' => {
-                digits += 1;
-                if digits >= 16 {
-                    return true;
-                }
-            }
-            b'.' | b'_' => {}
-            _ => digits = 0,
-        }
-    }
-    false
+/// Whether a number written with these digits (a dot, an exponent and underscores aside) may
+/// be inexact as a binary float: every decimal of at most 15 significant digits survives one.
+fn may_be_inexact(written: &str) -> bool {
+    let mantissa = written.split(['e', 'E']).next().unwrap_or(written);
+    let digits = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&d| d == b'0');
+    digits.count() > 15
 }
 
 /// Refuses a number with a fraction that a TOML float cannot hold exactly: the TOML reader
 /// reads `999999999999999.97` as the nearest binary float, 1000000000000000, and money would
-/// no longer add up to the cent. Whole numbers are exact integers and are never refused.
-fn check_exact_floats(item: &toml_edit::Item, text: &str, file: &str) -> Result<(), InputError> {
-    use toml_edit::{Item, Value};
-    fn check_value(value: &Value, text: &str, file: &str) -> Result<(), InputError> {
-        match value {
-            Value::Float(float) => {
-                let Some(span) = float.span() else {
+/// no longer add up to the cent. Whole numbers are exact, up to TOML's 64-bit limit.
+fn check_numbers(table: &DeTable<'_>, text: &str, file: &str) -> Result<(), InputError> {
+    fn check_value(value: &Spanned<DeValue<'_>>, text: &str, file: &str) -> Result<(), InputError> {
+        match value.get_ref() {
+            DeValue::Integer(integer) => {
+                if i64::from_str_radix(integer.as_str(), integer.radix()).is_ok() {
                     return Ok(());
-                };
-                let Some(written) = text
-                    .get(span.clone())
-                    .map(|raw| raw.trim().replace('_', ""))
-                else {
+                }
+                let (message, help) = too_large_whole_number();
+                let span = value.span();
+                Err(InputError::new(file, message)
+                    .at(Some(text_location(text, span.start, span.end)))
+                    .with_help(help))
+            }
+            DeValue::Float(float) => {
+                let written = float.as_str();
+                if !may_be_inexact(written) {
                     return Ok(());
-                };
-                let exact = super::raw::parse_decimal(&written);
-                let read = super::raw::parse_decimal(&float.value().to_string());
+                }
+                let exact = super::raw::parse_decimal(written);
+                let read = written
+                    .parse::<f64>()
+                    .map_err(|error| error.to_string())
+                    .and_then(|read| super::raw::parse_decimal(&read.to_string()));
                 match (exact, read) {
                     (Ok(exact), Ok(read)) if exact.normalize() != read.normalize() => {
+                        let span = value.span();
                         Err(InputError::new(
                             file,
                             format!("the number {written} has more digits than TOML keeps exactly"),
@@ -166,24 +102,14 @@ fn check_exact_floats(item: &toml_edit::Item, text: &str, file: &str) -> Result<
                     _ => Ok(()),
                 }
             }
-            Value::Array(array) => array.iter().try_for_each(|v| check_value(v, text, file)),
-            Value::InlineTable(table) => table
-                .iter()
-                .try_for_each(|(_, v)| check_value(v, text, file)),
+            DeValue::Array(array) => array.iter().try_for_each(|v| check_value(v, text, file)),
+            DeValue::Table(table) => check_numbers(table, text, file),
             _ => Ok(()),
         }
     }
-    match item {
-        Item::Value(value) => check_value(value, text, file),
-        Item::Table(table) => table
-            .iter()
-            .try_for_each(|(_, item)| check_exact_floats(item, text, file)),
-        Item::ArrayOfTables(array) => array
-            .iter()
-            .flat_map(|table| table.iter())
-            .try_for_each(|(_, item)| check_exact_floats(item, text, file)),
-        Item::None => Ok(()),
-    }
+    table
+        .iter()
+        .try_for_each(|(_, value)| check_value(value, text, file))
 }
 
 /// The TOML parser's syntax messages for the mistakes people make with numbers and text, in
@@ -198,13 +124,15 @@ fn syntax_hint(
     let start = span.map(|s| s.start)?;
     let before = text.get(..start)?.chars().next_back();
     let here = text.get(start..)?.chars().next();
-    if message.starts_with("invalid floating-point number") {
+    if message.starts_with("invalid float")
+        || message.starts_with("floating-point number overflowed")
+    {
         return Some((
             "this number cannot be read, or is out of range".to_string(),
             format!("{PLAIN_NUMBERS}, below 10^28"),
         ));
     }
-    if message.starts_with("expected newline")
+    if message.contains("expected newline")
         && matches!(here, Some(',' | '.'))
         && before.is_some_and(|c| c.is_ascii_digit())
     {
@@ -213,13 +141,8 @@ fn syntax_hint(
             format!("{PLAIN_NUMBERS} (1,234 is 1234 and 1.234,5 is 1234.5)"),
         ));
     }
-    if message.starts_with("number too large") {
-        return Some((
-            "this whole number is too large for TOML".to_string(),
-            "TOML whole numbers stop at 9223372036854775807: use a larger scale \
-             (scale = \"millions\") with smaller figures"
-                .to_string(),
-        ));
+    if message.starts_with("integer number overflowed") {
+        return Some(too_large_whole_number());
     }
     if message.starts_with("invalid basic string") {
         return Some((
@@ -230,78 +153,75 @@ fn syntax_hint(
     None
 }
 
+/// The message and hint for a whole number beyond TOML's 64 bits.
+fn too_large_whole_number() -> (String, String) {
+    (
+        "this whole number is too large for TOML".to_string(),
+        "TOML whole numbers stop at 9223372036854775807: use a larger scale \
+         (scale = \"millions\") with smaller figures"
+            .to_string(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A file over the size where it is read in pieces: `periods` quarters with two cost lines.
-    fn large(periods: usize) -> String {
-        let mut text = String::from("[company]\nname = \"Big\"\ncurrency = \"USD\"\n\n");
-        for index in 0..periods {
-            text.push_str(&format!(
-                "[[period]]\nlabel = \"{}-Q{}\"\nrevenue = {}.25\nheadcount_end = 40\n\
-                 [period.costs]\nsupport = 3.5\nsales = {}\n[period.ai]\nspend = 0.5\n\n",
-                1000 + index / 4,
-                index % 4 + 1,
-                100 + index,
-                index % 9
-            ));
-        }
-        assert!(text.len() > PIECES_FROM_BYTES);
-        text
-    }
-
     fn read(text: &str) -> Result<RawInput, InputError> {
-        parse(text, "big.toml").map(|(raw, _)| raw)
+        parse(text, "t.toml").map(|(raw, _)| raw)
     }
 
+    const COMPANY: &str = "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n\n";
+
+    /// Regression (issue 11): with two TOML grammars, a TOML 1.1 file skipped this check and
+    /// `1000.000000000000001` was read as 1000.
     #[test]
-    fn pieces_read_the_same_as_one_piece() {
-        let text = large(3000);
-        let pieces = parse_in_pieces(&text).expect("a large plain file is read in pieces");
-        let whole: RawInput = ::toml::from_str(&text).unwrap();
-        assert_eq!(pieces.periods.len(), 3000);
-        assert_eq!(format!("{pieces:?}"), format!("{whole:?}"));
+    fn inexact_digits_are_refused_in_a_toml_1_1_file_too() {
+        let period = "[[period]]\nlabel = \"2024\"\nrevenue = 1000.000000000000001\n";
+        for costs in ["", "costs = { a = 1,\n  b = 2 }\n"] {
+            let text = format!("{COMPANY}{period}{costs}");
+            let error = read(&text).unwrap_err();
+            assert!(
+                error.message.contains("more digits than TOML keeps"),
+                "{error}"
+            );
+            // Line 7 is the revenue line; the number starts after `revenue = `: column 11.
+            assert_eq!(error.position(), (Some(7), Some(11)), "{error}");
+        }
     }
 
+    /// TOML 1.1: an inline table over several lines, with a trailing comma, reads as written.
     #[test]
-    fn an_error_late_in_a_large_file_has_its_whole_file_position() {
-        let mut text = large(3000);
-        let at = text.rfind("headcount_end = 40").unwrap();
-        text.replace_range(at..at + "headcount_end".len(), "headcount_edn");
-        let line = text[..at].lines().count() + 1;
-        let error = read(&text).unwrap_err().to_string();
-        assert!(error.contains("headcount_edn"), "{error}");
-        assert!(error.contains(&format!("big.toml:{line}:1")), "{error}");
-    }
-
-    #[test]
-    fn a_table_after_the_periods_or_a_repeated_one_reads_as_unsplit() {
-        let text = large(3000) + "[plan]\ntarget_headcount = 30\nannual_attrition = 0.1\n";
-        assert!(parse_in_pieces(&text).is_none());
-        assert!(read(&text).unwrap().plan.is_some());
-        let twice = large(3000) + "[company]\nname = \"Again\"\n";
-        assert!(parse_in_pieces(&twice).is_none());
-        assert!(
-            read(&twice).is_err(),
-            "a repeated table is an error, split or not"
+    fn a_multi_line_inline_table_is_read() {
+        let text = format!(
+            "{COMPANY}[[period]]\nlabel = \"2024\"\nrevenue = 10.25\ncosts = {{ a = 1,\n  b = 2.5,\n}}\n"
         );
-        let defined_before = "period = []\n".to_string() + &large(3000);
-        assert!(parse_in_pieces(&defined_before).is_none());
-        assert!(read(&defined_before).is_err());
-    }
-
-    #[test]
-    fn a_file_with_multi_line_text_is_not_split() {
-        // The `[[period]]` line is part of the notes, not a table.
-        let text = large(3000).replacen(
-            "headcount_end = 40\n",
-            "headcount_end = 40\nnotes = \"\"\"\n[[period]]\n\"\"\"\n",
-            1,
-        );
-        assert!(parse_in_pieces(&text).is_none());
         let raw = read(&text).unwrap();
-        assert_eq!(raw.periods.len(), 3000);
-        assert_eq!(raw.periods[0].notes.as_deref(), Some("[[period]]\n"));
+        assert_eq!(raw.periods.len(), 1);
+        let debug = format!("{:?}", raw.periods[0]);
+        assert!(debug.contains("10.25") && debug.contains("2.5"), "{debug}");
+    }
+
+    #[test]
+    fn digits_beyond_fifteen_pass_when_the_float_keeps_them() {
+        // 16 significant digits that a float holds exactly; 18 that it cannot (the nearest
+        // float is 1234567890.1234567).
+        assert!(may_be_inexact("1234567890.125000"));
+        assert!(!may_be_inexact("0.000000000000001"));
+        assert!(may_be_inexact("123456789012345.6e3"));
+        let text = format!("{COMPANY}[[period]]\nlabel = \"2024\"\nrevenue = 1234567890.125000\n");
+        assert!(read(&text).is_ok());
+        let text =
+            format!("{COMPANY}[[period]]\nlabel = \"2024\"\nrevenue = 1234567890.12345678\n");
+        assert!(read(&text).is_err());
+    }
+
+    #[test]
+    fn an_unknown_field_names_its_key_with_its_position() {
+        let text =
+            format!("{COMPANY}[[period]]\nlabel = \"2024\"\nrevenue = 1\nheadcount_edn = 4\n");
+        let error = read(&text).unwrap_err();
+        assert!(error.to_string().contains("headcount_edn"), "{error}");
+        assert_eq!(error.position().0, Some(8), "{error}");
     }
 }

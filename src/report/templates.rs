@@ -8,7 +8,9 @@ use anyhow::{Context, Result};
 use tera::Tera;
 
 use super::filters;
-use crate::diagnostic::InputError;
+use crate::diagnostic::{text_location, InputError};
+
+mod depth;
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -70,8 +72,9 @@ pub fn load(dir: Option<&Path>) -> Result<Tera> {
 }
 
 /// Loads the built-in templates named in `wanted` (all when `None`) and every override from
-/// `dir`. Compiling is the slow part of a small run, so a command compiles only what it renders,
-/// and the templates are parsed in parallel.
+/// `dir`, through tera's public API. A command loads only what it renders: parsing templates is
+/// most of a small run's time. An override is first checked for nesting deeper than tera's
+/// parser can take ([`depth`]), so no template, however deep or large, can overflow the stack.
 pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
@@ -79,7 +82,6 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
         .map(|(name, text)| Source {
             name: name.to_string(),
             text: text.to_string(),
-            built_in: true,
         })
         .collect();
     if let Some(dir) = dir {
@@ -112,16 +114,19 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
                     format!("cannot read the template: {error}"),
                 )
             })?;
+            if name.ends_with(".tera") {
+                depth::check(&text).map_err(|too_deep| {
+                    InputError::new(path.display().to_string(), too_deep.message())
+                        .at(Some(text_location(&text, too_deep.at, too_deep.at + 2)))
+                        .with_help(
+                            "templates this deep cannot be parsed safely: move the inner part \
+                             into a macro or split the expression with {% set %}",
+                        )
+                })?;
+            }
             match sources.iter_mut().find(|s| s.name == name) {
-                Some(slot) => {
-                    slot.text = text;
-                    slot.built_in = false;
-                }
-                None => sources.push(Source {
-                    name,
-                    text,
-                    built_in: false,
-                }),
+                Some(slot) => slot.text = text,
+                None => sources.push(Source { name, text }),
             }
         }
     }
@@ -129,22 +134,23 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
     tera.autoescape_on(vec![".html.tera", ".html"]);
     filters::register(&mut tera);
     // The stylesheet is plain CSS: handing it over as-is through `{{ stylesheet() }}` spares the
-    // template parser 5 KB of text (parsing dominates a small run).
+    // template parser 5 KB of text.
     let css = match sources.iter().position(|s| s.name == STYLESHEET) {
         Some(index) => sources.remove(index).text,
         None => built_in(STYLESHEET).to_string(),
     };
     tera.register_function("stylesheet", Stylesheet(css));
-    compile(&mut tera, &sources).map_err(|error| {
-        let origin = dir.map_or("built-in templates".to_string(), |d| {
-            d.display().to_string()
-        });
-        InputError::new(
-            origin,
-            format!("a template does not compile: {}", error_chain(&error)),
-        )
-        .with_help("fix the template at the line and column shown, or remove the override")
-    })?;
+    tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
+        .map_err(|error| {
+            let origin = dir.map_or("built-in templates".to_string(), |d| {
+                d.display().to_string()
+            });
+            InputError::new(
+                origin,
+                format!("a template does not compile: {}", error_chain(&error)),
+            )
+            .with_help("fix the template at the line and column shown, or remove the override")
+        })?;
     Ok(tera)
 }
 
@@ -174,40 +180,10 @@ impl tera::Function for Stylesheet {
     }
 }
 
-/// A template's name and text, and whether it is the built-in one (not an override).
+/// A template's name and text (built in, or the override that replaces it).
 struct Source {
     name: String,
     text: String,
-    built_in: bool,
-}
-
-/// The built-in templates, parsed by `build.rs` when the binary was built (and a test fixture).
-#[allow(clippy::all, dead_code)]
-mod prebuilt {
-    include!(concat!(env!("OUT_DIR"), "/prebuilt_templates.rs"));
-}
-
-/// Turns the sources into templates, then links inheritance and macro imports (what
-/// `Tera::add_raw_templates` does). Built-in templates come already parsed from `build.rs`;
-/// overrides are parsed here, in parallel.
-fn compile(tera: &mut Tera, sources: &[Source]) -> tera::Result<()> {
-    use rayon::prelude::*;
-    let parsed: Vec<tera::Result<tera::Template>> = sources
-        .par_iter()
-        .map(|source| {
-            let name = &source.name;
-            match source.built_in.then(|| prebuilt::template(name)).flatten() {
-                Some(template) => Ok(template),
-                None => tera::Template::new(name, None, &source.text)
-                    .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e)),
-            }
-        })
-        .collect();
-    for (template, source) in parsed.into_iter().zip(sources) {
-        tera.templates.insert(source.name.clone(), template?);
-    }
-    tera.build_inheritance_chains()?;
-    tera.check_macro_files()
 }
 
 /// Renders one template; errors name the template and the cause.
@@ -232,50 +208,38 @@ fn error_chain(error: &tera::Error) -> String {
 mod tests {
     use super::*;
 
-    /// The code `build.rs` writes must give the tree tera's own parser gives, for every
-    /// built-in template: otherwise a run would render something other than the file says.
+    /// `init --templates` writes the built-ins out as overrides: they must pass the depth check.
     #[test]
-    fn prebuilt_templates_match_the_parser() {
-        let mut checked = 0;
-        for (name, text) in BUILT_IN.iter().filter(|(n, _)| n.ends_with(".tera")) {
-            let prebuilt = prebuilt::template(name)
-                .unwrap_or_else(|| panic!("{name} is missing from the prebuilt templates"));
-            let parsed = tera::Template::new(name, None, text).expect("built-in parses");
-            assert_eq!(prebuilt.name, parsed.name, "{name}");
-            assert_eq!(prebuilt.ast, parsed.ast, "{name}: the syntax tree differs");
-            assert_eq!(prebuilt.macros, parsed.macros, "{name}: macros differ");
-            assert_eq!(
-                prebuilt.imported_macro_files, parsed.imported_macro_files,
-                "{name}"
-            );
-            assert_eq!(prebuilt.parent, parsed.parent, "{name}");
-            assert_eq!(prebuilt.blocks, parsed.blocks, "{name}: blocks differ");
-            assert!(!prebuilt.ast.is_empty(), "{name}: empty tree");
-            checked += 1;
+    fn built_in_templates_load_and_pass_the_depth_check() {
+        for (name, text) in BUILT_IN {
+            assert_eq!(depth::check(text), Ok(()), "{name}");
         }
-        assert_eq!(checked, BUILT_IN.len() - 1, "every template but the CSS");
-        assert!(prebuilt::template("style.css").is_none());
-        assert!(prebuilt::template("no-such.html.tera").is_none());
+        let tera = load(None).unwrap();
+        let mut names: Vec<&str> = tera.get_template_names().collect();
+        names.sort();
+        assert_eq!(
+            names.len(),
+            BUILT_IN.len() - 1,
+            "all but the stylesheet: {names:?}"
+        );
     }
 
-    /// Every construct tera has, rebuilt by the code `build.rs` writes, is the parser's tree:
-    /// a construct the built-in templates do not use yet is covered before one does.
+    /// A template nested past the limit is an error naming the file and the line of the tag.
     #[test]
-    fn every_construct_is_rebuilt_exactly() {
-        let name = "every-construct.html.tera";
-        let text = include_str!("../../tests/fixtures/templates/every-construct.html.tera");
-        let prebuilt = prebuilt::fixture(name).unwrap();
-        let parsed = tera::Template::new(name, None, text).unwrap();
-        assert_eq!(prebuilt.ast, parsed.ast);
-        assert_eq!(prebuilt.blocks, parsed.blocks);
-        assert_eq!(prebuilt.macros, parsed.macros);
-        assert_eq!(prebuilt.imported_macro_files, parsed.imported_macro_files);
-        assert_eq!(prebuilt.parent, parsed.parent);
+    fn a_deep_override_is_refused_with_its_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = "x\n".to_string() + &"{% if true %}".repeat(100) + &"{% endif %}".repeat(100);
+        std::fs::write(dir.path().join("index.md.tera"), deep).unwrap();
+        let error = load_only(Some(dir.path()), Some(SITE)).unwrap_err();
+        let error = error.downcast::<InputError>().unwrap();
+        assert!(error.file.ends_with("index.md.tera"), "{}", error.file);
+        // The 65th `{% if true %}` is on line 2, after 64 x 13 bytes: column 833.
+        assert_eq!(error.position(), (Some(2), Some(833)));
     }
 
-    /// An override with a built-in's name is parsed from its own text, not taken prebuilt.
+    /// An override with a built-in's name replaces the built-in template.
     #[test]
-    fn an_override_replaces_the_prebuilt_template() {
+    fn an_override_replaces_the_built_in_template() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("index.md.tera"), "overridden {{ 1 + 1 }}").unwrap();
         let tera = load_only(Some(dir.path()), Some(SITE)).unwrap();

@@ -52,7 +52,7 @@ pub fn thresholds(path: Option<&std::path::Path>) -> Result<crate::scorecard::Th
             format!("cannot read the thresholds file: {error}"),
         )
     })?;
-    toml_edit::de::from_str(&text).map_err(|error| {
+    toml::from_str(&text).map_err(|error: toml::de::Error| {
         let location = error
             .span()
             .map(|span| crate::diagnostic::text_location(&text, span.start, span.end));

@@ -177,6 +177,31 @@ const CASES: &[Case] = &[
     accepted("ok-toml-utf16le-bom.toml"),
     accepted("ok-toml-utf16be-bom.toml"),
     accepted("ok-toml-crlf.toml"),
+    // TOML 1.1 (issue 11): read, and with the exact-digit check, by the one TOML parser. Two
+    // grammars used to skip the check here and read 1000.000000000000001 as 1000.
+    accepted("ok-toml-1.1-multi-line-inline-table.toml"),
+    refused(
+        "toml-1.1-inexact-digits.toml",
+        &[
+            "toml-1.1-inexact-digits.toml:7:11",
+            "more digits than TOML keeps exactly",
+        ],
+    ),
+    // ----- Template overrides (`template-*`: given as templates/brief.md.tera) -----
+    // Regression (issue 11): nesting past what tera's parser can take aborted the process with
+    // a stack overflow; one level past the limit is refused before tera parses the text.
+    refused(
+        "template-nested-ifs.tera",
+        &["brief.md.tera:2:833", "block tags nest more than 64 deep"],
+    ),
+    refused(
+        "template-nested-parentheses.tera",
+        &["brief.md.tera:2:68", "brackets nest more than 64 deep"],
+    ),
+    refused(
+        "template-long-expression.tera",
+        &["brief.md.tera:3:262", "more than 64 operators"],
+    ),
     // ----- JSON -----
     refused(
         "json-truncated.json",
@@ -413,6 +438,22 @@ fn names_in(dir: &Path) -> Vec<String> {
     names
 }
 
+/// The arguments of `generate` for a corpus file in `dir` writing to `out`: CSV files get the
+/// company fields; a `template-*` file becomes `templates/brief.md.tera`, an override of the
+/// bundled example's brief (the company is then Klarna, not Acme).
+fn generate_args<'a>(dir: &Path, file: &'a str, out: &'a str) -> Vec<&'a str> {
+    if file.starts_with("template-") {
+        fs::create_dir_all(dir.join("templates")).unwrap();
+        fs::copy(dir.join(file), dir.join("templates/brief.md.tera")).unwrap();
+        return vec!["generate", "--templates", "templates", "-o", out];
+    }
+    let mut args = vec!["generate", file, "-o", out];
+    if file.ends_with(".csv") {
+        args.extend(["--company", "name=Acme,currency=SEK"]);
+    }
+    args
+}
+
 /// Runs `generate` on `file` twice: into a fresh folder (which must not appear) and into a
 /// folder holding a previous report of the same company (which must stay byte for byte).
 /// Returns standard error.
@@ -422,14 +463,13 @@ fn assert_refused(dir: &Path, file: &str, expect: &[&str]) -> String {
     fs::create_dir_all(&previous).unwrap();
     fs::write(previous.join("brief.md"), PREVIOUS_REPORT).unwrap();
     let before = snapshot(&dir.join("out"));
-    let company = ["--company", "name=Acme,currency=SEK"];
     let mut stderr = String::new();
     for out in ["fresh", "out"] {
-        let mut args = vec!["generate", file, "-o", out];
-        if file.ends_with(".csv") {
-            args.extend(company);
-        }
-        let output = Test::in_dir(dir).args(&args).run().status(2).stdout_empty();
+        let output = Test::in_dir(dir)
+            .args(&generate_args(dir, file, out))
+            .run()
+            .status(2)
+            .stdout_empty();
         stderr = output.stderr;
         for phrase in expect {
             assert!(
@@ -498,11 +538,10 @@ fn every_corpus_file_is_refused_or_accepted_as_expected() {
             assert_refused(dir.path(), case.file, case.expect);
             continue;
         }
-        let mut args = vec!["generate", case.file, "-o", "out"];
-        if case.file.ends_with(".csv") {
-            args.extend(["--company", "name=Acme,currency=SEK"]);
-        }
-        Test::in_dir(dir.path()).args(&args).run().status(0);
+        Test::in_dir(dir.path())
+            .args(&generate_args(dir.path(), case.file, "out"))
+            .run()
+            .status(0);
         let metrics = fs::read_to_string(dir.path().join("out/acme/metrics.json")).unwrap();
         let revenue = if case.file.ends_with(".csv") {
             "\"revenue\": 100,"
@@ -602,6 +641,38 @@ fn json_nested_a_hundred_thousand_deep_is_refused_without_a_stack_overflow() {
         &file,
         &["deep-object.json:1:", "expected a string"],
     );
+}
+
+/// Regression (issue 11): these overrides aborted the process ("stack overflow, aborting",
+/// exit 134); they are refused with the template's name and the line of the first tag too deep.
+#[test]
+fn templates_nested_tens_of_thousands_deep_are_refused_without_a_stack_overflow() {
+    let cases = [
+        (
+            "{% if true %}".repeat(50_000) + &"{% endif %}".repeat(50_000),
+            "brief.md.tera:1:833",
+            "block tags nest more than 64 deep",
+        ),
+        (
+            format!(
+                "x\n{{{{ {}1{} }}}}",
+                "(".repeat(200_000),
+                ")".repeat(200_000)
+            ),
+            "brief.md.tera:2:68",
+            "brackets nest more than 64 deep",
+        ),
+        (
+            format!("\n\n{{{{ 1{} }}}}", " + 1".repeat(1_000_000)),
+            "brief.md.tera:3:262",
+            "more than 64 operators",
+        ),
+    ];
+    for (text, position, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let file = generated(dir.path(), "template-deep.tera", text);
+        assert_refused(dir.path(), &file, &[position, message]);
+    }
 }
 
 #[test]
