@@ -47,15 +47,15 @@ enum Outcome {
 pub fn run(settings: &Check) -> Result<ExitCode> {
     let outcomes: Vec<Outcome> = load_each(&settings.inputs, &settings.read)
         .into_iter()
-        .filter_map(|loaded| match loaded {
-            Ok(company) => Some(Outcome::Checked {
+        .map(|loaded| match loaded {
+            Ok(company) => Outcome::Checked {
                 company: company.company.name.clone(),
                 source: company.source.clone(),
                 scorecard: analyse(&company, &settings.thresholds, None).scorecard,
-            }),
+            },
             Err(error) => {
                 let problem = Problem::from(&error);
-                Some(Outcome::Invalid(error, problem))
+                Outcome::Invalid(error, problem)
             }
         })
         .collect();

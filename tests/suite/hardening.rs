@@ -466,7 +466,7 @@ fn assert_refused(dir: &Path, file: &str, expect: &[&str]) -> String {
     let mut stderr = String::new();
     for out in ["fresh", "out"] {
         let output = Test::in_dir(dir)
-            .args(&generate_args(dir, file, out))
+            .args(generate_args(dir, file, out))
             .run()
             .status(2)
             .stdout_empty();
@@ -539,7 +539,7 @@ fn every_corpus_file_is_refused_or_accepted_as_expected() {
             continue;
         }
         Test::in_dir(dir.path())
-            .args(&generate_args(dir.path(), case.file, "out"))
+            .args(generate_args(dir.path(), case.file, "out"))
             .run()
             .status(0);
         let metrics = fs::read_to_string(dir.path().join("out/acme/metrics.json")).unwrap();
