@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tera::Tera;
 
 use super::filters;
@@ -187,10 +187,15 @@ struct Source {
 }
 
 /// Renders one template; errors name the template and the cause.
+/// A template that fails to render is bad input (exit 2), naming the template: the built-in
+/// templates render the example in the tests, so a failure comes from an override.
 pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String> {
-    tera.render(name, context)
-        .map_err(|error| anyhow::anyhow!("{}", error_chain(&error)))
-        .with_context(|| format!("rendering {name}"))
+    tera.render(name, context).map_err(|error| {
+        anyhow::Error::new(crate::diagnostic::InputError::new(
+            name,
+            format!("the template cannot be rendered: {}", error_chain(&error)),
+        ))
+    })
 }
 
 /// Tera puts the useful part (line, column, what was expected) in the error's sources.

@@ -265,6 +265,16 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
         .stderr_contains("brief.md.tera")
         .stderr_contains("--> 3:1");
     assert!(!dir.path().join("out2").exists(), "nothing written");
+
+    // Issue 12: an unknown variable is bad input (exit 2, was 3), naming the template.
+    fs::write(templates.join("brief.md.tera"), "# {{ company.nme }}\n").expect("write");
+    Test::in_dir(dir.path())
+        .args(["generate", "--templates", "mine", "-o", "out3"])
+        .run()
+        .status(2)
+        .stderr_contains("brief.md.tera")
+        .stderr_contains("company.nme");
+    assert!(!dir.path().join("out3").exists(), "nothing written");
 }
 
 #[test]
