@@ -55,6 +55,30 @@ enum Step<'a> {
 /// `Sync`: periods are validated on all cores, and any of them may need a position.
 pub trait Locate: Sync {
     fn locate(&self, path: &FieldPath) -> Option<Location>;
+
+    /// The 1-based line (TOML, JSON) or row (CSV, a spreadsheet) of each period's label, by
+    /// the period's place in the input; `None` where it is not known. Cheap: one pass, never a
+    /// full [`Location`] per period.
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>>;
+}
+
+/// The label of the `index`-th period.
+fn label_path(index: usize) -> FieldPath {
+    FieldPath::new(Table::Period(index), &["label"])
+}
+
+/// The 1-based line of each byte offset in `text`, from one index of the line starts.
+fn lines_at(text: &str, offsets: &[Option<usize>]) -> Vec<Option<usize>> {
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i)
+        .collect();
+    offsets
+        .iter()
+        .map(|offset| offset.map(|at| newlines.partition_point(|&n| n < at) + 1))
+        .collect()
 }
 
 /// Locator for TOML, from the spans of the tree the values were read from.
@@ -87,8 +111,9 @@ fn toml_child<'v, 'a>(
     }
 }
 
-impl Locate for TomlLocator<'_> {
-    fn locate(&self, path: &FieldPath) -> Option<Location> {
+impl TomlLocator<'_> {
+    /// The span to point at for `path`: the field, else its nearest enclosing table.
+    fn span(&self, path: &FieldPath) -> Option<Range<usize>> {
         let steps = path.steps();
         let (first, rest) = steps.split_first()?;
         let Step::Key(key) = *first else {
@@ -105,7 +130,21 @@ impl Locate for TomlLocator<'_> {
                 span = Some(here);
             }
         }
-        span.map(|s| text_location(self.text, s.start, s.end))
+        span
+    }
+}
+
+impl Locate for TomlLocator<'_> {
+    fn locate(&self, path: &FieldPath) -> Option<Location> {
+        self.span(path)
+            .map(|s| text_location(self.text, s.start, s.end))
+    }
+
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
+        let offsets: Vec<Option<usize>> = (0..periods)
+            .map(|index| self.span(&label_path(index)).map(|s| s.start))
+            .collect();
+        lines_at(self.text, &offsets)
     }
 }
 
@@ -141,8 +180,9 @@ impl<'a> JsonLocator<'a> {
     }
 }
 
-impl Locate for JsonLocator<'_> {
-    fn locate(&self, path: &FieldPath) -> Option<Location> {
+impl JsonLocator<'_> {
+    /// The byte span to point at for `path`: the field, else its nearest enclosing value.
+    fn span(&self, path: &FieldPath) -> Option<(usize, usize)> {
         use jsonc_parser::ast::Value;
         use jsonc_parser::common::Ranged;
         let root = self.root.get_or_init(|| {
@@ -177,7 +217,22 @@ impl Locate for JsonLocator<'_> {
             value = next;
             span = Some((start, end));
         }
-        span.map(|(start, end)| text_location(self.text, start, end))
+        span
+    }
+}
+
+impl Locate for JsonLocator<'_> {
+    fn locate(&self, path: &FieldPath) -> Option<Location> {
+        self.span(path)
+            .map(|(start, end)| text_location(self.text, start, end))
+    }
+
+    /// Builds the syntax tree that valid input otherwise never needs: one more parse.
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
+        let offsets: Vec<Option<usize>> = (0..periods)
+            .map(|index| self.span(&label_path(index)).map(|(start, _)| start))
+            .collect();
+        lines_at(self.text, &offsets)
     }
 }
 
@@ -213,5 +268,62 @@ impl Locate for CsvLocator {
             // Company fields come from --company, not from the file.
             _ => None,
         }
+    }
+
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
+        (0..periods)
+            .map(|index| self.rows.get(index).map(|(row, _)| *row))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::input::{parse, Format, ReadOptions};
+    use crate::period::PeriodLabel;
+
+    /// The line (or row) each reader keeps for the labels "2023" and "2024-Q1", counted by hand
+    /// in the texts below.
+    fn lines(
+        text: &str,
+        format: Format,
+        fields: &[(&str, &str)],
+    ) -> (Option<usize>, Option<usize>) {
+        let options = ReadOptions {
+            company_fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..ReadOptions::default()
+        };
+        let input = parse(text, "t", format, &options).unwrap();
+        (
+            input.label_line(PeriodLabel::year(2023)),
+            input.label_line(PeriodLabel::quarter(2024, 1)),
+        )
+    }
+
+    #[test]
+    fn toml_labels_keep_their_lines() {
+        // Line 5 holds `label = "2023"`, line 9 `label = "Q1 2024"` (written as people do).
+        let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n[[period]]\nlabel = \"2023\"\n\
+                    revenue = 10\n\n[[period]]\nlabel = \"Q1 2024\"\nrevenue = 3\n";
+        assert_eq!(lines(text, Format::Toml, &[]), (Some(5), Some(9)));
+    }
+
+    #[test]
+    fn json_labels_keep_their_lines() {
+        // The periods are listed newest first: "2024-Q1" on line 4, "2023" on line 5.
+        let text = "{\"company\": {\"name\": \"Acme\", \"currency\": \"SEK\"},\n\"period\": [\n\
+                    \n{\"label\": \"2024-Q1\", \"revenue\": 3},\n{\"label\": \"2023\", \"revenue\": 10}\n]}\n";
+        assert_eq!(lines(text, Format::Json, &[]), (Some(5), Some(4)));
+    }
+
+    #[test]
+    fn csv_labels_keep_their_rows() {
+        // The header is row 1; "2023" is row 2 and "2024-Q1" row 3.
+        let text = "label,revenue\n2023,10\n2024-Q1,3\n";
+        let company = [("name", "Acme"), ("currency", "SEK")];
+        assert_eq!(lines(text, Format::Csv, &company), (Some(2), Some(3)));
     }
 }

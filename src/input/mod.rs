@@ -184,6 +184,18 @@ pub struct CompanyInput {
     /// Known, accepted warnings, from `[[acknowledge]]` tables; applied once every warning is
     /// known (`metrics::compute`).
     pub acknowledgements: Vec<Acknowledgement>,
+    /// Where each period's label sits in the file: the 1-based line (TOML, JSON) or row (CSV,
+    /// a spreadsheet), so a verdict on a period's figures can point at them (`check --format
+    /// github`). Only looked up, never listed, so its order does not matter.
+    #[serde(skip)]
+    pub label_lines: std::collections::HashMap<PeriodLabel, usize>,
+}
+
+impl CompanyInput {
+    /// The line (or row) of `label` in the file, when the reader knew it.
+    pub fn label_line(&self, label: PeriodLabel) -> Option<usize> {
+        self.label_lines.get(&label).copied()
+    }
 }
 
 /// How to read an input: the options every command that reads input accepts.

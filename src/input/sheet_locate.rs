@@ -66,6 +66,22 @@ pub fn reference(sheet: &str, row: u32, column: u32) -> String {
 }
 
 impl Locate for SheetLocator {
+    /// The sheet row (1-based, as a spreadsheet shows it) holding each period's label: its own
+    /// row, or with periods across, the row of labels.
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
+        let label_at = self.columns.get("label").copied();
+        (0..periods)
+            .map(|index| {
+                let row = if self.transposed {
+                    label_at?
+                } else {
+                    *self.rows.get(index)?
+                };
+                Some(row as usize + 1)
+            })
+            .collect()
+    }
+
     fn locate(&self, path: &FieldPath) -> Option<Location> {
         match path.table {
             Table::Period(index) => {

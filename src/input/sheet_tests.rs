@@ -5,6 +5,7 @@ use rust_xlsxwriter::{Formula, Workbook};
 
 use super::{parse, reference};
 use crate::input::{validate, ReadOptions};
+use crate::period::PeriodLabel;
 
 /// A workbook with a `Notes` sheet first (no label column), then `Figures` and `company`.
 /// `bad_revenue` puts text where revenue 2024 (cell D8) should be.
@@ -73,6 +74,9 @@ fn reads_the_first_sheet_with_a_label_column_and_the_company_sheet() {
     assert_eq!(input.periods[1].revenue, Decimal::from(2_001_000));
     assert_eq!(input.periods[1].headcount_end, Some(Decimal::from(110)));
     assert_eq!(input.periods[1].costs["marketing"], Decimal::from(350_000));
+    // The labels sit in rows 7 and 8 as a spreadsheet numbers them (0-based 6 and 7).
+    assert_eq!(input.label_line(PeriodLabel::year(2023)), Some(7));
+    assert_eq!(input.label_line(PeriodLabel::year(2024)), Some(8));
 }
 
 #[test]
@@ -362,6 +366,9 @@ fn periods_across_the_columns_are_detected() {
     assert_eq!(input.periods[1].revenue, Decimal::from(1300));
     assert_eq!(input.periods[1].headcount_end, Some(Decimal::from(22)));
     assert_eq!(input.periods[0].costs["support"], Decimal::from(30));
+    // Both labels are in the sheet's row 3 (0-based 2).
+    assert_eq!(input.label_line(PeriodLabel::year(2023)), Some(3));
+    assert_eq!(input.label_line(PeriodLabel::year(2024)), Some(3));
 }
 
 /// With periods across, errors name the cell where it is, and call a figure a row.

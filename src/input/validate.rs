@@ -110,6 +110,8 @@ pub fn validate(
                  e.g. one per decade, and generate a brief from each"
             )));
     }
+    let lines = locator.label_lines(raw.periods.len());
+    let mut label_lines = std::collections::HashMap::with_capacity(raw.periods.len());
     let mut periods = Vec::with_capacity(raw.periods.len());
     let mut seen: HashMap<PeriodLabel, usize> = HashMap::default();
     // Periods are checked on all cores; the first error in file order is the one reported, as
@@ -137,6 +139,9 @@ pub fn validate(
                 )
                 .with_help("each period label may appear once; remove or relabel one of them"));
         }
+        if let Some(line) = lines.get(index).copied().flatten() {
+            label_lines.insert(period.label, line);
+        }
         periods.push(period);
     }
     check_cost_lines(&company, &periods, &check)?;
@@ -158,6 +163,7 @@ pub fn validate(
         periods,
         warnings,
         acknowledgements,
+        label_lines,
     })
 }
 
