@@ -21,11 +21,11 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Computes the metrics, then the plan and the scorecard from them.
+    /// Computes the metrics, then the plan, then the scorecard from both.
     pub fn of(input: &CompanyInput, thresholds: &Thresholds, as_of: Option<String>) -> Analysis {
         let metrics = metrics::compute(input);
         let plan = plan::project(input, &metrics);
-        let scorecard = scorecard::evaluate(input, &metrics, thresholds);
+        let scorecard = scorecard::evaluate(input, &metrics, plan.as_ref(), thresholds);
         Analysis {
             metrics,
             plan,

@@ -16,6 +16,9 @@ use crate::input::{CompanyInput, ReadinessOverrides, WarningKind};
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
+use crate::plan::HeadcountPlan;
+
+mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,6 +42,10 @@ pub struct Criterion {
     pub threshold: String,
     /// One sentence with the numbers behind the status.
     pub why: String,
+    /// The period whose figures were judged, when one was (`check --format github` points at
+    /// its label); left out of JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodLabel>,
 }
 
 /// Every criterion and the counts of each status.
@@ -112,10 +119,16 @@ impl Thresholds {
     }
 }
 
-/// Scores a company. The input's `[readiness]` overrides are applied on top of `thresholds`.
-pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds) -> Scorecard {
+/// Scores a company, and its headcount plan when it has one. The input's `[readiness]`
+/// overrides are applied on top of `thresholds`.
+pub fn evaluate(
+    input: &CompanyInput,
+    metrics: &Metrics,
+    plan: Option<&HeadcountPlan>,
+    thresholds: &Thresholds,
+) -> Scorecard {
     let thresholds = thresholds.with_overrides(&input.readiness);
-    let criteria = vec![
+    let mut criteria = vec![
         revenue_growth(metrics, &thresholds),
         rule_of_40(metrics, &thresholds),
         operating_margin_trend(metrics, &thresholds),
@@ -125,6 +138,7 @@ pub fn evaluate(input: &CompanyInput, metrics: &Metrics, thresholds: &Thresholds
         adjusted_reconciled(metrics),
         data_warnings(metrics),
     ];
+    criteria.extend(plan.map(plan_target::plan_target));
     let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
     let (passed, watch, failed) = (
         count(Status::Pass),
@@ -164,6 +178,8 @@ struct Verdict {
     figure: String,
     threshold: String,
     why: String,
+    /// The period judged, if one was.
+    period: Option<PeriodLabel>,
 }
 
 impl Verdict {
@@ -175,6 +191,7 @@ impl Verdict {
             figure: self.figure,
             threshold: self.threshold,
             why: self.why,
+            period: self.period,
         }
     }
 
@@ -207,6 +224,7 @@ impl Verdict {
             figure: "n/a".to_string(),
             threshold,
             why,
+            period: None,
         }
     }
 }
@@ -247,6 +265,7 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
                 number(min)
             ),
             threshold,
+            period: Some(period.label),
         }
         .unless_warned(metrics, &[period]),
     };
@@ -275,6 +294,7 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
                 number(min)
             ),
             threshold,
+            period: Some(period.label),
         }
         .unless_warned(metrics, &[period]),
     };
@@ -326,6 +346,7 @@ fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criteri
                     pp(change)
                 ),
                 threshold,
+                period: Some(after_label),
             }
         }
     };
@@ -361,6 +382,7 @@ fn revenue_per_employee(metrics: &Metrics) -> Criterion {
                     change.map_or(String::new(), |c| format!(", {}", signed_pct(c)))
                 ),
                 threshold,
+                period: Some(after_label),
             }
         }
     };
@@ -396,6 +418,7 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
                 pct(revenue)
             ),
             threshold,
+            period: Some(period.label),
         },
     };
     verdict.named("opex_vs_revenue_growth", "Opex growing slower than revenue")
@@ -420,6 +443,7 @@ fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion
             plural(min as usize, "year"),
             if enough { "are" } else { "or more are" }
         ),
+        period: None,
     }
     .named("fiscal_years_history", "Fiscal years of history")
 }
@@ -437,6 +461,10 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
         .filter(|p| p.operating_income_source != Some("reported"))
         .map(|p| p.label.to_string())
         .collect();
+    let first_missing = adjusted
+        .iter()
+        .find(|p| p.operating_income_source != Some("reported"))
+        .map(|p| p.label);
     let verdict = if adjusted.is_empty() {
         Verdict {
             status: Status::Pass,
@@ -445,6 +473,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
             why:
                 "No period reports an adjusted operating income, so there is nothing to reconcile."
                     .to_string(),
+            period: None,
         }
     } else if missing.is_empty() {
         Verdict {
@@ -455,6 +484,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
                 "All {} with adjusted operating income also report operating income.",
                 plural(adjusted.len(), "period")
             ),
+            period: None,
         }
     } else {
         Verdict {
@@ -467,6 +497,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
                 missing.join(", "),
                 if missing.len() == 1 { "shows" } else { "show" }
             ),
+            period: first_missing,
         }
     };
     verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
@@ -524,6 +555,7 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
         figure,
         threshold: "none".to_string(),
         why,
+        period: None,
     }
     .named("data_warnings", "Data warnings")
 }

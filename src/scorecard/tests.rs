@@ -5,11 +5,9 @@ use super::*;
 fn card_for(extra: &str, periods: &str) -> Scorecard {
     let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
     let input = crate::input::from_toml(&text).unwrap();
-    evaluate(
-        &input,
-        &crate::metrics::compute(&input),
-        &Thresholds::default(),
-    )
+    let metrics = crate::metrics::compute(&input);
+    let plan = crate::plan::project(&input, &metrics);
+    evaluate(&input, &metrics, plan.as_ref(), &Thresholds::default())
 }
 
 fn card(periods: &str) -> Scorecard {
@@ -368,11 +366,9 @@ fn formats_by_hand() {
 #[test]
 fn klarna_by_hand() {
     let input = crate::input::klarna_example();
-    let card = evaluate(
-        &input,
-        &crate::metrics::compute(&input),
-        &Thresholds::default(),
-    );
+    let metrics = crate::metrics::compute(&input);
+    let plan = crate::plan::project(&input, &metrics);
+    let card = evaluate(&input, &metrics, plan.as_ref(), &Thresholds::default());
     let got = |id: &str| {
         let c = criterion(&card, id);
         (c.status, c.figure.clone())
@@ -415,9 +411,21 @@ fn klarna_by_hand() {
         criterion(&card, "data_warnings").why,
         "The figures raised 3 data warnings (unlisted_costs: 3)."
     );
+    // The plan: 2,831 people at the end of 2025, 20 % attrition, no hires, target 2,000.
+    // 2,831 x 0.8^(18/12) = 2,831 x 0.7155 = 2,025.7 > 2,000; 2,831 x 0.8^(19/12) = 2,831 x
+    // 0.7024 = 1,988.4 <= 2,000: month 19.
+    assert_eq!(got("plan_target"), (Status::Pass, "month 19".into()));
+    assert!(
+        criterion(&card, "plan_target").why.starts_with(
+            "From 2,831 people at the end of 2025, headcount reaches the target of \
+                          2,000 in month 19 (1 year 7 months)."
+        ),
+        "{}",
+        criterion(&card, "plan_target").why
+    );
     assert_eq!(
         (card.passed, card.watch, card.failed, card.status),
-        (3, 2, 3, Status::Fail)
+        (4, 2, 3, Status::Fail)
     );
     let json = serde_json::to_value(&card).unwrap();
     assert_eq!(json["status"], "fail");
@@ -451,7 +459,7 @@ fn a_pass_on_doubtful_figures_is_a_watch() {
         crate::input::WarningKind::MarginOutOfRange,
         "2024: operating margin 176.5% is above 100%".to_string(),
     ));
-    let card = evaluate(&input, &metrics, &Thresholds::default());
+    let card = evaluate(&input, &metrics, None, &Thresholds::default());
     let growth = criterion(&card, "revenue_growth");
     assert_eq!(growth.status, Status::Watch);
     assert!(growth.why.contains("above 100%"), "{}", growth.why);
@@ -512,4 +520,69 @@ fn acknowledged_warnings_pass_the_data_warnings_criterion() {
                 .into()
         )
     );
+}
+
+/// Issue 12: a target above today's headcount that hiring never reaches is a watch with the
+/// plan's reason, not "reached in month 0".
+#[test]
+fn an_unreachable_plan_target_is_a_watch() {
+    // Monthly retention (1 - 0.15)^(1/12) = e^(ln 0.85 / 12) = e^(-0.013543) = 0.986548, so
+    // 1 - r = 0.013452; 100 hires a year are 8.3333 a month, and headcount settles at
+    // 8.3333 / 0.013452 = 619.5, below 700.
+    let plan = "[plan]\ntarget_headcount = 700\nannual_attrition = 0.15\nhires_per_year = 100\n";
+    let periods = "[[period]]\nlabel = \"2024\"\nrevenue = 100\nheadcount_end = 540\n";
+    let card = card_for(plan, periods);
+    let target = criterion(&card, "plan_target");
+    assert_eq!(target.status, Status::Watch);
+    assert_eq!(target.name, "Headcount plan reaches its target");
+    assert_eq!(target.figure, "not reached");
+    assert_eq!(target.threshold, "reaches 700 people");
+    assert!(target.why.contains("near 619"), "{}", target.why);
+    assert!(
+        target
+            .why
+            .starts_with("The plan does not reach its target of 700: "),
+        "{}",
+        target.why
+    );
+}
+
+/// The plan's criterion is there only when the input has a `[plan]`.
+#[test]
+fn without_a_plan_there_is_no_plan_criterion() {
+    let card = card(&healthy());
+    assert!(card.criteria.iter().all(|c| c.id != "plan_target"));
+}
+
+/// A growth target that hiring outruns attrition to reach passes: 100 people, target 110, 10 %
+/// attrition, 60 hires a year. Month 1: 100 x 0.9^(1/12) (= 0.991258) + 5 = 104.13; month 2:
+/// 104.13 x 0.991258 + 5 = 108.22; month 3: 108.22 x 0.991258 + 5 = 112.27 >= 110.
+#[test]
+fn a_reachable_growth_target_passes_in_its_month() {
+    let plan = "[plan]\ntarget_headcount = 110\nannual_attrition = 0.1\nhires_per_year = 60\n";
+    let periods = "[[period]]\nlabel = \"2024\"\nrevenue = 100\nheadcount_end = 100\n";
+    let card = card_for(plan, periods);
+    let target = criterion(&card, "plan_target");
+    assert_eq!(
+        (target.status, target.figure.as_str()),
+        (Status::Pass, "month 3")
+    );
+    assert_eq!(
+        target.why,
+        "From 100 people at the end of 2024, headcount reaches the target of 110 in month 3."
+    );
+}
+
+/// Each verdict on a period's figures names the period, so `check` can point at its label.
+#[test]
+fn criteria_name_the_period_they_judged() {
+    let card = card(&healthy());
+    let period = |id: &str| criterion(&card, id).period.map(|p| p.to_string());
+    assert_eq!(period("revenue_growth").as_deref(), Some("2024"));
+    assert_eq!(period("rule_of_40").as_deref(), Some("2024"));
+    assert_eq!(period("operating_margin_trend").as_deref(), Some("2024"));
+    assert_eq!(period("fiscal_years_history"), None);
+    let json = serde_json::to_value(&card).unwrap();
+    assert_eq!(json["criteria"][0]["period"], "2024");
+    assert!(json["criteria"][5].get("period").is_none());
 }
