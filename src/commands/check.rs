@@ -3,6 +3,7 @@
 //! the worst: 2 when an input is bad, else 1 when a criterion fails (with `--strict`, also on
 //! watch), else 0.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
 use crate::diagnostic::InputError;
+use crate::period::PeriodLabel;
 use crate::scorecard::{Scorecard, Status};
 use crate::settings::Check;
 use crate::{analyse, load_each};
@@ -32,7 +34,13 @@ struct Report<'a> {
     company: &'a str,
     source: &'a str,
     scorecard: &'a Scorecard,
+    /// Where each period's label is in the input, for the annotations' `line=`.
+    #[serde(skip)]
+    label_lines: &'a LabelLines,
 }
+
+/// A period label's line (or row) in its input, as the reader found it.
+type LabelLines = HashMap<PeriodLabel, usize>;
 
 /// What checking one input gave.
 enum Outcome {
@@ -40,6 +48,7 @@ enum Outcome {
         company: String,
         source: String,
         scorecard: Scorecard,
+        label_lines: LabelLines,
     },
     Invalid(InputError, Problem),
 }
@@ -49,9 +58,10 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
         .into_iter()
         .map(|loaded| match loaded {
             Ok(company) => Outcome::Checked {
-                company: company.company.name.clone(),
-                source: company.source.clone(),
                 scorecard: analyse(&company, &settings.thresholds, None).scorecard,
+                company: company.company.name,
+                source: company.source,
+                label_lines: company.label_lines,
             },
             Err(error) => {
                 let problem = Problem::from(&error);
@@ -74,7 +84,8 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                         company,
                         source,
                         scorecard,
-                    } => write_github(&mut out, &report(company, source, scorecard))?,
+                        label_lines,
+                    } => write_github(&mut out, &report(company, source, scorecard, label_lines))?,
                     Outcome::Invalid(_, problem) => write_annotation(&mut out, problem)?,
                 }
             }
@@ -85,11 +96,12 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                     company,
                     source,
                     scorecard,
+                    label_lines,
                 } = outcome
                 {
                     write_text(
                         &mut out,
-                        &report(company, source, scorecard),
+                        &report(company, source, scorecard, label_lines),
                         settings.strict,
                     )?;
                 }
@@ -108,11 +120,17 @@ fn worst_code(outcomes: &[Outcome], strict: bool) -> u8 {
     outcomes.iter().map(code).max().unwrap_or(0)
 }
 
-fn report<'a>(company: &'a str, source: &'a str, scorecard: &'a Scorecard) -> Report<'a> {
+fn report<'a>(
+    company: &'a str,
+    source: &'a str,
+    scorecard: &'a Scorecard,
+    label_lines: &'a LabelLines,
+) -> Report<'a> {
     Report {
         company,
         source,
         scorecard,
+        label_lines,
     }
 }
 
@@ -131,7 +149,8 @@ fn write_json(out: &mut impl Write, outcomes: &[Outcome]) -> Result<()> {
                 company,
                 source,
                 scorecard,
-            } => Entry::Checked(report(company, source, scorecard)),
+                label_lines,
+            } => Entry::Checked(report(company, source, scorecard, label_lines)),
             Outcome::Invalid(error, problem) => Entry::Invalid(ErrorEntry {
                 source: Some(&error.file),
                 error: problem,
@@ -208,7 +227,8 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
     Ok(())
 }
 
-/// GitHub Actions workflow commands: a fail is an `::error`, a watch a `::warning`, on the file.
+/// GitHub Actions workflow commands: a fail is an `::error`, a watch a `::warning`, on the file
+/// and, for a verdict on one period's figures, on the line of that period's label.
 fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
     for c in &report.scorecard.criteria {
         let level = match c.status {
@@ -216,9 +236,13 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
             Status::Watch => "warning",
             Status::Pass => continue,
         };
+        let line = c
+            .period
+            .and_then(|period| report.label_lines.get(&period))
+            .map_or(String::new(), |line| format!(",line={line}"));
         writeln!(
             out,
-            "::{level} file={},title={}::{}",
+            "::{level} file={}{line},title={}::{}",
             escape_property(report.source),
             escape_property(&format!("{}: {}", report.company, c.name)),
             escape_data(&format!(

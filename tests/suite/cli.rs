@@ -782,3 +782,6 @@ mod conventions;
 
 #[path = "cli/check.rs"]
 mod check;
+
+#[path = "cli/check_figures.rs"]
+mod check_figures;
