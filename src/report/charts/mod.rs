@@ -5,8 +5,9 @@
 mod draw;
 mod plan;
 mod scaled;
+mod support;
 
-use std::sync::Once;
+pub use support::{accessible_svg, register_font, DrawResult, PALETTE};
 
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
@@ -124,24 +125,6 @@ pub struct ChartOutputs {
     pub png: bool,
 }
 
-/// Registers the built-in font once; plotters uses it to measure text (SVG) and draw it (PNG).
-fn register_font() -> Result<()> {
-    static ONCE: Once = Once::new();
-    let mut result = Ok(());
-    ONCE.call_once(|| {
-        for style in [FontStyle::Normal, FontStyle::Bold] {
-            let bytes = match style {
-                FontStyle::Bold => dejavu::sans::bold(),
-                _ => dejavu::sans::regular(),
-            };
-            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
-                result = Err(anyhow!("the built-in font could not be loaded"));
-            }
-        }
-    });
-    result
-}
-
 /// Every chart of the brief.
 pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart>> {
     use rayon::prelude::*;
@@ -179,8 +162,6 @@ pub trait Drawable {
         area: &DrawingArea<DB, plotters::coord::Shift>,
     ) -> DrawResult<DB>;
 }
-
-pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
     let mut out = Chart {
@@ -234,38 +215,6 @@ fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
     .map_err(|e| anyhow!("encoding {id}.png: {e}"))?;
     Ok(png)
 }
-
-/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG.
-fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let Some(end_of_open_tag) = svg.find('>') else {
-        return svg.to_string();
-    };
-    let (open, rest) = svg.split_at(end_of_open_tag);
-    format!(
-        "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
-        escape(title),
-        escape(alt),
-        &rest[1..]
-    )
-}
-
-/// The Okabe–Ito palette: distinguishable with the common forms of colour blindness.
-pub const PALETTE: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),   // blue
-    RGBColor(230, 159, 0),   // orange
-    RGBColor(0, 158, 115),   // bluish green
-    RGBColor(204, 121, 167), // reddish purple
-    RGBColor(86, 180, 233),  // sky blue
-    RGBColor(213, 94, 0),    // vermillion
-    RGBColor(240, 228, 66),  // yellow
-    RGBColor(90, 90, 90),    // grey
-];
 
 /// Money on an axis or in a text alternative: "$2.8B".
 pub fn money(value: f64, currency: &str) -> String {
