@@ -36,7 +36,7 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
     if let (Some(dir), Some(tera)) = (&settings.dir, tera) {
         let files = render::files(&comparison, &tera)?;
         for file in &files {
-            write::write_file(&dir.join(&file.path), &file.bytes())?;
+            write::write_file(&dir.join(&file.path), file.bytes())?;
         }
         if !output.quiet {
             eprintln!("wrote {} ({} files)", dir.display(), files.len());

@@ -74,7 +74,7 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         }
     }
     for file in &index {
-        write::write_file(&settings.dir.join(&file.path), &file.bytes())?;
+        write::write_file(&settings.dir.join(&file.path), file.bytes())?;
     }
     if !output.quiet && rendered.len() > 1 {
         eprintln!(

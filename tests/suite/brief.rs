@@ -25,7 +25,7 @@ fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
     report::build(&metrics, &settings)
         .expect("the brief renders")
         .into_iter()
-        .map(|f| (f.path.display().to_string(), f.bytes().into_owned()))
+        .map(|f| (f.path.display().to_string(), f.bytes().to_vec()))
         .collect()
 }
 
