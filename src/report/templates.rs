@@ -10,6 +10,7 @@ use tera::Tera;
 use super::filters;
 use crate::diagnostic::{text_location, InputError};
 
+mod cycles;
 mod depth;
 
 /// The built-in templates, by the file name an override uses.
@@ -82,6 +83,7 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
         .map(|(name, text)| Source {
             name: name.to_string(),
             text: text.to_string(),
+            origin: name.to_string(),
         })
         .collect();
     if let Some(dir) = dir {
@@ -124,11 +126,16 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
                         )
                 })?;
             }
+            let origin = path.display().to_string();
             match sources.iter_mut().find(|s| s.name == name) {
-                Some(slot) => slot.text = text,
-                None => sources.push(Source { name, text }),
+                Some(slot) => (slot.text, slot.origin) = (text, origin),
+                None => sources.push(Source { name, text, origin }),
             }
         }
+    }
+    // Only an override can make a loop: the built-in templates have none (tested below).
+    if dir.is_some() {
+        check_loops(&sources)?;
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html.tera", ".html"]);
@@ -184,6 +191,32 @@ impl tera::Function for Stylesheet {
 struct Source {
     name: String,
     text: String,
+    /// Where it comes from, for errors: the override's path, or the built-in's name.
+    origin: String,
+}
+
+/// Refuses loops among the templates (a macro calling itself, templates including or importing
+/// one another), which tera would follow until the stack overflows ([`cycles`]).
+fn check_loops(sources: &[Source]) -> Result<(), InputError> {
+    let templates: Vec<(&str, &str)> = sources
+        .iter()
+        .filter(|s| s.name.ends_with(".tera"))
+        .map(|s| (s.name.as_str(), s.text.as_str()))
+        .collect();
+    cycles::check(&templates).map_err(|found| {
+        let (name, text) = templates[found.template];
+        let origin = sources
+            .iter()
+            .find(|s| s.name == name)
+            .map_or(name, |s| s.origin.as_str());
+        InputError::new(origin, found.message())
+            .at(Some(text_location(text, found.at, found.at + 2)))
+            .with_help(
+                "tera follows includes, imports and macro calls with no limit, so a loop never \
+                 ends: remove the tag that closes it (recursive macros cannot be used in \
+                 templates)",
+            )
+    })
 }
 
 /// Renders one template; errors name the template and the cause.
@@ -219,6 +252,7 @@ mod tests {
         for (name, text) in BUILT_IN {
             assert_eq!(depth::check(text), Ok(()), "{name}");
         }
+        assert_eq!(cycles::check(BUILT_IN), Ok(()));
         let tera = load(None).unwrap();
         let mut names: Vec<&str> = tera.get_template_names().collect();
         names.sort();
