@@ -4,7 +4,7 @@
 //! last computed. Errors name the sheet and cell, as `Figures!D7`.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Range, Reader};
@@ -15,7 +15,7 @@ use super::csv::{check_headers, set_field, ReadNumber};
 use super::raw::{
     Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
-use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
+use super::{validate, CompanyInput, ReadOptions};
 use crate::diagnostic::{did_you_mean, InputError, Location};
 
 /// The name of the optional sheet with the company's fields.
@@ -23,7 +23,7 @@ const COMPANY_SHEET: &str = "company";
 
 /// Reads and validates a workbook; `-` reads standard input.
 pub fn load(path: &Path, file: &str, options: &ReadOptions) -> Result<CompanyInput, InputError> {
-    let bytes = read(path, file)?;
+    let bytes = super::read_input(path, file)?;
     let (raw, locator) = parse(bytes, file, options.sheet.as_deref(), options.layout)?;
     validate::validate(raw, file, &locator, &options.company_fields)
 }
@@ -35,27 +35,6 @@ pub fn binary_only(file: &str) -> InputError {
         "a spreadsheet is not text and cannot be read from a string",
     )
     .with_help("give the path of the .xlsx, .xlsm, .xls or .ods file")
-}
-
-fn read(path: &Path, file: &str) -> Result<Vec<u8>, InputError> {
-    let limit = MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    let result = if file == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|error| InputError::new(file, format!("cannot read the file: {error}")))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(
-            file,
-            format!(
-                "the workbook is larger than the limit of {} MiB",
-                MAX_INPUT_BYTES >> 20
-            ),
-        ));
-    }
-    Ok(bytes)
 }
 
 /// Reads the periods sheet (`sheet`, or the first with a `label` column) and the company sheet.
