@@ -33,7 +33,7 @@ fn brief_of(text: &str, format: Format) -> Value {
         .iter()
         .find(|f| f.path.ends_with("metrics.json"))
         .unwrap();
-    serde_json::from_slice(&json.bytes()).unwrap()
+    serde_json::from_slice(json.bytes()).unwrap()
 }
 
 fn company() -> &'static str {
