@@ -31,7 +31,7 @@ pub fn warnings(input: &CompanyInput, periods: &[PeriodMetrics]) -> Vec<Warning>
     let currency = input.company.currency.as_str();
     let mut warnings = parts_vs_year(input);
     warnings.extend(headcount_continuity(input));
-    warnings.extend(periods.iter().flat_map(|p| margins(p)));
+    warnings.extend(periods.iter().flat_map(margins));
     warnings.extend(
         periods
             .iter()
