@@ -363,3 +363,25 @@ fn one_bad_input_fails_the_site_reports_every_error_and_writes_nothing() {
         .stderr_contains("2 of 3 inputs are invalid");
     assert!(!dir.path().join("site").exists(), "nothing written");
 }
+
+/// Issue 12: every footnote the committed brief lists is referenced from the text (a missing
+/// cost line used to take a footnote it never showed).
+#[test]
+fn every_footnote_of_the_brief_is_referenced() {
+    let md = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/klarna-group-plc/brief.md"),
+    )
+    .expect("the committed brief");
+    let marks = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split("[^")
+            .skip(1)
+            .filter_map(|rest| rest.split_once(']').map(|(n, _)| n.to_string()))
+            .collect()
+    };
+    let (definitions, text): (Vec<&str>, Vec<&str>) =
+        md.lines().partition(|line| line.starts_with("[^"));
+    let defined = marks(&definitions.join("\n"));
+    let referenced = marks(&text.join("\n"));
+    assert!(!defined.is_empty());
+    assert_eq!(defined, referenced);
+}
