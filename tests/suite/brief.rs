@@ -266,14 +266,24 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
         .stderr_contains("--> 3:1");
     assert!(!dir.path().join("out2").exists(), "nothing written");
 
-    // Issue 12: an unknown variable is bad input (exit 2, was 3), naming the template.
-    fs::write(templates.join("brief.md.tera"), "# {{ company.nme }}\n").expect("write");
+    // Issue 12: an unknown variable is bad input (exit 2, was 3), naming the template, the
+    // line and what the context has there; a file that overrides nothing is warned about.
+    fs::write(
+        templates.join("brief.md.tera"),
+        "# Brief\n\n{{ company.nme }}\n",
+    )
+    .expect("write");
+    fs::write(templates.join("brief.html"), "<p>mine</p>").expect("write");
     Test::in_dir(dir.path())
         .args(["generate", "--templates", "mine", "-o", "out3"])
         .run()
         .status(2)
-        .stderr_contains("brief.md.tera")
-        .stderr_contains("company.nme");
+        .stderr_contains("brief.md.tera uses `company.nme`")
+        .stderr_contains("brief.md.tera:3:4")
+        .stderr_contains("did you mean `company.name`?")
+        .stderr_contains(
+            "brief.html overrides no built-in template (did you mean brief.html.tera?)",
+        );
     assert!(!dir.path().join("out3").exists(), "nothing written");
 }
 
