@@ -605,8 +605,8 @@ fn metrics_of_the_fixture_warn_about_unlisted_costs() {
     assert_eq!(unlisted[0]["period"], "2024");
     assert_eq!(
         unlisted[0]["message"],
-        "2024: reported operating income 1600 is 200 below revenue minus the listed cost lines \
-         (1800): unlisted costs such as D&A (SEK thousands)"
+        "2024: reported operating income of SEK 1.60M is SEK 200k below revenue minus the \
+         listed cost lines (SEK 1.80M): unlisted costs such as D&A"
     );
 }
 
