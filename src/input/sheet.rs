@@ -9,9 +9,8 @@ use std::path::Path;
 
 use calamine::{Data, Range, Reader};
 
-use super::cell::{lenient, Expect};
 use super::columns::{columns_header, header_row, transpose, Layout, TextRow};
-use super::csv::{check_headers, set_field, ReadNumber};
+use super::csv::{check_headers, set_field};
 use super::raw::{RawInput, RawPeriod};
 use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
 use crate::diagnostic::{InputError, Location};
@@ -308,8 +307,7 @@ fn periods(
                     "name the {named_in} in {header}, or clear the cell"
                 )));
             };
-            let number: ReadNumber = |text| lenient(text, Expect::Amount);
-            set_field(&mut period, header, &text, number).map_err(|error| {
+            set_field(&mut period, header, &text).map_err(|error| {
                 problem(format!(
                     "{}, {axis} \"{header}\": {error}",
                     locator.reference(at_row, at_col)

@@ -4,7 +4,7 @@
 
 use calamine::{Data, Range};
 
-use super::super::cell::{lenient, Expect};
+use super::super::cell::{read_number, Expect};
 use super::super::raw::{
     Amount, RawCompany, RawInput, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
@@ -131,7 +131,7 @@ pub(in crate::input) fn table_field(
         _ if key.ends_with("_pct") => Expect::Percent,
         _ => Expect::Amount,
     };
-    if let Some(number) = lenient(value, expect)? {
+    if let Some(number) = read_number(value, expect)? {
         *slot = Some(Amount(number));
     }
     Ok(())

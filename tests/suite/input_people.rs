@@ -7,6 +7,8 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+use crate::harness::Test;
+
 /// One run of the binary in its own temporary folder (the style of `cli.rs`'s `Test`).
 struct Run {
     dir: TempDir,
@@ -251,4 +253,28 @@ fn layout_columns_on_csv_is_refused_not_ignored() {
         .run()
         .status(2)
         .stderr_has("--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only");
+}
+
+/// Guards issue 12: CSV cells are read as spreadsheet cells are ("1,234" used to be refused).
+#[test]
+fn csv_cells_as_people_type_them() {
+    let csv = "label,revenue,headcount_end,cost:support,cost:refunds\n\
+               2024,\"1,234\",1 000,\"1,000\",(34)\n";
+    let output = Test::new()
+        .file("acme.csv", csv)
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    let json = output.json();
+    // Revenue 1,234; opex 1,000 - 34 = 966; operating income 1,234 - 966 = 268.
+    assert_eq!(json["periods"][0]["revenue"], 1234);
+    assert_eq!(json["periods"][0]["opex"], 966);
+    assert_eq!(json["periods"][0]["operating_income"], 268);
+    Test::new()
+        .file("acme.csv", "label,revenue\n2024,\"1,5\"\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains("--> acme.csv: row 2, column \"revenue\"")
+        .stderr_contains("found \"1,5\"");
 }
