@@ -37,13 +37,18 @@ pub fn read_number(text: &str, expect: Expect) -> Result<Option<Decimal>, String
         Some(number) => (true, number.trim_end()),
         None => (false, body),
     };
-    let plain = ungrouped(body).ok_or_else(|| {
+    let not_a_number = || {
         format!(
             "expected a number, found \"{text}\": write numbers with a dot for decimals \
              (e.g. 1234.5 or 1,234.5), without currency signs"
         )
+    };
+    let plain = ungrouped(body).ok_or_else(not_a_number)?;
+    // parse_decimal's own advice ("without thousands separators") does not hold for cells.
+    let mut value = parse_decimal(&plain).map_err(|error| match error {
+        _ if error.starts_with("expected a number") => not_a_number(),
+        _ => error,
     })?;
-    let mut value = parse_decimal(&plain)?;
     if negative {
         value = -value;
     }
@@ -151,5 +156,8 @@ mod tests {
         ] {
             assert!(read(bad).is_err(), "{bad} should be refused");
         }
+        let advice = "expected a number, found \"ten\": write numbers with a dot for decimals \
+                      (e.g. 1234.5 or 1,234.5), without currency signs";
+        assert_eq!(read("ten"), Err(advice.to_string()));
     }
 }

@@ -1,4 +1,5 @@
-//! The CSV reader: one row per period, one column per field, `cost:<name>` per cost line.
+//! The CSV reader: one row per period, one column per field, `cost:<name>` per cost line
+//! (periods across the columns are read by `csv_columns.rs`).
 //!
 //! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
 
@@ -56,6 +57,7 @@ pub fn parse<'a>(
             let cell_error = |message: String| {
                 InputError::new(file, message).at(Some(Location::Cell {
                     row,
+                    row_name: None,
                     column: header.clone(),
                     record: record_text.clone(),
                 }))
@@ -100,7 +102,7 @@ pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Res
 
 /// A cell as it would be written in the CSV, so a shown row reads as the file does:
 /// `2024,"1,234"`, not `2024,1,234`.
-fn quoted(cell: &str) -> String {
+pub(super) fn quoted(cell: &str) -> String {
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -150,6 +152,7 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
     let at = |column: &str| {
         Some(Location::Cell {
             row: 1,
+            row_name: None,
             column: column.to_string(),
             record: header_line.clone(),
         })
@@ -207,6 +210,7 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
                 InputError::new(file, format!("the CSV has no \"{required}\" column"))
                     .at(Some(Location::Cell {
                         row: 1,
+                        row_name: None,
                         column: headers.first().cloned().unwrap_or_default(),
                         record: header_line.clone(),
                     }))
@@ -228,7 +232,7 @@ fn cost_column(header: &str) -> Option<String> {
     (close && !name.trim().is_empty()).then(|| format!("cost:{}", name.trim()))
 }
 
-fn csv_error(file: &str, error: &csv::Error) -> InputError {
+pub(super) fn csv_error(file: &str, error: &csv::Error) -> InputError {
     let row = error.position().map_or(0, |p| p.line() as usize);
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths {
