@@ -14,6 +14,9 @@ use super::locate::{CsvLocator, FieldPath, Locate, Table};
 use super::raw::{RawInput, RawPeriod};
 use crate::diagnostic::{InputError, Location};
 
+/// The periods read, and where each field sits in the file.
+type Read<'a> = (RawInput, Box<dyn Locate + 'a>);
+
 /// One row of the file: its 1-based line as a spreadsheet shows it, its text as written, and
 /// its cells.
 struct FileRow {
@@ -28,7 +31,7 @@ pub fn parse<'a>(
     text: &str,
     file: &str,
     layout: Option<Layout>,
-) -> Result<Option<(RawInput, Box<dyn Locate + 'a>)>, InputError> {
+) -> Result<Option<Read<'a>>, InputError> {
     if layout == Some(Layout::Rows) {
         return Ok(None);
     }
@@ -117,7 +120,7 @@ fn periods<'a>(
     rows: &[FileRow],
     names_column: u32,
     label_row_name: Option<String>,
-) -> Result<Option<(RawInput, Box<dyn Locate + 'a>)>, InputError> {
+) -> Result<Option<Read<'a>>, InputError> {
     let (first_column, label_row) = turned.start().unwrap_or_default();
     let (last_column, last_row) = turned.end().unwrap_or_default();
     // The figures' names, by the file's row: "label" for the row of period labels.
