@@ -7,6 +7,8 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+use crate::harness::Test;
+
 /// One run of the binary in its own temporary folder (the style of `cli.rs`'s `Test`).
 struct Run {
     dir: TempDir,
@@ -235,20 +237,101 @@ fn import_sec_says_on_standard_error_which_years_lack_headcount() {
         .stderr_lacks("warning");
 }
 
-/// `--layout columns` where it is not read yet is refused, never silently ignored.
+/// Guards issue 12: a CSV with periods across was refused ("--layout columns is read from
+/// spreadsheets only"); it is detected from its row of period labels, or asked for.
 #[test]
-fn layout_columns_on_csv_is_refused_not_ignored() {
-    Run::new()
-        .file("acme.csv", "label,revenue\n2024,100\n")
-        .args([
-            "metrics",
+fn csv_with_periods_across_is_read() {
+    let csv = "Acme AB,,\nfigure,FY2023,FY2024\nrevenue,\"1,000\",\"1,200\"\n\
+               cost:support,300,310\nheadcount_end,10,12\n";
+    for layout in [None, Some("columns")] {
+        let mut args = vec!["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"];
+        args.extend(layout.map(|l| ["--layout", l]).into_iter().flatten());
+        let json = Test::new()
+            .file("acme.csv", csv)
+            .args(args)
+            .run()
+            .status(0)
+            .json();
+        // 2024: revenue 1,200, opex 310, operating income 890; growth 1,200 / 1,000 - 1 = 20 %.
+        assert_eq!(json["periods"][1]["label"], "2024");
+        assert_eq!(json["periods"][1]["revenue"], 1200);
+        assert_eq!(json["periods"][1]["operating_income"], 890);
+        assert_eq!(json["periods"][1]["headcount_end"], 12);
+    }
+}
+
+/// Errors in a CSV with periods across name the row (and its figure) and the period's column.
+#[test]
+fn csv_with_periods_across_names_row_and_column() {
+    let company = ["--company", "name=Acme,currency=SEK"];
+    Test::new()
+        .file(
             "acme.csv",
-            "--company",
-            "name=Acme,currency=SEK",
-            "--layout",
-            "columns",
-        ])
+            "Acme,,\nfigure,2023,2024\nheadcount_end,3,4\nrevenue,100,ten\n",
+        )
+        .args(["metrics", "acme.csv"])
+        .args(company)
         .run()
         .status(2)
-        .stderr_has("--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only");
+        .stderr_contains("expected a number, found \"ten\"")
+        .stderr_contains("--> acme.csv: row 4 (\"revenue\"), column \"2024\"")
+        .stderr_contains("   | revenue,100,ten");
+    Test::new()
+        .file("acme.csv", "figure,2023,2024\nrevenue,100,-5\n")
+        .args(["metrics", "acme.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("revenue must not be negative, found -5")
+        .stderr_contains("--> acme.csv: row 2 (\"revenue\"), column \"2024\"");
+    Test::new()
+        .file("acme.csv", "figure,2023,FY2023\nrevenue,100,120\n")
+        .args(["metrics", "acme.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("the period \"2023\" appears twice")
+        .stderr_contains("--> acme.csv: row 1 (\"figure\"), column \"FY2023\"");
+}
+
+/// `--layout columns` where there is nothing to turn is refused, never silently ignored.
+#[test]
+fn layout_columns_is_refused_where_it_cannot_apply() {
+    Test::new()
+        .file("acme.csv", "label,revenue\n2024,100\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .args(["--layout", "columns"])
+        .run()
+        .status(2)
+        .stderr_contains("no row of the CSV holds period labels");
+    Test::new()
+        .copy("examples/klarna.toml", "klarna.toml")
+        .args(["metrics", "klarna.toml", "--layout", "columns"])
+        .run()
+        .status(2)
+        .stderr_contains("--layout columns is read from CSV files and spreadsheets only");
+}
+
+/// Guards issue 12: CSV cells are read as spreadsheet cells are ("1,234" used to be refused).
+#[test]
+fn csv_cells_as_people_type_them() {
+    let csv = "label,revenue,headcount_end,cost:support,cost:refunds\n\
+               2024,\"1,234\",1 000,\"1,000\",(34)\n";
+    let output = Test::new()
+        .file("acme.csv", csv)
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    let json = output.json();
+    // Revenue 1,234; opex 1,000 - 34 = 966; operating income 1,234 - 966 = 268.
+    assert_eq!(json["periods"][0]["revenue"], 1234);
+    assert_eq!(json["periods"][0]["opex"], 966);
+    assert_eq!(json["periods"][0]["operating_income"], 268);
+    Test::new()
+        .file("acme.csv", "label,revenue\n2024,\"1,5\"\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains("--> acme.csv: row 2, column \"revenue\"")
+        .stderr_contains("found \"1,5\"");
 }
