@@ -586,7 +586,8 @@ fn kind_noun(kind: PeriodKind) -> &'static str {
 /// revenue minus its listed cost lines.
 pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Option<Warning> {
     let unlisted = metrics.unlisted_costs?.0;
-    let money = |v: Decimal| crate::format::money_precise(crate::format::to_f64(v), &company.currency);
+    let money =
+        |v: Decimal| crate::format::money_precise(crate::format::to_f64(v), &company.currency);
     let reported = money(metrics.operating_income?.0);
     let derived = money(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
     let (kind, word) = if unlisted.is_sign_positive() {

@@ -3,100 +3,8 @@
 //! messages say about them. Each test runs the real binary in a temporary folder.
 
 use std::fs;
-use std::process::Command;
-
-use tempfile::TempDir;
 
 use crate::harness::Test;
-
-/// One run of the binary in its own temporary folder (the style of `cli.rs`'s `Test`).
-struct Run {
-    dir: TempDir,
-    args: Vec<String>,
-}
-
-impl Run {
-    fn new() -> Self {
-        Run {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-            args: Vec::new(),
-        }
-    }
-
-    fn args<const N: usize>(mut self, args: [&str; N]) -> Self {
-        self.args.extend(args.iter().map(|a| a.to_string()));
-        self
-    }
-
-    fn file(self, name: &str, contents: impl AsRef<[u8]>) -> Self {
-        fs::write(self.dir.path().join(name), contents).expect("the test file is written");
-        self
-    }
-
-    fn run(self) -> Ran {
-        let output = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-            .args(&self.args)
-            .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .expect("the binary runs");
-        Ran {
-            _dir: self.dir,
-            args: self.args,
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-}
-
-struct Ran {
-    _dir: TempDir,
-    args: Vec<String>,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Ran {
-    #[track_caller]
-    fn status(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "exit code of {:?}\n--- stderr:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stderr_has(self, text: &str) -> Self {
-        assert!(
-            self.stderr.contains(text),
-            "stderr of {:?} lacks {text:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stderr_lacks(self, text: &str) -> Self {
-        assert!(
-            !self.stderr.contains(text),
-            "stderr of {:?} has {text:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).expect("standard output is JSON")
-    }
-}
 
 /// Two years whose cost lines are written below zero, as many finance sheets do.
 fn negative_costs(company_extra: &str) -> String {
@@ -112,22 +20,22 @@ fn negative_costs(company_extra: &str) -> String {
 /// Guards issue 12's first wrong figure: negative costs gave a margin of 176 % and a PASS.
 #[test]
 fn costs_written_below_zero_are_refused_with_the_fix() {
-    Run::new()
+    Test::new()
         .file("acme.toml", negative_costs(""))
         .args(["metrics", "acme.toml"])
         .run()
         .status(2)
-        .stderr_has("costs are entered as negative amounts: 2 of 2 cost lines are below zero")
-        .stderr_has("--> acme.toml:8:11")
-        .stderr_has("costs = { support = -300, marketing = -200 }")
-        .stderr_has(
+        .stderr_contains("costs are entered as negative amounts: 2 of 2 cost lines are below zero")
+        .stderr_contains("--> acme.toml:8:11")
+        .stderr_contains("costs = { support = -300, marketing = -200 }")
+        .stderr_contains(
             "enter costs as positive amounts, or set cost_sign = \"negative\" in [company]",
         );
 }
 
 #[test]
 fn cost_sign_negative_reads_them_as_costs() {
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.toml", negative_costs("cost_sign = \"negative\"\n"))
         .args(["metrics", "acme.toml"])
         .run()
@@ -142,14 +50,14 @@ fn cost_sign_negative_reads_them_as_costs() {
 #[test]
 fn cost_sign_negative_from_the_command_line_for_csv() {
     let csv = "label,revenue,cost:support,cost:marketing\n2024,100,-10,-20\n";
-    Run::new()
+    Test::new()
         .file("acme.csv", csv)
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
         .status(2)
-        .stderr_has("row 2, column \"cost:support\"")
-        .stderr_has("--company cost_sign=negative");
-    let ran = Run::new()
+        .stderr_contains("row 2, column \"cost:support\"")
+        .stderr_contains("--company cost_sign=negative");
+    let ran = Test::new()
         .file("acme.csv", csv)
         .args([
             "metrics",
@@ -168,7 +76,7 @@ fn one_credit_line_stays_allowed() {
     let toml = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\
                 [[period]]\nlabel = \"2024\"\nrevenue = 100\n\
                 costs = { refunds = -3, support = 40, marketing = 20 }\n";
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.toml", toml)
         .args(["metrics", "acme.toml"])
         .run()
@@ -182,7 +90,7 @@ fn one_credit_line_stays_allowed() {
 #[test]
 fn period_labels_as_people_write_them() {
     let csv = "label,revenue\nFY2023,100\nFY 2024,120\nQ1 2024,30\n2024 Q2,31\n2024Q3,32\nQ4-2024,27\nH1 2024,61\n";
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.csv", csv)
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
@@ -197,13 +105,15 @@ fn period_labels_as_people_write_them() {
         labels,
         ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q3", "2024-Q4", "2024"]
     );
-    Run::new()
+    Test::new()
         .file("acme.csv", "label,revenue\nQ5 2024,30\n")
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
         .status(2)
-        .stderr_has("bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters")
-        .stderr_has("row 2, column \"label\"");
+        .stderr_contains(
+            "bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters",
+        )
+        .stderr_contains("row 2, column \"label\"");
 }
 
 /// Guards issue 12: `import sec` said which years lack headcount only in a TOML comment.
@@ -214,14 +124,14 @@ fn import_sec_says_on_standard_error_which_years_lack_headcount() {
             .join("tests/fixtures/sec/snowflake-companyfacts.json"),
     )
     .expect("the Snowflake fixture");
-    Run::new()
+    Test::new()
         .file("facts.json", &facts)
         .args(["import", "sec", "facts.json", "--from", "2023"])
         .run()
         .status(0)
-        .stderr_has("warning: the SEC file has no headcount for 2023, 2024, 2025")
-        .stderr_has("--headcount 2025=N");
-    Run::new()
+        .stderr_contains("warning: the SEC file has no headcount for 2023, 2024, 2025")
+        .stderr_contains("--headcount 2025=N");
+    Test::new()
         .file("facts.json", &facts)
         .args([
             "import",
