@@ -8,6 +8,7 @@ mod cell;
 mod columns;
 mod cost_sign;
 mod csv;
+mod csv_columns;
 mod json;
 mod locate;
 pub mod raw;
@@ -263,17 +264,20 @@ pub fn parse(
              (see examples/klarna.toml), or a CSV with a header row",
         ));
     }
-    if options.layout == Some(Layout::Columns) {
+    if options.layout == Some(Layout::Columns) && matches!(format, Format::Toml | Format::Json) {
         return Err(InputError::new(
             file,
-            "--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only, for now",
+            "--layout columns is read from CSV files and spreadsheets only",
         )
-        .with_help("give the CSV one row per period under a header row (label, revenue, ...)"));
+        .with_help("TOML and JSON name each period's fields: leave out --layout"));
     }
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
-        Format::Csv => csv::parse(text, file)?,
+        Format::Csv => match csv_columns::parse(text, file, options.layout)? {
+            Some(across) => across,
+            None => csv::parse(text, file)?,
+        },
         Format::Xlsx | Format::Ods => return Err(sheet::binary_only(file)),
     };
     validate::validate(raw, file, locator.as_ref(), &options.company_fields)

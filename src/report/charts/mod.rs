@@ -69,6 +69,10 @@ pub struct Series<'a> {
     pub ai_exposed: &'a [String],
     /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
     pub rule_of_40_bar: f64,
+    /// Decimals the tables give amounts in the company's scale: none when every amount the
+    /// input gives for these periods is whole in that scale, else one. Derived amounts (AI
+    /// savings to the cent) then read like the figures around them.
+    pub amount_decimals: u32,
 }
 
 impl Series<'_> {
@@ -96,13 +100,20 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
             let all: Vec<&PeriodMetrics> =
                 metrics.periods.iter().filter(|p| p.kind == kind).collect();
             let total = all.len();
+            let periods = all[total.saturating_sub(shown(kind))..].to_vec();
+            let factor = metrics.company.scale.factor();
+            let whole = |amount: rust_decimal::Decimal| (amount / factor).fract().is_zero();
+            let inputs_whole = periods.iter().all(|p| {
+                whole(p.revenue.0) && p.cost_lines.values().all(|line| whole(line.amount.0))
+            });
             Series {
                 kind,
-                periods: all[total.saturating_sub(shown(kind))..].to_vec(),
+                periods,
                 total,
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
                 rule_of_40_bar,
+                amount_decimals: if inputs_whole { 0 } else { 1 },
             }
         })
         .filter(|s| !s.periods.is_empty())
