@@ -19,6 +19,8 @@ pub enum Location {
     /// A CSV cell: 1-based row number as a spreadsheet shows it, and the column's header.
     Cell {
         row: usize,
+        /// The row's name in its first cell, when figures are rows (periods across): "revenue".
+        row_name: Option<String>,
         column: String,
         record: String,
     },
@@ -96,10 +98,17 @@ impl fmt::Display for InputError {
             }
             Some(Location::Cell {
                 row,
+                row_name,
                 column,
                 record,
             }) => {
-                writeln!(f, "  --> {}: row {row}, column \"{column}\"", self.file)?;
+                let named = row_name.as_ref().map(|name| format!(" (\"{name}\")"));
+                let named = named.unwrap_or_default();
+                writeln!(
+                    f,
+                    "  --> {}: row {row}{named}, column \"{column}\"",
+                    self.file
+                )?;
                 write!(f, "   | {}", printable(record))?;
             }
             Some(Location::Sheet { cell }) => write!(f, "  --> {}: cell {cell}", self.file)?,

@@ -7,38 +7,24 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-/// One file of a report: its path inside the report folder and its bytes, in one part or in
-/// several written one after another (a long `metrics.json` is made in parallel pieces, and
-/// joining 100 MB of them only to write them out would cost time and memory).
+/// One file of a report: its path inside the report folder and its bytes.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     pub path: PathBuf,
-    parts: Vec<Vec<u8>>,
+    bytes: Vec<u8>,
 }
 
 impl OutputFile {
     pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile::from_parts(path, vec![bytes.into()])
-    }
-
-    pub fn from_parts(path: impl Into<PathBuf>, parts: Vec<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
-            parts,
+            bytes: bytes.into(),
         }
     }
 
-    /// The whole content; copied only when the file was made in several parts.
-    pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
-        match self.parts.as_slice() {
-            [one] => std::borrow::Cow::Borrowed(one),
-            parts => std::borrow::Cow::Owned(parts.concat()),
-        }
-    }
-
-    /// Writes the content to `out`, part after part.
-    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        self.parts.iter().try_for_each(|part| out.write_all(part))
+    /// The file's content.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
     }
 }
 
@@ -76,8 +62,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        fs::File::create(&path)
-            .and_then(|mut out| file.write_to(&mut out))
+        fs::write(&path, file.bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
@@ -151,22 +136,6 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_file_in_parts_is_written_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let parts = vec![
-            b"{\n".to_vec(),
-            Vec::new(),
-            b"  \"a\": 1".to_vec(),
-            b"\n}\n".to_vec(),
-        ];
-        let file = OutputFile::from_parts("metrics.json", parts);
-        assert_eq!(file.bytes().as_ref(), b"{\n  \"a\": 1\n}\n");
-        let folder = write_folder(dir.path(), "acme", &[file]).unwrap();
-        let written = fs::read(folder.join("metrics.json")).unwrap();
-        assert_eq!(written, b"{\n  \"a\": 1\n}\n");
-    }
 
     #[test]
     fn replaces_a_previous_report_whole() {

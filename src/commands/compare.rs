@@ -14,10 +14,13 @@ use crate::{analyse, load_all, report, write, Output};
 /// Runs `compare`: load -> analyse -> select columns -> compare -> print (and write).
 pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
     // Templates first, so a broken override fails before any work.
-    let tera = match settings.dir {
+    let templates = match settings.dir {
         Some(_) => Some(report::templates::load(settings.templates.as_deref())?),
         None => None,
     };
+    for warning in templates.iter().flat_map(|t| &t.warnings) {
+        eprintln!("{warning}");
+    }
     let inputs = load_all(&settings.inputs, &settings.read)?;
     let companies: Vec<_> = inputs
         .iter()
@@ -33,10 +36,10 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    if let (Some(dir), Some(tera)) = (&settings.dir, tera) {
-        let files = render::files(&comparison, &tera)?;
+    if let (Some(dir), Some(templates)) = (&settings.dir, templates) {
+        let files = render::files(&comparison, &templates)?;
         for file in &files {
-            write::write_file(&dir.join(&file.path), &file.bytes())?;
+            write::write_file(&dir.join(&file.path), file.bytes())?;
         }
         if !output.quiet {
             eprintln!("wrote {} ({} files)", dir.display(), files.len());

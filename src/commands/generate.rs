@@ -27,6 +27,9 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         settings.charts,
         settings.templates.as_deref(),
     )?;
+    for warning in &report_settings.templates.warnings {
+        eprintln!("{warning}");
+    }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
     let (thresholds, as_of) = (&settings.thresholds, &settings.as_of);
@@ -53,11 +56,11 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
 
     let index = if rendered.len() > 1 {
         let entries: Vec<_> = rendered.iter().map(|(_, _, entry)| entry).collect();
-        let tera = report::templates::load_only(
+        let templates = report::templates::load_only(
             settings.templates.as_deref(),
             Some(report::templates::SITE),
         )?;
-        report::site::render(&tera, &entries, as_of.as_deref())?
+        report::site::render(&templates, &entries, as_of.as_deref())?
     } else {
         Vec::new()
     };
@@ -74,7 +77,7 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         }
     }
     for file in &index {
-        write::write_file(&settings.dir.join(&file.path), &file.bytes())?;
+        write::write_file(&settings.dir.join(&file.path), file.bytes())?;
     }
     if !output.quiet && rendered.len() > 1 {
         eprintln!(

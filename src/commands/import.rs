@@ -1,7 +1,7 @@
 //! `ipobrief import sec FILE`: a listed company's SEC filings as a company file (TOML), so a
 //! peer can be briefed and compared in one step. The TOML goes to standard output or `-o FILE`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -9,11 +9,11 @@ use anyhow::{Context, Result};
 
 use crate::diagnostic::InputError;
 use crate::import::sec;
-use crate::input::{Format, ReadOptions};
+use crate::input::{read_limited, Format, ReadOptions};
 use crate::settings::ImportSec;
 
 /// The largest companyfacts file read; the largest filers' files are a few tens of MiB.
-const MAX_FACTS_BYTES: u64 = 256 * 1024 * 1024;
+const MAX_FACTS_BYTES: usize = 256 * 1024 * 1024;
 
 pub fn run(settings: &ImportSec) -> Result<ExitCode> {
     let display = settings.file.display().to_string();
@@ -31,26 +31,12 @@ pub fn run(settings: &ImportSec) -> Result<ExitCode> {
 }
 
 fn read(path: &Path, display: &str) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
-    let result = if display == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_FACTS_BYTES + 1)
-            .read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path)
-            .and_then(|file| file.take(MAX_FACTS_BYTES + 1).read_to_end(&mut bytes))
-    };
-    result.map_err(|error| InputError::new(display, format!("cannot read the file: {error}")))?;
-    if bytes.len() as u64 > MAX_FACTS_BYTES {
-        return Err(InputError::new(
-            display,
-            format!(
-                "the file is larger than the limit of {} MiB",
-                MAX_FACTS_BYTES >> 20
-            ),
-        ));
-    }
+    let bytes = read_limited(
+        path,
+        display,
+        MAX_FACTS_BYTES,
+        "give one company's companyfacts JSON from the SEC",
+    )?;
     let text = String::from_utf8(bytes)
         .map_err(|_| InputError::new(display, "the file is not UTF-8 text (JSON expected)"))?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())

@@ -2,15 +2,13 @@
 //! share, Rule of 40), one group per metric and one bar per column. Percentages share one axis
 //! and compare across currencies, which money would not. Drawn to SVG with the built-in font.
 
-use std::sync::Once;
-
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
 
 use super::Comparison;
-use crate::report::charts::PALETTE;
+use crate::report::charts::{accessible_svg, register_font, DrawResult, PALETTE};
 
 const WIDTH: u32 = 900;
 const HEIGHT: u32 = 440;
@@ -52,22 +50,6 @@ fn groups(comparison: &Comparison) -> Vec<Group> {
                 .collect(),
         })
         .collect()
-}
-
-fn register_font() -> Result<()> {
-    static ONCE: Once = Once::new();
-    let mut result = Ok(());
-    ONCE.call_once(|| {
-        for (style, bytes) in [
-            (FontStyle::Normal, dejavu::sans::regular()),
-            (FontStyle::Bold, dejavu::sans::bold()),
-        ] {
-            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
-                result = Err(anyhow!("the built-in font could not be loaded"));
-            }
-        }
-    });
-    result
 }
 
 /// Draws the chart of the key percentages.
@@ -112,14 +94,12 @@ pub fn build(comparison: &Comparison) -> Result<CompareChart> {
             .map_err(|e| anyhow!("drawing the comparison chart: {e:?}"))?;
     }
     Ok(CompareChart {
-        svg: Some(accessible(&svg, &title, &alt)),
+        svg: Some(accessible_svg(&svg, &title, &alt, "compare")),
         title,
         alt,
         omitted: None,
     })
 }
-
-type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -245,24 +225,4 @@ fn two_lines(name: &str) -> Vec<String> {
         ],
         None => vec![name.to_string()],
     }
-}
-
-/// Adds a `<title>` and `<desc>` and an ARIA role to plotters' SVG.
-fn accessible(svg: &str, title: &str, alt: &str) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let Some(end) = svg.find('>') else {
-        return svg.to_string();
-    };
-    let (open, rest) = svg.split_at(end);
-    format!(
-        "{open} role=\"img\" aria-labelledby=\"compare-title compare-desc\"><title id=\"compare-title\">{}</title><desc id=\"compare-desc\">{}</desc>{}",
-        escape(title),
-        escape(alt),
-        rest.get(1..).unwrap_or("")
-    )
 }

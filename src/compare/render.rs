@@ -3,12 +3,11 @@
 
 use anyhow::Result;
 use serde::Serialize;
-use tera::Tera;
 
 use super::chart::{self, CompareChart};
 use super::{Comparison, Row};
 use crate::metrics::Generator;
-use crate::report::templates;
+use crate::report::templates::Templates;
 use crate::write::OutputFile;
 
 /// The rows of one group ("Headline", "Cost lines"), for the templates' table sections.
@@ -52,7 +51,7 @@ pub fn json(comparison: &Comparison) -> Result<Vec<u8>> {
 }
 
 /// compare.md, compare.html and compare.json.
-pub fn files(comparison: &Comparison, tera: &Tera) -> Result<Vec<OutputFile>> {
+pub fn files(comparison: &Comparison, templates: &Templates) -> Result<Vec<OutputFile>> {
     let context = Context {
         c: comparison,
         sections: sections(comparison),
@@ -62,8 +61,8 @@ pub fn files(comparison: &Comparison, tera: &Tera) -> Result<Vec<OutputFile>> {
         as_of: &comparison.as_of,
     };
     let context = tera::Context::from_serialize(&context)?;
-    let markdown = templates::render(tera, "compare.md.tera", &context)?;
-    let html = templates::render(tera, "compare.html.tera", &context)?;
+    let markdown = templates.render("compare.md.tera", &context)?;
+    let html = templates.render("compare.html.tera", &context)?;
     Ok(vec![
         OutputFile::new("compare.md", tidy(&markdown)),
         OutputFile::new("compare.html", html),

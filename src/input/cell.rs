@@ -1,6 +1,6 @@
-//! Numbers in cells as spreadsheets show them: "1 234", "1,234", "(1,500)" for -1500, "12%"
-//! where a share is expected, and "-" or "—" for an empty cell. CSV cells are read strictly
-//! (a plain number, or a dash for empty): the suite's bad-input corpus refuses "1,234" there.
+//! Numbers in cells as people type them and spreadsheets show them: "1 234", "1,234",
+//! "(1,500)" for -1500, "12%" where a share is expected, and "-" or "—" for an empty cell.
+//! One reading for CSV cells and spreadsheet cells alike; "1,5" (a decimal comma?) is refused.
 
 use rust_decimal::Decimal;
 
@@ -22,18 +22,9 @@ fn is_dash(text: &str) -> bool {
     matches!(text, "-" | "—" | "–" | "--")
 }
 
-/// A CSV cell: a plain number, or None for a dash.
-pub fn strict(text: &str) -> Result<Option<Decimal>, String> {
-    let text = text.trim();
-    if is_dash(text) {
-        return Ok(None);
-    }
-    parse_decimal(text).map(Some)
-}
-
-/// A spreadsheet cell's text: grouping, parentheses, percentages and dashes as a spreadsheet
-/// program shows them. None for a dash. The error names what was found.
-pub fn lenient(text: &str, expect: Expect) -> Result<Option<Decimal>, String> {
+/// A cell's text, from a CSV file or a spreadsheet: grouping, parentheses, percentages and
+/// dashes as a spreadsheet program shows them. None for a dash. The error names what was found.
+pub fn read_number(text: &str, expect: Expect) -> Result<Option<Decimal>, String> {
     let text = text.trim();
     if is_dash(text) {
         return Ok(None);
@@ -46,13 +37,18 @@ pub fn lenient(text: &str, expect: Expect) -> Result<Option<Decimal>, String> {
         Some(number) => (true, number.trim_end()),
         None => (false, body),
     };
-    let plain = ungrouped(body).ok_or_else(|| {
+    let not_a_number = || {
         format!(
             "expected a number, found \"{text}\": write numbers with a dot for decimals \
              (e.g. 1234.5 or 1,234.5), without currency signs"
         )
+    };
+    let plain = ungrouped(body).ok_or_else(not_a_number)?;
+    // parse_decimal's own advice ("without thousands separators") does not hold for cells.
+    let mut value = parse_decimal(&plain).map_err(|error| match error {
+        _ if error.starts_with("expected a number") => not_a_number(),
+        _ => error,
     })?;
-    let mut value = parse_decimal(&plain)?;
     if negative {
         value = -value;
     }
@@ -109,7 +105,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Option<Decimal>, String> {
-        lenient(text, Expect::Amount)
+        read_number(text, Expect::Amount)
     }
 
     fn number(text: &str) -> Option<Decimal> {
@@ -132,15 +128,14 @@ mod tests {
     fn dashes_are_empty_everywhere() {
         for dash in ["-", "—", "–", " - "] {
             assert_eq!(read(dash), Ok(None), "{dash:?}");
-            assert_eq!(strict(dash), Ok(None), "{dash:?}");
         }
     }
 
     #[test]
     fn percentages_read_by_what_is_expected() {
-        assert_eq!(lenient("12%", Expect::Share), Ok(number("0.12")));
-        assert_eq!(lenient("12.5 %", Expect::Share), Ok(number("0.125")));
-        assert_eq!(lenient("20%", Expect::Percent), Ok(number("20")));
+        assert_eq!(read_number("12%", Expect::Share), Ok(number("0.12")));
+        assert_eq!(read_number("12.5 %", Expect::Share), Ok(number("0.125")));
+        assert_eq!(read_number("20%", Expect::Percent), Ok(number("20")));
         assert_eq!(
             read("12%"),
             Err("found the percentage \"12%\" where an amount is expected".into())
@@ -161,6 +156,8 @@ mod tests {
         ] {
             assert!(read(bad).is_err(), "{bad} should be refused");
         }
-        assert!(strict("1,234").is_err(), "CSV stays strict");
+        let advice = "expected a number, found \"ten\": write numbers with a dot for decimals \
+                      (e.g. 1234.5 or 1,234.5), without currency signs";
+        assert_eq!(read("ten"), Err(advice.to_string()));
     }
 }

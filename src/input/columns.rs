@@ -1,7 +1,8 @@
 //! Periods across the columns, the way most finance sheets are laid out: a row of period
 //! labels, and under it one row per figure, named in the first column (`revenue`,
 //! `cost:marketing`, ...). Found from the first row holding period labels, or asked for with
-//! `--layout columns`; read by turning it into the usual one-row-per-period shape.
+//! `--layout columns`; read by turning it into the usual one-row-per-period shape. Where the
+//! header row is, in either layout, is decided here for sheets and CSV files alike.
 
 use calamine::{Data, Range};
 
@@ -14,6 +15,39 @@ pub enum Layout {
     Rows,
     /// One column per period under a row of period labels; figures in rows.
     Columns,
+}
+
+/// A row of a sheet or CSV file: its absolute index (0-based) and its cells with text, each
+/// with its absolute column (0-based) and trimmed text.
+pub type TextRow = (u32, Vec<(u32, String)>);
+
+/// The header row: the first row with a `label` cell (rows above it, such as a title, are
+/// ignored), else the first row with any text. Its absolute row, and each named column's
+/// absolute index and name.
+pub fn header_row(rows: &[TextRow]) -> Option<TextRow> {
+    let with_label = rows
+        .iter()
+        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
+    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
+    with_label.or(first).map(|index| rows[index].clone())
+}
+
+/// The first row holding period labels, when periods run across the sheet (found before any
+/// row with a `label` cell, or asked for with `--layout columns`): its row and the column
+/// naming the figures.
+pub fn columns_header(rows: &[TextRow], layout: Option<Layout>) -> Option<(u32, u32)> {
+    if layout == Some(Layout::Rows) {
+        return None;
+    }
+    for (row, cells) in rows {
+        if let Some(names_column) = period_header(cells) {
+            return Some((*row, names_column));
+        }
+        if layout.is_none() && cells.iter().any(|(_, text)| text == "label") {
+            return None;
+        }
+    }
+    None
 }
 
 /// When a row's non-empty cells (column, text) are a header of period columns: the column

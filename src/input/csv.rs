@@ -1,9 +1,10 @@
-//! The CSV reader: one row per period, one column per field, `cost:<name>` per cost line.
+//! The CSV reader: one row per period, one column per field, `cost:<name>` per cost line
+//! (periods across the columns are read by `csv_columns.rs`).
 //!
 //! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
 
+use super::cell::{read_number, Expect};
 use super::locate::{CsvLocator, Locate};
-use rust_decimal::Decimal;
 
 use super::raw::{Amount, Label, RawAi, RawInput, RawPeriod};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
@@ -56,11 +57,12 @@ pub fn parse<'a>(
             let cell_error = |message: String| {
                 InputError::new(file, message).at(Some(Location::Cell {
                     row,
+                    row_name: None,
                     column: header.clone(),
                     record: record_text.clone(),
                 }))
             };
-            set_field(&mut period, header, cell, super::cell::strict).map_err(cell_error)?;
+            set_field(&mut period, header, cell).map_err(cell_error)?;
         }
         rows.push((row, record_text));
         raw.periods.push(period);
@@ -68,18 +70,11 @@ pub fn parse<'a>(
     Ok((raw, Box::new(CsvLocator { rows })))
 }
 
-/// Reads a number from a cell's text: None for a cell that stands for nothing (a dash).
-pub(super) type ReadNumber = fn(&str) -> Result<Option<Decimal>, String>;
-
 /// Puts one cell's text into the period field its column names. Shared with the spreadsheet
-/// reader, so both accept the same columns; `number` reads amounts (strictly for CSV); the
+/// reader, so both accept the same columns and read numbers alike (`cell::read_number`); the
 /// error says what was found.
-pub(super) fn set_field(
-    period: &mut RawPeriod,
-    header: &str,
-    cell: &str,
-    number: ReadNumber,
-) -> Result<(), String> {
+pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Result<(), String> {
+    let number = |text: &str| read_number(text, Expect::Amount);
     if !matches!(header, "label" | "notes") && number(cell)?.is_none() {
         return Ok(());
     }
@@ -107,7 +102,7 @@ pub(super) fn set_field(
 
 /// A cell as it would be written in the CSV, so a shown row reads as the file does:
 /// `2024,"1,234"`, not `2024,1,234`.
-fn quoted(cell: &str) -> String {
+pub(super) fn quoted(cell: &str) -> String {
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
@@ -157,6 +152,7 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
     let at = |column: &str| {
         Some(Location::Cell {
             row: 1,
+            row_name: None,
             column: column.to_string(),
             record: header_line.clone(),
         })
@@ -214,6 +210,7 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
                 InputError::new(file, format!("the CSV has no \"{required}\" column"))
                     .at(Some(Location::Cell {
                         row: 1,
+                        row_name: None,
                         column: headers.first().cloned().unwrap_or_default(),
                         record: header_line.clone(),
                     }))
@@ -235,7 +232,7 @@ fn cost_column(header: &str) -> Option<String> {
     (close && !name.trim().is_empty()).then(|| format!("cost:{}", name.trim()))
 }
 
-fn csv_error(file: &str, error: &csv::Error) -> InputError {
+pub(super) fn csv_error(file: &str, error: &csv::Error) -> InputError {
     let row = error.position().map_or(0, |p| p.line() as usize);
     let message = match error.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -253,6 +250,29 @@ fn csv_error(file: &str, error: &csv::Error) -> InputError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn amount(value: &Option<Amount>) -> Option<String> {
+        value.as_ref().map(|a| a.0.to_string())
+    }
+
+    /// Guards issue 12: CSV cells are read as the spreadsheet's are, "1,234" included.
+    #[test]
+    fn cells_read_as_people_type_them() {
+        let text = "label,revenue,headcount_end,operating_income,personnel_cost
+                    2024,\"1,234\",1 200,\"(1,500)\",—\n";
+        let (raw, _) = parse(text, "t.csv").map_err(|e| e.to_string()).unwrap();
+        let period = &raw.periods[0];
+        assert_eq!(amount(&period.revenue).as_deref(), Some("1234"));
+        assert_eq!(amount(&period.headcount_end).as_deref(), Some("1200"));
+        assert_eq!(amount(&period.operating_income).as_deref(), Some("-1500"));
+        assert_eq!(amount(&period.personnel_cost), None);
+        let error = parse("label,revenue\n2024,12%\n", "t.csv").err();
+        let message = error.map(|e| e.message).unwrap_or_default();
+        assert_eq!(
+            message,
+            "found the percentage \"12%\" where an amount is expected"
+        );
+    }
 
     /// Guards issue 12: a cost column with a misspelt prefix is offered the right form.
     #[test]

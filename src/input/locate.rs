@@ -261,6 +261,7 @@ impl Locate for CsvLocator {
                 let (row, record) = self.rows.get(index)?;
                 Some(Location::Cell {
                     row: *row,
+                    row_name: None,
                     column: Self::column_for(&path.keys),
                     record: record.clone(),
                 })

@@ -8,15 +8,16 @@ mod cell;
 mod columns;
 mod cost_sign;
 mod csv;
+mod csv_columns;
 mod json;
 mod locate;
 pub mod raw;
+mod read;
 mod sheet;
 mod toml;
 mod validate;
 mod warning;
 
-use std::io::Read;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -29,6 +30,7 @@ pub use acknowledge::{apply as acknowledge, Acknowledgement};
 pub use columns::Layout;
 pub use cost_sign::CostSign;
 pub use locate::FieldPath;
+pub use read::read_limited;
 pub use warning::{Warning, WarningKind};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
@@ -274,42 +276,37 @@ pub fn parse(
              (see examples/klarna.toml), or a CSV with a header row",
         ));
     }
-    if options.layout == Some(Layout::Columns) {
+    if options.layout == Some(Layout::Columns) && matches!(format, Format::Toml | Format::Json) {
         return Err(InputError::new(
             file,
-            "--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only, for now",
+            "--layout columns is read from CSV files and spreadsheets only",
         )
-        .with_help("give the CSV one row per period under a header row (label, revenue, ...)"));
+        .with_help("TOML and JSON name each period's fields: leave out --layout"));
     }
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
-        Format::Csv => csv::parse(text, file)?,
+        Format::Csv => match csv_columns::parse(text, file, options.layout)? {
+            Some(across) => across,
+            None => csv::parse(text, file)?,
+        },
         Format::Xlsx | Format::Ods => return Err(sheet::binary_only(file)),
     };
     validate::validate(raw, file, locator.as_ref(), &options.company_fields)
 }
 
 fn read_text(path: &Path, display: &str) -> Result<String, InputError> {
-    let mut bytes = Vec::new();
-    let limit = MAX_INPUT_BYTES as u64 + 1;
-    let result = if display == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|error| InputError::new(display, format!("cannot read the file: {error}")))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(
-            display,
-            format!(
-                "the file is larger than the limit of {} MiB",
-                MAX_INPUT_BYTES >> 20
-            ),
-        )
-        .with_help("split the input: one company per file, or fewer periods per file"));
-    }
-    decode(bytes, display)
+    decode(read_input(path, display)?, display)
+}
+
+/// The bytes of a company file, at most [`MAX_INPUT_BYTES`] of them.
+fn read_input(path: &Path, display: &str) -> Result<Vec<u8>, InputError> {
+    read_limited(
+        path,
+        display,
+        MAX_INPUT_BYTES,
+        "split the input: one company per file, or fewer periods per file",
+    )
 }
 
 /// Decodes UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark, the

@@ -4,26 +4,23 @@
 //! last computed. Errors name the sheet and cell, as `Figures!D7`.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::Path;
 
 use calamine::{Data, Range, Reader};
 
-use super::cell::{lenient, Expect};
-use super::columns::{period_header, transpose, Layout};
-use super::csv::{check_headers, set_field, ReadNumber};
-use super::raw::{
-    Amount, RawCompany, RawInput, RawPeriod, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
-};
-use super::{validate, CompanyInput, ReadOptions, MAX_INPUT_BYTES};
-use crate::diagnostic::{did_you_mean, InputError, Location};
+use super::columns::{columns_header, header_row, transpose, Layout, TextRow};
+use super::csv::{check_headers, set_field};
+use super::raw::{RawInput, RawPeriod};
+use super::{validate, CompanyInput, ReadOptions};
+use crate::diagnostic::{InputError, Location};
 
 /// The name of the optional sheet with the company's fields.
 const COMPANY_SHEET: &str = "company";
 
 /// Reads and validates a workbook; `-` reads standard input.
 pub fn load(path: &Path, file: &str, options: &ReadOptions) -> Result<CompanyInput, InputError> {
-    let bytes = read(path, file)?;
+    let bytes = super::read_input(path, file)?;
     let (raw, locator) = parse(bytes, file, options.sheet.as_deref(), options.layout)?;
     validate::validate(raw, file, &locator, &options.company_fields)
 }
@@ -35,27 +32,6 @@ pub fn binary_only(file: &str) -> InputError {
         "a spreadsheet is not text and cannot be read from a string",
     )
     .with_help("give the path of the .xlsx, .xlsm, .xls or .ods file")
-}
-
-fn read(path: &Path, file: &str) -> Result<Vec<u8>, InputError> {
-    let limit = MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    let result = if file == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|error| InputError::new(file, format!("cannot read the file: {error}")))?;
-    if bytes.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(
-            file,
-            format!(
-                "the workbook is larger than the limit of {} MiB",
-                MAX_INPUT_BYTES >> 20
-            ),
-        ));
-    }
-    Ok(bytes)
 }
 
 /// Reads the periods sheet (`sheet`, or the first with a `label` column) and the company sheet.
@@ -104,9 +80,10 @@ pub fn parse(
                 .filter(|n| !n.trim().eq_ignore_ascii_case(COMPANY_SHEET))
             {
                 let range = range_of(name)?;
-                let has_label = header_row(&range)
+                let rows = text_rows(&range);
+                let has_label = header_row(&rows)
                     .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| h == "label"));
-                let across = columns_header(&range, layout).is_some();
+                let across = columns_header(&rows, layout).is_some();
                 let usable = match layout {
                     Some(Layout::Columns) => across,
                     Some(Layout::Rows) => has_label,
@@ -130,7 +107,7 @@ pub fn parse(
         }
     };
     // Periods across: read the sheet turned, each period a row; positions are turned back.
-    let across = columns_header(&figures, layout);
+    let across = columns_header(&text_rows(&figures), layout);
     if layout == Some(Layout::Columns) && across.is_none() {
         return Err(InputError::new(
             file,
@@ -161,7 +138,7 @@ pub fn parse(
     if let Some(name) = company_name {
         let range = range_of(&name)?;
         locator.company_sheet = Some(name);
-        company(&range, file, &mut locator, &mut raw)?;
+        company::company(&range, file, &mut locator, &mut raw)?;
     }
     // A formula without a saved result reads as an empty cell: refuse it rather than read a
     // missing figure. Below the figures' header row first, then anywhere on the company sheet.
@@ -225,38 +202,8 @@ fn listed(names: &[String]) -> String {
         .join(", ")
 }
 
-/// The header row: the first row with a `label` cell (rows above it, such as a title, are
-/// ignored), else the first row with any text. Its absolute row, and each named column's
-/// absolute index and name.
-fn header_row(range: &Range<Data>) -> Option<(u32, Vec<(u32, String)>)> {
-    let rows = text_rows(range);
-    let with_label = rows
-        .iter()
-        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
-    let first = rows.iter().position(|(_, cells)| !cells.is_empty());
-    with_label.or(first).map(|index| rows[index].clone())
-}
-
-/// The first row holding period labels, when periods run across the sheet (found before any
-/// row with a `label` cell, or asked for with `--layout columns`): its row and the column
-/// naming the figures.
-fn columns_header(range: &Range<Data>, layout: Option<Layout>) -> Option<(u32, u32)> {
-    if layout == Some(Layout::Rows) {
-        return None;
-    }
-    for (row, cells) in text_rows(range) {
-        if let Some(names_column) = period_header(&cells) {
-            return Some((row, names_column));
-        }
-        if layout.is_none() && cells.iter().any(|(_, text)| text == "label") {
-            return None;
-        }
-    }
-    None
-}
-
 /// Each row's absolute index and its cells with text: absolute column and trimmed text.
-fn text_rows(range: &Range<Data>) -> Vec<(u32, Vec<(u32, String)>)> {
+fn text_rows(range: &Range<Data>) -> Vec<TextRow> {
     let Some((top, left)) = range.start() else {
         return Vec::new();
     };
@@ -279,7 +226,7 @@ fn periods(
     file: &str,
     locator: &mut SheetLocator,
 ) -> Result<Vec<RawPeriod>, InputError> {
-    let Some((header_at, headers)) = header_row(range) else {
+    let Some((header_at, headers)) = header_row(&text_rows(range)) else {
         return Ok(Vec::new());
     };
     let (top, left) = range.start().unwrap_or_default();
@@ -339,8 +286,7 @@ fn periods(
                     "name the {named_in} in {header}, or clear the cell"
                 )));
             };
-            let number: ReadNumber = |text| lenient(text, Expect::Amount);
-            set_field(&mut period, header, &text, number).map_err(|error| {
+            set_field(&mut period, header, &text).map_err(|error| {
                 problem(format!(
                     "{}, {axis} \"{header}\": {error}",
                     locator.reference(at_row, at_col)
@@ -353,147 +299,6 @@ fn periods(
         }
     }
     Ok(periods)
-}
-
-/// The `company` sheet: `field | value` rows for the company table, and `plan.<field>` and
-/// `readiness.<field>` rows for the headcount plan and the scorecard's thresholds, as the TOML
-/// `[plan]` and `[readiness]` tables.
-fn company(
-    range: &Range<Data>,
-    file: &str,
-    locator: &mut SheetLocator,
-    raw: &mut RawInput,
-) -> Result<(), InputError> {
-    let mut company = RawCompany::default();
-    let (top, left) = range.start().unwrap_or_default();
-    for (i, row) in range.rows().enumerate() {
-        let at_row = top + i as u32;
-        let cell = |j: usize| {
-            let at = locator.company_cell(at_row, left + j as u32);
-            row.get(j).map_or(Ok(None), cell_text).map_err(|found| {
-                InputError::new(file, format!("the cell {} {found}", at_text(&at))).at(Some(at))
-            })
-        };
-        let Some(field) = cell(0)? else {
-            continue;
-        };
-        if field.eq_ignore_ascii_case("field") && i == 0 {
-            continue;
-        }
-        let value = cell(1)?.unwrap_or_default();
-        locator.company_rows.insert(field.clone(), at_row);
-        let list = |separators: &[char]| -> Vec<String> {
-            value
-                .split(separators)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
-        if let Some((table, key)) = field.split_once('.') {
-            if table == "plan" || table == "readiness" {
-                let at = locator.company_cell(at_row, left + 1);
-                table_field(raw, table, key, &value).map_err(|problem| {
-                    InputError::new(file, format!("{} ({field}): {problem}", at_text(&at)))
-                        .at(Some(at))
-                })?;
-                continue;
-            }
-            if table == "acknowledge" {
-                locator.acknowledge_rows.push(at_row);
-                raw.acknowledge
-                    .push(super::acknowledge::from_sheet_row(key, &value));
-                continue;
-            }
-        }
-        match field.as_str() {
-            "name" => company.name = Some(value),
-            "ticker" => company.ticker = Some(value),
-            "currency" => company.currency = Some(value),
-            "scale" => company.scale = Some(value),
-            "fiscal_year_end" => company.fiscal_year_end = Some(value),
-            "summary" => company.summary = Some(value),
-            "cost_sign" => company.cost_sign = Some(value),
-            "ai_exposed" => company.ai_exposed = list(&[',', ';']),
-            // Source citations hold commas of their own: one per line or separated by `;`.
-            "sources" => company.sources = list(&[';', '\n']),
-            other => {
-                let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
-                    .map(|c| format!("did you mean \"{c}\"? "))
-                    .unwrap_or_default();
-                let at = locator.company_cell(at_row, left);
-                return Err(InputError::new(
-                    file,
-                    format!("unknown company field \"{other}\" in {}", at_text(&at)),
-                )
-                .at(Some(at))
-                .with_help(format!(
-                    "{hint}company fields are {}; plan.{} and readiness.{} rows set the plan \
-                     and the thresholds; acknowledge.<kind> rows acknowledge a warning",
-                    COMPANY_FIELDS.join(", "),
-                    PLAN_FIELDS.join(", plan."),
-                    READINESS_FIELDS.join(", readiness.")
-                )));
-            }
-        }
-    }
-    raw.company = Some(company);
-    Ok(())
-}
-
-/// Sets `plan.<key>` or `readiness.<key>` from a company-sheet row; an error says what is wrong.
-pub(super) fn table_field(
-    raw: &mut RawInput,
-    table: &str,
-    key: &str,
-    value: &str,
-) -> Result<(), String> {
-    let slot = match (table, key) {
-        ("plan", "target_headcount") => &mut plan(raw).target_headcount,
-        ("plan", "annual_attrition") => &mut plan(raw).annual_attrition,
-        ("plan", "hires_per_year") => &mut plan(raw).hires_per_year,
-        ("plan", "reinvest_share") => &mut plan(raw).reinvest_share,
-        ("readiness", "min_revenue_growth_pct") => &mut readiness(raw).min_revenue_growth_pct,
-        ("readiness", "min_rule_of_40") => &mut readiness(raw).min_rule_of_40,
-        ("readiness", "min_fiscal_years") => &mut readiness(raw).min_fiscal_years,
-        _ => {
-            let fields = if table == "plan" {
-                PLAN_FIELDS
-            } else {
-                READINESS_FIELDS
-            };
-            let hint = did_you_mean(key, fields.iter().copied())
-                .map(|c| format!("did you mean \"{table}.{c}\"? "))
-                .unwrap_or_default();
-            return Err(format!(
-                "unknown field: {hint}the {table} fields are {table}.{}",
-                fields.join(&format!(", {table}."))
-            ));
-        }
-    };
-    let expect = match key {
-        "annual_attrition" | "reinvest_share" => Expect::Share,
-        _ if key.ends_with("_pct") => Expect::Percent,
-        _ => Expect::Amount,
-    };
-    if let Some(number) = lenient(value, expect)? {
-        *slot = Some(Amount(number));
-    }
-    Ok(())
-}
-
-fn plan(raw: &mut RawInput) -> &mut super::raw::RawPlan {
-    raw.plan.get_or_insert_with(Default::default)
-}
-
-fn readiness(raw: &mut RawInput) -> &mut super::raw::RawReadiness {
-    raw.readiness.get_or_insert_with(Default::default)
-}
-
-fn at_text(location: &Location) -> &str {
-    match location {
-        Location::Sheet { cell } => cell,
-        _ => "",
-    }
 }
 
 /// A cell's text: None when empty, an error (saying what was found) for dates and error values.
@@ -521,6 +326,10 @@ fn cell_text(cell: &Data) -> Result<Option<String>, String> {
     };
     Ok((!text.is_empty()).then_some(text))
 }
+
+#[path = "sheet_company.rs"]
+mod company;
+pub(in crate::input) use company::table_field;
 
 #[path = "sheet_locate.rs"]
 mod locate;

@@ -85,7 +85,7 @@ fn a_bad_cell_is_named_by_sheet_and_cell_with_what_was_found() {
     assert_eq!(
         error.to_string(),
         "Figures!D8, column \"revenue\": expected a number, found \"12k\": write numbers \
-         without thousands separators or currency signs, with a dot for decimals (e.g. 1234.5)\n  \
+         with a dot for decimals (e.g. 1234.5 or 1,234.5), without currency signs\n  \
          --> acme.xlsx: cell Figures!D8"
     );
 }

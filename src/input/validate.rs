@@ -1,20 +1,17 @@
 //! From the raw input to a validated [`CompanyInput`]: required fields, ranges, labels,
 //! currency, scale, duplicates and gaps. Every error points at the field in the file.
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::cost_sign::{negative_convention, CostSign};
+use super::cost_sign::CostSign;
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
-    Amount, RawCompany, RawInput, RawPeriod, RawPlan, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
-    PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
+    Amount, RawInput, RawPeriod, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS, PLAN_FIELDS,
+    READINESS_FIELDS, TOP_FIELDS,
 };
-use super::{
-    Ai, Company, CompanyInput, LineMap, Period, Plan, ReadinessOverrides, Scale, Warning,
-    WarningKind,
-};
+use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -167,230 +164,6 @@ pub fn validate(
     })
 }
 
-/// Sets the `plan.<key>` and `readiness.<key>` fields of `--company` (as the company sheet's
-/// rows do) and returns the company's own fields.
-fn table_fields(
-    raw: &mut RawInput,
-    fields: &[(String, String)],
-) -> Result<Vec<(String, String)>, InputError> {
-    let mut company_fields = Vec::new();
-    for (key, value) in fields {
-        match key.split_once('.') {
-            Some((table @ ("plan" | "readiness"), field)) => {
-                super::sheet::table_field(raw, table, field, value.trim()).map_err(|problem| {
-                    InputError::new("--company", format!("--company {key}={value}: {problem}"))
-                })?
-            }
-            _ => company_fields.push((key.clone(), value.clone())),
-        }
-    }
-    Ok(company_fields)
-}
-
-fn company(
-    mut raw: RawCompany,
-    overrides: &[(String, String)],
-    check: &Checker,
-) -> Result<(Company, CostSign), InputError> {
-    for (key, value) in overrides {
-        let value = value.trim().to_string();
-        match key.as_str() {
-            "name" => raw.name = Some(value),
-            "ticker" => raw.ticker = Some(value),
-            "currency" => raw.currency = Some(value),
-            "scale" => raw.scale = Some(value),
-            "fiscal_year_end" => raw.fiscal_year_end = Some(value),
-            "summary" => raw.summary = Some(value),
-            "cost_sign" => raw.cost_sign = Some(value),
-            "ai_exposed" => {
-                raw.ai_exposed = value
-                    .split([',', ';'])
-                    .map(|s| s.trim().to_string())
-                    .collect()
-            }
-            other => {
-                let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
-                    .map(|c| format!("did you mean \"{c}\"? "))
-                    .unwrap_or_default();
-                return Err(InputError::new(
-                    "--company",
-                    format!("unknown company field \"{other}\""),
-                )
-                .with_help(format!(
-                    "{hint}company fields are {}; plan.{} and readiness.{} set the plan and \
-                     the thresholds",
-                    COMPANY_FIELDS.join(", "),
-                    PLAN_FIELDS.join(", plan."),
-                    READINESS_FIELDS.join(", readiness.")
-                )));
-            }
-        }
-    }
-    let at = |key: &str| FieldPath::new(Table::Company, &[key]);
-    let name = raw
-        .name
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default()
-        .to_string();
-    if name.is_empty() {
-        return Err(check
-            .error(at("name"), "the company has no name")
-            .with_help(
-            "add name = \"...\" to the [company] table (CSV: --company \"name=...,currency=...\")",
-        ));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(check
-            .error(
-                at("name"),
-                format!(
-                    "the company name is {} characters long, more than the limit of \
-                     {MAX_NAME_CHARS}",
-                    name.chars().count()
-                ),
-            )
-            .with_help("write the company's short name; describe it in summary"));
-    }
-    if raw
-        .summary
-        .as_ref()
-        .is_some_and(|s| s.len() > MAX_TEXT_BYTES)
-    {
-        return Err(check
-            .error(
-                at("summary"),
-                format!("the summary is longer than the limit of {MAX_TEXT_BYTES} bytes"),
-            )
-            .with_help(
-                "shorten it: keep the long text in its own document and name it in sources",
-            ));
-    }
-    if raw.sources.len() > MAX_SOURCES {
-        return Err(check
-            .error(
-                at("sources"),
-                format!(
-                    "there are {} sources, more than the limit of {MAX_SOURCES}",
-                    raw.sources.len()
-                ),
-            )
-            .with_help("list the main documents only, or one index document that lists the rest"));
-    }
-    if let Some(long) = raw
-        .sources
-        .iter()
-        .find(|s| s.chars().count() > MAX_SOURCE_CHARS)
-    {
-        return Err(check
-            .error(
-                at("sources"),
-                format!(
-                    "a source is {} characters long, more than the limit of {MAX_SOURCE_CHARS}",
-                    long.chars().count()
-                ),
-            )
-            .with_help("name each source in a line: a title, a date or a link"));
-    }
-    let currency_text = raw.currency.as_deref().map(str::trim).unwrap_or_default();
-    if currency_text.is_empty() {
-        return Err(check
-            .error(at("currency"), "the company has no currency")
-            .with_help("add currency = \"USD\" (an ISO 4217 code) to the [company] table"));
-    }
-    let currency = currency_text.to_ascii_uppercase();
-    if iso_currency::Currency::from_code(&currency).is_none() {
-        let codes: Vec<&str> = <iso_currency::Currency as iso_currency::IntoEnumIterator>::iter()
-            .map(|c| c.code())
-            .collect();
-        let hint = did_you_mean(&currency, codes.iter().copied())
-            .map(|c| format!("did you mean \"{c}\"? "))
-            .unwrap_or_default();
-        return Err(check
-            .error(
-                at("currency"),
-                format!("\"{currency_text}\" is not an ISO 4217 currency code"),
-            )
-            .with_help(format!(
-                "{hint}use a three-letter code such as USD, EUR or SEK"
-            )));
-    }
-    let scale = match raw.scale.as_deref() {
-        None => Scale::Units,
-        Some(text) => Scale::parse(text).ok_or_else(|| {
-            check
-                .error(at("scale"), format!("unknown scale \"{text}\""))
-                .with_help(format!("scale is one of {}", Scale::NAMES.join(", ")))
-        })?,
-    };
-    if let Some(end) = &raw.fiscal_year_end {
-        let valid = chrono::NaiveDate::parse_from_str(&format!("2000-{}", end.trim()), "%Y-%m-%d")
-            .is_ok()
-            && end.trim().len() == 5;
-        if !valid {
-            return Err(check
-                .error(
-                    at("fiscal_year_end"),
-                    format!("\"{end}\" is not a month and day"),
-                )
-                .with_help(
-                    "write the last day of the fiscal year as MM-DD, e.g. \"12-31\" or \"01-31\"",
-                ));
-        }
-    }
-    let ticker = raw
-        .ticker
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty());
-    if ticker.as_ref().is_some_and(|t| t.chars().count() > 20) {
-        return Err(check.error(at("ticker"), "the ticker is longer than 20 characters"));
-    }
-    let cost_sign = match raw.cost_sign.as_deref() {
-        None => CostSign::default(),
-        Some(text) => CostSign::parse(text).ok_or_else(|| {
-            check
-                .error(at("cost_sign"), format!("unknown cost_sign \"{text}\""))
-                .with_help(format!(
-                    "cost_sign is one of {}: \"negative\" when costs are written below zero",
-                    CostSign::NAMES.join(", ")
-                ))
-        })?,
-    };
-    let company = Company {
-        slug: slug_for(&name),
-        name,
-        ticker,
-        currency,
-        scale,
-        fiscal_year_end: raw.fiscal_year_end.map(|s| s.trim().to_string()),
-        summary: raw.summary.filter(|s| !s.trim().is_empty()),
-        ai_exposed: raw
-            .ai_exposed
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect(),
-        sources: raw.sources,
-    };
-    Ok((company, cost_sign))
-}
-
-/// A folder name that is safe on every file system: lower-case ASCII, digits and dashes,
-/// never empty, never `.`/`..`, never a reserved Windows device name.
-pub fn slug_for(name: &str) -> String {
-    let mut slug = slug::slugify(name);
-    slug.truncate(64);
-    let slug = slug.trim_matches('-').to_string();
-    let reserved = ["con", "prn", "aux", "nul"].contains(&slug.as_str())
-        || (slug.len() == 4
-            && (slug.starts_with("com") || slug.starts_with("lpt"))
-            && slug.as_bytes()[3].is_ascii_digit());
-    match slug.as_str() {
-        "" => "company".to_string(),
-        _ if reserved => format!("{slug}-company"),
-        _ => slug,
-    }
-}
-
 fn period(
     raw: RawPeriod,
     index: usize,
@@ -501,109 +274,6 @@ fn period(
     })
 }
 
-/// Every `ai_exposed` name must be a cost line of some period (a typo would silently zero the
-/// AI-exposed cost), and the number of distinct lines is bounded.
-fn check_cost_lines(
-    company: &Company,
-    periods: &[Period],
-    check: &Checker,
-) -> Result<(), InputError> {
-    let mut names: Vec<&str> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::default();
-    for (index, period) in periods.iter().enumerate() {
-        for name in period.costs.keys() {
-            if seen.insert(name) {
-                names.push(name);
-            }
-            if names.len() > MAX_COST_LINES {
-                return Err(check
-                    .error(
-                        FieldPath::new(Table::Period(index), &["costs", name]),
-                        format!(
-                            "the input has more than {MAX_COST_LINES} different cost lines \
-                             (\"{name}\" is line {})",
-                            MAX_COST_LINES + 1
-                        ),
-                    )
-                    .with_help(format!(
-                        "keep at most {MAX_COST_LINES} lines: group small ones together \
-                         (e.g. other_opex), or split the input into several files"
-                    )));
-            }
-        }
-    }
-    for exposed in &company.ai_exposed {
-        if !names.contains(&exposed.as_str()) {
-            // A close cost line is more likely the misspelt one (ai_exposed is written once,
-            // by hand, from the names the reader knows): point at it, never suggest copying it.
-            let hint = did_you_mean(exposed, names.iter().copied())
-                .map(|close| {
-                    format!(
-                        "the cost line \"{close}\" is close: if it is misspelt, name it \
-                         \"{exposed}\" in the input; "
-                    )
-                })
-                .unwrap_or_default();
-            return Err(check
-                .error(
-                    FieldPath::new(Table::Company, &["ai_exposed"]),
-                    format!(
-                        "ai_exposed names \"{exposed}\", which is not a cost line of any period"
-                    ),
-                )
-                .with_help(format!(
-                    "{hint}cost lines in this input: {}",
-                    names.join(", ")
-                )));
-        }
-    }
-    Ok(())
-}
-
-/// Refuses costs written below zero unless `cost_sign = "negative"` says so, and costs written
-/// above zero when it does (see `cost_sign.rs`). `periods` are in input order.
-fn check_cost_sign(
-    periods: &[Period],
-    cost_sign: CostSign,
-    check: &Checker,
-) -> Result<(), InputError> {
-    let Some(found) = negative_convention(periods) else {
-        return Ok(());
-    };
-    let at = FieldPath::new(Table::Period(found.period), &["costs", &found.line]);
-    let counts = format!("{} of {} cost lines", found.negative_lines, found.lines);
-    let error = match cost_sign {
-        CostSign::Positive => check
-            .error(
-                at,
-                format!(
-                    "costs are entered as negative amounts: {counts} are below zero while revenue \
-                     is positive, which would make operating expenses negative (\"{}\" in period {} \
-                     is the first)",
-                    found.line,
-                    found.period + 1
-                ),
-            )
-            .with_help(
-                "enter costs as positive amounts, or set cost_sign = \"negative\" in [company] to \
-                 read them as costs (CSV: --company cost_sign=negative; spreadsheets: a cost_sign \
-                 row on the company sheet); a single negative line such as a refund is fine",
-            ),
-        CostSign::Negative => check
-            .error(
-                at,
-                format!(
-                    "cost_sign = \"negative\" says costs are written below zero, but {counts} are \
-                     above zero (\"{}\" in period {} is the first)",
-                    found.line,
-                    found.period + 1
-                ),
-            )
-            .with_help("remove cost_sign, or write the costs below zero"),
-    };
-    Err(error)
-}
-
 /// A warning for each gap inside a series (periods must be sorted).
 fn gap_warnings(periods: &[Period]) -> Vec<Warning> {
     let mut warnings = Vec::new();
@@ -631,56 +301,6 @@ fn gap_warnings(periods: &[Period]) -> Vec<Warning> {
         }
     }
     warnings
-}
-
-fn plan(raw: RawPlan, check: &Checker) -> Result<Plan, InputError> {
-    let at = |key: &str| FieldPath::new(Table::Plan, &[key]);
-    let required = |value: Option<Amount>, key: &str, example: &str| {
-        value.map(|a| a.0).ok_or_else(|| {
-            check
-                .error(at(key), format!("the plan has no {key}"))
-                .with_help(format!("add {key} = {example} to the [plan] table"))
-        })
-    };
-    let target_headcount = required(raw.target_headcount, "target_headcount", "2000")?;
-    let annual_attrition = required(raw.annual_attrition, "annual_attrition", "0.2")?;
-    let hires_per_year = raw.hires_per_year.map_or(Decimal::ZERO, |a| a.0);
-    let share = |value: Decimal, key: &str, allow_one: bool| {
-        let ok = value >= Decimal::ZERO
-            && (value < Decimal::ONE || (allow_one && value == Decimal::ONE));
-        if ok {
-            Ok(value)
-        } else {
-            Err(check
-                .error(
-                    at(key),
-                    format!("{key} must be a share between 0 and 1, found {value}"),
-                )
-                .with_help("write 20% as 0.2"))
-        }
-    };
-    let annual_attrition = share(annual_attrition, "annual_attrition", false)?;
-    let reinvest_share = raw
-        .reinvest_share
-        .map(|a| share(a.0, "reinvest_share", true))
-        .transpose()?;
-    for (key, value) in [
-        ("target_headcount", target_headcount),
-        ("hires_per_year", hires_per_year),
-    ] {
-        if value.is_sign_negative() && !value.is_zero() {
-            return Err(check.error(
-                at(key),
-                format!("{key} must not be negative, found {value}"),
-            ));
-        }
-    }
-    Ok(Plan {
-        target_headcount,
-        annual_attrition,
-        hires_per_year,
-        reinvest_share,
-    })
 }
 
 /// Rewrites serde's messages in the user's words, with "did you mean" for unknown fields.
@@ -726,19 +346,17 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         .unwrap_or(TOP_FIELDS)
 }
 
+#[path = "validate_company.rs"]
+mod company;
+#[path = "validate_costs.rs"]
+mod costs;
+
+use company::{company, plan, table_fields};
+use costs::{check_cost_lines, check_cost_sign};
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_safe_folder_names() {
-        assert_eq!(slug_for("Klarna Group plc"), "klarna-group-plc");
-        assert_eq!(slug_for("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slug_for("CON"), "con-company");
-        assert_eq!(slug_for("LPT1"), "lpt1-company");
-        assert_eq!(slug_for("***"), "company");
-        assert_eq!(slug_for("Öresund Bank AB"), "oresund-bank-ab");
-    }
 
     #[test]
     fn unknown_fields_get_a_suggestion() {
@@ -769,22 +387,6 @@ mod tests {
             "{error}"
         );
         assert!(error.to_string().contains("t.toml:8:1"), "{error}");
-    }
-
-    /// Guards issue 12: a misspelt cost line was offered as the fix for ai_exposed.
-    #[test]
-    fn a_misspelt_cost_line_is_not_suggested_for_ai_exposed() {
-        let text = "[company]\nname = \"A\"\ncurrency = \"EUR\"\nai_exposed = [\"marketing\"]\n\
-                    [[period]]\nlabel = \"2024\"\nrevenue = 100\ncosts = { marketng = 5 }\n";
-        let help = crate::input::from_toml(text)
-            .unwrap_err()
-            .help
-            .unwrap_or_default();
-        assert_eq!(
-            help,
-            "the cost line \"marketng\" is close: if it is misspelt, name it \"marketing\" in \
-             the input; cost lines in this input: marketng"
-        );
     }
 
     /// Periods are checked on all cores, but the error reported is the first in the file, with

@@ -190,8 +190,9 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
             .ok_or_else(|| "the headcounts are too large to average".to_string()),
         (None, Some(end)) => {
             cx.approximations.push(format!(
-                "avg_headcount is headcount_end ({end}): no headcount_start and no {} period \
-                 to take it from",
+                "average headcount is the period-end headcount ({}): there is no start \
+                 headcount and no {} period to take it from",
+                crate::format::grouped(end, 1),
                 label.previous()
             ));
             Ok(end)
@@ -419,8 +420,12 @@ fn ai(
             .filter(|name| !period.costs.contains_key(*name))
             .collect();
         if !absent.is_empty() {
+            let absent: Vec<String> = absent
+                .iter()
+                .map(|name| crate::format::line_name(name))
+                .collect();
             cx.approximations.push(format!(
-                "ai_exposed_cost leaves out {}, which {} not in this period",
+                "AI-exposed cost leaves out {}, which {} not in this period",
                 absent.join(", "),
                 if absent.len() == 1 { "is" } else { "are" }
             ));
@@ -581,17 +586,10 @@ fn kind_noun(kind: PeriodKind) -> &'static str {
 /// revenue minus its listed cost lines.
 pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Option<Warning> {
     let unlisted = metrics.unlisted_costs?.0;
-    let in_scale = |v: Decimal| (v / company.scale.factor()).normalize();
-    let unit = match company.scale {
-        crate::input::Scale::Units => company.currency.clone(),
-        scale => format!(
-            "{} {}",
-            company.currency,
-            serde_json::to_value(scale).ok()?.as_str()?
-        ),
-    };
-    let reported = in_scale(metrics.operating_income?.0);
-    let derived = in_scale(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
+    let money =
+        |v: Decimal| crate::format::money_precise(crate::format::to_f64(v), &company.currency);
+    let reported = money(metrics.operating_income?.0);
+    let derived = money(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
     let (kind, word) = if unlisted.is_sign_positive() {
         ("unlisted costs such as D&A", "below")
     } else {
@@ -601,10 +599,10 @@ pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Opt
         Some(metrics.label.to_string()),
         WarningKind::UnlistedCosts,
         format!(
-            "{}: reported operating income {reported} is {} {word} revenue minus the listed cost \
-             lines ({derived}): {kind} ({unit})",
+            "{}: reported operating income of {reported} is {} {word} revenue minus the listed \
+             cost lines ({derived}): {kind}",
             metrics.label,
-            in_scale(unlisted.abs()),
+            money(unlisted.abs()),
         ),
     ))
 }

@@ -32,6 +32,8 @@ pub struct Cell {
     /// The threshold the value is judged against, when there is one: the value is then shown
     /// with the digits that decide it (39.95 against 40, never "40.0").
     pub bar: Option<f64>,
+    /// Decimals for an amount in a table, when the table decides them for all its rows.
+    pub decimals: Option<u32>,
 }
 
 impl Cell {
@@ -44,6 +46,7 @@ impl Cell {
             place: Place::Change,
             note: None,
             bar: None,
+            decimals: None,
         })
     }
 
@@ -113,5 +116,6 @@ pub fn with_reason(
         place,
         note,
         bar: None,
+        decimals: None,
     }
 }

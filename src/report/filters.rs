@@ -9,6 +9,7 @@ use serde::Deserialize;
 use tera::{Filter, Result, Tera, Value};
 
 use super::cell::Place;
+use crate::input::Scale;
 use crate::metrics::{Polarity, Unit};
 
 use crate::format;
@@ -69,13 +70,11 @@ fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
             }
         }
         "scaled" => {
-            let divisor = match arg_str(args, "scale", "units") {
-                "thousands" => Decimal::from(1_000),
-                "millions" => Decimal::from(1_000_000),
-                "billions" => Decimal::from(1_000_000_000),
-                _ => Decimal::ONE,
-            };
-            format::grouped(amount / divisor, 1)
+            // The scale's name is the one thing a template can pass; `Scale` owns its meaning.
+            let divisor =
+                Scale::parse(arg_str(args, "scale", "units")).map_or(Decimal::ONE, Scale::factor);
+            let decimals = args.get("decimals").and_then(Value::as_u64).unwrap_or(1) as u32;
+            format::grouped(amount / divisor, decimals.min(6))
         }
         "precise" => format::money_precise(amount.to_f64().unwrap_or(0.0), currency),
         _ => format::money_compact(amount.to_f64().unwrap_or(0.0), currency),
@@ -189,6 +188,8 @@ struct CellData {
     place: Place,
     note: Option<usize>,
     bar: Option<f64>,
+    #[serde(default)]
+    decimals: Option<u32>,
 }
 
 fn polarity_name(polarity: Polarity) -> &'static str {
@@ -246,6 +247,7 @@ impl Cell {
                 &with(&[
                     ("style", "scaled".into()),
                     ("scale", args.get("scale").cloned().unwrap_or(Value::Null)),
+                    ("decimals", cell.decimals.unwrap_or(1).into()),
                 ]),
             )?,
             (_, Unit::Amount | Unit::Money) => money(
@@ -423,6 +425,11 @@ mod tests {
                 .unwrap(),
             "<span class=\"na\">n/a</span><sup class=\"fn\"><a href=\"#fn-4\">4</a></sup>"
         );
+        // Issue 12: a table whose inputs are whole in its scale shows derived amounts whole too
+        // (AI savings of 173,244,000.5 read "173", not "173.2", among whole numbers).
+        let mut whole = cell(number("173244000.5"), "amount", Value::Null);
+        whole["decimals"] = 0.into();
+        assert_eq!(md.filter(&whole, &usd).unwrap(), "173");
         assert_eq!(
             md.filter(&cell(number("2.7"), "ratio", Value::Null), &usd)
                 .unwrap(),

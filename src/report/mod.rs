@@ -17,7 +17,6 @@ pub mod templates;
 use std::path::Path;
 
 use anyhow::Result;
-use tera::Tera;
 
 use crate::analysis::Analysis;
 use crate::write::OutputFile;
@@ -42,7 +41,7 @@ pub enum ChartFormat {
 pub struct ReportSettings {
     pub formats: Vec<OutputFormat>,
     pub charts: ChartFormat,
-    pub tera: Tera,
+    pub templates: templates::Templates,
 }
 
 impl ReportSettings {
@@ -54,7 +53,7 @@ impl ReportSettings {
         Ok(ReportSettings {
             formats,
             charts,
-            tera: templates::load_only(templates, Some(templates::BRIEF))?,
+            templates: templates::load_only(templates, Some(templates::BRIEF))?,
         })
     }
 }
@@ -106,7 +105,7 @@ pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<Outpu
     let context = tera::Context::from_serialize(&brief)?;
     let render = |wanted: bool, template: &str| -> Result<Option<String>> {
         wanted
-            .then(|| templates::render(&settings.tera, template, &context))
+            .then(|| settings.templates.render(template, &context))
             .transpose()
     };
     let (markdown, html) = rayon::join(

@@ -71,7 +71,7 @@ pub fn entry(analysis: &Analysis) -> Entry {
 
 /// Renders `index.html` and `index.md` for the entries (in the order given).
 pub fn render(
-    tera: &tera::Tera,
+    templates: &templates::Templates,
     entries: &[&Entry],
     as_of: Option<&str>,
 ) -> anyhow::Result<Vec<OutputFile>> {
@@ -86,13 +86,7 @@ pub fn render(
     };
     let context = tera::Context::from_serialize(&index)?;
     Ok(vec![
-        OutputFile::new(
-            "index.html",
-            templates::render(tera, "index.html.tera", &context)?,
-        ),
-        OutputFile::new(
-            "index.md",
-            templates::render(tera, "index.md.tera", &context)?,
-        ),
+        OutputFile::new("index.html", templates.render("index.html.tera", &context)?),
+        OutputFile::new("index.md", templates.render("index.md.tera", &context)?),
     ])
 }

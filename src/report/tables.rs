@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::cell::{self, Cell, Footnotes, Place};
 use super::charts::Series;
 use crate::metrics::catalogue::{LineMetric, Metric, Section};
-use crate::metrics::{CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -52,7 +52,16 @@ pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
                     cells: series
                         .periods
                         .iter()
-                        .map(|p| cell::of_metric(p, metric, Place::Table, notes))
+                        .map(|p| {
+                            let mut c = cell::of_metric(p, metric, Place::Table, notes);
+                            // Rule-of-40 points are judged against the scorecard's bar.
+                            match metric.unit {
+                                Unit::Points => c.bar = Some(series.rule_of_40_bar),
+                                Unit::Amount => c.decimals = Some(series.amount_decimals),
+                                _ => {}
+                            }
+                            c
+                        })
                         .collect(),
                     tag: None,
                 });
@@ -87,23 +96,28 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 .periods
                 .iter()
                 .map(|p| {
-                    let line = p.cost_lines.get(name);
-                    let value = line.and_then(metric.get);
-                    let mut c = cell::with_reason(
+                    let Some(line) = p.cost_lines.get(name) else {
+                        // The line's own reason, and no other footnote taken before it.
+                        let reason = format!("{}: no {name} line in this period", p.label);
+                        return Cell {
+                            value: None,
+                            unit: metric.unit,
+                            polarity: metric.polarity,
+                            place: Place::Table,
+                            note: Some(notes.number(&reason)),
+                            bar: None,
+                            decimals: None,
+                        };
+                    };
+                    cell::with_reason(
                         p,
                         &key,
-                        value,
+                        (metric.get)(line),
                         metric.unit,
                         metric.polarity,
                         Place::Table,
                         notes,
-                    );
-                    if line.is_none() {
-                        c.note = Some(
-                            notes.number(&format!("{}: no {name} line in this period", p.label)),
-                        );
-                    }
-                    c
+                    )
                 })
                 .collect();
             let exposed = series.ai_exposed.iter().any(|n| n == name);

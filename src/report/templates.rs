@@ -10,6 +10,7 @@ use tera::Tera;
 use super::filters;
 use crate::diagnostic::{text_location, InputError};
 
+mod cycles;
 mod depth;
 
 /// The built-in templates, by the file name an override uses.
@@ -66,8 +67,25 @@ pub const BRIEF: &[&str] = &[
 /// The templates of a multi-company site's index.
 pub const SITE: &[&str] = &["index.html.tera", "index.md.tera", "style.css"];
 
+/// The loaded templates: tera's, the overrides' texts (to point at the line of a render error)
+/// and what a user should hear about the templates folder.
+#[derive(Debug)]
+pub struct Templates {
+    pub tera: Tera,
+    overrides: Vec<Override>,
+    /// Files in the templates folder that override nothing, in words, for the command to print.
+    pub warnings: Vec<String>,
+}
+
+/// An override as read: its file and text.
+#[derive(Debug)]
+struct Override {
+    path: String,
+    text: String,
+}
+
 /// Loads every built-in template, with any overrides from `dir` taking their place.
-pub fn load(dir: Option<&Path>) -> Result<Tera> {
+pub fn load(dir: Option<&Path>) -> Result<Templates> {
     load_only(dir, None)
 }
 
@@ -75,7 +93,9 @@ pub fn load(dir: Option<&Path>) -> Result<Tera> {
 /// `dir`, through tera's public API. A command loads only what it renders: parsing templates is
 /// most of a small run's time. An override is first checked for nesting deeper than tera's
 /// parser can take ([`depth`]), so no template, however deep or large, can overflow the stack.
-pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
+pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Templates> {
+    let mut overrides_read = Vec::new();
+    let mut warnings = Vec::new();
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
         .filter(|(name, _)| wanted.is_none_or(|w| w.contains(name)))
@@ -105,6 +125,9 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
             else {
                 continue;
             };
+            if !BUILT_IN.iter().any(|(n, _)| *n == name) {
+                warnings.push(not_a_template_name(&path, &name));
+            }
             if !(name.ends_with(".tera") || name.ends_with(".css")) {
                 continue;
             }
@@ -124,11 +147,19 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
                         )
                 })?;
             }
+            overrides_read.push(Override {
+                path: path.display().to_string(),
+                text: text.clone(),
+            });
             match sources.iter_mut().find(|s| s.name == name) {
                 Some(slot) => slot.text = text,
                 None => sources.push(Source { name, text }),
             }
         }
+    }
+    // Only an override can make a loop: the built-in templates have none (tested below).
+    if dir.is_some() {
+        check_loops(&sources, &overrides_read)?;
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html.tera", ".html"]);
@@ -151,7 +182,34 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Tera> {
             )
             .with_help("fix the template at the line and column shown, or remove the override")
         })?;
-    Ok(tera)
+    Ok(Templates {
+        tera,
+        overrides: overrides_read,
+        warnings,
+    })
+}
+
+/// What to say of a file in the templates folder whose name no built-in template has.
+fn not_a_template_name(path: &Path, name: &str) -> String {
+    let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+    let closest = names
+        .iter()
+        .map(|n| (strsim::jaro_winkler(n, name), *n))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| format!(" (did you mean {n}?)"));
+    let effect = if name.ends_with(".tera") {
+        "it is loaded for other templates to include, but replaces none"
+    } else {
+        "it is not read"
+    };
+    format!(
+        "warning: {} overrides no built-in template{}: {effect}. The templates that can be \
+         overridden are {}.",
+        path.display(),
+        closest.unwrap_or_default(),
+        names.join(", ")
+    )
 }
 
 /// The stylesheet's file name; an override of that name replaces the built-in styles.
@@ -186,16 +244,110 @@ struct Source {
     text: String,
 }
 
-/// Renders one template; errors name the template and the cause.
-/// A template that fails to render is bad input (exit 2), naming the template: the built-in
-/// templates render the example in the tests, so a failure comes from an override.
-pub fn render(tera: &Tera, name: &str, context: &tera::Context) -> Result<String> {
-    tera.render(name, context).map_err(|error| {
-        anyhow::Error::new(crate::diagnostic::InputError::new(
-            name,
-            format!("the template cannot be rendered: {}", error_chain(&error)),
-        ))
+/// Refuses loops among the templates (a macro calling itself, templates including or importing
+/// one another), which tera would follow until the stack overflows ([`cycles`]).
+fn check_loops(sources: &[Source], overrides: &[Override]) -> Result<(), InputError> {
+    let templates: Vec<(&str, &str)> = sources
+        .iter()
+        .filter(|s| s.name.ends_with(".tera"))
+        .map(|s| (s.name.as_str(), s.text.as_str()))
+        .collect();
+    cycles::check(&templates).map_err(|found| {
+        let (name, text) = templates[found.template];
+        // An override is named by its path, a built-in template by its name.
+        let origin = overrides
+            .iter()
+            .find(|o| Path::new(&o.path).file_name().and_then(|n| n.to_str()) == Some(name))
+            .map_or(name, |o| o.path.as_str());
+        InputError::new(origin, found.message())
+            .at(Some(text_location(text, found.at, found.at + 2)))
+            .with_help(
+                "tera follows includes, imports and macro calls with no limit, so a loop never \
+                 ends: remove the tag that closes it (recursive macros cannot be used in \
+                 templates)",
+            )
     })
+}
+
+/// Renders one template; errors name the template and the cause.
+impl Templates {
+    /// Renders one template. A failure comes from an override (the built-in templates render
+    /// the example in the tests), so it is bad input (exit 2): the error names the template,
+    /// and for an unknown variable its line and what the context has nearby.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|error| {
+            let chain = error_chain(&error);
+            let mut problem =
+                InputError::new(name, format!("the template cannot be rendered: {chain}"));
+            if let Some(variable) = unknown_variable(&chain) {
+                if let Some((path, location)) = self.find(variable) {
+                    problem = InputError::new(
+                        path,
+                        format!(
+                            "{name} uses `{variable}`, which the template context does not have"
+                        ),
+                    )
+                    .at(Some(location));
+                }
+                problem = problem.with_help(nearby(variable, context));
+            }
+            anyhow::Error::new(problem)
+        })
+    }
+
+    /// The first override that writes `variable`, and where.
+    fn find(&self, variable: &str) -> Option<(String, crate::diagnostic::Location)> {
+        self.overrides.iter().find_map(|o| {
+            let at = o.text.find(variable)?;
+            Some((
+                o.path.clone(),
+                text_location(&o.text, at, at + variable.len()),
+            ))
+        })
+    }
+}
+
+/// The variable tera could not find, from its message "Variable `x.y` not found in context".
+fn unknown_variable(chain: &str) -> Option<&str> {
+    let rest = chain.split_once("Variable `")?.1;
+    rest.split_once('`').map(|(name, _)| name)
+}
+
+/// "did you mean `company.name`?" and the names the context has where the path broke off.
+fn nearby(variable: &str, context: &tera::Context) -> String {
+    let json = context.clone().into_json();
+    let mut here = &json;
+    let mut known = Vec::new();
+    for part in variable.split('.') {
+        if let Some(next) = here.get(part) {
+            known.push(part);
+            here = next;
+            continue;
+        }
+        let Some(object) = here.as_object() else {
+            break;
+        };
+        let prefix = known.join(".");
+        let path = |key: &str| {
+            if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            }
+        };
+        let guess = object
+            .keys()
+            .map(|k| (strsim::jaro_winkler(k, part), k))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| format!("did you mean `{}`? ", path(k)))
+            .unwrap_or_default();
+        let listed: Vec<String> = object.keys().take(20).map(|k| path(k)).collect();
+        return format!("{guess}available here: {}", listed.join(", "));
+    }
+    "check the name against the template context (`ipobrief init --templates` writes the \
+     built-in templates, which use it)"
+        .to_string()
 }
 
 /// Tera puts the useful part (line, column, what was expected) in the error's sources.
@@ -219,8 +371,9 @@ mod tests {
         for (name, text) in BUILT_IN {
             assert_eq!(depth::check(text), Ok(()), "{name}");
         }
+        assert_eq!(cycles::check(BUILT_IN), Ok(()));
         let tera = load(None).unwrap();
-        let mut names: Vec<&str> = tera.get_template_names().collect();
+        let mut names: Vec<&str> = tera.tera.get_template_names().collect();
         names.sort();
         assert_eq!(
             names.len(),

@@ -25,7 +25,7 @@ fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
     report::build(&metrics, &settings)
         .expect("the brief renders")
         .into_iter()
-        .map(|f| (f.path.display().to_string(), f.bytes().into_owned()))
+        .map(|f| (f.path.display().to_string(), f.bytes().to_vec()))
         .collect()
 }
 
@@ -266,14 +266,24 @@ fn template_override_replaces_one_file_and_a_broken_one_is_an_error() {
         .stderr_contains("--> 3:1");
     assert!(!dir.path().join("out2").exists(), "nothing written");
 
-    // Issue 12: an unknown variable is bad input (exit 2, was 3), naming the template.
-    fs::write(templates.join("brief.md.tera"), "# {{ company.nme }}\n").expect("write");
+    // Issue 12: an unknown variable is bad input (exit 2, was 3), naming the template, the
+    // line and what the context has there; a file that overrides nothing is warned about.
+    fs::write(
+        templates.join("brief.md.tera"),
+        "# Brief\n\n{{ company.nme }}\n",
+    )
+    .expect("write");
+    fs::write(templates.join("brief.html"), "<p>mine</p>").expect("write");
     Test::in_dir(dir.path())
         .args(["generate", "--templates", "mine", "-o", "out3"])
         .run()
         .status(2)
-        .stderr_contains("brief.md.tera")
-        .stderr_contains("company.nme");
+        .stderr_contains("brief.md.tera uses `company.nme`")
+        .stderr_contains("brief.md.tera:3:4")
+        .stderr_contains("did you mean `company.name`?")
+        .stderr_contains(
+            "brief.html overrides no built-in template (did you mean brief.html.tera?)",
+        );
     assert!(!dir.path().join("out3").exists(), "nothing written");
 }
 
@@ -362,4 +372,26 @@ fn one_bad_input_fails_the_site_reports_every_error_and_writes_nothing() {
         .stderr_contains("bad2.toml:6:")
         .stderr_contains("2 of 3 inputs are invalid");
     assert!(!dir.path().join("site").exists(), "nothing written");
+}
+
+/// Issue 12: every footnote the committed brief lists is referenced from the text (a missing
+/// cost line used to take a footnote it never showed).
+#[test]
+fn every_footnote_of_the_brief_is_referenced() {
+    let md = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports/klarna-group-plc/brief.md"),
+    )
+    .expect("the committed brief");
+    let marks = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split("[^")
+            .skip(1)
+            .filter_map(|rest| rest.split_once(']').map(|(n, _)| n.to_string()))
+            .collect()
+    };
+    let (definitions, text): (Vec<&str>, Vec<&str>) =
+        md.lines().partition(|line| line.starts_with("[^"));
+    let defined = marks(&definitions.join("\n"));
+    let referenced = marks(&text.join("\n"));
+    assert!(!defined.is_empty());
+    assert_eq!(defined, referenced);
 }

@@ -24,7 +24,7 @@ fn brief_of(text: &str, format: Format) -> Value {
     .unwrap();
     let files = build(&metrics, &settings).expect("the report builds");
     for file in &files {
-        let text = String::from_utf8_lossy(&file.bytes()).into_owned();
+        let text = String::from_utf8_lossy(file.bytes()).into_owned();
         for bad in ["NaN", "inf%", ": inf", "-inf"] {
             assert!(!text.contains(bad), "{bad} in {}", file.path.display());
         }
@@ -33,7 +33,7 @@ fn brief_of(text: &str, format: Format) -> Value {
         .iter()
         .find(|f| f.path.ends_with("metrics.json"))
         .unwrap();
-    serde_json::from_slice(&json.bytes()).unwrap()
+    serde_json::from_slice(json.bytes()).unwrap()
 }
 
 fn company() -> &'static str {

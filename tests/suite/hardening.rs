@@ -202,6 +202,36 @@ const CASES: &[Case] = &[
         "template-long-expression.tera",
         &["brief.md.tera:3:262", "more than 64 operators"],
     ),
+    // Regression (issue 11): tera follows macro calls, includes and imports with no limit, so a
+    // loop among them overflowed the stack and aborted the process (exit 134).
+    refused(
+        "template-macro-calls-itself.tera",
+        &[
+            "brief.md.tera:3:1",
+            "the macro again (brief.md.tera) calls itself",
+        ],
+    ),
+    refused(
+        "template-macros-call-each-other.tera",
+        &[
+            "brief.md.tera:3:3",
+            "macros call one another in a loop: ping (brief.md.tera) → pong (brief.md.tera) → ping",
+        ],
+    ),
+    refused(
+        "template-includes-itself.tera",
+        &[
+            "brief.md.tera:3:11",
+            "templates include one another in a loop: brief.md.tera → brief.md.tera",
+        ],
+    ),
+    refused(
+        "template-imports-itself.tera",
+        &[
+            "brief.md.tera:1:1",
+            "templates import one another in a loop: brief.md.tera → brief.md.tera",
+        ],
+    ),
     // ----- JSON -----
     refused(
         "json-truncated.json",
@@ -300,9 +330,15 @@ const CASES: &[Case] = &[
         "csv-decimal-comma.csv",
         &["row 2, column \"revenue\"", "with a dot for decimals"],
     ),
+    // "1,234" is read as 1234 since issue 12 (ok-csv-grouped-numbers.csv); "1,5" could be a
+    // decimal comma and is refused.
     refused(
-        "csv-thousands-separator-quoted.csv",
-        &["row 2, column \"revenue\"", "without thousands separators"],
+        "csv-ambiguous-comma.csv",
+        &[
+            "row 2, column \"revenue\"",
+            "found \"1,5\"",
+            "with a dot for decimals",
+        ],
     ),
     refused(
         "csv-thousands-separator-unquoted.csv",
@@ -396,6 +432,8 @@ const CASES: &[Case] = &[
     accepted("ok-csv-crlf.csv"),
     accepted("ok-csv-utf8-bom.csv"),
     accepted("ok-csv-utf16le-bom.csv"),
+    // Cells as people type them: "1,234", "(5)" for -5, "—" for empty.
+    accepted("ok-csv-grouped-numbers.csv"),
 ];
 
 const PREVIOUS_REPORT: &str = "a previous report that a refused input must leave alone\n";
@@ -672,6 +710,51 @@ fn templates_nested_tens_of_thousands_deep_are_refused_without_a_stack_overflow(
         let dir = tempfile::tempdir().unwrap();
         let file = generated(dir.path(), "template-deep.tera", text);
         assert_refused(dir.path(), &file, &[position, message]);
+    }
+}
+
+/// Regression (issue 11): loops among overrides aborted the process (exit 134): two templates
+/// including each other, and ten thousand macros calling one another in a ring, which must
+/// not overflow the check itself either.
+#[test]
+fn loops_among_override_templates_exit_2_never_134() {
+    let ring: String = (0..10_000)
+        .map(|n| {
+            let next = (n + 1) % 10_000;
+            format!("{{% macro m{n}() %}}{{{{ self::m{next}() }}}}{{% endmacro %}}\n")
+        })
+        .collect();
+    let cases = [
+        (
+            vec![
+                ("brief.md.tera", "# Brief\n{% include \"macros.md.tera\" %}".to_string()),
+                ("macros.md.tera", "{% include \"brief.md.tera\" %}".to_string()),
+            ],
+            "macros.md.tera:1:1",
+            "templates include one another in a loop: brief.md.tera → macros.md.tera → brief.md.tera",
+        ),
+        (
+            vec![
+                ("brief.md.tera", "{% import \"macros.md.tera\" as m %}{{ m::m0() }}".to_string()),
+                ("macros.md.tera", ring),
+            ],
+            "macros.md.tera:10000:",
+            "macros call one another in a loop: m0 (macros.md.tera) → m1 (macros.md.tera)",
+        ),
+    ];
+    for (files, position, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("templates")).unwrap();
+        for (name, text) in files {
+            fs::write(dir.path().join("templates").join(name), text).unwrap();
+        }
+        Test::in_dir(dir.path())
+            .args(["generate", "--templates", "templates", "-o", "out"])
+            .run()
+            .status(2)
+            .stderr_contains(position)
+            .stderr_contains(message);
+        assert!(!dir.path().join("out").exists(), "wrote a report folder");
     }
 }
 

@@ -194,6 +194,17 @@ impl Output {
     }
 
     #[track_caller]
+    pub fn stderr_lacks(self, text: &str) -> Self {
+        assert!(
+            !self.stderr.contains(text),
+            "stderr of {:?} has {text:?}:\n{}",
+            self.args,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
     pub fn stdout_contains(self, text: &str) -> Self {
         assert!(
             self.stdout.contains(text),

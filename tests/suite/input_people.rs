@@ -3,98 +3,8 @@
 //! messages say about them. Each test runs the real binary in a temporary folder.
 
 use std::fs;
-use std::process::Command;
 
-use tempfile::TempDir;
-
-/// One run of the binary in its own temporary folder (the style of `cli.rs`'s `Test`).
-struct Run {
-    dir: TempDir,
-    args: Vec<String>,
-}
-
-impl Run {
-    fn new() -> Self {
-        Run {
-            dir: tempfile::tempdir().expect("a temporary folder"),
-            args: Vec::new(),
-        }
-    }
-
-    fn args<const N: usize>(mut self, args: [&str; N]) -> Self {
-        self.args.extend(args.iter().map(|a| a.to_string()));
-        self
-    }
-
-    fn file(self, name: &str, contents: impl AsRef<[u8]>) -> Self {
-        fs::write(self.dir.path().join(name), contents).expect("the test file is written");
-        self
-    }
-
-    fn run(self) -> Ran {
-        let output = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-            .args(&self.args)
-            .current_dir(self.dir.path())
-            .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .expect("the binary runs");
-        Ran {
-            _dir: self.dir,
-            args: self.args,
-            code: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-}
-
-struct Ran {
-    _dir: TempDir,
-    args: Vec<String>,
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Ran {
-    #[track_caller]
-    fn status(self, code: i32) -> Self {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "exit code of {:?}\n--- stderr:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stderr_has(self, text: &str) -> Self {
-        assert!(
-            self.stderr.contains(text),
-            "stderr of {:?} lacks {text:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn stderr_lacks(self, text: &str) -> Self {
-        assert!(
-            !self.stderr.contains(text),
-            "stderr of {:?} has {text:?}:\n{}",
-            self.args,
-            self.stderr
-        );
-        self
-    }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).expect("standard output is JSON")
-    }
-}
+use crate::harness::Test;
 
 /// Two years whose cost lines are written below zero, as many finance sheets do.
 fn negative_costs(company_extra: &str) -> String {
@@ -110,22 +20,22 @@ fn negative_costs(company_extra: &str) -> String {
 /// Guards issue 12's first wrong figure: negative costs gave a margin of 176 % and a PASS.
 #[test]
 fn costs_written_below_zero_are_refused_with_the_fix() {
-    Run::new()
+    Test::new()
         .file("acme.toml", negative_costs(""))
         .args(["metrics", "acme.toml"])
         .run()
         .status(2)
-        .stderr_has("costs are entered as negative amounts: 2 of 2 cost lines are below zero")
-        .stderr_has("--> acme.toml:8:11")
-        .stderr_has("costs = { support = -300, marketing = -200 }")
-        .stderr_has(
+        .stderr_contains("costs are entered as negative amounts: 2 of 2 cost lines are below zero")
+        .stderr_contains("--> acme.toml:8:11")
+        .stderr_contains("costs = { support = -300, marketing = -200 }")
+        .stderr_contains(
             "enter costs as positive amounts, or set cost_sign = \"negative\" in [company]",
         );
 }
 
 #[test]
 fn cost_sign_negative_reads_them_as_costs() {
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.toml", negative_costs("cost_sign = \"negative\"\n"))
         .args(["metrics", "acme.toml"])
         .run()
@@ -140,14 +50,14 @@ fn cost_sign_negative_reads_them_as_costs() {
 #[test]
 fn cost_sign_negative_from_the_command_line_for_csv() {
     let csv = "label,revenue,cost:support,cost:marketing\n2024,100,-10,-20\n";
-    Run::new()
+    Test::new()
         .file("acme.csv", csv)
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
         .status(2)
-        .stderr_has("row 2, column \"cost:support\"")
-        .stderr_has("--company cost_sign=negative");
-    let ran = Run::new()
+        .stderr_contains("row 2, column \"cost:support\"")
+        .stderr_contains("--company cost_sign=negative");
+    let ran = Test::new()
         .file("acme.csv", csv)
         .args([
             "metrics",
@@ -166,7 +76,7 @@ fn one_credit_line_stays_allowed() {
     let toml = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\
                 [[period]]\nlabel = \"2024\"\nrevenue = 100\n\
                 costs = { refunds = -3, support = 40, marketing = 20 }\n";
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.toml", toml)
         .args(["metrics", "acme.toml"])
         .run()
@@ -180,7 +90,7 @@ fn one_credit_line_stays_allowed() {
 #[test]
 fn period_labels_as_people_write_them() {
     let csv = "label,revenue\nFY2023,100\nFY 2024,120\nQ1 2024,30\n2024 Q2,31\n2024Q3,32\nQ4-2024,27\nH1 2024,61\n";
-    let ran = Run::new()
+    let ran = Test::new()
         .file("acme.csv", csv)
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
@@ -195,13 +105,15 @@ fn period_labels_as_people_write_them() {
         labels,
         ["2023", "2024-Q1", "2024-Q2", "2024-H1", "2024-Q3", "2024-Q4", "2024"]
     );
-    Run::new()
+    Test::new()
         .file("acme.csv", "label,revenue\nQ5 2024,30\n")
         .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
         .run()
         .status(2)
-        .stderr_has("bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters")
-        .stderr_has("row 2, column \"label\"");
+        .stderr_contains(
+            "bad period label: \"Q5 2024\" is not a valid label: a year has 4 quarters",
+        )
+        .stderr_contains("row 2, column \"label\"");
 }
 
 /// Guards issue 12: `import sec` said which years lack headcount only in a TOML comment.
@@ -212,14 +124,14 @@ fn import_sec_says_on_standard_error_which_years_lack_headcount() {
             .join("tests/fixtures/sec/snowflake-companyfacts.json"),
     )
     .expect("the Snowflake fixture");
-    Run::new()
+    Test::new()
         .file("facts.json", &facts)
         .args(["import", "sec", "facts.json", "--from", "2023"])
         .run()
         .status(0)
-        .stderr_has("warning: the SEC file has no headcount for 2023, 2024, 2025")
-        .stderr_has("--headcount 2025=N");
-    Run::new()
+        .stderr_contains("warning: the SEC file has no headcount for 2023, 2024, 2025")
+        .stderr_contains("--headcount 2025=N");
+    Test::new()
         .file("facts.json", &facts)
         .args([
             "import",
@@ -235,20 +147,101 @@ fn import_sec_says_on_standard_error_which_years_lack_headcount() {
         .stderr_lacks("warning");
 }
 
-/// `--layout columns` where it is not read yet is refused, never silently ignored.
+/// Guards issue 12: a CSV with periods across was refused ("--layout columns is read from
+/// spreadsheets only"); it is detected from its row of period labels, or asked for.
 #[test]
-fn layout_columns_on_csv_is_refused_not_ignored() {
-    Run::new()
-        .file("acme.csv", "label,revenue\n2024,100\n")
-        .args([
-            "metrics",
+fn csv_with_periods_across_is_read() {
+    let csv = "Acme AB,,\nfigure,FY2023,FY2024\nrevenue,\"1,000\",\"1,200\"\n\
+               cost:support,300,310\nheadcount_end,10,12\n";
+    for layout in [None, Some("columns")] {
+        let mut args = vec!["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"];
+        args.extend(layout.map(|l| ["--layout", l]).into_iter().flatten());
+        let json = Test::new()
+            .file("acme.csv", csv)
+            .args(args)
+            .run()
+            .status(0)
+            .json();
+        // 2024: revenue 1,200, opex 310, operating income 890; growth 1,200 / 1,000 - 1 = 20 %.
+        assert_eq!(json["periods"][1]["label"], "2024");
+        assert_eq!(json["periods"][1]["revenue"], 1200);
+        assert_eq!(json["periods"][1]["operating_income"], 890);
+        assert_eq!(json["periods"][1]["headcount_end"], 12);
+    }
+}
+
+/// Errors in a CSV with periods across name the row (and its figure) and the period's column.
+#[test]
+fn csv_with_periods_across_names_row_and_column() {
+    let company = ["--company", "name=Acme,currency=SEK"];
+    Test::new()
+        .file(
             "acme.csv",
-            "--company",
-            "name=Acme,currency=SEK",
-            "--layout",
-            "columns",
-        ])
+            "Acme,,\nfigure,2023,2024\nheadcount_end,3,4\nrevenue,100,ten\n",
+        )
+        .args(["metrics", "acme.csv"])
+        .args(company)
         .run()
         .status(2)
-        .stderr_has("--layout columns is read from spreadsheets (.xlsx, .xls, .ods) only");
+        .stderr_contains("expected a number, found \"ten\"")
+        .stderr_contains("--> acme.csv: row 4 (\"revenue\"), column \"2024\"")
+        .stderr_contains("   | revenue,100,ten");
+    Test::new()
+        .file("acme.csv", "figure,2023,2024\nrevenue,100,-5\n")
+        .args(["metrics", "acme.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("revenue must not be negative, found -5")
+        .stderr_contains("--> acme.csv: row 2 (\"revenue\"), column \"2024\"");
+    Test::new()
+        .file("acme.csv", "figure,2023,FY2023\nrevenue,100,120\n")
+        .args(["metrics", "acme.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("the period \"2023\" appears twice")
+        .stderr_contains("--> acme.csv: row 1 (\"figure\"), column \"FY2023\"");
+}
+
+/// `--layout columns` where there is nothing to turn is refused, never silently ignored.
+#[test]
+fn layout_columns_is_refused_where_it_cannot_apply() {
+    Test::new()
+        .file("acme.csv", "label,revenue\n2024,100\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .args(["--layout", "columns"])
+        .run()
+        .status(2)
+        .stderr_contains("no row of the CSV holds period labels");
+    Test::new()
+        .copy("examples/klarna.toml", "klarna.toml")
+        .args(["metrics", "klarna.toml", "--layout", "columns"])
+        .run()
+        .status(2)
+        .stderr_contains("--layout columns is read from CSV files and spreadsheets only");
+}
+
+/// Guards issue 12: CSV cells are read as spreadsheet cells are ("1,234" used to be refused).
+#[test]
+fn csv_cells_as_people_type_them() {
+    let csv = "label,revenue,headcount_end,cost:support,cost:refunds\n\
+               2024,\"1,234\",1 000,\"1,000\",(34)\n";
+    let output = Test::new()
+        .file("acme.csv", csv)
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    let json = output.json();
+    // Revenue 1,234; opex 1,000 - 34 = 966; operating income 1,234 - 966 = 268.
+    assert_eq!(json["periods"][0]["revenue"], 1234);
+    assert_eq!(json["periods"][0]["opex"], 966);
+    assert_eq!(json["periods"][0]["operating_income"], 268);
+    Test::new()
+        .file("acme.csv", "label,revenue\n2024,\"1,5\"\n")
+        .args(["metrics", "acme.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains("--> acme.csv: row 2, column \"revenue\"")
+        .stderr_contains("found \"1,5\"");
 }

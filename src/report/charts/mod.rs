@@ -5,8 +5,9 @@
 mod draw;
 mod plan;
 mod scaled;
+mod support;
 
-use std::sync::Once;
+pub use support::{accessible_svg, register_font, DrawResult, PALETTE};
 
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
@@ -68,6 +69,10 @@ pub struct Series<'a> {
     pub ai_exposed: &'a [String],
     /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
     pub rule_of_40_bar: f64,
+    /// Decimals the tables give amounts in the company's scale: none when every amount the
+    /// input gives for these periods is whole in that scale, else one. Derived amounts (AI
+    /// savings to the cent) then read like the figures around them.
+    pub amount_decimals: u32,
 }
 
 impl Series<'_> {
@@ -95,13 +100,20 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
             let all: Vec<&PeriodMetrics> =
                 metrics.periods.iter().filter(|p| p.kind == kind).collect();
             let total = all.len();
+            let periods = all[total.saturating_sub(shown(kind))..].to_vec();
+            let factor = metrics.company.scale.factor();
+            let whole = |amount: rust_decimal::Decimal| (amount / factor).fract().is_zero();
+            let inputs_whole = periods.iter().all(|p| {
+                whole(p.revenue.0) && p.cost_lines.values().all(|line| whole(line.amount.0))
+            });
             Series {
                 kind,
-                periods: all[total.saturating_sub(shown(kind))..].to_vec(),
+                periods,
                 total,
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
                 rule_of_40_bar,
+                amount_decimals: if inputs_whole { 0 } else { 1 },
             }
         })
         .filter(|s| !s.periods.is_empty())
@@ -122,24 +134,6 @@ pub fn shown(kind: PeriodKind) -> usize {
 pub struct ChartOutputs {
     pub svg: bool,
     pub png: bool,
-}
-
-/// Registers the built-in font once; plotters uses it to measure text (SVG) and draw it (PNG).
-fn register_font() -> Result<()> {
-    static ONCE: Once = Once::new();
-    let mut result = Ok(());
-    ONCE.call_once(|| {
-        for style in [FontStyle::Normal, FontStyle::Bold] {
-            let bytes = match style {
-                FontStyle::Bold => dejavu::sans::bold(),
-                _ => dejavu::sans::regular(),
-            };
-            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
-                result = Err(anyhow!("the built-in font could not be loaded"));
-            }
-        }
-    });
-    result
 }
 
 /// Every chart of the brief.
@@ -179,8 +173,6 @@ pub trait Drawable {
         area: &DrawingArea<DB, plotters::coord::Shift>,
     ) -> DrawResult<DB>;
 }
-
-pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn render(chart: &impl Drawable, outputs: ChartOutputs) -> Result<Chart> {
     let mut out = Chart {
@@ -234,38 +226,6 @@ fn render_png(chart: &impl Drawable, id: &str) -> Result<Vec<u8>> {
     .map_err(|e| anyhow!("encoding {id}.png: {e}"))?;
     Ok(png)
 }
-
-/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG.
-fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
-    let escape = |text: &str| {
-        text.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let Some(end_of_open_tag) = svg.find('>') else {
-        return svg.to_string();
-    };
-    let (open, rest) = svg.split_at(end_of_open_tag);
-    format!(
-        "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
-        escape(title),
-        escape(alt),
-        &rest[1..]
-    )
-}
-
-/// The Okabe–Ito palette: distinguishable with the common forms of colour blindness.
-pub const PALETTE: [RGBColor; 8] = [
-    RGBColor(0, 114, 178),   // blue
-    RGBColor(230, 159, 0),   // orange
-    RGBColor(0, 158, 115),   // bluish green
-    RGBColor(204, 121, 167), // reddish purple
-    RGBColor(86, 180, 233),  // sky blue
-    RGBColor(213, 94, 0),    // vermillion
-    RGBColor(240, 228, 66),  // yellow
-    RGBColor(90, 90, 90),    // grey
-];
 
 /// Money on an axis or in a text alternative: "$2.8B".
 pub fn money(value: f64, currency: &str) -> String {

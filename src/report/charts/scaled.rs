@@ -34,6 +34,14 @@ impl<B: DrawingBackend> Scaled<B> {
         let extra = self.factor as i32 - 1;
         (x.saturating_add(extra), y.saturating_add(extra))
     }
+
+    /// `style` with its line width scaled like the points.
+    fn wider<'a, S>(&self, style: &'a S) -> Wider<'a, S> {
+        Wider {
+            style,
+            factor: self.factor,
+        }
+    }
 }
 
 /// A style with its line width multiplied.
@@ -81,10 +89,7 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         to: BackendCoord,
         style: &S,
     ) -> Drawn<B> {
-        let wider = Wider {
-            style,
-            factor: self.factor,
-        };
+        let wider = self.wider(style);
         let (from, to) = (self.point(from), self.point(to));
         self.inner.draw_line(from, to, &wider)
     }
@@ -96,10 +101,7 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         style: &S,
         fill: bool,
     ) -> Drawn<B> {
-        let wider = Wider {
-            style,
-            factor: self.factor,
-        };
+        let wider = self.wider(style);
         let (from, to) = (self.point(upper_left), self.point_end(bottom_right));
         self.inner.draw_rect(from, to, &wider, fill)
     }
@@ -109,10 +111,7 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         path: I,
         style: &S,
     ) -> Drawn<B> {
-        let wider = Wider {
-            style,
-            factor: self.factor,
-        };
+        let wider = self.wider(style);
         let points: Vec<BackendCoord> = path.into_iter().map(|p| self.point(p)).collect();
         self.inner.draw_path(points, &wider)
     }
@@ -124,10 +123,7 @@ impl<B: DrawingBackend> DrawingBackend for Scaled<B> {
         style: &S,
         fill: bool,
     ) -> Drawn<B> {
-        let wider = Wider {
-            style,
-            factor: self.factor,
-        };
+        let wider = self.wider(style);
         let center = self.point(center);
         self.inner
             .draw_circle(center, radius.saturating_mul(self.factor), &wider, fill)

@@ -156,7 +156,7 @@ fn scan_tag(bytes: &[u8], open: usize, close: u8) -> Result<Option<usize>, TooDe
 }
 
 /// The first word of a block tag whose text starts at `from` (after `{%`), past a `-` and spaces.
-fn tag_word(bytes: &[u8], from: usize) -> &str {
+pub(super) fn tag_word(bytes: &[u8], from: usize) -> &str {
     let start = bytes[from.min(bytes.len())..]
         .iter()
         .position(|b| !(b.is_ascii_whitespace() || *b == b'-'))
@@ -169,7 +169,7 @@ fn tag_word(bytes: &[u8], from: usize) -> &str {
 }
 
 /// The offset after the `{% endraw %}` that closes a raw section whose text starts at `from`.
-fn end_of_raw(bytes: &[u8], from: usize) -> Option<usize> {
+pub(super) fn end_of_raw(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let open = find(bytes, at, b"{%")?;
@@ -181,7 +181,7 @@ fn end_of_raw(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The offset of the first `needle` at or after `from`.
-fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+pub(super) fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes
         .get(from..)?
         .windows(needle.len())

@@ -1,0 +1,300 @@
+//! A CSV file with the periods across, as most finance sheets are exported: a row of period
+//! labels, and under it one row per figure named in its first cell (`revenue`,
+//! `cost:marketing`, ...). Found by the rule the spreadsheet reader follows
+//! (`columns::columns_header`) and turned by the same transposition; errors name the row and
+//! column as the file shows them: `row 4 ("revenue"), column "2024"`.
+
+use std::collections::HashMap;
+
+use calamine::{Data, Range};
+
+use super::columns::{columns_header, period_header, transpose, Layout, TextRow};
+use super::csv::{check_headers, csv_error, quoted, set_field};
+use super::locate::{CsvLocator, FieldPath, Locate, Table};
+use super::raw::{RawInput, RawPeriod};
+use crate::diagnostic::{InputError, Location};
+
+/// The periods read, and where each field sits in the file.
+type Read<'a> = (RawInput, Box<dyn Locate + 'a>);
+
+/// One row of the file: its 1-based line as a spreadsheet shows it, its text as written, and
+/// its cells.
+struct FileRow {
+    line: usize,
+    text: String,
+    cells: Vec<String>,
+}
+
+/// The figures across the columns, read; None when the file holds one period per row (the
+/// header row has a `label` cell before any row of period labels, or `--layout rows`).
+pub fn parse<'a>(
+    text: &str,
+    file: &str,
+    layout: Option<Layout>,
+) -> Result<Option<Read<'a>>, InputError> {
+    if layout == Some(Layout::Rows) {
+        return Ok(None);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut rows: Vec<FileRow> = Vec::new();
+    let mut text_rows: Vec<TextRow> = Vec::new();
+    // Read until the layout is decided: a rows file is not read twice.
+    for record in records.by_ref() {
+        let record = record.map_err(|error| csv_error(file, &error))?;
+        let row = text_row(rows.len() as u32, &record);
+        let label_cell = row.1.iter().any(|(_, text)| text == "label");
+        let decided = period_header(&row.1).is_some() || (layout.is_none() && label_cell);
+        push(&mut rows, &record);
+        text_rows.push(row);
+        if decided {
+            break;
+        }
+    }
+    let Some((label_row, names_column)) = columns_header(&text_rows, layout) else {
+        if layout == Some(Layout::Columns) {
+            return Err(InputError::new(file, "no row of the CSV holds period labels")
+                .with_help(
+                    "with --layout columns, a row names the periods (2023, 2024 or Q1 2024, ...) \
+                     and each row under it a figure in its first cell (revenue, cost:marketing, ...)",
+                ));
+        }
+        return Ok(None);
+    };
+    for record in records {
+        let record = record.map_err(|error| csv_error(file, &error))?;
+        push(&mut rows, &record);
+    }
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or_default() as u32;
+    let mut grid: Range<Data> = Range::new((0, 0), (rows.len() as u32 - 1, width.max(1) - 1));
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.cells.iter().enumerate() {
+            if !cell.is_empty() {
+                grid.set_value((i as u32, j as u32), Data::String(cell.clone()));
+            }
+        }
+    }
+    let label_row_name = rows[label_row as usize]
+        .cells
+        .get(names_column as usize)
+        .filter(|name| !name.is_empty())
+        .cloned();
+    let turned = transpose(&grid, label_row, names_column);
+    periods(&turned, file, &rows, names_column, label_row_name)
+}
+
+fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
+    let cells = record
+        .iter()
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(j, text)| (j as u32, text.to_string()))
+        .collect();
+    (index, cells)
+}
+
+fn push(rows: &mut Vec<FileRow>, record: &csv::StringRecord) {
+    rows.push(FileRow {
+        line: record.position().map_or(0, |p| p.line() as usize),
+        text: record.iter().map(quoted).collect::<Vec<_>>().join(","),
+        cells: record.iter().map(str::to_string).collect(),
+    });
+}
+
+/// The text of a cell of the turned grid (row = the file's column, column = the file's row).
+fn text_at(turned: &Range<Data>, file_row: u32, file_column: u32) -> Option<&str> {
+    match turned.get_value((file_column, file_row)) {
+        Some(Data::String(text)) => Some(text.as_str()),
+        _ => None,
+    }
+}
+
+/// Each column right of the names is a period; each named row a field of it.
+fn periods<'a>(
+    turned: &Range<Data>,
+    file: &str,
+    rows: &[FileRow],
+    names_column: u32,
+    label_row_name: Option<String>,
+) -> Result<Option<Read<'a>>, InputError> {
+    let (first_column, label_row) = turned.start().unwrap_or_default();
+    let (last_column, last_row) = turned.end().unwrap_or_default();
+    // The figures' names, by the file's row: "label" for the row of period labels.
+    let named: Vec<(u32, String)> = (label_row..=last_row)
+        .filter_map(|row| Some((row, text_at(turned, row, names_column)?.to_string())))
+        .collect();
+    let line_of = |row: u32| rows.get(row as usize).map_or(0, |r| r.line);
+    let text_of = |row: u32| rows.get(row as usize).map_or("", |r| r.text.as_str());
+    let names: Vec<String> = named.iter().map(|(_, name)| name.clone()).collect();
+    if let Err(mut error) = check_headers(&names, file) {
+        let row = match error.location.as_deref() {
+            Some(Location::Cell { column, .. }) => named.iter().find(|(_, n)| n == column),
+            _ => None,
+        }
+        .map_or(label_row, |(row, _)| *row);
+        let column = label_row_name
+            .clone()
+            .unwrap_or_else(|| letters(names_column));
+        error.location = Some(Box::new(Location::Cell {
+            row: line_of(row),
+            row_name: None,
+            column,
+            record: text_of(row).to_string(),
+        }));
+        error.message = error
+            .message
+            .replace("column \"", "row \"")
+            .replace("\" column", "\" row");
+        return Err(error);
+    }
+    let name_of: HashMap<u32, &str> = named.iter().map(|(r, n)| (*r, n.as_str())).collect();
+    let mut locator = ColumnsLocator {
+        label_row_name,
+        label_line: line_of(label_row),
+        label_record: text_of(label_row).to_string(),
+        fields: named
+            .iter()
+            .map(|(row, name)| (name.clone(), (line_of(*row), text_of(*row).to_string())))
+            .collect(),
+        columns: Vec::new(),
+    };
+    let mut raw = RawInput::default();
+    for column in (first_column..=last_column).filter(|c| *c > names_column) {
+        let header =
+            text_at(turned, label_row, column).map_or_else(|| letters(column), str::to_string);
+        let mut period = RawPeriod::default();
+        let mut any = false;
+        for row in label_row..=last_row {
+            let Some(text) = text_at(turned, row, column) else {
+                continue;
+            };
+            any = true;
+            let at = |name: Option<&str>| Location::Cell {
+                row: line_of(row),
+                row_name: name.map(str::to_string),
+                column: header.clone(),
+                record: text_of(row).to_string(),
+            };
+            let Some(name) = name_of.get(&row) else {
+                return Err(InputError::new(
+                    file,
+                    format!("the cell holds \"{text}\" but its row has no name in its first cell"),
+                )
+                .at(Some(at(None)))
+                .with_help("name the row in its first cell (revenue, cost:marketing, ...), or clear the cell"));
+            };
+            let shown_name = if row == label_row {
+                locator.label_row_name.as_deref()
+            } else {
+                Some(*name)
+            };
+            set_field(&mut period, name, text)
+                .map_err(|message| InputError::new(file, message).at(Some(at(shown_name))))?;
+        }
+        if any {
+            locator.columns.push(header);
+            raw.periods.push(period);
+        }
+    }
+    Ok(Some((raw, Box::new(locator))))
+}
+
+/// A column as a spreadsheet program names it, for a column without a header: 0 -> "A".
+fn letters(column: u32) -> String {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        letters.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters
+}
+
+/// Where a field sits when periods run across: a period is a column, a field a named row.
+struct ColumnsLocator {
+    /// The names column's text in the row of period labels ("metric"), if any.
+    label_row_name: Option<String>,
+    label_line: usize,
+    label_record: String,
+    /// Figure name -> its 1-based line and its row as written.
+    fields: HashMap<String, (usize, String)>,
+    /// For each period (in input order): its column's header as written ("FY2024").
+    columns: Vec<String>,
+}
+
+impl Locate for ColumnsLocator {
+    fn locate(&self, path: &FieldPath) -> Option<Location> {
+        let Table::Period(index) = path.table else {
+            return None; // Company fields come from --company, not from the file.
+        };
+        let column = self.columns.get(index)?.clone();
+        let name = CsvLocator::column_for(&path.keys);
+        let (row, row_name, record) = match self.fields.get(&name) {
+            Some((line, record)) if name != "label" => (*line, Some(name), record.clone()),
+            _ => (
+                self.label_line,
+                self.label_row_name.clone(),
+                self.label_record.clone(),
+            ),
+        };
+        Some(Location::Cell {
+            row,
+            row_name,
+            column,
+            record,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Option<RawInput>, String> {
+        parse(text, "t.csv", None)
+            .map(|found| found.map(|(raw, _)| raw))
+            .map_err(|error| error.to_string())
+    }
+
+    /// Guards issue 12: a CSV with periods across was refused ("unknown column \"2023\"").
+    #[test]
+    fn periods_across_are_read_as_rows() {
+        let text = "Acme,,\nmetric,2023,FY2024\nrevenue,100,\"1,300\"\n\
+                    cost:marketing,20,(5)\nheadcount_end,,12\n";
+        let raw = read(text).unwrap().unwrap();
+        assert_eq!(raw.periods.len(), 2);
+        let second = &raw.periods[1];
+        assert_eq!(second.label.as_ref().map(|l| l.0.as_str()), Some("FY2024"));
+        assert_eq!(
+            second.revenue.as_ref().map(|a| a.0.to_string()),
+            Some("1300".into())
+        );
+        assert_eq!(second.costs["marketing"].0.to_string(), "-5");
+        assert_eq!(raw.periods[0].headcount_end.as_ref().map(|a| a.0), None);
+        assert!(
+            read("label,revenue\n2024,5\n").unwrap().is_none(),
+            "rows stay rows"
+        );
+    }
+
+    #[test]
+    fn a_bad_cell_is_named_by_its_row_and_column() {
+        let error = read("metric,2023,2024\nrevenue,100,abc\n").unwrap_err();
+        assert!(
+            error.contains("--> t.csv: row 2 (\"revenue\"), column \"2024\""),
+            "{error}"
+        );
+        let error = read("metric,2023,2024\nrevenu,100,120\n").unwrap_err();
+        assert!(error.starts_with("unknown row \"revenu\""), "{error}");
+        assert!(
+            error.contains("--> t.csv: row 2, column \"metric\""),
+            "{error}"
+        );
+        assert_eq!(letters(0), "A");
+        assert_eq!(letters(27), "AB");
+    }
+}

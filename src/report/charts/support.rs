@@ -1,0 +1,79 @@
+//! What every chart of ipobrief needs, the brief's and the comparison's alike: the built-in
+//! font, the palette, the type of a drawing's result, and the SVG's accessible title and
+//! description. One home, so the two kinds of chart cannot drift apart.
+
+use std::sync::Once;
+
+use anyhow::{anyhow, Result};
+use plotters::prelude::*;
+
+/// The result of drawing on a plotters area.
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+pub const PALETTE: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),   // blue
+    RGBColor(230, 159, 0),   // orange
+    RGBColor(0, 158, 115),   // bluish green
+    RGBColor(204, 121, 167), // reddish purple
+    RGBColor(86, 180, 233),  // sky blue
+    RGBColor(213, 94, 0),    // vermillion
+    RGBColor(240, 228, 66),  // yellow
+    RGBColor(90, 90, 90),    // grey
+];
+
+/// Registers the built-in font (DejaVu Sans, regular and bold) as "sans-serif", once per
+/// process; plotters uses it to measure text (SVG) and draw it (PNG).
+pub fn register_font() -> Result<()> {
+    static ONCE: Once = Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        for (style, bytes) in [
+            (FontStyle::Normal, dejavu::sans::regular()),
+            (FontStyle::Bold, dejavu::sans::bold()),
+        ] {
+            if plotters::style::register_font("sans-serif", style, bytes).is_err() {
+                result = Err(anyhow!("the built-in font could not be loaded"));
+            }
+        }
+    });
+    result
+}
+
+/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG;
+/// `id` prefixes the ids of the two elements, so several charts can share one page.
+pub fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let Some(end_of_open_tag) = svg.find('>') else {
+        return svg.to_string();
+    };
+    let (open, rest) = svg.split_at(end_of_open_tag);
+    format!(
+        "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        escape(title),
+        escape(alt),
+        rest.get(1..).unwrap_or("")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accessible_svg;
+
+    /// Guards the accessible name: title and description first inside the root, escaped.
+    #[test]
+    fn title_and_description_follow_the_open_tag() {
+        let svg = "<svg width=\"1\">\n<rect/></svg>";
+        assert_eq!(
+            accessible_svg(svg, "A & B", "x < \"y\"", "c"),
+            "<svg width=\"1\" role=\"img\" aria-labelledby=\"c-title c-desc\">\
+             <title id=\"c-title\">A &amp; B</title><desc id=\"c-desc\">x &lt; &quot;y&quot;</desc>\n<rect/></svg>"
+        );
+        assert_eq!(accessible_svg("no tag", "t", "a", "c"), "no tag");
+    }
+}
