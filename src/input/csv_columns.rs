@@ -248,6 +248,11 @@ impl Locate for ColumnsLocator {
             record,
         })
     }
+
+    /// Every label is in the one row of period labels.
+    fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
+        vec![Some(self.label_line); periods]
+    }
 }
 
 #[cfg(test)]

@@ -326,5 +326,8 @@ mod tests {
         let text = "label,revenue\n2023,10\n2024-Q1,3\n";
         let company = [("name", "Acme"), ("currency", "SEK")];
         assert_eq!(lines(text, Format::Csv, &company), (Some(2), Some(3)));
+        // Periods across, under a title row: both labels are in row 2.
+        let across = "Acme,,\nmetric,2023,Q1 2024\nrevenue,10,3\n";
+        assert_eq!(lines(across, Format::Csv, &company), (Some(2), Some(2)));
     }
 }
