@@ -129,7 +129,8 @@ pub fn project(input: &CompanyInput, metrics: &Metrics) -> Option<HeadcountPlan>
             Err(format!(
                 "the target of {} is above today's headcount of {}: the plan grows the team, so \
                  no one goes unreplaced and no payroll is saved",
-                plan.target_headcount, start_headcount
+                crate::format::grouped(plan.target_headcount, 1),
+                crate::format::grouped(start_headcount, 1)
             ))
         } else {
             course
@@ -354,23 +355,23 @@ impl Course {
         match self.steady_state() {
             None if self.hires_per_year > 0.0 => Some(format!(
                 "with no attrition, hiring {} a year only adds people",
-                self.hires_per_year
+                people(self.hires_per_year)
             )),
             None => Some(format!(
                 "with no attrition and no hires, headcount stays at {}",
-                self.start
+                people(self.start)
             )),
             Some(limit) if limit >= self.target && self.hires_per_year == 0.0 => Some(format!(
                 "attrition alone shrinks headcount towards 0 but never to {}",
-                self.target
+                people(self.target)
             )),
             Some(limit) if limit >= self.target => Some(format!(
-                "hiring {} a year at {:.1}% attrition holds headcount near {:.0}, at or above the \
+                "hiring {} a year at {:.1}% attrition holds headcount near {}, at or above the \
                  target of {}",
-                self.hires_per_year,
+                people(self.hires_per_year),
                 self.annual_attrition * 100.0,
-                limit,
-                self.target
+                people(limit.round()),
+                people(self.target)
             )),
             Some(_) => None,
         }
@@ -388,21 +389,23 @@ impl Course {
             None => Some(format!(
                 "the target of {} is above today's {}, and with no attrition and no hires \
                  headcount stays where it is",
-                self.target, self.start
+                people(self.target),
+                people(self.start)
             )),
             Some(_) if self.hires_per_year == 0.0 => Some(format!(
                 "the target of {} is above today's {}, and with no hires attrition only shrinks \
                  headcount",
-                self.target, self.start
+                people(self.target),
+                people(self.start)
             )),
             Some(limit) if limit < self.target => Some(format!(
                 "the target of {} is above today's {}: hiring {} a year at {:.1}% attrition \
-                 settles headcount near {:.0}, below the target",
-                self.target,
-                self.start,
-                self.hires_per_year,
+                 settles headcount near {}, below the target",
+                people(self.target),
+                people(self.start),
+                people(self.hires_per_year),
                 self.annual_attrition * 100.0,
-                limit
+                people(limit.round())
             )),
             Some(_) => None,
         }
@@ -464,6 +467,11 @@ impl Course {
         }
         path
     }
+}
+
+/// People as a reader counts them: "3,800", "2,953.5".
+fn people(value: f64) -> String {
+    crate::format::grouped(Decimal::try_from(value).unwrap_or_default(), 1)
 }
 
 fn hundredths(value: f64) -> f64 {

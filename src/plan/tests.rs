@@ -127,7 +127,7 @@ fn hires_above_the_limit_never_reach_the_target() {
     assert!(!plan.reached);
     assert_eq!(plan.months_to_target, None);
     assert!(
-        plan.unavailable["months_to_target"].contains("near 1430"),
+        plan.unavailable["months_to_target"].contains("near 1,430"),
         "{:?}",
         plan.unavailable
     );
@@ -184,7 +184,7 @@ fn zero_attrition_never_reaches_the_target() {
     assert_eq!(plan.steady_state_headcount, None);
     assert_eq!(
         plan.unavailable["months_to_target"],
-        "with no attrition and no hires, headcount stays at 3800"
+        "with no attrition and no hires, headcount stays at 3,800"
     );
     assert!(plan.path.iter().all(|p| p.headcount == 3800.0));
     // 0 x 1.25 is still 0: no scenario reaches it either.
