@@ -395,3 +395,34 @@ fn every_footnote_of_the_brief_is_referenced() {
     assert!(!defined.is_empty());
     assert_eq!(defined, referenced);
 }
+
+/// Issue 12: one threshold, read from one place, everywhere. With `min_rule_of_40 = 55` the
+/// scorecard, the headline card, "In brief" and the Rule of 40 chart all name 55, never 40.
+#[test]
+fn a_company_threshold_reaches_the_card_the_prose_and_the_chart() {
+    let example = fs::read_to_string(root().join("examples/klarna.toml")).expect("example");
+    let input = example.replacen(
+        "[company]",
+        "[readiness]\nmin_rule_of_40 = 55\n\n[company]",
+        1,
+    );
+    let files = brief_files(&input, "klarna.toml");
+    let md = text(&files, "brief.md");
+    // 2025: growth 24.8 + margin -6.6 = 18.3 points; 18.3 - 55 = -36.7.
+    assert!(md.contains("▼ -36.7 pts vs the 55 bar"), "{md}");
+    assert!(
+        md.contains("below the 55 that growth investors look for"),
+        "{md}"
+    );
+    assert!(md.contains("| &gt;= 55 |"), "the scorecard's threshold");
+    assert!(
+        !md.contains("the 40 bar") && !md.contains("the 40 that"),
+        "{md}"
+    );
+    let chart = text(&files, "charts/years-rule-of-40.svg");
+    assert!(
+        chart.contains("The 55 line") && chart.contains("Below 55"),
+        "{chart}"
+    );
+    assert!(!chart.contains("The 40 line"));
+}
