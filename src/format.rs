@@ -172,6 +172,18 @@ pub fn decisive_places(value: f64, bar: f64, decimals: usize) -> usize {
         .unwrap_or(4)
 }
 
+/// The fewest decimals (at least `decimals`, at most 4) at which two different values read
+/// differently: opex growth of 24.76% against revenue growth of 24.84% is "24.76% vs 24.84%",
+/// never "24.8% vs 24.8%" next to a verdict that one is slower.
+pub fn distinct_places(a: f64, b: f64, decimals: usize) -> usize {
+    if a == b {
+        return decimals;
+    }
+    (decimals..=4)
+        .find(|&d| fixed(a, d) != fixed(b, d))
+        .unwrap_or(4)
+}
+
 /// A whole number of people or periods: "1 year", "3 years".
 pub fn plural(count: usize, noun: &str) -> String {
     format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
@@ -251,6 +263,9 @@ mod tests {
         assert_eq!(decisive_places(40.0, 40.0, 1), 1);
         // 39.9999 needs four places.
         assert_eq!(decisive_places(39.9999, 40.0, 1), 4);
+        assert_eq!(distinct_places(24.76, 24.84, 1), 2);
+        assert_eq!(distinct_places(24.7, 24.9, 1), 1);
+        assert_eq!(distinct_places(5.0, 5.0, 1), 1);
         assert_eq!(places(-0.004, 2, true), "0.00");
         assert_eq!(places(2.345, 2, true), "+2.35");
         assert_eq!(threshold(20.0), "20");

@@ -348,6 +348,7 @@ fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criteri
                 threshold,
                 period: Some(after_label),
             }
+            .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
         }
     };
     verdict.named("operating_margin_trend", "Operating margin trend")
@@ -375,15 +376,16 @@ fn revenue_per_employee(metrics: &Metrics) -> Criterion {
                 status: pass_if(up),
                 figure: change.map_or_else(|| "n/a".to_string(), signed_pct),
                 why: format!(
-                    "Revenue per employee (annualised) went from {currency} {} in {before_label} \
-                     to {currency} {} in {after_label}{}.",
-                    whole(before),
-                    whole(after),
+                    "Revenue per employee (annualised) went from {} in {before_label} to {} in \
+                     {after_label}{}.",
+                    money(before, currency),
+                    money(after, currency),
                     change.map_or(String::new(), |c| format!(", {}", signed_pct(c)))
                 ),
                 threshold,
                 period: Some(after_label),
             }
+            .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
         }
     };
     verdict.named("revenue_per_employee", "Revenue per employee")
@@ -403,23 +405,29 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
                 missing_reason(metrics, "opex_growth_yoy_pct")
             ),
         ),
-        Some((period, (opex, revenue))) => Verdict {
-            status: pass_if(shown(opex) < shown(revenue)),
-            figure: format!("{} vs {}", pct(opex), pct(revenue)),
-            why: format!(
-                "In {} operating expenses grew {}, {} revenue ({}).",
-                period.label,
-                pct(opex),
-                if shown(opex) < shown(revenue) {
-                    "slower than"
-                } else {
-                    "not slower than"
-                },
-                pct(revenue)
-            ),
-            threshold,
-            period: Some(period.label),
-        },
+        Some((period, (opex, revenue))) => {
+            // Judged on the exact rates, and shown with the digits that tell them apart.
+            let places = format::distinct_places(opex, revenue, 1);
+            let rate = |value: f64| format!("{}%", format::places(value, places, false));
+            Verdict {
+                status: pass_if(opex < revenue),
+                figure: format!("{} vs {}", rate(opex), rate(revenue)),
+                why: format!(
+                    "In {} operating expenses grew {}, {} revenue ({}).",
+                    period.label,
+                    rate(opex),
+                    if opex < revenue {
+                        "slower than"
+                    } else {
+                        "not slower than"
+                    },
+                    rate(revenue)
+                ),
+                threshold,
+                period: Some(period.label),
+            }
+            .unless_warned(metrics, &[period])
+        }
     };
     verdict.named("opex_vs_revenue_growth", "Opex growing slower than revenue")
 }
@@ -647,9 +655,19 @@ fn number(value: f64) -> String {
     format::threshold(value)
 }
 
-/// A whole amount with thousands separators, "1,122,341".
+/// A whole number of people with thousands separators, "1,122,341".
 fn whole(value: Decimal) -> String {
     format::grouped(value, 0)
+}
+
+/// Money as a reader reads it, "$1.12M".
+fn money(value: Decimal, currency: &str) -> String {
+    format::money_precise(format::to_f64(value), currency)
+}
+
+/// The periods of `labels` that the metrics have.
+fn periods<'a>(metrics: &'a Metrics, labels: &[PeriodLabel]) -> Vec<&'a PeriodMetrics> {
+    labels.iter().filter_map(|l| metrics.period(*l)).collect()
 }
 
 fn plural(count: usize, noun: &str) -> String {
