@@ -1,5 +1,6 @@
 //! Operating margin (reported and adjusted) with opex per employee.
 
+use crate::metrics::catalogue::known;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -58,7 +59,7 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
             .draw_series(margin.iter().enumerate().filter_map(|(i, v)| {
                 v.map(|v| Circle::new((SegmentValue::CenterOf(i), v), 5, margin_colour.filled()))
             }))?
-            .label("Operating margin")
+            .label(known("operating_margin_pct").name)
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
             });
@@ -79,7 +80,7 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
                     TriangleMarker::new((SegmentValue::CenterOf(i), v), 6, adjusted_colour.filled())
                 })
             }))?
-            .label("Adjusted operating margin")
+            .label(known("adjusted_operating_margin_pct").name)
             .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 6, adjusted_colour.filled()));
     }
     let opex_colour = PALETTE[1];
@@ -94,7 +95,7 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
                         + Rectangle::new([(-5, -5), (5, 5)], opex_colour.filled())
                 })
             }))?
-            .label("Opex per employee (right axis)")
+            .label(format!("{} (right axis)", known("opex_per_employee").name))
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
             });

@@ -12,6 +12,7 @@ mod rule_of_40;
 
 use super::{describe, money, DrawResult, Drawable, Series};
 use crate::format;
+use crate::metrics::catalogue::known;
 use crate::money::Exact;
 use axes::{Axis, Unit};
 use bars::bars_and_line;
@@ -240,21 +241,24 @@ impl Drawable for Job<'_> {
                     format!("Revenue ({currency})"),
                     Unit::Money(currency.clone()),
                 ),
-                ("Revenue", self.revenue()),
+                (known("revenue").name, self.revenue()),
                 Axis::new("Growth year over year (%)".into(), Unit::Percent),
-                ("Revenue growth YoY", self.growth()),
+                (known("revenue_growth_yoy_pct").name, self.growth()),
             ),
             ChartKind::Headcount => bars_and_line(
                 area,
                 &title,
                 &labels,
                 Axis::new("Headcount at period end (people)".into(), Unit::People),
-                ("Headcount", self.headcount()),
+                (known("headcount_end").name, self.headcount()),
                 Axis::new(
                     format!("Revenue per employee ({currency}, annualised)"),
                     Unit::Money(currency.clone()),
                 ),
-                ("Revenue per employee", self.revenue_per_employee()),
+                (
+                    known("revenue_per_employee").name,
+                    self.revenue_per_employee(),
+                ),
             ),
             ChartKind::Costs => stacked_costs(area, &title, &labels, &self.cost_shares()),
             ChartKind::Margin => margin_lines(
