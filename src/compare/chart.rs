@@ -67,7 +67,12 @@ pub fn build(comparison: &Comparison) -> Result<CompareChart> {
             let values: Vec<String> = headings
                 .iter()
                 .zip(&g.values)
-                .map(|(h, v)| format!("{h} {}", v.map_or("n/a".to_string(), |v| format!("{v:.2}"))))
+                .map(|(h, v)| {
+                    format!(
+                        "{h} {}",
+                        v.map_or("n/a".to_string(), |v| crate::format::places(v, 2, false))
+                    )
+                })
                 .collect();
             format!("{}: {}", g.name, values.join(", "))
         })
@@ -135,7 +140,7 @@ fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| crate::format::places(*v, 0, false))
         .y_desc("% (Rule of 40: points)")
         .label_style(label_style.clone())
         .axis_desc_style(label_style.clone())
@@ -175,7 +180,11 @@ fn draw<DB: DrawingBackend>(
         let values = groups.iter().enumerate().map(|(g, group)| {
             let x = g as f64 + 0.1 + (column as f64 + 0.5) * bar_width;
             match group.values.get(column).copied().flatten() {
-                Some(v) => Text::new(format!("{v:.1}"), (x, v.max(0.0)), value_style.clone()),
+                Some(v) => Text::new(
+                    crate::format::places(v, 1, false),
+                    (x, v.max(0.0)),
+                    value_style.clone(),
+                ),
                 None => Text::new("n/a".to_string(), (x, 0.0), value_style.clone()),
             }
         });

@@ -59,6 +59,21 @@ impl WarningKind {
         }
     }
 
+    /// The kind in words, for sentences: "unlisted costs".
+    pub fn words(self) -> &'static str {
+        match self {
+            WarningKind::Gap => "gaps in a series",
+            WarningKind::UnlistedCosts => "unlisted costs",
+            WarningKind::QuartersVsYear => "quarters against their year",
+            WarningKind::HalvesVsYear => "halves against their year",
+            WarningKind::HeadcountContinuity => "headcount continuity",
+            WarningKind::MarginOutOfRange => "margins out of range",
+            WarningKind::PersonnelAboveCosts => "personnel cost above all costs",
+            WarningKind::RevenuePerEmployeeJump => "revenue per employee jumps",
+            WarningKind::StaleAcknowledgement => "stale acknowledgements",
+        }
+    }
+
     /// The kind named `name`, exactly as [`WarningKind::as_str`] writes it.
     pub fn parse(name: &str) -> Option<WarningKind> {
         WarningKind::ALL.into_iter().find(|k| k.as_str() == name)

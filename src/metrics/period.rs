@@ -502,10 +502,12 @@ fn cost_lines(
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
                 compared(year_earlier, before_label, |p| {
-                    p.costs
-                        .get(name)
-                        .copied()
-                        .ok_or_else(|| format!("no {name} line in {before_label}"))
+                    p.costs.get(name).copied().ok_or_else(|| {
+                        format!(
+                            "no {} line in {before_label}",
+                            crate::format::line_name(name).to_lowercase()
+                        )
+                    })
                 })
                 .and_then(|before| growth_of(amount, before, before_label, name)),
             );

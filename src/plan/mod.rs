@@ -366,10 +366,10 @@ impl Course {
                 people(self.target)
             )),
             Some(limit) if limit >= self.target => Some(format!(
-                "hiring {} a year at {:.1}% attrition holds headcount near {}, at or above the \
+                "hiring {} a year at {} attrition holds headcount near {}, at or above the \
                  target of {}",
                 people(self.hires_per_year),
-                self.annual_attrition * 100.0,
+                crate::format::pct(self.annual_attrition * 100.0, false),
                 people(limit.round()),
                 people(self.target)
             )),
@@ -399,12 +399,12 @@ impl Course {
                 people(self.start)
             )),
             Some(limit) if limit < self.target => Some(format!(
-                "the target of {} is above today's {}: hiring {} a year at {:.1}% attrition \
+                "the target of {} is above today's {}: hiring {} a year at {} attrition \
                  settles headcount near {}, below the target",
                 people(self.target),
                 people(self.start),
                 people(self.hires_per_year),
-                self.annual_attrition * 100.0,
+                crate::format::pct(self.annual_attrition * 100.0, false),
                 people(limit.round())
             )),
             Some(_) => None,

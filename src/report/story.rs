@@ -201,7 +201,7 @@ fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
             money(metrics, savings.0)
         ));
         match p.ai_roi {
-            Some(roi) => sentence.push_str(&format!(", {roi:.1}× the AI spend.")),
+            Some(roi) => sentence.push_str(&format!(", {}× the AI spend.", places(roi, 1, false))),
             None => sentence.push('.'),
         }
     }

@@ -98,7 +98,11 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 .map(|p| {
                     let Some(line) = p.cost_lines.get(name) else {
                         // The line's own reason, and no other footnote taken before it.
-                        let reason = format!("{}: no {name} line in this period", p.label);
+                        let reason = format!(
+                            "{}: no {} line in this period",
+                            p.label,
+                            crate::format::line_name(name).to_lowercase()
+                        );
                         return Cell {
                             value: None,
                             unit: metric.unit,

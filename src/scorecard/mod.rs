@@ -528,7 +528,7 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
     let open = count - acknowledged;
     let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
     for warning in &metrics.warnings {
-        *kinds.entry(warning.kind.as_str()).or_default() += 1;
+        *kinds.entry(warning.kind.words()).or_default() += 1;
     }
     let by_kind: Vec<String> = kinds
         .iter()

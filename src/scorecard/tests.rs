@@ -408,7 +408,7 @@ fn klarna_by_hand() {
     assert_eq!(got("data_warnings"), (Status::Watch, "3 warnings".into()));
     assert_eq!(
         criterion(&card, "data_warnings").why,
-        "The figures raised 3 data warnings (unlisted_costs: 3)."
+        "The figures raised 3 data warnings (unlisted costs: 3)."
     );
     // The plan: 2,831 people at the end of 2025, 20 % attrition, no hires, target 2,000.
     // 2,831 x 0.8^(18/12) = 2,831 x 0.7155 = 2,025.7 > 2,000; 2,831 x 0.8^(19/12) = 2,831 x
@@ -486,7 +486,7 @@ fn acknowledged_warnings_pass_the_data_warnings_criterion() {
         (
             Status::Watch,
             "2 warnings".into(),
-            "The figures raised 2 data warnings (unlisted_costs: 2).".into()
+            "The figures raised 2 data warnings (unlisted costs: 2).".into()
         )
     );
     assert_eq!(
@@ -494,7 +494,7 @@ fn acknowledged_warnings_pass_the_data_warnings_criterion() {
         (
             Status::Pass,
             "2 warnings, all acknowledged".into(),
-            "The figures raised 2 data warnings (unlisted_costs: 2), each acknowledged with a \
+            "The figures raised 2 data warnings (unlisted costs: 2), each acknowledged with a \
              reason in the company file."
                 .into()
         )
@@ -504,7 +504,7 @@ fn acknowledged_warnings_pass_the_data_warnings_criterion() {
         (
             Status::Watch,
             "1 of 2 unacknowledged".into(),
-            "The figures raised 2 data warnings (unlisted_costs: 2); 1 is acknowledged in the \
+            "The figures raised 2 data warnings (unlisted costs: 2); 1 is acknowledged in the \
              company file, 1 is not."
                 .into()
         )
@@ -514,7 +514,7 @@ fn acknowledged_warnings_pass_the_data_warnings_criterion() {
         (
             Status::Watch,
             "1 of 3 unacknowledged".into(),
-            "The figures raised 3 data warnings (stale_acknowledgement: 1, unlisted_costs: 2); 2 \
+            "The figures raised 3 data warnings (stale acknowledgements: 1, unlisted costs: 2); 2 \
              are acknowledged in the company file, 1 is not."
                 .into()
         )

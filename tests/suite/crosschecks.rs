@@ -257,6 +257,6 @@ fn a_quarter_typo_reaches_the_brief_json_and_check() {
     assert_eq!(data["status"], "watch");
     assert_eq!(
         data["why"],
-        "The figures raised 1 data warning (quarters_vs_year: 1)."
+        "The figures raised 1 data warning (quarters against their year: 1)."
     );
 }

@@ -19,7 +19,7 @@ impl Unit {
     pub(super) fn format(&self, value: f64) -> String {
         match self {
             Unit::Money(currency) => money(value, currency),
-            Unit::Percent => format!("{value:.0}%"),
+            Unit::Percent => format!("{}%", crate::format::places(value, 0, false)),
             Unit::People => format::compact(value),
         }
     }
