@@ -73,6 +73,13 @@ fn with_currency(text: String, currency: &str) -> String {
     }
 }
 
+/// An amount in the input's own scale, with the scale's suffix and the currency: 82 (millions)
+/// reads "$82M", -121 "-$121M", 1600 (thousands) "SEK 1,600k"; at most one decimal, as the
+/// input gives it. For sentences about figures the user typed.
+pub fn money_in_scale(in_scale: Decimal, suffix: &str, currency: &str) -> String {
+    with_currency(format!("{}{suffix}", grouped(in_scale, 1)), currency)
+}
+
 /// Compact money with the currency: "$2.8B", "-$121.0M", "SEK 723k".
 pub fn money_compact(value: f64, currency: &str) -> String {
     with_currency(compact(value), currency)
@@ -313,6 +320,9 @@ mod tests {
         // 39.9999 needs four places.
         assert_eq!(decisive_places(39.9999, 40.0, 1), 4);
         assert_eq!(distinct_places(24.76, 24.84, 1), 2);
+        assert_eq!(money_in_scale(dec!(82), "M", "USD"), "$82M");
+        assert_eq!(money_in_scale(dec!(-121), "M", "USD"), "-$121M");
+        assert_eq!(money_in_scale(dec!(1600), "k", "SEK"), "SEK 1,600k");
         assert_eq!(sign_at(-0.04, 1), 0);
         assert_eq!(sign_at(-0.04, 2), -1);
         assert_eq!(

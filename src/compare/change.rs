@@ -139,7 +139,9 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     let amount = match pair.unit {
         Unit::Amount => signed(format::grouped(
             difference / pair.base_column.scale.factor(),
-            1,
+            pair.base_column
+                .amount_decimals
+                .max(pair.other_column.amount_decimals),
         )),
         Unit::Money => {
             let text =

@@ -44,6 +44,10 @@ pub struct Column {
     pub scale: Scale,
     /// "USD millions", or "USD" when amounts are in units.
     pub amounts_label: String,
+    /// Decimals amounts are shown with: none when the period's input figures are whole in the
+    /// company's scale (so a derived amount such as AI savings reads like them), else one.
+    #[serde(skip)]
+    pub amount_decimals: u32,
 }
 
 /// One value in a row: the number (null when unavailable), how it reads, and a note number
@@ -197,6 +201,19 @@ fn column(mode: Mode, source: &Source) -> Column {
         currency: company.currency.clone(),
         scale,
         amounts_label,
+        amount_decimals: input_decimals(source.period, scale),
+    }
+}
+
+/// No decimals when the period's revenue and cost lines are whole in `scale`, else one.
+fn input_decimals(period: &PeriodMetrics, scale: Scale) -> u32 {
+    let whole = |amount: rust_decimal::Decimal| (amount / scale.factor()).fract().is_zero();
+    let inputs_whole =
+        whole(period.revenue.0) && period.cost_lines.values().all(|l| whole(l.amount.0));
+    if inputs_whole {
+        0
+    } else {
+        1
     }
 }
 

@@ -4,13 +4,23 @@
 use super::change;
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
 use crate::format::{self, places};
-use crate::metrics::catalogue::{LineMetric, Metric};
+use crate::metrics::catalogue::{Formula, LineMetric, Metric};
 use crate::metrics::{PeriodMetrics, CATALOGUE, LINE_CATALOGUE};
 
 /// Where a row's values come from.
 pub enum Value {
     Metric(&'static Metric),
     CostLine(String, &'static LineMetric),
+}
+
+impl Spec {
+    /// Whether the row's values are computed rather than read from the input.
+    pub fn derived(&self) -> bool {
+        matches!(
+            self.value,
+            Value::Metric(metric) if matches!(metric.formula, Formula::Computed(_))
+        )
+    }
 }
 
 /// What a row shows, before its values are looked up.
@@ -105,7 +115,7 @@ pub fn build_row(
         .map(|(value, column)| match value {
             Ok(number) => Cell {
                 value: Some(*number),
-                text: text(spec.unit, *number, column),
+                text: text(spec.unit, *number, column, spec.derived()),
                 note: None,
             },
             Err(reason) => {
@@ -157,12 +167,14 @@ pub fn build_row(
     }
 }
 
-/// A value as it reads in the table.
-pub fn text(unit: Unit, number: Number, column: &Column) -> String {
+/// A value as it reads in the table. A computed amount takes the column's precision (AI
+/// savings to the cent read "173" among whole millions); one the user typed keeps its digits.
+pub fn text(unit: Unit, number: Number, column: &Column, derived: bool) -> String {
     match (unit, number) {
-        (Unit::Amount, Number::Exact(amount)) => {
-            format::grouped(amount.0 / column.scale.factor(), 1)
-        }
+        (Unit::Amount, Number::Exact(amount)) => format::grouped(
+            amount.0 / column.scale.factor(),
+            if derived { column.amount_decimals } else { 1 },
+        ),
         (Unit::Money, value) => format::money_precise(value.as_f64(), &column.currency),
         (Unit::People, Number::Exact(people)) => format::grouped(people.0, 1),
         (Unit::Pct | Unit::Growth, value) => format!("{}%", places(value.as_f64(), 2, false)),

@@ -183,3 +183,14 @@ fn fixed_rounds_half_away_and_drops_negative_zero() {
     assert_eq!(fixed(-0.001, 2, true), "0.00");
     assert_eq!(fixed(0.125, 2, false), "0.13");
 }
+
+/// Issue 12: a computed amount reads like the whole millions around it (AI savings of
+/// 853 x 634.7M / 3,125.5 = 173.2M read "173"), while a figure the user typed keeps its digits
+/// (personnel cost 634.7).
+#[test]
+fn computed_amounts_take_the_inputs_precision() {
+    let c = compare(&[klarna()], &["2024", "2025"], None);
+    assert_eq!(row(&c, "ai_savings").cells[1].text, "173");
+    assert_eq!(row(&c, "personnel_cost").cells[1].text, "634.7");
+    assert_eq!(row(&c, "revenue").cells[1].text, "3,509");
+}

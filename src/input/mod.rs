@@ -99,6 +99,16 @@ impl Scale {
         }
     }
 
+    /// The short suffix of amounts in this scale: "k", "M", "B", or none for units.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Scale::Units => "",
+            Scale::Thousands => "k",
+            Scale::Millions => "M",
+            Scale::Billions => "B",
+        }
+    }
+
     /// How amounts in this scale are headed: "USD millions", or "USD" for units.
     pub fn amounts_label(self, currency: &str) -> String {
         match self {

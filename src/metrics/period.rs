@@ -588,8 +588,14 @@ fn kind_noun(kind: PeriodKind) -> &'static str {
 /// revenue minus its listed cost lines.
 pub fn unlisted_costs_warning(metrics: &PeriodMetrics, company: &Company) -> Option<Warning> {
     let unlisted = metrics.unlisted_costs?.0;
-    let money =
-        |v: Decimal| crate::format::money_precise(crate::format::to_f64(v), &company.currency);
+    // In the scale the user typed the figures in: "$82M", as the input reads, not "$82.0M".
+    let money = |v: Decimal| {
+        crate::format::money_in_scale(
+            v / company.scale.factor(),
+            company.scale.suffix(),
+            &company.currency,
+        )
+    };
     let reported = money(metrics.operating_income?.0);
     let derived = money(metrics.revenue.0.checked_sub(metrics.opex?.0)?);
     let (kind, word) = if unlisted.is_sign_positive() {

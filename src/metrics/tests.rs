@@ -573,13 +573,13 @@ fn unlisted_costs_are_a_warning_with_amounts_as_money() {
         .map(|w| (w.period.as_deref(), w.message.as_str()))
         .collect();
     // 2024 (SEK thousands): revenue 5000 - lines 3200 = 1800; reported 1600 is 200 below
-    // it: SEK 1,600,000, 200,000 and 1,800,000, written as a reader reads money.
+    // it: amounts in the thousands the input gives them in, with their currency.
     assert_eq!(
         unlisted,
         [(
             Some("2024"),
-            "2024: reported operating income of SEK 1.60M is SEK 200k below revenue minus the \
-             listed cost lines (SEK 1.80M): unlisted costs such as D&A"
+            "2024: reported operating income of SEK 1,600k is SEK 200k below revenue minus the \
+             listed cost lines (SEK 1,800k): unlisted costs such as D&A"
         )]
     );
 }

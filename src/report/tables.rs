@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::cell::{self, Cell, Footnotes, Place};
 use super::charts::Series;
-use crate::metrics::catalogue::{LineMetric, Metric, Section};
+use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
 use crate::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
@@ -57,7 +57,11 @@ pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
                             // Rule-of-40 points are judged against the scorecard's bar.
                             match metric.unit {
                                 Unit::Points => c.bar = Some(series.rule_of_40_bar),
-                                Unit::Amount => c.decimals = Some(series.amount_decimals),
+                                // A computed amount reads like the figures around it; one the
+                                // user typed keeps its own digits.
+                                Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
+                                    c.decimals = Some(series.amount_decimals)
+                                }
                                 _ => {}
                             }
                             c

@@ -606,8 +606,8 @@ fn metrics_of_the_fixture_warn_about_unlisted_costs() {
     assert_eq!(unlisted[0]["period"], "2024");
     assert_eq!(
         unlisted[0]["message"],
-        "2024: reported operating income of SEK 1.60M is SEK 200k below revenue minus the \
-         listed cost lines (SEK 1.80M): unlisted costs such as D&A"
+        "2024: reported operating income of SEK 1,600k is SEK 200k below revenue minus the \
+         listed cost lines (SEK 1,800k): unlisted costs such as D&A"
     );
 }
 
