@@ -185,7 +185,7 @@ fn fixed_rounds_half_away_and_drops_negative_zero() {
 }
 
 /// Issue 12: a computed amount reads like the whole millions around it (AI savings of
-/// 853 x 634.7M / 3,125.5 = 173.2M read "173"), while a figure the user typed keeps its digits
+/// 853 x 634.7M / ((3,422 + 2,831) / 2 = 3,126.5) = 173.2M read "173"), while a figure the user typed keeps its digits
 /// (personnel cost 634.7).
 #[test]
 fn computed_amounts_take_the_inputs_precision() {
