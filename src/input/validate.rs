@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::cost_sign::CostSign;
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
-    Amount, RawInput, RawPeriod, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS, PLAN_FIELDS,
+    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS, PLAN_FIELDS,
     READINESS_FIELDS, TOP_FIELDS,
 };
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
@@ -337,7 +337,7 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         PLAN_FIELDS,
         AI_FIELDS,
         READINESS_FIELDS,
-        super::acknowledge::ACKNOWLEDGE_FIELDS,
+        ACKNOWLEDGE_FIELDS,
         TOP_FIELDS,
     ];
     lists
