@@ -245,3 +245,53 @@ fn csv_cells_as_people_type_them() {
         .stderr_contains("--> acme.csv: row 2, column \"revenue\"")
         .stderr_contains("found \"1,5\"");
 }
+
+/// Guards the review of src/input: a file whose one cost line is below zero in every period
+/// (`opex = -800`, `-900`) was read as it stands, with a margin of 180 %.
+#[test]
+fn one_cost_line_below_zero_in_every_period_is_refused() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\n\
+                [[period]]\nlabel = \"2023\"\nrevenue = 1000\ncosts = { opex = -800 }\n\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 1300\ncosts = { opex = -900 }\n";
+    Test::new()
+        .file("acme.toml", text)
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(2)
+        .stderr_contains(
+            "costs are entered as negative amounts: 1 of 1 cost lines are below zero while \
+             revenue is positive, which would make operating expenses negative \
+             (\"opex\" in 2023 is the first)",
+        )
+        .stderr_contains("--> acme.toml:8:11")
+        .stderr_contains("set cost_sign = \"negative\" in [company]");
+}
+
+/// A refund line below zero beside positive costs, year after year, is still a credit.
+#[test]
+fn a_refund_line_among_positive_costs_stays_allowed() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\n\
+                [[period]]\nlabel = \"2023\"\nrevenue = 1000\n\
+                costs = { opex = 800, refunds = -30 }\n\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 1300\n\
+                costs = { opex = 900, refunds = -40 }\n";
+    let ran = Test::new()
+        .file("acme.toml", text)
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(0);
+    // 2024: opex 900 - 40 = 860.
+    assert_eq!(ran.json()["periods"][1]["opex"], 860);
+}
+
+/// Guards the review of src/input: the negative-costs error named "period 1", not its label.
+#[test]
+fn the_negative_costs_error_names_the_period_by_its_label() {
+    Test::new()
+        .file("acme.toml", negative_costs(""))
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("(\"support\" in 2023 is the first)")
+        .stderr_lacks("in period 1");
+}
