@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::cost_sign::CostSign;
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
-    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS, PLAN_FIELDS,
-    READINESS_FIELDS, TOP_FIELDS,
+    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
+    PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
@@ -111,6 +111,12 @@ pub fn validate(
     let mut label_lines = std::collections::HashMap::with_capacity(raw.periods.len());
     let mut periods = Vec::with_capacity(raw.periods.len());
     let mut seen: HashMap<PeriodLabel, usize> = HashMap::default();
+    // Each label as written, for a duplicate's message ("2024Q1" and "Q1 2024" are one period).
+    let written: Vec<String> = raw
+        .periods
+        .iter()
+        .map(|p| p.label.as_ref().map_or("", |l| l.0.trim()).to_string())
+        .collect();
     // Periods are checked on all cores; the first error in file order is the one reported, as
     // if they had been checked one after another.
     let checked: Vec<Result<Period, InputError>> = {
@@ -127,12 +133,7 @@ pub fn validate(
             return Err(check
                 .error(
                     FieldPath::new(Table::Period(index), &["label"]),
-                    format!(
-                        "the period \"{}\" appears twice (periods {} and {} in the file)",
-                        period.label,
-                        first + 1,
-                        index + 1
-                    ),
+                    duplicate_label(&written, period.label, first, index),
                 )
                 .with_help("each period label may appear once; remove or relabel one of them"));
         }
@@ -350,9 +351,12 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
 mod company;
 #[path = "validate_costs.rs"]
 mod costs;
+#[path = "validate_labels.rs"]
+mod labels;
 
 use company::{company, plan, table_fields};
 use costs::{check_cost_lines, check_cost_sign};
+use labels::duplicate_label;
 
 #[cfg(test)]
 mod tests {

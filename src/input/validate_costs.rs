@@ -80,9 +80,10 @@ pub(super) fn check_cost_sign(
     };
     let at = FieldPath::new(Table::Period(found.period), &["costs", &found.line]);
     // The period by its label, as every other message names it ("2023", not "period 1").
-    let period = periods
-        .get(found.period)
-        .map_or_else(|| format!("period {}", found.period + 1), |p| p.label.to_string());
+    let period = periods.get(found.period).map_or_else(
+        || format!("period {}", found.period + 1),
+        |p| p.label.to_string(),
+    );
     let counts = format!("{} of {} cost lines", found.negative_lines, found.lines);
     let error = match cost_sign {
         CostSign::Positive => check

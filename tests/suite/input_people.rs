@@ -295,3 +295,19 @@ fn the_negative_costs_error_names_the_period_by_its_label() {
         .stderr_contains("(\"support\" in 2023 is the first)")
         .stderr_lacks("in period 1");
 }
+
+/// Guards the review of src/input: a duplicate label was quoted normalised ("2024-Q1") though
+/// the file said "2024Q1".
+#[test]
+fn a_duplicate_label_is_quoted_as_written() {
+    Test::new()
+        .file("q.csv", "label,revenue\nQ1 2024,100\n2024Q1,110\n")
+        .args(["metrics", "q.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains(
+            "the period \"2024Q1\" appears twice: it reads as 2024-Q1, as \"Q1 2024\" does \
+             (periods 1 and 2 in the file)",
+        )
+        .stderr_contains("row 3, column \"label\"");
+}
