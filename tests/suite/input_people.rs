@@ -200,7 +200,7 @@ fn csv_with_periods_across_names_row_and_column() {
         .args(company)
         .run()
         .status(2)
-        .stderr_contains("the period \"2023\" appears twice")
+        .stderr_contains("the period \"FY2023\" appears twice: it reads as 2023, as \"2023\" does")
         .stderr_contains("--> acme.csv: row 1 (\"figure\"), column \"FY2023\"");
 }
 
