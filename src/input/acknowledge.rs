@@ -21,7 +21,7 @@ use super::locate::{FieldPath, Locate, Table};
 use super::raw::{Label, RawAcknowledge};
 use super::{Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
-use crate::period::PeriodLabel;
+use crate::period::{PeriodLabel, LABEL_FORMS};
 
 /// Longest reason, in characters: a sentence or two, not a document.
 pub const MAX_REASON_CHARS: usize = 500;
@@ -113,8 +113,9 @@ fn one(
     let period = raw
         .period
         .map(|label| {
-            PeriodLabel::parse(&label.0)
-                .map_err(|e| error("period", format!("bad period label: {}", e.0)))
+            PeriodLabel::parse(&label.0).map_err(|e| {
+                error("period", format!("bad period label: {}", e.0)).with_help(LABEL_FORMS)
+            })
         })
         .transpose()?;
     let reason = raw.reason.as_deref().map(str::trim).unwrap_or_default();

@@ -13,7 +13,7 @@ use super::raw::{
 };
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
-use crate::period::{PeriodKind, PeriodLabel};
+use crate::period::{PeriodKind, PeriodLabel, LABEL_FORMS};
 
 /// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -181,8 +181,11 @@ fn period(
                 "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
             ));
     }
-    let label = PeriodLabel::parse(&label_text)
-        .map_err(|e| check.error(at(&["label"]), format!("bad period label: {}", e.0)))?;
+    let label = PeriodLabel::parse(&label_text).map_err(|e| {
+        check
+            .error(at(&["label"]), format!("bad period label: {}", e.0))
+            .with_help(LABEL_FORMS)
+    })?;
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {

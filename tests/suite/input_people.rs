@@ -311,3 +311,32 @@ fn a_duplicate_label_is_quoted_as_written() {
         )
         .stderr_contains("row 3, column \"label\"");
 }
+
+/// Guards the review of src/input: "FY24" was refused without the forms a label may take.
+#[test]
+fn two_digit_fiscal_years_read_as_the_2000s() {
+    let ran = Test::new()
+        .file("fy.csv", "label,revenue\nFY24,100\nFY2025,110\n")
+        .args(["metrics", "fy.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    assert_eq!(ran.json()["periods"][0]["label"], "2024");
+    assert_eq!(ran.json()["periods"][1]["label"], "2025");
+}
+
+/// A label in no accepted form is refused with every form listed.
+#[test]
+fn a_bad_label_lists_the_forms_a_label_may_take() {
+    Test::new()
+        .file("fy.csv", "label,revenue\nFY-2X,100\n")
+        .args(["metrics", "fy.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains("found \"FY-2X\"")
+        .stderr_contains("--> fy.csv: row 2, column \"label\"")
+        .stderr_contains(
+            "help: a label is a fiscal year, a half or a quarter, written 2024, FY2024, 2024-Q1, \
+             Q1 2024, 2024Q1, 2024-H1 or H1 2024 (FY24 reads as FY2024: two digits after FY are \
+             a year of the 2000s)",
+        );
+}
