@@ -340,3 +340,32 @@ fn a_bad_label_lists_the_forms_a_label_may_take() {
              a year of the 2000s)",
         );
 }
+
+/// Guards the review of src/input: with periods across, "Revenue" was an unknown row and the
+/// help listed "columns".
+#[test]
+fn rows_across_are_matched_whatever_their_case() {
+    let company = ["--company", "name=Acme,currency=SEK"];
+    let ran = Test::new()
+        .file(
+            "a.csv",
+            "Metric,Q1 2024,Q2 2024\nRevenue,100,110\n Cost: Support ,60,62\n",
+        )
+        .args(["metrics", "a.csv"])
+        .args(company)
+        .run()
+        .status(0);
+    assert_eq!(ran.json()["periods"][1]["revenue"], 110);
+    Test::new()
+        .file(
+            "a.csv",
+            "Metric,Q1 2024,Q2 2024\nRevenue,100,110\nHeadcount end,50,52\n",
+        )
+        .args(["metrics", "a.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("unknown row \"Headcount end\"")
+        .stderr_contains("rows are label, revenue, headcount_end")
+        .stderr_lacks("columns are");
+}
