@@ -1,5 +1,5 @@
 //! Period labels: fiscal years ("2024"), halves ("2024-H1") and quarters ("2024-Q3"), read also
-//! as people write them ("FY2024", "Q1 2024", "2024Q1").
+//! as people write them ("FY2024", "FY24", "Q1 2024", "2024Q1").
 //!
 //! Labels are parsed once into [`PeriodLabel`] so that year-over-year and quarter-over-quarter
 //! comparisons look periods up by label, never by their position in the input.
@@ -52,6 +52,12 @@ pub struct LabelError(pub String);
 const LABEL_HELP: &str =
     "a fiscal year like \"2024\", a half like \"2024-H1\" or a quarter like \"2024-Q3\"";
 
+/// Every form a label may take, for the help under a label error (one list, read by every
+/// input that names periods).
+pub const LABEL_FORMS: &str = "a label is a fiscal year, a half or a quarter, written 2024, \
+     FY2024, 2024-Q1, Q1 2024, 2024Q1, 2024-H1 or H1 2024 (FY24 reads as FY2024: two digits \
+     after FY are a year of the 2000s)";
+
 impl PeriodLabel {
     pub fn year(year: i32) -> Self {
         PeriodLabel {
@@ -78,8 +84,9 @@ impl PeriodLabel {
     }
 
     /// Parses a label as people write it: "2024", "2024-H1", "2024-Q3", and also "FY2024",
-    /// "FY 2024", "Q1 2024", "2024 Q1", "2024Q1", "Q1-2024", "H1 2024" (letters in any case,
-    /// the parts joined by nothing, spaces, `-`, `_` or `/`). Errors quote the label as written.
+    /// "FY 2024", "FY24" (two digits after FY: 2024), "Q1 2024", "2024 Q1", "2024Q1",
+    /// "Q1-2024", "H1 2024" (letters in any case, the parts joined by nothing, spaces, `-`, `_`
+    /// or `/`). Errors quote the label as written.
     ///
     /// ```
     /// use ipobrief::period::PeriodLabel;
@@ -94,19 +101,23 @@ impl PeriodLabel {
         let expected = || LabelError(format!("expected {LABEL_HELP}, found \"{text}\""));
         let parts = parts(text.trim()).ok_or_else(expected)?;
         // The year, with an optional "FY" before it, and the part of the year, before or after.
-        let (year, part) = match parts.as_slice() {
-            [Part::Digits(year)] | [Part::Letters("FY"), Part::Digits(year)] => (*year, None),
+        // `fiscal`: the year follows "FY", where two digits are accepted ("FY24").
+        let (year, part, fiscal) = match parts.as_slice() {
+            [Part::Digits(year)] => (*year, None, false),
+            [Part::Letters("FY"), Part::Digits(year)] => (*year, None, true),
             [Part::Digits(year), Part::Letters(kind), Part::Digits(index)]
-            | [Part::Letters("FY"), Part::Digits(year), Part::Letters(kind), Part::Digits(index)]
-            | [Part::Letters(kind), Part::Digits(index), Part::Digits(year)]
+            | [Part::Letters(kind), Part::Digits(index), Part::Digits(year)] => {
+                (*year, Some((*kind, *index)), false)
+            }
+            [Part::Letters("FY"), Part::Digits(year), Part::Letters(kind), Part::Digits(index)]
             | [Part::Letters(kind), Part::Digits(index), Part::Letters("FY"), Part::Digits(year)] => {
-                (*year, Some((*kind, *index)))
+                (*year, Some((*kind, *index)), true)
             }
             // "2024-Q": a part letter with no number.
-            [Part::Digits(year), Part::Letters(kind)] => (*year, Some((*kind, ""))),
+            [Part::Digits(year), Part::Letters(kind)] => (*year, Some((*kind, "")), false),
             _ => return Err(expected()),
         };
-        let year = parse_year(year).ok_or_else(expected)?;
+        let year = parse_year(year, fiscal).ok_or_else(expected)?;
         let Some((kind, digits)) = part else {
             return Ok(PeriodLabel::year(year));
         };
@@ -212,11 +223,17 @@ fn parts(text: &str) -> Option<Vec<Part<'_>>> {
     Some(parts)
 }
 
-fn parse_year(text: &str) -> Option<i32> {
-    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+/// Four digits, or after "FY" two digits, always of the 2000s: finance writes FY24 for FY2024.
+/// One rule and no guessing by range: FY99 is 2099 (write FY1999 for that year).
+fn parse_year(text: &str, fiscal: bool) -> Option<i32> {
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse().ok()
+    match text.len() {
+        4 => text.parse().ok(),
+        2 if fiscal => text.parse::<i32>().ok().map(|year| 2000 + year),
+        _ => None,
+    }
 }
 
 impl fmt::Display for PeriodLabel {
@@ -273,6 +290,11 @@ mod tests {
             ("Q3 FY2025", "2025-Q3"),
             ("FY2025 Q3", "2025-Q3"),
             ("2024 - Q2", "2024-Q2"),
+            // Guards the review of src/input: "FY24" was refused; two digits after FY are 20xx.
+            ("FY24", "2024"),
+            ("fy 99", "2099"),
+            ("Q1 FY24", "2024-Q1"),
+            ("FY24 H2", "2024-H2"),
         ] {
             let label = PeriodLabel::parse(written).map(|l| l.to_string());
             assert_eq!(label.as_deref(), Ok(canonical), "{written}");
@@ -286,7 +308,10 @@ mod tests {
             "2024-Q0",
             "2024-H3",
             "24",
-            "FY24",
+            "2024Q1 FY",
+            "Q1 24",
+            "24-Q1",
+            "FY245",
             "2024-X1",
             "",
             "2024-Q12",
@@ -316,8 +341,8 @@ mod tests {
             Err("\"2024-Q5\" is not a valid label: a year has 4 quarters numbered 1 to 4".into())
         );
         assert_eq!(
-            PeriodLabel::parse("FY 24").map_err(|e| e.0),
-            Err(format!("expected {LABEL_HELP}, found \"FY 24\""))
+            PeriodLabel::parse("FY 2X").map_err(|e| e.0),
+            Err(format!("expected {LABEL_HELP}, found \"FY 2X\""))
         );
     }
 

@@ -15,28 +15,16 @@
 //! (or `acknowledge.unlisted_costs.2024 | ...` for one period) does the same.
 
 use foldhash::HashMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::locate::{FieldPath, Locate, Table};
-use super::raw::Label;
+use super::raw::{Label, RawAcknowledge};
 use super::{Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
-use crate::period::PeriodLabel;
+use crate::period::{PeriodLabel, LABEL_FORMS};
 
 /// Longest reason, in characters: a sentence or two, not a document.
 pub const MAX_REASON_CHARS: usize = 500;
-
-/// The fields of an `[[acknowledge]]` table, for "did you mean" hints.
-pub const ACKNOWLEDGE_FIELDS: &[&str] = &["kind", "period", "reason"];
-
-/// One `[[acknowledge]]` table as written.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawAcknowledge {
-    pub kind: Option<String>,
-    pub period: Option<Label>,
-    pub reason: Option<String>,
-}
 
 /// A known, accepted warning: every warning of `kind` (in `period`, when given) is marked
 /// with `reason`.
@@ -125,8 +113,9 @@ fn one(
     let period = raw
         .period
         .map(|label| {
-            PeriodLabel::parse(&label.0)
-                .map_err(|e| error("period", format!("bad period label: {}", e.0)))
+            PeriodLabel::parse(&label.0).map_err(|e| {
+                error("period", format!("bad period label: {}", e.0)).with_help(LABEL_FORMS)
+            })
         })
         .transpose()?;
     let reason = raw.reason.as_deref().map(str::trim).unwrap_or_default();

@@ -52,9 +52,11 @@ pub struct NegativeCosts {
 }
 
 /// Finds a negative sign convention in cost lines already read as costs (`periods` in input
-/// order): revenue positive somewhere, at least two lines mostly below zero, more than half of
-/// the lines with amounts, and the costs of the whole file adding up below zero (so a few
-/// credit lines beside large positive costs never count).
+/// order): revenue positive somewhere, the costs of the whole file adding up below zero (so a
+/// few credit lines beside large positive costs never count), and either at least two lines
+/// mostly below zero, more than half of the lines with amounts, or every line mostly below
+/// zero with at least two amounts below zero (a file whose one line is `opex = -800` year after
+/// year). One amount below zero, alone in the file, is not a habit: it reads as a credit.
 pub fn negative_convention(periods: &[Period]) -> Option<NegativeCosts> {
     if !periods.iter().any(|p| p.revenue > Decimal::ZERO) {
         return None;
@@ -83,7 +85,10 @@ pub fn negative_convention(periods: &[Period]) -> Option<NegativeCosts> {
     let mostly_negative = |name: &str| counts.get(name).is_some_and(|(neg, pos)| neg > pos);
     let lines = counts.values().filter(|(neg, pos)| neg + pos > 0).count();
     let negative_lines = order.iter().filter(|name| mostly_negative(name)).count();
-    if negative_lines < 2 || negative_lines * 2 <= lines || !total.is_sign_negative() {
+    let negative_amounts: usize = counts.values().map(|(neg, _)| neg).sum();
+    let most_lines = negative_lines >= 2 && negative_lines * 2 > lines;
+    let every_line = lines >= 1 && negative_lines == lines && negative_amounts >= 2;
+    if !(most_lines || every_line) || !total.is_sign_negative() {
         return None;
     }
     periods.iter().enumerate().find_map(|(index, period)| {
@@ -166,6 +171,31 @@ mod tests {
             &[("a", -50), ("b", -40), ("c", 10), ("d", 5)],
         )];
         assert_eq!(negative_convention(&half), None);
+    }
+
+    /// Guards the review of src/input: a file whose only cost line is below zero in every
+    /// period was read as it stands (margin 180%) because detection needed two lines.
+    #[test]
+    fn one_line_below_zero_in_every_period_is_a_convention() {
+        let periods = [
+            period(2023, 1000, &[("opex", -800)]),
+            period(2024, 1300, &[("opex", -900)]),
+        ];
+        assert_eq!(
+            negative_convention(&periods),
+            Some(NegativeCosts {
+                period: 0,
+                line: "opex".into(),
+                negative_lines: 1,
+                lines: 1
+            })
+        );
+        // A refund line beside positive costs stays a credit, in every period too.
+        let refunds = [
+            period(2023, 1000, &[("opex", 800), ("refunds", -30)]),
+            period(2024, 1300, &[("opex", 900), ("refunds", -40)]),
+        ];
+        assert_eq!(negative_convention(&refunds), None);
     }
 
     #[test]

@@ -23,6 +23,41 @@ pub const COLUMNS: &[&str] = &[
     "notes",
 ];
 
+/// Which way the figures' names run: a header row of columns, or (periods across) the first
+/// cell of each row. Messages name a figure's place by it ("unknown row \"revnue\"").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Axis {
+    Columns,
+    Rows,
+}
+
+impl Axis {
+    pub(super) fn noun(self) -> &'static str {
+        match self {
+            Axis::Columns => "column",
+            Axis::Rows => "row",
+        }
+    }
+}
+
+/// A figure's name as a row's first cell gives it, in the form the readers know: the plain
+/// names whatever their case and surrounding spaces ("Revenue " -> "revenue"), and the cost
+/// prefix likewise ("Cost : Marketing" -> "cost:Marketing"; the line's own name keeps its
+/// case). Anything else is returned trimmed, to be refused with a suggestion.
+pub(super) fn figure_name(written: &str) -> String {
+    let trimmed = written.trim();
+    let lower = trimmed.to_lowercase();
+    if COLUMNS.contains(&lower.as_str()) {
+        return lower;
+    }
+    match trimmed.split_once(':') {
+        Some((prefix, line)) if prefix.trim().eq_ignore_ascii_case("cost") => {
+            format!("cost:{}", line.trim())
+        }
+        _ => trimmed.to_string(),
+    }
+}
+
 /// Parses CSV text into the raw input and a locator for its cells.
 pub fn parse<'a>(
     text: &'a str,
@@ -39,7 +74,7 @@ pub fn parse<'a>(
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    check_headers(&headers, file)?;
+    check_headers(&headers, file, Axis::Columns)?;
     let mut raw = RawInput::default();
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -146,8 +181,10 @@ fn check_quotes_closed(text: &str, file: &str) -> Result<(), InputError> {
     }
 }
 
-/// Checks the header row: known, unique column names including label and revenue.
-pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputError> {
+/// Checks the figures' names (the header row, or with periods across each row's first cell):
+/// known, unique names including label and revenue.
+pub(super) fn check_headers(headers: &[String], file: &str, axis: Axis) -> Result<(), InputError> {
+    let noun = axis.noun();
     let header_line = headers.join(",");
     let at = |column: &str| {
         Some(Location::Cell {
@@ -160,15 +197,15 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
     for (index, header) in headers.iter().enumerate() {
         if headers[..index].contains(header) {
             return Err(
-                InputError::new(file, format!("the column \"{header}\" appears twice"))
+                InputError::new(file, format!("the {noun} \"{header}\" appears twice"))
                     .at(at(header)),
             );
         }
         if let Some(name) = header.strip_prefix("cost:") {
             if name.trim().is_empty() {
-                return Err(InputError::new(file, "a cost column has no name")
+                return Err(InputError::new(file, format!("a cost {noun} has no name"))
                     .at(at(header))
-                    .with_help("name cost columns like cost:marketing"));
+                    .with_help(format!("name cost {noun}s like cost:marketing")));
             }
             // `cost:support` and `cost: support` name the same line; one would overwrite the other.
             let same_line = headers[..index]
@@ -178,10 +215,12 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
             if same_line {
                 return Err(InputError::new(
                     file,
-                    format!("the cost line \"{}\" has two columns", name.trim()),
+                    format!("the cost line \"{}\" has two {noun}s", name.trim()),
                 )
                 .at(at(header))
-                .with_help("keep one column per cost line: add the amounts up, or rename one"));
+                .with_help(format!(
+                    "keep one {noun} per cost line: add the amounts up, or rename one"
+                )));
             }
             continue;
         }
@@ -195,10 +234,10 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
                 (None, None) => String::new(),
             };
             return Err(
-                InputError::new(file, format!("unknown column \"{header}\""))
+                InputError::new(file, format!("unknown {noun} \"{header}\""))
                     .at(at(header))
                     .with_help(format!(
-                        "{hint}columns are {}, and cost:<name> for each cost line",
+                        "{hint}{noun}s are {}, and cost:<name> for each cost line",
                         COLUMNS.join(", ")
                     )),
             );
@@ -206,17 +245,23 @@ pub(super) fn check_headers(headers: &[String], file: &str) -> Result<(), InputE
     }
     for required in ["label", "revenue"] {
         if !headers.iter().any(|h| h == required) {
+            let help = match axis {
+                Axis::Columns => {
+                    format!("the first row must name the columns, including {required}")
+                }
+                Axis::Rows => format!(
+                    "the first cell of each row names its figure: add a row named {required}"
+                ),
+            };
             return Err(
-                InputError::new(file, format!("the CSV has no \"{required}\" column"))
+                InputError::new(file, format!("the CSV has no \"{required}\" {noun}"))
                     .at(Some(Location::Cell {
                         row: 1,
                         row_name: None,
                         column: headers.first().cloned().unwrap_or_default(),
                         record: header_line.clone(),
                     }))
-                    .with_help(format!(
-                        "the first row must name the columns, including {required}"
-                    )),
+                    .with_help(help),
             );
         }
     }
@@ -291,7 +336,8 @@ mod tests {
         }
         assert_eq!(cost_column("headcount_end"), None);
         assert_eq!(cost_column("marketing"), None);
-        let error = check_headers(&["label".into(), "costs:marketing".into()], "t.csv");
+        let headers = ["label".into(), "costs:marketing".into()];
+        let error = check_headers(&headers, "t.csv", Axis::Columns);
         let help = error.err().and_then(|e| e.help).unwrap_or_default();
         assert!(
             help.starts_with("did you mean \"cost:marketing\"? "),

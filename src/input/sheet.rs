@@ -10,7 +10,7 @@ use std::path::Path;
 use calamine::{Data, Range, Reader};
 
 use super::columns::{columns_header, header_row, transpose, Layout, TextRow};
-use super::csv::{check_headers, set_field};
+use super::csv::{check_headers, figure_name, set_field, Axis};
 use super::raw::{RawInput, RawPeriod};
 use super::{validate, CompanyInput, ReadOptions};
 use crate::diagnostic::{InputError, Location};
@@ -226,12 +226,23 @@ fn periods(
     file: &str,
     locator: &mut SheetLocator,
 ) -> Result<Vec<RawPeriod>, InputError> {
-    let Some((header_at, headers)) = header_row(&text_rows(range)) else {
+    let Some((header_at, mut headers)) = header_row(&text_rows(range)) else {
         return Ok(Vec::new());
     };
+    // With periods across, a figure is a row named in its first cell, matched whatever its
+    // case ("Revenue"), as in a CSV file laid out that way.
+    let axis = match locator.transposed {
+        true => Axis::Rows,
+        false => Axis::Columns,
+    };
+    if axis == Axis::Rows {
+        for (_, name) in &mut headers {
+            *name = figure_name(name);
+        }
+    }
     let (top, left) = range.start().unwrap_or_default();
     let names: Vec<String> = headers.iter().map(|(_, name)| name.clone()).collect();
-    if let Err(mut error) = check_headers(&names, file) {
+    if let Err(mut error) = check_headers(&names, file, axis) {
         let column = match error.location.as_deref() {
             Some(Location::Cell { column, .. }) => headers.iter().find(|(_, n)| n == column),
             _ => None,
@@ -239,14 +250,11 @@ fn periods(
         let at = column.map_or(left, |(col, _)| *col);
         error.location = Some(Box::new(locator.cell(header_at, at)));
         error.message = error.message.replace("the CSV has", "the sheet has");
-        if locator.transposed {
-            error.message = error.message.replace("column \"", "row \"");
-        }
         return Err(error);
     }
     let named: HashMap<u32, &str> = headers.iter().map(|(c, n)| (*c, n.as_str())).collect();
     // With periods across, a figure is a row of the sheet.
-    let axis = if locator.transposed { "row" } else { "column" };
+    let axis = axis.noun();
     locator.header_row = header_at;
     locator.columns = headers.iter().map(|(c, n)| (n.clone(), *c)).collect();
     let mut periods = Vec::new();

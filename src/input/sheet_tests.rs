@@ -331,13 +331,18 @@ fn a_formula_without_a_saved_result_is_named() {
 /// Periods across: a title in A1, the labels in row 3 from B3, one figure per row below.
 /// `revenue_2024` is the text in C4.
 fn across(revenue_2024: &str) -> Vec<u8> {
+    across_named("revenue", revenue_2024)
+}
+
+/// As `across`, with the revenue row named `revenue_name` in A4.
+fn across_named(revenue_name: &str, revenue_2024: &str) -> Vec<u8> {
     let mut book = Workbook::new();
     let figures = book.add_worksheet().set_name("P&L").unwrap();
     figures.write_string(0, 0, "Acme, EUR").unwrap();
     figures.write_string(2, 1, "FY2023").unwrap();
     figures.write_string(2, 2, "FY2024").unwrap();
     let rows: [(&str, f64); 3] = [
-        ("revenue", 100.0),
+        (revenue_name, 100.0),
         ("headcount_end", 20.0),
         ("cost:support", 30.0),
     ];
@@ -400,6 +405,20 @@ fn errors_with_periods_across_name_the_right_cell() {
         error.message,
         "no row of the sheet \"Figures\" holds period labels"
     );
+}
+
+/// Guards the review of src/input: with periods across, a row named "Revenue" was unknown.
+#[test]
+fn rows_across_are_named_whatever_their_case() {
+    let (raw, _) = parse(across_named(" Revenue ", "1300"), "acme.xlsx", None, None).unwrap();
+    assert_eq!(
+        raw.periods[1].revenue.as_ref().map(|a| a.0),
+        Some(Decimal::from(1300))
+    );
+    let error = parse(across_named("Revenues", "1"), "acme.xlsx", None, None).unwrap_err();
+    assert_eq!(error.message, "unknown row \"Revenues\"");
+    let help = error.help.unwrap_or_default();
+    assert!(help.contains("rows are label, revenue, "), "{help}");
 }
 
 /// `acknowledge.<kind>` rows (and `acknowledge.<kind>.<period>`) acknowledge warnings; a

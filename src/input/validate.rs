@@ -8,12 +8,12 @@ use rust_decimal::Decimal;
 use super::cost_sign::CostSign;
 use super::locate::{FieldPath, Locate, Table};
 use super::raw::{
-    Amount, RawInput, RawPeriod, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS, PLAN_FIELDS,
-    READINESS_FIELDS, TOP_FIELDS,
+    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
+    PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
 };
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
-use crate::period::{PeriodKind, PeriodLabel};
+use crate::period::{PeriodKind, PeriodLabel, LABEL_FORMS};
 
 /// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -111,6 +111,12 @@ pub fn validate(
     let mut label_lines = std::collections::HashMap::with_capacity(raw.periods.len());
     let mut periods = Vec::with_capacity(raw.periods.len());
     let mut seen: HashMap<PeriodLabel, usize> = HashMap::default();
+    // Each label as written, for a duplicate's message ("2024Q1" and "Q1 2024" are one period).
+    let written: Vec<String> = raw
+        .periods
+        .iter()
+        .map(|p| p.label.as_ref().map_or("", |l| l.0.trim()).to_string())
+        .collect();
     // Periods are checked on all cores; the first error in file order is the one reported, as
     // if they had been checked one after another.
     let checked: Vec<Result<Period, InputError>> = {
@@ -127,12 +133,7 @@ pub fn validate(
             return Err(check
                 .error(
                     FieldPath::new(Table::Period(index), &["label"]),
-                    format!(
-                        "the period \"{}\" appears twice (periods {} and {} in the file)",
-                        period.label,
-                        first + 1,
-                        index + 1
-                    ),
+                    duplicate_label(&written, period.label, first, index),
                 )
                 .with_help("each period label may appear once; remove or relabel one of them"));
         }
@@ -180,8 +181,11 @@ fn period(
                 "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
             ));
     }
-    let label = PeriodLabel::parse(&label_text)
-        .map_err(|e| check.error(at(&["label"]), format!("bad period label: {}", e.0)))?;
+    let label = PeriodLabel::parse(&label_text).map_err(|e| {
+        check
+            .error(at(&["label"]), format!("bad period label: {}", e.0))
+            .with_help(LABEL_FORMS)
+    })?;
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
@@ -337,7 +341,7 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         PLAN_FIELDS,
         AI_FIELDS,
         READINESS_FIELDS,
-        super::acknowledge::ACKNOWLEDGE_FIELDS,
+        ACKNOWLEDGE_FIELDS,
         TOP_FIELDS,
     ];
     lists
@@ -350,9 +354,12 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
 mod company;
 #[path = "validate_costs.rs"]
 mod costs;
+#[path = "validate_labels.rs"]
+mod labels;
 
 use company::{company, plan, table_fields};
 use costs::{check_cost_lines, check_cost_sign};
+use labels::duplicate_label;
 
 #[cfg(test)]
 mod tests {

@@ -79,6 +79,11 @@ pub(super) fn check_cost_sign(
         return Ok(());
     };
     let at = FieldPath::new(Table::Period(found.period), &["costs", &found.line]);
+    // The period by its label, as every other message names it ("2023", not "period 1").
+    let period = periods.get(found.period).map_or_else(
+        || format!("period {}", found.period + 1),
+        |p| p.label.to_string(),
+    );
     let counts = format!("{} of {} cost lines", found.negative_lines, found.lines);
     let error = match cost_sign {
         CostSign::Positive => check
@@ -86,10 +91,9 @@ pub(super) fn check_cost_sign(
                 at,
                 format!(
                     "costs are entered as negative amounts: {counts} are below zero while revenue \
-                     is positive, which would make operating expenses negative (\"{}\" in period {} \
+                     is positive, which would make operating expenses negative (\"{}\" in {period} \
                      is the first)",
-                    found.line,
-                    found.period + 1
+                    found.line
                 ),
             )
             .with_help(
@@ -102,9 +106,8 @@ pub(super) fn check_cost_sign(
                 at,
                 format!(
                     "cost_sign = \"negative\" says costs are written below zero, but {counts} are \
-                     above zero (\"{}\" in period {} is the first)",
-                    found.line,
-                    found.period + 1
+                     above zero (\"{}\" in {period} is the first)",
+                    found.line
                 ),
             )
             .with_help("remove cost_sign, or write the costs below zero"),

@@ -200,7 +200,7 @@ fn csv_with_periods_across_names_row_and_column() {
         .args(company)
         .run()
         .status(2)
-        .stderr_contains("the period \"2023\" appears twice")
+        .stderr_contains("the period \"FY2023\" appears twice: it reads as 2023, as \"2023\" does")
         .stderr_contains("--> acme.csv: row 1 (\"figure\"), column \"FY2023\"");
 }
 
@@ -244,4 +244,128 @@ fn csv_cells_as_people_type_them() {
         .status(2)
         .stderr_contains("--> acme.csv: row 2, column \"revenue\"")
         .stderr_contains("found \"1,5\"");
+}
+
+/// Guards the review of src/input: a file whose one cost line is below zero in every period
+/// (`opex = -800`, `-900`) was read as it stands, with a margin of 180 %.
+#[test]
+fn one_cost_line_below_zero_in_every_period_is_refused() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\n\
+                [[period]]\nlabel = \"2023\"\nrevenue = 1000\ncosts = { opex = -800 }\n\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 1300\ncosts = { opex = -900 }\n";
+    Test::new()
+        .file("acme.toml", text)
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(2)
+        .stderr_contains(
+            "costs are entered as negative amounts: 1 of 1 cost lines are below zero while \
+             revenue is positive, which would make operating expenses negative \
+             (\"opex\" in 2023 is the first)",
+        )
+        .stderr_contains("--> acme.toml:8:11")
+        .stderr_contains("set cost_sign = \"negative\" in [company]");
+}
+
+/// A refund line below zero beside positive costs, year after year, is still a credit.
+#[test]
+fn a_refund_line_among_positive_costs_stays_allowed() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n\n\
+                [[period]]\nlabel = \"2023\"\nrevenue = 1000\n\
+                costs = { opex = 800, refunds = -30 }\n\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 1300\n\
+                costs = { opex = 900, refunds = -40 }\n";
+    let ran = Test::new()
+        .file("acme.toml", text)
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(0);
+    // 2024: opex 900 - 40 = 860.
+    assert_eq!(ran.json()["periods"][1]["opex"], 860);
+}
+
+/// Guards the review of src/input: the negative-costs error named "period 1", not its label.
+#[test]
+fn the_negative_costs_error_names_the_period_by_its_label() {
+    Test::new()
+        .file("acme.toml", negative_costs(""))
+        .args(["metrics", "acme.toml"])
+        .run()
+        .status(2)
+        .stderr_contains("(\"support\" in 2023 is the first)")
+        .stderr_lacks("in period 1");
+}
+
+/// Guards the review of src/input: a duplicate label was quoted normalised ("2024-Q1") though
+/// the file said "2024Q1".
+#[test]
+fn a_duplicate_label_is_quoted_as_written() {
+    Test::new()
+        .file("q.csv", "label,revenue\nQ1 2024,100\n2024Q1,110\n")
+        .args(["metrics", "q.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains(
+            "the period \"2024Q1\" appears twice: it reads as 2024-Q1, as \"Q1 2024\" does \
+             (periods 1 and 2 in the file)",
+        )
+        .stderr_contains("row 3, column \"label\"");
+}
+
+/// Guards the review of src/input: "FY24" was refused without the forms a label may take.
+#[test]
+fn two_digit_fiscal_years_read_as_the_2000s() {
+    let ran = Test::new()
+        .file("fy.csv", "label,revenue\nFY24,100\nFY2025,110\n")
+        .args(["metrics", "fy.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(0);
+    assert_eq!(ran.json()["periods"][0]["label"], "2024");
+    assert_eq!(ran.json()["periods"][1]["label"], "2025");
+}
+
+/// A label in no accepted form is refused with every form listed.
+#[test]
+fn a_bad_label_lists_the_forms_a_label_may_take() {
+    Test::new()
+        .file("fy.csv", "label,revenue\nFY-2X,100\n")
+        .args(["metrics", "fy.csv", "--company", "name=Acme,currency=SEK"])
+        .run()
+        .status(2)
+        .stderr_contains("found \"FY-2X\"")
+        .stderr_contains("--> fy.csv: row 2, column \"label\"")
+        .stderr_contains(
+            "help: a label is a fiscal year, a half or a quarter, written 2024, FY2024, 2024-Q1, \
+             Q1 2024, 2024Q1, 2024-H1 or H1 2024 (FY24 reads as FY2024: two digits after FY are \
+             a year of the 2000s)",
+        );
+}
+
+/// Guards the review of src/input: with periods across, "Revenue" was an unknown row and the
+/// help listed "columns".
+#[test]
+fn rows_across_are_matched_whatever_their_case() {
+    let company = ["--company", "name=Acme,currency=SEK"];
+    let ran = Test::new()
+        .file(
+            "a.csv",
+            "Metric,Q1 2024,Q2 2024\nRevenue,100,110\n Cost: Support ,60,62\n",
+        )
+        .args(["metrics", "a.csv"])
+        .args(company)
+        .run()
+        .status(0);
+    assert_eq!(ran.json()["periods"][1]["revenue"], 110);
+    Test::new()
+        .file(
+            "a.csv",
+            "Metric,Q1 2024,Q2 2024\nRevenue,100,110\nHeadcount end,50,52\n",
+        )
+        .args(["metrics", "a.csv"])
+        .args(company)
+        .run()
+        .status(2)
+        .stderr_contains("unknown row \"Headcount end\"")
+        .stderr_contains("rows are label, revenue, headcount_end")
+        .stderr_lacks("columns are");
 }
