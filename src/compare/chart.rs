@@ -14,7 +14,8 @@ const WIDTH: u32 = 900;
 const HEIGHT: u32 = 440;
 
 /// The rows drawn, by key, in order.
-const KEY_METRICS: &[&str] = &[
+/// The catalogue keys the chart draws (a test checks each is in the catalogue).
+pub const KEY_METRICS: &[&str] = &[
     "revenue_growth_yoy_pct",
     "operating_margin_pct",
     "adjusted_operating_margin_pct",

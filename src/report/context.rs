@@ -361,7 +361,11 @@ fn headline(
         period,
         "revenue_per_employee",
         notes,
-        Cell::change(per_employee_change, Unit::Growth, Polarity::UpGood),
+        Cell::change(
+            per_employee_change,
+            Unit::Growth,
+            known("revenue_per_employee").polarity,
+        ),
         vs_year_earlier.clone(),
     ));
     let headcount_change = known("headcount_change_yoy_pct");
@@ -398,7 +402,11 @@ fn headline(
             period,
             "operating_margin_pct",
             notes,
-            Cell::change(margin_change, Unit::Pp, Polarity::UpGood),
+            Cell::change(
+                margin_change,
+                Unit::Pp,
+                known("operating_margin_pct").polarity,
+            ),
             vs_year_earlier.clone(),
         ));
     }
@@ -409,7 +417,7 @@ fn headline(
         Cell::change(
             period.rule_of_40.map(|r| r - bar),
             Unit::Points,
-            Polarity::UpGood,
+            known("rule_of_40").polarity,
         ),
         Some(format!("vs the {} bar", crate::format::threshold(bar))),
     );
@@ -428,7 +436,11 @@ fn headline(
             period,
             "ai_exposed_pct_of_revenue",
             notes,
-            Cell::change(change, Unit::Pp, Polarity::DownGood),
+            Cell::change(
+                change,
+                Unit::Pp,
+                known("ai_exposed_pct_of_revenue").polarity,
+            ),
             vs_year_earlier,
         ));
     }

@@ -114,18 +114,22 @@ fn input_metrics_say_so() {
     );
 }
 
-/// Every key the code looks up with `known("...")` or `metric("...")` is in the catalogue.
+/// Every key the code looks up by name is in the catalogue: `known("…")`, `metric("…")`, the
+/// site's `value("…")`, the headline's `kpi(period, "…")` and compare's chart keys.
 #[test]
 fn keys_named_in_the_code_exist() {
     let mut missing = Vec::new();
+    let mut seen = 0;
     visit(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("src")
             .as_path(),
         &mut |text| {
-            for call in ["known(\"", "metric(\""] {
-                for piece in text.split(call).skip(1) {
+            let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            for call in ["known(\"", "metric(\"", "value(\"", "kpi(period,\""] {
+                for piece in squeezed.split(call).skip(1) {
                     let key = piece.split('"').next().unwrap_or_default();
+                    seen += 1;
                     if metric(key).is_none() {
                         missing.push(key.to_string());
                     }
@@ -133,6 +137,13 @@ fn keys_named_in_the_code_exist() {
             }
         },
     );
+    for key in crate::compare::chart::KEY_METRICS {
+        seen += 1;
+        if metric(key).is_none() {
+            missing.push(key.to_string());
+        }
+    }
+    assert!(seen > 20, "the scan found only {seen} keys");
     assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
 }
 
