@@ -15,19 +15,8 @@ use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, 
 use crate::diagnostic::InputError;
 use crate::period::PeriodLabel;
 use crate::scorecard::{Scorecard, Status};
-use crate::settings::Check;
+use crate::settings::{Check, CheckFormat};
 use crate::{analyse, load_each};
-
-/// How `check` prints its results (and any error): `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// An aligned table on standard output; errors on standard error.
-    Text,
-    /// One JSON array on standard output: a scorecard or an error per input.
-    Json,
-    /// GitHub Actions annotations on standard output.
-    Github,
-}
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -76,8 +65,8 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
     }
     let mut out = anstream::stdout().lock();
     match settings.format {
-        Format::Json => write_json(&mut out, &outcomes)?,
-        Format::Github => {
+        CheckFormat::Json => write_json(&mut out, &outcomes)?,
+        CheckFormat::Github => {
             for outcome in &outcomes {
                 match outcome {
                     Outcome::Checked {
@@ -90,7 +79,7 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                 }
             }
         }
-        Format::Text => {
+        CheckFormat::Text => {
             for outcome in &outcomes {
                 if let Outcome::Checked {
                     company,
