@@ -184,6 +184,55 @@ pub fn distinct_places(a: f64, b: f64, decimals: usize) -> usize {
         .unwrap_or(4)
 }
 
+/// The sign of `value` as shown with `decimals` places: a value that rounds to zero has none.
+pub fn sign_at(value: f64, decimals: usize) -> i8 {
+    if fixed(value, decimals)
+        .trim_start_matches('-')
+        .trim_matches(['0', '.'])
+        .is_empty()
+    {
+        0
+    } else if value > 0.0 {
+        1
+    } else {
+        -1
+    }
+}
+
+/// What a change is measured in, for [`change`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeIn {
+    Percent,
+    PercentagePoints,
+    Points,
+    Money,
+}
+
+/// A change as the brief shows it: "▲ +23.5%", "▼ -2.3 pp", "● 0.0 pts", "▲ +$1.2M", with
+/// `decimals` places, and its sign as shown (-1, 0, 1) for the tone.
+pub fn change(value: f64, unit: ChangeIn, decimals: usize, currency: &str) -> (String, i8) {
+    let sign = sign_at(value, decimals);
+    let marker = match sign {
+        0 => "●",
+        1 => "▲",
+        _ => "▼",
+    };
+    let amount = match unit {
+        ChangeIn::Percent => format!("{}%", places(value, decimals, true)),
+        ChangeIn::PercentagePoints => format!("{} pp", places(value, decimals, true)),
+        ChangeIn::Points => format!("{} pts", places(value, decimals, true)),
+        ChangeIn::Money => {
+            let text = money_compact(value, currency);
+            if sign > 0 {
+                format!("+{text}")
+            } else {
+                text
+            }
+        }
+    };
+    (format!("{marker} {amount}"), sign)
+}
+
 /// A whole number of people or periods: "1 year", "3 years".
 pub fn plural(count: usize, noun: &str) -> String {
     format!("{count} {noun}{}", if count == 1 { "" } else { "s" })
@@ -264,6 +313,20 @@ mod tests {
         // 39.9999 needs four places.
         assert_eq!(decisive_places(39.9999, 40.0, 1), 4);
         assert_eq!(distinct_places(24.76, 24.84, 1), 2);
+        assert_eq!(sign_at(-0.04, 1), 0);
+        assert_eq!(sign_at(-0.04, 2), -1);
+        assert_eq!(
+            change(23.5, ChangeIn::Percent, 1, ""),
+            ("▲ +23.5%".to_string(), 1)
+        );
+        assert_eq!(
+            change(-0.04, ChangeIn::Points, 2, ""),
+            ("▼ -0.04 pts".to_string(), -1)
+        );
+        assert_eq!(
+            change(0.01, ChangeIn::PercentagePoints, 1, ""),
+            ("● 0.0 pp".to_string(), 0)
+        );
         assert_eq!(distinct_places(24.7, 24.9, 1), 1);
         assert_eq!(distinct_places(5.0, 5.0, 1), 1);
         assert_eq!(places(-0.004, 2, true), "0.00");

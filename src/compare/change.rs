@@ -209,20 +209,14 @@ fn signed(text: String) -> String {
 
 /// The sign of a change as shown with `decimals` places: a change that rounds to zero is none.
 fn sign_f64(value: f64, decimals: usize) -> i8 {
-    match format::places(value, decimals, false)
-        .trim_start_matches('-')
-        .trim_matches(['0', '.'])
-    {
-        "" => 0,
-        _ if value > 0.0 => 1,
-        _ => -1,
-    }
+    format::sign_at(value, decimals)
 }
 
+/// The catalogue's one rule for good and bad news.
 fn tone(sign: i8, polarity: Polarity) -> Tone {
-    match (polarity, sign) {
-        (_, 0) | (Polarity::Neutral, _) => Tone::Neutral,
-        (Polarity::UpGood, 1) | (Polarity::DownGood, -1) => Tone::Good,
-        _ => Tone::Bad,
+    match polarity.tone(sign) {
+        crate::metrics::catalogue::Tone::Good => Tone::Good,
+        crate::metrics::catalogue::Tone::Bad => Tone::Bad,
+        crate::metrics::catalogue::Tone::Neutral => Tone::Neutral,
     }
 }

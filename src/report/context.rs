@@ -160,12 +160,13 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
         .iter()
         .rev()
         .find(|p| p.kind == PeriodKind::Quarter);
-    let bar = analysis.thresholds().min_rule_of_40;
+    let thresholds = analysis.thresholds();
+    let bar = thresholds.min_rule_of_40;
     // Headline first, so footnote numbers follow reading order.
-    let headline_view = headline_period.map(|p| headline(metrics, p, bar, &mut notes));
+    let headline_view = headline_period.map(|p| headline(metrics, p, thresholds, &mut notes));
     let quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
-        .map(|q| headline(metrics, q, bar, &mut notes));
+        .map(|q| headline(metrics, q, thresholds, &mut notes));
     let all_series = series_of(metrics, bar);
     let shown: std::collections::HashSet<_> = all_series
         .iter()
@@ -327,9 +328,10 @@ fn kpi(
 fn headline(
     metrics: &Metrics,
     period: &PeriodMetrics,
-    bar: f64,
+    thresholds: &crate::scorecard::Thresholds,
     notes: &mut Footnotes,
 ) -> Headline {
+    let bar = thresholds.min_rule_of_40;
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
     // so its unavailable figures must not take footnote numbers.
     let mut scratch = Footnotes::default();
@@ -338,7 +340,9 @@ fn headline(
     let earlier = metrics.period(period.label.year_earlier());
     let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
     let growth = known("revenue_growth_yoy_pct");
-    let revenue_change = cell::of_metric(period, growth, Place::Change, notes);
+    let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);
+    // Growth is judged against the scorecard's bar: show the digit that decides it.
+    revenue_change.bar = Some(thresholds.min_revenue_growth_pct);
     let mut kpis = vec![kpi(
         period,
         "revenue",
@@ -410,6 +414,10 @@ fn headline(
         Some(format!("vs the {} bar", crate::format::threshold(bar))),
     );
     rule_of_40.value.bar = Some(bar);
+    // The distance to the bar, signed as it is: -0.04 is "▼ -0.04 pts", never "● 0.0".
+    if let Some(change) = rule_of_40.change.as_mut() {
+        change.bar = Some(0.0);
+    }
     kpis.push(rule_of_40);
     if period.ai_exposed_pct_of_revenue.is_some() {
         let change = period

@@ -9,7 +9,9 @@ use serde::Deserialize;
 use tera::{Filter, Result, Tera, Value};
 
 use super::cell::Place;
+use crate::format::ChangeIn;
 use crate::input::Scale;
+use crate::metrics::catalogue::Tone;
 use crate::metrics::{Polarity, Unit};
 
 use crate::format;
@@ -108,48 +110,39 @@ fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     })))
 }
 
-/// Good, bad or neutral, from the sign of a change and the metric's polarity: for
-/// `polarity="up_good"` (revenue, margin) a rise is good; for `down_good` (costs) a rise is bad.
-fn tone(change: f64, polarity: &str) -> &'static str {
-    let sign = if change.abs() < 0.05 {
-        0
-    } else if change > 0.0 {
-        1
-    } else {
-        -1
+/// A change as text and its tone, typed: the one path the `delta` filters and table cells share.
+fn delta_of(
+    change: f64,
+    unit: ChangeIn,
+    polarity: Polarity,
+    decimals: usize,
+    currency: &str,
+) -> (String, &'static str) {
+    let (text, sign) = format::change(change, unit, decimals, currency);
+    let tone = match polarity.tone(sign) {
+        Tone::Good => "good",
+        Tone::Bad => "bad",
+        Tone::Neutral => "neutral",
     };
-    match (polarity, sign) {
-        (_, 0) | ("neutral", _) => "neutral",
-        ("down_good", 1) | ("up_good", -1) => "bad",
-        _ => "good",
-    }
+    (text, tone)
 }
 
+/// The `delta` filters' arguments, read once at the template boundary.
 fn delta_text(value: &Value, args: &HashMap<String, Value>) -> Option<(String, &'static str)> {
     let change = float(value)?;
-    let marker = if change.abs() < 0.05 {
-        "●"
-    } else if change > 0.0 {
-        "▲"
-    } else {
-        "▼"
+    let unit = match arg_str(args, "unit", "pct") {
+        "pp" => ChangeIn::PercentagePoints,
+        "points" => ChangeIn::Points,
+        "money" => ChangeIn::Money,
+        _ => ChangeIn::Percent,
     };
-    let amount = match arg_str(args, "unit", "pct") {
-        "pp" => format::pp(change),
-        "points" => format!("{} pts", format::pp(change).trim_end_matches(" pp")),
-        "money" => {
-            let text = format::money_compact(change, arg_str(args, "currency", ""));
-            if change > 0.0 {
-                format!("+{text}")
-            } else {
-                text
-            }
-        }
-        _ => format::pct(change, true),
-    };
-    Some((
-        format!("{marker} {amount}"),
-        tone(change, arg_str(args, "polarity", "up_good")),
+    let polarity = Polarity::from_name(arg_str(args, "polarity", "up_good"));
+    Some(delta_of(
+        change,
+        unit,
+        polarity,
+        1,
+        arg_str(args, "currency", ""),
     ))
 }
 
@@ -192,14 +185,6 @@ struct CellData {
     decimals: Option<u32>,
 }
 
-fn polarity_name(polarity: Polarity) -> &'static str {
-    match polarity {
-        Polarity::UpGood => "up_good",
-        Polarity::DownGood => "down_good",
-        Polarity::Neutral => "neutral",
-    }
-}
-
 /// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
 /// `cell::Cell`: value, unit, polarity, place, footnote) formatted by its unit with the filters
 /// above, "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
@@ -225,23 +210,28 @@ impl Cell {
                 .collect()
         };
         let currency = args.get("currency").cloned().unwrap_or(Value::Null);
-        let delta = |unit: &str| -> Result<Value> {
-            let args = with(&[
-                ("unit", unit.into()),
-                ("polarity", polarity_name(cell.polarity).into()),
-                ("currency", currency.clone()),
-            ]);
-            if self.html {
-                DeltaHtml.filter(number, &args)
+        let currency_code = currency.as_str().unwrap_or("").to_string();
+        let html = self.html;
+        let delta = |unit: ChangeIn| -> Result<Value> {
+            let Some(change) = float(number) else {
+                return Ok(Value::from(NA));
+            };
+            // A change judged against a bar shows the digit that decides it (and its sign).
+            let decimals = cell
+                .bar
+                .map_or(1, |bar| format::decisive_places(change, bar, 1));
+            let (text, tone) = delta_of(change, unit, cell.polarity, decimals, &currency_code);
+            Ok(Value::from(if html {
+                format!("<span class=\"delta {tone}\">{text}</span>")
             } else {
-                self::delta(number, &args)
-            }
+                text
+            }))
         };
         let text = match (cell.place, cell.unit) {
-            (Place::Change, Unit::Pp) => delta("pp")?,
-            (Place::Change, Unit::Points) => delta("points")?,
-            (Place::Change, _) | (_, Unit::Growth) => delta("pct")?,
-            (_, Unit::Pp) => delta("pp")?,
+            (Place::Change, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
+            (Place::Change, Unit::Points) => delta(ChangeIn::Points)?,
+            (Place::Change, _) | (_, Unit::Growth) => delta(ChangeIn::Percent)?,
+            (_, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
             (Place::Table, Unit::Amount) => money(
                 number,
                 &with(&[

@@ -1,7 +1,9 @@
 //! The brief's prose: sentences with the computed values inside, so the headline reads as a
 //! brief ("Revenue grew 23.5% while headcount fell 21.4%") and not only as tables.
 
-use crate::format::{decisive_places, grouped, money_precise, pct, places, pp, threshold, to_f64};
+use crate::format::{
+    decisive_places, grouped, money_precise, pct, places, pp, sign_at, threshold, to_f64,
+};
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::scorecard::Thresholds;
 
@@ -10,10 +12,16 @@ fn money(metrics: &Metrics, value: rust_decimal::Decimal) -> String {
 }
 
 fn rose_or_fell(change: f64, up: &str, down: &str) -> String {
+    rose_or_fell_at(change, 1, up, down)
+}
+
+/// "grew 23.5%" or "fell 4.1%", with `decimals` places.
+fn rose_or_fell_at(change: f64, decimals: usize, up: &str, down: &str) -> String {
+    let size = format!("{}%", places(change.abs(), decimals, false));
     if change >= 0.0 {
-        format!("{up} {}", pct(change, false))
+        format!("{up} {size}")
     } else {
-        format!("{down} {}", pct(-change, false))
+        format!("{down} {size}")
     }
 }
 
@@ -26,10 +34,10 @@ pub fn sentences(
 ) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(p) = year {
-        if let Some(s) = growth_and_people(metrics, p) {
+        if let Some(s) = growth_and_people(metrics, p, thresholds) {
             out.push(s);
         }
-        if let Some(s) = profitability(metrics, p, thresholds.min_rule_of_40) {
+        if let Some(s) = profitability(metrics, p, thresholds) {
             out.push(s);
         }
         if let Some(s) = costs(p) {
@@ -60,20 +68,30 @@ pub fn sentences(
     out
 }
 
-fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
+fn growth_and_people(
+    metrics: &Metrics,
+    p: &PeriodMetrics,
+    thresholds: &Thresholds,
+) -> Option<String> {
     let growth = p.revenue_growth_yoy_pct?;
+    // Growth is judged against the scorecard's bar: show the digit that decides it.
+    let decimals = decisive_places(growth, thresholds.min_revenue_growth_pct, 1);
     let mut sentence = format!(
         "In {}, revenue {} to {}",
         p.label,
-        rose_or_fell(growth, "grew", "fell"),
+        rose_or_fell_at(growth, decimals, "grew", "fell"),
         money(metrics, p.revenue.0)
     );
     if let (Some(change), Some(end)) = (p.headcount_change_yoy_pct, p.headcount_end) {
-        sentence.push_str(&format!(
-            " while headcount {} to {}",
-            rose_or_fell(change, "rose", "fell"),
-            grouped(end.0, 0)
-        ));
+        if sign_at(change, 1) == 0 {
+            sentence.push_str(&format!(" while headcount held at {}", grouped(end.0, 0)));
+        } else {
+            sentence.push_str(&format!(
+                " while headcount {} to {}",
+                rose_or_fell(change, "rose", "fell"),
+                grouped(end.0, 0)
+            ));
+        }
     }
     let before = metrics
         .period(p.label.year_earlier())
@@ -99,24 +117,29 @@ fn growth_and_people(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
     Some(sentence)
 }
 
-fn profitability(metrics: &Metrics, p: &PeriodMetrics, bar: f64) -> Option<String> {
+fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) -> Option<String> {
+    let bar = thresholds.min_rule_of_40;
+    let band = thresholds.flat_margin_band_pp;
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
     if let Some(before) = metrics
         .period(p.label.year_earlier())
         .and_then(|e| e.operating_margin_pct)
     {
+        // The scorecard's words: within the flat band either way is flat.
         let change = margin - before;
+        let shown: f64 = places(change, 1, false).parse().unwrap_or(change);
+        let trend = if shown > band {
+            format!("improving by {}", pp(change.abs()).trim_start_matches('+'))
+        } else if shown >= -band {
+            format!("flat (within {} pp either way)", threshold(band))
+        } else {
+            format!("worsening by {}", pp(change.abs()).trim_start_matches('+'))
+        };
         sentence.push_str(&format!(
-            " ({}: {}), {} by {}",
+            " ({}: {}), {trend}",
             p.label.year_earlier(),
             pct(before, false),
-            if change >= 0.0 {
-                "improving"
-            } else {
-                "worsening"
-            },
-            pp(change.abs()).trim_start_matches('+')
         ));
     }
     match p.rule_of_40 {
@@ -134,10 +157,13 @@ fn profitability(metrics: &Metrics, p: &PeriodMetrics, bar: f64) -> Option<Strin
 fn costs(p: &PeriodMetrics) -> Option<String> {
     let opex = p.opex_growth_yoy_pct?;
     let growth = p.revenue_growth_yoy_pct?;
+    // Shown with the digits that tell the two rates apart, so "slower" never sits beside equal
+    // figures.
+    let decimals = crate::format::distinct_places(opex, growth, 1);
     Some(format!(
-        "Operating expenses {} against revenue growth of {}: costs grew {} than revenue.",
-        rose_or_fell(opex, "grew", "fell"),
-        pct(growth, false),
+        "Operating expenses {} against revenue growth of {}%: costs grew {} than revenue.",
+        rose_or_fell_at(opex, decimals, "grew", "fell"),
+        places(growth, decimals, false),
         if opex < growth { "slower" } else { "faster" }
     ))
 }

@@ -297,8 +297,12 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             why: format!(
                 "In {} revenue growth of {} plus an operating margin of {} makes {}, {} {}.",
                 period.label,
-                period.revenue_growth_yoy_pct.map_or("n/a".to_string(), pct),
-                period.operating_margin_pct.map_or("n/a".to_string(), pct),
+                period
+                    .revenue_growth_yoy_pct
+                    .map_or("n/a".to_string(), |g| part(g, score, min)),
+                period
+                    .operating_margin_pct
+                    .map_or("n/a".to_string(), |m| part(m, score, min)),
                 against(score, min),
                 if score >= min { "at or above" } else { "below" },
                 number(min)
@@ -659,6 +663,13 @@ fn against(value: f64, bar: f64) -> String {
 
 fn pct(value: f64) -> String {
     format::pct(value, false)
+}
+
+/// A part of a sum shown with as many places as the sum needs against its bar, so the parts
+/// read as adding up to it.
+fn part(value: f64, sum: f64, bar: f64) -> String {
+    let decimals = format::decisive_places(sum, bar, 1);
+    format!("{}%", format::places(value, decimals, false))
 }
 
 fn signed_pct(value: f64) -> String {

@@ -426,3 +426,26 @@ fn a_company_threshold_reaches_the_card_the_prose_and_the_chart() {
     );
     assert!(!chart.contains("The 40 line"));
 }
+
+/// Issue 12 item 5: a shown figure never contradicts its judgement, in the cards, the prose and
+/// the scorecard. Revenue 10,000 -> 11,996 is +19.96% against a 20% bar; margins of 20.0% and
+/// 19.998% make a Rule of 40 of 39.96 against 40; headcount is unchanged; opex grows 19.963%.
+#[test]
+fn shown_figures_never_contradict_their_verdict() {
+    let input = "[company]\nname = \"Edge AB\"\ncurrency = \"SEK\"\n\n\
+                 [[period]]\nlabel = \"2024\"\nrevenue = 10000\noperating_income = 2000\n\
+                 headcount_end = 100\ncosts = { staff = 8000 }\n\n\
+                 [[period]]\nlabel = \"2025\"\nrevenue = 11996\noperating_income = 2399\n\
+                 headcount_end = 100\ncosts = { staff = 9597 }\n";
+    let md = text(&brief_files(input, "edge.toml"), "brief.md");
+    for expected in [
+        "| Revenue | SEK 12.0k | ▲ +19.96% vs 2024 |",
+        "| Rule of 40 | 39.96 | ▼ -0.04 pts vs the 40 bar |",
+        "revenue grew 19.96% to SEK 12.0k while headcount held at 100",
+        "(2024: 20.0%), flat (within 0.5 pp either way)",
+        "Operating expenses grew 19.963% against revenue growth of 19.960%: costs grew faster",
+        "revenue growth of 19.96% plus an operating margin of 20.00% makes 39.96, below 40",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in\n{md}");
+    }
+}

@@ -69,6 +69,35 @@ pub enum Polarity {
     Neutral,
 }
 
+/// How a change reads for a metric: good news, bad news or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+impl Polarity {
+    /// The tone of a change of this sign (-1, 0 or 1, as shown): the one rule every output uses.
+    pub fn tone(self, sign: i8) -> Tone {
+        match (self, sign) {
+            (_, 0) | (Polarity::Neutral, _) => Tone::Neutral,
+            (Polarity::UpGood, 1) | (Polarity::DownGood, -1) => Tone::Good,
+            _ => Tone::Bad,
+        }
+    }
+
+    /// The name a template passes (`polarity="down_good"`); unknown names read as up-good.
+    pub fn from_name(name: &str) -> Polarity {
+        match name {
+            "down_good" => Polarity::DownGood,
+            "neutral" => Polarity::Neutral,
+            _ => Polarity::UpGood,
+        }
+    }
+}
+
 /// Which periods a metric applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
