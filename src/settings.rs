@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{self, Cli, Command, ImportSource, ReadArgs};
-use crate::commands::check;
 use crate::import::sec;
 use crate::input::ReadOptions;
 use crate::report::{ChartFormat, OutputFormat};
@@ -68,7 +67,7 @@ pub struct Generate {
 pub struct Check {
     pub inputs: Vec<PathBuf>,
     pub strict: bool,
-    pub format: check::Format,
+    pub format: CheckFormat,
     pub thresholds: Thresholds,
     pub read: ReadOptions,
 }
@@ -102,6 +101,17 @@ pub struct Init {
     pub force: bool,
 }
 
+/// How `check` prints its results, and how any error is printed (`check --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// An aligned table on standard output; errors on standard error.
+    Text,
+    /// One JSON array on standard output: a scorecard or an error per input.
+    Json,
+    /// GitHub Actions annotations on standard output.
+    Github,
+}
+
 /// The environment variables that change what the program does, read once.
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
@@ -122,10 +132,10 @@ impl Environment {
 
 /// How errors are printed: as `check --format` asks, else as text. Known before the settings
 /// are checked, so an error in them is printed the same way.
-pub fn message_format(cli: &Cli) -> check::Format {
+pub fn message_format(cli: &Cli) -> CheckFormat {
     match &cli.command {
         Command::Check { format, .. } => check_format(*format),
-        _ => check::Format::Text,
+        _ => CheckFormat::Text,
     }
 }
 
@@ -251,11 +261,11 @@ fn chart_format(format: cli::ChartFormat) -> ChartFormat {
     }
 }
 
-fn check_format(format: cli::CheckFormat) -> check::Format {
+fn check_format(format: cli::CheckFormat) -> CheckFormat {
     match format {
-        cli::CheckFormat::Text => check::Format::Text,
-        cli::CheckFormat::Json => check::Format::Json,
-        cli::CheckFormat::Github => check::Format::Github,
+        cli::CheckFormat::Text => CheckFormat::Text,
+        cli::CheckFormat::Json => CheckFormat::Json,
+        cli::CheckFormat::Github => CheckFormat::Github,
     }
 }
 

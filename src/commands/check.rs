@@ -15,19 +15,8 @@ use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, 
 use crate::diagnostic::InputError;
 use crate::period::PeriodLabel;
 use crate::scorecard::{Scorecard, Status};
-use crate::settings::Check;
+use crate::settings::{Check, CheckFormat};
 use crate::{analyse, load_each};
-
-/// How `check` prints its results (and any error): `--format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// An aligned table on standard output; errors on standard error.
-    Text,
-    /// One JSON array on standard output: a scorecard or an error per input.
-    Json,
-    /// GitHub Actions annotations on standard output.
-    Github,
-}
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -76,8 +65,8 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
     }
     let mut out = anstream::stdout().lock();
     match settings.format {
-        Format::Json => write_json(&mut out, &outcomes)?,
-        Format::Github => {
+        CheckFormat::Json => write_json(&mut out, &outcomes)?,
+        CheckFormat::Github => {
             for outcome in &outcomes {
                 match outcome {
                     Outcome::Checked {
@@ -90,7 +79,7 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                 }
             }
         }
-        Format::Text => {
+        CheckFormat::Text => {
             for outcome in &outcomes {
                 if let Outcome::Checked {
                     company,
@@ -262,4 +251,83 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
         card.failed
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{analyse, write_json, Outcome};
+    use crate::input::{self, Format, ReadOptions};
+    use crate::scorecard::Thresholds;
+
+    /// The criteria of `check --format json` for one input: (id, figure, value).
+    fn criteria(text: &str) -> Vec<(String, String, serde_json::Value)> {
+        let company = input::parse(text, "a.toml", Format::Toml, &ReadOptions::default())
+            .expect("a valid test company");
+        let outcome = Outcome::Checked {
+            scorecard: analyse(&company, &Thresholds::default(), None).scorecard,
+            company: company.company.name,
+            source: company.source,
+            label_lines: company.label_lines,
+        };
+        let mut out = Vec::new();
+        write_json(&mut out, &[outcome]).expect("JSON is written");
+        let json: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+        json[0]["scorecard"]["criteria"]
+            .as_array()
+            .expect("a criteria list")
+            .iter()
+            .map(|c| {
+                let text = |key: &str| c[key].as_str().unwrap_or_default().to_string();
+                (text("id"), text("figure"), c["value"].clone())
+            })
+            .collect()
+    }
+
+    fn find<'a>(
+        criteria: &'a [(String, String, serde_json::Value)],
+        id: &str,
+    ) -> (&'a str, Option<f64>) {
+        let (_, figure, value) = criteria
+            .iter()
+            .find(|(key, ..)| key == id)
+            .unwrap_or_else(|| panic!("no criterion {id}"));
+        (figure, value.as_f64())
+    }
+
+    /// Each criterion's figure keeps its text and gains the number behind it as `value`.
+    #[test]
+    fn json_criteria_carry_the_number_beside_the_figure() {
+        let klarna = criteria(include_str!("../../examples/klarna.toml"));
+        let close = |(figure, value): (&str, Option<f64>), text: &str, expected: f64| {
+            assert_eq!(figure, text);
+            let value = value.unwrap_or_else(|| panic!("{text}: no value"));
+            assert!(
+                (value - expected).abs() < 1e-9,
+                "{text}: {value} != {expected}"
+            );
+        };
+        // Revenue 2,811 -> 3,509: 698 / 2811 = 24.831%.
+        let growth = 698.0 / 2811.0 * 100.0;
+        close(find(&klarna, "revenue_growth"), "24.8%", growth);
+        // Plus the 2025 operating margin, -230 / 3509 = -6.555%: 18.276.
+        close(
+            find(&klarna, "rule_of_40"),
+            "18.3",
+            growth - 230.0 / 3509.0 * 100.0,
+        );
+        // -6.55% - (-121 / 2811 = -4.30%) = -2.25 pp, judged as shown: -2.3.
+        close(find(&klarna, "operating_margin_trend"), "-2.3 pp", -2.3);
+        close(find(&klarna, "fiscal_years_history"), "4 years", 4.0);
+
+        // One year: no growth to judge, so n/a and null.
+        let one_year = criteria(
+            "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = 100\n",
+        );
+        assert_eq!(find(&one_year, "revenue_growth"), ("n/a", None));
+        assert_eq!(
+            find(&one_year, "fiscal_years_history"),
+            ("1 year", Some(1.0))
+        );
+    }
 }

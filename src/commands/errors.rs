@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::check::Format;
 use crate::diagnostic::InputError;
+use crate::settings::CheckFormat;
 use crate::{exit_code_for, InputErrors};
 
 /// One error as data: where it is (when it is about a file) and what is wrong.
@@ -43,15 +43,15 @@ pub struct ErrorEntry<'a> {
 }
 
 /// Prints `error` as `format` asks and returns its exit code.
-pub fn report(error: &anyhow::Error, format: Format) -> ExitCode {
+pub fn report(error: &anyhow::Error, format: CheckFormat) -> ExitCode {
     let problems = problems(error);
     print_text(error);
     let mut stdout = std::io::stdout().lock();
     // Standard output may be gone (`| head`); the exit code still tells.
     let _ = match format {
-        Format::Text => Ok(()),
-        Format::Json => write_json(&mut stdout, &problems),
-        Format::Github => problems
+        CheckFormat::Text => Ok(()),
+        CheckFormat::Json => write_json(&mut stdout, &problems),
+        CheckFormat::Github => problems
             .iter()
             .try_for_each(|problem| write_annotation(&mut stdout, problem)),
     };

@@ -217,17 +217,22 @@ fn input_decimals(period: &PeriodMetrics, scale: Scale) -> u32 {
     }
 }
 
+/// Periods read the way the changes do, later against earlier: "2025 vs 2024", and with more
+/// columns each later one, newest first, against the first (the base): "2025, 2024 vs 2023".
+/// Peers read in column order: "Acme vs Klarna Group plc, 2024".
 fn title(mode: Mode, columns: &[Column]) -> String {
     match mode {
-        Mode::Periods => format!(
-            "{}: {}",
-            columns.first().map_or("", |c| c.company.as_str()),
-            columns
-                .iter()
-                .map(|c| c.heading.as_str())
-                .collect::<Vec<_>>()
-                .join(" vs ")
-        ),
+        Mode::Periods => {
+            let company = columns.first().map_or("", |c| c.company.as_str());
+            let Some((base, later)) = columns.split_first() else {
+                return company.to_string();
+            };
+            let later: Vec<&str> = later.iter().rev().map(|c| c.heading.as_str()).collect();
+            match later.is_empty() {
+                true => format!("{company}: {}", base.heading),
+                false => format!("{company}: {} vs {}", later.join(", "), base.heading),
+            }
+        }
         Mode::Peers => {
             let names: Vec<&str> = columns.iter().map(|c| c.company.as_str()).collect();
             let mut periods: Vec<String> = columns.iter().map(|c| c.period.to_string()).collect();

@@ -67,11 +67,22 @@ fn klarna_2024_against_2025_by_hand() {
 #[test]
 fn the_change_is_later_against_earlier_whatever_the_order_given() {
     let c = compare(&[klarna()], &["2025", "2024"], None);
-    assert_eq!(c.title, "Klarna Group plc: 2024 vs 2025");
+    // The title reads as the change column does: later against earlier.
+    assert_eq!(c.title, "Klarna Group plc: 2025 vs 2024");
     assert_eq!(c.columns[0].heading, "2024");
     let revenue = row(&c, "revenue");
     assert_eq!(revenue.changes[0].text, "+698 (+24.8%)");
     assert_eq!(revenue.changes[0].tone, Tone::Good);
+}
+
+/// The title said "2024 vs 2025" over a change column headed "2025 vs 2024": it now names each
+/// later column, newest first, against the first (the base), as the change columns do.
+#[test]
+fn the_title_reads_later_against_the_base() {
+    let c = compare(&[klarna()], &["2024", "2023", "2025"], None);
+    assert_eq!(c.title, "Klarna Group plc: 2025, 2024 vs 2023");
+    let headings: Vec<&str> = c.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(headings, ["2023", "2024", "2025"]);
 }
 
 /// Issue 12: compare names cost lines as the brief does.
@@ -117,6 +128,8 @@ const ACME: &str = include_str!("../../tests/fixtures/acme.toml");
 fn peers_in_different_currencies_never_compare_money() {
     let c = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], Some("2024"));
     assert_eq!(c.mode, Mode::Peers);
+    // Peers keep their column order in the title.
+    assert_eq!(c.title, "Acme Analytics AB vs Klarna Group plc, 2024");
     assert!(c
         .currency_note
         .as_deref()

@@ -38,6 +38,11 @@ pub struct Criterion {
     pub status: Status,
     /// The measured value in words, "24.8%" or "n/a".
     pub figure: String,
+    /// The number the status was judged on, unrounded where it was judged so: a growth rate in
+    /// percent (24.83 for "24.8%"; opex's own rate for "29.2% vs 24.8%"), Rule-of-40 points,
+    /// percentage points, or a count (years, the month a plan reaches its target, adjusted
+    /// figures without a reported one, warnings not acknowledged). Null when the figure is n/a.
+    pub value: Option<f64>,
     /// What passes, ">= 20%".
     pub threshold: String,
     /// One sentence with the numbers behind the status.
@@ -176,6 +181,8 @@ pub const DOUBTFUL: &[WarningKind] = &[
 struct Verdict {
     status: Status,
     figure: String,
+    /// The number judged (`Criterion::value`).
+    value: Option<f64>,
     threshold: String,
     why: String,
     /// The period judged, if one was.
@@ -189,6 +196,7 @@ impl Verdict {
             name,
             status: self.status,
             figure: self.figure,
+            value: self.value,
             threshold: self.threshold,
             why: self.why,
             period: self.period,
@@ -222,6 +230,7 @@ impl Verdict {
         Verdict {
             status: Status::Watch,
             figure: "n/a".to_string(),
+            value: None,
             threshold,
             why,
             period: None,
@@ -266,6 +275,7 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             ),
             threshold,
             period: Some(period.label),
+            value: Some(growth),
         }
         .unless_warned(metrics, &[period]),
     };
@@ -299,6 +309,7 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             ),
             threshold,
             period: Some(period.label),
+            value: Some(score),
         }
         .unless_warned(metrics, &[period]),
     };
@@ -351,6 +362,7 @@ fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criteri
                 ),
                 threshold,
                 period: Some(after_label),
+                value: Some(change),
             }
             .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
         }
@@ -388,6 +400,7 @@ fn revenue_per_employee(metrics: &Metrics) -> Criterion {
                 ),
                 threshold,
                 period: Some(after_label),
+                value: change,
             }
             .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
         }
@@ -429,6 +442,7 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
                 ),
                 threshold,
                 period: Some(period.label),
+                value: Some(opex),
             }
             .unless_warned(metrics, &[period])
         }
@@ -456,6 +470,7 @@ fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion
             if enough { "are" } else { "or more are" }
         ),
         period: None,
+        value: Some(years as f64),
     }
     .named("fiscal_years_history", "Fiscal years of history")
 }
@@ -486,6 +501,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
                 "No period reports an adjusted operating income, so there is nothing to reconcile."
                     .to_string(),
             period: None,
+            value: Some(0.0),
         }
     } else if missing.is_empty() {
         Verdict {
@@ -497,6 +513,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
                 plural(adjusted.len(), "period")
             ),
             period: None,
+            value: Some(0.0),
         }
     } else {
         Verdict {
@@ -510,6 +527,7 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
                 if missing.len() == 1 { "shows" } else { "show" }
             ),
             period: first_missing,
+            value: Some(missing.len() as f64),
         }
     };
     verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
@@ -568,6 +586,7 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
         threshold: "none".to_string(),
         why,
         period: None,
+        value: Some(open as f64),
     }
     .named("data_warnings", "Data warnings")
 }

@@ -30,6 +30,7 @@ pub(super) fn plan_target(plan: &HeadcountPlan) -> Criterion {
             },
             threshold,
             period: None,
+            value: Some(f64::from(months)),
         },
         _ => Verdict {
             status: Status::Watch,
@@ -42,6 +43,7 @@ pub(super) fn plan_target(plan: &HeadcountPlan) -> Criterion {
             ),
             threshold,
             period: None,
+            value: None,
         },
     };
     verdict.named("plan_target", "Headcount plan reaches its target")

@@ -90,7 +90,7 @@ fn peers_in_different_currencies_say_so() {
 #[test]
 fn latest_yoy_picks_the_same_quarter_a_year_earlier() {
     let run = compare(&["klarna.toml", "--periods", "latest-yoy"], &[], &[]).status(0);
-    assert!(run.stdout.contains("Klarna Group plc: 2025-Q1 vs 2026-Q1"));
+    assert!(run.stdout.contains("Klarna Group plc: 2026-Q1 vs 2025-Q1"));
     // (1012 - 701) / 701 = 44.37%.
     assert!(words(&line(&run, "Revenue")).ends_with(&["701", "1,012", "+311", "(+44.4%)", "good"]));
 }
@@ -249,7 +249,7 @@ fn templates_folder_overrides_compare_templates() {
     let run = compare(&args, &[], &[]).status(0);
     assert_eq!(
         run.read("out/compare.md"),
-        "Custom: Klarna Group plc: 2024 vs 2025\n"
+        "Custom: Klarna Group plc: 2025 vs 2024\n"
     );
     assert!(run
         .read("out/compare.html")

@@ -2,38 +2,17 @@
 //! reach `metrics.json`, the brief's data notes and `check`; `[[acknowledge]]` tables mark them
 //! with their reason, let `check --strict` pass, and are refused with a position when wrong.
 
-use std::path::Path;
-use std::process::Command;
-
-/// What a run of the binary gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
+use crate::harness::{Output, Test};
 
 /// Runs `ipobrief args` in a fresh folder holding `files` (name, contents).
-fn run(files: &[(&str, &str)], args: &[&str]) -> (Run, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (name, contents) in files {
-        std::fs::write(dir.path().join(name), contents).expect("the test file is written");
-    }
-    let output = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
+fn run(files: &[(&str, &str)], args: &[&str]) -> Output {
+    files
+        .iter()
+        .fold(Test::new(), |test, (name, contents)| {
+            test.file(name, contents)
+        })
         .args(args)
-        .current_dir(dir.path())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the binary runs");
-    let run = Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    };
-    (run, dir)
-}
-
-fn read(dir: &Path, path: &str) -> String {
-    std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+        .run()
 }
 
 /// Three years whose reported operating income sits below revenue minus the one cost line
@@ -55,7 +34,7 @@ const ACKNOWLEDGE: &str =
 /// watch into exit 1 until every warning is acknowledged.
 #[test]
 fn check_strict_passes_when_every_warning_is_acknowledged() {
-    let (open, _dir) = run(
+    let open = run(
         &[("a.toml", &company(""))],
         &["check", "a.toml", "--strict"],
     );
@@ -73,7 +52,7 @@ fn check_strict_passes_when_every_warning_is_acknowledged() {
     };
     assert!(data_line(&open.stdout).contains("WATCH"), "{}", open.stdout);
 
-    let (explained, _dir) = run(
+    let explained = run(
         &[("a.toml", &company(ACKNOWLEDGE))],
         &["check", "a.toml", "--strict"],
     );
@@ -89,7 +68,7 @@ fn check_strict_passes_when_every_warning_is_acknowledged() {
 #[test]
 fn an_acknowledged_warning_shows_its_reason_everywhere() {
     let toml = company(ACKNOWLEDGE);
-    let (metrics, _dir) = run(&[("a.toml", &toml)], &["metrics", "a.toml"]);
+    let metrics = run(&[("a.toml", &toml)], &["metrics", "a.toml"]);
     assert_eq!(metrics.code, Some(0), "{}", metrics.stderr);
     let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
     let warnings = json["warnings"].as_array().expect("a warnings list");
@@ -99,14 +78,14 @@ fn an_acknowledged_warning_shows_its_reason_everywhere() {
         assert_eq!(warning["acknowledged"], "D&A is not listed");
     }
 
-    let (generate, dir) = run(&[("a.toml", &toml)], &["generate", "a.toml", "-o", "out"]);
+    let generate = run(&[("a.toml", &toml)], &["generate", "a.toml", "-o", "out"]);
     assert_eq!(generate.code, Some(0), "{}", generate.stderr);
-    let markdown = read(dir.path(), "out/acme/brief.md");
+    let markdown = generate.read("out/acme/brief.md");
     assert!(
         markdown.contains("(acknowledged: D&amp;A is not listed)"),
         "{markdown}"
     );
-    let html = read(dir.path(), "out/acme/brief.html");
+    let html = generate.read("out/acme/brief.html");
     assert!(
         html.contains("(acknowledged: D&amp;A is not listed)</li>"),
         "the HTML data notes"
@@ -121,7 +100,7 @@ fn a_stale_acknowledgement_is_reported() {
     let stale = format!(
         "{ACKNOWLEDGE}[[acknowledge]]\nkind = \"gap\"\nperiod = \"2023\"\nreason = \"restated\"\n"
     );
-    let (metrics, _dir) = run(&[("a.toml", &company(&stale))], &["metrics", "a.toml"]);
+    let metrics = run(&[("a.toml", &company(&stale))], &["metrics", "a.toml"]);
     let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
     let stale: Vec<&serde_json::Value> = json["warnings"]
         .as_array()
@@ -136,7 +115,7 @@ fn a_stale_acknowledgement_is_reported() {
         "the acknowledgement of \"gap\" warnings in 2023 (\"restated\") matches no warning: \
          remove it, or check its kind and period"
     );
-    let (check, _dir) = run(
+    let check = run(
         &[(
             "a.toml",
             &company(&format!(
@@ -182,7 +161,7 @@ fn bad_acknowledgements_are_refused_with_their_position() {
         ),
     ];
     for (acknowledge, expected) in cases {
-        let (refused, _dir) = run(&[("a.toml", &company(acknowledge))], &["check", "a.toml"]);
+        let refused = run(&[("a.toml", &company(acknowledge))], &["check", "a.toml"]);
         assert_eq!(refused.code, Some(2), "{acknowledge}\n{}", refused.stderr);
         for text in expected {
             assert!(
@@ -202,7 +181,7 @@ fn json_input_acknowledges_too() {
             "{{\n  \"company\": {{ \"name\": \"Acme\", \"currency\": \"USD\" }},\n  \"acknowledge\": [\n    {acknowledge}\n  ],\n  \"period\": [\n    {{ \"label\": \"2024\", \"revenue\": 150, \"operating_income\": 60, \"costs\": {{ \"staff\": 80 }} }}\n  ]\n}}\n"
         )
     };
-    let (good, _dir) = run(
+    let good = run(
         &[(
             "a.json",
             &json("{ \"kind\": \"unlisted_costs\", \"period\": \"2024\", \"reason\": \"D&A\" }"),
@@ -211,7 +190,7 @@ fn json_input_acknowledges_too() {
     );
     let value: serde_json::Value = serde_json::from_str(&good.stdout).expect("JSON");
     assert_eq!(value["warnings"][0]["acknowledged"], "D&A", "{value:#}");
-    let (bad, _dir) = run(
+    let bad = run(
         &[("a.json", &json("{ \"kind\": \"gapp\", \"reason\": \"x\" }"))],
         &["metrics", "a.json"],
     );
@@ -237,14 +216,14 @@ fn a_quarter_typo_reaches_the_brief_json_and_check() {
                 [[period]]\nlabel = \"2024-Q4\"\nrevenue = 350000\n";
     let message = "2024: the four quarters add up to revenue of $1.40M, $100k (7.7%) more than \
                    the year's $1.30M; look for a typo in 2024-Q1 to 2024-Q4 or in 2024";
-    let (metrics, _dir) = run(&[("a.toml", toml)], &["metrics", "a.toml"]);
+    let metrics = run(&[("a.toml", toml)], &["metrics", "a.toml"]);
     let json: serde_json::Value = serde_json::from_str(&metrics.stdout).expect("JSON");
     assert_eq!(json["warnings"][0]["kind"], "quarters_vs_year", "{json:#}");
     assert_eq!(json["warnings"][0]["message"], message);
-    let (generate, dir) = run(&[("a.toml", toml)], &["generate", "a.toml", "-o", "out"]);
+    let generate = run(&[("a.toml", toml)], &["generate", "a.toml", "-o", "out"]);
     assert_eq!(generate.code, Some(0), "{}", generate.stderr);
-    assert!(read(dir.path(), "out/acme/brief.md").contains(message));
-    let (check, _dir) = run(
+    assert!(generate.read("out/acme/brief.md").contains(message));
+    let check = run(
         &[("a.toml", toml)],
         &["check", "a.toml", "--format", "json"],
     );

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use crate::harness::Test;
+
 const STYLE: &str = include_str!("../../templates/style.css");
 const README: &str = include_str!("../../README.md");
 
@@ -160,16 +162,9 @@ fn the_printed_example_keeps_headings_with_content_and_fills_its_pages() {
         eprintln!("print test skipped: chromium or pdftotext (poppler-utils) is not installed");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let generate = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
-        .args(["generate", "-o"])
-        .arg(dir.path())
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("the binary runs");
-    assert!(generate.status.success(), "{generate:?}");
-    let html = dir.path().join("klarna-group-plc/brief.html");
-    let pdf = dir.path().join("brief.pdf");
+    let generate = Test::new().args(["generate", "-o", "."]).run().status(0);
+    let html = generate.path("klarna-group-plc/brief.html");
+    let pdf = generate.path("brief.pdf");
     let profile = tempfile::tempdir().unwrap();
     let printed = Command::new(chromium)
         .args([
