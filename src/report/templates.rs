@@ -13,6 +13,7 @@ use crate::diagnostic::{text_location, InputError};
 mod chains;
 mod cycles;
 mod depth;
+mod uses;
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -303,7 +304,7 @@ impl Templates {
             let mut problem =
                 InputError::new(name, format!("the template cannot be rendered: {chain}"));
             if let Some(variable) = unknown_variable(&chain) {
-                if let Some((path, location)) = self.find(variable) {
+                if let Some((path, location)) = self.find(name, variable) {
                     problem = InputError::new(
                         path,
                         format!(
@@ -337,10 +338,17 @@ impl Templates {
         })
     }
 
-    /// The first override that writes `variable`, and where.
-    fn find(&self, variable: &str) -> Option<(String, crate::diagnostic::Location)> {
-        self.overrides.iter().find_map(|o| {
-            let at = o.text.find(variable)?;
+    /// Where an override uses `variable` in a tag: in the template being rendered first, then
+    /// in the others (templates it includes or extends, macros), in file order.
+    fn find(
+        &self,
+        rendering: &str,
+        variable: &str,
+    ) -> Option<(String, crate::diagnostic::Location)> {
+        let rendered = self.overrides.iter().filter(|o| o.name == rendering);
+        let others = self.overrides.iter().filter(|o| o.name != rendering);
+        rendered.chain(others).find_map(|o| {
+            let at = uses::find_variable(&o.text, variable)?;
             Some((
                 o.path.clone(),
                 text_location(&o.text, at, at + variable.len()),

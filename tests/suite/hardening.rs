@@ -859,6 +859,32 @@ fn the_deepest_template_the_checks_allow_renders() {
     );
 }
 
+/// Regression (review): an unknown variable was located at its first mention in any override,
+/// here a comment in base.html.tera, instead of its use in the template being rendered.
+#[test]
+fn an_unknown_variable_is_located_in_a_tag_of_the_template_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/base.html.tera"),
+        "{# TODO: company.nme #}\n{% block body %}{% endblock %}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("templates/brief.md.tera"),
+        "# Brief\n{# company.nme #} \"company.nme\"\n  {{ company.nme }}\n",
+    )
+    .unwrap();
+    Test::in_dir(dir.path())
+        .args(["generate", "--templates", "templates", "-o", "out"])
+        .run()
+        .status(2)
+        .stderr_contains("brief.md.tera uses `company.nme`")
+        .stderr_contains("templates/brief.md.tera:3:6")
+        .stderr_contains("3 |   {{ company.nme }}\n  |      ^^^^^^^^^^^")
+        .stderr_lacks("base.html.tera:");
+}
+
 #[test]
 fn a_folder_or_a_missing_file_as_input_is_refused() {
     let dir = tempfile::tempdir().unwrap();
