@@ -182,6 +182,28 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// Writes one line to standard error, ignoring a failure: with the reader gone
+/// (`ipobrief generate 2>&1 | head -1`) there is no one left to tell, and `eprintln!` would
+/// panic. Every message of the binary goes through here.
+pub fn eprint_line(line: impl fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Whether an error is standard output's reader having gone (`ipobrief check | head`): the
+/// command then ends quietly and successfully, as ripgrep does. Writing files never fails so.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// The closest known name to a misspelt one, for "did you mean" hints.
 pub fn did_you_mean<'a>(found: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known

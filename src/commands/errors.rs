@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::check::Format;
-use crate::diagnostic::InputError;
+use crate::diagnostic::{eprint_line, InputError};
 use crate::{exit_code_for, InputErrors};
 
 /// One error as data: where it is (when it is about a file) and what is wrong.
@@ -64,11 +64,11 @@ pub fn print_text(error: &anyhow::Error) {
     match error.chain().find_map(|e| e.downcast_ref::<InputErrors>()) {
         Some(several) => {
             for one in &several.errors {
-                eprintln!("error: {one}\n");
+                eprint_line(format_args!("error: {one}\n"));
             }
-            eprintln!("error: {several}");
+            eprint_line(format_args!("error: {several}"));
         }
-        None => eprintln!("error: {error:#}"),
+        None => eprint_line(format_args!("error: {error:#}")),
     }
 }
 
