@@ -88,13 +88,15 @@ impl fmt::Display for InputError {
                 help_indent = format!("{pad} ");
                 writeln!(f, "{pad}--> {}:{line}:{column}", self.file)?;
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{line} | {}", printable(source_line))?;
-                let before: String = source_line
+                let shown = Window::around(source_line, column.saturating_sub(1), *width);
+                writeln!(f, "{line} | {}", shown.text)?;
+                let before: String = shown
+                    .text
                     .chars()
-                    .take(column.saturating_sub(1))
+                    .take(shown.caret)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                write!(f, "{pad} | {before}{}", "^".repeat((*width).clamp(1, 80)))?;
+                write!(f, "{pad} | {before}{}", "^".repeat(shown.width))?;
             }
             Some(Location::Cell {
                 row,
@@ -120,24 +122,60 @@ impl fmt::Display for InputError {
     }
 }
 
+/// The most characters of a line shown.
+const SHOWN: usize = 160;
+/// Of those, how many are shown before the problem when the line is cut.
+const SHOWN_BEFORE: usize = 60;
+
 /// Shortens a line for display and replaces control characters, so a binary file cannot
 /// garble the terminal.
 fn printable(line: &str) -> String {
-    let mut out: String = line
-        .chars()
-        .take(160)
-        .map(|c| {
+    Window::around(line, 0, 1).text
+}
+
+/// The part of a source line shown with a caret: the whole line when it is short, else
+/// [`SHOWN`] characters around the problem with `…` where it was cut, so the caret always
+/// points at text on the screen, however far along a long line the problem is.
+struct Window {
+    text: String,
+    /// Characters of `text` before the caret.
+    caret: usize,
+    /// Carets to draw: at least one, never past the shown text (or its end).
+    width: usize,
+}
+
+impl Window {
+    /// The window of `line` around the character at `at` (0-based), marking `width` of them.
+    fn around(line: &str, at: usize, width: usize) -> Window {
+        let length = line.chars().count();
+        let at = at.min(length);
+        let (start, end) = if length <= SHOWN {
+            (0, length)
+        } else {
+            let start = at.saturating_sub(SHOWN_BEFORE).min(length - SHOWN);
+            (start, start + SHOWN)
+        };
+        let mut text = String::new();
+        if start > 0 {
+            text.push('…');
+        }
+        text.extend(line.chars().skip(start).take(end - start).map(|c| {
             if c.is_control() && c != '\t' {
                 '\u{fffd}'
             } else {
                 c
             }
-        })
-        .collect();
-    if line.chars().count() > 160 {
-        out.push('…');
+        }));
+        if end < length {
+            text.push('…');
+        }
+        let caret = at - start + usize::from(start > 0);
+        Window {
+            text,
+            caret,
+            width: width.min(end.saturating_sub(at)).clamp(1, 80),
+        }
     }
-    out
 }
 
 /// Turns a byte offset range in `text` into a text location (1-based line and column).
@@ -180,6 +218,28 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+/// Writes one line to standard error, ignoring a failure: with the reader gone
+/// (`ipobrief generate 2>&1 | head -1`) there is no one left to tell, and `eprintln!` would
+/// panic. Every message of the binary goes through here.
+pub fn eprint_line(line: impl fmt::Display) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Whether an error is standard output's reader having gone (`ipobrief check | head`): the
+/// command then ends quietly and successfully, as ripgrep does. Writing files never fails so.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => Some(io.kind()),
+            None => cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// The closest known name to a misspelt one, for "did you mean" hints.
@@ -234,6 +294,41 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "bad label\n  --> x.toml:10:1\n   |\n10 | label = 1\n   | ^^^^^\n   = help: fix it"
+        );
+    }
+
+    /// Regression (review): an error at column 833 showed the line's first 160 characters and
+    /// the caret 673 places past them.
+    #[test]
+    fn the_caret_points_at_shown_text_far_along_a_long_line() {
+        let text = "a".repeat(832) + "BAD" + &"z".repeat(500);
+        let error = InputError::new("t.tera", "bad").at(Some(text_location(&text, 832, 835)));
+        // 60 characters before the problem, the 3 marked, 97 after; cut at both ends.
+        let shown = format!("…{}BAD{}…", "a".repeat(60), "z".repeat(97));
+        let caret = format!("{}^^^", " ".repeat(61));
+        assert_eq!(
+            error.to_string(),
+            format!("bad\n --> t.tera:1:833\n  |\n1 | {shown}\n  | {caret}")
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_at_one_end_only_near_its_start_or_end() {
+        let line = "x".repeat(300);
+        let near_start = Window::around(&line, 10, 2);
+        assert_eq!((near_start.caret, near_start.width), (10, 2));
+        assert_eq!(near_start.text, "x".repeat(160) + "…");
+        // At the end of the line (a problem after its last character) the caret follows it.
+        let at_end = Window::around(&line, 300, 5);
+        assert_eq!(at_end.text, "…".to_string() + &"x".repeat(160));
+        assert_eq!((at_end.caret, at_end.width), (161, 1));
+        // A mark longer than the window stops at its end.
+        let wide = Window::around(&line, 100, 200);
+        assert_eq!((wide.caret, wide.width), (61, 80));
+        let short = Window::around("ab\u{7}c", 3, 9);
+        assert_eq!(
+            (short.text.as_str(), short.caret, short.width),
+            ("ab\u{fffd}c", 3, 1)
         );
     }
 

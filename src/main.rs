@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     let format = ipobrief::settings::message_format(&cli);
     match ipobrief::run(cli) {
         Ok(code) => code,
+        // The reader of standard output went away (`| head`): it has what it wanted.
+        Err(error) if ipobrief::diagnostic::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => ipobrief::commands::errors::report(&error, format),
     }
 }

@@ -12,7 +12,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
-use crate::diagnostic::InputError;
+use crate::diagnostic::{eprint_line, InputError};
 use crate::period::PeriodLabel;
 use crate::scorecard::{Scorecard, Status};
 use crate::settings::{Check, CheckFormat};
@@ -60,7 +60,7 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
         .collect();
     for outcome in &outcomes {
         if let Outcome::Invalid(error, _) = outcome {
-            eprintln!("error: {error}\n");
+            eprint_line(format_args!("error: {error}\n"));
         }
     }
     let mut out = anstream::stdout().lock();

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::compare::{self, render, select, terminal};
+use crate::diagnostic::eprint_line;
 use crate::scorecard::Thresholds;
 use crate::settings::Compare;
 use crate::{analyse, load_all, report, write, Output};
@@ -19,7 +20,7 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
         None => None,
     };
     for warning in templates.iter().flat_map(|t| &t.warnings) {
-        eprintln!("{warning}");
+        eprint_line(warning);
     }
     let inputs = load_all(&settings.inputs, &settings.read)?;
     let companies: Vec<_> = inputs
@@ -42,7 +43,11 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
             write::write_file(&dir.join(&file.path), file.bytes())?;
         }
         if !output.quiet {
-            eprintln!("wrote {} ({} files)", dir.display(), files.len());
+            eprint_line(format_args!(
+                "wrote {} ({} files)",
+                dir.display(),
+                files.len()
+            ));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::CommandFactory;
 
 use crate::cli::Cli;
+use crate::diagnostic::eprint_line;
 use crate::usage;
 
 /// Prints the completion script for `shell` on standard output.
@@ -33,7 +34,7 @@ pub fn man(command: &[String], dir: Option<&Path>) -> Result<ExitCode> {
         std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(root, dir))
             .with_context(|| format!("cannot write the man pages to {}", dir.display()))?;
-        eprintln!("wrote the man pages to {}", dir.display());
+        eprint_line(format_args!("wrote the man pages to {}", dir.display()));
         return Ok(ExitCode::SUCCESS);
     }
     let mut page_of = root;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::diagnostic::InputError;
+use crate::diagnostic::{eprint_line, InputError};
 use crate::settings::CheckFormat;
 use crate::{exit_code_for, InputErrors};
 
@@ -64,11 +64,11 @@ pub fn print_text(error: &anyhow::Error) {
     match error.chain().find_map(|e| e.downcast_ref::<InputErrors>()) {
         Some(several) => {
             for one in &several.errors {
-                eprintln!("error: {one}\n");
+                eprint_line(format_args!("error: {one}\n"));
             }
-            eprintln!("error: {several}");
+            eprint_line(format_args!("error: {several}"));
         }
-        None => eprintln!("error: {error:#}"),
+        None => eprint_line(format_args!("error: {error:#}")),
     }
 }
 

@@ -12,7 +12,7 @@ use anyhow::Result;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::diagnostic::InputError;
+use crate::diagnostic::{eprint_line, InputError};
 use crate::input::CompanyInput;
 use crate::settings::Generate;
 use crate::write::{self, OutputFile};
@@ -28,7 +28,7 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         settings.templates.as_deref(),
     )?;
     for warning in &report_settings.templates.warnings {
-        eprintln!("{warning}");
+        eprint_line(warning);
     }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
@@ -73,18 +73,22 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
     for (folder, (_, files, _)) in folders.into_iter().zip(&rendered) {
         let folder = folder?;
         if output.verbose || (!output.quiet && rendered.len() <= PROGRESS_FROM) {
-            eprintln!("wrote {} ({} files)", folder.display(), files.len());
+            eprint_line(format_args!(
+                "wrote {} ({} files)",
+                folder.display(),
+                files.len()
+            ));
         }
     }
     for file in &index {
         write::write_file(&settings.dir.join(&file.path), file.bytes())?;
     }
     if !output.quiet && rendered.len() > 1 {
-        eprintln!(
+        eprint_line(format_args!(
             "wrote {} briefs and {}",
             rendered.len(),
             settings.dir.join("index.html").display()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

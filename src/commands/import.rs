@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use crate::diagnostic::InputError;
+use crate::diagnostic::{eprint_line, InputError};
 use crate::import::sec;
 use crate::input::{read_limited, Format, ReadOptions};
 use crate::settings::ImportSec;
@@ -20,7 +20,7 @@ pub fn run(settings: &ImportSec) -> Result<ExitCode> {
     let text = read(&settings.file, &display)?;
     let imported = sec::import(&text, &display, &settings.options)?;
     if let Some(warning) = imported.warning() {
-        eprintln!("{warning}");
+        eprint_line(warning);
     }
     let toml = imported.toml;
     // The import must load like any company file; if not, say so before writing.

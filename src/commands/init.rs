@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::diagnostic::eprint_line;
 use crate::report::templates::BUILT_IN;
 use crate::settings::Init;
 use crate::{Output, UsageError};
@@ -43,7 +44,7 @@ pub fn run(settings: &Init, output: Output) -> Result<ExitCode> {
     }
     if !output.quiet {
         let starter = dir.join(STARTER_NAME);
-        eprintln!(
+        eprint_line(format_args!(
             "wrote {}{}; next: ipobrief generate {}",
             starter.display(),
             if templates {
@@ -52,7 +53,7 @@ pub fn run(settings: &Init, output: Output) -> Result<ExitCode> {
                 String::new()
             },
             starter.display()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,7 +10,7 @@ use super::methodology::{self, Definition};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::{known, Section};
-use crate::metrics::{Generator, Metrics, PeriodMetrics, Polarity, Unit};
+use crate::metrics::{Generator, Metrics, PeriodMetrics, Unit};
 use crate::period::PeriodKind;
 
 /// Everything a brief template can use.

@@ -10,8 +10,10 @@ use tera::Tera;
 use super::filters;
 use crate::diagnostic::{text_location, InputError};
 
+mod chains;
 mod cycles;
 mod depth;
+mod uses;
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -77,9 +79,10 @@ pub struct Templates {
     pub warnings: Vec<String>,
 }
 
-/// An override as read: its file and text.
+/// An override as read: the template it is, its file and its text.
 #[derive(Debug)]
 struct Override {
+    name: String,
     path: String,
     text: String,
 }
@@ -104,6 +107,7 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
             text: text.to_string(),
         })
         .collect();
+    let built_ins = sources.len();
     if let Some(dir) = dir {
         let entries = std::fs::read_dir(dir).map_err(|error| {
             InputError::new(
@@ -148,10 +152,13 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
                 })?;
             }
             overrides_read.push(Override {
+                name: name.clone(),
                 path: path.display().to_string(),
                 text: text.clone(),
             });
-            match sources.iter_mut().find(|s| s.name == name) {
+            // Only a built-in template can be replaced (file names in a folder are unique), so
+            // a folder of thousands of templates is not searched once per file.
+            match sources.iter_mut().take(built_ins).find(|s| s.name == name) {
                 Some(slot) => slot.text = text,
                 None => sources.push(Source { name, text }),
             }
@@ -245,29 +252,46 @@ struct Source {
 }
 
 /// Refuses loops among the templates (a macro calling itself, templates including or importing
-/// one another), which tera would follow until the stack overflows ([`cycles`]).
+/// one another), which tera would follow until the stack overflows ([`cycles`]), and chains
+/// too long for it to follow ([`chains`]).
 fn check_loops(sources: &[Source], overrides: &[Override]) -> Result<(), InputError> {
     let templates: Vec<(&str, &str)> = sources
         .iter()
         .filter(|s| s.name.ends_with(".tera"))
         .map(|s| (s.name.as_str(), s.text.as_str()))
         .collect();
-    cycles::check(&templates).map_err(|found| {
-        let (name, text) = templates[found.template];
-        // An override is named by its path, a built-in template by its name.
+    let graph = cycles::Graph::of(&templates);
+    // An override is named by its path, a built-in template by its name.
+    let located = |template: usize, at: usize, message: String| {
+        let (name, text) = templates[template];
         let origin = overrides
             .iter()
-            .find(|o| Path::new(&o.path).file_name().and_then(|n| n.to_str()) == Some(name))
+            .find(|o| o.name == name)
             .map_or(name, |o| o.path.as_str());
-        InputError::new(origin, found.message())
-            .at(Some(text_location(text, found.at, found.at + 2)))
-            .with_help(
-                "tera follows includes, imports and macro calls with no limit, so a loop never \
-                 ends: remove the tag that closes it (recursive macros cannot be used in \
-                 templates)",
-            )
+        InputError::new(origin, message).at(Some(text_location(text, at, at + 2)))
+    };
+    cycles::check_graph(&graph).map_err(|found| {
+        located(found.template, found.at, found.message()).with_help(
+            "tera follows includes, imports and macro calls with no limit, so a loop never \
+             ends: remove the tag that closes it (recursive macros cannot be used in \
+             templates)",
+        )
+    })?;
+    chains::check(&graph).map_err(|found| {
+        located(found.template, found.at, found.message()).with_help(format!(
+            "tera follows each include, import and macro call inside the last, and a chain \
+             this long could overflow its stack: keep chains within {} links, for example by \
+             putting the parts in one template, one after another",
+            chains::MAX_LINKS
+        ))
     })
 }
+
+/// The stack a template is rendered on. The deepest templates the checks let through (a chain
+/// of 63 macro calls or includes, each inside 62 nested `{% for %}` or `{% if %}`, ending in a
+/// tag of 60 brackets) needed between 24 and 32 MiB in a debug build; this is four times that.
+/// Only the part used is ever backed by memory.
+const RENDER_STACK: usize = 128 << 20;
 
 /// Renders one template; errors name the template and the cause.
 impl Templates {
@@ -275,12 +299,12 @@ impl Templates {
     /// the example in the tests), so it is bad input (exit 2): the error names the template,
     /// and for an unknown variable its line and what the context has nearby.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
-        self.tera.render(name, context).map_err(|error| {
+        self.render_on_own_stack(name, context).map_err(|error| {
             let chain = error_chain(&error);
             let mut problem =
                 InputError::new(name, format!("the template cannot be rendered: {chain}"));
             if let Some(variable) = unknown_variable(&chain) {
-                if let Some((path, location)) = self.find(variable) {
+                if let Some((path, location)) = self.find(name, variable) {
                     problem = InputError::new(
                         path,
                         format!(
@@ -295,10 +319,36 @@ impl Templates {
         })
     }
 
-    /// The first override that writes `variable`, and where.
-    fn find(&self, variable: &str) -> Option<(String, crate::diagnostic::Location)> {
-        self.overrides.iter().find_map(|o| {
-            let at = o.text.find(variable)?;
+    /// Renders on a thread of its own with a stack of [`RENDER_STACK`] bytes, whatever thread
+    /// the caller is (rayon's have 2 MiB): tera recurses once per nested tag and per include or
+    /// macro call, and the checks' limits are measured against this stack. Without a thread
+    /// (the system refuses one), it renders on the caller's.
+    fn render_on_own_stack(&self, name: &str, context: &tera::Context) -> tera::Result<String> {
+        std::thread::scope(|scope| {
+            let thread = std::thread::Builder::new()
+                .name(format!("render {name}"))
+                .stack_size(RENDER_STACK)
+                .spawn_scoped(scope, || self.tera.render(name, context));
+            match thread {
+                Ok(thread) => thread.join().unwrap_or_else(|_| {
+                    Err(tera::Error::msg("the template engine stopped unexpectedly"))
+                }),
+                Err(_) => self.tera.render(name, context),
+            }
+        })
+    }
+
+    /// Where an override uses `variable` in a tag: in the template being rendered first, then
+    /// in the others (templates it includes or extends, macros), in file order.
+    fn find(
+        &self,
+        rendering: &str,
+        variable: &str,
+    ) -> Option<(String, crate::diagnostic::Location)> {
+        let rendered = self.overrides.iter().filter(|o| o.name == rendering);
+        let others = self.overrides.iter().filter(|o| o.name != rendering);
+        rendered.chain(others).find_map(|o| {
+            let at = uses::find_variable(&o.text, variable)?;
             Some((
                 o.path.clone(),
                 text_location(&o.text, at, at + variable.len()),
@@ -372,6 +422,7 @@ mod tests {
             assert_eq!(depth::check(text), Ok(()), "{name}");
         }
         assert_eq!(cycles::check(BUILT_IN), Ok(()));
+        assert_eq!(chains::check(&cycles::Graph::of(BUILT_IN)), Ok(()));
         let tera = load(None).unwrap();
         let mut names: Vec<&str> = tera.tera.get_template_names().collect();
         names.sort();

@@ -758,6 +758,133 @@ fn loops_among_override_templates_exit_2_never_134() {
     }
 }
 
+/// Regression (review of issue 11): long chains without a loop aborted the process (exit 134):
+/// 3,000 templates each including the next, and 5,000 macros each calling the next. They are
+/// refused at the 65th link.
+#[test]
+fn long_chains_of_includes_or_macro_calls_exit_2_never_134() {
+    let mut includes: Vec<(String, String)> = (0..3_000)
+        .map(|n| {
+            (
+                format!("a{n}.tera"),
+                format!("{{% include \"a{}.tera\" %}}", n + 1),
+            )
+        })
+        .collect();
+    includes.push(("a3000.tera".into(), "end".into()));
+    includes.push(("brief.md.tera".into(), "{% include \"a0.tera\" %}".into()));
+    let macros: String = (0..5_000)
+        .map(|n| {
+            format!(
+                "{{% macro m{n}() %}}{{{{ self::m{}() }}}}{{% endmacro %}}\n",
+                n + 1
+            )
+        })
+        .collect();
+    let calls = vec![
+        (
+            "brief.md.tera".to_string(),
+            "{% import \"chain.tera\" as c %}{{ c::m0() }}".to_string(),
+        ),
+        ("chain.tera".to_string(), macros),
+    ];
+    let cases = [
+        // brief.md.tera → a0.tera is the first link; a63.tera → a64.tera the 65th.
+        (
+            includes,
+            "a63.tera:1:1",
+            "templates include one another or macros call one another more than 64 deep \
+             (3001 links: brief.md.tera → a0.tera → a1.tera → a2.tera → …)",
+        ),
+        // brief.md.tera → m0 is the first link; m63 calling m64, on line 64, the 65th.
+        (
+            calls,
+            "chain.tera:64:18",
+            "more than 64 deep (5000 links: brief.md.tera → m0 (chain.tera) → m1 (chain.tera)",
+        ),
+    ];
+    for (files, position, message) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("templates")).unwrap();
+        for (name, text) in files {
+            fs::write(dir.path().join("templates").join(name), text).unwrap();
+        }
+        Test::in_dir(dir.path())
+            .args(["generate", "--templates", "templates", "-o", "out"])
+            .run()
+            .status(2)
+            .stderr_contains(position)
+            .stderr_contains(message);
+        assert!(!dir.path().join("out").exists(), "wrote a report folder");
+    }
+}
+
+/// Guards the render stack's margin: the deepest template the checks let through (63 macro
+/// calls one inside the other, each inside 62 nested `{% for %}`, ending in 62 `{% filter %}`
+/// around 60 brackets) renders, even though rayon's threads would overflow on it.
+#[test]
+fn the_deepest_template_the_checks_allow_renders() {
+    let mut macros: Vec<String> = (0..62)
+        .map(|n| {
+            format!(
+                "{{% macro m{n}() %}}{}{{{{ self::m{}() }}}}{}{{% endmacro %}}",
+                "{% for x in [1] %}".repeat(62),
+                n + 1,
+                "{% endfor %}".repeat(62)
+            )
+        })
+        .collect();
+    macros.push(format!(
+        "{{% macro m62() %}}{}{{{{ {}1{} }}}}{}{{% endmacro %}}",
+        "{% filter upper %}".repeat(62),
+        "(".repeat(60),
+        ")".repeat(60),
+        "{% endfilter %}".repeat(62)
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(dir.path().join("templates/chain.tera"), macros.join("\n")).unwrap();
+    fs::write(
+        dir.path().join("templates/brief.md.tera"),
+        "{% import \"chain.tera\" as c %}deep: {{ c::m0() }}",
+    )
+    .unwrap();
+    let output = Test::in_dir(dir.path())
+        .args(["generate", "--templates", "templates", "-o", "out"])
+        .run()
+        .status(0);
+    assert_eq!(
+        output.read("out/klarna-group-plc/brief.md").trim(),
+        "deep: 1"
+    );
+}
+
+/// Regression (review): an unknown variable was located at its first mention in any override,
+/// here a comment in base.html.tera, instead of its use in the template being rendered.
+#[test]
+fn an_unknown_variable_is_located_in_a_tag_of_the_template_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    fs::write(
+        dir.path().join("templates/base.html.tera"),
+        "{# TODO: company.nme #}\n{% block body %}{% endblock %}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("templates/brief.md.tera"),
+        "# Brief\n{# company.nme #} \"company.nme\"\n  {{ company.nme }}\n",
+    )
+    .unwrap();
+    Test::in_dir(dir.path())
+        .args(["generate", "--templates", "templates", "-o", "out"])
+        .run()
+        .status(2)
+        .stderr_contains("brief.md.tera uses `company.nme`")
+        .stderr_contains("templates/brief.md.tera:3:6")
+        .stderr_contains("3 |   {{ company.nme }}\n  |      ^^^^^^^^^^^")
+        .stderr_lacks("base.html.tera:");
+}
+
 #[test]
 fn a_folder_or_a_missing_file_as_input_is_refused() {
     let dir = tempfile::tempdir().unwrap();

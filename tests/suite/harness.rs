@@ -142,6 +142,31 @@ impl Test {
         }
     }
 
+    /// Runs the binary with standard output, or standard error, a pipe whose reader is already
+    /// gone, as `| head` leaves it: every write to it fails with a broken pipe, whatever the
+    /// timing. The other stream is kept in the `Output`.
+    pub fn run_with_reader_gone(self, stream: Stream) -> Output {
+        let mut command = self.command();
+        command.stdin(Stdio::null());
+        match stream {
+            Stream::Stdout => command.stdout(closed_pipe()).stderr(Stdio::piped()),
+            Stream::Stderr => command.stdout(Stdio::piped()).stderr(closed_pipe()),
+        };
+        let output = command
+            .spawn()
+            .expect("the binary starts")
+            .wait_with_output()
+            .expect("the binary runs");
+        Output {
+            _temp: self.temp,
+            dir: self.dir,
+            args: self.args,
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
     /// Starts the binary and returns at once, output discarded, for tests that stop it midway.
     /// The folder must be the caller's (`in_dir`): a temporary one would go with `self`.
     pub fn spawn(self) -> Child {
@@ -156,6 +181,27 @@ impl Test {
             .spawn()
             .expect("the binary starts")
     }
+}
+
+/// Standard output or standard error.
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+/// The writing end of a pipe whose only reader has exited: the standard input of a run of
+/// `ipobrief --version`, which never reads it (the test's process never holds the reader).
+fn closed_pipe() -> Stdio {
+    let mut reader = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
+        .arg("--version")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let pipe = reader.stdin.take().expect("a pipe to its standard input");
+    reader.wait().expect("the binary runs");
+    Stdio::from(pipe)
 }
 
 /// What a run printed and left behind; every check returns `self` so checks chain.

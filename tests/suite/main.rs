@@ -22,5 +22,6 @@ mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod pipes;
 mod print;
 mod properties;

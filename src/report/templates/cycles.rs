@@ -50,15 +50,19 @@ impl Loop {
 }
 
 /// Checks the templates, given as (name, text), for loops.
+#[cfg(test)]
 pub fn check(templates: &[(&str, &str)]) -> Result<(), Loop> {
-    let facts: Vec<Facts> = templates.iter().map(|(_, text)| scan(text)).collect();
-    let graph = Graph::new(templates, &facts);
+    check_graph(&Graph::of(templates))
+}
+
+/// Checks the graph of the templates' tags for loops.
+pub fn check_graph(graph: &Graph) -> Result<(), Loop> {
     for (kind, keep) in [
         (LoopKind::Imports, Uses::Loading),
         (LoopKind::Includes, Uses::Rendering),
     ] {
         if let Some((nodes, edge)) = graph.find_loop(keep) {
-            let all_macros = nodes.iter().all(|&n| n >= templates.len());
+            let all_macros = nodes.iter().all(|&n| n >= graph.templates);
             return Err(Loop {
                 template: edge.template,
                 at: edge.at,
@@ -98,7 +102,7 @@ enum Target {
 
 /// Which edges a search follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Uses {
+pub enum Uses {
     Loading,
     Rendering,
 }
@@ -240,22 +244,39 @@ fn tokens(text: &str, from: usize, kind: u8) -> Option<(Vec<Token<'_>>, usize)> 
 }
 
 /// One node per template, then one per macro; an edge per tag that renders or loads another.
-struct Graph {
-    names: Vec<String>,
-    edges: Vec<Vec<Edge>>,
+pub struct Graph {
+    /// How many of the nodes are templates (the first ones); the rest are macros.
+    pub templates: usize,
+    /// "brief.md.tera" for a template, "row (macros.md.tera)" for a macro.
+    pub names: Vec<String>,
+    pub edges: Vec<Vec<Edge>>,
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Edge {
-    to: usize,
+pub struct Edge {
+    pub to: usize,
     uses: Uses,
     /// Extends both loads (its macros) and renders (its content).
     also_loading: bool,
-    template: usize,
-    at: usize,
+    /// The index of the template holding the tag, and the byte offset of its `{`.
+    pub template: usize,
+    pub at: usize,
+}
+
+impl Edge {
+    /// Whether a search along edges of `uses` follows this one.
+    pub fn follows(&self, uses: Uses) -> bool {
+        self.uses == uses || (uses == Uses::Loading && self.also_loading)
+    }
 }
 
 impl Graph {
+    /// Reads the templates, given as (name, text), and links their tags.
+    pub fn of(templates: &[(&str, &str)]) -> Graph {
+        let facts: Vec<Facts> = templates.iter().map(|(_, text)| scan(text)).collect();
+        Graph::new(templates, &facts)
+    }
+
     fn new(templates: &[(&str, &str)], facts: &[Facts]) -> Graph {
         let mut names: Vec<String> = templates.iter().map(|(name, _)| name.to_string()).collect();
         let mut macros: HashMap<(usize, &str), usize> = HashMap::new();
@@ -267,7 +288,12 @@ impl Graph {
                 });
             }
         }
-        let template_named = |name: &str| templates.iter().position(|(n, _)| *n == name);
+        // By name, for folders of thousands of templates; the first of a name, as before.
+        let mut by_name: HashMap<&str, usize> = HashMap::new();
+        for (index, (name, _)) in templates.iter().enumerate() {
+            by_name.entry(name).or_insert(index);
+        }
+        let template_named = |name: &str| by_name.get(name).copied();
         // A namespace is the template's own import, or one it reaches through the templates it
         // imports or extends (tera carries them over); the first template importing it will do.
         let namespace_of = |template: usize, namespace: &str| {
@@ -310,7 +336,11 @@ impl Graph {
                 }
             }
         }
-        Graph { names, edges }
+        Graph {
+            templates: templates.len(),
+            names,
+            edges,
+        }
     }
 
     /// The first loop along edges of `uses`, as its nodes (the first repeated at the end) and
@@ -320,8 +350,6 @@ impl Graph {
         const NEW: u8 = 0;
         const OPEN: u8 = 1;
         const DONE: u8 = 2;
-        let follows =
-            |edge: &Edge| edge.uses == uses || (uses == Uses::Loading && edge.also_loading);
         let mut state = vec![NEW; self.edges.len()];
         for start in 0..self.edges.len() {
             if state[start] != NEW {
@@ -338,7 +366,7 @@ impl Graph {
                 if let Some(top) = stack.last_mut() {
                     top.1 += 1;
                 }
-                if !follows(edge) {
+                if !edge.follows(uses) {
                     continue;
                 }
                 match state[edge.to] {
