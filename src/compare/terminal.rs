@@ -166,7 +166,7 @@ pub fn write(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<(
         writeln!(
             out,
             "\n{dim}Not shown, as no column has the figures: {}.{dim:#}",
-            clean(&comparison.empty_rows.join(", "))
+            clean(&comparison.empty_rows.join("; "))
         )?;
     }
     if !comparison.notes.is_empty() {

@@ -36,7 +36,7 @@ pub(super) fn plan_target(plan: &HeadcountPlan) -> Criterion {
             status: Status::Watch,
             figure: "not reached".to_string(),
             why: format!(
-                "The plan does not reach its target of {target}: {}.",
+                "The plan does not reach its target: {}.",
                 plan.unavailable
                     .get("months_to_target")
                     .map_or("the path never gets there", String::as_str)

@@ -540,7 +540,7 @@ fn an_unreachable_plan_target_is_a_watch() {
     assert!(
         target
             .why
-            .starts_with("The plan does not reach its target of 700: "),
+            .starts_with("The plan does not reach its target: "),
         "{}",
         target.why
     );

@@ -99,7 +99,7 @@ fn an_unreachable_plan_is_a_watch_that_fails_strict() {
         .status(0)
         .stdout_contains(
             "::warning file=plan.toml,title=Plan AB%3A Headcount plan reaches its target::not \
-             reached (threshold reaches 700 people): The plan does not reach its target of 700: ",
+             reached (threshold reaches 700 people): The plan does not reach its target: ",
         );
 }
 
