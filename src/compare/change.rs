@@ -10,15 +10,7 @@ use crate::format;
 use crate::money::{growth_pct, Exact};
 use crate::period::PeriodKind;
 
-/// Good or bad news by the metric's polarity; `na` when there is no change to judge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tone {
-    Good,
-    Bad,
-    Neutral,
-    Na,
-}
+pub use crate::metrics::catalogue::Tone;
 
 /// One column against the first.
 #[derive(Debug, Clone, Serialize)]
@@ -107,7 +99,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
                 absolute: None,
                 pct: None,
                 pp: Some(points),
-                tone: tone(sign_f64(points, 2), pair.polarity),
+                tone: pair.polarity.tone(format::sign_at(points, 2)),
                 text: format!("{} {unit}", format::places(points, 2, true)),
                 reason: None,
             }
@@ -125,7 +117,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
                 Some(Number::Float(difference)),
                 amount,
                 pct,
-                sign_f64(difference, 2),
+                format::sign_at(difference, 2),
                 pair.polarity,
             )
         }
@@ -195,7 +187,7 @@ fn with_pct(
         absolute,
         pct,
         pp: None,
-        tone: tone(sign, polarity),
+        tone: polarity.tone(sign),
         text,
         reason,
     }
@@ -206,19 +198,5 @@ fn signed(text: String) -> String {
         text
     } else {
         format!("+{text}")
-    }
-}
-
-/// The sign of a change as shown with `decimals` places: a change that rounds to zero is none.
-fn sign_f64(value: f64, decimals: usize) -> i8 {
-    format::sign_at(value, decimals)
-}
-
-/// The catalogue's one rule for good and bad news.
-fn tone(sign: i8, polarity: Polarity) -> Tone {
-    match polarity.tone(sign) {
-        crate::metrics::catalogue::Tone::Good => Tone::Good,
-        crate::metrics::catalogue::Tone::Bad => Tone::Bad,
-        crate::metrics::catalogue::Tone::Neutral => Tone::Neutral,
     }
 }

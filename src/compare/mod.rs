@@ -201,25 +201,10 @@ fn column(mode: Mode, source: &Source) -> Column {
         currency: company.currency.clone(),
         scale,
         amounts_label,
-        amount_decimals: input_decimals(source.period, scale),
+        amount_decimals: crate::metrics::amount_decimals([source.period], scale),
     }
 }
 
-/// No decimals when the period's revenue and cost lines are whole in `scale`, else one.
-fn input_decimals(period: &PeriodMetrics, scale: Scale) -> u32 {
-    let whole = |amount: rust_decimal::Decimal| (amount / scale.factor()).fract().is_zero();
-    let inputs_whole =
-        whole(period.revenue.0) && period.cost_lines.values().all(|l| whole(l.amount.0));
-    if inputs_whole {
-        0
-    } else {
-        1
-    }
-}
-
-/// Periods read the way the changes do, later against earlier: "2025 vs 2024", and with more
-/// columns each later one, newest first, against the first (the base): "2025, 2024 vs 2023".
-/// Peers read in column order: "Acme vs Klarna Group plc, 2024".
 fn title(mode: Mode, columns: &[Column]) -> String {
     match mode {
         Mode::Periods => {

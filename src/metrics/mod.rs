@@ -67,6 +67,24 @@ impl Metrics {
     }
 }
 
+/// Decimals an output shows amounts with in the company's `scale`: none when every figure the
+/// user typed for these periods (revenue, cost lines) is whole in it, else one. A computed
+/// amount (AI savings to the cent) then reads like the figures around it.
+pub fn amount_decimals<'a>(
+    periods: impl IntoIterator<Item = &'a PeriodMetrics>,
+    scale: crate::input::Scale,
+) -> u32 {
+    let whole = |amount: rust_decimal::Decimal| (amount / scale.factor()).fract().is_zero();
+    let inputs_whole = periods
+        .into_iter()
+        .all(|p| whole(p.revenue.0) && p.cost_lines.values().all(|line| whole(line.amount.0)));
+    if inputs_whole {
+        0
+    } else {
+        1
+    }
+}
+
 /// Distinct names in the order they first appear. A set answers "seen?", so 10,000 periods of
 /// 50 lines cost 500,000 look-ups, not a scan of the list for each.
 pub fn names_in_order<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {

@@ -11,7 +11,6 @@ use tera::{Filter, Result, Tera, Value};
 use super::cell::Place;
 use crate::format::ChangeIn;
 use crate::input::Scale;
-use crate::metrics::catalogue::Tone;
 use crate::metrics::{Polarity, Unit};
 
 use crate::format;
@@ -119,11 +118,7 @@ fn delta_of(
     currency: &str,
 ) -> (String, &'static str) {
     let (text, sign) = format::change(change, unit, decimals, currency);
-    let tone = match polarity.tone(sign) {
-        Tone::Good => "good",
-        Tone::Bad => "bad",
-        Tone::Neutral => "neutral",
-    };
+    let tone = polarity.tone(sign).name();
     (text, tone)
 }
 

@@ -743,19 +743,26 @@ fn loops_among_override_templates_exit_2_never_134() {
         ),
     ];
     for (files, position, message) in cases {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("templates")).unwrap();
-        for (name, text) in files {
-            fs::write(dir.path().join("templates").join(name), text).unwrap();
-        }
-        Test::in_dir(dir.path())
-            .args(["generate", "--templates", "templates", "-o", "out"])
-            .run()
-            .status(2)
-            .stderr_contains(position)
-            .stderr_contains(message);
-        assert!(!dir.path().join("out").exists(), "wrote a report folder");
+        assert_templates_refused(files, position, message);
     }
+}
+
+/// Writes `files` as a templates folder, runs `generate` with it, and checks that it is refused
+/// (exit 2) with `position` and `message`, and that no report folder appears.
+#[track_caller]
+fn assert_templates_refused(files: Vec<(impl AsRef<str>, String)>, position: &str, message: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    for (name, text) in files {
+        fs::write(dir.path().join("templates").join(name.as_ref()), text).unwrap();
+    }
+    Test::in_dir(dir.path())
+        .args(["generate", "--templates", "templates", "-o", "out"])
+        .run()
+        .status(2)
+        .stderr_contains(position)
+        .stderr_contains(message);
+    assert!(!dir.path().join("out").exists(), "wrote a report folder");
 }
 
 /// Regression (review of issue 11): long chains without a loop aborted the process (exit 134):
@@ -804,18 +811,7 @@ fn long_chains_of_includes_or_macro_calls_exit_2_never_134() {
         ),
     ];
     for (files, position, message) in cases {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("templates")).unwrap();
-        for (name, text) in files {
-            fs::write(dir.path().join("templates").join(name), text).unwrap();
-        }
-        Test::in_dir(dir.path())
-            .args(["generate", "--templates", "templates", "-o", "out"])
-            .run()
-            .status(2)
-            .stderr_contains(position)
-            .stderr_contains(message);
-        assert!(!dir.path().join("out").exists(), "wrote a report folder");
+        assert_templates_refused(files, position, message);
     }
 }
 

@@ -69,13 +69,27 @@ pub enum Polarity {
     Neutral,
 }
 
-/// How a change reads for a metric: good news, bad news or neither.
+/// How a change reads for a metric: good news, bad news or neither; `na` when there is no
+/// change to judge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tone {
     Good,
     Bad,
     Neutral,
+    Na,
+}
+
+impl Tone {
+    /// The tone's name, as JSON and the HTML classes write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tone::Good => "good",
+            Tone::Bad => "bad",
+            Tone::Neutral => "neutral",
+            Tone::Na => "na",
+        }
+    }
 }
 
 impl Polarity {

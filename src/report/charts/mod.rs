@@ -101,11 +101,8 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
                 metrics.periods.iter().filter(|p| p.kind == kind).collect();
             let total = all.len();
             let periods = all[total.saturating_sub(shown(kind))..].to_vec();
-            let factor = metrics.company.scale.factor();
-            let whole = |amount: rust_decimal::Decimal| (amount / factor).fract().is_zero();
-            let inputs_whole = periods.iter().all(|p| {
-                whole(p.revenue.0) && p.cost_lines.values().all(|line| whole(line.amount.0))
-            });
+            let amount_decimals =
+                crate::metrics::amount_decimals(periods.iter().copied(), metrics.company.scale);
             Series {
                 kind,
                 periods,
@@ -113,7 +110,7 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
                 rule_of_40_bar,
-                amount_decimals: if inputs_whole { 0 } else { 1 },
+                amount_decimals,
             }
         })
         .filter(|s| !s.periods.is_empty())
