@@ -188,8 +188,8 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
             currency: company.currency.clone(),
             scale: company.scale.name().to_string(),
             amounts_label: company.scale.amounts_label(&company.currency),
-            summary_markdown: company.summary.as_deref().map(markdown::inert_html),
-            summary_html: company.summary.as_deref().map(markdown::to_safe_html),
+            summary_markdown: company.summary.as_deref().map(|s| markdown::inert_html(s, 3)),
+            summary_html: company.summary.as_deref().map(|s| markdown::to_safe_html(s, 3)),
         },
         as_of: analysis.as_of.clone(),
         generator: &metrics.generator,
@@ -223,8 +223,8 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
                 .filter_map(|p| {
                     p.notes.as_ref().map(|n| PeriodNote {
                         label: p.label.to_string(),
-                        markdown: markdown::inert_html(n.trim()),
-                        html: markdown::to_safe_html(n),
+                        markdown: markdown::inert_html(n.trim(), 3),
+                        html: markdown::to_safe_html(n, 4),
                     })
                 })
                 .collect()

@@ -40,8 +40,10 @@ pub fn register_font() -> Result<()> {
     result
 }
 
-/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG;
-/// `id` prefixes the ids of the two elements, so several charts can share one page.
+/// Adds a `<title>` and `<desc>` (the text alternative) and an ARIA role to plotters' SVG: the
+/// chart is one image, named by its title and described by the text alternative (its drawn
+/// text is not read out piece by piece). `id` prefixes the ids of the two elements, so several
+/// charts can share one page.
 pub fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
     let escape = |text: &str| {
         text.replace('&', "&amp;")
@@ -54,7 +56,7 @@ pub fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
     };
     let (open, rest) = svg.split_at(end_of_open_tag);
     format!(
-        "{open} role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
+        "{open} role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{}",
         escape(title),
         escape(alt),
         rest.get(1..).unwrap_or("")
@@ -71,7 +73,7 @@ mod tests {
         let svg = "<svg width=\"1\">\n<rect/></svg>";
         assert_eq!(
             accessible_svg(svg, "A & B", "x < \"y\"", "c"),
-            "<svg width=\"1\" role=\"img\" aria-labelledby=\"c-title c-desc\">\
+            "<svg width=\"1\" role=\"img\" aria-labelledby=\"c-title\" aria-describedby=\"c-desc\">\
              <title id=\"c-title\">A &amp; B</title><desc id=\"c-desc\">x &lt; &quot;y&quot;</desc>\n<rect/></svg>"
         );
         assert_eq!(accessible_svg("no tag", "t", "a", "c"), "no tag");
