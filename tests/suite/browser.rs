@@ -71,7 +71,7 @@ const TICKER_VECTORS: &[&str] = &[
     "<svg id=xss>",
 ];
 
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
         .map(PathBuf::from)

@@ -8,11 +8,14 @@
 //! - `crosschecks`: issue 12's cross-check warnings and acknowledged warnings;
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
+//! - `a11y`: axe-core over every HTML page in both colour schemes and two widths (skipped without
+//!   node, the npm packages or Chromium), and the Markdown pages' images, tables and headings;
 //! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
 
+mod a11y;
 mod brief;
 mod browser;
 mod cli;
