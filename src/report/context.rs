@@ -188,8 +188,14 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
             currency: company.currency.clone(),
             scale: company.scale.name().to_string(),
             amounts_label: company.scale.amounts_label(&company.currency),
-            summary_markdown: company.summary.as_deref().map(|s| markdown::inert_html(s, 3)),
-            summary_html: company.summary.as_deref().map(|s| markdown::to_safe_html(s, 3)),
+            summary_markdown: company
+                .summary
+                .as_deref()
+                .map(|s| markdown::inert_html(s, 3)),
+            summary_html: company
+                .summary
+                .as_deref()
+                .map(|s| markdown::to_safe_html(s, 3)),
         },
         as_of: analysis.as_of.clone(),
         generator: &metrics.generator,

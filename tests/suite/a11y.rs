@@ -99,11 +99,25 @@ fn every_page_passes_axe_in_both_schemes_at_both_widths() {
         output.status.success(),
         "axe-core found violations (listed above)"
     );
-    // Two briefs, the index and two comparisons, each in 4 views.
+    // At least two briefs, the index and two comparisons (a page a later change adds is
+    // checked too), each in 4 views.
+    let pages: usize = stdout
+        .split_once("axe-core ")
+        .and_then(|(_, summary)| {
+            summary
+                .split_once(": ")?
+                .1
+                .split_once(" pages")?
+                .0
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0);
     assert!(
-        stdout.contains(": 5 pages, 20 views") && stdout.contains(", 0 violations"),
+        pages >= 5 && stdout.contains(&format!("{} views", pages * 4)),
         "{stdout}"
     );
+    assert!(stdout.contains(", 0 violations"), "{stdout}");
 }
 
 /// The check can fail: a page with faint text in dark mode only and a table that scrolls only
@@ -210,8 +224,8 @@ fn markdown_pages_have_alt_text_header_rows_and_no_heading_jumps() {
         }
     }
     pages.sort();
-    // Two briefs, the index and two comparisons.
-    assert_eq!(pages.len(), 5, "{pages:?}");
+    // At least two briefs, the index and two comparisons.
+    assert!(pages.len() >= 5, "{pages:?}");
     for page in &pages {
         let markdown = fs::read_to_string(page).unwrap();
         let faults = markdown_faults(&markdown);
