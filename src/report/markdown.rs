@@ -33,6 +33,7 @@ fn options() -> Options {
 /// The new level of each heading the user wrote, in order: the distinct levels used are ranked
 /// from `top` down, and a heading is never more than one level below the one before (at most 6).
 fn relevel(levels: &[usize], top: usize) -> Vec<usize> {
+    let top = top.clamp(1, 6);
     let mut distinct = levels.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
@@ -177,6 +178,7 @@ mod tests {
         assert_eq!(relevel(&[2, 4], 3), vec![3, 4]);
         assert_eq!(relevel(&[4, 1], 3), vec![3, 3]);
         assert_eq!(relevel(&[1, 2, 3, 4, 5, 6], 4), vec![4, 5, 6, 6, 6, 6]);
+        assert_eq!(relevel(&[1, 2], 0), vec![1, 2]);
         assert_eq!(
             to_safe_html("# Plan\n\n### Detail\n\ntext", 3),
             "<h3>Plan</h3>\n<h4>Detail</h4>\n<p>text</p>\n"
