@@ -148,6 +148,18 @@ fn delta(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     ))
 }
 
+/// A change in HTML: `<span class="delta good|bad|neutral">`, the class giving its colour. The
+/// colour alone would tell a good change from a bad one (the arrow gives only the direction),
+/// so a good or bad change also says so in words, for a screen reader (`sr-only`).
+fn delta_span(text: &str, tone: &str) -> String {
+    match tone {
+        "good" | "bad" => {
+            format!("<span class=\"delta {tone}\">{text}<span class=\"sr-only\"> ({tone})</span></span>")
+        }
+        _ => format!("<span class=\"delta {tone}\">{text}</span>"),
+    }
+}
+
 /// Like `delta`, wrapped in `<span class="delta good|bad|neutral">` for HTML. Its output is
 /// built from numbers only, so it is marked safe.
 struct DeltaHtml;
@@ -155,7 +167,7 @@ struct DeltaHtml;
 impl Filter for DeltaHtml {
     fn filter(&self, value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
         Ok(Value::from(match delta_text(value, args) {
-            Some((text, tone)) => format!("<span class=\"delta {tone}\">{text}</span>"),
+            Some((text, tone)) => delta_span(&text, tone),
             None => format!("<span class=\"delta na\">{NA}</span>"),
         }))
     }
@@ -217,7 +229,7 @@ impl Cell {
                 .map_or(1, |bar| format::decisive_places(change, bar, 1));
             let (text, tone) = delta_of(change, unit, cell.polarity, decimals, &currency_code);
             Ok(Value::from(if html {
-                format!("<span class=\"delta {tone}\">{text}</span>")
+                delta_span(&text, tone)
             } else {
                 text
             }))
@@ -364,15 +376,15 @@ mod tests {
         assert_eq!(delta(&number("23.5"), &up_good).unwrap(), "▲ +23.5%");
         assert_eq!(
             DeltaHtml.filter(&number("3.2"), &down_good).unwrap(),
-            "<span class=\"delta bad\">▲ +3.2%</span>"
+            "<span class=\"delta bad\">▲ +3.2%<span class=\"sr-only\"> (bad)</span></span>"
         );
         assert_eq!(
             DeltaHtml.filter(&number("-2.2"), &pp_up_good).unwrap(),
-            "<span class=\"delta bad\">▼ -2.2 pp</span>"
+            "<span class=\"delta bad\">▼ -2.2 pp<span class=\"sr-only\"> (bad)</span></span>"
         );
         assert_eq!(
             DeltaHtml.filter(&number("-5"), &down_good).unwrap(),
-            "<span class=\"delta good\">▼ -5.0%</span>"
+            "<span class=\"delta good\">▼ -5.0%<span class=\"sr-only\"> (good)</span></span>"
         );
         assert_eq!(delta(&Value::Null, &up_good).unwrap(), "n/a");
     }
@@ -398,7 +410,7 @@ mod tests {
         assert_eq!(
             html.filter(&cell(number("3.2"), "change", Value::Null), &usd)
                 .unwrap(),
-            "<span class=\"delta bad\">▲ +3.2%</span>"
+            "<span class=\"delta bad\">▲ +3.2%<span class=\"sr-only\"> (bad)</span></span>"
         );
         assert_eq!(
             md.filter(&cell(Value::Null, "pct", 4.into()), &usd)
