@@ -182,11 +182,15 @@ impl Drawable for Efficiency<'_> {
             } else {
                 label_style()
             };
-            chart.draw_series(std::iter::once(Text::new(
-                short(name),
-                (*x, *y),
-                style.pos(Pos::new(HPos::Left, VPos::Bottom)),
-            )))?;
+            // The name up and to the right of its point, clear of the dot.
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((*x, *y))
+                    + Text::new(
+                        short(name),
+                        (11, -6),
+                        style.pos(Pos::new(HPos::Left, VPos::Bottom)),
+                    ),
+            ))?;
         }
         legend(&mut chart)
     }
