@@ -114,13 +114,19 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
         Some((name, text)) => input::parse(text, name, input::Format::Toml, &ReadOptions::default())?,
         None => {
             if !path.is_file() {
-                let written = match named {
-                    Named::List { written, .. } => format!("\"{written}\" "),
-                    Named::Argument(_) => String::new(),
+                let (written, help) = match named {
+                    Named::List { written, .. } => (
+                        format!("\"{written}\" "),
+                        "a peer's path is relative to the company's file; give the file of a comparable company",
+                    ),
+                    Named::Argument(_) => (
+                        String::new(),
+                        "a path given with --peers is relative to the working folder; give the file of a comparable company",
+                    ),
                 };
                 return Err(named.error(
                     format!("the peer file {written}is not found: there is no file {shown}"),
-                    "a peer's path is relative to the company's file (for --peers, to the working folder); give the file of a comparable company",
+                    help,
                 ));
             }
             input::load(path, &ReadOptions::default())?

@@ -375,7 +375,8 @@ pub fn median(values: &[Number]) -> Option<Number> {
 }
 
 /// The company's (first value's) rank among the values present, 1 the best by `polarity`:
-/// one more than the number of companies strictly better, so ties share a rank.
+/// one more than the number of companies strictly better, so ties share a rank. None without a
+/// better direction, without the company's value, or with no other value to rank against.
 pub fn rank(polarity: Polarity, values: &[Option<Number>]) -> Option<Rank> {
     let own = values.first().copied().flatten()?.as_f64();
     let better = |other: f64| match polarity {
@@ -387,6 +388,10 @@ pub fn rank(polarity: Polarity, values: &[Option<Number>]) -> Option<Rank> {
         return None;
     }
     let present: Vec<f64> = values.iter().flatten().map(|v| v.as_f64()).collect();
+    // Alone, the company has nothing to rank against.
+    if present.len() < 2 {
+        return None;
+    }
     Some(Rank {
         position: 1 + present.iter().skip(1).filter(|v| better(**v)).count(),
         of: present.len(),

@@ -217,6 +217,7 @@ fn median_and_rank_rules() {
     assert_eq!(rank(Polarity::DownGood, &[f(5.0), f(7.0), f(5.0)]), Some(Rank { position: 1, of: 3 }));
     assert_eq!(rank(Polarity::Neutral, &[f(5.0), f(7.0)]), None);
     assert_eq!(rank(Polarity::UpGood, &[None, f(7.0)]), None);
+    assert_eq!(rank(Polarity::UpGood, &[f(5.0), None]), None);
 }
 
 #[test]
