@@ -173,26 +173,25 @@ impl Settings {
             } => {
                 let as_of = as_of(date.as_of)?;
                 CommandSettings::Generate(Generate {
-                inputs,
-                dir,
-                formats: format.into_iter().map(output_format).collect(),
-                charts: chart_format(charts),
-                templates,
-                read: read_options(read)?,
-                thresholds: values::thresholds(thresholds.as_deref())?,
-                progress: !output.quiet && !env.in_ci,
-                peers: (!peers.is_empty()).then_some(peers),
-                fx: crate::report::peers::Rates {
-                    rates: match &fx {
-                        Some(text) => crate::report::peers::fx::parse(text).map_err(|e| {
-                            usage(anyhow::anyhow!("--fx \"{text}\": {e}"))
-                        })?,
-                        None => Vec::new(),
+                    inputs,
+                    dir,
+                    formats: format.into_iter().map(output_format).collect(),
+                    charts: chart_format(charts),
+                    templates,
+                    read: read_options(read)?,
+                    thresholds: values::thresholds(thresholds.as_deref())?,
+                    progress: !output.quiet && !env.in_ci,
+                    peers: (!peers.is_empty()).then_some(peers),
+                    fx: crate::report::peers::Rates {
+                        rates: match &fx {
+                            Some(text) => crate::report::peers::fx::parse(text)
+                                .map_err(|e| usage(anyhow::anyhow!("--fx \"{text}\": {e}")))?,
+                            None => Vec::new(),
+                        },
+                        as_of: as_of.clone(),
                     },
-                    as_of: as_of.clone(),
-                },
-                as_of,
-            })
+                    as_of,
+                })
             }
             Command::Check {
                 inputs,

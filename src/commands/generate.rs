@@ -45,12 +45,10 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         .enumerate()
         .map(|(index, company)| {
             let analysis = analyse(company, thresholds, as_of.clone());
-            let peers = peer_sets
-                .of_company(index)
-                .map(|metrics| report::Peers {
-                    metrics,
-                    rates: &settings.fx,
-                });
+            let peers = peer_sets.of_company(index).map(|metrics| report::Peers {
+                metrics,
+                rates: &settings.fx,
+            });
             let files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
             progress.inc(1);
             let done = (

@@ -58,7 +58,11 @@ impl Named<'_> {
 
 /// Reads the peers of every company. `cli` is `--peers`; `bundled` says the companies are the
 /// bundled example, whose peers are compiled in.
-pub fn load(companies: &[CompanyInput], cli: Option<&[PathBuf]>, bundled: bool) -> Result<PeerSets> {
+pub fn load(
+    companies: &[CompanyInput],
+    cli: Option<&[PathBuf]>,
+    bundled: bool,
+) -> Result<PeerSets> {
     let mut sets = PeerSets::default();
     let mut read: HashMap<PathBuf, usize> = HashMap::new();
     for company in companies {
@@ -111,7 +115,9 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
         .then(|| crate::EXAMPLE_PEERS.iter().find(|(p, _)| *p == shown))
         .flatten();
     let input = match embedded {
-        Some((name, text)) => input::parse(text, name, input::Format::Toml, &ReadOptions::default())?,
+        Some((name, text)) => {
+            input::parse(text, name, input::Format::Toml, &ReadOptions::default())?
+        }
         None => {
             if !path.is_file() {
                 let (written, help) = match named {
@@ -136,7 +142,12 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
 }
 
 /// A company cannot be its own peer: the same file, or a file of the same company name.
-fn check_not_itself(company: &CompanyInput, path: &Path, peer: &Metrics, named: &Named) -> Result<()> {
+fn check_not_itself(
+    company: &CompanyInput,
+    path: &Path,
+    peer: &Metrics,
+    named: &Named,
+) -> Result<()> {
     let same_file = match (
         std::fs::canonicalize(path),
         std::fs::canonicalize(&company.source),

@@ -57,7 +57,9 @@ operating_income = 20
 
 fn section(brief: &str) -> &str {
     let start = brief.find("## Peers").expect("a Peers section");
-    let end = brief[start..].find("\n## Data notes").map_or(brief.len(), |e| start + e);
+    let end = brief[start..]
+        .find("\n## Data notes")
+        .map_or(brief.len(), |e| start + e);
     &brief[start..end]
 }
 
@@ -73,10 +75,21 @@ fn the_company_files_peers_make_a_section_with_ratios_only_across_currencies() {
     let brief = output.read("out/a/brief.md");
     let peers = section(&brief);
     // Fiscal years ending on different days are named with their ends.
-    assert!(peers.contains("| A FY2024 (ended 31 Dec 2024) | B FY2024 (ended 30 Jun 2024) |"), "{peers}");
+    assert!(
+        peers.contains("| A FY2024 (ended 31 Dec 2024) | B FY2024 (ended 30 Jun 2024) |"),
+        "{peers}"
+    );
     // SEK amounts are shown in SEK, not compared; growth (25% against 20%) is.
-    assert!(peers.contains("| Revenue | $120 | SEK 1.00k (not compared) | n/a"), "{peers}");
-    assert!(peers.contains("| Revenue growth, YoY | ▲ +20.0% | ▲ +25.0% | ▲ +25.0% | 2 of 2, higher is better |"), "{peers}");
+    assert!(
+        peers.contains("| Revenue | $120 | SEK 1.00k (not compared) | n/a"),
+        "{peers}"
+    );
+    assert!(
+        peers.contains(
+            "| Revenue growth, YoY | ▲ +20.0% | ▲ +25.0% | ▲ +25.0% | 2 of 2, higher is better |"
+        ),
+        "{peers}"
+    );
     assert!(peers.contains("Amounts in SEK are shown in their own currency and not compared"));
     // Only A has a comparable revenue per employee: the chart says why it is not drawn.
     assert!(peers.contains("not drawn, as fewer than two companies have both figures"));
@@ -94,21 +107,38 @@ fn rates_convert_amounts_and_name_their_date() {
     let output = Test::new()
         .file("a.toml", A)
         .file("peers/b.toml", B)
-        .args(["generate", "a.toml", "-o", "out", "--fx", "SEK=0.1", "--as-of", "2025-01-31"])
+        .args([
+            "generate",
+            "a.toml",
+            "-o",
+            "out",
+            "--fx",
+            "SEK=0.1",
+            "--as-of",
+            "2025-01-31",
+        ])
         .run()
         .status(0);
     let brief = output.read("out/a/brief.md");
     let peers = section(&brief);
-    assert!(peers.contains("| Revenue | $120 | $100 (converted) | $100 | 1 of 2, higher is better |"), "{peers}");
+    assert!(
+        peers.contains("| Revenue | $120 | $100 (converted) | $100 | 1 of 2, higher is better |"),
+        "{peers}"
+    );
     assert!(peers.contains("| Revenue per employee (annualised) | $10 | $2 (converted) | $2 | 1 of 2, higher is better |"), "{peers}");
-    assert!(peers.contains("Converted into USD at 0.1 USD per SEK (rates as of 2025-01-31)."), "{peers}");
+    assert!(
+        peers.contains("Converted into USD at 0.1 USD per SEK (rates as of 2025-01-31)."),
+        "{peers}"
+    );
     let without_date = Test::new()
         .file("a.toml", A)
         .file("peers/b.toml", B)
         .args(["generate", "a.toml", "-o", "out", "--fx", "SEK=0.1"])
         .run()
         .status(0);
-    assert!(without_date.read("out/a/brief.md").contains("(rates as given)."));
+    assert!(without_date
+        .read("out/a/brief.md")
+        .contains("(rates as given)."));
 }
 
 #[test]
@@ -121,9 +151,15 @@ fn a_peer_without_headcount_is_named_not_dropped() {
         .status(0);
     let brief = output.read("out/a/brief.md");
     let peers = section(&brief);
-    assert!(peers.contains("Without a headcount in the latest fiscal year: C (per-employee"), "{peers}");
+    assert!(
+        peers.contains("Without a headcount in the latest fiscal year: C (per-employee"),
+        "{peers}"
+    );
     // C's growth (100 − 50) ÷ 50 = 100% is still compared: A's 20% ranks 2 of 2.
-    assert!(peers.contains("| Revenue growth, YoY | ▲ +20.0% | ▲ +100.0% | ▲ +100.0% | 2 of 2"), "{peers}");
+    assert!(
+        peers.contains("| Revenue growth, YoY | ▲ +20.0% | ▲ +100.0% | ▲ +100.0% | 2 of 2"),
+        "{peers}"
+    );
 }
 
 #[test]
@@ -169,7 +205,10 @@ fn the_company_is_not_its_own_peer() {
 fn a_peer_file_with_an_error_names_that_file() {
     Test::new()
         .file("a.toml", A)
-        .file("peers/b.toml", B.replace("revenue = 1000", "revenue = -1000"))
+        .file(
+            "peers/b.toml",
+            B.replace("revenue = 1000", "revenue = -1000"),
+        )
         .args(["generate", "a.toml", "-o", "out"])
         .run()
         .status(2)
@@ -181,7 +220,10 @@ fn a_peer_file_with_an_error_names_that_file() {
 #[test]
 fn bad_peer_lists_and_rates_are_exit_2() {
     Test::new()
-        .file("a.toml", A.replace("[\"peers/b.toml\"]", "[\"b.toml\", \" \"]"))
+        .file(
+            "a.toml",
+            A.replace("[\"peers/b.toml\"]", "[\"b.toml\", \" \"]"),
+        )
         .args(["generate", "a.toml", "-o", "out"])
         .run()
         .status(2)
@@ -209,7 +251,13 @@ fn the_bundled_example_has_its_peers_from_any_folder() {
     let output = Test::new().args(["generate", "-o", "out"]).run().status(0);
     let brief = output.read("out/klarna-group-plc/brief.md");
     let peers = section(&brief);
-    assert!(peers.contains("PayPal Holdings, Inc. FY2023 (ended 31 Dec 2023) ⚠"), "{peers}");
-    assert!(peers.contains("Affirm Holdings, Inc. FY2024 (ended 30 Jun 2024) ⚠"), "{peers}");
+    assert!(
+        peers.contains("PayPal Holdings, Inc. FY2023 (ended 31 Dec 2023) ⚠"),
+        "{peers}"
+    );
+    assert!(
+        peers.contains("Affirm Holdings, Inc. FY2024 (ended 30 Jun 2024) ⚠"),
+        "{peers}"
+    );
     assert!(peers.contains("Without a headcount in the latest fiscal year: Affirm Holdings, Inc."));
 }

@@ -220,7 +220,10 @@ fn derive_fourth_quarters(series: &mut Series) {
         .collect();
     for year in years {
         let filed_q4 = series.get(&Span::Quarter(year, 4)).cloned();
-        if matches!(filed_q4.as_ref().map(|q4| &q4.source), Some(Source::Derived { .. })) {
+        if matches!(
+            filed_q4.as_ref().map(|q4| &q4.source),
+            Some(Source::Derived { .. })
+        ) {
             continue;
         }
         let parts = [

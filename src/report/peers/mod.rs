@@ -140,7 +140,8 @@ impl<'a> Entry<'a> {
             .iter()
             .rev()
             .find(|p| p.kind == PeriodKind::Year);
-        let end = year.and_then(|y| year_end(y.label.year, metrics.company.fiscal_year_end.as_deref()));
+        let end =
+            year.and_then(|y| year_end(y.label.year, metrics.company.fiscal_year_end.as_deref()));
         Entry { metrics, year, end }
     }
 }
@@ -173,7 +174,13 @@ pub fn build(
     let company_end = entries[0].end;
     let ends: Vec<&str> = entries
         .iter()
-        .map(|e| e.metrics.company.fiscal_year_end.as_deref().unwrap_or("12-31"))
+        .map(|e| {
+            e.metrics
+                .company
+                .fiscal_year_end
+                .as_deref()
+                .unwrap_or("12-31")
+        })
         .collect();
     let year_ends_differ = ends.iter().any(|e| *e != ends[0]);
     let columns: Vec<PeerColumn> = entries
@@ -227,9 +234,7 @@ pub fn build(
         .iter()
         .any(|c| c.currency != currency && rates.rate(&c.currency).is_some());
     PeersView {
-        lacking_headcount: peer_names(&|e, _| {
-            e.year.is_some_and(|y| y.headcount_end.is_none())
-        }),
+        lacking_headcount: peer_names(&|e, _| e.year.is_some_and(|y| y.headcount_end.is_none())),
         stale: peer_names(&|_, c| c.stale),
         without_years: peer_names(&|e, _| e.year.is_none()),
         columns,
@@ -276,9 +281,12 @@ fn row(
         unit: metric.unit,
         polarity: metric.polarity,
         place: Place::Card,
-        note: median_value
-            .is_none()
-            .then(|| notes.number(&format!("Peers' median of {}: no peer has a comparable value", metric.name))),
+        note: median_value.is_none().then(|| {
+            notes.number(&format!(
+                "Peers' median of {}: no peer has a comparable value",
+                metric.name
+            ))
+        }),
         bar: (metric.key == "rule_of_40").then_some(bar),
         decimals: None,
     };
@@ -368,7 +376,11 @@ pub fn median(values: &[Number]) -> Option<Number> {
     Some(match (sorted[n / 2 - 1], sorted[n / 2]) {
         (Number::Exact(a), Number::Exact(b)) => {
             let mean = (a.0 + b.0) / Decimal::TWO;
-            Number::Exact(Exact(if mean.scale() > 2 { to_cents(mean) } else { mean }))
+            Number::Exact(Exact(if mean.scale() > 2 {
+                to_cents(mean)
+            } else {
+                mean
+            }))
         }
         (a, b) => Number::Float((a.as_f64() + b.as_f64()) / 2.0),
     })

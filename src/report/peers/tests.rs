@@ -14,12 +14,20 @@ fn metrics_of(text: &str) -> Metrics {
 
 /// Two years of one company: revenue, headcount at the end, one cost line and the latest
 /// year's operating income.
-fn company(name: &str, currency: &str, year_end: &str, years: [(i32, u32, Option<u32>, u32); 2], income: i64) -> Metrics {
+fn company(
+    name: &str,
+    currency: &str,
+    year_end: &str,
+    years: [(i32, u32, Option<u32>, u32); 2],
+    income: i64,
+) -> Metrics {
     let mut text = format!(
         "[company]\nname = \"{name}\"\ncurrency = \"{currency}\"\nfiscal_year_end = \"{year_end}\"\n"
     );
     for (i, (year, revenue, headcount, costs)) in years.iter().enumerate() {
-        text.push_str(&format!("[[period]]\nlabel = \"{year}\"\nrevenue = {revenue}\n"));
+        text.push_str(&format!(
+            "[[period]]\nlabel = \"{year}\"\nrevenue = {revenue}\n"
+        ));
         if let Some(h) = headcount {
             text.push_str(&format!("headcount_end = {h}\n"));
         }
@@ -36,25 +44,46 @@ fn company(name: &str, currency: &str, year_end: &str, years: [(i32, u32, Option
 ///   average headcount (10 + 14) ÷ 2 = 12; revenue per employee 120 ÷ 12 = 10;
 ///   opex per employee 108 ÷ 12 = 9; headcount change (14 − 10) ÷ 10 = +40%.
 fn a() -> Metrics {
-    company("A", "USD", "12-31", [(2023, 100, Some(10), 90), (2024, 120, Some(14), 108)], 12)
+    company(
+        "A",
+        "USD",
+        "12-31",
+        [(2023, 100, Some(10), 90), (2024, 120, Some(14), 108)],
+        12,
+    )
 }
 
 /// B (USD): 2023 revenue 160, 20 people; 2024 revenue 200, 20 people, costs 170, income 30.
 ///   growth 25%; margin 15%; Rule of 40 = 40; per employee 200 ÷ 20 = 10; opex 170 ÷ 20 = 8.5;
 ///   headcount change 0%.
 fn b() -> Metrics {
-    company("B", "USD", "12-31", [(2023, 160, Some(20), 150), (2024, 200, Some(20), 170)], 30)
+    company(
+        "B",
+        "USD",
+        "12-31",
+        [(2023, 160, Some(20), 150), (2024, 200, Some(20), 170)],
+        30,
+    )
 }
 
 /// C (SEK, years ending 30 June): 2023 revenue 800, 40 people; 2024 revenue 1000, 60 people,
 ///   costs 950, income 50. Growth 25%; margin 5%; Rule of 40 = 30; average headcount 50;
 ///   per employee SEK 1000 ÷ 50 = 20; opex SEK 950 ÷ 50 = 19; headcount change +50%.
 fn c() -> Metrics {
-    company("C", "SEK", "06-30", [(2023, 800, Some(40), 800), (2024, 1000, Some(60), 950)], 50)
+    company(
+        "C",
+        "SEK",
+        "06-30",
+        [(2023, 800, Some(40), 800), (2024, 1000, Some(60), 950)],
+        50,
+    )
 }
 
 fn row<'v>(view: &'v PeersView, key: &str) -> &'v PeerRow {
-    view.rows.iter().find(|r| r.key == key).expect("the row is there")
+    view.rows
+        .iter()
+        .find(|r| r.key == key)
+        .expect("the row is there")
 }
 
 fn float(value: Option<Number>) -> f64 {
@@ -75,14 +104,20 @@ fn build_view(peers: &[&Metrics], rates: &Rates) -> PeersView {
 #[test]
 fn every_metric_is_a_catalogue_key() {
     for key in METRICS {
-        assert!(catalogue::metric(key).is_some(), "{key} is not in the catalogue");
+        assert!(
+            catalogue::metric(key).is_some(),
+            "{key} is not in the catalogue"
+        );
     }
     let (b, c) = (b(), c());
     let view = build_view(&[&b, &c], &Rates::default());
     assert_eq!(view.rows.len(), METRICS.len());
     for (row, key) in view.rows.iter().zip(METRICS) {
         let metric = catalogue::known(key);
-        assert_eq!((row.name, row.unit, row.polarity), (metric.name, metric.unit, metric.polarity));
+        assert_eq!(
+            (row.name, row.unit, row.polarity),
+            (metric.name, metric.unit, metric.polarity)
+        );
     }
 }
 
@@ -142,7 +177,10 @@ fn rates_convert_amounts_checked_by_hand() {
     assert_eq!(converted.currency, "USD");
     assert_eq!(exact(converted.cell.value), Decimal::from(100));
     let from = converted.converted_from.as_ref().expect("converted");
-    assert_eq!((exact(Some(from.value)), from.currency.as_str()), (Decimal::from(1000), "SEK"));
+    assert_eq!(
+        (exact(Some(from.value)), from.currency.as_str()),
+        (Decimal::from(1000), "SEK")
+    );
     assert_eq!(exact(revenue.median.value), Decimal::from(150));
     assert_eq!(revenue.rank, Some(Rank { position: 2, of: 3 }));
     // Revenue per employee: C's SEK 20 × 0.1 = USD 2. A 10, B 10, C 2: median (10 + 2) ÷ 2 = 6,
@@ -161,17 +199,38 @@ fn rates_convert_amounts_checked_by_hand() {
     let growth = row(&view, "revenue_growth_yoy_pct");
     assert!(growth.cells[2].converted_from.is_none());
     assert!(view.not_compared_currencies.is_empty());
-    assert_eq!(view.fx.as_ref().map(|f| f.as_of.as_deref()), Some(Some("2025-01-31")));
+    assert_eq!(
+        view.fx.as_ref().map(|f| f.as_of.as_deref()),
+        Some(Some("2025-01-31"))
+    );
 }
 
 #[test]
 fn fiscal_years_are_named_by_their_ends_and_old_ones_flagged() {
-    let (c, d) = (c(), company("D", "USD", "12-31", [(2022, 50, Some(5), 40), (2023, 60, Some(5), 50)], 10));
-    let old = company("E", "USD", "12-31", [(2021, 50, Some(5), 40), (2022, 60, Some(5), 50)], 10);
+    let (c, d) = (
+        c(),
+        company(
+            "D",
+            "USD",
+            "12-31",
+            [(2022, 50, Some(5), 40), (2023, 60, Some(5), 50)],
+            10,
+        ),
+    );
+    let old = company(
+        "E",
+        "USD",
+        "12-31",
+        [(2021, 50, Some(5), 40), (2022, 60, Some(5), 50)],
+        10,
+    );
     let view = build_view(&[&c, &d, &old], &Rates::default());
     assert!(view.year_ends_differ);
     assert_eq!(view.columns[1].year_end.as_deref(), Some("2024-06-30"));
-    assert_eq!(view.columns[1].year_end_text.as_deref(), Some("30 Jun 2024"));
+    assert_eq!(
+        view.columns[1].year_end_text.as_deref(),
+        Some("30 Jun 2024")
+    );
     // A's FY2024 ends 31 Dec 2024. C's 30 Jun 2024 is 6 months earlier; D's 31 Dec 2023
     // exactly a year: neither is more than a year older. E's 31 Dec 2022 is.
     assert_eq!(
@@ -184,7 +243,13 @@ fn fiscal_years_are_named_by_their_ends_and_old_ones_flagged() {
 #[test]
 fn a_peer_without_headcount_is_named_and_kept() {
     let b = b();
-    let no_people = company("NoPeople", "USD", "12-31", [(2023, 50, None, 40), (2024, 100, None, 80)], 20);
+    let no_people = company(
+        "NoPeople",
+        "USD",
+        "12-31",
+        [(2023, 50, None, 40), (2024, 100, None, 80)],
+        20,
+    );
     let mut notes = Footnotes::default();
     let view = build(&a(), &[&b, &no_people], &Rates::default(), 40.0, &mut notes);
     assert_eq!(view.lacking_headcount, vec!["NoPeople".to_string()]);
@@ -199,7 +264,10 @@ fn a_peer_without_headcount_is_named_and_kept() {
     let growth = row(&view, "revenue_growth_yoy_pct");
     assert!((float(growth.median.value) - 62.5).abs() < 1e-9);
     let reasons = notes.into_list();
-    assert!(reasons.iter().any(|r| r.starts_with("NoPeople, FY2024:")), "{reasons:?}");
+    assert!(
+        reasons.iter().any(|r| r.starts_with("NoPeople, FY2024:")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -208,13 +276,22 @@ fn median_and_rank_rules() {
     assert_eq!(median(&[]), None);
     assert_eq!(median(&[e(3), e(1), e(2)]), Some(e(2)));
     // (1 + 2) ÷ 2 = 1.5, exact.
-    assert_eq!(median(&[e(2), e(1)]), Some(Number::Exact(Exact(Decimal::new(15, 1)))));
+    assert_eq!(
+        median(&[e(2), e(1)]),
+        Some(Number::Exact(Exact(Decimal::new(15, 1))))
+    );
     // Amounts to the cent: (0.01 + 0.02) ÷ 2 = 0.015, rounded half away from zero: 0.02.
     let cents = |c: i64| Number::Exact(Exact(Decimal::new(c, 2)));
     assert_eq!(median(&[cents(1), cents(2)]), Some(cents(2)));
     let f = |v: f64| Some(Number::Float(v));
-    assert_eq!(rank(Polarity::UpGood, &[f(5.0), f(7.0), None, f(5.0)]), Some(Rank { position: 2, of: 3 }));
-    assert_eq!(rank(Polarity::DownGood, &[f(5.0), f(7.0), f(5.0)]), Some(Rank { position: 1, of: 3 }));
+    assert_eq!(
+        rank(Polarity::UpGood, &[f(5.0), f(7.0), None, f(5.0)]),
+        Some(Rank { position: 2, of: 3 })
+    );
+    assert_eq!(
+        rank(Polarity::DownGood, &[f(5.0), f(7.0), f(5.0)]),
+        Some(Rank { position: 1, of: 3 })
+    );
     assert_eq!(rank(Polarity::Neutral, &[f(5.0), f(7.0)]), None);
     assert_eq!(rank(Polarity::UpGood, &[None, f(7.0)]), None);
     assert_eq!(rank(Polarity::UpGood, &[f(5.0), None]), None);
@@ -222,8 +299,14 @@ fn median_and_rank_rules() {
 
 #[test]
 fn year_ends_of_fiscal_years() {
-    assert_eq!(year_end(2024, Some("06-30")), NaiveDate::from_ymd_opt(2024, 6, 30));
+    assert_eq!(
+        year_end(2024, Some("06-30")),
+        NaiveDate::from_ymd_opt(2024, 6, 30)
+    );
     assert_eq!(year_end(2024, None), NaiveDate::from_ymd_opt(2024, 12, 31));
     // 29 February in a year without it: the 28th.
-    assert_eq!(year_end(2023, Some("02-29")), NaiveDate::from_ymd_opt(2023, 2, 28));
+    assert_eq!(
+        year_end(2023, Some("02-29")),
+        NaiveDate::from_ymd_opt(2023, 2, 28)
+    );
 }

@@ -182,22 +182,44 @@ fn quarters_add_up_to_their_year_exactly() {
     let file = snowflake_with(
         "RevenueFromContractWithCustomerExcludingAssessedTax",
         &[
-            fact("2024-11-01", "2025-01-31", 986_500_000, "0000000001-25-000001"),
-            fact("2023-11-01", "2024-01-31", 774_699_000, "0000000001-25-000002"),
+            fact(
+                "2024-11-01",
+                "2025-01-31",
+                986_500_000,
+                "0000000001-25-000001",
+            ),
+            fact(
+                "2023-11-01",
+                "2024-01-31",
+                774_699_000,
+                "0000000001-25-000002",
+            ),
         ],
     );
     let output = Test::new()
         .file("facts.json", &file)
-        .args(["import", "sec", "facts.json", "--from", "2024", "--quarters", "-o", "-"])
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--from",
+            "2024",
+            "--quarters",
+            "-o",
+            "-",
+        ])
         .run()
         .status(0);
     let toml = &output.stdout;
     assert!(toml.contains(
         "revenue = 986.77                # derived: us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax year - Q1 - Q2 - Q3"
     ), "{toml}");
-    assert!(toml.contains(
-        "; the filed Q4 of 986.5 (0000000001-25-000001) would miss the year by -0.27"
-    ), "{toml}");
+    assert!(
+        toml.contains(
+            "; the filed Q4 of 986.5 (0000000001-25-000001) would miss the year by -0.27"
+        ),
+        "{toml}"
+    );
     assert!(toml.contains(
         "revenue = 774.699               # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, 0000000001-25-000002"
     ), "{toml}");
@@ -207,7 +229,11 @@ fn quarters_add_up_to_their_year_exactly() {
         .run()
         .status(0)
         .json();
-    let revenue = |label: &str| period(&metrics, label)["revenue"].as_i64().unwrap_or_default();
+    let revenue = |label: &str| {
+        period(&metrics, label)["revenue"]
+            .as_i64()
+            .unwrap_or_default()
+    };
     assert_eq!(
         revenue("2025-Q1") + revenue("2025-Q2") + revenue("2025-Q3") + revenue("2025-Q4"),
         revenue("2025")
@@ -224,8 +250,10 @@ fn the_latest_filing_wins_across_a_change_of_concept() {
     // later in the list of revenue concepts.
     let file = snowflake_with(
         "Revenues",
-        &[serde_json::json!({"start": "2023-02-01", "end": "2024-01-31", "val": 2_806_500_000_i64,
-            "accn": "0000000001-26-000001", "filed": "2026-03-01", "form": "10-K", "fp": "FY"})],
+        &[
+            serde_json::json!({"start": "2023-02-01", "end": "2024-01-31", "val": 2_806_500_000_i64,
+            "accn": "0000000001-26-000001", "filed": "2026-03-01", "form": "10-K", "fp": "FY"}),
+        ],
     );
     let output = Test::new()
         .file("facts.json", &file)

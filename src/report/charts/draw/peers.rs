@@ -70,10 +70,15 @@ impl Efficiency<'_> {
             .iter()
             .enumerate()
             .filter_map(|(i, column)| {
-                let why = match (growth.get(i).copied().flatten(), per_employee.get(i).copied().flatten()) {
+                let why = match (
+                    growth.get(i).copied().flatten(),
+                    per_employee.get(i).copied().flatten(),
+                ) {
                     (Some(_), Some(_)) => return None,
                     (None, _) => "no revenue growth",
-                    (_, None) if column.currency != self.view.currency => "revenue per employee in another currency with no rate given",
+                    (_, None) if column.currency != self.view.currency => {
+                        "revenue per employee in another currency with no rate given"
+                    }
                     (_, None) => "no revenue per employee",
                 };
                 Some(format!("{} ({why})", column.name))
@@ -314,7 +319,9 @@ impl Drawable for RuleOf40<'_> {
                 line.stroke_width(2),
             ))?
             .label(format!("The {shown_bar} line"))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], line.stroke_width(2)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], line.stroke_width(2))
+            });
         for (i, (_, _, v)) in bars.iter().enumerate() {
             chart.draw_series(std::iter::once(Text::new(
                 format::places(*v, format::decisive_places(*v, self.bar_at, 1), false),
