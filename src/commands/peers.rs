@@ -1,6 +1,7 @@
 //! Finding and reading each brief's comparable companies: `--peers` (paths as given, for every
 //! brief) or the company file's own `peers = [...]` (paths relative to that file). A missing
-//! file, or a peer that is the company itself, is an error at the list entry (or the argument);
+//! file, or a peer that is the company itself, is an error at the list entry (or the argument;
+//! with several inputs, each brief leaves itself out of `--peers`);
 //! an error inside a peer's file names that file. Each file is read once however many briefs
 //! list it. The bundled example's peers are compiled in with it.
 
@@ -99,7 +100,20 @@ pub fn load(
                     sets.metrics.len() - 1
                 }
             };
-            check_not_itself(company, &path, &sets.metrics[index], &named)?;
+            if is_itself(company, &path, &sets.metrics[index]) {
+                // `generate a.toml b.toml --peers a.toml b.toml`: each brief has the others.
+                if cli.is_some() && companies.len() > 1 {
+                    continue;
+                }
+                return Err(named.error(
+                    format!(
+                        "the peer {} is {} itself",
+                        path.to_string_lossy().replace('\\', "/"),
+                        company.company.name
+                    ),
+                    "list other companies as peers, not the company the brief is about",
+                ));
+            }
             if !indexes.contains(&index) {
                 indexes.push(index);
             }
@@ -141,13 +155,8 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
     Ok(metrics::compute(&input))
 }
 
-/// A company cannot be its own peer: the same file, or a file of the same company name.
-fn check_not_itself(
-    company: &CompanyInput,
-    path: &Path,
-    peer: &Metrics,
-    named: &Named,
-) -> Result<()> {
+/// Whether a peer is the company itself: the same file, or a file of the same company name.
+fn is_itself(company: &CompanyInput, path: &Path, peer: &Metrics) -> bool {
     let same_file = match (
         std::fs::canonicalize(path),
         std::fs::canonicalize(&company.source),
@@ -155,15 +164,5 @@ fn check_not_itself(
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     };
-    if same_file || peer.company.slug == company.company.slug {
-        return Err(named.error(
-            format!(
-                "the peer {} is {} itself",
-                path.to_string_lossy().replace('\\', "/"),
-                company.company.name
-            ),
-            "list other companies as peers, not the company the brief is about",
-        ));
-    }
-    Ok(())
+    same_file || peer.company.slug == company.company.slug
 }

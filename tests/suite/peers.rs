@@ -261,3 +261,28 @@ fn the_bundled_example_has_its_peers_from_any_folder() {
     );
     assert!(peers.contains("Without a headcount in the latest fiscal year: Affirm Holdings, Inc."));
 }
+
+#[test]
+fn with_several_inputs_each_brief_has_the_others_as_peers() {
+    let output = Test::new()
+        .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
+        .file("c.toml", C)
+        .args([
+            "generate", "a.toml", "c.toml", "--peers", "a.toml", "c.toml", "-o", "out",
+        ])
+        .run()
+        .status(0);
+    let a = output.read("out/a/brief.md");
+    // Both years end on 31 December: no end dates in the headings.
+    assert!(
+        section(&a).contains("| A FY2024 | C FY2024 |"),
+        "{}",
+        section(&a)
+    );
+    let c = output.read("out/c/brief.md");
+    assert!(
+        section(&c).contains("| C FY2024 | A FY2024 |"),
+        "{}",
+        section(&c)
+    );
+}
