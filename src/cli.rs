@@ -46,7 +46,7 @@ pub enum Command {
     },
     /// Write the brief (Markdown, HTML, charts, metrics.json) of one or more companies.
     #[command(
-        after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used."
+        after_help = "Examples:\n  ipobrief generate\n  ipobrief generate acme.toml -o out/ --format md,json\n  ipobrief generate klarna.toml --peers paypal.toml affirm.toml --fx \"SEK=0.095\"\n\nWrites DIR/<company-slug>/brief.md, brief.html, metrics.json and charts/*.svg.\nWith no INPUT, the bundled example (Klarna) is used."
     )]
     Generate {
         /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
@@ -66,6 +66,15 @@ pub enum Command {
         /// Readiness thresholds (TOML) for the scorecard section.
         #[arg(long, value_name = "FILE")]
         thresholds: Option<PathBuf>,
+        /// Comparable companies' files for the brief's Peers section (any input format);
+        /// replaces the `peers` list of the company's [company] table.
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        peers: Vec<PathBuf>,
+        /// Exchange rates for peers in other currencies: units of the company's currency per
+        /// unit of the other, e.g. "SEK=0.095,EUR=1.08". Without one, such amounts are not
+        /// compared (ratios and percentages always are).
+        #[arg(long, value_name = "RATES")]
+        fx: Option<String>,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]

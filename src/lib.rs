@@ -33,6 +33,17 @@ use crate::scorecard::Thresholds;
 /// The bundled example, compiled in so `ipobrief generate` works from any folder.
 pub const EXAMPLE_TOML: &str = include_str!("../examples/klarna.toml");
 pub const EXAMPLE_PATH: &str = "examples/klarna.toml";
+/// The bundled example's peers (its `peers` list), compiled in with it.
+pub const EXAMPLE_PEERS: &[(&str, &str)] = &[
+    (
+        "examples/peers/paypal.toml",
+        include_str!("../examples/peers/paypal.toml"),
+    ),
+    (
+        "examples/peers/affirm.toml",
+        include_str!("../examples/peers/affirm.toml"),
+    ),
+];
 
 /// A problem with how the program was called (exit code 2).
 #[derive(Debug, thiserror::Error)]

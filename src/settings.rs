@@ -61,6 +61,10 @@ pub struct Generate {
     pub as_of: Option<String>,
     /// A progress bar may show for long runs (not in CI, not with --quiet).
     pub progress: bool,
+    /// `--peers`: comparable companies for every brief, instead of each file's `peers` list.
+    pub peers: Option<Vec<PathBuf>>,
+    /// `--fx`, with the report date as the rates' date.
+    pub fx: crate::report::peers::Rates,
 }
 
 #[derive(Debug)]
@@ -162,19 +166,33 @@ impl Settings {
                 charts,
                 templates,
                 thresholds,
+                peers,
+                fx,
                 read,
                 date,
-            } => CommandSettings::Generate(Generate {
-                inputs,
-                dir,
-                formats: format.into_iter().map(output_format).collect(),
-                charts: chart_format(charts),
-                templates,
-                read: read_options(read)?,
-                as_of: as_of(date.as_of)?,
-                thresholds: values::thresholds(thresholds.as_deref())?,
-                progress: !output.quiet && !env.in_ci,
-            }),
+            } => {
+                let as_of = as_of(date.as_of)?;
+                CommandSettings::Generate(Generate {
+                    inputs,
+                    dir,
+                    formats: format.into_iter().map(output_format).collect(),
+                    charts: chart_format(charts),
+                    templates,
+                    read: read_options(read)?,
+                    thresholds: values::thresholds(thresholds.as_deref())?,
+                    progress: !output.quiet && !env.in_ci,
+                    peers: (!peers.is_empty()).then_some(peers),
+                    fx: crate::report::peers::Rates {
+                        rates: match &fx {
+                            Some(text) => crate::report::peers::fx::parse(text)
+                                .map_err(|e| usage(anyhow::anyhow!("--fx \"{text}\": {e}")))?,
+                            None => Vec::new(),
+                        },
+                        as_of: as_of.clone(),
+                    },
+                    as_of,
+                })
+            }
             Command::Check {
                 inputs,
                 strict,

@@ -32,14 +32,24 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
     }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
+    let peer_sets = super::peers::load(
+        &companies,
+        settings.peers.as_deref(),
+        settings.inputs.is_empty(),
+    )?;
     let (thresholds, as_of) = (&settings.thresholds, &settings.as_of);
 
     let progress = progress_bar(companies.len(), settings.progress);
     let rendered: Vec<Result<(String, Vec<OutputFile>, report::site::Entry)>> = companies
         .par_iter()
-        .map(|company| {
+        .enumerate()
+        .map(|(index, company)| {
             let analysis = analyse(company, thresholds, as_of.clone());
-            let files = report::build(&analysis, &report_settings)?;
+            let peers = peer_sets.of_company(index).map(|metrics| report::Peers {
+                metrics,
+                rates: &settings.fx,
+            });
+            let files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),

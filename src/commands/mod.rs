@@ -9,6 +9,7 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod metrics;
+pub mod peers;
 
 use std::process::ExitCode;
 

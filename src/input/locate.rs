@@ -9,6 +9,8 @@ use crate::diagnostic::{text_location, Location};
 pub struct FieldPath {
     pub table: Table,
     pub keys: Vec<String>,
+    /// An entry of the list at `keys` (0-based), such as one of `peers = [...]`.
+    pub item: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,15 @@ impl FieldPath {
         FieldPath {
             table,
             keys: keys.iter().map(|k| k.to_string()).collect(),
+            item: None,
+        }
+    }
+
+    /// The `index`-th entry (0-based) of the list at `keys`.
+    pub fn item(table: Table, keys: &[&str], index: usize) -> Self {
+        FieldPath {
+            item: Some(index),
+            ..FieldPath::new(table, keys)
         }
     }
 
@@ -40,6 +51,7 @@ impl FieldPath {
             Table::Acknowledge(index) => vec![Step::Key("acknowledge"), Step::Index(index)],
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));
+        steps.extend(self.item.map(Step::Index));
         steps
     }
 }

@@ -139,6 +139,18 @@ pub struct Company {
     pub summary: Option<String>,
     pub ai_exposed: Vec<String>,
     pub sources: Vec<String>,
+    /// Comparable companies' files from `peers = [...]`, as written (relative to this file).
+    #[serde(skip)]
+    pub peers: Vec<PeerRef>,
+}
+
+/// A comparable company's file named in the `[company]` table's `peers` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerRef {
+    /// The path as written, relative to the company's file.
+    pub path: String,
+    /// Where the entry is written, for errors about the file it names.
+    pub location: Option<crate::diagnostic::Location>,
 }
 
 /// The `[plan]` table: a headcount plan by natural attrition.

@@ -48,6 +48,9 @@ pub struct RawCompany {
     pub sources: Vec<String>,
     /// `"negative"` when costs are written below zero (see `cost_sign.rs`).
     pub cost_sign: Option<String>,
+    /// Files of comparable companies, relative to this file (the brief's Peers section).
+    #[serde(default)]
+    pub peers: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -281,6 +284,7 @@ pub const COMPANY_FIELDS: &[&str] = &[
     "ai_exposed",
     "sources",
     "cost_sign",
+    "peers",
 ];
 pub const PERIOD_FIELDS: &[&str] = &[
     "label",

@@ -72,6 +72,7 @@ pub(super) fn company(
             "ai_exposed" => company.ai_exposed = list(&[',', ';']),
             // Source citations hold commas of their own: one per line or separated by `;`.
             "sources" => company.sources = list(&[';', '\n']),
+            "peers" => company.peers = list(&[',', ';', '\n']),
             other => {
                 let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
                     .map(|c| format!("did you mean \"{c}\"? "))

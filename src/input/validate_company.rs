@@ -8,7 +8,7 @@ use super::super::locate::{FieldPath, Table};
 use super::super::raw::{
     Amount, RawCompany, RawInput, RawPlan, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
-use super::super::{Company, Plan, Scale};
+use super::super::{Company, PeerRef, Plan, Scale};
 use super::{Checker, MAX_NAME_CHARS, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError};
 
@@ -203,6 +203,7 @@ pub(super) fn company(
                 ))
         })?,
     };
+    let peers = peers(&raw.peers, check)?;
     let company = Company {
         slug: slug_for(&name),
         name,
@@ -217,8 +218,47 @@ pub(super) fn company(
             .filter(|s| !s.is_empty())
             .collect(),
         sources: raw.sources,
+        peers,
     };
     Ok((company, cost_sign))
+}
+
+/// Most comparable companies in `peers`: a brief's table and charts stay readable.
+pub const MAX_PEERS: usize = 12;
+
+/// The `peers` list: each entry a file name, none empty or repeated; each keeps its position.
+fn peers(list: &[String], check: &Checker) -> Result<Vec<PeerRef>, InputError> {
+    let at = |index: usize| FieldPath::item(Table::Company, &["peers"], index);
+    if list.len() > MAX_PEERS {
+        return Err(check
+            .error(
+                at(MAX_PEERS),
+                format!(
+                    "there are {} peers, more than the limit of {MAX_PEERS}",
+                    list.len()
+                ),
+            )
+            .with_help("list the closest comparable companies only"));
+    }
+    let mut out: Vec<PeerRef> = Vec::with_capacity(list.len());
+    for (index, path) in list.iter().enumerate() {
+        let path = path.trim();
+        if path.is_empty() {
+            return Err(check
+                .error(at(index), "a peer's file name is empty")
+                .with_help("write the file of a comparable company, relative to this file, e.g. peers = [\"peers/paypal.toml\"]"));
+        }
+        if out.iter().any(|p| p.path == path) {
+            return Err(check
+                .error(at(index), format!("the peer \"{path}\" is listed twice"))
+                .with_help("list each comparable company once"));
+        }
+        out.push(PeerRef {
+            path: path.to_string(),
+            location: check.locator.locate(&at(index)),
+        });
+    }
+    Ok(out)
 }
 
 /// A folder name that is safe on every file system: lower-case ASCII, digits and dashes,

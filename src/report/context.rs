@@ -32,6 +32,8 @@ pub struct Brief<'a> {
     pub data_notes: Vec<String>,
     pub period_notes: Vec<PeriodNote>,
     pub plan: Option<PlanView<'a>>,
+    /// The company beside comparable companies, when peers are given.
+    pub peers: Option<PeersSection>,
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
     pub methodology: Vec<Definition>,
     pub sources: Vec<String>,
@@ -126,6 +128,14 @@ fn capped(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// The Peers section: the table and its two charts.
+#[derive(Debug, Serialize)]
+pub struct PeersSection {
+    #[serde(flatten)]
+    pub table: super::peers::PeersView,
+    pub charts: Vec<ChartView>,
+}
+
 /// The headcount plan with its shares as percentages, ready to print.
 #[derive(Debug, Serialize)]
 pub struct PlanView<'a> {
@@ -145,7 +155,12 @@ pub struct PeriodNote {
 }
 
 /// Builds the context for one company's brief.
-pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> Brief<'a> {
+pub fn build<'a>(
+    analysis: &'a Analysis,
+    charts: &[Chart],
+    chart_ext: &str,
+    peers: Option<&super::Peers>,
+) -> Brief<'a> {
     let metrics = &analysis.metrics;
     let mut notes = Footnotes::default();
     let company = &metrics.company;
@@ -181,6 +196,14 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
         .iter()
         .map(|s| series_view(s, charts, chart_ext, &mut notes))
         .collect();
+    let peers = peers.map(|peers| PeersSection {
+        table: super::peers::build(metrics, &peers.metrics, peers.rates, bar, &mut notes),
+        charts: charts
+            .iter()
+            .filter(|c| c.section == ChartSection::Peers)
+            .map(|c| chart_view(c, chart_ext))
+            .collect(),
+    });
     Brief {
         company: CompanyView {
             name: company.name.clone(),
@@ -252,6 +275,7 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
                     .map(|c| chart_view(c, chart_ext)),
             }
         }),
+        peers,
         readiness: Some(&analysis.scorecard),
         methodology: methodology::definitions(),
         sources: company.sources.clone(),

@@ -9,6 +9,7 @@ pub mod filters;
 pub mod json;
 pub mod markdown;
 pub mod methodology;
+pub mod peers;
 pub mod site;
 mod story;
 pub mod tables;
@@ -58,8 +59,23 @@ impl ReportSettings {
     }
 }
 
+/// The comparable companies of a brief: their metrics, and the exchange rates given.
+pub struct Peers<'a> {
+    pub metrics: Vec<&'a crate::metrics::Metrics>,
+    pub rates: &'a peers::Rates,
+}
+
 /// Renders every file of one company's report.
 pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<OutputFile>> {
+    build_with_peers(analysis, None, settings)
+}
+
+/// Renders every file of one company's report, with a Peers section when `peers` are given.
+pub fn build_with_peers(
+    analysis: &Analysis,
+    peers: Option<&Peers>,
+    settings: &ReportSettings,
+) -> Result<Vec<OutputFile>> {
     let wants = |format: OutputFormat| settings.formats.contains(&format);
     let wants_brief = wants(OutputFormat::Md) || wants(OutputFormat::Html);
     let outputs = charts::ChartOutputs {
@@ -78,7 +94,19 @@ pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<Outpu
             false => Ok(Vec::new()),
         },
     );
-    let (json, charts) = (json?, charts?);
+    let (json, mut charts) = (json?, charts?);
+    let bar = analysis.thresholds().min_rule_of_40;
+    if let (Some(peers), true) = (peers, wants_brief) {
+        // The charts draw the same table the section shows (its footnotes are numbered there).
+        let view = peers::build(
+            &analysis.metrics,
+            &peers.metrics,
+            peers.rates,
+            bar,
+            &mut cell::Footnotes::default(),
+        );
+        charts.extend(charts::build_peers(&view, bar, outputs)?);
+    }
     let mut files = Vec::new();
     if let Some(json) = json {
         files.push(OutputFile::new("metrics.json", json));
@@ -101,7 +129,7 @@ pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<Outpu
         }
     }
     let chart_ext = if outputs.svg { "svg" } else { "png" };
-    let brief = context::build(analysis, &charts, chart_ext);
+    let brief = context::build(analysis, &charts, chart_ext, peers);
     let context = tera::Context::from_serialize(&brief)?;
     let render = |wanted: bool, template: &str| -> Result<Option<String>> {
         wanted

@@ -25,6 +25,7 @@ mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod peers;
 mod pipes;
 mod print;
 mod properties;

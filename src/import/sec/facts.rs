@@ -53,6 +53,8 @@ pub struct Figure {
     /// None for instant facts (a headcount on a date).
     pub start: Option<NaiveDate>,
     pub end: NaiveDate,
+    /// When the filing was filed, as the SEC writes it (`2025-03-21`); None when not given.
+    pub filed: Option<String>,
 }
 
 /// Parses the companyfacts JSON; a syntax error points at its line and column.
@@ -160,6 +162,7 @@ fn figure(concept: &str, fact: &Fact) -> Option<Figure> {
         accn: fact.accn.clone(),
         start,
         end,
+        filed: fact.filed.clone(),
     })
 }
 

@@ -54,8 +54,9 @@ pub fn toml(
          #\n\
          # Amounts are {currency} millions. Each figure's comment names its XBRL concept and the\n\
          # accession number of the filing it comes from; where several filings show the same period,\n\
-         # the latest filing's value is used. Fiscal years are named by the calendar year they end in\n\
-         # (the year ends on {}, MM-DD). A quarter 4 marked \"derived\" is the fiscal year minus Q1-Q3.",
+         # the latest filing's value is used, whichever concept it is filed under. Fiscal years are\n\
+         # named by the calendar year they end in (the year ends on {}, MM-DD). A quarter 4 marked\n\
+         # \"derived\" is the fiscal year minus Q1-Q3, so the quarters add up to the year exactly.",
         header.name, statement.fiscal_year_end
     );
     let missing = missing_headcount(statement, headcount);
@@ -176,11 +177,24 @@ fn line(out: &mut String, key: &str, value: &str, comment: Option<&str>) {
 fn source(entry: &Entry) -> String {
     match &entry.source {
         Source::Filed { concept, accn } => format!("{concept}, {accn}"),
-        Source::Derived { concept, accns } => {
-            format!(
+        Source::Derived {
+            concept,
+            accns,
+            replaced,
+        } => {
+            let mut text = format!(
                 "derived: {concept} year - Q1 - Q2 - Q3, {}",
                 accns.join(" ")
-            )
+            );
+            if let Some(filed) = replaced {
+                text.push_str(&format!(
+                    "; the filed Q4 of {} ({}) would miss the year by {}",
+                    millions(filed.value),
+                    filed.accn,
+                    millions(filed.value - entry.value)
+                ));
+            }
+            text
         }
     }
 }

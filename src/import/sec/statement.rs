@@ -15,8 +15,20 @@ use super::facts::{CompanyFacts, Figure};
 pub enum Source {
     /// Filed as is: the concept and the filing's accession number.
     Filed { concept: String, accn: String },
-    /// Q4 = fiscal year - Q1 - Q2 - Q3, from the filings named.
-    Derived { concept: String, accns: Vec<String> },
+    /// Q4 = fiscal year - Q1 - Q2 - Q3, from the filings named; `replaced` is the filed Q4
+    /// that would have made the quarters miss the year.
+    Derived {
+        concept: String,
+        accns: Vec<String>,
+        replaced: Option<Replaced>,
+    },
+}
+
+/// A filed Q4 replaced by the derived one, so the quarters add up to the year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    pub value: Decimal,
+    pub accn: String,
 }
 
 /// One field's value for one period.
@@ -161,7 +173,10 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
     })
 }
 
-/// One figure per fiscal period from the first concept that has one, Q4 derived where missing.
+/// One figure per fiscal period: the latest filing's, whatever concept it is filed under (a
+/// company that moved from one revenue concept to another restates old periods under the new
+/// one); among figures of the same filing date, the first concept in `concepts`. Then Q4 is
+/// derived where it is missing or does not add up (see [`derive_fourth_quarters`]).
 fn series(
     facts: &CompanyFacts,
     calendar: &FiscalCalendar,
@@ -169,15 +184,21 @@ fn series(
     unit: &str,
 ) -> Series {
     let mut series = Series::new();
+    let mut filed: BTreeMap<Span, Option<String>> = BTreeMap::new();
     for concept in concepts {
         for figure in facts.figures(concept, Some(unit)) {
             let Some(start) = figure.start else {
                 continue;
             };
-            if let Some(span) = calendar.classify(start, figure.end) {
-                series
-                    .entry(span)
-                    .or_insert_with(|| Entry::filed(figure, start));
+            let Some(span) = calendar.classify(start, figure.end) else {
+                continue;
+            };
+            let later = filed
+                .get(&span)
+                .is_none_or(|kept| figure.filed.as_deref() > kept.as_deref());
+            if later {
+                filed.insert(span, figure.filed.clone());
+                series.insert(span, Entry::filed(figure, start));
             }
         }
     }
@@ -185,7 +206,10 @@ fn series(
     series
 }
 
-/// Adds Q4 = fiscal year - Q1 - Q2 - Q3 for every year that has all four but no Q4.
+/// Makes every year's quarters add up to it exactly: Q4 = fiscal year - Q1 - Q2 - Q3 for every
+/// year that has the year and Q1-Q3, when Q4 is not filed (a 10-K has no three-month Q4) or the
+/// filed Q4 would make the four quarters miss the year (the year from a later filing, the
+/// quarters from the 10-Qs). The replaced figure is kept for the comment.
 fn derive_fourth_quarters(series: &mut Series) {
     let years: Vec<i32> = series
         .keys()
@@ -195,7 +219,11 @@ fn derive_fourth_quarters(series: &mut Series) {
         })
         .collect();
     for year in years {
-        if series.contains_key(&Span::Quarter(year, 4)) {
+        let filed_q4 = series.get(&Span::Quarter(year, 4)).cloned();
+        if matches!(
+            filed_q4.as_ref().map(|q4| &q4.source),
+            Some(Source::Derived { .. })
+        ) {
             continue;
         }
         let parts = [
@@ -216,6 +244,16 @@ fn derive_fourth_quarters(series: &mut Series) {
         let (Some(value), Some(start)) = (value, q3.end.succ_opt()) else {
             continue;
         };
+        if filed_q4.as_ref().is_some_and(|q4| q4.value == value) {
+            continue;
+        }
+        let replaced = filed_q4.and_then(|q4| match q4.source {
+            Source::Filed { accn, .. } => Some(Replaced {
+                value: q4.value,
+                accn,
+            }),
+            Source::Derived { .. } => None,
+        });
         let mut accns: Vec<String> = Vec::new();
         for entry in [full, q1, q2, q3] {
             if let Source::Filed { accn, .. } = &entry.source {
@@ -229,7 +267,11 @@ fn derive_fourth_quarters(series: &mut Series) {
         };
         let derived = Entry {
             value,
-            source: Source::Derived { concept, accns },
+            source: Source::Derived {
+                concept,
+                accns,
+                replaced,
+            },
             start,
             end: full.end,
         };

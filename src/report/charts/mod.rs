@@ -34,6 +34,8 @@ pub enum ChartSection {
     Efficiency,
     Costs,
     Plan,
+    /// The Peers section: the company beside comparable companies.
+    Peers,
 }
 
 /// One chart of the brief: drawn, or replaced by a sentence saying why not.
@@ -154,6 +156,24 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
         .collect::<Result<_>>()?;
     if let Some(plan) = &analysis.plan {
         charts.push(render(&plan::PlanChart { plan }, outputs)?);
+    }
+    Ok(charts)
+}
+
+/// The Peers section's charts: revenue per employee against growth, and the Rule of 40 by
+/// company against `bar_at`.
+pub fn build_peers(
+    view: &crate::report::peers::PeersView,
+    bar_at: f64,
+    outputs: ChartOutputs,
+) -> Result<Vec<Chart>> {
+    register_font()?;
+    let mut charts = vec![
+        render(&draw::peers::Efficiency { view }, outputs)?,
+        render(&draw::peers::RuleOf40 { view, bar_at }, outputs)?,
+    ];
+    for chart in &mut charts {
+        chart.section = ChartSection::Peers;
     }
     Ok(charts)
 }

@@ -151,3 +151,122 @@ fn import_errors_exit_2() {
         .stderr_contains("--headcount names the period 2019, which the import does not have")
         .absent("lpa.toml");
 }
+
+/// Snowflake's real file with `facts` added to the revenue concept `concept` (USD).
+fn snowflake_with(concept: &str, facts: &[serde_json::Value]) -> String {
+    let text = std::fs::read_to_string(crate::harness::root().join(SNOWFLAKE)).expect("fixture");
+    let mut json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let units = json["facts"]["us-gaap"]
+        .as_object_mut()
+        .expect("us-gaap facts")
+        .entry(concept)
+        .or_insert_with(|| serde_json::json!({"units": {"USD": []}}));
+    let list = units["units"]["USD"].as_array_mut().expect("USD facts");
+    list.extend(facts.iter().cloned());
+    json.to_string()
+}
+
+#[test]
+fn quarters_add_up_to_their_year_exactly() {
+    // Fiscal 2025 of the real file: year 3,626,396,000 (10-K 0001640147-25-000052), Q1
+    // 828,709,000, Q2 868,823,000, Q3 942,094,000. A three-month Q4 filed as 986,500,000
+    // (added here, as a filing rounded differently would give it) would make the quarters
+    // 3,626,126,000, 270,000 short of the year: Q4 is derived instead, 3,626,396,000 −
+    // 828,709,000 − 868,823,000 − 942,094,000 = 986,770,000, and its comment says so.
+    // Fiscal 2024's filed Q4 of 774,699,000 does add up (2,806,489,000 − 623,599,000 −
+    // 674,018,000 − 734,173,000 = 774,699,000) and is kept as filed.
+    let fact = |start: &str, end: &str, val: i64, accn: &str| {
+        serde_json::json!({"start": start, "end": end, "val": val, "accn": accn,
+            "filed": "2025-03-01", "form": "10-K", "fp": "FY"})
+    };
+    let file = snowflake_with(
+        "RevenueFromContractWithCustomerExcludingAssessedTax",
+        &[
+            fact(
+                "2024-11-01",
+                "2025-01-31",
+                986_500_000,
+                "0000000001-25-000001",
+            ),
+            fact(
+                "2023-11-01",
+                "2024-01-31",
+                774_699_000,
+                "0000000001-25-000002",
+            ),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", &file)
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--from",
+            "2024",
+            "--quarters",
+            "-o",
+            "-",
+        ])
+        .run()
+        .status(0);
+    let toml = &output.stdout;
+    assert!(toml.contains(
+        "revenue = 986.77                # derived: us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax year - Q1 - Q2 - Q3"
+    ), "{toml}");
+    assert!(
+        toml.contains(
+            "; the filed Q4 of 986.5 (0000000001-25-000001) would miss the year by -0.27"
+        ),
+        "{toml}"
+    );
+    assert!(toml.contains(
+        "revenue = 774.699               # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, 0000000001-25-000002"
+    ), "{toml}");
+    let metrics = Test::new()
+        .file("s.toml", toml)
+        .args(["metrics", "s.toml"])
+        .run()
+        .status(0)
+        .json();
+    let revenue = |label: &str| {
+        period(&metrics, label)["revenue"]
+            .as_i64()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        revenue("2025-Q1") + revenue("2025-Q2") + revenue("2025-Q3") + revenue("2025-Q4"),
+        revenue("2025")
+    );
+    assert_eq!(revenue("2025-Q4"), 986_770_000);
+}
+
+#[test]
+fn the_latest_filing_wins_across_a_change_of_concept() {
+    // Fiscal 2024 (2023-02-01 to 2024-01-31) is 2,806,489,000 under
+    // RevenueFromContractWithCustomerExcludingAssessedTax in the 10-K 0001640147-25-000052
+    // (filed 2025). A later filing (added here) reports the same year under us-gaap:Revenues,
+    // restated to 2,806,500,000: the later filing's value is used, though its concept comes
+    // later in the list of revenue concepts.
+    let file = snowflake_with(
+        "Revenues",
+        &[
+            serde_json::json!({"start": "2023-02-01", "end": "2024-01-31", "val": 2_806_500_000_i64,
+            "accn": "0000000001-26-000001", "filed": "2026-03-01", "form": "10-K", "fp": "FY"}),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", &file)
+        .args(["import", "sec", "facts.json", "--from", "2024", "-o", "-"])
+        .run()
+        .status(0);
+    let toml = &output.stdout;
+    assert!(
+        toml.contains("revenue = 2806.5                # us-gaap:Revenues, 0000000001-26-000001"),
+        "{toml}"
+    );
+    // Fiscal 2025, filed only under the first concept, is unchanged.
+    assert!(toml.contains(
+        "revenue = 3626.396              # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, 0001640147-25-000052"
+    ));
+}

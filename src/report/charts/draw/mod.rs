@@ -8,6 +8,7 @@ mod axes;
 mod bars;
 mod costs;
 mod margin;
+pub(super) mod peers;
 mod rule_of_40;
 
 use super::{describe, money, DrawResult, Drawable, Series};

@@ -1,0 +1,168 @@
+//! Finding and reading each brief's comparable companies: `--peers` (paths as given, for every
+//! brief) or the company file's own `peers = [...]` (paths relative to that file). A missing
+//! file, or a peer that is the company itself, is an error at the list entry (or the argument;
+//! with several inputs, each brief leaves itself out of `--peers`);
+//! an error inside a peer's file names that file. Each file is read once however many briefs
+//! list it. The bundled example's peers are compiled in with it.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::diagnostic::{InputError, Location};
+use crate::input::{self, CompanyInput, ReadOptions};
+use crate::metrics::{self, Metrics};
+use crate::UsageError;
+
+/// The peers of every company: the metrics of each distinct peer file, and for each company
+/// (in input order) the indexes of its peers.
+#[derive(Default)]
+pub struct PeerSets {
+    pub metrics: Vec<Metrics>,
+    pub of: Vec<Vec<usize>>,
+}
+
+impl PeerSets {
+    /// The peers of the `index`-th company; None when it has none.
+    pub fn of_company(&self, index: usize) -> Option<Vec<&Metrics>> {
+        let list = self.of.get(index)?;
+        (!list.is_empty()).then(|| list.iter().map(|&i| &self.metrics[i]).collect())
+    }
+}
+
+/// Where a peer is named, for errors: an entry of the company's list, or `--peers`.
+enum Named<'a> {
+    List {
+        company: &'a CompanyInput,
+        written: &'a str,
+        location: Option<&'a Location>,
+    },
+    Argument(&'a Path),
+}
+
+impl Named<'_> {
+    fn error(&self, message: String, help: &str) -> anyhow::Error {
+        match self {
+            Named::List {
+                company, location, ..
+            } => InputError::new(&company.source, message)
+                .at(location.cloned())
+                .with_help(help)
+                .into(),
+            Named::Argument(path) => {
+                UsageError(format!("--peers {}: {message}; {help}", path.display())).into()
+            }
+        }
+    }
+}
+
+/// Reads the peers of every company. `cli` is `--peers`; `bundled` says the companies are the
+/// bundled example, whose peers are compiled in.
+pub fn load(
+    companies: &[CompanyInput],
+    cli: Option<&[PathBuf]>,
+    bundled: bool,
+) -> Result<PeerSets> {
+    let mut sets = PeerSets::default();
+    let mut read: HashMap<PathBuf, usize> = HashMap::new();
+    for company in companies {
+        let named: Vec<(PathBuf, Named)> = match cli {
+            Some(paths) => paths
+                .iter()
+                .map(|p| (p.clone(), Named::Argument(p)))
+                .collect(),
+            None => company
+                .company
+                .peers
+                .iter()
+                .map(|peer| {
+                    let folder = Path::new(&company.source).parent().unwrap_or(Path::new(""));
+                    (
+                        folder.join(&peer.path),
+                        Named::List {
+                            company,
+                            written: &peer.path,
+                            location: peer.location.as_ref(),
+                        },
+                    )
+                })
+                .collect(),
+        };
+        let mut indexes = Vec::with_capacity(named.len());
+        for (path, named) in named {
+            let index = match read.get(&path) {
+                Some(&index) => index,
+                None => {
+                    let metrics = read_peer(&path, &named, bundled)?;
+                    sets.metrics.push(metrics);
+                    read.insert(path.clone(), sets.metrics.len() - 1);
+                    sets.metrics.len() - 1
+                }
+            };
+            if is_itself(company, &path, &sets.metrics[index]) {
+                // `generate a.toml b.toml --peers a.toml b.toml`: each brief has the others.
+                if cli.is_some() && companies.len() > 1 {
+                    continue;
+                }
+                return Err(named.error(
+                    format!(
+                        "the peer {} is {} itself",
+                        path.to_string_lossy().replace('\\', "/"),
+                        company.company.name
+                    ),
+                    "list other companies as peers, not the company the brief is about",
+                ));
+            }
+            if !indexes.contains(&index) {
+                indexes.push(index);
+            }
+        }
+        sets.of.push(indexes);
+    }
+    Ok(sets)
+}
+
+fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let embedded = bundled
+        .then(|| crate::EXAMPLE_PEERS.iter().find(|(p, _)| *p == shown))
+        .flatten();
+    let input = match embedded {
+        Some((name, text)) => {
+            input::parse(text, name, input::Format::Toml, &ReadOptions::default())?
+        }
+        None => {
+            if !path.is_file() {
+                let (written, help) = match named {
+                    Named::List { written, .. } => (
+                        format!("\"{written}\" "),
+                        "a peer's path is relative to the company's file; give the file of a comparable company",
+                    ),
+                    Named::Argument(_) => (
+                        String::new(),
+                        "a path given with --peers is relative to the working folder; give the file of a comparable company",
+                    ),
+                };
+                return Err(named.error(
+                    format!("the peer file {written}is not found: there is no file {shown}"),
+                    help,
+                ));
+            }
+            input::load(path, &ReadOptions::default())?
+        }
+    };
+    Ok(metrics::compute(&input))
+}
+
+/// Whether a peer is the company itself: the same file, or a file of the same company name.
+fn is_itself(company: &CompanyInput, path: &Path, peer: &Metrics) -> bool {
+    let same_file = match (
+        std::fs::canonicalize(path),
+        std::fs::canonicalize(&company.source),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    same_file || peer.company.slug == company.company.slug
+}
