@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{self, Cli, Command, ImportSource, ReadArgs};
+use crate::cli::{self, BriefArgs, Cli, Command, ImportSource, ReadArgs};
 use crate::import::sec;
 use crate::input::ReadOptions;
 use crate::report::{ChartFormat, OutputFormat};
@@ -29,6 +29,7 @@ pub struct Settings {
 pub enum CommandSettings {
     Metrics(Metrics),
     Generate(Generate),
+    Serve(Serve),
     Check(Check),
     Compare(Compare),
     ImportSec(ImportSec),
@@ -61,6 +62,20 @@ pub struct Generate {
     pub as_of: Option<String>,
     /// A progress bar may show for long runs (not in CI, not with --quiet).
     pub progress: bool,
+}
+
+#[derive(Debug)]
+pub struct Serve {
+    /// What to generate, as `generate` would. Its `dir` is unused: serve writes into a
+    /// temporary folder of its own, made when it starts, and its thresholds are read from
+    /// `thresholds_file` on every regeneration (the defaults until then).
+    pub generate: Generate,
+    /// The thresholds file, watched and read again on each change.
+    pub thresholds_file: Option<PathBuf>,
+    /// 127.0.0.1 unless `--bind` says otherwise; port 0 picks a free one.
+    pub address: std::net::SocketAddr,
+    /// Open the page in the default browser.
+    pub open: bool,
 }
 
 #[derive(Debug)]
@@ -158,23 +173,39 @@ impl Settings {
             Command::Generate {
                 inputs,
                 output: dir,
-                format,
-                charts,
-                templates,
-                thresholds,
+                brief,
                 read,
                 date,
-            } => CommandSettings::Generate(Generate {
+            } => {
+                let thresholds = values::thresholds(brief.thresholds.as_deref())?;
+                CommandSettings::Generate(Generate {
+                    thresholds,
+                    progress: !output.quiet && !env.in_ci,
+                    ..generate(inputs, dir, brief, read, as_of(date.as_of)?)?
+                })
+            }
+            Command::Serve {
                 inputs,
-                dir,
-                formats: format.into_iter().map(output_format).collect(),
-                charts: chart_format(charts),
-                templates,
-                read: read_options(read)?,
-                as_of: as_of(date.as_of)?,
-                thresholds: values::thresholds(thresholds.as_deref())?,
-                progress: !output.quiet && !env.in_ci,
-            }),
+                port,
+                bind,
+                open,
+                brief,
+                read,
+                date,
+            } => {
+                if inputs.iter().any(|input| input.as_os_str() == "-") {
+                    return Err(usage(anyhow::anyhow!(
+                        "serve watches files for changes and cannot read standard input (`-`): give a file"
+                    )));
+                }
+                let thresholds_file = brief.thresholds.clone();
+                CommandSettings::Serve(Serve {
+                    generate: generate(inputs, PathBuf::new(), brief, read, as_of(date.as_of)?)?,
+                    thresholds_file,
+                    address: std::net::SocketAddr::new(bind, port),
+                    open,
+                })
+            }
             Command::Check {
                 inputs,
                 strict,
@@ -234,6 +265,27 @@ impl Settings {
         };
         Ok(Settings { output, command })
     }
+}
+
+/// `generate`'s settings from its arguments, with the default thresholds and no progress bar.
+fn generate(
+    inputs: Vec<PathBuf>,
+    dir: PathBuf,
+    brief: BriefArgs,
+    read: ReadArgs,
+    as_of: Option<String>,
+) -> Result<Generate> {
+    Ok(Generate {
+        inputs,
+        dir,
+        formats: brief.format.into_iter().map(output_format).collect(),
+        charts: chart_format(brief.charts),
+        templates: brief.templates,
+        thresholds: Thresholds::default(),
+        read: read_options(read)?,
+        as_of,
+        progress: false,
+    })
 }
 
 fn read_options(args: ReadArgs) -> Result<ReadOptions> {

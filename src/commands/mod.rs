@@ -9,6 +9,7 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod metrics;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     match settings.command {
         CommandSettings::Metrics(metrics) => metrics::run(&metrics),
         CommandSettings::Generate(generate) => generate::run(&generate, output),
+        CommandSettings::Serve(serve) => serve::run(serve, output),
         CommandSettings::Check(check) => check::run(&check),
         CommandSettings::Compare(compare) => compare::run(&compare, output),
         CommandSettings::ImportSec(import) => import::run(&import),
