@@ -61,6 +61,26 @@ pub enum Command {
         #[command(flatten)]
         date: DateArgs,
     },
+    /// Print the readiness scorecard; exit 1 when a criterion fails (for CI gates).
+    #[command(
+        after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
+    )]
+    Check {
+        /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
+        inputs: Vec<PathBuf>,
+        /// Count "watch" as a failure too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print the scorecard.
+        #[arg(long, default_value = "text")]
+        format: CheckFormat,
+        /// Readiness thresholds (TOML): min_revenue_growth_pct, min_rule_of_40,
+        /// min_fiscal_years, flat_margin_band_pp. A company's [readiness] table still wins.
+        #[arg(long, value_name = "FILE")]
+        thresholds: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Preview the brief in a browser: generate, serve on 127.0.0.1, regenerate on every save.
     #[command(
         after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, the --templates\nfolder and the --thresholds file, regenerates on each save and reloads open pages.\nA bad edit shows its error on the page until the next good save. Ctrl-C stops and\nremoves the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
@@ -83,26 +103,6 @@ pub enum Command {
         read: ReadArgs,
         #[command(flatten)]
         date: DateArgs,
-    },
-    /// Print the readiness scorecard; exit 1 when a criterion fails (for CI gates).
-    #[command(
-        after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
-    )]
-    Check {
-        /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
-        inputs: Vec<PathBuf>,
-        /// Count "watch" as a failure too.
-        #[arg(long)]
-        strict: bool,
-        /// How to print the scorecard.
-        #[arg(long, default_value = "text")]
-        format: CheckFormat,
-        /// Readiness thresholds (TOML): min_revenue_growth_pct, min_rule_of_40,
-        /// min_fiscal_years, flat_margin_band_pp. A company's [readiness] table still wins.
-        #[arg(long, value_name = "FILE")]
-        thresholds: Option<PathBuf>,
-        #[command(flatten)]
-        read: ReadArgs,
     },
     /// Compare periods of one company, or companies for one period, side by side.
     #[command(

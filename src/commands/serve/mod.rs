@@ -53,6 +53,11 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     let url = format!("http://{address}/");
     // The address goes to standard output, for a person or a script to read.
     let _ = writeln!(std::io::stdout(), "Serving {url}");
+    if !address.ip().is_loopback() {
+        eprint_line(format_args!(
+            "warning: serving on {address}: other machines that can reach it can read the brief"
+        ));
+    }
     if !output.quiet {
         eprint_line(format_args!(
             "generated into {}; {}; Ctrl-C stops",
