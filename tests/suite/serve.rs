@@ -81,13 +81,20 @@ fn edit(path: &std::path::Path, from: &str, to: &str) {
 #[cfg(unix)]
 #[test]
 fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
-    let server = Test::new()
+    let mut server = Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
+        .file("templates/style.css", "/* first style */")
         .file("tmp/.keep", "")
-        .args(["serve", "klarna.toml", "--port", "0"])
+        .args([
+            "serve",
+            "klarna.toml",
+            "--port",
+            "0",
+            "--templates",
+            "templates",
+        ])
         .env("TMPDIR", "tmp")
         .start();
-    let mut server = server;
     let line = server.line_with("http://", PATIENCE);
     let url = line[line.find("http://").expect("a URL")..].trim();
     let address = url
@@ -119,6 +126,13 @@ fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
     edit(&input, "revenue = 2811 ", "revenue = 2999 ");
     poll(&server, &address, "the edited revenue", |reply| {
         reply.status == 200 && reply.body.contains("<td>2,999</td>")
+    });
+
+    // A template override saved is served too.
+    assert!(brief.body.contains("/* first style */"));
+    fs::write(server.path("templates/style.css"), "/* second style */").expect("a new style");
+    poll(&server, &address, "the new style", |reply| {
+        reply.body.contains("/* second style */")
     });
 
     // A broken input: the error as the terminal prints it, escaped, on a page that reloads.
