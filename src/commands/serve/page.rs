@@ -87,6 +87,7 @@ pub fn not_found_page() -> String {
 }
 
 const ERROR_STYLE: &str = "\
+:root { color-scheme: light dark; }
 .serve-error { background: var(--panel); border: 1px solid var(--rule); border-left: 4px solid var(--bad);
   border-radius: 6px; padding: 14px 16px; overflow-x: auto; white-space: pre;
   font: 13px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--ink); }
