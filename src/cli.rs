@@ -54,27 +54,8 @@ pub enum Command {
         /// The folder to write into; each company gets a sub-folder named after it.
         #[arg(short, long, default_value = "reports")]
         output: PathBuf,
-        /// What to write, comma-separated: md, html, json.
-        #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
-        format: Vec<OutputFormat>,
-        /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
-        #[arg(long, default_value = "svg")]
-        charts: ChartFormat,
-        /// A folder of templates overriding the built-in ones, file by file.
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        /// Readiness thresholds (TOML) for the scorecard section.
-        #[arg(long, value_name = "FILE")]
-        thresholds: Option<PathBuf>,
-        /// Comparable companies' files for the brief's Peers section (any input format);
-        /// replaces the `peers` list of the company's [company] table.
-        #[arg(long, value_name = "FILE", num_args = 1..)]
-        peers: Vec<PathBuf>,
-        /// Exchange rates for peers in other currencies: units of the company's currency per
-        /// unit of the other, e.g. "SEK=0.095,EUR=1.08". Without one, such amounts are not
-        /// compared (ratios and percentages always are).
-        #[arg(long, value_name = "RATES")]
-        fx: Option<String>,
+        #[command(flatten)]
+        brief: BriefArgs,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
@@ -99,6 +80,29 @@ pub enum Command {
         thresholds: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
+    },
+    /// Preview the brief in a browser: generate, serve on 127.0.0.1, regenerate on every save.
+    #[command(
+        after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, the --templates\nfolder and the --thresholds file, regenerates on each save and reloads open pages.\nA bad edit shows its error on the page until the next good save. Ctrl-C stops and\nremoves the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
+    )]
+    Serve {
+        /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
+        inputs: Vec<PathBuf>,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 shows the brief to the network.
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the brief in the default browser once it is served.
+        #[arg(long)]
+        open: bool,
+        #[command(flatten)]
+        brief: BriefArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        date: DateArgs,
     },
     /// Compare periods of one company, or companies for one period, side by side.
     #[command(
@@ -208,6 +212,32 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations: ::error for a fail, ::warning for a watch.
     Github,
+}
+
+/// What a brief is made of and from: `generate` and `serve` take the same.
+#[derive(Debug, Args, Clone)]
+pub struct BriefArgs {
+    /// What to write, comma-separated: md, html, json.
+    #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
+    pub format: Vec<OutputFormat>,
+    /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
+    #[arg(long, default_value = "svg")]
+    pub charts: ChartFormat,
+    /// A folder of templates overriding the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Readiness thresholds (TOML) for the scorecard section.
+    #[arg(long, value_name = "FILE")]
+    pub thresholds: Option<PathBuf>,
+    /// Comparable companies' files for the brief's Peers section (any input format);
+    /// replaces the `peers` list of the company's [company] table.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub peers: Vec<PathBuf>,
+    /// Exchange rates for peers in other currencies: units of the company's currency per
+    /// unit of the other, e.g. "SEK=0.095,EUR=1.08". Without one, such amounts are not
+    /// compared (ratios and percentages always are).
+    #[arg(long, value_name = "RATES")]
+    pub fx: Option<String>,
 }
 
 /// Options of every command that reads input.

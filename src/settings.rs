@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::cli::{self, Cli, Command, ImportSource, ReadArgs};
+use crate::cli::{self, BriefArgs, Cli, Command, ImportSource, ReadArgs};
 use crate::import::sec;
 use crate::input::ReadOptions;
 use crate::report::{ChartFormat, OutputFormat};
@@ -29,6 +29,7 @@ pub struct Settings {
 pub enum CommandSettings {
     Metrics(Metrics),
     Generate(Generate),
+    Serve(Serve),
     Check(Check),
     Compare(Compare),
     ImportSec(ImportSec),
@@ -65,6 +66,20 @@ pub struct Generate {
     pub peers: Option<Vec<PathBuf>>,
     /// `--fx`, with the report date as the rates' date.
     pub fx: crate::report::peers::Rates,
+}
+
+#[derive(Debug)]
+pub struct Serve {
+    /// What to generate, as `generate` would. Its `dir` is unused: serve writes into a
+    /// temporary folder of its own, made when it starts, and its thresholds are read from
+    /// `thresholds_file` on every regeneration (the defaults until then).
+    pub generate: Generate,
+    /// The thresholds file, watched and read again on each change.
+    pub thresholds_file: Option<PathBuf>,
+    /// 127.0.0.1 unless `--bind` says otherwise; port 0 picks a free one.
+    pub address: std::net::SocketAddr,
+    /// Open the page in the default browser.
+    pub open: bool,
 }
 
 #[derive(Debug)]
@@ -162,35 +177,37 @@ impl Settings {
             Command::Generate {
                 inputs,
                 output: dir,
-                format,
-                charts,
-                templates,
-                thresholds,
-                peers,
-                fx,
+                brief,
                 read,
                 date,
             } => {
-                let as_of = as_of(date.as_of)?;
+                let thresholds = values::thresholds(brief.thresholds.as_deref())?;
                 CommandSettings::Generate(Generate {
-                    inputs,
-                    dir,
-                    formats: format.into_iter().map(output_format).collect(),
-                    charts: chart_format(charts),
-                    templates,
-                    read: read_options(read)?,
-                    thresholds: values::thresholds(thresholds.as_deref())?,
+                    thresholds,
                     progress: !output.quiet && !env.in_ci,
-                    peers: (!peers.is_empty()).then_some(peers),
-                    fx: crate::report::peers::Rates {
-                        rates: match &fx {
-                            Some(text) => crate::report::peers::fx::parse(text)
-                                .map_err(|e| usage(anyhow::anyhow!("--fx \"{text}\": {e}")))?,
-                            None => Vec::new(),
-                        },
-                        as_of: as_of.clone(),
-                    },
-                    as_of,
+                    ..generate(inputs, dir, brief, read, as_of(date.as_of)?)?
+                })
+            }
+            Command::Serve {
+                inputs,
+                port,
+                bind,
+                open,
+                brief,
+                read,
+                date,
+            } => {
+                if inputs.iter().any(|input| input.as_os_str() == "-") {
+                    return Err(usage(anyhow::anyhow!(
+                        "serve watches files for changes and cannot read standard input (`-`): give a file"
+                    )));
+                }
+                let thresholds_file = brief.thresholds.clone();
+                CommandSettings::Serve(Serve {
+                    generate: generate(inputs, PathBuf::new(), brief, read, as_of(date.as_of)?)?,
+                    thresholds_file,
+                    address: std::net::SocketAddr::new(bind, port),
+                    open,
                 })
             }
             Command::Check {
@@ -252,6 +269,36 @@ impl Settings {
         };
         Ok(Settings { output, command })
     }
+}
+
+/// `generate`'s settings from its arguments, with the default thresholds and no progress bar.
+fn generate(
+    inputs: Vec<PathBuf>,
+    dir: PathBuf,
+    brief: BriefArgs,
+    read: ReadArgs,
+    as_of: Option<String>,
+) -> Result<Generate> {
+    Ok(Generate {
+        inputs,
+        dir,
+        formats: brief.format.into_iter().map(output_format).collect(),
+        charts: chart_format(brief.charts),
+        templates: brief.templates,
+        thresholds: Thresholds::default(),
+        read: read_options(read)?,
+        progress: false,
+        peers: (!brief.peers.is_empty()).then_some(brief.peers),
+        fx: crate::report::peers::Rates {
+            rates: match &brief.fx {
+                Some(text) => crate::report::peers::fx::parse(text)
+                    .map_err(|e| usage(anyhow::anyhow!("--fx \"{text}\": {e}")))?,
+                None => Vec::new(),
+            },
+            as_of: as_of.clone(),
+        },
+        as_of,
+    })
 }
 
 fn read_options(args: ReadArgs) -> Result<ReadOptions> {

@@ -61,14 +61,20 @@ pub fn report(error: &anyhow::Error, format: CheckFormat) -> ExitCode {
 /// Prints an error for a person on standard error: each input's error in full when several
 /// inputs failed, then what they add up to.
 pub fn print_text(error: &anyhow::Error) {
+    eprint_line(text(error));
+}
+
+/// The text [`print_text`] prints, without its last line break: what `serve`'s error page shows.
+pub fn text(error: &anyhow::Error) -> String {
     match error.chain().find_map(|e| e.downcast_ref::<InputErrors>()) {
         Some(several) => {
+            let mut text = String::new();
             for one in &several.errors {
-                eprint_line(format_args!("error: {one}\n"));
+                text.push_str(&format!("error: {one}\n\n"));
             }
-            eprint_line(format_args!("error: {several}"));
+            text + &format!("error: {several}")
         }
-        None => eprint_line(format_args!("error: {error:#}")),
+        None => format!("error: {error:#}"),
     }
 }
 

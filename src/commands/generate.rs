@@ -5,7 +5,7 @@
 //! bad input fails the run with all the errors reported and nothing half-written. Companies are
 //! rendered in parallel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -22,6 +22,22 @@ use crate::{analyse, load_all, report, Output};
 const PROGRESS_FROM: usize = 20;
 
 pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
+    let briefs = render(settings)?;
+    write(&briefs, &settings.dir, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every brief of a run, and with several companies the site index, in memory: what
+/// [`write`] puts on disk. `serve` renders through here too.
+pub struct Briefs {
+    /// Each company's folder name and files, in input order.
+    pub folders: Vec<(String, Vec<OutputFile>)>,
+    /// `index.html` and `index.md` with several companies; empty with one.
+    pub index: Vec<OutputFile>,
+}
+
+/// Reads every input and renders every brief in memory; nothing is written.
+pub fn render(settings: &Generate) -> Result<Briefs> {
     let report_settings = report::ReportSettings::new(
         settings.formats.clone(),
         settings.charts,
@@ -74,15 +90,25 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
     } else {
         Vec::new()
     };
+    let folders = rendered
+        .into_iter()
+        .map(|(slug, files, _)| (slug, files))
+        .collect();
+    Ok(Briefs { folders, index })
+}
+
+/// Writes the briefs into `dir`, each company's folder atomically.
+pub fn write(briefs: &Briefs, dir: &Path, output: Output) -> Result<()> {
+    let Briefs { folders, index } = briefs;
     // Each folder is written atomically on its own; writing them side by side keeps both
     // cores busy on a large site. Messages follow in input order.
-    let folders: Vec<Result<PathBuf>> = rendered
+    let written: Vec<Result<PathBuf>> = folders
         .par_iter()
-        .map(|(slug, files, _)| write::write_folder(&settings.dir, slug, files))
+        .map(|(slug, files)| write::write_folder(dir, slug, files))
         .collect();
-    for (folder, (_, files, _)) in folders.into_iter().zip(&rendered) {
+    for (folder, (_, files)) in written.into_iter().zip(folders) {
         let folder = folder?;
-        if output.verbose || (!output.quiet && rendered.len() <= PROGRESS_FROM) {
+        if output.verbose || (!output.quiet && folders.len() <= PROGRESS_FROM) {
             eprint_line(format_args!(
                 "wrote {} ({} files)",
                 folder.display(),
@@ -90,17 +116,17 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
             ));
         }
     }
-    for file in &index {
-        write::write_file(&settings.dir.join(&file.path), file.bytes())?;
+    for file in index {
+        write::write_file(&dir.join(&file.path), file.bytes())?;
     }
-    if !output.quiet && rendered.len() > 1 {
+    if !output.quiet && folders.len() > 1 {
         eprint_line(format_args!(
             "wrote {} briefs and {}",
-            rendered.len(),
-            settings.dir.join("index.html").display()
+            folders.len(),
+            dir.join("index.html").display()
         ));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// Frees a large value on a spare core instead of on the way to writing the files: 10,000

@@ -10,6 +10,7 @@ pub mod import;
 pub mod init;
 pub mod metrics;
 pub mod peers;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
     match settings.command {
         CommandSettings::Metrics(metrics) => metrics::run(&metrics),
         CommandSettings::Generate(generate) => generate::run(&generate, output),
+        CommandSettings::Serve(serve) => serve::run(serve, output),
         CommandSettings::Check(check) => check::run(&check),
         CommandSettings::Compare(compare) => compare::run(&compare, output),
         CommandSettings::ImportSec(import) => import::run(&import),

@@ -222,7 +222,8 @@ fn not_a_template_name(path: &Path, name: &str) -> String {
 /// The stylesheet's file name; an override of that name replaces the built-in styles.
 pub const STYLESHEET: &str = "style.css";
 
-fn built_in(name: &str) -> &'static str {
+/// A built-in template's text by file name (empty for an unknown name).
+pub fn built_in(name: &str) -> &'static str {
     BUILT_IN
         .iter()
         .find(|(n, _)| *n == name)

@@ -12,6 +12,9 @@ use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
@@ -180,6 +183,119 @@ impl Test {
             .stderr(Stdio::null())
             .spawn()
             .expect("the binary starts")
+    }
+}
+
+impl Test {
+    /// Starts the binary and returns at once, with its standard output read line by line and
+    /// its standard error kept, for a test that talks to it while it runs (`serve`). The
+    /// run's folder lives as long as the `Running`; dropping it kills the binary if it still
+    /// runs.
+    pub fn start(self) -> Running {
+        let mut child = self
+            .command()
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        let (lines, received) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().expect("standard output is piped");
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+                let Ok(line) = line else { break };
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().expect("standard error is piped");
+        let kept = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut chunk = [0; 4096];
+            while let Ok(read @ 1..) = std::io::Read::read(&mut pipe, &mut chunk) {
+                let text = String::from_utf8_lossy(&chunk[..read]).into_owned();
+                kept.lock().expect("stderr buffer").push_str(&text);
+            }
+        });
+        Running {
+            child,
+            _temp: self.temp,
+            dir: self.dir,
+            lines: received,
+            stderr,
+        }
+    }
+}
+
+/// A run of the binary still going (see [`Test::start`]).
+pub struct Running {
+    child: Child,
+    _temp: Option<TempDir>,
+    dir: PathBuf,
+    lines: Receiver<String>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Running {
+    /// The path of `name` inside the run's folder.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// What the binary printed on standard error so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().expect("stderr buffer").clone()
+    }
+
+    /// The next line of standard output holding `text`, waiting at most `within`.
+    #[track_caller]
+    pub fn line_with(&self, text: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) if line.contains(text) => return line,
+                Ok(_) => {}
+                Err(_) => panic!(
+                    "no line with {text:?} on standard output within {within:?}; stderr:\n{}",
+                    self.stderr()
+                ),
+            }
+        }
+    }
+
+    /// Sends SIGINT, as Ctrl-C does.
+    #[cfg(unix)]
+    pub fn interrupt(&self) {
+        // The shell's own `kill`: a minimal system may have no kill program.
+        let sent = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
+            .status()
+            .expect("sh runs");
+        assert!(sent.success(), "SIGINT was sent");
+    }
+
+    /// The exit code once the binary has ended, waiting at most `within`; none if it has not.
+    pub fn wait(&mut self, within: Duration) -> Option<Option<i32>> {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("the binary's status") {
+                return Some(status.code());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 

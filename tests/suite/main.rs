@@ -13,6 +13,7 @@
 //! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
+//! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
 
 mod a11y;
@@ -29,3 +30,4 @@ mod peers;
 mod pipes;
 mod print;
 mod properties;
+mod serve;

@@ -1,0 +1,282 @@
+//! The HTTP side of `serve`: GET and HEAD of files inside the generated folder and nothing
+//! else, the reload script added to HTML pages, the error page while the input is broken, and
+//! the event stream that tells open pages a new build is ready.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use super::page;
+use super::site::{Site, Snapshot};
+
+/// How often an idle event stream sends a comment, to notice a page that went away.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Answers requests, each on its own thread (an event stream stays open), until the server
+/// is unblocked.
+pub fn serve(server: &Server, site: &Arc<Site>) {
+    for request in server.incoming_requests() {
+        let site = Arc::clone(site);
+        let spawned = std::thread::Builder::new()
+            .name("serve request".into())
+            .spawn(move || answer(request, &site));
+        if spawned.is_err() {
+            // Out of threads: this request goes unanswered, the server goes on.
+            continue;
+        }
+    }
+}
+
+fn answer(request: Request, site: &Site) {
+    // The page went away mid-answer: nothing to do.
+    let _ = match request.method() {
+        Method::Get | Method::Head => answer_read(request, site),
+        _ => request.respond(
+            text(
+                405,
+                "only GET and HEAD are served\n",
+                "text/plain; charset=utf-8",
+            )
+            .with_header(Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..]).expect("ASCII")),
+        ),
+    };
+}
+
+fn answer_read(request: Request, site: &Site) -> std::io::Result<()> {
+    let path = request.url().split(['?', '#']).next().unwrap_or_default();
+    if path == page::EVENTS && *request.method() == Method::Get {
+        return events(request, site);
+    }
+    let Some(relative) = relative_path(path) else {
+        return request.respond(not_found());
+    };
+    let state = site.snapshot();
+    if let Some(error) = &state.error {
+        let html = page::with_reload(&page::error_page(error), state.generation, &page::nonce());
+        return request.respond(text(500, html, "text/html; charset=utf-8"));
+    }
+    let file = match locate(&state, &relative) {
+        Some(Found::File(file)) => file,
+        // A folder's page links relative to it: only with a trailing slash do they resolve.
+        Some(Found::Folder) if !path.ends_with('/') => {
+            match header("Location", &format!("{path}/")) {
+                Some(location) => {
+                    return request.respond(Response::empty(301).with_header(location))
+                }
+                None => return request.respond(not_found()),
+            }
+        }
+        Some(Found::Folder) | None => return request.respond(not_found()),
+    };
+    let Ok(bytes) = std::fs::read(&file) else {
+        return request.respond(not_found());
+    };
+    let kind = content_type(&file);
+    let bytes = match kind.starts_with("text/html") {
+        true => page::with_reload(
+            &String::from_utf8_lossy(&bytes),
+            state.generation,
+            &page::nonce(),
+        )
+        .into_bytes(),
+        false => bytes,
+    };
+    request.respond(text(200, bytes, kind))
+}
+
+/// What a request path names in the served folder.
+enum Found {
+    File(PathBuf),
+    /// A folder, whose page is asked for with a trailing slash.
+    Folder,
+}
+
+/// The file a request names, inside the served folder: `/` is the landing page, a folder its
+/// `index.html` or `brief.html`. Whatever leaves the folder (through a symbolic link too) is
+/// none.
+fn locate(state: &Snapshot, relative: &Path) -> Option<Found> {
+    let root = state.root.as_deref()?;
+    let relative = match relative.as_os_str().is_empty() {
+        true => state.landing.as_deref()?,
+        false => relative,
+    };
+    let found = inside(root, relative)?;
+    if !found.is_dir() {
+        return Some(Found::File(found));
+    }
+    ["index.html", "brief.html"]
+        .iter()
+        .find_map(|name| inside(root, &relative.join(name)))
+        .map(Found::File)
+        .or(Some(Found::Folder))
+}
+
+/// `root/relative` with every link resolved, when it exists and is still inside `root`.
+pub fn inside(root: &Path, relative: &Path) -> Option<PathBuf> {
+    let root = root.canonicalize().ok()?;
+    let found = root.join(relative).canonicalize().ok()?;
+    found.starts_with(&root).then_some(found)
+}
+
+/// A request path as a relative path of plain names: percent-decoded, with `.` and empty
+/// segments dropped; none when it has a `..` (written plainly or encoded), a backslash, a
+/// drive or NUL, or does not start with `/`.
+pub fn relative_path(path: &str) -> Option<PathBuf> {
+    let rest = path.strip_prefix('/')?;
+    let decoded = percent_decode(rest)?;
+    if decoded.contains(['\\', '\0', ':']) {
+        return None;
+    }
+    let mut relative = PathBuf::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            name => relative.push(name),
+        }
+    }
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    plain.then_some(relative)
+}
+
+/// `%XX` escapes decoded; none for a bad escape or text that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Server-sent events: the current build's number at once, then each new one. tiny_http's
+/// responses buffer their body, so the stream is written on the connection directly.
+fn events(request: Request, site: &Site) -> std::io::Result<()> {
+    let mut out = request.into_writer();
+    out.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
+          Connection: close\r\n\r\n",
+    )?;
+    let mut seen = None;
+    loop {
+        let state = match seen {
+            None => site.snapshot(),
+            Some(seen) => site.wait_past(seen, KEEP_ALIVE),
+        };
+        if state.stopping {
+            return Ok(());
+        }
+        if seen == Some(state.generation) {
+            out.write_all(b": still here\n\n")?;
+        } else {
+            write!(out, "data: {}\n\n", state.generation)?;
+            seen = Some(state.generation);
+        }
+        out.flush()?;
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("md") => "text/markdown; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("css") => "text/css; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
+    text(404, page::not_found_page(), "text/html; charset=utf-8")
+}
+
+fn text(
+    status: u16,
+    body: impl Into<Vec<u8>>,
+    kind: &'static str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let mut response = Response::from_data(body.into()).with_status_code(status);
+    for (name, value) in [
+        ("Content-Type", kind),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ] {
+        response.add_header(header(name, value).expect("the program's own ASCII"));
+    }
+    response
+}
+
+/// A header; none when the value is not printable ASCII (a path from a request may not be).
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_paths_stay_inside_the_folder() {
+        assert_eq!(relative_path("/"), Some(PathBuf::new()));
+        assert_eq!(
+            relative_path("/klarna/./charts//a%20b.svg"),
+            Some(PathBuf::from("klarna/charts/a b.svg"))
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/klarna/../../x",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E%2Fetc%2Fpasswd",
+            "/..%2f..%2fetc",
+            "/a%5c..%5cb",
+            "/%00",
+            "/%zz",
+            "/%ff",
+            "/C:/Windows",
+            "etc/passwd",
+            "http://example.com/",
+        ] {
+            assert_eq!(relative_path(bad), None, "{bad}");
+        }
+        // An absolute path in the URL is a path under the folder, not the system's.
+        assert_eq!(
+            relative_path("//etc/passwd"),
+            Some(PathBuf::from("etc/passwd"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_out_of_the_folder_is_not_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let served = tempfile::tempdir().unwrap();
+        std::fs::write(served.path().join("brief.html"), "brief").unwrap();
+        std::os::unix::fs::symlink(outside.path(), served.path().join("out")).unwrap();
+        std::os::unix::fs::symlink(
+            served.path().join("brief.html"),
+            served.path().join("inner.html"),
+        )
+        .unwrap();
+        assert_eq!(inside(served.path(), Path::new("out/secret.txt")), None);
+        assert_eq!(inside(served.path(), Path::new("out")), None);
+        assert!(inside(served.path(), Path::new("inner.html")).is_some());
+        assert!(inside(served.path(), Path::new("brief.html")).is_some());
+        assert_eq!(inside(served.path(), Path::new("missing.html")), None);
+    }
+}

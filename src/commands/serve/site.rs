@@ -1,0 +1,133 @@
+//! What `serve` serves: the latest generation of the briefs, or the error that stopped it.
+//!
+//! Each build renders through `generate` and writes into a fresh numbered folder inside the
+//! temporary folder; only then does the served folder switch to it (and the previous one goes),
+//! so a request never sees half a site. Every build, good or bad, has a new generation number:
+//! open pages listen for it and reload when it changes.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::commands::errors;
+use crate::commands::generate::{self, Briefs};
+use crate::settings::{values, Serve};
+use crate::Output;
+
+/// The state every request reads.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Counts builds from 1; 0 before the first.
+    pub generation: u64,
+    /// The folder of the last good build.
+    pub root: Option<PathBuf>,
+    /// The page `/` shows, inside `root`: `index.html` for several companies, else the brief.
+    pub landing: Option<PathBuf>,
+    /// The last build's error as the terminal prints it; none when it succeeded.
+    pub error: Option<String>,
+    /// Set once on Ctrl-C: event streams end.
+    pub stopping: bool,
+}
+
+/// The served site, shared by the request threads and the build loop.
+pub struct Site {
+    folder: PathBuf,
+    state: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+impl Site {
+    /// A site built into numbered folders inside `folder`.
+    pub fn new(folder: &Path) -> Self {
+        Site {
+            folder: folder.to_path_buf(),
+            state: Mutex::new(Snapshot::default()),
+            changed: Condvar::new(),
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        self.lock().clone()
+    }
+
+    /// Waits until the generation is no longer `seen` (or the server stops), at most `timeout`.
+    pub fn wait_past(&self, seen: u64, timeout: Duration) -> Snapshot {
+        let state = self.lock();
+        let (state, _) = self
+            .changed
+            .wait_timeout_while(state, timeout, |s| s.generation == seen && !s.stopping)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        state.clone()
+    }
+
+    pub fn stop(&self) {
+        self.lock().stopping = true;
+        self.changed.notify_all();
+    }
+
+    /// Generates again and makes the result (or its error) what is served. Returns the error's
+    /// text when the build failed.
+    pub fn rebuild(&self, settings: &mut Serve) -> Option<String> {
+        let generation = self.lock().generation + 1;
+        let built = build(settings, &self.folder.join(generation.to_string()));
+        let mut state = self.lock();
+        state.generation = generation;
+        let outcome = match built {
+            Ok((root, landing)) => {
+                if let Some(previous) = state.root.replace(root) {
+                    let _ = std::fs::remove_dir_all(previous);
+                }
+                state.landing = landing;
+                state.error = None;
+                None
+            }
+            Err(error) => {
+                let text = errors::text(&error);
+                state.error = Some(text.clone());
+                Some(text)
+            }
+        };
+        drop(state);
+        self.changed.notify_all();
+        outcome
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Snapshot> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Renders the briefs as `generate` does and writes them into `into`; returns the folder and
+/// the landing page inside it.
+fn build(settings: &mut Serve, into: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
+    settings.generate.thresholds = values::thresholds(settings.thresholds_file.as_deref())?;
+    let briefs = generate::render(&settings.generate)?;
+    let quiet = Output {
+        quiet: true,
+        verbose: false,
+    };
+    let written = generate::write(&briefs, into, quiet);
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(into);
+    }
+    written?;
+    Ok((into.to_path_buf(), landing(&briefs)))
+}
+
+/// The page `/` shows: the site index, else the one company's HTML brief, else its first file.
+fn landing(briefs: &Briefs) -> Option<PathBuf> {
+    if let Some(index) = briefs.index.iter().find(|f| f.path.ends_with("index.html")) {
+        return Some(index.path.clone());
+    }
+    let (slug, files) = briefs.folders.first()?;
+    let page = files
+        .iter()
+        .find(|f| f.path.ends_with("brief.html"))
+        .or_else(|| files.iter().find(|f| f.path.ends_with("brief.md")))
+        .or_else(|| files.first())?;
+    Some(Path::new(slug).join(&page.path))
+}
