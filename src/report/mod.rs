@@ -9,6 +9,7 @@ pub mod filters;
 pub mod json;
 pub mod markdown;
 pub mod methodology;
+pub mod notes;
 pub mod site;
 mod story;
 pub mod tables;
