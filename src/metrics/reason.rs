@@ -57,7 +57,8 @@ pub enum Reason {
     NoCostLines,
     /// The period does not list these cost lines, which other periods list.
     IncompleteLines { lines: Vec<String> },
-    /// A cost line that the period does not list.
+    /// A cost line that the period does not list (said of the periods, whatever the line, so
+    /// one note serves every cost line of a table).
     LineNotListed,
     /// The figure the value is divided by is zero.
     Zero { figure: &'static str },
@@ -138,10 +139,18 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             compared(*c)
         ),
         Reason::ZeroThen { compared: c, figure } => {
-            format!("{} in {} was zero", figure_name(figure), compared(*c))
+            format!(
+                "{} in {}: zero, so there is no growth rate",
+                figure_name(figure),
+                compared(*c)
+            )
         }
         Reason::LineZeroThen { compared: c, line } => {
-            format!("{} in {} was zero", line_name(line), compared(*c))
+            format!(
+                "{} in {}: zero, so there is no growth rate",
+                line_name(line),
+                compared(*c)
+            )
         }
         Reason::NoCostLines => "the input lists no cost lines".to_string(),
         Reason::IncompleteLines { lines } => {
@@ -152,7 +161,10 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
                 listed(&names)
             )
         }
-        Reason::LineNotListed => "the input does not list this cost line".to_string(),
+        Reason::LineNotListed => {
+            "the input lists only some of the cost lines (n/a where a line is not listed)"
+                .to_string()
+        }
         Reason::Zero { figure } => format!("{} is zero", figure_name(figure)),
         Reason::NothingUnlisted => {
             "the cost lines add up to the reported operating income: nothing is unlisted"

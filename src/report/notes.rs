@@ -1,11 +1,12 @@
 //! The brief's notes on unavailable values, grouped by reason.
 //!
 //! Building the tables, each n/a cell is marked with its period, row and typed reason; the
-//! cells of one row of a series (years, quarters) with the same reason join one group. Once the
-//! brief is built, the groups become numbered notes in reading order, each naming its periods
-//! once as a range ("2025-Q1 to 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare
+//! cells of one table of a series (years, quarters) with the same reason join one group,
+//! whatever their row: a reason is a fact about the input ("the input gives no headcount,
+//! period end"), true of every period it names. Once the brief is built, the groups become
+//! numbered notes in reading order, each naming its periods once as a range ("2025-Q1 to 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare
 //! with"). A row whose n/a cells all share one note carries the mark beside its name instead
-//! of in every cell; rows whose notes read the same (same periods, same reason) share one.
+//! of in every cell; tables whose notes read the same (same periods, same reason) share one.
 //! Notes are typed data in the template context: a template (Markdown,
 //! HTML, a later PDF) lays them out.
 
@@ -15,17 +16,18 @@ use serde::Serialize;
 
 use super::cell::Cell;
 use super::tables::Row;
+use crate::metrics::catalogue::{metric, Section};
 use crate::metrics::reason::words;
 use crate::metrics::runs::{self, Run};
 use crate::metrics::Reason;
 use crate::period::{PeriodKind, PeriodLabel};
 
-/// The reasons of the n/a cells met while building the brief, grouped by series, row and
+/// The reasons of the n/a cells met while building the brief, grouped by series, table and
 /// reason.
 #[derive(Debug, Default)]
 pub struct Notes {
     groups: Vec<Group>,
-    index: HashMap<(PeriodKind, String, Reason), usize>,
+    index: HashMap<(PeriodKind, &'static str, Reason), usize>,
 }
 
 #[derive(Debug)]
@@ -35,11 +37,12 @@ struct Group {
 }
 
 impl Notes {
-    /// Records that the value of `label` in the row `row` (its metric key) is n/a for
-    /// `reason`; returns the group, which a cell holds until [`Numbering`] turns it into a
-    /// note number.
+    /// Records that the value of `label` in the row `row` (its metric key, or a cost line's
+    /// `cost_lines.<name>.<key>`) is n/a for `reason`; returns the group, which a cell holds
+    /// until [`Numbering`] turns it into a note number.
     pub fn mark(&mut self, label: PeriodLabel, row: &str, reason: Reason) -> usize {
-        let key = (label.kind, row.to_string(), reason);
+        let table = metric(row).map_or(Section::Costs, |m| m.section).id();
+        let key = (label.kind, table, reason);
         let group = match self.index.get(&key) {
             Some(&group) => group,
             None => {
@@ -192,26 +195,102 @@ mod tests {
     }
 
     #[test]
-    fn rows_with_the_same_periods_and_reason_share_a_note() {
+    fn one_reason_in_several_rows_of_a_table_is_one_note() {
         let mut notes = Notes::default();
         let reason = Reason::NotGiven {
             figure: "headcount_end",
         };
+        // Headcount and average headcount (both in the efficiency table) miss 2025-Q1 and
+        // 2026-Q1, revenue per employee (the same table) 2024-Q2 too.
         let mut groups = Vec::new();
         for row in ["headcount_end", "avg_headcount"] {
             for period in ["2025-Q1", "2026-Q1"] {
                 groups.push(notes.mark(label(period), row, reason.clone()));
             }
         }
-        // A third row n/a for the same reason in one of those periods only.
-        let single = notes.mark(label("2025-Q1"), "revenue_per_employee", reason);
+        groups.push(notes.mark(label("2024-Q2"), "revenue_per_employee", reason.clone()));
+        // The adjusted operating margin is in the cost table: a note of its own.
+        let other_table = notes.mark(label("2025-Q1"), "adjusted_operating_margin_pct", reason);
         let mut numbering = Numbering::new(notes);
         let numbers: Vec<usize> = groups.iter().map(|g| numbering.number(*g)).collect();
-        assert_eq!(numbers, [1, 1, 1, 1]);
-        assert_eq!(numbering.number(single), 2);
+        assert_eq!(numbers, [1, 1, 1, 1, 1]);
+        assert_eq!(numbering.number(other_table), 2);
         let list = numbering.into_notes();
-        assert_eq!(list[0].periods, "2025-Q1, 2026-Q1");
+        assert_eq!(list[0].periods, "2024-Q2, 2025-Q1, 2026-Q1");
         assert_eq!(list[0].reason, "the input gives no headcount, period end");
         assert_eq!(list[1].periods, "2025-Q1");
+    }
+
+    #[test]
+    fn notes_that_read_the_same_share_a_number() {
+        let mut notes = Notes::default();
+        let reason = Reason::BeforeFirst {
+            first: label("2022"),
+        };
+        // Revenue growth (growth table) and headcount change (efficiency table) in 2022.
+        let growth = notes.mark(label("2022"), "revenue_growth_yoy_pct", reason.clone());
+        let headcount = notes.mark(label("2022"), "headcount_change_yoy_pct", reason);
+        assert_ne!(growth, headcount);
+        let mut numbering = Numbering::new(notes);
+        assert_eq!(numbering.number(growth), 1);
+        assert_eq!(numbering.number(headcount), 1);
+        assert_eq!(numbering.into_notes().len(), 1);
+    }
+
+    #[test]
+    fn a_row_with_one_reason_carries_the_mark_beside_its_name() {
+        let mut notes = Notes::default();
+        let reason = Reason::NotGiven {
+            figure: "personnel_cost",
+        };
+        let cell = |note: Option<usize>| Cell {
+            value: None,
+            unit: crate::metrics::Unit::Money,
+            polarity: crate::metrics::Polarity::DownGood,
+            place: super::super::cell::Place::Table,
+            note,
+            bar: None,
+            decimals: None,
+        };
+        let a = notes.mark(label("2022"), "loaded_cost_per_employee", reason.clone());
+        let b = notes.mark(label("2023"), "loaded_cost_per_employee", reason);
+        let c = notes.mark(
+            label("2024"),
+            "loaded_cost_per_employee",
+            Reason::Zero {
+                figure: "avg_headcount",
+            },
+        );
+        let mut one_reason = Row {
+            name: "Loaded cost per employee (annualised)".into(),
+            cells: vec![cell(Some(a)), cell(Some(b)), cell(None)],
+            tag: None,
+            note: None,
+        };
+        let mut two_reasons = Row {
+            name: "Loaded cost per employee (annualised)".into(),
+            cells: vec![cell(Some(a)), cell(Some(c))],
+            tag: None,
+            note: None,
+        };
+        let mut single = Row {
+            name: "Loaded cost per employee (annualised)".into(),
+            cells: vec![cell(Some(a)), cell(None)],
+            tag: None,
+            note: None,
+        };
+        let mut numbering = Numbering::new(notes);
+        numbering.row(&mut one_reason);
+        assert_eq!(one_reason.note, Some(1));
+        assert!(one_reason.cells.iter().all(|c| c.note.is_none()));
+        // Two reasons: each cell keeps its own mark.
+        numbering.row(&mut two_reasons);
+        assert_eq!(two_reasons.note, None);
+        assert_eq!(two_reasons.cells[0].note, Some(1));
+        assert_eq!(two_reasons.cells[1].note, Some(2));
+        // A single n/a cell is marked where it is.
+        numbering.row(&mut single);
+        assert_eq!(single.note, None);
+        assert_eq!(single.cells[0].note, Some(1));
     }
 }

@@ -11,7 +11,8 @@
 //! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
-//! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
+//! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
+//! - `notes`: the example's notes on n/a values, grouped and in the brief's words.
 
 mod brief;
 mod browser;
@@ -22,6 +23,7 @@ mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod notes;
 mod pipes;
 mod print;
 mod properties;
