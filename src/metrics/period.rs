@@ -198,11 +198,18 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
             .map(|sum| sum / Decimal::TWO)
             .ok_or(Reason::TooLarge),
         (None, Some(end)) => {
+            // The previous period may be in the input without a period-end headcount.
+            let source = match cx.previous {
+                Some(_) => format!(
+                    ", and {} gives no period-end headcount",
+                    label.previous()
+                ),
+                None => format!(" and no {} period", label.previous()),
+            };
             cx.approximations.push(format!(
                 "average headcount is the period-end headcount ({}): there is no start \
-                 headcount and no {} period to take it from",
+                 headcount{source} to take it from",
                 crate::format::grouped(end, 1),
-                label.previous()
             ));
             Ok(end)
         }

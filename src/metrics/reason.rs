@@ -162,8 +162,7 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             )
         }
         Reason::LineNotListed => {
-            "the input lists only some of the cost lines (n/a where a line is not listed)"
-                .to_string()
+            "the input does not list every cost line (n/a where one is missing)".to_string()
         }
         Reason::Zero { figure } => format!("{} is zero", figure_name(figure)),
         Reason::NothingUnlisted => {
