@@ -169,8 +169,10 @@ fn growth(cx: &mut Context) -> Growth {
     let qoq = cx.na.take(
         "revenue_growth_qoq_pct",
         if label.kind == PeriodKind::Quarter {
-            compared(cx.previous, label, Compared::Previous, first, |p| Ok(p.revenue))
-                .and_then(|before| growth_of(period.revenue, before, Compared::Previous, "revenue"))
+            compared(cx.previous, label, Compared::Previous, first, |p| {
+                Ok(p.revenue)
+            })
+            .and_then(|before| growth_of(period.revenue, before, Compared::Previous, "revenue"))
         } else {
             Err(Reason::QuartersOnly)
         },
@@ -200,10 +202,7 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
         (None, Some(end)) => {
             // The previous period may be in the input without a period-end headcount.
             let source = match cx.previous {
-                Some(_) => format!(
-                    ", and {} gives no period-end headcount",
-                    label.previous()
-                ),
+                Some(_) => format!(", and {} gives no period-end headcount", label.previous()),
                 None => format!(" and no {} period", label.previous()),
             };
             cx.approximations.push(format!(
@@ -224,12 +223,18 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
             None => Err(Reason::NotGiven {
                 figure: "headcount_end",
             }),
-            Some(end) => compared(cx.year_earlier, label, Compared::YearEarlier, cx.first, |p| {
-                p.headcount_end.ok_or(Reason::NotGivenThen {
-                    compared: Compared::YearEarlier,
-                    figure: "headcount_end",
-                })
-            })
+            Some(end) => compared(
+                cx.year_earlier,
+                label,
+                Compared::YearEarlier,
+                cx.first,
+                |p| {
+                    p.headcount_end.ok_or(Reason::NotGivenThen {
+                        compared: Compared::YearEarlier,
+                        figure: "headcount_end",
+                    })
+                },
+            )
             .and_then(|before| growth_of(end, before, Compared::YearEarlier, "headcount_end")),
         },
     );
@@ -410,7 +415,7 @@ fn profitability(
             margin,
             ["revenue_growth_yoy_pct", "operating_margin_pct"],
         )
-            .map(|(growth, margin)| growth + margin),
+        .map(|(growth, margin)| growth + margin),
     );
     Profit {
         operating_income,
@@ -502,7 +507,9 @@ fn ai(
             });
         }
         let per_person = cost.checked_div(people).ok_or(Reason::TooLarge)?;
-        Ok(to_cents(fte.checked_mul(per_person).ok_or(Reason::TooLarge)?))
+        Ok(to_cents(
+            fte.checked_mul(per_person).ok_or(Reason::TooLarge)?,
+        ))
     });
     let roi = cx.na.take(
         "ai_roi",
@@ -547,10 +554,13 @@ fn cost_lines(
                     Compared::YearEarlier,
                     first,
                     |p| {
-                        p.costs.get(name).copied().ok_or_else(|| Reason::NoLineThen {
-                            compared: Compared::YearEarlier,
-                            line: name.clone(),
-                        })
+                        p.costs
+                            .get(name)
+                            .copied()
+                            .ok_or_else(|| Reason::NoLineThen {
+                                compared: Compared::YearEarlier,
+                                line: name.clone(),
+                            })
                     },
                 )
                 .and_then(|before| {

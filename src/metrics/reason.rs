@@ -123,7 +123,10 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
         Reason::NoPeriod { compared: c } => {
             format!("no {} in the input to compare with", compared(*c))
         }
-        Reason::NotGivenThen { compared: c, figure } => format!(
+        Reason::NotGivenThen {
+            compared: c,
+            figure,
+        } => format!(
             "no {} in {} to compare with",
             figure_name(figure),
             compared(*c)
@@ -138,7 +141,10 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
              compare with",
             compared(*c)
         ),
-        Reason::ZeroThen { compared: c, figure } => {
+        Reason::ZeroThen {
+            compared: c,
+            figure,
+        } => {
             format!(
                 "{} in {}: zero, so there is no growth rate",
                 figure_name(figure),

@@ -63,11 +63,7 @@ fn every_metric_of_a_full_year() {
     // (5000 - 4000) / 4000 x 100 = 25
     assert_close(year.revenue_growth_yoy_pct, 25.0);
     assert_eq!(year.revenue_growth_qoq_pct, None);
-    assert_reason(
-        year,
-        "revenue_growth_qoq_pct",
-        "applies to quarters only",
-    );
+    assert_reason(year, "revenue_growth_qoq_pct", "applies to quarters only");
 
     // headcount_start 100 is given; (100 + 80) / 2 = 90
     assert_money(year.headcount_start, dec!(100));
@@ -156,11 +152,19 @@ fn the_first_year_derives_income_and_says_what_it_cannot_compare() {
         "opex_growth_yoy_pct",
         "cost_lines.support.yoy_pct",
     ] {
-        assert_reason(year, key, "the input's years start at 2023, so there is no earlier year to compare with");
+        assert_reason(
+            year,
+            key,
+            "the input's years start at 2023, so there is no earlier year to compare with",
+        );
     }
     assert_eq!(year.revenue_growth_yoy_pct, None);
     assert_eq!(year.cost_lines["support"].yoy_pct, None);
-    assert_reason(year, "rule_of_40", "the input's years start at 2023, so there is no earlier year to compare with");
+    assert_reason(
+        year,
+        "rule_of_40",
+        "the input's years start at 2023, so there is no earlier year to compare with",
+    );
     assert_reason(
         year,
         "growth_minus_headcount_growth_pp",
@@ -198,8 +202,16 @@ fn the_first_year_derives_income_and_says_what_it_cannot_compare() {
     assert_close(year.cost_lines["support"].pct_of_revenue, 20.0);
     // 2,000,000 / 100 = 20,000
     assert_money(year.loaded_cost_per_employee, dec!(20000));
-    assert_reason(year, "ai_savings", "the input gives no AI work, full-time equivalents");
-    assert_reason(year, "ai_roi", "the input gives no AI work, full-time equivalents");
+    assert_reason(
+        year,
+        "ai_savings",
+        "the input gives no AI work, full-time equivalents",
+    );
+    assert_reason(
+        year,
+        "ai_roi",
+        "the input gives no AI work, full-time equivalents",
+    );
 }
 
 #[test]
@@ -297,11 +309,7 @@ fn quarter_over_quarter_and_year_over_year() {
     assert!(q2.approximations.is_empty());
     // 950,000 x 4 / 100 = 38,000
     assert_money(q2.revenue_per_employee, dec!(38000));
-    assert_reason(
-        q2,
-        "operating_income",
-        "the input lists no cost lines",
-    );
+    assert_reason(q2, "operating_income", "the input lists no cost lines");
     assert_reason(q2, "operating_margin_pct", "the input lists no cost lines");
     assert_reason(
         q2,
@@ -366,11 +374,7 @@ costs = {{ rent = 100 }}
     assert_money(half.opex_per_employee, dec!(20));
     // 300 x 2 / 10 = 60
     assert_money(half.loaded_cost_per_employee, dec!(60));
-    assert_reason(
-        half,
-        "revenue_growth_qoq_pct",
-        "applies to quarters only",
-    );
+    assert_reason(half, "revenue_growth_qoq_pct", "applies to quarters only");
 }
 
 #[test]
@@ -496,13 +500,21 @@ ai = {{ spend = 0, fte_equivalent = 1 }}
 
     let next = period(&metrics, "2024");
     // Growth from zero is not a number.
-    assert_reason(next, "revenue_growth_yoy_pct", "revenue in 2023: zero, so there is no growth rate");
+    assert_reason(
+        next,
+        "revenue_growth_yoy_pct",
+        "revenue in 2023: zero, so there is no growth rate",
+    );
     assert_reason(
         next,
         "headcount_change_yoy_pct",
         "headcount, period end in 2023: zero, so there is no growth rate",
     );
-    assert_reason(next, "opex_growth_yoy_pct", "operating expenses in 2023: zero, so there is no growth rate");
+    assert_reason(
+        next,
+        "opex_growth_yoy_pct",
+        "operating expenses in 2023: zero, so there is no growth rate",
+    );
     assert_reason(
         next,
         "cost_lines.support.yoy_pct",
@@ -706,24 +718,12 @@ fn amounts_at_the_decimal_limit_do_not_panic() {
     let year = year_of(format!(
         r#""headcount_start": {max}, "headcount_end": {max}, "costs": {{"a": {max}, "b": {max}}}"#
     ));
-    assert_reason(
-        &year,
-        "avg_headcount",
-        "too large to represent exactly",
-    );
-    assert_reason(
-        &year,
-        "opex",
-        "too large to represent exactly",
-    );
+    assert_reason(&year, "avg_headcount", "too large to represent exactly");
+    assert_reason(&year, "opex", "too large to represent exactly");
 
     let year = year_of(format!(r#""costs": {{"a": -{max}}}"#));
     assert_eq!(year.operating_income, None);
-    assert_reason(
-        &year,
-        "operating_income",
-        "too large to represent exactly",
-    );
+    assert_reason(&year, "operating_income", "too large to represent exactly");
 
     // max - 1 - (-max) does not fit: no unlisted costs rather than a crash.
     let year = year_of(format!(

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::cell::{self, Cell, Place};
-use super::notes::{Note, Notes, Numbering};
 use super::charts::{series_of, Chart, ChartSection, Series};
 use super::methodology::{self, Definition};
+use super::notes::{Note, Notes, Numbering};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::{known, Section};

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::cell::{self, Cell, Place};
-use super::notes::Notes;
 use super::charts::Series;
+use super::notes::Notes;
 use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
 use crate::metrics::{Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 

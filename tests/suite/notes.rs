@@ -81,7 +81,10 @@ fn the_example_quarters_show_revenue_growth_a_year_on() {
     // 2025-Q2 to 2025-Q4 against 2024's quarters, and 2026-Q1 against 2025-Q1.
     assert!(with_growth >= 4, "{with_growth} quarters with growth");
     // 2025-Q4: 1,082 against 784 a year earlier: 298 / 784 = 38.0%, the +38% Klarna reported.
-    let q4 = labels.iter().position(|l| *l == "2025-Q4").expect("2025-Q4");
+    let q4 = labels
+        .iter()
+        .position(|l| *l == "2025-Q4")
+        .expect("2025-Q4");
     assert_eq!(cells[q4], "▲ +38.0%");
 }
 
@@ -101,4 +104,19 @@ fn the_html_brief_lists_the_same_notes_with_their_periods() {
     assert!(html.contains(
         "<th scope=\"row\">Loaded cost per employee (annualised)<sup class=\"fn\"><a href=\"#fn-"
     ));
+}
+
+#[test]
+fn metrics_json_gives_every_reason_in_words() {
+    let json: serde_json::Value =
+        serde_json::from_str(&committed("metrics.json")).expect("metrics.json parses");
+    let mut reasons = 0;
+    for period in json["periods"].as_array().expect("periods") {
+        for (key, reason) in period["unavailable"].as_object().expect("a map") {
+            let reason = reason.as_str().expect("a reason in words");
+            assert!(!reason.contains('_'), "{key}: {reason:?} names a field");
+            reasons += 1;
+        }
+    }
+    assert!(reasons > 0);
 }
