@@ -4,11 +4,11 @@
 //! cells of one table of a series (years, quarters) with the same reason join one group,
 //! whatever their row: a reason is a fact about the input ("the input gives no headcount,
 //! period end"), true of every period it names. Once the brief is built, the groups become
-//! numbered notes in reading order, each naming its periods once as a range ("2025-Q1 to 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare
-//! with"). A row whose n/a cells all share one note carries the mark beside its name instead
-//! of in every cell; tables whose notes read the same (same periods, same reason) share one.
-//! Notes are typed data in the template context: a template (Markdown,
-//! HTML, a later PDF) lays them out.
+//! numbered notes in reading order, each naming its periods once as a range ("2025-Q1 to
+//! 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare with"). A row whose n/a cells all
+//! share one note carries the mark beside its name instead of in every cell; tables whose
+//! notes read the same (same periods, same reason) share one. Notes are typed data in the
+//! template context: a template (Markdown, HTML, a later PDF) lays them out.
 
 use std::collections::HashMap;
 
