@@ -90,7 +90,7 @@ fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
         Value::CostLine(name, metric) => period.cost_lines.get(name).and_then(metric.get),
     };
     found.ok_or_else(|| {
-        let reason = period.unavailable.reason(&spec.key).map(str::to_string);
+        let reason = period.unavailable.reason(&spec.key);
         match (&spec.value, reason) {
             (_, Some(reason)) => reason,
             // One note for every missing line of a column: peers list different lines.

@@ -98,14 +98,19 @@ fn cost_lines_read_as_words() {
 
 #[test]
 fn a_missing_value_is_na_with_its_reason_never_zero() {
-    // 2025-Q1 has no headcount: the cell is n/a with a note, the change says why.
+    // 2025-Q1 has no growth (the example's quarters start at 2024-Q2): the cell is n/a with a
+    // note, the change says why.
     let c = compare(&[klarna()], &["2025-Q1", "2026-Q1"], None);
     // Revenue 701 -> 1,012: +311, 311 / 701 = 44.37%.
     assert_eq!(row(&c, "revenue").changes[0].text, "+311 (+44.4%)");
     let growth = row(&c, "revenue_growth_yoy_pct");
     assert_eq!(growth.cells[0].text, "n/a");
     let note = growth.cells[0].note.unwrap();
-    assert!(c.notes[note - 1].starts_with("2025-Q1, Revenue growth, YoY: no 2024-Q1 period"));
+    assert_eq!(
+        c.notes[note - 1],
+        "2025-Q1, Revenue growth, YoY: the input's quarters start at 2024-Q2, so there is no \
+         earlier quarter to compare with"
+    );
     assert_eq!(growth.changes[0].text, "n/a: no value in 2025-Q1");
     assert_eq!(growth.changes[0].tone, Tone::Na);
 }

@@ -6,6 +6,8 @@
 pub mod catalogue;
 mod checks;
 mod period;
+pub mod reason;
+pub mod runs;
 mod unavailable;
 
 use foldhash::{HashMap, HashSet};
@@ -17,6 +19,7 @@ use crate::period::PeriodLabel;
 
 pub use catalogue::{Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
 pub use period::{CostLineMetrics, PeriodMetrics};
+pub use reason::Reason;
 pub use unavailable::Unavailable;
 
 /// Who made the file, so a reader can tell which version's definitions apply.
@@ -113,12 +116,26 @@ pub fn compute(input: &CompanyInput) -> Metrics {
     // Each period reads only the input, so long histories are computed on every core; the
     // order of periods and of warnings stays the input's time order.
     use rayon::prelude::*;
+    // The first period of each series, so a comparison before it says where the series starts.
+    let mut firsts: Vec<PeriodLabel> = Vec::new();
+    for p in &input.periods {
+        match firsts.iter_mut().find(|f| f.kind == p.label.kind) {
+            Some(first) if p.label.ordinal() < first.ordinal() => *first = p.label,
+            Some(_) => {}
+            None => firsts.push(p.label),
+        }
+    }
     let periods: Vec<PeriodMetrics> = input
         .periods
         .par_iter()
         .map(|p| {
             let lookup = |label: PeriodLabel| by_label.get(&label).map(|&i| &input.periods[i]);
-            period::compute(p, &input.company, &all_lines, lookup)
+            let first = firsts
+                .iter()
+                .copied()
+                .find(|f| f.kind == p.label.kind)
+                .unwrap_or(p.label);
+            period::compute(p, &input.company, &all_lines, first, lookup)
         })
         .collect();
     warnings.extend(

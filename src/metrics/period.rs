@@ -5,6 +5,7 @@ use crate::input::LineMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::reason::{Compared, Reason};
 use super::Unavailable;
 use crate::input::{Company, Period, Warning, WarningKind};
 use crate::money::{growth_pct, percent, ratio, to_cents, Exact};
@@ -71,16 +72,21 @@ struct Context<'a> {
     all_lines: &'a [&'a str],
     year_earlier: Option<&'a Period>,
     previous: Option<&'a Period>,
+    /// The first period of this period's series in the input: a comparison that looks back
+    /// before it says so, rather than naming each missing period.
+    first: PeriodLabel,
     na: Unavailable,
     approximations: Vec<String>,
 }
 
-/// Computes one period; `lookup` finds other periods by label (for YoY, QoQ and headcount).
-/// One function per group of metrics, in the order the catalogue lists them.
+/// Computes one period; `lookup` finds other periods by label (for YoY, QoQ and headcount),
+/// `first` is the first period of its series in the input. One function per group of
+/// metrics, in the order the catalogue lists them.
 pub fn compute<'a>(
     period: &'a Period,
     company: &'a Company,
     all_lines: &'a [&'a str],
+    first: PeriodLabel,
     lookup: impl Fn(PeriodLabel) -> Option<&'a Period>,
 ) -> PeriodMetrics {
     let label = period.label;
@@ -90,7 +96,8 @@ pub fn compute<'a>(
         all_lines,
         year_earlier: lookup(label.year_earlier()),
         previous: lookup(label.previous()),
-        na: Unavailable::default(),
+        first,
+        na: Unavailable::of(label),
         approximations: Vec::new(),
     };
     let growth = growth(&mut cx);
@@ -98,8 +105,12 @@ pub fn compute<'a>(
     let per_employee = |amount: Decimal| per_employee(amount, people.average, label.kind);
     let opex = opex(&mut cx, &per_employee);
     let profit = profitability(&mut cx, &opex.value, growth.yoy);
-    let cost_lines = cost_lines(period, company, cx.year_earlier, &mut cx.na);
+    let cost_lines = cost_lines(period, company, cx.year_earlier, first, &mut cx.na);
     let ai = ai(&mut cx, people.average, &per_employee);
+    let revenue_per_employee = cx
+        .na
+        .take("revenue_per_employee", per_employee(period.revenue));
+    cx.na.resolve();
     PeriodMetrics {
         label,
         kind: label.kind,
@@ -111,9 +122,7 @@ pub fn compute<'a>(
         avg_headcount: people.average.map(Exact),
         headcount_change_yoy_pct: people.change_yoy,
         growth_minus_headcount_growth_pp: people.growth_minus_headcount_growth,
-        revenue_per_employee: cx
-            .na
-            .take("revenue_per_employee", per_employee(period.revenue)),
+        revenue_per_employee,
         opex: opex.value.ok().map(Exact),
         opex_per_employee: opex.per_employee,
         opex_pct_of_revenue: opex.pct_of_revenue,
@@ -149,21 +158,23 @@ struct Growth {
 fn growth(cx: &mut Context) -> Growth {
     let period = cx.period;
     let label = period.label;
+    let first = cx.first;
     let yoy = cx.na.take(
         "revenue_growth_yoy_pct",
-        compared(cx.year_earlier, label.year_earlier(), |p| Ok(p.revenue))
-            .and_then(|before| growth_of(period.revenue, before, label.year_earlier(), "revenue")),
+        compared(cx.year_earlier, label, Compared::YearEarlier, first, |p| {
+            Ok(p.revenue)
+        })
+        .and_then(|before| growth_of(period.revenue, before, Compared::YearEarlier, "revenue")),
     );
     let qoq = cx.na.take(
         "revenue_growth_qoq_pct",
         if label.kind == PeriodKind::Quarter {
-            compared(cx.previous, label.previous(), |p| Ok(p.revenue))
-                .and_then(|before| growth_of(period.revenue, before, label.previous(), "revenue"))
+            compared(cx.previous, label, Compared::Previous, first, |p| {
+                Ok(p.revenue)
+            })
+            .and_then(|before| growth_of(period.revenue, before, Compared::Previous, "revenue"))
         } else {
-            Err(format!(
-                "applies to quarters only; this is a {}",
-                kind_noun(label.kind)
-            ))
+            Err(Reason::QuartersOnly)
         },
     );
     Growth { yoy, qoq }
@@ -187,28 +198,44 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
         (Some(start), Some(end)) => start
             .checked_add(end)
             .map(|sum| sum / Decimal::TWO)
-            .ok_or_else(|| "the headcounts are too large to average".to_string()),
+            .ok_or(Reason::TooLarge),
         (None, Some(end)) => {
+            // The previous period may be in the input without a period-end headcount.
+            let source = match cx.previous {
+                Some(_) => format!(", and {} gives no period-end headcount", label.previous()),
+                None => format!(" and no {} period", label.previous()),
+            };
             cx.approximations.push(format!(
                 "average headcount is the period-end headcount ({}): there is no start \
-                 headcount and no {} period to take it from",
+                 headcount{source} to take it from",
                 crate::format::grouped(end, 1),
-                label.previous()
             ));
             Ok(end)
         }
-        (_, None) => Err("no headcount_end in this period".to_string()),
+        (_, None) => Err(Reason::NotGiven {
+            figure: "headcount_end",
+        }),
     };
     let average = cx.na.take("avg_headcount", average);
     let change_yoy = cx.na.take(
         "headcount_change_yoy_pct",
         match period.headcount_end {
-            None => Err("no headcount_end in this period".to_string()),
-            Some(end) => compared(cx.year_earlier, label.year_earlier(), |p| {
-                p.headcount_end
-                    .ok_or_else(|| format!("no headcount_end in {}", p.label))
-            })
-            .and_then(|before| growth_of(end, before, label.year_earlier(), "headcount")),
+            None => Err(Reason::NotGiven {
+                figure: "headcount_end",
+            }),
+            Some(end) => compared(
+                cx.year_earlier,
+                label,
+                Compared::YearEarlier,
+                cx.first,
+                |p| {
+                    p.headcount_end.ok_or(Reason::NotGivenThen {
+                        compared: Compared::YearEarlier,
+                        figure: "headcount_end",
+                    })
+                },
+            )
+            .and_then(|before| growth_of(end, before, Compared::YearEarlier, "headcount_end")),
         },
     );
     let growth_minus_headcount_growth = cx.na.take(
@@ -216,7 +243,7 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
         both(
             revenue_growth,
             change_yoy,
-            "revenue growth|headcount change",
+            ["revenue_growth_yoy_pct", "headcount_change_yoy_pct"],
         )
         .map(|(growth, change)| growth - change),
     );
@@ -233,29 +260,33 @@ fn per_employee(
     amount: Decimal,
     average: Option<Decimal>,
     kind: PeriodKind,
-) -> Result<Exact, String> {
-    let people = average.ok_or("no average headcount")?;
+) -> Result<Exact, Reason> {
+    let people = average.ok_or(Reason::Needs {
+        figure: "avg_headcount",
+    })?;
     if people.is_zero() {
-        return Err("average headcount is zero".to_string());
+        return Err(Reason::Zero {
+            figure: "avg_headcount",
+        });
     }
     let annual = amount
         .checked_mul(Decimal::from(kind.per_year()))
-        .ok_or("amount too large")?;
+        .ok_or(Reason::TooLarge)?;
     Ok(Exact(to_cents(
-        annual.checked_div(people).ok_or("amount too large")?,
+        annual.checked_div(people).ok_or(Reason::TooLarge)?,
     )))
 }
 
 struct Opex {
     /// The total of the cost lines, or why there is none (kept for operating income's reason).
-    value: Result<Decimal, String>,
+    value: Result<Decimal, Reason>,
     per_employee: Option<Exact>,
     pct_of_revenue: Option<f64>,
     growth_yoy: Option<f64>,
 }
 
 /// Operating expenses: the sum of the cost lines, like for like with every other period.
-fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, String>) -> Opex {
+fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason>) -> Opex {
     let period = cx.period;
     let label = period.label;
     let missing_lines: Vec<&str> = cx
@@ -265,21 +296,17 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, String
         .filter(|name| !period.costs.contains_key(*name))
         .collect();
     let value = if period.costs.is_empty() {
-        Err("no cost lines in this period".to_string())
+        Err(Reason::NoCostLines)
     } else if !missing_lines.is_empty() {
-        let one = missing_lines.len() == 1;
-        Err(format!(
-            "incomplete cost lines: {} {} not in this period (add {} with 0 if there was none)",
-            missing_lines.join(", "),
-            if one { "is" } else { "are" },
-            if one { "it" } else { "them" },
-        ))
+        Err(Reason::IncompleteLines {
+            lines: missing_lines.iter().map(|l| l.to_string()).collect(),
+        })
     } else {
         period
             .costs
             .values()
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
-            .ok_or_else(|| "the cost lines add up to more than can be represented".to_string())
+            .ok_or(Reason::TooLarge)
     };
     let per_employee = cx
         .na
@@ -291,13 +318,14 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, String
             .and_then(|opex| share_of_revenue(opex, period.revenue)),
     );
     let all_lines = cx.all_lines;
+    let first = cx.first;
     let growth_yoy = cx.na.take(
         "opex_growth_yoy_pct",
         value.clone().and_then(|opex| {
-            compared(cx.year_earlier, label.year_earlier(), |p| {
+            compared(cx.year_earlier, label, Compared::YearEarlier, first, |p| {
                 sum_costs(p, all_lines)
             })
-            .and_then(|before| growth_of(opex, before, label.year_earlier(), "opex"))
+            .and_then(|before| growth_of(opex, before, Compared::YearEarlier, "opex"))
         }),
     );
     cx.na.take("opex", value.clone());
@@ -321,7 +349,7 @@ struct Profit {
 /// Operating income (reported, else derived), margins, unlisted costs and the Rule of 40.
 fn profitability(
     cx: &mut Context,
-    opex_value: &Result<Decimal, String>,
+    opex_value: &Result<Decimal, Reason>,
     revenue_growth: Option<f64>,
 ) -> Profit {
     let period = cx.period;
@@ -331,48 +359,63 @@ fn profitability(
         (None, Some(opex)) => match period.revenue.checked_sub(opex) {
             Some(derived) => (Some(derived), Some("derived")),
             None => {
-                let reason = "revenue minus the cost lines is too large to represent";
-                cx.na
-                    .take::<()>("operating_income", Err(reason.to_string()));
+                cx.na.take::<()>("operating_income", Err(Reason::TooLarge));
                 (None, None)
             }
         },
         (None, None) => {
-            let reason = match opex_value {
-                Err(why) if !period.costs.is_empty() => {
-                    format!("not reported, and cannot be derived: {why}")
-                }
-                _ => "neither reported operating_income nor cost lines to derive it".to_string(),
-            };
-            cx.na.take::<()>("operating_income", Err(reason));
+            // Not reported, and not derivable for the reason opex is missing.
+            cx.na
+                .take::<()>("operating_income", Err(Reason::Needs { figure: "opex" }));
             (None, None)
         }
     };
     let margin = cx.na.take(
         "operating_margin_pct",
         operating_income
-            .ok_or_else(|| "no operating income".to_string())
+            .ok_or(Reason::Needs {
+                figure: "operating_income",
+            })
             .and_then(|oi| share_of_revenue(oi, period.revenue)),
     );
     let adjusted_margin = cx.na.take(
         "adjusted_operating_margin_pct",
         period
             .adjusted_operating_income
-            .ok_or_else(|| "no adjusted_operating_income reported".to_string())
+            .ok_or(Reason::NotGiven {
+                figure: "adjusted_operating_income",
+            })
             .and_then(|oi| share_of_revenue(oi, period.revenue)),
     );
-    let unlisted = match (period.operating_income, opex) {
-        (Some(reported), Some(opex)) => period
-            .revenue
-            .checked_sub(opex)
-            .and_then(|derived| derived.checked_sub(reported))
-            .filter(|gap| !gap.is_zero()),
-        _ => None,
-    };
+    let unlisted = cx.na.take(
+        "unlisted_costs",
+        match (period.operating_income, opex) {
+            (Some(reported), Some(opex)) => period
+                .revenue
+                .checked_sub(opex)
+                .and_then(|derived| derived.checked_sub(reported))
+                .ok_or(Reason::TooLarge)
+                .and_then(|gap| {
+                    if gap.is_zero() {
+                        Err(Reason::NothingUnlisted)
+                    } else {
+                        Ok(gap)
+                    }
+                }),
+            (_, None) => Err(Reason::Needs { figure: "opex" }),
+            (None, Some(_)) => Err(Reason::NotGiven {
+                figure: "operating_income",
+            }),
+        },
+    );
     let rule_of_40 = cx.na.take(
         "rule_of_40",
-        both(revenue_growth, margin, "revenue growth|operating margin")
-            .map(|(growth, margin)| growth + margin),
+        both(
+            revenue_growth,
+            margin,
+            ["revenue_growth_yoy_pct", "operating_margin_pct"],
+        )
+        .map(|(growth, margin)| growth + margin),
     );
     Profit {
         operating_income,
@@ -396,7 +439,7 @@ struct Ai {
 fn ai(
     cx: &mut Context,
     average: Option<Decimal>,
-    per_employee: &dyn Fn(Decimal) -> Result<Exact, String>,
+    per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason>,
 ) -> Ai {
     let period = cx.period;
     let company = cx.company;
@@ -406,12 +449,11 @@ fn ai(
         .filter_map(|name| period.costs.get(name).copied())
         .collect();
     let exposed_value = if company.ai_exposed.is_empty() {
-        Err("no cost lines are marked ai_exposed in [company]".to_string())
+        Err(Reason::NoAiExposedLines)
     } else if exposed.is_empty() {
-        Err(format!(
-            "none of the AI-exposed lines ({}) is in this period",
-            company.ai_exposed.join(", ")
-        ))
+        Err(Reason::AiExposedLinesAbsent {
+            lines: company.ai_exposed.clone(),
+        })
     } else {
         let absent: Vec<&str> = company
             .ai_exposed
@@ -433,9 +475,7 @@ fn ai(
         exposed
             .iter()
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
-            .ok_or_else(|| {
-                "the AI-exposed lines add up to more than can be represented".to_string()
-            })
+            .ok_or(Reason::TooLarge)
     };
     let exposed_pct_of_revenue = cx.na.take(
         "ai_exposed_pct_of_revenue",
@@ -445,33 +485,40 @@ fn ai(
     );
     let exposed_cost = cx.na.take("ai_exposed_cost", exposed_value);
 
-    let personnel = period
-        .personnel_cost
-        .ok_or_else(|| "no personnel_cost in this period".to_string());
+    let personnel = period.personnel_cost.ok_or(Reason::NotGiven {
+        figure: "personnel_cost",
+    });
     let loaded_cost_per_employee = cx.na.take(
         "loaded_cost_per_employee",
         personnel.clone().and_then(per_employee),
     );
-    let savings_value = period
-        .ai
-        .fte_equivalent
-        .ok_or_else(|| "no ai.fte_equivalent in this period".to_string())
-        .and_then(|fte| {
-            let cost = personnel.clone()?;
-            let people = average.ok_or("no average headcount")?;
-            if people.is_zero() {
-                return Err("average headcount is zero".to_string());
-            }
-            let per_person = cost.checked_div(people).ok_or("amount too large")?;
-            Ok(to_cents(
-                fte.checked_mul(per_person).ok_or("amount too large")?,
-            ))
-        });
+    // The AI's work is valued at the loaded cost per employee: without personnel cost there
+    // is no rate, whatever the work done (so that reason is given first).
+    let savings_value = personnel.clone().and_then(|cost| {
+        let fte = period.ai.fte_equivalent.ok_or(Reason::NotGiven {
+            figure: "ai_fte_equivalent",
+        })?;
+        let people = average.ok_or(Reason::Needs {
+            figure: "avg_headcount",
+        })?;
+        if people.is_zero() {
+            return Err(Reason::Zero {
+                figure: "avg_headcount",
+            });
+        }
+        let per_person = cost.checked_div(people).ok_or(Reason::TooLarge)?;
+        Ok(to_cents(
+            fte.checked_mul(per_person).ok_or(Reason::TooLarge)?,
+        ))
+    });
     let roi = cx.na.take(
         "ai_roi",
         savings_value.clone().and_then(|savings| {
-            let spend = period.ai.spend.ok_or("no ai.spend in this period")?;
-            ratio(savings, spend).ok_or_else(|| "AI spend is zero".to_string())
+            let spend = period
+                .ai
+                .spend
+                .ok_or(Reason::NotGiven { figure: "ai_spend" })?;
+            ratio(savings, spend).ok_or(Reason::Zero { figure: "ai_spend" })
         }),
     );
     let savings = cx.na.take("ai_savings", savings_value);
@@ -488,6 +535,7 @@ fn cost_lines(
     period: &Period,
     company: &Company,
     year_earlier: Option<&Period>,
+    first: PeriodLabel,
     na: &mut Unavailable,
 ) -> LineMap<CostLineMetrics> {
     period
@@ -498,18 +546,29 @@ fn cost_lines(
                 || format!("cost_lines.{name}.pct_of_revenue"),
                 share_of_revenue(amount, period.revenue),
             );
-            let before_label = period.label.year_earlier();
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
-                compared(year_earlier, before_label, |p| {
-                    p.costs.get(name).copied().ok_or_else(|| {
-                        format!(
-                            "no {} line in {before_label}",
-                            crate::format::line_name(name).to_lowercase()
-                        )
+                compared(
+                    year_earlier,
+                    period.label,
+                    Compared::YearEarlier,
+                    first,
+                    |p| {
+                        p.costs
+                            .get(name)
+                            .copied()
+                            .ok_or_else(|| Reason::NoLineThen {
+                                compared: Compared::YearEarlier,
+                                line: name.clone(),
+                            })
+                    },
+                )
+                .and_then(|before| {
+                    growth_pct(amount, before).ok_or_else(|| Reason::LineZeroThen {
+                        compared: Compared::YearEarlier,
+                        line: name.clone(),
                     })
-                })
-                .and_then(|before| growth_of(amount, before, before_label, name)),
+                }),
             );
             let line = CostLineMetrics {
                 amount: Exact(amount),
@@ -523,64 +582,66 @@ fn cost_lines(
 }
 
 /// Total opex of another period, only when it lists every cost line (like for like).
-fn sum_costs(period: &Period, all_lines: &[&str]) -> Result<Decimal, String> {
-    if period.costs.is_empty() {
-        return Err(format!("no cost lines in {}", period.label));
-    }
-    if all_lines
-        .iter()
-        .any(|name| !period.costs.contains_key(*name))
+fn sum_costs(period: &Period, all_lines: &[&str]) -> Result<Decimal, Reason> {
+    if period.costs.is_empty()
+        || all_lines
+            .iter()
+            .any(|name| !period.costs.contains_key(*name))
     {
-        return Err(format!("the cost lines of {} are incomplete", period.label));
+        return Err(Reason::IncompleteLinesThen {
+            compared: Compared::YearEarlier,
+        });
     }
     period
         .costs
         .values()
         .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
-        .ok_or_else(|| "opex too large".to_string())
+        .ok_or(Reason::TooLarge)
 }
 
-/// A value from another period, or why it is missing.
+/// A value from the period `relation` looks back to from `label`, or why it is missing:
+/// before `first`, the first period of the series, or a gap in the series.
 fn compared(
     other: Option<&Period>,
-    other_label: PeriodLabel,
-    value: impl Fn(&Period) -> Result<Decimal, String>,
-) -> Result<Decimal, String> {
+    label: PeriodLabel,
+    relation: Compared,
+    first: PeriodLabel,
+    value: impl Fn(&Period) -> Result<Decimal, Reason>,
+) -> Result<Decimal, Reason> {
+    let other_label = match relation {
+        Compared::YearEarlier => label.year_earlier(),
+        Compared::Previous => label.previous(),
+    };
     match other {
         Some(period) => value(period),
-        None => Err(format!("no {other_label} period in the input")),
+        None if other_label.ordinal() < first.ordinal() => Err(Reason::BeforeFirst { first }),
+        None => Err(Reason::NoPeriod { compared: relation }),
     }
 }
 
 fn growth_of(
     after: Decimal,
     before: Decimal,
-    before_label: PeriodLabel,
-    what: &str,
-) -> Result<f64, String> {
-    growth_pct(after, before).ok_or_else(|| format!("{what} in {before_label} was zero"))
+    relation: Compared,
+    figure: &'static str,
+) -> Result<f64, Reason> {
+    growth_pct(after, before).ok_or(Reason::ZeroThen {
+        compared: relation,
+        figure,
+    })
 }
 
-fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, String> {
-    percent(amount, revenue).ok_or_else(|| "revenue is zero".to_string())
+fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, Reason> {
+    percent(amount, revenue).ok_or(Reason::Zero { figure: "revenue" })
 }
 
-/// Two inputs of a combined metric, or which of them is missing (`what` names them "a|b").
-fn both(a: Option<f64>, b: Option<f64>, what: &str) -> Result<(f64, f64), String> {
-    let (first, second) = what.split_once('|').unwrap_or((what, what));
+/// Two inputs of a combined metric (their catalogue keys in `keys`), or the first that is
+/// missing, whose own reason the combined metric takes.
+fn both(a: Option<f64>, b: Option<f64>, keys: [&'static str; 2]) -> Result<(f64, f64), Reason> {
     match (a, b) {
         (Some(a), Some(b)) => Ok((a, b)),
-        (None, Some(_)) => Err(format!("no {first} (see its reason)")),
-        (Some(_), None) => Err(format!("no {second} (see its reason)")),
-        (None, None) => Err(format!("no {first} and no {second}")),
-    }
-}
-
-fn kind_noun(kind: PeriodKind) -> &'static str {
-    match kind {
-        PeriodKind::Year => "year",
-        PeriodKind::Half => "half",
-        PeriodKind::Quarter => "quarter",
+        (None, _) => Err(Reason::Needs { figure: keys[0] }),
+        (Some(_), None) => Err(Reason::Needs { figure: keys[1] }),
     }
 }
 

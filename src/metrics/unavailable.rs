@@ -2,16 +2,24 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
-/// Metric name -> why it is unavailable. Ordered, so output is deterministic.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Unavailable(pub BTreeMap<String, String>);
+use super::reason::{words, Reason};
+use crate::period::PeriodLabel;
+
+/// Metric name -> why it is unavailable, in one period. Ordered, so output is deterministic.
+/// In `metrics.json` each reason is written in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable(pub BTreeMap<String, Reason>, pub PeriodLabel);
 
 impl Unavailable {
+    /// No reasons yet, for the period `label`.
+    pub fn of(label: PeriodLabel) -> Self {
+        Unavailable(BTreeMap::new(), label)
+    }
+
     /// Keeps a computed value, or records why there is none.
-    pub fn take<T>(&mut self, key: &str, value: Result<T, String>) -> Option<T> {
+    pub fn take<T>(&mut self, key: &str, value: Result<T, Reason>) -> Option<T> {
         match value {
             Ok(value) => Some(value),
             Err(reason) => {
@@ -26,7 +34,7 @@ impl Unavailable {
     pub fn take_with<T>(
         &mut self,
         key: impl FnOnce() -> String,
-        value: Result<T, String>,
+        value: Result<T, Reason>,
     ) -> Option<T> {
         match value {
             Ok(value) => Some(value),
@@ -37,7 +45,48 @@ impl Unavailable {
         }
     }
 
-    pub fn reason(&self, key: &str) -> Option<&str> {
-        self.0.get(key).map(String::as_str)
+    /// Why `key` is unavailable, as a typed reason.
+    pub fn get(&self, key: &str) -> Option<&Reason> {
+        self.0.get(key)
+    }
+
+    /// Why `key` is unavailable, in words (for one period's own output: compare, check).
+    pub fn reason(&self, key: &str) -> Option<String> {
+        self.get(key).map(|reason| words(reason, &[self.1]))
+    }
+
+    /// Replaces "needs another metric" by that metric's own reason, followed to its root, so
+    /// a value computed from a missing figure gives the figure's reason ("the input gives no
+    /// headcount, period end"), and neighbouring metrics share one note. A needed figure with
+    /// no recorded reason is an input figure the period does not give.
+    pub fn resolve(&mut self) {
+        let resolved: Vec<(String, Reason)> = self
+            .0
+            .iter()
+            .filter(|(_, reason)| matches!(reason, Reason::Needs { .. }))
+            .map(|(key, reason)| (key.clone(), self.root(reason, 0)))
+            .collect();
+        self.0.extend(resolved);
+    }
+
+    fn root(&self, reason: &Reason, depth: usize) -> Reason {
+        match reason {
+            // Metrics depend on metrics a few levels deep; the bound only guards a cycle.
+            Reason::Needs { figure } if depth < 8 => match self.0.get(*figure) {
+                Some(next) => self.root(next, depth + 1),
+                None => Reason::NotGiven { figure },
+            },
+            other => other.clone(),
+        }
+    }
+}
+
+impl Serialize for Unavailable {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, reason) in &self.0 {
+            map.serialize_entry(key, &words(reason, &[self.1]))?;
+        }
+        map.end()
     }
 }

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::input::{CompanyInput, Plan};
-use crate::metrics::{Metrics, Unavailable};
+use crate::metrics::Metrics;
 use crate::money::{percent, to_cents, Exact};
 use crate::period::PeriodLabel;
 
@@ -89,7 +89,7 @@ pub struct Scenario {
 /// Projects the `[plan]` table; `None` when the input has none.
 pub fn project(input: &CompanyInput, metrics: &Metrics) -> Option<HeadcountPlan> {
     let plan = input.plan.as_ref()?;
-    let mut na = Unavailable::default();
+    let mut na = Reasons::default();
     let start = input
         .periods
         .iter()
@@ -171,7 +171,7 @@ fn without_start(
     plan: &Plan,
     loaded_cost: Option<Decimal>,
     loaded_cost_period: Option<PeriodLabel>,
-    mut na: Unavailable,
+    mut na: Reasons,
 ) -> HeadcountPlan {
     let reason = "no period has headcount_end".to_string();
     for key in [
@@ -235,7 +235,7 @@ fn latest_loaded_cost(metrics: &Metrics) -> Result<(PeriodLabel, Decimal), Strin
             period
                 .unavailable
                 .reason("loaded_cost_per_employee")
-                .unwrap_or("not computable")
+                .unwrap_or_else(|| "not computable".to_string())
         )),
     }
 }
@@ -500,6 +500,23 @@ fn month_label(month: i64) -> String {
         month.div_euclid(12),
         month.rem_euclid(12) + 1
     )
+}
+
+/// Plan figure -> why it is unavailable, in words. Ordered, so output is deterministic.
+#[derive(Debug, Default)]
+struct Reasons(BTreeMap<String, String>);
+
+impl Reasons {
+    /// Keeps a computed value, or records why there is none.
+    fn take<T>(&mut self, key: &str, value: Result<T, String>) -> Option<T> {
+        match value {
+            Ok(value) => Some(value),
+            Err(reason) => {
+                self.0.insert(key.to_string(), reason);
+                None
+            }
+        }
+    }
 }
 
 #[cfg(test)]

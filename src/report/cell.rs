@@ -1,13 +1,12 @@
 //! One value as a template gets it: the number with its unit and polarity (from the catalogue),
-//! or null with a footnote number pointing at the reason. The `cell` filters format it; nothing
+//! or null with a note number pointing at the reason (see `notes.rs`). The `cell` filters format it; nothing
 //! here is text.
-
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::metrics::catalogue::Metric;
-use crate::metrics::{Number, PeriodMetrics, Polarity, Unit};
+use super::notes::Notes;
+use crate::metrics::catalogue::{metric, Metric};
+use crate::metrics::{Number, PeriodMetrics, Polarity, Reason, Unit};
 
 /// How a cell is shown: in a table (amounts in the company's scale), on a headline card
 /// (amounts compact with their currency, "$2.81B"), or as a change beside a card's value
@@ -55,34 +54,8 @@ impl Cell {
     }
 }
 
-/// Numbered footnotes for the reasons values are unavailable; equal reasons share a number.
-/// Reasons name their period, so a long series has as many as it has periods: the numbers are
-/// looked up in a map, not by scanning the list.
-#[derive(Debug, Default)]
-pub struct Footnotes(Vec<String>, HashMap<String, usize>);
-
-impl Footnotes {
-    pub fn number(&mut self, reason: &str) -> usize {
-        if let Some(&number) = self.1.get(reason) {
-            return number;
-        }
-        self.0.push(reason.to_string());
-        self.1.insert(reason.to_string(), self.0.len());
-        self.0.len()
-    }
-
-    pub fn into_list(self) -> Vec<String> {
-        self.0
-    }
-}
-
-/// A period's value of `metric`: the value, or null with the footnote for its reason.
-pub fn of_metric(
-    period: &PeriodMetrics,
-    metric: &Metric,
-    place: Place,
-    notes: &mut Footnotes,
-) -> Cell {
+/// A period's value of `metric`: the value, or null with the note group of its reason.
+pub fn of_metric(period: &PeriodMetrics, metric: &Metric, place: Place, notes: &mut Notes) -> Cell {
     with_reason(
         period,
         metric.key,
@@ -94,7 +67,8 @@ pub fn of_metric(
     )
 }
 
-/// A cell for `value`, or null with the footnote of `key`'s reason in `period`.
+/// A cell for `value`, or null with the note group of `key`'s reason in `period`. A value
+/// with no recorded reason is a figure the input does not give.
 pub fn with_reason(
     period: &PeriodMetrics,
     key: &str,
@@ -102,12 +76,18 @@ pub fn with_reason(
     unit: Unit,
     polarity: Polarity,
     place: Place,
-    notes: &mut Footnotes,
+    notes: &mut Notes,
 ) -> Cell {
-    let note = match (&value, period.unavailable.reason(key)) {
-        (None, Some(reason)) => Some(notes.number(&format!("{}: {reason}", period.label))),
-        (None, None) => Some(notes.number(&format!("{}: not given in the input", period.label))),
-        _ => None,
+    let note = match value {
+        Some(_) => None,
+        None => {
+            let reason = match (period.unavailable.get(key), metric(key)) {
+                (Some(reason), _) => reason.clone(),
+                (None, Some(metric)) => Reason::NotGiven { figure: metric.key },
+                (None, None) => Reason::LineNotListed,
+            };
+            Some(notes.mark(period.label, key, reason))
+        }
     };
     Cell {
         value,

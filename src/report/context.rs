@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
-use super::cell::{self, Cell, Footnotes, Place};
+use super::cell::{self, Cell, Place};
 use super::charts::{series_of, Chart, ChartSection, Series};
 use super::methodology::{self, Definition};
+use super::notes::{Note, Notes, Numbering};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::{known, Section};
@@ -37,7 +38,8 @@ pub struct Brief<'a> {
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
     pub methodology: Vec<Definition>,
     pub sources: Vec<String>,
-    pub footnotes: Vec<String>,
+    /// Why values are n/a: one note per reason and series, naming its periods as a range.
+    pub footnotes: Vec<Note>,
     /// The metrics of the periods shown (plus company, warnings, plan and scorecard), for
     /// template overrides that want more than the sections show.
     pub metrics: MetricsView<'a>,
@@ -162,7 +164,7 @@ pub fn build<'a>(
     peers: Option<&super::Peers>,
 ) -> Brief<'a> {
     let metrics = &analysis.metrics;
-    let mut notes = Footnotes::default();
+    let mut notes = Notes::default();
     let company = &metrics.company;
     let headline_period = metrics
         .periods
@@ -177,9 +179,8 @@ pub fn build<'a>(
         .find(|p| p.kind == PeriodKind::Quarter);
     let thresholds = analysis.thresholds();
     let bar = thresholds.min_rule_of_40;
-    // Headline first, so footnote numbers follow reading order.
-    let headline_view = headline_period.map(|p| headline(metrics, p, thresholds, &mut notes));
-    let quarter_view = latest_quarter
+    let mut headline_view = headline_period.map(|p| headline(metrics, p, thresholds, &mut notes));
+    let mut quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
         .map(|q| headline(metrics, q, thresholds, &mut notes));
     let all_series = series_of(metrics, bar);
@@ -192,11 +193,11 @@ pub fn build<'a>(
         .iter()
         .filter(|p| shown.contains(&p.label))
         .collect();
-    let series: Vec<SeriesView> = all_series
+    let mut series: Vec<SeriesView> = all_series
         .iter()
         .map(|s| series_view(s, charts, chart_ext, &mut notes))
         .collect();
-    let peers = peers.map(|peers| PeersSection {
+    let mut peers = peers.map(|peers| PeersSection {
         table: super::peers::build(metrics, &peers.metrics, peers.rates, bar, &mut notes),
         charts: charts
             .iter()
@@ -204,6 +205,12 @@ pub fn build<'a>(
             .map(|c| chart_view(c, chart_ext))
             .collect(),
     });
+    let footnotes = number_notes(
+        notes,
+        [headline_view.as_mut(), quarter_view.as_mut()],
+        &mut series,
+        peers.as_mut().map(|p| &mut p.table),
+    );
     Brief {
         company: CompanyView {
             name: company.name.clone(),
@@ -279,7 +286,7 @@ pub fn build<'a>(
         readiness: Some(&analysis.scorecard),
         methodology: methodology::definitions(),
         sources: company.sources.clone(),
-        footnotes: notes.into_list(),
+        footnotes,
         metrics: MetricsView {
             company: &metrics.company,
             periods: shown_periods,
@@ -294,7 +301,7 @@ fn series_view(
     series: &Series,
     charts: &[Chart],
     chart_ext: &str,
-    notes: &mut Footnotes,
+    notes: &mut Notes,
 ) -> SeriesView {
     let charts = charts
         .iter()
@@ -341,7 +348,7 @@ pub fn chart_view(chart: &Chart, chart_ext: &str) -> ChartView {
 fn kpi(
     period: &PeriodMetrics,
     key: &str,
-    notes: &mut Footnotes,
+    notes: &mut Notes,
     change: Option<Cell>,
     change_label: Option<String>,
 ) -> Kpi {
@@ -359,12 +366,12 @@ fn headline(
     metrics: &Metrics,
     period: &PeriodMetrics,
     thresholds: &crate::scorecard::Thresholds,
-    notes: &mut Footnotes,
+    notes: &mut Notes,
 ) -> Headline {
     let bar = thresholds.min_rule_of_40;
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
-    // so its unavailable figures must not take footnote numbers.
-    let mut scratch = Footnotes::default();
+    // so its unavailable figures take no notes.
+    let mut scratch = Notes::default();
     let quarter = period.kind == PeriodKind::Quarter;
     let notes = if quarter { &mut scratch } else { notes };
     let earlier = metrics.period(period.label.year_earlier());
@@ -476,12 +483,54 @@ fn headline(
     }
     if quarter {
         kpis.retain(|k| !k.value.is_na());
+        for kpi in &mut kpis {
+            kpi.value.note = None;
+            if let Some(change) = kpi.change.as_mut() {
+                change.note = None;
+            }
+        }
     }
     Headline {
         label: period.label.to_string(),
         kind: period.kind,
         kpis,
     }
+}
+
+/// Numbers the notes of n/a values in the order a reader meets them: the headline cards, then
+/// each section's tables, years before quarters, as the templates lay them out.
+fn number_notes(
+    notes: Notes,
+    headlines: [Option<&mut Headline>; 2],
+    series: &mut [SeriesView],
+    peers: Option<&mut super::peers::PeersView>,
+) -> Vec<Note> {
+    let mut numbering = Numbering::new(notes);
+    for headline in headlines.into_iter().flatten() {
+        for kpi in &mut headline.kpis {
+            numbering.cell(&mut kpi.value);
+            if let Some(change) = kpi.change.as_mut() {
+                numbering.cell(change);
+            }
+        }
+    }
+    for section in Section::ALL {
+        for s in series.iter_mut() {
+            for table in s.tables.iter_mut().filter(|t| t.section == section) {
+                for row in &mut table.rows {
+                    numbering.row(row);
+                }
+            }
+        }
+    }
+    // The Peers section comes after the series' tables.
+    for row in peers.into_iter().flat_map(|p| p.rows.iter_mut()) {
+        for cell in &mut row.cells {
+            numbering.cell(&mut cell.cell);
+        }
+        numbering.cell(&mut row.median);
+    }
+    numbering.into_notes()
 }
 
 /// Derived-versus-reported and approximation notes, one line each.

@@ -9,6 +9,7 @@ pub mod filters;
 pub mod json;
 pub mod markdown;
 pub mod methodology;
+pub mod notes;
 pub mod peers;
 pub mod site;
 mod story;
@@ -103,7 +104,7 @@ pub fn build_with_peers(
             &peers.metrics,
             peers.rates,
             bar,
-            &mut cell::Footnotes::default(),
+            &mut notes::Notes::default(),
         );
         charts.extend(charts::build_peers(&view, bar, outputs)?);
     }

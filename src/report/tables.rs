@@ -4,10 +4,11 @@
 
 use serde::Serialize;
 
-use super::cell::{self, Cell, Footnotes, Place};
+use super::cell::{self, Cell, Place};
 use super::charts::Series;
+use super::notes::Notes;
 use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
-use crate::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -15,6 +16,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Marks rows such as AI-exposed cost lines.
     pub tag: Option<String>,
+    /// The note of a row whose n/a cells all have one reason, shown beside its name.
+    pub note: Option<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -27,9 +30,9 @@ pub struct Table {
 }
 
 /// The three tables of a series; the cost table starts with one row per cost line.
-pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
-    // The cost table is built first, so its footnotes keep the numbers they have always had
-    // (the committed briefs are compared byte for byte); the tables are shown in section order.
+pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
+    // The cost table is built first (an order the committed briefs were made with); notes
+    // are numbered in reading order afterwards, and the tables are shown in section order.
     let mut tables: Vec<Table> = [Section::Costs, Section::Growth, Section::Efficiency]
         .into_iter()
         .map(|section| {
@@ -68,6 +71,7 @@ pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
                         })
                         .collect(),
                     tag: None,
+                    note: None,
                 });
             }
             Table {
@@ -90,7 +94,7 @@ fn share_of_revenue() -> &'static LineMetric {
 }
 
 /// One row per cost line: its share of revenue in each period.
-fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
+fn cost_line_rows(series: &Series, notes: &mut Notes) -> Vec<Row> {
     let metric = share_of_revenue();
     crate::metrics::names_in_order(series.periods.iter().flat_map(|p| p.cost_lines.keys()))
         .into_iter()
@@ -101,18 +105,12 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 .iter()
                 .map(|p| {
                     let Some(line) = p.cost_lines.get(name) else {
-                        // The line's own reason, and no other footnote taken before it.
-                        let reason = format!(
-                            "{}: no {} line in this period",
-                            p.label,
-                            crate::format::line_name(name).to_lowercase()
-                        );
                         return Cell {
                             value: None,
                             unit: metric.unit,
                             polarity: metric.polarity,
                             place: Place::Table,
-                            note: Some(notes.number(&reason)),
+                            note: Some(notes.mark(p.label, &key, Reason::LineNotListed)),
                             bar: None,
                             decimals: None,
                         };
@@ -133,6 +131,7 @@ fn cost_line_rows(series: &Series, notes: &mut Footnotes) -> Vec<Row> {
                 name: format!("{}{}", crate::format::line_name(name), metric.suffix),
                 cells,
                 tag: exposed.then(|| "AI-exposed".to_string()),
+                note: None,
             }
         })
         .collect()

@@ -639,7 +639,9 @@ fn missing_reason(metrics: &Metrics, key: &str) -> String {
         Some(p) => format!(
             "{}: {}",
             p.label,
-            p.unavailable.reason(key).unwrap_or("not computable")
+            p.unavailable
+                .reason(key)
+                .unwrap_or_else(|| "not computable".to_string())
         ),
     }
 }

@@ -214,7 +214,7 @@ fn a_single_year_leaves_growth_criteria_on_watch() {
     }
     assert_eq!(
         criterion(&card, "revenue_growth").why,
-        "No year-over-year revenue growth: 2024: no 2023 period in the input."
+        "No year-over-year revenue growth: 2024: the input's years start at 2024, so there is no earlier year to compare with."
     );
     // 1 year < 3: the history criterion fails.
     let years = criterion(&card, "fiscal_years_history");

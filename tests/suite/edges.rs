@@ -57,7 +57,7 @@ fn zero_revenue_gives_reasons_not_nan() {
     assert!(latest["revenue_growth_yoy_pct"].is_null());
     assert_eq!(
         reason(latest, "revenue_growth_yoy_pct"),
-        "revenue in 2023 was zero"
+        "revenue in 2023: zero, so there is no growth rate"
     );
     assert_eq!(reason(latest, "opex_pct_of_revenue"), "revenue is zero");
     assert_eq!(latest["opex"], 5);
@@ -73,9 +73,9 @@ fn one_period_has_no_growth_and_says_why() {
     assert!(only["revenue_growth_yoy_pct"].is_null());
     assert_eq!(
         reason(only, "revenue_growth_yoy_pct"),
-        "no 2023 period in the input"
+        "the input's years start at 2024, so there is no earlier year to compare with"
     );
-    assert_eq!(reason(only, "opex"), "no cost lines in this period");
+    assert_eq!(reason(only, "opex"), "the input lists no cost lines");
 }
 
 #[test]

@@ -14,7 +14,8 @@
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
-//! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
+//! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
+//! - `notes`: the example's notes on n/a values, grouped and in the brief's words.
 
 mod a11y;
 mod brief;
@@ -26,6 +27,7 @@ mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod notes;
 mod peers;
 mod pipes;
 mod print;

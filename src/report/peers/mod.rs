@@ -12,7 +12,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::cell::{Cell, Footnotes, Place};
+use super::cell::{Cell, Place};
+use super::notes::Notes;
 use crate::metrics::catalogue::{metric, Metric};
 use crate::metrics::{Metrics, Number, PeriodMetrics, Polarity, Unit};
 use crate::money::{to_cents, Exact};
@@ -164,7 +165,7 @@ pub fn build(
     peers: &[&Metrics],
     rates: &Rates,
     bar: f64,
-    notes: &mut Footnotes,
+    notes: &mut Notes,
 ) -> PeersView {
     let entries: Vec<Entry> = std::iter::once(company)
         .chain(peers.iter().copied())
@@ -209,11 +210,13 @@ pub fn build(
             }
         })
         .collect();
-    let rows: Vec<PeerRow> = METRICS
+    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
+    let mut rows: Vec<PeerRow> = METRICS
         .iter()
         .filter_map(|key| metric(key))
-        .map(|m| row(m, &entries, &currency, rates, bar, notes))
+        .map(|m| row(m, &entries, &currency, rates, bar, &mut reasons))
         .collect();
+    note_unavailable(&mut rows, &entries, &reasons, notes);
     let peer_names = |keep: &dyn Fn(&Entry, &PeerColumn) -> bool| -> Vec<String> {
         entries
             .iter()
@@ -246,6 +249,51 @@ pub fn build(
     }
 }
 
+/// One note for every n/a value of the section: each company's reasons, then the medians.
+/// A note per company and reason would be as many notes as the section has gaps; the
+/// section is one table, and one note lists what each company does not give.
+fn note_unavailable(
+    rows: &mut [PeerRow],
+    entries: &[Entry],
+    reasons: &[Vec<String>],
+    notes: &mut Notes,
+) {
+    let mut parts: Vec<String> = entries
+        .iter()
+        .zip(reasons)
+        .filter(|(_, reasons)| !reasons.is_empty())
+        .map(|(entry, reasons)| {
+            let name = &entry.metrics.company.name;
+            let year = entry
+                .year
+                .map(|y| format!(", FY{}", y.label.year))
+                .unwrap_or_default();
+            format!("{name}{year}: {}.", reasons.join("; "))
+        })
+        .collect();
+    if rows.iter().any(|r| r.median.value.is_none()) {
+        parts.push("A peers' median is n/a where no peer has a comparable value.".to_string());
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let group = notes.said(parts.join(" "));
+    for row in rows.iter_mut() {
+        let cells = row.cells.iter_mut().map(|c| &mut c.cell);
+        for cell in cells.chain(std::iter::once(&mut row.median)) {
+            if cell.value.is_none() {
+                cell.note = Some(group);
+            }
+        }
+    }
+}
+
+fn add(reasons: &mut Vec<String>, reason: String) {
+    if !reasons.contains(&reason) {
+        reasons.push(reason);
+    }
+}
+
 fn month_name(month: u32) -> &'static str {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -264,11 +312,12 @@ fn row(
     currency: &str,
     rates: &Rates,
     bar: f64,
-    notes: &mut Footnotes,
+    reasons: &mut [Vec<String>],
 ) -> PeerRow {
     let cells: Vec<PeerCell> = entries
         .iter()
-        .map(|entry| cell(metric, entry, currency, rates, bar, notes))
+        .zip(reasons.iter_mut())
+        .map(|(entry, reasons)| cell(metric, entry, currency, rates, bar, reasons))
         .collect();
     let comparable: Vec<Option<Number>> = cells
         .iter()
@@ -281,12 +330,7 @@ fn row(
         unit: metric.unit,
         polarity: metric.polarity,
         place: Place::Card,
-        note: median_value.is_none().then(|| {
-            notes.number(&format!(
-                "Peers' median of {}: no peer has a comparable value",
-                metric.name
-            ))
-        }),
+        note: None,
         bar: (metric.key == "rule_of_40").then_some(bar),
         decimals: None,
     };
@@ -312,10 +356,9 @@ fn cell(
     currency: &str,
     rates: &Rates,
     bar: f64,
-    notes: &mut Footnotes,
+    reasons: &mut Vec<String>,
 ) -> PeerCell {
     let own = &entry.metrics.company.currency;
-    let name = &entry.metrics.company.name;
     let mut out = PeerCell {
         cell: Cell {
             value: None,
@@ -331,7 +374,7 @@ fn cell(
         converted_from: None,
     };
     let Some(year) = entry.year else {
-        out.cell.note = Some(notes.number(&format!("{name}: no fiscal year in the input")));
+        add(reasons, "no fiscal year in the input".to_string());
         return out;
     };
     let value = metric.value(year);
@@ -339,8 +382,8 @@ fn cell(
         let reason = year
             .unavailable
             .reason(metric.key)
-            .unwrap_or("not given in the input");
-        out.cell.note = Some(notes.number(&format!("{name}, FY{}: {reason}", year.label.year)));
+            .unwrap_or_else(|| "not given in the input".to_string());
+        add(reasons, reason);
         return out;
     }
     out.cell.value = value;

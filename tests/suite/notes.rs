@@ -1,0 +1,122 @@
+//! Issue 19: the example brief's notes on n/a values are few, grouped by reason, name their
+//! periods as ranges and speak in the brief's words (never a field name); its quarter tables
+//! show year-over-year revenue growth wherever the input has the quarter a year earlier.
+
+use std::fs;
+
+use crate::harness::root;
+
+fn committed(name: &str) -> String {
+    fs::read_to_string(root().join("reports/klarna-group-plc").join(name))
+        .expect("the committed example brief")
+}
+
+/// The text of each note definition of a Markdown brief (`[^3]: 2022: ...`).
+fn notes(md: &str) -> Vec<&str> {
+    md.lines()
+        .filter(|line| line.starts_with("[^"))
+        .filter_map(|line| line.split_once("]: ").map(|(_, text)| text))
+        .collect()
+}
+
+/// The cells of a Markdown table row that starts with `| name`, after the first table heading
+/// `heading` (e.g. the quarters' growth table).
+fn row_after<'a>(md: &'a str, heading: &str, name: &str) -> Vec<&'a str> {
+    let start = md.find(heading).expect("the heading");
+    let line = md[start..]
+        .lines()
+        .find(|line| line.starts_with(&format!("| {name}")))
+        .expect("the row");
+    line.trim_matches('|').split('|').map(str::trim).collect()
+}
+
+#[test]
+fn the_example_brief_has_at_most_twelve_notes_in_the_briefs_own_words() {
+    let md = committed("brief.md");
+    let notes = notes(&md);
+    assert!(!notes.is_empty(), "the example has n/a values with notes");
+    assert!(notes.len() <= 12, "{} notes: {notes:#?}", notes.len());
+    for note in &notes {
+        // No field name ("headcount_end", "ai.fte_equivalent"), escaped or not.
+        assert!(!note.contains('_'), "a field name in {note:?}");
+        assert!(!note.contains(".fte"), "a field name in {note:?}");
+        // Each names its periods first: "2022: ..." or "2024-Q1 to 2024-Q4: ...".
+        assert!(
+            note.starts_with("20") && note.contains(": "),
+            "no periods in {note:?}"
+        );
+    }
+    // Notes are distinct: one reason for neighbouring periods is one note.
+    let mut distinct = notes.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), notes.len());
+    // Neighbouring periods with one reason are named as a range.
+    assert!(
+        notes.iter().any(|n| n.contains(" to ")),
+        "no range among {notes:#?}"
+    );
+}
+
+#[test]
+fn the_example_quarters_show_revenue_growth_a_year_on() {
+    let md = committed("brief.md");
+    let cells = row_after(&md, "### Quarters", "Revenue growth, YoY");
+    let labels = row_after(&md, "### Quarters", "Metric");
+    assert_eq!(cells.len(), labels.len());
+    let year_earlier = |label: &str| -> String {
+        let (year, quarter) = label.split_once("-Q").expect("a quarter");
+        format!("{}-Q{quarter}", year.parse::<i32>().expect("a year") - 1)
+    };
+    let mut with_growth = 0;
+    for (label, cell) in labels.iter().zip(&cells).skip(1) {
+        // Growth wherever the quarter a year earlier is in the table, n/a elsewhere.
+        if labels.contains(&year_earlier(label).as_str()) {
+            assert!(cell.contains('%'), "{label}: {cell}");
+            with_growth += 1;
+        } else {
+            assert_eq!(*cell, "n/a", "{label}");
+        }
+    }
+    // 2025-Q2 to 2025-Q4 against 2024's quarters, and 2026-Q1 against 2025-Q1.
+    assert!(with_growth >= 4, "{with_growth} quarters with growth");
+    // 2025-Q4: 1,082 against 784 a year earlier: 298 / 784 = 38.0%, the +38% Klarna reported.
+    let q4 = labels
+        .iter()
+        .position(|l| *l == "2025-Q4")
+        .expect("2025-Q4");
+    assert_eq!(cells[q4], "▲ +38.0%");
+}
+
+#[test]
+fn the_html_brief_lists_the_same_notes_with_their_periods() {
+    let md = committed("brief.md");
+    let html = committed("brief.html");
+    let count = notes(&md).len();
+    assert_eq!(html.matches("<li id=\"fn-").count(), count);
+    assert_eq!(
+        html.matches("<span class=\"periods\">").count(),
+        count,
+        "each note names its periods"
+    );
+    // A row whose n/a cells share one reason links its note from its name.
+    // (Loaded cost per employee: no personnel cost from 2022 to 2024.)
+    assert!(html.contains(
+        "<th scope=\"row\">Loaded cost per employee (annualised)<sup class=\"fn\"><a href=\"#fn-"
+    ));
+}
+
+#[test]
+fn metrics_json_gives_every_reason_in_words() {
+    let json: serde_json::Value =
+        serde_json::from_str(&committed("metrics.json")).expect("metrics.json parses");
+    let mut reasons = 0;
+    for period in json["periods"].as_array().expect("periods") {
+        for (key, reason) in period["unavailable"].as_object().expect("a map") {
+            let reason = reason.as_str().expect("a reason in words");
+            assert!(!reason.contains('_'), "{key}: {reason:?} names a field");
+            reasons += 1;
+        }
+    }
+    assert!(reasons > 0);
+}
