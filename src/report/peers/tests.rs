@@ -98,7 +98,7 @@ fn exact(value: Option<Number>) -> Decimal {
 }
 
 fn build_view(peers: &[&Metrics], rates: &Rates) -> PeersView {
-    build(&a(), peers, rates, 40.0, &mut Footnotes::default())
+    build(&a(), peers, rates, 40.0, &mut crate::report::notes::Notes::default())
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn a_peer_without_headcount_is_named_and_kept() {
         [(2023, 50, None, 40), (2024, 100, None, 80)],
         20,
     );
-    let mut notes = Footnotes::default();
+    let mut notes = crate::report::notes::Notes::default();
     let view = build(&a(), &[&b, &no_people], &Rates::default(), 40.0, &mut notes);
     assert_eq!(view.lacking_headcount, vec!["NoPeople".to_string()]);
     assert_eq!(view.columns.len(), 3);
@@ -263,10 +263,15 @@ fn a_peer_without_headcount_is_named_and_kept() {
     // Its growth (100 − 50) ÷ 50 = 100% still counts: median (25 + 100) ÷ 2 = 62.5.
     let growth = row(&view, "revenue_growth_yoy_pct");
     assert!((float(growth.median.value) - 62.5).abs() < 1e-9);
-    let reasons = notes.into_list();
+    // The section's gaps are one note, naming the peer and its year.
+    let mut numbering = crate::report::notes::Numbering::new(notes);
+    let mut cell = per_employee.cells[2].cell.clone();
+    numbering.cell(&mut cell);
+    assert_eq!(cell.note, Some(1));
+    let list = numbering.into_notes();
     assert!(
-        reasons.iter().any(|r| r.starts_with("NoPeople, FY2024:")),
-        "{reasons:?}"
+        list[0].reason.starts_with("NoPeople, FY2024: the input gives no headcount"),
+        "{list:?}"
     );
 }
 
