@@ -54,8 +54,9 @@ pub enum Command {
         /// The folder to write into; each company gets a sub-folder named after it.
         #[arg(short, long, default_value = "reports")]
         output: PathBuf,
-        /// What to write, comma-separated: md, html, json.
-        #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
+        /// What to write, comma-separated: md, html, json, xlsx (metrics.xlsx, the workbook with
+        /// live formulas).
+        #[arg(long, value_delimiter = ',', default_value = "md,html,json,xlsx")]
         format: Vec<OutputFormat>,
         /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
         #[arg(long, default_value = "svg")]
@@ -233,6 +234,7 @@ pub enum OutputFormat {
     Md,
     Html,
     Json,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -39,7 +39,8 @@ pub fn run(settings: &Generate, output: Output) -> Result<ExitCode> {
         .par_iter()
         .map(|company| {
             let analysis = analyse(company, thresholds, as_of.clone());
-            let files = report::build(&analysis, &report_settings)?;
+            let mut files = report::build(&analysis, &report_settings)?;
+            files.extend(report::workbook_file(company, &analysis, &report_settings)?);
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),

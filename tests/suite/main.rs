@@ -25,3 +25,4 @@ mod input_people;
 mod pipes;
 mod print;
 mod properties;
+mod workbook;
