@@ -427,3 +427,50 @@ fn line_row(
         Some((line.clone(), metric))
     })
 }
+
+#[test]
+fn libreoffice_recomputes_compare_changes_to_compare_json() {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed (CI installs it in .ci/run)");
+        return;
+    };
+    let out = Test::new()
+        .copy("examples/klarna.toml", "klarna.toml")
+        .args([
+            "compare",
+            "klarna.toml",
+            "--periods",
+            "2024,2025",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(0);
+    let json: Value = serde_json::from_str(&out.read("out/compare.json")).unwrap();
+    let xlsx = std::fs::read(out.path("out/compare.xlsx")).unwrap();
+    let (bare, stripped) = without_cached_results(&xlsx);
+    assert!(stripped > 20, "only {stripped} changes are formulas");
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = &recalculated(&soffice, &bare, dir.path())["Compare"];
+    let mut checked = 0;
+    for row in json["rows"].as_array().unwrap() {
+        let name = row["name"].as_str().unwrap();
+        let cells = sheet
+            .iter()
+            .find(|cells| cells[0] == name || cells[0].starts_with(&format!("{name} (")))
+            .unwrap_or_else(|| panic!("no row {name}"));
+        let change = &row["changes"][0];
+        let difference = change["pp"].as_f64().or(change["absolute"].as_f64());
+        for (computed, expected) in [(&cells[4], difference), (&cells[5], change["pct"].as_f64())] {
+            match (number(computed), expected) {
+                (Some(computed), Some(expected)) => {
+                    close(computed, expected, name);
+                    checked += 1;
+                }
+                (None, None) => {}
+                (computed, expected) => panic!("{name}: {computed:?} vs {expected:?}"),
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} changes were compared");
+}

@@ -12,7 +12,7 @@ mod inputs;
 mod notes;
 mod plan;
 mod series;
-mod style;
+pub(crate) mod style;
 #[cfg(test)]
 mod tests;
 
@@ -37,7 +37,11 @@ pub fn build(input: &CompanyInput, analysis: &Analysis) -> Result<Vec<u8>> {
     let decimals = crate::metrics::amount_decimals(&metrics.periods, metrics.company.scale);
     let styles = style::Styles::new(decimals);
     let mut workbook = Workbook::new();
-    workbook.set_properties(&properties(analysis)?);
+    workbook.set_properties(&document_properties(
+        &format!("{}: metrics", metrics.company.name),
+        analysis.as_of.as_deref(),
+        &metrics.generator,
+    )?);
 
     let lines = metrics
         .cost_line_names()
@@ -85,19 +89,21 @@ pub fn build(input: &CompanyInput, analysis: &Analysis) -> Result<Vec<u8>> {
         .context("cannot write the workbook metrics.xlsx")
 }
 
-/// Fixed document properties; the date is the report date when there is one.
-fn properties(analysis: &Analysis) -> Result<DocProperties> {
-    let (year, month, day) = match analysis.as_of.as_deref().map(parse_date) {
-        Some(Some(date)) => date,
-        _ => FIXED_DATE,
-    };
+/// Fixed document properties; the date is the report date when there is one, else a fixed
+/// one, so the same input gives the same bytes.
+pub(crate) fn document_properties(
+    title: &str,
+    as_of: Option<&str>,
+    generator: &crate::metrics::Generator,
+) -> Result<DocProperties> {
+    let (year, month, day) = as_of.and_then(parse_date).unwrap_or(FIXED_DATE);
     let date = ExcelDateTime::from_ymd(year, month, day)?;
     Ok(DocProperties::new()
-        .set_title(format!("{}: metrics", analysis.metrics.company.name))
+        .set_title(title)
         .set_author("ipobrief")
         .set_comment(format!(
             "Written by {} {}",
-            analysis.metrics.generator.name, analysis.metrics.generator.version
+            generator.name, generator.version
         ))
         .set_creation_datetime(&date))
 }
