@@ -8,7 +8,8 @@ use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Workbook, Worksheet, Xl
 
 use super::{Comparison, Row};
 use crate::metrics::{Number, Unit};
-use crate::report::workbook::{document_properties, style};
+use crate::report::workbook::document_properties;
+use crate::report::workbook::style::{self, Text};
 
 const HEADER: u32 = 2;
 const FIRST: u16 = 2;
@@ -40,8 +41,8 @@ fn cell_value(unit: Unit, number: Number) -> f64 {
 fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name("Compare")?;
-    sheet.write_string_with_format(0, 0, &comparison.title, &styles.title)?;
-    sheet.write_string(
+    sheet.text_with(0, 0, &comparison.title, &styles.title)?;
+    sheet.text(
         1,
         0,
         "Amounts in full currency units; changes against the first column are formulas.",
@@ -51,21 +52,21 @@ fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
     let change_at = |index: usize, pct: bool| {
         FIRST + columns.len() as u16 + 2 * (index as u16 - 1) + u16::from(pct)
     };
-    sheet.write_string_with_format(HEADER, 0, "Metric", &styles.header)?;
-    sheet.write_string_with_format(HEADER, 1, "Unit", &styles.header)?;
+    sheet.text_with(HEADER, 0, "Metric", &styles.header)?;
+    sheet.text_with(HEADER, 1, "Unit", &styles.header)?;
     for (at, column) in columns.iter().enumerate() {
         // The heading alone: its subheading names the scale, and amounts here are in units.
         let heading = &column.heading;
-        sheet.write_string_with_format(HEADER, FIRST + at as u16, heading, &styles.header_right)?;
+        sheet.text_with(HEADER, FIRST + at as u16, heading, &styles.header_right)?;
         if at > 0 {
             let against = format!("{} vs {}", column.heading, columns[0].heading);
-            sheet.write_string_with_format(
+            sheet.text_with(
                 HEADER,
                 change_at(at, false),
                 format!("Δ {against}"),
                 &styles.header_right,
             )?;
-            sheet.write_string_with_format(
+            sheet.text_with(
                 HEADER,
                 change_at(at, true),
                 format!("Δ % {against}"),
@@ -79,7 +80,7 @@ fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
         if metric.group != group {
             group = metric.group;
             row += 1;
-            sheet.write_string_with_format(row, 0, group, &styles.section)?;
+            sheet.text_with(row, 0, group, &styles.section)?;
         }
         row += 1;
         write_row(&mut sheet, row, metric, comparison, styles, &change_at)?;
@@ -105,8 +106,8 @@ fn write_row(
         Some(tag) => format!("{} ({tag})", metric.name),
         None => metric.name.clone(),
     };
-    sheet.write_string_with_format(row, 0, name, &styles.label)?;
-    sheet.write_string(row, 1, metric.unit.words())?;
+    sheet.text_with(row, 0, name, &styles.label)?;
+    sheet.text(row, 1, metric.unit.words())?;
     for (at, cell) in metric.cells.iter().enumerate() {
         let column = FIRST + at as u16;
         match cell.value {
@@ -169,7 +170,7 @@ fn write_row(
 fn notes(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name("Notes")?;
-    sheet.write_string_with_format(0, 0, "Notes", &styles.title)?;
+    sheet.text_with(0, 0, "Notes", &styles.title)?;
     let mut row = 1;
     let lines = comparison
         .currency_note
@@ -191,7 +192,7 @@ fn notes(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
         }));
     for line in lines {
         row += 1;
-        sheet.write_string_with_format(row, 0, line, &styles.wrap)?;
+        sheet.text_with(row, 0, line, &styles.wrap)?;
     }
     sheet.set_column_width(0, 110)?;
     Ok(sheet)

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{utility::row_col_to_cell, Worksheet, XlsxError};
 
-use super::style::{width, Styles};
+use super::style::{width, Styles, Text};
 use crate::format::to_f64;
 use crate::input::{CompanyInput, Period, COLUMNS};
 use crate::metrics::catalogue::workbook::Field;
@@ -125,7 +125,7 @@ pub fn inputs_sheet(
     sheet.set_name(INPUTS)?;
     let notes_column = COLUMNS.iter().position(|c| *c == "notes").unwrap_or(0) as u16;
     let first_line_column = COLUMNS.len() as u16;
-    sheet.write_string_with_format(
+    sheet.text_with(
         0,
         0,
         format!(
@@ -143,7 +143,7 @@ pub fn inputs_sheet(
         }
         widths[column as usize] = text.chars().count();
         sheet
-            .write_string_with_format(HEADER, column, text, &styles.header)
+            .text_with(HEADER, column, text, &styles.header)
             .map(|_| ())
     };
     for (column, name) in COLUMNS.iter().enumerate() {
@@ -159,7 +159,7 @@ pub fn inputs_sheet(
     let scaled = |amount: Decimal| to_f64(amount / factor);
     for (index, period) in input.periods.iter().enumerate() {
         let row = InputsLayout::row(index);
-        sheet.write_string(row, 0, period.label.to_string())?;
+        sheet.text(row, 0, period.label.to_string())?;
         for field in FIELDS {
             if let Some((amount, money)) = value(period, field) {
                 let (number, format) = match money {
@@ -176,7 +176,7 @@ pub fn inputs_sheet(
             }
         }
         if let Some(notes) = &period.notes {
-            sheet.write_string(row, notes_column, notes)?;
+            sheet.text(row, notes_column, notes)?;
         }
     }
     for (column, longest) in widths.iter().enumerate() {
@@ -270,22 +270,22 @@ pub fn company_sheet(
 
     let mut sheet = Worksheet::new();
     sheet.set_name(COMPANY)?;
-    sheet.write_string_with_format(0, 0, "field", &styles.header)?;
-    sheet.write_string_with_format(0, 1, "value", &styles.header)?;
+    sheet.text_with(0, 0, "field", &styles.header)?;
+    sheet.text_with(0, 1, "value", &styles.header)?;
     for (at, (field, value)) in rows.iter().enumerate() {
         let row = 1 + at as u32;
-        sheet.write_string(row, 0, field)?;
+        sheet.text(row, 0, field)?;
         match value {
-            Cell::Text(text) => sheet.write_string_with_format(row, 1, text, &styles.wrap)?,
+            Cell::Text(text) => sheet.text_with(row, 1, text, &styles.wrap)?,
             Cell::Number(value, share) => {
                 let format = if *share {
                     &styles.share
                 } else {
                     &styles.decimal
                 };
-                sheet.write_number_with_format(row, 1, to_f64(*value), format)?
+                sheet.write_number_with_format(row, 1, to_f64(*value), format)?;
             }
-        };
+        }
         if let Some((name, _)) = named
             .iter()
             .find(|(_, key)| format!("plan.{key}") == *field)

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::style::Styles;
+use super::style::{Styles, Text};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{CATALOGUE, LINE_CATALOGUE};
@@ -18,7 +18,7 @@ fn header(
     styles: &Styles,
 ) -> Result<u32, XlsxError> {
     for (column, head) in heads.iter().enumerate() {
-        sheet.write_string_with_format(row, column as u16, *head, &styles.header)?;
+        sheet.text_with(row, column as u16, *head, &styles.header)?;
     }
     Ok(row + 1)
 }
@@ -36,7 +36,7 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
     let mut sheet = Worksheet::new();
     sheet.set_name("Scorecard")?;
     let card = &analysis.scorecard;
-    sheet.write_string_with_format(
+    sheet.text_with(
         0,
         0,
         format!(
@@ -60,17 +60,17 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
     ];
     let mut row = header(&mut sheet, 1, &heads, styles)?;
     for criterion in &card.criteria {
-        sheet.write_string(row, 0, criterion.name)?;
-        sheet.write_string(row, 1, status_word(criterion.status))?;
-        sheet.write_string(row, 2, &criterion.figure)?;
+        sheet.text(row, 0, criterion.name)?;
+        sheet.text(row, 1, status_word(criterion.status))?;
+        sheet.text(row, 2, &criterion.figure)?;
         if let Some(value) = criterion.value {
             sheet.write_number_with_format(row, 3, value, &styles.decimal)?;
         }
-        sheet.write_string(row, 4, &criterion.threshold)?;
+        sheet.text(row, 4, &criterion.threshold)?;
         if let Some(period) = criterion.period {
-            sheet.write_string(row, 5, period.to_string())?;
+            sheet.text(row, 5, period.to_string())?;
         }
-        sheet.write_string_with_format(row, 6, &criterion.why, &styles.wrap)?;
+        sheet.text_with(row, 6, &criterion.why, &styles.wrap)?;
         row += 1;
     }
     for (column, width) in [
@@ -93,7 +93,7 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
     let metrics = &analysis.metrics;
     let mut sheet = Worksheet::new();
     sheet.set_name("Notes")?;
-    sheet.write_string_with_format(
+    sheet.text_with(
         0,
         0,
         format!("{}: notes", metrics.company.name),
@@ -101,7 +101,7 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
     )?;
     let mut row = 2;
     let section = |sheet: &mut Worksheet, row: &mut u32, title: &str, heads: &[&str]| {
-        sheet.write_string_with_format(*row, 0, title, &styles.section)?;
+        sheet.text_with(*row, 0, title, &styles.section)?;
         *row = header(sheet, *row + 1, heads, styles)?;
         Ok::<_, XlsxError>(())
     };
@@ -113,17 +113,17 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
         &["Kind", "Period", "Warning", "Acknowledged"],
     )?;
     if metrics.warnings.is_empty() {
-        sheet.write_string(row, 2, "none")?;
+        sheet.text(row, 2, "none")?;
         row += 1;
     }
     for warning in &metrics.warnings {
-        sheet.write_string(row, 0, warning.kind.as_str())?;
+        sheet.text(row, 0, warning.kind.as_str())?;
         if let Some(period) = &warning.period {
-            sheet.write_string(row, 1, period)?;
+            sheet.text(row, 1, period)?;
         }
-        sheet.write_string_with_format(row, 2, &warning.message, &styles.wrap)?;
+        sheet.text_with(row, 2, &warning.message, &styles.wrap)?;
         if let Some(reason) = &warning.acknowledged {
-            sheet.write_string(row, 3, reason)?;
+            sheet.text(row, 3, reason)?;
         }
         row += 1;
     }
@@ -137,19 +137,19 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
     )?;
     for period in &metrics.periods {
         for (key, reason) in &period.unavailable.0 {
-            sheet.write_string(row, 0, key)?;
-            sheet.write_string(row, 1, period.label.to_string())?;
-            sheet.write_string(row, 2, reason)?;
+            sheet.text(row, 0, key)?;
+            sheet.text(row, 1, period.label.to_string())?;
+            sheet.text(row, 2, reason)?;
             row += 1;
         }
     }
 
     row += 1;
     section(&mut sheet, &mut row, "Sources", &["Source"])?;
-    sheet.write_string(row, 0, format!("Input file: {}", metrics.source))?;
+    sheet.text(row, 0, format!("Input file: {}", metrics.source))?;
     row += 1;
     for source in &metrics.company.sources {
-        sheet.write_string(row, 0, source)?;
+        sheet.text(row, 0, source)?;
         row += 1;
     }
 
@@ -187,7 +187,7 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
             .iter()
             .enumerate()
         {
-            sheet.write_string_with_format(row, column as u16, *text, &styles.wrap)?;
+            sheet.text_with(row, column as u16, *text, &styles.wrap)?;
         }
         row += 1;
     }

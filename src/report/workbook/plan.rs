@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
 
 use super::inputs::InputsLayout;
-use super::style::{note, Styles};
+use super::style::{note, Styles, Text};
 use crate::format::to_f64;
 use crate::metrics::catalogue::workbook::Field;
 use crate::metrics::Metrics;
@@ -23,7 +23,7 @@ pub fn sheet(
     let mut sheet = Worksheet::new();
     sheet.set_name(PLAN)?;
     let company = &metrics.company;
-    sheet.write_string_with_format(
+    sheet.text_with(
         0,
         0,
         format!("{}: headcount plan by natural attrition", company.name),
@@ -31,7 +31,7 @@ pub fn sheet(
     )?;
     let mut row = 2;
     let mut line = |sheet: &mut Worksheet, label: &str, value: Option<f64>, why: Option<&str>| {
-        sheet.write_string(row, 0, label)?;
+        sheet.text(row, 0, label)?;
         match value {
             Some(value) => sheet.write_number_with_format(row, 1, value, &styles.decimal)?,
             None => {
@@ -99,7 +99,7 @@ pub fn sheet(
         plan.pay_rise_pct,
         why("pay_rise_pct"),
     )?;
-    sheet.write_string_with_format(
+    sheet.text_with(
         2,
         3,
         "These figures are values; the path below is formulas over the Company sheet's plan rows.",
@@ -119,11 +119,11 @@ pub fn sheet(
         "Why not reached",
     ];
     for (column, head) in heads.iter().enumerate() {
-        sheet.write_string_with_format(row, column as u16, *head, &styles.header)?;
+        sheet.text_with(row, column as u16, *head, &styles.header)?;
     }
     for scenario in &plan.scenarios {
         row += 1;
-        sheet.write_string(row, 0, scenario.name)?;
+        sheet.text(row, 0, scenario.name)?;
         sheet.write_number_with_format(
             row,
             1,
@@ -155,7 +155,7 @@ pub fn sheet(
             &styles.decimal,
         )?;
         if let Some(reason) = &scenario.not_reached_reason {
-            sheet.write_string(row, 7, reason)?;
+            sheet.text(row, 7, reason)?;
         }
     }
 
@@ -163,7 +163,7 @@ pub fn sheet(
     row += 2;
     let heads = ["Month", "Date", "Headcount", "Unrounded"];
     for (column, head) in heads.iter().enumerate() {
-        sheet.write_string_with_format(row, column as u16, *head, &styles.header)?;
+        sheet.text_with(row, column as u16, *head, &styles.header)?;
     }
     let start = plan
         .start_period
@@ -180,7 +180,7 @@ pub fn sheet(
         row += 1;
         sheet.write_number(row, 0, f64::from(point.month))?;
         if let Some(date) = &point.date {
-            sheet.write_string(row, 1, date)?;
+            sheet.text(row, 1, date)?;
         }
         if at > 0 {
             unrounded = unrounded * retention + monthly_hires;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
 
 use super::inputs::{value, InputsLayout};
-use super::style::{note, width, Styles};
+use super::style::{note, width, Styles, Text};
 use crate::format::line_name;
 use crate::input::{Company, CompanyInput};
 use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, LineInWorkbook, Which};
@@ -19,6 +19,9 @@ use crate::period::{PeriodKind, PeriodLabel};
 
 const HEADER: u32 = 1;
 const FIRST_PERIOD_COLUMN: u16 = 2;
+/// Excel's 16,384 columns less the label and unit columns: a longer series shows its latest
+/// periods (every period stays on the Inputs sheet and in `metrics.json`).
+const MAX_PERIODS: usize = 16_384 - FIRST_PERIOD_COLUMN as usize;
 
 /// What every series sheet reads.
 pub struct Sources<'a> {
@@ -74,12 +77,14 @@ enum Row {
 /// The series sheet of `kind`.
 pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Worksheet, XlsxError> {
     let company = &sources.metrics.company;
-    let periods: Vec<&PeriodMetrics> = sources
+    let mut periods: Vec<&PeriodMetrics> = sources
         .metrics
         .periods
         .iter()
         .filter(|p| p.kind == kind)
         .collect();
+    let left_out = periods.len().saturating_sub(MAX_PERIODS);
+    periods.drain(..left_out);
     let rows = rows(kind, &periods);
     let (metric_rows, columns) = positions(&rows, &periods);
 
@@ -90,22 +95,26 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
         .as_deref()
         .map(|t| format!(" ({t})"))
         .unwrap_or_default();
-    sheet.write_string_with_format(
+    sheet.text_with(
         0,
         0,
         format!(
-            "{}{ticker}: {}, amounts in {} {}",
+            "{}{ticker}: {}, amounts in {} {}{}",
             company.name,
             sheet_name(kind).to_lowercase(),
             company.currency,
-            company.scale.name()
+            company.scale.name(),
+            match left_out {
+                0 => String::new(),
+                n => format!(" (the latest {MAX_PERIODS}; {n} earlier are on the Inputs sheet)"),
+            }
         ),
         &styles.title,
     )?;
-    sheet.write_string_with_format(HEADER, 0, "Metric", &styles.header)?;
-    sheet.write_string_with_format(HEADER, 1, "Unit", &styles.header)?;
+    sheet.text_with(HEADER, 0, "Metric", &styles.header)?;
+    sheet.text_with(HEADER, 1, "Unit", &styles.header)?;
     for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
-        sheet.write_string_with_format(
+        sheet.text_with(
             HEADER,
             column,
             period.label.to_string(),
@@ -117,7 +126,7 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
         let at = HEADER + 1 + at as u32;
         let (name, unit) = match row {
             Row::Section(title) => {
-                sheet.write_string_with_format(at, 0, *title, &styles.section)?;
+                sheet.text_with(at, 0, *title, &styles.section)?;
                 longest.0 = longest.0.max(title.chars().count());
                 continue;
             }
@@ -131,8 +140,8 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
             longest.0.max(name.chars().count() + 2),
             longest.1.max(words.chars().count()),
         );
-        sheet.write_string_with_format(at, 0, name, &styles.label)?;
-        sheet.write_string(at, 1, words)?;
+        sheet.text_with(at, 0, name, &styles.label)?;
+        sheet.text(at, 1, words)?;
         for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
             let here = PeriodCells {
                 sources,

@@ -2,7 +2,7 @@
 //! (thousands separators, negatives in parentheses for money, `0.0%` for fractions, `+0.0 "pp"`),
 //! and the title, header and section rows.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Note};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 
 use crate::metrics::Unit;
 
@@ -90,4 +90,54 @@ pub fn note(text: impl Into<String>) -> Note {
 /// A column's width in characters for its longest text, within bounds.
 pub fn width(longest: usize, min: usize, max: usize) -> f64 {
     longest.clamp(min, max) as f64 + 1.0
+}
+
+/// The most UTF-16 units a cell's text may hold (Excel's limit).
+const MAX_TEXT: usize = 32_767;
+
+/// Text as a cell can hold it: longer text (a very long note) is cut, with an ellipsis,
+/// rather than failing the workbook.
+pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= MAX_TEXT {
+        return text.into();
+    }
+    let mut units = 0;
+    let cut: String = text
+        .chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units < MAX_TEXT - 8
+        })
+        .collect();
+    format!("{cut}…").into()
+}
+
+/// Writing text always as text (never a formula, whatever it starts with), fitted to a cell.
+pub trait Text {
+    fn text(&mut self, row: u32, column: u16, text: impl AsRef<str>) -> Result<(), XlsxError>;
+    fn text_with(
+        &mut self,
+        row: u32,
+        column: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<(), XlsxError>;
+}
+
+impl Text for Worksheet {
+    fn text(&mut self, row: u32, column: u16, text: impl AsRef<str>) -> Result<(), XlsxError> {
+        self.write_string(row, column, fit(text.as_ref()))
+            .map(|_| ())
+    }
+
+    fn text_with(
+        &mut self,
+        row: u32,
+        column: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        self.write_string_with_format(row, column, fit(text.as_ref()), format)
+            .map(|_| ())
+    }
 }

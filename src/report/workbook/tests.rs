@@ -163,3 +163,13 @@ fn formulas_read_as_an_analyst_would_write_them() {
     // Rule of 40 adds two fractions and shows points.
     assert!(formula("rule_of_40").ends_with(")*100"));
 }
+
+#[test]
+fn text_longer_than_a_cell_holds_is_cut_not_an_error() {
+    // Excel's limit is 32,767 UTF-16 units; "😀" is 2 of them, so 20,000 are 40,000 units.
+    let long = "😀".repeat(20_000);
+    let fitted = super::style::fit(&long);
+    assert!(fitted.encode_utf16().count() <= 32_767);
+    assert!(fitted.ends_with('…'));
+    assert_eq!(super::style::fit("=1+1"), "=1+1");
+}
