@@ -21,6 +21,8 @@ const HEADER: u32 = 1;
 pub struct InputsLayout {
     /// Cost line names, in the order of their columns.
     pub lines: Vec<String>,
+    /// Each cost line's column.
+    line_columns: foldhash::HashMap<String, u16>,
     first_line_column: u16,
     /// Defined names for the plan's inputs on the Company sheet: (name, cell).
     pub names: Vec<(&'static str, String)>,
@@ -39,8 +41,7 @@ impl InputsLayout {
 
     /// A cost line's cell for the period at `index`.
     pub fn line(&self, index: usize, name: &str) -> Option<String> {
-        let at = self.lines.iter().position(|line| line == name)?;
-        Some(cell(Self::row(index), self.first_line_column + at as u16))
+        Some(cell(Self::row(index), *self.line_columns.get(name)?))
     }
 
     /// Every cost line of the period at `index`, as one range.
@@ -184,8 +185,14 @@ pub fn inputs_sheet(
     }
     sheet.set_column_width(notes_column, 40)?;
     sheet.set_freeze_panes(HEADER + 1, 1)?;
+    let line_columns = lines
+        .iter()
+        .enumerate()
+        .map(|(at, line)| (line.clone(), first_line_column + at as u16))
+        .collect();
     let layout = InputsLayout {
         lines,
+        line_columns,
         first_line_column,
         names: Vec::new(),
     };

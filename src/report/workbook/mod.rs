@@ -16,7 +16,7 @@ pub(crate) mod style;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{utility::row_col_to_cell_absolute, DocProperties, ExcelDateTime, Workbook};

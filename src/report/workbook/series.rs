@@ -4,7 +4,7 @@
 //! own rows, with ipobrief's value as the cached result; an n/a value is an empty cell with a
 //! note giving the reason.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
 
@@ -201,16 +201,16 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
     Ok(sheet)
 }
 
+/// Each metric's row on the sheet, by key.
+type Positions = HashMap<&'static str, (u32, &'static catalogue::Metric)>;
+
 /// The sheet row of each metric and the column of each period.
-fn positions(
-    rows: &[Row],
-    periods: &[&PeriodMetrics],
-) -> (HashMap<&'static str, u32>, HashMap<PeriodLabel, u16>) {
+fn positions(rows: &[Row], periods: &[&PeriodMetrics]) -> (Positions, HashMap<PeriodLabel, u16>) {
     let metric_rows = rows
         .iter()
         .enumerate()
         .filter_map(|(at, row)| match row {
-            Row::Metric(metric) => Some((metric.key, HEADER + 1 + at as u32)),
+            Row::Metric(metric) => Some((metric.key, (HEADER + 1 + at as u32, *metric))),
             _ => None,
         })
         .collect();
@@ -318,7 +318,7 @@ impl Written {
 /// The cells one period's formulas are built from.
 struct PeriodCells<'a> {
     sources: &'a Sources<'a>,
-    rows: &'a HashMap<&'static str, u32>,
+    rows: &'a Positions,
     columns: &'a HashMap<PeriodLabel, u16>,
     this: PeriodLabel,
 }
@@ -346,8 +346,8 @@ impl Cells for PeriodCells<'_> {
 
     fn metric(&self, which: Which, key: &str) -> Option<String> {
         let index = self.index(which)?;
-        catalogue::metric(key)?.value(&self.sources.metrics.periods[index])?;
-        let row = *self.rows.get(key)?;
+        let (row, metric) = *self.rows.get(key)?;
+        metric.value(&self.sources.metrics.periods[index])?;
         let column = *self.columns.get(&self.label(which))?;
         Some(row_col_to_cell(row, column))
     }

@@ -2,7 +2,7 @@
 //! formula builder finds its operands wherever ipobrief has a value (the values themselves are
 //! recomputed by LibreOffice in `tests/suite/workbook.rs`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::inputs::inputs_sheet;
 use super::series::Sources;
