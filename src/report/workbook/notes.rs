@@ -58,8 +58,8 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
         "Period",
         "Why",
     ];
-    let mut row = header(&mut sheet, 1, &heads, styles)?;
-    for criterion in &card.criteria {
+    let first = header(&mut sheet, 1, &heads, styles)?;
+    for (row, criterion) in (first..).zip(&card.criteria) {
         sheet.text(row, 0, criterion.name)?;
         sheet.text(row, 1, status_word(criterion.status))?;
         sheet.text(row, 2, &criterion.figure)?;
@@ -71,7 +71,6 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
             sheet.text(row, 5, period.to_string())?;
         }
         sheet.text_with(row, 6, &criterion.why, &styles.wrap)?;
-        row += 1;
     }
     for (column, width) in [
         (0, 40.0),
