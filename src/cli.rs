@@ -217,8 +217,9 @@ pub enum CheckFormat {
 /// What a brief is made of and from: `generate` and `serve` take the same.
 #[derive(Debug, Args, Clone)]
 pub struct BriefArgs {
-    /// What to write, comma-separated: md, html, json.
-    #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
+    /// What to write, comma-separated: md, html, json, xlsx (metrics.xlsx, the workbook with
+    /// live formulas).
+    #[arg(long, value_delimiter = ',', default_value = "md,html,json,xlsx")]
     pub format: Vec<OutputFormat>,
     /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
     #[arg(long, default_value = "svg")]
@@ -272,6 +273,7 @@ pub enum OutputFormat {
     Md,
     Html,
     Json,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -315,6 +315,7 @@ fn output_format(format: cli::OutputFormat) -> OutputFormat {
         cli::OutputFormat::Md => OutputFormat::Md,
         cli::OutputFormat::Html => OutputFormat::Html,
         cli::OutputFormat::Json => OutputFormat::Json,
+        cli::OutputFormat::Xlsx => OutputFormat::Xlsx,
     }
 }
 

@@ -1,6 +1,6 @@
 //! `ipobrief compare`: periods of one company, or companies for one period, side by side. The
-//! table goes to standard output; with `-o DIR`, compare.md, compare.html and compare.json are
-//! written into DIR, each atomically.
+//! table goes to standard output; with `-o DIR`, compare.md, compare.html, compare.json and
+//! compare.xlsx are written into DIR, each atomically.
 
 use std::process::ExitCode;
 

@@ -65,7 +65,8 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
                 metrics,
                 rates: &settings.fx,
             });
-            let files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
+            let mut files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
+            files.extend(report::workbook_file(company, &analysis, &report_settings)?);
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),

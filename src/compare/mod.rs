@@ -11,6 +11,7 @@ pub mod render;
 mod rows;
 pub mod select;
 pub mod terminal;
+pub mod workbook;
 
 use serde::Serialize;
 

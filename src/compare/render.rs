@@ -50,7 +50,7 @@ pub fn json(comparison: &Comparison) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// compare.md, compare.html and compare.json.
+/// compare.md, compare.html, compare.json and compare.xlsx.
 pub fn files(comparison: &Comparison, templates: &Templates) -> Result<Vec<OutputFile>> {
     let context = Context {
         c: comparison,
@@ -67,6 +67,7 @@ pub fn files(comparison: &Comparison, templates: &Templates) -> Result<Vec<Outpu
         OutputFile::new("compare.md", tidy(&markdown)),
         OutputFile::new("compare.html", html),
         OutputFile::new("compare.json", json(comparison)?),
+        OutputFile::new("compare.xlsx", super::workbook::build(comparison)?),
     ])
 }
 

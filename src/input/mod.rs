@@ -29,6 +29,8 @@ use crate::period::PeriodLabel;
 pub use acknowledge::{apply as acknowledge, Acknowledgement};
 pub use columns::Layout;
 pub use cost_sign::CostSign;
+/// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
+pub use csv::COLUMNS;
 pub use locate::FieldPath;
 pub use read::read_limited;
 pub use warning::{Warning, WarningKind};

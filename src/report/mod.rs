@@ -15,6 +15,7 @@ pub mod site;
 mod story;
 pub mod tables;
 pub mod templates;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -29,6 +30,8 @@ pub enum OutputFormat {
     Md,
     Html,
     Json,
+    /// `metrics.xlsx`, the workbook (see [`workbook`]).
+    Xlsx,
 }
 
 /// The chart files to write (the settings map `--charts` onto it).
@@ -148,6 +151,20 @@ pub fn build_with_peers(
         files.push(OutputFile::new("brief.html", text));
     }
     Ok(files)
+}
+
+/// `metrics.xlsx` when the settings ask for it: the workbook needs the input as read, which
+/// the analysis does not keep.
+pub fn workbook_file(
+    input: &crate::input::CompanyInput,
+    analysis: &Analysis,
+    settings: &ReportSettings,
+) -> Result<Option<OutputFile>> {
+    if !settings.formats.contains(&OutputFormat::Xlsx) {
+        return Ok(None);
+    }
+    let bytes = workbook::build(input, analysis)?;
+    Ok(Some(OutputFile::new("metrics.xlsx", bytes)))
 }
 
 /// Collapses runs of blank lines that template control blocks leave behind.

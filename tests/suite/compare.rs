@@ -166,7 +166,12 @@ fn output_files_exist_parse_and_are_deterministic() {
     let args = ["klarna.toml", "--periods", "2024,2025", "-o", "out"];
     let first = compare(&args, &[], &[]).status(0);
     let second = compare(&args, &[], &[]).status(0);
-    for name in ["out/compare.md", "out/compare.html", "out/compare.json"] {
+    for name in [
+        "out/compare.md",
+        "out/compare.html",
+        "out/compare.json",
+        "out/compare.xlsx",
+    ] {
         assert_eq!(
             fs::read(first.path(name)).unwrap(),
             fs::read(second.path(name)).unwrap(),

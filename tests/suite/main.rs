@@ -33,3 +33,4 @@ mod pipes;
 mod print;
 mod properties;
 mod serve;
+mod workbook;

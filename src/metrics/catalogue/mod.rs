@@ -9,12 +9,17 @@
 //! one entry here, its computation in `period.rs` and a test with values computed by hand.
 
 pub mod docs;
+pub mod workbook;
 
 use serde::{Deserialize, Serialize};
 
 use super::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 use crate::period::PeriodKind;
+use workbook::{
+    ai_exposed, ai_savings, average_headcount, growth, growth_of, link, operating_income,
+    per_employee, points, quotient, share, Field, InWorkbook, LineInWorkbook, Which,
+};
 
 /// How a metric is measured, which decides how it is shown and how a change in it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,6 +213,8 @@ pub struct Metric {
     pub formula: Formula,
     /// Why it can be unavailable, in words (the period's `unavailable` map says which applied).
     pub unavailable: &'static str,
+    /// Its formula in the analyst's workbook, over the cells of its operands (`workbook.rs`).
+    pub workbook: InWorkbook,
 }
 
 impl Metric {
@@ -249,6 +256,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(Some(p.revenue)),
             formula: Input("revenue as reported, in currency"),
             unavailable: "never: every period has revenue",
+            workbook: InWorkbook::Formula(|c| link(c, Field::Revenue)),
         },
         Metric {
             key: "revenue_growth_yoy_pct",
@@ -261,6 +269,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.revenue_growth_yoy_pct),
             formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ |that revenue| × 100, in %"),
             unavailable: NO_YEAR_EARLIER,
+            workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::YearEarlier)),
         },
         Metric {
             key: "revenue_growth_qoq_pct",
@@ -273,6 +282,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.revenue_growth_qoq_pct),
             formula: Computed("(revenue − revenue of the previous quarter) ÷ |that revenue| × 100, in %; quarters only"),
             unavailable: "not a quarter, or no previous quarter (or its revenue is zero)",
+            workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::Previous)),
         },
         Metric {
             key: "headcount_end",
@@ -285,6 +295,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.headcount_end),
             formula: Input("people employed at the end of the period, as reported"),
             unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::HeadcountEnd)),
         },
         Metric {
             key: "avg_headcount",
@@ -297,6 +308,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.avg_headcount),
             formula: Computed("(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)"),
             unavailable: "no headcount_end",
+            workbook: InWorkbook::Formula(average_headcount),
         },
         Metric {
             key: "headcount_change_yoy_pct",
@@ -309,6 +321,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.headcount_change_yoy_pct),
             formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %"),
             unavailable: NO_YEAR_EARLIER,
+            workbook: InWorkbook::Formula(|c| growth_of(c, Field::HeadcountEnd, Which::YearEarlier)),
         },
         Metric {
             key: "growth_minus_headcount_growth_pp",
@@ -321,6 +334,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.growth_minus_headcount_growth_pp),
             formula: Computed("revenue growth YoY − headcount change YoY, in percentage points"),
             unavailable: "either growth rate is unavailable",
+            workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '-', "headcount_change_yoy_pct")),
         },
         Metric {
             key: "revenue_per_employee",
@@ -333,6 +347,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.revenue_per_employee),
             formula: Computed("revenue × periods per year (quarter 4, half 2, year 1) ÷ average headcount, in currency per person per year, rounded to the cent"),
             unavailable: NO_HEADCOUNT,
+            workbook: InWorkbook::Formula(|c| per_employee(c, "revenue")),
         },
         Metric {
             key: "opex",
@@ -345,6 +360,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.opex),
             formula: Computed("sum of the cost lines, in currency; n/a when the period lacks a line that other periods list"),
             unavailable: NO_COSTS,
+            workbook: InWorkbook::Formula(|c| Some(format!("SUM({})", c.all_lines(Which::This)?))),
         },
         Metric {
             key: "opex_pct_of_revenue",
@@ -357,6 +373,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.opex_pct_of_revenue),
             formula: Computed("opex ÷ revenue × 100, in %"),
             unavailable: "no opex, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "opex")),
         },
         Metric {
             key: "opex_growth_yoy_pct",
@@ -369,6 +386,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.opex_growth_yoy_pct),
             formula: Computed("(opex − opex a year earlier) ÷ |that opex| × 100, in %; both periods must list every cost line"),
             unavailable: "no opex in this period or a year earlier",
+            workbook: InWorkbook::Formula(|c| Some(growth(c.metric(Which::This, "opex")?, c.metric(Which::YearEarlier, "opex")?))),
         },
         Metric {
             key: "opex_per_employee",
@@ -381,6 +399,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.opex_per_employee),
             formula: Computed("opex × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
             unavailable: "no opex, or no average headcount",
+            workbook: InWorkbook::Formula(|c| per_employee(c, "opex")),
         },
         Metric {
             key: "operating_income",
@@ -393,6 +412,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.operating_income),
             formula: Computed("as reported; else revenue − opex (marked derived), in currency"),
             unavailable: "not reported and no complete cost lines to derive it from",
+            workbook: InWorkbook::Formula(operating_income),
         },
         Metric {
             key: "operating_margin_pct",
@@ -405,6 +425,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.operating_margin_pct),
             formula: Computed("operating income ÷ revenue × 100, in %"),
             unavailable: "no operating income, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "operating_income")),
         },
         Metric {
             key: "adjusted_operating_income",
@@ -417,6 +438,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.adjusted_operating_income),
             formula: Input("adjusted (non-GAAP) operating income as reported, in currency"),
             unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::AdjustedOperatingIncome)),
         },
         Metric {
             key: "adjusted_operating_margin_pct",
@@ -429,6 +451,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.adjusted_operating_margin_pct),
             formula: Computed("adjusted (non-GAAP) operating income as reported ÷ revenue × 100, in %"),
             unavailable: "no adjusted_operating_income, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "adjusted_operating_income")),
         },
         Metric {
             key: "unlisted_costs",
@@ -441,6 +464,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.unlisted_costs),
             formula: Computed("revenue − opex − reported operating income, in currency: costs not in the listed lines, such as depreciation and amortisation; only when it is not zero"),
             unavailable: "no reported operating income or no opex, or nothing is unlisted",
+            workbook: InWorkbook::Formula(|c| Some(format!("{}-{}-{}", c.metric(Which::This, "revenue")?, c.metric(Which::This, "opex")?, c.input(Which::This, Field::OperatingIncome)?))),
         },
         Metric {
             key: "rule_of_40",
@@ -453,6 +477,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.rule_of_40),
             formula: Computed("revenue growth YoY % + operating margin %, in points; the scorecard's threshold (40 by default) is the bar"),
             unavailable: "no revenue growth YoY or no operating margin",
+            workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '+', "operating_margin_pct")),
         },
         Metric {
             key: "personnel_cost",
@@ -465,6 +490,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.personnel_cost),
             formula: Input("salaries, benefits and payroll taxes as reported, in currency"),
             unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::PersonnelCost)),
         },
         Metric {
             key: "loaded_cost_per_employee",
@@ -477,6 +503,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.loaded_cost_per_employee),
             formula: Computed("personnel cost × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
             unavailable: "no personnel_cost, or no average headcount",
+            workbook: InWorkbook::Formula(|c| per_employee(c, "personnel_cost")),
         },
         Metric {
             key: "ai_exposed_cost",
@@ -489,6 +516,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.ai_exposed_cost),
             formula: Computed("sum of the cost lines marked ai_exposed, in currency"),
             unavailable: "no line is marked ai_exposed, or none of them is in the period",
+            workbook: InWorkbook::Formula(ai_exposed),
         },
         Metric {
             key: "ai_exposed_pct_of_revenue",
@@ -501,6 +529,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.ai_exposed_pct_of_revenue),
             formula: Computed("AI-exposed cost ÷ revenue × 100, in %"),
             unavailable: "no AI-exposed cost, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "ai_exposed_cost")),
         },
         Metric {
             key: "ai_fte_equivalent",
@@ -513,6 +542,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.ai_fte_equivalent),
             formula: Input("work done by AI in the period, in full-time people, as reported"),
             unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::AiFteEquivalent)),
         },
         Metric {
             key: "ai_spend",
@@ -525,6 +555,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.ai_spend),
             formula: Input("money spent on AI in the period, as reported, in currency"),
             unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::AiSpend)),
         },
         Metric {
             key: "ai_savings",
@@ -537,6 +568,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.ai_savings),
             formula: Computed("AI work in full-time equivalents × personnel cost ÷ average headcount, in currency for the period (not annualised), rounded to the cent"),
             unavailable: "no ai.fte_equivalent, no personnel_cost or no average headcount",
+            workbook: InWorkbook::Formula(ai_savings),
         },
         Metric {
             key: "ai_roi",
@@ -549,6 +581,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| float(p.ai_roi),
             formula: Computed("AI savings ÷ AI spend, a multiple"),
             unavailable: "no AI savings, or no (or zero) ai.spend",
+            workbook: InWorkbook::Formula(|c| quotient(c, "ai_savings", "ai_spend")),
         },
     ]
 };
@@ -565,6 +598,7 @@ pub struct LineMetric {
     pub get: fn(&CostLineMetrics) -> Option<Number>,
     pub formula: Formula,
     pub unavailable: &'static str,
+    pub workbook: LineInWorkbook,
 }
 
 /// The metrics of every cost line.
@@ -578,6 +612,7 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         get: |l| Some(Number::Exact(l.amount)),
         formula: Formula::Input("the line's amount as reported, in currency"),
         unavailable: "the period does not list the line",
+        workbook: LineInWorkbook::Formula(|c, line| c.line(Which::This, line)),
     },
     LineMetric {
         key: "pct_of_revenue",
@@ -588,6 +623,13 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         get: |l| l.pct_of_revenue.map(Number::Float),
         formula: Formula::Computed("line ÷ revenue × 100, in %"),
         unavailable: "the period does not list the line, or revenue is zero",
+        workbook: LineInWorkbook::Formula(|c, line| {
+            Some(format!(
+                "{}/{}",
+                c.line(Which::This, line)?,
+                c.input(Which::This, Field::Revenue)?
+            ))
+        }),
     },
     LineMetric {
         key: "yoy_pct",
@@ -600,6 +642,12 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
             "(line − the same line a year earlier) ÷ |that line| × 100, in %",
         ),
         unavailable: NO_YEAR_EARLIER,
+        workbook: LineInWorkbook::Formula(|c, line| {
+            Some(growth(
+                c.line(Which::This, line)?,
+                c.line(Which::YearEarlier, line)?,
+            ))
+        }),
     },
 ];
 

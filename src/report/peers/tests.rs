@@ -98,7 +98,13 @@ fn exact(value: Option<Number>) -> Decimal {
 }
 
 fn build_view(peers: &[&Metrics], rates: &Rates) -> PeersView {
-    build(&a(), peers, rates, 40.0, &mut crate::report::notes::Notes::default())
+    build(
+        &a(),
+        peers,
+        rates,
+        40.0,
+        &mut crate::report::notes::Notes::default(),
+    )
 }
 
 #[test]
@@ -270,7 +276,9 @@ fn a_peer_without_headcount_is_named_and_kept() {
     assert_eq!(cell.note, Some(1));
     let list = numbering.into_notes();
     assert!(
-        list[0].reason.starts_with("NoPeople, FY2024: the input gives no headcount"),
+        list[0]
+            .reason
+            .starts_with("NoPeople, FY2024: the input gives no headcount"),
         "{list:?}"
     );
 }

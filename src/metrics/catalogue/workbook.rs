@@ -1,0 +1,191 @@
+//! How each metric is written in the analyst's workbook (`metrics.xlsx`): as an Excel formula
+//! built from the cell references of its operands, or as a value with the reason why. The
+//! formulas live on the catalogue entries, beside the formula in words; the workbook module
+//! only lays out cells and answers [`Cells`] questions ("where is this period's revenue?").
+//!
+//! Conventions every formula follows, so that the workbook reads as a finance sheet:
+//! - amounts (revenue, costs, income) are in the company's scale, as the input gives them;
+//!   the defined name `Scale` (1,000,000 for millions) turns them into currency units;
+//! - percentages and growth rates are fractions (0.248 shows as 24.8%); percentage points
+//!   and Rule-of-40 points are numbers of points;
+//! - money per person per year is in full currency units, rounded to the cent as ipobrief
+//!   rounds it.
+//!
+//! A builder returns `None` when an operand it needs is not in the workbook; the workbook then
+//! writes the value and says why in a note (the catalogue tests check this never happens for
+//! the bundled example).
+
+/// A figure of the input, one column of the Inputs sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Revenue,
+    HeadcountEnd,
+    HeadcountStart,
+    PersonnelCost,
+    OperatingIncome,
+    AdjustedOperatingIncome,
+    AiSpend,
+    AiFteEquivalent,
+}
+
+/// Which period a reference is about: the one the formula is for, the same period a year
+/// earlier, or the period just before (same series).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    This,
+    YearEarlier,
+    Previous,
+}
+
+/// Cell references a formula is built from. Every answer is an A1 reference (with its sheet
+/// when it is on another one), or `None` when that cell is empty (no such figure, or n/a).
+pub trait Cells {
+    /// A figure of the Inputs sheet.
+    fn input(&self, which: Which, field: Field) -> Option<String>;
+    /// Another metric's cell (by catalogue key) on the same sheet.
+    fn metric(&self, which: Which, key: &str) -> Option<String>;
+    /// A cost line's amount on the Inputs sheet.
+    fn line(&self, which: Which, name: &str) -> Option<String>;
+    /// Every cost line of the period on the Inputs sheet, as one range, when every line that
+    /// any period lists is there (like for like).
+    fn all_lines(&self, which: Which) -> Option<String>;
+    /// The period's cost lines marked `ai_exposed` (those it lists).
+    fn ai_exposed_lines(&self) -> Vec<String>;
+    /// Periods per year of the series: 1, 2 or 4.
+    fn per_year(&self) -> u32;
+}
+
+/// How a metric is written in the workbook.
+#[derive(Clone, Copy)]
+pub enum InWorkbook {
+    /// A formula (without the leading `=`) from the cells of its operands.
+    Formula(fn(&dyn Cells) -> Option<String>),
+    /// Written as a value, and why it cannot be a formula.
+    Value(&'static str),
+}
+
+impl std::fmt::Debug for InWorkbook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InWorkbook::Formula(_) => f.write_str("Formula"),
+            InWorkbook::Value(why) => write!(f, "Value({why:?})"),
+        }
+    }
+}
+
+/// How a cost line's metric is written: like [`InWorkbook`], for the line named.
+#[derive(Clone, Copy)]
+pub enum LineInWorkbook {
+    Formula(fn(&dyn Cells, &str) -> Option<String>),
+    Value(&'static str),
+}
+
+impl std::fmt::Debug for LineInWorkbook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LineInWorkbook::Formula(_) => f.write_str("Formula"),
+            LineInWorkbook::Value(why) => write!(f, "Value({why:?})"),
+        }
+    }
+}
+
+/// The defined name holding the scale factor (1,000,000 for millions).
+pub const SCALE: &str = "Scale";
+
+/// A figure as the input gives it.
+pub fn link(cells: &dyn Cells, field: Field) -> Option<String> {
+    cells.input(Which::This, field)
+}
+
+/// `(after − before) ÷ |before|`, a fraction.
+pub fn growth(after: String, before: String) -> String {
+    format!("({after}-{before})/ABS({before})")
+}
+
+/// A figure's growth against the same period a year earlier.
+pub fn growth_of(cells: &dyn Cells, field: Field, against: Which) -> Option<String> {
+    Some(growth(
+        cells.input(Which::This, field)?,
+        cells.input(against, field)?,
+    ))
+}
+
+/// `part ÷ revenue`, both metrics of the sheet, a fraction.
+pub fn share(cells: &dyn Cells, part: &str) -> Option<String> {
+    Some(format!(
+        "{}/{}",
+        cells.metric(Which::This, part)?,
+        cells.metric(Which::This, "revenue")?
+    ))
+}
+
+/// An amount of the period (in the scale) per person per year, in currency to the cent.
+pub fn per_employee(cells: &dyn Cells, amount: &str) -> Option<String> {
+    Some(format!(
+        "ROUND({}*{SCALE}*{}/{},2)",
+        cells.metric(Which::This, amount)?,
+        cells.per_year(),
+        cells.metric(Which::This, "avg_headcount")?
+    ))
+}
+
+/// Average headcount: start and end halved; the start is the previous period's end when the
+/// input gives none; without either, the end alone.
+pub fn average_headcount(cells: &dyn Cells) -> Option<String> {
+    let end = cells.input(Which::This, Field::HeadcountEnd)?;
+    let start = cells
+        .input(Which::This, Field::HeadcountStart)
+        .or_else(|| cells.input(Which::Previous, Field::HeadcountEnd));
+    Some(match start {
+        Some(start) => format!("({start}+{end})/2"),
+        None => end,
+    })
+}
+
+/// Operating income: the reported figure, else revenue minus opex.
+pub fn operating_income(cells: &dyn Cells) -> Option<String> {
+    cells
+        .input(Which::This, Field::OperatingIncome)
+        .or_else(|| {
+            Some(format!(
+                "{}-{}",
+                cells.metric(Which::This, "revenue")?,
+                cells.metric(Which::This, "opex")?
+            ))
+        })
+}
+
+/// Two growth rates (fractions) told apart in percentage points, or added as Rule-of-40 points.
+pub fn points(cells: &dyn Cells, first: &str, operator: char, second: &str) -> Option<String> {
+    Some(format!(
+        "({}{operator}{})*100",
+        cells.metric(Which::This, first)?,
+        cells.metric(Which::This, second)?
+    ))
+}
+
+/// AI savings: AI full-time equivalents × personnel cost per average head, to the cent, in
+/// the scale.
+pub fn ai_savings(cells: &dyn Cells) -> Option<String> {
+    Some(format!(
+        "ROUND({}*({}*{SCALE}/{}),2)/{SCALE}",
+        cells.metric(Which::This, "ai_fte_equivalent")?,
+        cells.metric(Which::This, "personnel_cost")?,
+        cells.metric(Which::This, "avg_headcount")?
+    ))
+}
+
+/// The sum of the cost lines marked AI-exposed that the period lists.
+pub fn ai_exposed(cells: &dyn Cells) -> Option<String> {
+    let lines = cells.ai_exposed_lines();
+    (!lines.is_empty()).then(|| format!("SUM({})", lines.join(",")))
+}
+
+/// `a ÷ b`, two metrics of the sheet.
+pub fn quotient(cells: &dyn Cells, numerator: &str, denominator: &str) -> Option<String> {
+    Some(format!(
+        "{}/{}",
+        cells.metric(Which::This, numerator)?,
+        cells.metric(Which::This, denominator)?
+    ))
+}

@@ -1,0 +1,149 @@
+//! `metrics.xlsx`: the analyst's workbook. The figures as read (Inputs and Company sheets, in
+//! the spreadsheet input format, so the workbook reads back as an input), a sheet per series
+//! whose every derived value is a live Excel formula over the Inputs cells with ipobrief's
+//! value cached, the plan's path as formulas, the scorecard and notes.
+//!
+//! The formulas come from the metric catalogue (`metrics::catalogue::workbook`); this module
+//! lays out cells and answers where each operand is. Strings are always written as strings, so
+//! a name starting with `=` stays text. The bytes are deterministic: the document's dates are
+//! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
+
+mod inputs;
+mod notes;
+mod plan;
+mod series;
+pub(crate) mod style;
+#[cfg(test)]
+mod tests;
+
+use foldhash::HashMap;
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{utility::row_col_to_cell_absolute, DocProperties, ExcelDateTime, Workbook};
+
+use crate::analysis::Analysis;
+use crate::input::CompanyInput;
+use crate::metrics::catalogue::workbook::SCALE;
+use crate::period::PeriodKind;
+
+pub use series::{cell_value, sheet_name};
+
+/// The document date when no report date is asked for: any fixed date gives the same bytes.
+const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
+
+/// The workbook of one company. `input` is the validated input the analysis was made from.
+pub fn build(input: &CompanyInput, analysis: &Analysis) -> Result<Vec<u8>> {
+    let metrics = &analysis.metrics;
+    let decimals = crate::metrics::amount_decimals(&metrics.periods, metrics.company.scale);
+    let styles = style::Styles::new(decimals);
+    let mut workbook = Workbook::new();
+    workbook.set_properties(&document_properties(
+        &format!("{}: metrics", metrics.company.name),
+        analysis.as_of.as_deref(),
+        &metrics.generator,
+    )?);
+
+    let lines = metrics
+        .cost_line_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let (inputs_sheet, mut layout) = inputs::inputs_sheet(input, lines, &styles)?;
+    let company_sheet = inputs::company_sheet(input, &mut layout, &styles)?;
+    workbook.push_worksheet(inputs_sheet);
+    workbook.push_worksheet(company_sheet);
+
+    let sources = series::Sources {
+        input,
+        metrics,
+        layout: &layout,
+        index: metrics
+            .periods
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (p.label, index))
+            .collect::<HashMap<_, _>>(),
+    };
+    for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
+        if metrics.periods.iter().any(|p| p.kind == kind) {
+            workbook.push_worksheet(series::sheet(&sources, kind, &styles)?);
+        }
+    }
+    if let Some(plan) = &analysis.plan {
+        workbook.push_worksheet(plan::sheet(plan, metrics, &layout, &styles)?);
+    }
+    workbook.push_worksheet(notes::scorecard(analysis, &styles)?);
+    workbook.push_worksheet(notes::notes(analysis, &styles)?);
+
+    define_names(&mut workbook, analysis, &layout)?;
+    if let Some(first) = [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
+        .into_iter()
+        .find(|kind| metrics.periods.iter().any(|p| p.kind == *kind))
+    {
+        workbook
+            .worksheet_from_name(sheet_name(first))?
+            .set_active(true);
+    }
+    workbook
+        .save_to_buffer()
+        .context("cannot write the workbook metrics.xlsx")
+}
+
+/// Fixed document properties; the date is the report date when there is one, else a fixed
+/// one, so the same input gives the same bytes.
+pub(crate) fn document_properties(
+    title: &str,
+    as_of: Option<&str>,
+    generator: &crate::metrics::Generator,
+) -> Result<DocProperties> {
+    let (year, month, day) = as_of.and_then(parse_date).unwrap_or(FIXED_DATE);
+    let date = ExcelDateTime::from_ymd(year, month, day)?;
+    Ok(DocProperties::new()
+        .set_title(title)
+        .set_author("ipobrief")
+        .set_comment(format!(
+            "Written by {} {}",
+            generator.name, generator.version
+        ))
+        .set_creation_datetime(&date))
+}
+
+/// `YYYY-MM-DD` as the settings write it.
+fn parse_date(text: &str) -> Option<(u16, u8, u8)> {
+    let mut parts = text.splitn(3, '-');
+    Some((
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+    ))
+}
+
+/// Defined names: `Scale`, each Inputs column of figures (`Revenue`, `Headcount_end`, ...) and
+/// the plan's inputs (`Annual_attrition`, ...).
+fn define_names(
+    workbook: &mut Workbook,
+    analysis: &Analysis,
+    layout: &inputs::InputsLayout,
+) -> Result<()> {
+    let factor = analysis.metrics.company.scale.factor();
+    workbook.define_name(SCALE, &format!("={factor}"))?;
+    let periods = analysis.metrics.periods.len();
+    if periods > 0 {
+        for (name, field) in inputs::named_fields() {
+            let first = inputs::InputsLayout::row(0);
+            let last = inputs::InputsLayout::row(periods - 1);
+            let column = inputs::field_column(field);
+            let range = format!(
+                "={}!{}:{}",
+                inputs::INPUTS,
+                row_col_to_cell_absolute(first, column),
+                row_col_to_cell_absolute(last, column)
+            );
+            workbook.define_name(name, &range)?;
+        }
+    }
+    for (name, cell) in &layout.names {
+        workbook.define_name(*name, &format!("={cell}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,384 @@
+//! A sheet per series (Years, Halves, Quarters): the catalogue's metrics as rows in the brief's
+//! order and names, then each cost line; the periods as columns, the latest at the right.
+//! Every value is the formula its catalogue entry builds, over the Inputs cells and the sheet's
+//! own rows, with ipobrief's value as the cached result; an n/a value is an empty cell with a
+//! note giving the reason.
+
+use foldhash::HashMap;
+
+use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
+
+use super::inputs::{value, InputsLayout};
+use super::style::{note, width, Styles, Text};
+use crate::format::line_name;
+use crate::input::{Company, CompanyInput};
+use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, LineInWorkbook, Which};
+use crate::metrics::catalogue::{self, Section, CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{Metrics, Number, PeriodMetrics, Unit};
+use crate::period::{PeriodKind, PeriodLabel};
+
+const HEADER: u32 = 1;
+const FIRST_PERIOD_COLUMN: u16 = 2;
+/// Excel's 16,384 columns less the label and unit columns: a longer series shows its latest
+/// periods (every period stays on the Inputs sheet and in `metrics.json`).
+const MAX_PERIODS: usize = 16_384 - FIRST_PERIOD_COLUMN as usize;
+
+/// What every series sheet reads.
+pub struct Sources<'a> {
+    pub input: &'a CompanyInput,
+    pub metrics: &'a Metrics,
+    pub layout: &'a InputsLayout,
+    /// The index of each period (in time order) by label.
+    pub index: HashMap<PeriodLabel, usize>,
+}
+
+/// The sheet's name for a series.
+pub fn sheet_name(kind: PeriodKind) -> &'static str {
+    match kind {
+        PeriodKind::Year => "Years",
+        PeriodKind::Half => "Halves",
+        PeriodKind::Quarter => "Quarters",
+    }
+}
+
+/// The unit column's words.
+fn unit_words(unit: Unit, company: &Company) -> String {
+    let currency = &company.currency;
+    match unit {
+        Unit::Amount if company.scale.name() == "units" => currency.clone(),
+        Unit::Amount => format!("{currency} {}", company.scale.name()),
+        Unit::Money => format!("{currency} per person per year"),
+        Unit::People => "people".into(),
+        Unit::Pct | Unit::Growth => "%".into(),
+        Unit::Pp => "percentage points".into(),
+        Unit::Points => "points".into(),
+        Unit::Ratio => "multiple".into(),
+    }
+}
+
+/// A metric's value as the sheet holds it: amounts in the scale, percentages as fractions.
+pub fn cell_value(unit: Unit, number: Number, company: &Company) -> f64 {
+    match (unit, number) {
+        (Unit::Amount, Number::Exact(exact)) => {
+            crate::format::to_f64(exact.0 / company.scale.factor())
+        }
+        (Unit::Pct | Unit::Growth, number) => number.as_f64() / 100.0,
+        (_, number) => number.as_f64(),
+    }
+}
+
+/// One row of the sheet.
+enum Row {
+    Section(&'static str),
+    Metric(&'static catalogue::Metric),
+    Line(String, &'static catalogue::LineMetric),
+}
+
+/// The series sheet of `kind`.
+pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Worksheet, XlsxError> {
+    let company = &sources.metrics.company;
+    let mut periods: Vec<&PeriodMetrics> = sources
+        .metrics
+        .periods
+        .iter()
+        .filter(|p| p.kind == kind)
+        .collect();
+    let left_out = periods.len().saturating_sub(MAX_PERIODS);
+    periods.drain(..left_out);
+    let rows = rows(kind, &periods);
+    let (metric_rows, columns) = positions(&rows, &periods);
+
+    let mut sheet = Worksheet::new();
+    sheet.set_name(sheet_name(kind))?;
+    let ticker = company
+        .ticker
+        .as_deref()
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    sheet.text_with(
+        0,
+        0,
+        format!(
+            "{}{ticker}: {}, amounts in {} {}{}",
+            company.name,
+            sheet_name(kind).to_lowercase(),
+            company.currency,
+            company.scale.name(),
+            match left_out {
+                0 => String::new(),
+                n => format!(" (the latest {MAX_PERIODS}; {n} earlier are on the Inputs sheet)"),
+            }
+        ),
+        &styles.title,
+    )?;
+    sheet.text_with(HEADER, 0, "Metric", &styles.header)?;
+    sheet.text_with(HEADER, 1, "Unit", &styles.header)?;
+    for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
+        sheet.text_with(
+            HEADER,
+            column,
+            period.label.to_string(),
+            &styles.header_right,
+        )?;
+    }
+    let mut longest = ("Metric".len(), "Unit".len());
+    for (at, row) in rows.iter().enumerate() {
+        let at = HEADER + 1 + at as u32;
+        let (name, unit) = match row {
+            Row::Section(title) => {
+                sheet.text_with(at, 0, *title, &styles.section)?;
+                longest.0 = longest.0.max(title.chars().count());
+                continue;
+            }
+            Row::Metric(metric) => (metric.name.to_string(), metric.unit),
+            Row::Line(line, metric) => {
+                (format!("{}{}", line_name(line), metric.suffix), metric.unit)
+            }
+        };
+        let words = unit_words(unit, company);
+        longest = (
+            longest.0.max(name.chars().count() + 2),
+            longest.1.max(words.chars().count()),
+        );
+        sheet.text_with(at, 0, name, &styles.label)?;
+        sheet.text(at, 1, words)?;
+        for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
+            let here = PeriodCells {
+                sources,
+                rows: &metric_rows,
+                columns: &columns,
+                this: period.label,
+            };
+            let written = match row {
+                Row::Metric(metric) => Written {
+                    value: metric.value(period),
+                    formula: match metric.workbook {
+                        InWorkbook::Formula(build) => Ok(build),
+                        InWorkbook::Value(why) => Err(why),
+                    }
+                    .map(|build| build(&here)),
+                    na: period
+                        .unavailable
+                        .reason(metric.key)
+                        .unwrap_or_else(|| metric.unavailable.to_string()),
+                },
+                Row::Line(line, metric) => {
+                    let key = format!("cost_lines.{line}.{}", metric.key);
+                    let listed = period.cost_lines.get(line);
+                    Written {
+                        value: listed.and_then(metric.get),
+                        formula: match metric.workbook {
+                            LineInWorkbook::Formula(build) => Ok(build),
+                            LineInWorkbook::Value(why) => Err(why),
+                        }
+                        .map(|build| build(&here, line)),
+                        na: match listed {
+                            None => format!("{} does not list this line", period.label),
+                            Some(_) => period
+                                .unavailable
+                                .reason(&key)
+                                .unwrap_or_else(|| metric.unavailable.to_string()),
+                        },
+                    }
+                }
+                Row::Section(_) => continue,
+            };
+            written.write(&mut sheet, (at, column), unit, company, styles)?;
+        }
+    }
+    sheet.set_column_width(0, width(longest.0, 20, 60))?;
+    sheet.set_column_width(1, width(longest.1, 8, 40))?;
+    if !periods.is_empty() {
+        let last = FIRST_PERIOD_COLUMN + periods.len() as u16 - 1;
+        sheet.set_column_range_width(FIRST_PERIOD_COLUMN, last, 11.0)?;
+    }
+    sheet.set_freeze_panes(HEADER + 1, FIRST_PERIOD_COLUMN)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, HEADER)?;
+    Ok(sheet)
+}
+
+/// Each metric's row on the sheet, by key.
+type Positions = HashMap<&'static str, (u32, &'static catalogue::Metric)>;
+
+/// The sheet row of each metric and the column of each period.
+fn positions(rows: &[Row], periods: &[&PeriodMetrics]) -> (Positions, HashMap<PeriodLabel, u16>) {
+    let metric_rows = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(at, row)| match row {
+            Row::Metric(metric) => Some((metric.key, (HEADER + 1 + at as u32, *metric))),
+            _ => None,
+        })
+        .collect();
+    let columns = periods
+        .iter()
+        .enumerate()
+        .map(|(at, p)| (p.label, FIRST_PERIOD_COLUMN + at as u16))
+        .collect();
+    (metric_rows, columns)
+}
+
+/// Runs `with` on the cells of one period as its series' sheet lays them out.
+#[cfg(test)]
+pub fn with_cells<T>(
+    sources: &Sources,
+    this: PeriodLabel,
+    with: impl FnOnce(&dyn Cells) -> T,
+) -> T {
+    let periods: Vec<&PeriodMetrics> = sources
+        .metrics
+        .periods
+        .iter()
+        .filter(|p| p.kind == this.kind)
+        .collect();
+    let rows = rows(this.kind, &periods);
+    let (rows, columns) = positions(&rows, &periods);
+    with(&PeriodCells {
+        sources,
+        rows: &rows,
+        columns: &columns,
+        this,
+    })
+}
+
+/// The rows of a series: the brief's sections with their metrics in catalogue order, then
+/// each cost line its series lists.
+fn rows(kind: PeriodKind, periods: &[&PeriodMetrics]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for section in Section::ALL {
+        rows.push(Row::Section(section.title()));
+        rows.extend(
+            CATALOGUE
+                .iter()
+                .filter(|m| m.section == section && m.series.applies_to(kind))
+                .map(Row::Metric),
+        );
+    }
+    let lines = crate::metrics::names_in_order(periods.iter().flat_map(|p| p.cost_lines.keys()));
+    if !lines.is_empty() {
+        rows.push(Row::Section("Cost lines"));
+    }
+    for line in lines {
+        rows.extend(
+            LINE_CATALOGUE
+                .iter()
+                .map(|m| Row::Line(line.to_string(), m)),
+        );
+    }
+    rows
+}
+
+/// A cell about to be written: ipobrief's value, the formula the catalogue built (or why it
+/// is a value), and the reason the value is n/a.
+struct Written {
+    value: Option<Number>,
+    formula: Result<Option<String>, &'static str>,
+    na: String,
+}
+
+impl Written {
+    fn write(
+        self,
+        sheet: &mut Worksheet,
+        (row, column): (u32, u16),
+        unit: Unit,
+        company: &Company,
+        styles: &Styles,
+    ) -> Result<(), XlsxError> {
+        let format = styles.unit(unit);
+        let Some(number) = self.value else {
+            sheet.write_blank(row, column, format)?;
+            sheet.insert_note(row, column, &note(format!("n/a: {}", self.na)))?;
+            return Ok(());
+        };
+        let value = cell_value(unit, number, company);
+        match self.formula {
+            Ok(Some(formula)) => {
+                let formula = Formula::new(formula).set_result(value.to_string());
+                sheet.write_formula_with_format(row, column, formula, format)?;
+            }
+            Ok(None) => {
+                sheet.write_number_with_format(row, column, value, format)?;
+                let why = "written as a value: an operand of its formula is not in the workbook";
+                sheet.insert_note(row, column, &note(why))?;
+            }
+            Err(why) => {
+                sheet.write_number_with_format(row, column, value, format)?;
+                sheet.insert_note(row, column, &note(format!("written as a value: {why}")))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The cells one period's formulas are built from.
+struct PeriodCells<'a> {
+    sources: &'a Sources<'a>,
+    rows: &'a Positions,
+    columns: &'a HashMap<PeriodLabel, u16>,
+    this: PeriodLabel,
+}
+
+impl PeriodCells<'_> {
+    fn label(&self, which: Which) -> PeriodLabel {
+        match which {
+            Which::This => self.this,
+            Which::YearEarlier => self.this.year_earlier(),
+            Which::Previous => self.this.previous(),
+        }
+    }
+
+    fn index(&self, which: Which) -> Option<usize> {
+        self.sources.index.get(&self.label(which)).copied()
+    }
+}
+
+impl Cells for PeriodCells<'_> {
+    fn input(&self, which: Which, field: Field) -> Option<String> {
+        let index = self.index(which)?;
+        value(&self.sources.input.periods[index], field)?;
+        Some(self.sources.layout.field(index, field))
+    }
+
+    fn metric(&self, which: Which, key: &str) -> Option<String> {
+        let index = self.index(which)?;
+        let (row, metric) = *self.rows.get(key)?;
+        metric.value(&self.sources.metrics.periods[index])?;
+        let column = *self.columns.get(&self.label(which))?;
+        Some(row_col_to_cell(row, column))
+    }
+
+    fn line(&self, which: Which, name: &str) -> Option<String> {
+        let index = self.index(which)?;
+        self.sources.input.periods[index].costs.get(name)?;
+        self.sources.layout.line(index, name)
+    }
+
+    fn all_lines(&self, which: Which) -> Option<String> {
+        let index = self.index(which)?;
+        let period = &self.sources.input.periods[index];
+        let layout = self.sources.layout;
+        let complete = !period.costs.is_empty()
+            && layout
+                .lines
+                .iter()
+                .all(|line| period.costs.contains_key(line));
+        complete.then(|| layout.all_lines(index)).flatten()
+    }
+
+    fn ai_exposed_lines(&self) -> Vec<String> {
+        self.sources
+            .metrics
+            .company
+            .ai_exposed
+            .iter()
+            .filter_map(|name| self.line(Which::This, name))
+            .collect()
+    }
+
+    fn per_year(&self) -> u32 {
+        self.this.kind.per_year()
+    }
+}

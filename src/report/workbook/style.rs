@@ -1,0 +1,143 @@
+//! The workbook's cell formats, made once: number formats by unit as finance people expect them
+//! (thousands separators, negatives in parentheses for money, `0.0%` for fractions, `+0.0 "pp"`),
+//! and the title, header and section rows.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
+
+use crate::metrics::Unit;
+
+/// The formats every sheet uses.
+pub struct Styles {
+    pub title: Format,
+    pub header: Format,
+    pub header_right: Format,
+    pub section: Format,
+    pub label: Format,
+    pub wrap: Format,
+    amount: Format,
+    money: Format,
+    people: Format,
+    pct: Format,
+    growth: Format,
+    pp: Format,
+    points: Format,
+    ratio: Format,
+    pub share: Format,
+    pub decimal: Format,
+}
+
+impl Styles {
+    /// `amount_decimals`: 0 or 1, as the brief shows amounts in the company's scale.
+    pub fn new(amount_decimals: u32) -> Styles {
+        let number = |pattern: &str| Format::new().set_num_format(pattern);
+        let amount = match amount_decimals {
+            0 => "#,##0_);(#,##0);0_)",
+            _ => "#,##0.0_);(#,##0.0);0.0_)",
+        };
+        Styles {
+            title: Format::new().set_bold().set_font_size(13),
+            header: Format::new()
+                .set_bold()
+                .set_border_bottom(FormatBorder::Thin)
+                .set_background_color("#F2F2F2"),
+            header_right: Format::new()
+                .set_bold()
+                .set_align(FormatAlign::Right)
+                .set_border_bottom(FormatBorder::Thin)
+                .set_background_color("#F2F2F2"),
+            section: Format::new().set_bold().set_italic(),
+            label: Format::new().set_indent(1),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            amount: number(amount),
+            money: number("#,##0_);(#,##0);0_)"),
+            // `_)` leaves room for a closing parenthesis, so every figure lines up with the
+            // money beside it, whose negatives are in parentheses.
+            people: number("#,##0_)"),
+            pct: number("0.0%_)"),
+            growth: number("+0.0%_);-0.0%_);0.0%_)"),
+            pp: number("+0.0 \"pp\"_);-0.0 \"pp\"_);0.0 \"pp\"_)"),
+            points: number("0.0_)"),
+            ratio: number("0.00\"×\"_)"),
+            share: number("0.0%"),
+            decimal: number("#,##0.####"),
+        }
+    }
+
+    /// The number format of a unit.
+    pub fn unit(&self, unit: Unit) -> &Format {
+        match unit {
+            Unit::Amount => &self.amount,
+            Unit::Money => &self.money,
+            Unit::People => &self.people,
+            Unit::Pct => &self.pct,
+            Unit::Growth => &self.growth,
+            Unit::Pp => &self.pp,
+            Unit::Points => &self.points,
+            Unit::Ratio => &self.ratio,
+        }
+    }
+}
+
+/// A note (Excel comment) by ipobrief, without the author prefixed to its text.
+pub fn note(text: impl Into<String>) -> Note {
+    Note::new(text)
+        .set_author("ipobrief")
+        .add_author_prefix(false)
+        .set_width(300)
+        .set_height(80)
+}
+
+/// A column's width in characters for its longest text, within bounds.
+pub fn width(longest: usize, min: usize, max: usize) -> f64 {
+    longest.clamp(min, max) as f64 + 1.0
+}
+
+/// The most UTF-16 units a cell's text may hold (Excel's limit).
+const MAX_TEXT: usize = 32_767;
+
+/// Text as a cell can hold it: longer text (a very long note) is cut, with an ellipsis,
+/// rather than failing the workbook.
+pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= MAX_TEXT {
+        return text.into();
+    }
+    let mut units = 0;
+    let cut: String = text
+        .chars()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units < MAX_TEXT - 8
+        })
+        .collect();
+    format!("{cut}…").into()
+}
+
+/// Writing text always as text (never a formula, whatever it starts with), fitted to a cell.
+pub trait Text {
+    fn text(&mut self, row: u32, column: u16, text: impl AsRef<str>) -> Result<(), XlsxError>;
+    fn text_with(
+        &mut self,
+        row: u32,
+        column: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<(), XlsxError>;
+}
+
+impl Text for Worksheet {
+    fn text(&mut self, row: u32, column: u16, text: impl AsRef<str>) -> Result<(), XlsxError> {
+        self.write_string(row, column, fit(text.as_ref()))
+            .map(|_| ())
+    }
+
+    fn text_with(
+        &mut self,
+        row: u32,
+        column: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        self.write_string_with_format(row, column, fit(text.as_ref()), format)
+            .map(|_| ())
+    }
+}

@@ -1,0 +1,175 @@
+//! Every catalogue metric is a formula in the workbook, or says why it is a value; and each
+//! formula builder finds its operands wherever ipobrief has a value (the values themselves are
+//! recomputed by LibreOffice in `tests/suite/workbook.rs`).
+
+use foldhash::HashMap;
+
+use super::inputs::inputs_sheet;
+use super::series::Sources;
+use super::style::Styles;
+use crate::analysis::Analysis;
+use crate::input::CompanyInput;
+use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
+use crate::metrics::catalogue::{CATALOGUE, LINE_CATALOGUE};
+use crate::scorecard::Thresholds;
+
+#[test]
+fn every_metric_has_a_workbook_formula_or_a_reason_why_it_is_a_value() {
+    for metric in CATALOGUE {
+        if let InWorkbook::Value(why) = metric.workbook {
+            assert!(
+                why.trim().len() > 10,
+                "{}: say why it is written as a value",
+                metric.key
+            );
+        }
+    }
+    for metric in LINE_CATALOGUE {
+        if let LineInWorkbook::Value(why) = metric.workbook {
+            assert!(
+                why.trim().len() > 10,
+                "{}: say why it is written as a value",
+                metric.key
+            );
+        }
+    }
+}
+
+fn inputs() -> Vec<CompanyInput> {
+    let acme = include_str!("../../../tests/fixtures/acme.toml");
+    vec![
+        crate::input::klarna_example(),
+        crate::input::from_toml(acme).expect("the acme fixture is valid"),
+    ]
+}
+
+#[test]
+fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
+    for input in inputs() {
+        let analysis = Analysis::of(&input, &Thresholds::default(), None);
+        let metrics = &analysis.metrics;
+        let lines = metrics
+            .cost_line_names()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let (_, layout) = inputs_sheet(&input, lines, &Styles::new(0)).unwrap();
+        let sources = Sources {
+            input: &input,
+            metrics,
+            layout: &layout,
+            index: metrics
+                .periods
+                .iter()
+                .enumerate()
+                .map(|(index, p)| (p.label, index))
+                .collect::<HashMap<_, _>>(),
+        };
+        let mut formulas = 0;
+        for period in &metrics.periods {
+            super::series::with_cells(&sources, period.label, |cells| {
+                for metric in CATALOGUE
+                    .iter()
+                    .filter(|m| m.series.applies_to(period.kind))
+                {
+                    let (Some(_), InWorkbook::Formula(build)) =
+                        (metric.value(period), metric.workbook)
+                    else {
+                        continue;
+                    };
+                    let formula = build(cells);
+                    assert!(
+                        formula.is_some(),
+                        "{} {}: no formula",
+                        period.label,
+                        metric.key
+                    );
+                    formulas += 1;
+                }
+                for (line, values) in &period.cost_lines {
+                    for metric in LINE_CATALOGUE {
+                        if let (Some(_), LineInWorkbook::Formula(build)) =
+                            ((metric.get)(values), metric.workbook)
+                        {
+                            assert!(
+                                build(cells, line).is_some(),
+                                "{} {line} {}",
+                                period.label,
+                                metric.key
+                            );
+                            formulas += 1;
+                        }
+                    }
+                }
+            });
+        }
+        assert!(
+            formulas > 100,
+            "{formulas} formulas for {}",
+            metrics.company.name
+        );
+    }
+}
+
+#[test]
+fn formulas_read_as_an_analyst_would_write_them() {
+    // Klarna 2025 (the 8th period, column F of Years; Inputs row 10): revenue growth is
+    // (2025 revenue - 2024 revenue) / |2024 revenue| over the Inputs cells of both years.
+    let input = crate::input::klarna_example();
+    let analysis = Analysis::of(&input, &Thresholds::default(), None);
+    let metrics = &analysis.metrics;
+    let lines = metrics
+        .cost_line_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let (_, layout) = inputs_sheet(&input, lines, &Styles::new(0)).unwrap();
+    let index: HashMap<_, _> = metrics
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label, i))
+        .collect();
+    let sources = Sources {
+        input: &input,
+        metrics,
+        layout: &layout,
+        index,
+    };
+    let label = crate::period::PeriodLabel::parse("2025").unwrap();
+    let at = sources.index[&label];
+    let year_before = sources.index[&label.year_earlier()];
+    let formula = |key: &str| match crate::metrics::catalogue::known(key).workbook {
+        InWorkbook::Formula(build) => {
+            super::series::with_cells(&sources, label, |c| build(c)).unwrap()
+        }
+        InWorkbook::Value(why) => panic!("{key} is a value: {why}"),
+    };
+    let (now, before) = (
+        super::inputs::InputsLayout::row(at) + 1,
+        super::inputs::InputsLayout::row(year_before) + 1,
+    );
+    assert_eq!(
+        formula("revenue_growth_yoy_pct"),
+        format!("(Inputs!B{now}-Inputs!B{before})/ABS(Inputs!B{before})")
+    );
+    // Per employee: revenue (a sheet row, in millions) × Scale × 1 (a year) ÷ average headcount.
+    assert!(
+        formula("revenue_per_employee").starts_with("ROUND(F"),
+        "{}",
+        formula("revenue_per_employee")
+    );
+    assert!(formula("revenue_per_employee").contains("*Scale*1/F"));
+    // Rule of 40 adds two fractions and shows points.
+    assert!(formula("rule_of_40").ends_with(")*100"));
+}
+
+#[test]
+fn text_longer_than_a_cell_holds_is_cut_not_an_error() {
+    // Excel's limit is 32,767 UTF-16 units; "😀" is 2 of them, so 20,000 are 40,000 units.
+    let long = "😀".repeat(20_000);
+    let fitted = super::style::fit(&long);
+    assert!(fitted.encode_utf16().count() <= 32_767);
+    assert!(fitted.ends_with('…'));
+    assert_eq!(super::style::fit("=1+1"), "=1+1");
+}

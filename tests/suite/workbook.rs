@@ -1,0 +1,476 @@
+//! `metrics.xlsx`, the analyst's workbook: it reads back as an input to the same metrics, its
+//! formulas recomputed by an independent engine (LibreOffice, skipped with a message where it
+//! is missing) give `metrics.json`, hostile text stays text, and the bytes are deterministic.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader};
+use ipobrief::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
+use serde_json::Value;
+
+use crate::harness::{root, Test};
+
+/// The inputs checked: the bundled example, and a fixture with AI spend, adjusted income and
+/// quarters a year apart; each with its report folder.
+const INPUTS: [(&str, &str); 2] = [
+    ("examples/klarna.toml", "out/klarna-group-plc"),
+    ("tests/fixtures/acme.toml", "out/acme-analytics-ab"),
+];
+
+/// An input's report with the workbook and the JSON.
+fn report(input: &str, folder: &str) -> crate::harness::Output {
+    Test::new()
+        .copy(input, "input.toml")
+        .args([
+            "generate",
+            "input.toml",
+            "-o",
+            "out",
+            "--format",
+            "json,xlsx",
+        ])
+        .run()
+        .status(0)
+        .present(&format!("{folder}/metrics.xlsx"))
+}
+
+#[test]
+fn the_workbook_reads_back_to_the_same_metrics() {
+    for (input, folder) in INPUTS {
+        round_trip(input, folder);
+    }
+}
+
+fn round_trip(input: &str, folder: &str) {
+    let out = report(input, folder);
+    let mut original: Value =
+        serde_json::from_str(&out.read(&format!("{folder}/metrics.json"))).unwrap();
+    let mut back = Test::new()
+        .args([
+            "metrics".as_ref(),
+            out.path(&format!("{folder}/metrics.xlsx")).as_os_str(),
+        ])
+        .run()
+        .status(0)
+        .json();
+    // The spreadsheet reader trims text cells, so notes lose their trailing newline; cost
+    // lines compare as maps (the workbook lists them in one column order for every period).
+    for json in [&mut original, &mut back] {
+        for period in json["periods"].as_array_mut().unwrap() {
+            if let Some(notes) = period["notes"].as_str() {
+                period["notes"] = Value::from(notes.trim());
+            }
+        }
+    }
+    for part in ["periods", "warnings", "plan", "readiness"] {
+        assert_eq!(
+            back[part], original[part],
+            "{input}: {part} differ after the round trip"
+        );
+    }
+    for field in [
+        "name",
+        "ticker",
+        "currency",
+        "scale",
+        "fiscal_year_end",
+        "ai_exposed",
+    ] {
+        assert_eq!(
+            back["company"][field], original["company"][field],
+            "company.{field}"
+        );
+    }
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let input = r#"
+[company]
+name = "=HYPERLINK(\"http://evil.example\",\"click\")"
+currency = "USD"
+sources = ["@SUM(1+1)"]
+
+[[period]]
+label = "2024"
+revenue = 100
+headcount_end = 10
+notes = "+cmd|' /C calc'!A0"
+[period.costs]
+"-2+3" = 40
+"=1+1" = 20
+"#;
+    let out = Test::new()
+        .file("evil.toml", input)
+        .args(["generate", "evil.toml", "-o", "out", "--format", "xlsx"])
+        .run()
+        .status(0);
+    let folder = std::fs::read_dir(out.path("out"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(folder.join("metrics.xlsx")).unwrap();
+    let hostile = [
+        "=HYPERLINK",
+        "@SUM(1+1)",
+        "+cmd|",
+        "cost:-2+3",
+        "cost:=1+1",
+        "-2+3",
+        "=1+1",
+    ];
+    let mut found = 0;
+    for name in book.sheet_names() {
+        let values = book.worksheet_range(&name).unwrap();
+        let formulas = book.worksheet_formula(&name).unwrap();
+        for (row, column, value) in values.used_cells() {
+            let Data::String(text) = value else { continue };
+            if !hostile.iter().any(|h| text.starts_with(h)) {
+                continue;
+            }
+            found += 1;
+            let (top, left) = values.start().unwrap();
+            let at = (top + row as u32, left + column as u32);
+            let formula = formulas.get_value(at).cloned().unwrap_or_default();
+            assert!(
+                formula.is_empty(),
+                "{name} {at:?} became the formula {formula:?}"
+            );
+        }
+        // No formula anywhere names the hostile strings.
+        for (_, _, formula) in formulas.used_cells() {
+            assert!(
+                !formula.contains("HYPERLINK") && !formula.contains("cmd"),
+                "{formula}"
+            );
+        }
+    }
+    assert!(
+        found >= 5,
+        "the hostile strings are in the workbook as text ({found} found)"
+    );
+}
+
+#[test]
+fn the_workbook_is_deterministic_and_dated_only_when_asked() {
+    let bytes = |env: Option<&str>| {
+        let mut test = Test::new()
+            .copy("examples/klarna.toml", "klarna.toml")
+            .args(["generate", "klarna.toml", "-o", "out", "--format", "xlsx"]);
+        if let Some(epoch) = env {
+            test = test.env("SOURCE_DATE_EPOCH", epoch);
+        }
+        let out = test.run().status(0);
+        std::fs::read(out.path("out/klarna-group-plc/metrics.xlsx")).unwrap()
+    };
+    let (first, second) = (bytes(None), bytes(None));
+    assert!(first == second, "two runs wrote different workbooks");
+    assert!(core_xml(&first).contains("2000-01-01T00:00:00Z"));
+    // 1764460800 is 2025-11-30 00:00:00 UTC.
+    let dated = bytes(Some("1764460800"));
+    assert!(
+        core_xml(&dated).contains("2025-11-30T00:00:00Z"),
+        "{}",
+        core_xml(&dated)
+    );
+    assert!(dated == bytes(Some("1764460800")));
+}
+
+fn core_xml(xlsx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut text = String::new();
+    zip.by_name("docProps/core.xml")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_committed_example_has_its_workbook() {
+    assert!(root()
+        .join("reports/klarna-group-plc/metrics.xlsx")
+        .is_file());
+}
+
+fn soffice() -> Option<PathBuf> {
+    [
+        "/usr/bin/soffice",
+        "/usr/bin/libreoffice",
+        "/usr/local/bin/soffice",
+    ]
+    .into_iter()
+    .map(PathBuf::from)
+    .find(|path| path.is_file())
+}
+
+/// The workbook with every formula's cached result removed, so a reader must compute them.
+fn without_cached_results(xlsx: &[u8]) -> (Vec<u8>, usize) {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut stripped = 0;
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        let name = file.name().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name.starts_with("xl/worksheets/sheet") {
+            let text = String::from_utf8(bytes).unwrap();
+            let mut kept = String::with_capacity(text.len());
+            let mut rest = text.as_str();
+            // A formula cell is `<f>...</f><v>cached</v>`: drop the `<v>` after each `</f>`.
+            while let Some(end) = rest.find("</f>") {
+                kept.push_str(&rest[..end + 4]);
+                rest = &rest[end + 4..];
+                if let (true, Some(close)) = (rest.starts_with("<v>"), rest.find("</v>")) {
+                    rest = &rest[close + 4..];
+                    stripped += 1;
+                }
+            }
+            kept.push_str(rest);
+            bytes = kept.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    (out.finish().unwrap().into_inner(), stripped)
+}
+
+/// Each sheet as CSV, computed by LibreOffice with recalculation forced on load, in a profile
+/// of its own (a fresh temporary folder, so runs never share or race on one).
+fn recalculated(soffice: &Path, xlsx: &[u8], dir: &Path) -> HashMap<String, Vec<Vec<String>>> {
+    let profile = dir.join("profile");
+    std::fs::create_dir_all(profile.join("user")).unwrap();
+    std::fs::write(
+        profile.join("user/registrymodifications.xcu"),
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+    )
+    .unwrap();
+    let book = dir.join("book.xlsx");
+    std::fs::write(&book, xlsx).unwrap();
+    let csv = dir.join("csv");
+    let output = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--norestore", "--convert-to"])
+        // UTF-8, values (not as shown), every sheet to a file of its own.
+        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
+        .arg("--outdir")
+        .arg(&csv)
+        .arg(&book)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        output.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut sheets = HashMap::new();
+    for entry in std::fs::read_dir(&csv).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let sheet = stem.strip_prefix("book-").unwrap_or(&stem).to_string();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_path(&path)
+            .unwrap();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect();
+        sheets.insert(sheet, rows);
+    }
+    sheets
+}
+
+/// A number as LibreOffice's CSV writes it (`19.5378151260504%` is 19.5378151260504 percent).
+fn number(text: &str) -> Option<f64> {
+    let text = text.trim().replace(',', "");
+    text.strip_suffix('%').unwrap_or(&text).parse().ok()
+}
+
+#[track_caller]
+fn close(computed: f64, expected: f64, what: &str) {
+    let error = (computed - expected).abs();
+    let scale = computed.abs().max(expected.abs());
+    assert!(
+        error <= 1e-9 * scale || error < 1e-12,
+        "{what}: LibreOffice computed {computed}, metrics.json has {expected}"
+    );
+}
+
+#[test]
+fn libreoffice_recomputes_every_formula_to_metrics_json() {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed (CI installs it in .ci/run)");
+        return;
+    };
+    for (input, folder) in INPUTS {
+        recompute(&soffice, input, folder);
+    }
+}
+
+fn recompute(soffice: &Path, input: &str, folder: &str) {
+    let out = report(input, folder);
+    let json: Value = serde_json::from_str(&out.read(&format!("{folder}/metrics.json"))).unwrap();
+    let xlsx = std::fs::read(out.path(&format!("{folder}/metrics.xlsx"))).unwrap();
+    let (bare, stripped) = without_cached_results(&xlsx);
+    assert!(
+        stripped > 150,
+        "only {stripped} formulas had a cached result"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = recalculated(soffice, &bare, dir.path());
+    let factor =
+        json["periods"][0]["revenue"].as_f64().unwrap() / number(&sheets["Inputs"][2][1]).unwrap();
+
+    let mut checked = 0;
+    for sheet in ["Years", "Halves", "Quarters"] {
+        let Some(rows) = sheets.get(sheet) else {
+            continue;
+        };
+        let labels = &rows[1];
+        for row in &rows[2..] {
+            let name = row[0].as_str();
+            let (path, unit): (Vec<String>, Unit) =
+                if let Some(metric) = CATALOGUE.iter().find(|m| m.name == name) {
+                    (vec![metric.key.to_string()], metric.unit)
+                } else if let Some((line, metric)) = line_row(name, &json) {
+                    (
+                        vec!["cost_lines".into(), line, metric.key.into()],
+                        metric.unit,
+                    )
+                } else {
+                    continue;
+                };
+            for (column, cell) in row.iter().enumerate().skip(2) {
+                let label = &labels[column];
+                let period = json["periods"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|p| p["label"] == label.as_str())
+                    .unwrap();
+                let expected = path
+                    .iter()
+                    .fold(&period.clone(), |v, k| &v[k.as_str()])
+                    .clone();
+                let what = format!("{sheet} {name} {label}");
+                match (number(cell), expected.as_f64()) {
+                    (Some(computed), Some(expected)) => {
+                        let computed = match unit {
+                            Unit::Amount => computed * factor,
+                            _ => computed,
+                        };
+                        close(computed, expected, &what);
+                        checked += 1;
+                    }
+                    (None, None) if cell.is_empty() => {}
+                    (computed, expected) => {
+                        panic!("{what}: {cell:?} ({computed:?}) vs {expected:?}")
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        checked > 150,
+        "{input}: only {checked} values were compared"
+    );
+
+    // The plan's path, month by month.
+    let plan = &sheets["Plan"];
+    let start = plan.iter().position(|row| row[0] == "Month").unwrap() + 1;
+    let path = json["plan"]["path"].as_array().unwrap();
+    for (row, point) in plan[start..].iter().zip(path) {
+        close(
+            number(&row[2]).unwrap(),
+            point["headcount"].as_f64().unwrap(),
+            &format!("month {}", row[0]),
+        );
+    }
+    assert_eq!(plan.len() - start, path.len());
+}
+
+/// A cost line's row name ("Processing servicing, % of revenue"): its line key and metric.
+fn line_row(
+    name: &str,
+    json: &Value,
+) -> Option<(String, &'static ipobrief::metrics::catalogue::LineMetric)> {
+    let lines: Vec<String> = json["periods"]
+        .as_array()?
+        .iter()
+        .flat_map(|p| {
+            p["cost_lines"]
+                .as_object()
+                .into_iter()
+                .flat_map(|m| m.keys().cloned())
+        })
+        .collect();
+    LINE_CATALOGUE.iter().rev().find_map(|metric| {
+        let line = lines.iter().find(|line| {
+            format!("{}{}", ipobrief::format::line_name(line), metric.suffix) == name
+        })?;
+        Some((line.clone(), metric))
+    })
+}
+
+#[test]
+fn libreoffice_recomputes_compare_changes_to_compare_json() {
+    let Some(soffice) = soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed (CI installs it in .ci/run)");
+        return;
+    };
+    let out = Test::new()
+        .copy("examples/klarna.toml", "klarna.toml")
+        .args([
+            "compare",
+            "klarna.toml",
+            "--periods",
+            "2024,2025",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(0);
+    let json: Value = serde_json::from_str(&out.read("out/compare.json")).unwrap();
+    let xlsx = std::fs::read(out.path("out/compare.xlsx")).unwrap();
+    let (bare, stripped) = without_cached_results(&xlsx);
+    assert!(stripped > 20, "only {stripped} changes are formulas");
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = &recalculated(&soffice, &bare, dir.path())["Compare"];
+    let mut checked = 0;
+    for row in json["rows"].as_array().unwrap() {
+        let name = row["name"].as_str().unwrap();
+        let cells = sheet
+            .iter()
+            .find(|cells| cells[0] == name || cells[0].starts_with(&format!("{name} (")))
+            .unwrap_or_else(|| panic!("no row {name}"));
+        let change = &row["changes"][0];
+        let difference = change["pp"].as_f64().or(change["absolute"].as_f64());
+        for (computed, expected) in [(&cells[4], difference), (&cells[5], change["pct"].as_f64())] {
+            match (number(computed), expected) {
+                (Some(computed), Some(expected)) => {
+                    close(computed, expected, name);
+                    checked += 1;
+                }
+                (None, None) => {}
+                (computed, expected) => panic!("{name}: {computed:?} vs {expected:?}"),
+            }
+        }
+    }
+    assert!(checked > 20, "only {checked} changes were compared");
+}
