@@ -91,6 +91,13 @@ impl Test {
         self.file(name, bytes)
     }
 
+    /// The bundled example's peer files, at `peers/` where its `peers` list looks for them:
+    /// a test that copies `examples/klarna.toml` into its folder copies these beside it.
+    pub fn example_peers(self) -> Self {
+        self.copy("examples/peers/paypal.toml", "peers/paypal.toml")
+            .copy("examples/peers/affirm.toml", "peers/affirm.toml")
+    }
+
     /// Standard input; without it the binary reads an empty one.
     pub fn stdin(mut self, bytes: impl AsRef<[u8]>) -> Self {
         self.stdin = Some(bytes.as_ref().to_vec());

@@ -8,8 +8,7 @@ use crate::harness::{root, Stream, Test};
 fn a_closed_standard_error_neither_panics_nor_changes_the_exit_code() {
     Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
-        .copy("examples/peers/paypal.toml", "peers/paypal.toml")
-        .copy("examples/peers/affirm.toml", "peers/affirm.toml")
+        .example_peers()
         .args(["generate", "klarna.toml", "-o", "out"])
         .run_with_reader_gone(Stream::Stderr)
         .status(0)

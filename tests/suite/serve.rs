@@ -83,6 +83,7 @@ fn edit(path: &std::path::Path, from: &str, to: &str) {
 fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
     let mut server = Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
+        .example_peers()
         .file("templates/style.css", "/* first style */")
         .file("tmp/.keep", "")
         .args([
@@ -140,11 +141,25 @@ fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
     let error = poll(&server, &address, "the error page", |reply| {
         reply.status == 500
     });
-    assert!(error.body.contains("klarna.toml:71:11"), "{}", error.body);
-    assert!(error.body.contains("71 | revenue = &quot;ten&quot;"));
+    let line = fs::read_to_string(&input)
+        .expect("the input")
+        .lines()
+        .position(|l| l.starts_with("revenue = \"ten\" "))
+        .expect("the broken line")
+        + 1;
+    assert!(
+        error.body.contains(&format!("klarna.toml:{line}:11")),
+        "{}",
+        error.body
+    );
+    assert!(error
+        .body
+        .contains(&format!("{line} | revenue = &quot;ten&quot;")));
     assert!(error.body.contains("   |           ^^^^^"));
     assert!(error.body.contains("<script nonce=\""));
-    assert!(server.stderr().contains("71 | revenue = \"ten\""));
+    assert!(server
+        .stderr()
+        .contains(&format!("{line} | revenue = \"ten\"")));
     // Fixed: the brief is back.
     edit(&input, "revenue = \"ten\" ", "revenue = 3000 ");
     poll(&server, &address, "the fixed brief", |reply| {
@@ -192,6 +207,7 @@ fn a_port_in_use_is_named_with_exit_code_2() {
     let port = taken.local_addr().expect("its address").port().to_string();
     Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
+        .example_peers()
         .args(["serve", "klarna.toml", "--port", &port])
         .run()
         .status(2)
@@ -203,6 +219,7 @@ fn generate_writes_no_reload_script() {
     // The reload script and its nonce exist only in what serve sends.
     let run = Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
+        .example_peers()
         .args(["generate", "klarna.toml", "-o", "out"])
         .run()
         .status(0);

@@ -24,6 +24,7 @@ const INPUTS: [(&str, &str); 2] = [
 fn report(input: &str, folder: &str) -> crate::harness::Output {
     Test::new()
         .copy(input, "input.toml")
+        .example_peers()
         .args([
             "generate",
             "input.toml",
@@ -161,6 +162,7 @@ fn the_workbook_is_deterministic_and_dated_only_when_asked() {
     let bytes = |env: Option<&str>| {
         let mut test = Test::new()
             .copy("examples/klarna.toml", "klarna.toml")
+            .example_peers()
             .args(["generate", "klarna.toml", "-o", "out", "--format", "xlsx"]);
         if let Some(epoch) = env {
             test = test.env("SOURCE_DATE_EPOCH", epoch);
@@ -436,6 +438,7 @@ fn libreoffice_recomputes_compare_changes_to_compare_json() {
     };
     let out = Test::new()
         .copy("examples/klarna.toml", "klarna.toml")
+        .example_peers()
         .args([
             "compare",
             "klarna.toml",
