@@ -54,7 +54,7 @@ pub enum Command {
         /// The folder to write into; each company gets a sub-folder named after it.
         #[arg(short, long, default_value = "reports")]
         output: PathBuf,
-        /// What to write, comma-separated: md, html, json.
+        /// What to write, comma-separated: md, html, json, pdf (pdf: built with `--features pdf`).
         #[arg(long, value_delimiter = ',', default_value = "md,html,json")]
         format: Vec<OutputFormat>,
         /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
@@ -66,6 +66,8 @@ pub enum Command {
         /// Readiness thresholds (TOML) for the scorecard section.
         #[arg(long, value_name = "FILE")]
         thresholds: Option<PathBuf>,
+        #[command(flatten)]
+        pdf: PdfArgs,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
@@ -113,12 +115,16 @@ pub enum Command {
         /// period every input has; the default).
         #[arg(long, value_name = "PERIOD")]
         period: Option<String>,
-        /// Also write compare.md, compare.html and compare.json into this folder.
+        /// Also write compare.md, compare.html and compare.json (and compare.pdf, when built
+        /// with `--features pdf`) into this folder.
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera).
+        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera,
+        /// compare.typ).
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        pdf: PdfArgs,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
@@ -233,6 +239,31 @@ pub enum OutputFormat {
     Md,
     Html,
     Json,
+    Pdf,
+}
+
+/// How PDFs are laid out and which standard they meet.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PdfArgs {
+    /// The PDF's paper size: a4 or letter.
+    #[arg(long, value_name = "SIZE", default_value = "a4")]
+    pub paper: Paper,
+    /// Make the PDF conform to a standard: a-2b (PDF/A-2b, for archiving).
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandard {
+    #[value(name = "a-2b")]
+    A2b,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

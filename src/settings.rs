@@ -12,6 +12,7 @@ use anyhow::Result;
 use crate::cli::{self, Cli, Command, ImportSource, ReadArgs};
 use crate::import::sec;
 use crate::input::ReadOptions;
+use crate::report::pdf::{Paper, Standard};
 use crate::report::{ChartFormat, OutputFormat};
 use crate::scorecard::Thresholds;
 use crate::{usage, Output};
@@ -61,6 +62,8 @@ pub struct Generate {
     pub as_of: Option<String>,
     /// A progress bar may show for long runs (not in CI, not with --quiet).
     pub progress: bool,
+    pub paper: Paper,
+    pub pdf_standard: Option<Standard>,
 }
 
 #[derive(Debug)]
@@ -83,6 +86,8 @@ pub struct Compare {
     pub templates: Option<PathBuf>,
     pub read: ReadOptions,
     pub as_of: Option<String>,
+    pub paper: Paper,
+    pub pdf_standard: Option<Standard>,
 }
 
 #[derive(Debug)]
@@ -162,12 +167,15 @@ impl Settings {
                 charts,
                 templates,
                 thresholds,
+                pdf,
                 read,
                 date,
             } => CommandSettings::Generate(Generate {
                 inputs,
                 dir,
-                formats: format.into_iter().map(output_format).collect(),
+                formats: output_formats(format)?,
+                paper: paper(pdf.paper),
+                pdf_standard: pdf_standard(pdf.pdf_standard),
                 charts: chart_format(charts),
                 templates,
                 read: read_options(read)?,
@@ -194,6 +202,7 @@ impl Settings {
                 period,
                 output: dir,
                 templates,
+                pdf,
                 read,
                 date,
             } => CommandSettings::Compare(Compare {
@@ -202,6 +211,8 @@ impl Settings {
                 period,
                 dir,
                 templates,
+                paper: paper(pdf.paper),
+                pdf_standard: pdf_standard(pdf.pdf_standard),
                 read: read_options(read)?,
                 as_of: as_of(date.as_of)?,
             }),
@@ -245,12 +256,33 @@ fn read_options(args: ReadArgs) -> Result<ReadOptions> {
     })
 }
 
-fn output_format(format: cli::OutputFormat) -> OutputFormat {
-    match format {
-        cli::OutputFormat::Md => OutputFormat::Md,
-        cli::OutputFormat::Html => OutputFormat::Html,
-        cli::OutputFormat::Json => OutputFormat::Json,
+fn paper(paper: cli::Paper) -> Paper {
+    match paper {
+        cli::Paper::A4 => Paper::A4,
+        cli::Paper::Letter => Paper::Letter,
     }
+}
+
+fn pdf_standard(standard: Option<cli::PdfStandard>) -> Option<Standard> {
+    standard.map(|cli::PdfStandard::A2b| Standard::A2b)
+}
+
+/// The outputs asked for; a PDF only from a binary built with the feature `pdf`.
+fn output_formats(formats: Vec<cli::OutputFormat>) -> Result<Vec<OutputFormat>> {
+    formats
+        .into_iter()
+        .map(|format| match format {
+            cli::OutputFormat::Md => Ok(OutputFormat::Md),
+            cli::OutputFormat::Html => Ok(OutputFormat::Html),
+            cli::OutputFormat::Json => Ok(OutputFormat::Json),
+            cli::OutputFormat::Pdf if crate::report::pdf::AVAILABLE => Ok(OutputFormat::Pdf),
+            cli::OutputFormat::Pdf => Err(crate::UsageError(format!(
+                "--format pdf: {}",
+                crate::report::pdf::HOW_TO_GET_IT
+            ))
+            .into()),
+        })
+        .collect()
 }
 
 fn chart_format(format: cli::ChartFormat) -> ChartFormat {

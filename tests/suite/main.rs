@@ -9,6 +9,7 @@
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
 //! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
 //! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
+//! - `pdf`: the PDF brief typeset by Typst (with `--features pdf`), or the error without it;
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across).
@@ -22,6 +23,7 @@ mod edges;
 mod hardening;
 mod harness;
 mod input_people;
+mod pdf;
 mod pipes;
 mod print;
 mod properties;
