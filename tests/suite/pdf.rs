@@ -81,7 +81,7 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         .args(["--as-of", "2026-01-31"])
         .run()
         .status(0);
-    let bytes = std::fs::read(run.path("out/klarna/brief.pdf")).expect("brief.pdf");
+    let bytes = std::fs::read(run.path("out/klarna-group-plc/brief.pdf")).expect("brief.pdf");
     let document = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
     let pages = document.get_pages().len();
     assert!((5..=30).contains(&pages), "{pages} pages");
@@ -114,10 +114,10 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
     let height = media_box[3].as_float().expect("a number");
     assert!((height - 841.89).abs() < 0.5, "A4 is 841.89 pt high: {height}");
 
-    let Some(text) = pdf_text(&run.path("out/klarna/brief.pdf")) else {
+    let Some(text) = pdf_text(&run.path("out/klarna-group-plc/brief.pdf")) else {
         return;
     };
-    let html = run.read("out/klarna/brief.html");
+    let html = run.read("out/klarna-group-plc/brief.html");
     // The headline revenue as the HTML's first card shows it ("$2.81B").
     let card = html
         .split("<div class=\"kpi-value\">")
@@ -154,7 +154,7 @@ fn two_runs_give_the_same_bytes_and_letter_paper_is_letter() {
             .args(["generate", "--format", "pdf", "-o", "out"])
             .run()
             .status(0);
-        std::fs::read(run.path("out/klarna/brief.pdf")).expect("brief.pdf")
+        std::fs::read(run.path("out/klarna-group-plc/brief.pdf")).expect("brief.pdf")
     };
     let first = run();
     assert!(first == run(), "two runs differ");
@@ -167,7 +167,7 @@ fn two_runs_give_the_same_bytes_and_letter_paper_is_letter() {
         .args(["--pdf-standard", "a-2b"])
         .run()
         .status(0);
-    let bytes = std::fs::read(letter.path("out/klarna/brief.pdf")).expect("brief.pdf");
+    let bytes = std::fs::read(letter.path("out/klarna-group-plc/brief.pdf")).expect("brief.pdf");
     let document = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
     let page = document.get_pages().values().next().copied().expect("a page");
     let media_box = document
@@ -270,7 +270,7 @@ fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
     for deep in [
         "#".to_string() + &"(".repeat(20_000) + &")".repeat(20_000),
         "#let f(n) = f(n + 1)\n#f(0)\n".to_string(),
-        "[".repeat(50_000),
+        "#{".repeat(5_000) + &"}".repeat(5_000),
         "#read(\"/etc/passwd\")\n#import \"@preview/x:1.0.0\": *\n".to_string(),
     ] {
         let run = Test::new()
@@ -303,6 +303,6 @@ fn compare_writes_compare_pdf_and_the_site_links_each_brief_pdf() {
         .run()
         .status(0);
     let index = run.read("site/index.html");
-    assert!(index.contains("klarna/brief.pdf"), "{index}");
-    assert!(run.path("site/klarna/brief.pdf").is_file());
+    assert!(index.contains("klarna-group-plc/brief.pdf"), "{index}");
+    assert!(run.path("site/klarna-group-plc/brief.pdf").is_file());
 }

@@ -11,9 +11,9 @@ use super::world::BriefWorld;
 use super::{Standard, Template};
 use crate::diagnostic::{text_location, InputError};
 
-/// The stack Typst runs on. Typst limits its own depth (of calls, of nested content, of the
-/// parser), and those limits were set for the 8 MiB main thread of its command-line tool; a
-/// rayon thread has 2 MiB. Only the part used is backed by memory.
+/// The stack of each thread Typst runs on. Typst limits its own depth (of calls, of nested
+/// content, of the parser), and those limits were set for the 8 MiB main thread of its
+/// command-line tool; a rayon thread has 2 MiB. Only the part used is backed by memory.
 const COMPILE_STACK: usize = 256 << 20;
 
 /// The PDF of `template` with `data` as its `data.json`. The document identifier is fixed, and
@@ -46,22 +46,34 @@ pub fn render(
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| located(&world, template, &errors))
     };
-    std::thread::scope(|scope| {
-        let thread = std::thread::Builder::new()
-            .name(format!("typeset {}", template.name))
-            .stack_size(COMPILE_STACK)
-            .spawn_scoped(scope, run);
-        match thread {
-            Ok(thread) => thread.join().unwrap_or_else(|_| {
+    match pool() {
+        Some(pool) => pool
+            .install(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)))
+            .unwrap_or_else(|_| {
                 Err(InputError::new(
                     template.origin.clone(),
                     "the typesetter stopped unexpectedly on this template",
                 )
                 .into())
             }),
-            Err(_) => run(),
-        }
+        None => run(),
+    }
+}
+
+/// The threads Typst runs on: a pool of its own, with large stacks. Typst spreads its work
+/// over rayon; run from a thread of rayon's global pool (briefs are rendered there, one per
+/// company), that work would wait for threads that are all waiting for it. Inside this pool,
+/// Typst's own tasks have threads to run on.
+fn pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("typeset {i}"))
+            .stack_size(COMPILE_STACK)
+            .build()
+            .ok()
     })
+    .as_ref()
 }
 
 /// The report date as Typst's date.
