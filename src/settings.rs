@@ -173,9 +173,12 @@ impl Settings {
             } => CommandSettings::Generate(Generate {
                 inputs,
                 dir,
+                pdf_standard: pdf_standard(
+                    pdf.pdf_standard,
+                    as_of(date.as_of.clone())?.as_deref(),
+                )?,
                 formats: output_formats(format)?,
                 paper: paper(pdf.paper),
-                pdf_standard: pdf_standard(pdf.pdf_standard),
                 charts: chart_format(charts),
                 templates,
                 read: read_options(read)?,
@@ -212,7 +215,10 @@ impl Settings {
                 dir,
                 templates,
                 paper: paper(pdf.paper),
-                pdf_standard: pdf_standard(pdf.pdf_standard),
+                pdf_standard: pdf_standard(
+                    pdf.pdf_standard,
+                    as_of(date.as_of.clone())?.as_deref(),
+                )?,
                 read: read_options(read)?,
                 as_of: as_of(date.as_of)?,
             }),
@@ -263,8 +269,20 @@ fn paper(paper: cli::Paper) -> Paper {
     }
 }
 
-fn pdf_standard(standard: Option<cli::PdfStandard>) -> Option<Standard> {
-    standard.map(|cli::PdfStandard::A2b| Standard::A2b)
+/// The PDF standard; PDF/A needs a document date, and the date comes only from the report date.
+fn pdf_standard(
+    standard: Option<cli::PdfStandard>,
+    as_of: Option<&str>,
+) -> Result<Option<Standard>> {
+    match (standard, as_of) {
+        (Some(_), None) => Err(crate::UsageError(
+            "--pdf-standard a-2b: PDF/A needs a document date; give one with --as-of YYYY-MM-DD \
+             or SOURCE_DATE_EPOCH"
+                .to_string(),
+        )
+        .into()),
+        (standard, _) => Ok(standard.map(|cli::PdfStandard::A2b| Standard::A2b)),
+    }
 }
 
 /// The outputs asked for; a PDF only from a binary built with the feature `pdf`.

@@ -82,8 +82,16 @@ pub fn files(
 
 /// compare.pdf, typeset from the templates' context.
 #[cfg(feature = "pdf")]
-fn compare_pdf(comparison: &Comparison, context: &Context, settings: &PdfSettings) -> Result<Vec<u8>> {
-    let mut companies: Vec<&str> = comparison.columns.iter().map(|c| c.company.as_str()).collect();
+fn compare_pdf(
+    comparison: &Comparison,
+    context: &Context,
+    settings: &PdfSettings,
+) -> Result<Vec<u8>> {
+    let mut companies: Vec<&str> = comparison
+        .columns
+        .iter()
+        .map(|c| c.company.as_str())
+        .collect();
     companies.dedup();
     let data = crate::report::pdf::data::compare_json(
         context,

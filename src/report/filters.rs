@@ -205,7 +205,10 @@ impl Cell {
     }
 
     /// The cell's text and, for a change, its tone ("good", "bad", "neutral").
-    fn plain(cell: &CellData, args: &HashMap<String, Value>) -> Result<(String, Option<&'static str>)> {
+    fn plain(
+        cell: &CellData,
+        args: &HashMap<String, Value>,
+    ) -> Result<(String, Option<&'static str>)> {
         let number = &cell.value;
         if number.is_null() {
             return Ok((NA.to_string(), None));

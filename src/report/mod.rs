@@ -126,7 +126,10 @@ pub fn build(analysis: &Analysis, settings: &ReportSettings) -> Result<Vec<Outpu
         files.push(OutputFile::new("brief.html", text));
     }
     if let (true, Some(pdf)) = (wants(OutputFormat::Pdf), &settings.pdf) {
-        files.push(OutputFile::new("brief.pdf", brief_pdf(analysis, &brief, pdf)?));
+        files.push(OutputFile::new(
+            "brief.pdf",
+            brief_pdf(analysis, &brief, pdf)?,
+        ));
     }
     Ok(files)
 }

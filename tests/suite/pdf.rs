@@ -93,7 +93,10 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         info(&document, b"Title").as_deref(),
         Some("Investor-readiness brief: Klarna Group plc")
     );
-    assert_eq!(info(&document, b"Author").as_deref(), Some("Klarna Group plc"));
+    assert_eq!(
+        info(&document, b"Author").as_deref(),
+        Some("Klarna Group plc")
+    );
     assert!(info(&document, b"Subject").is_some_and(|s| s.contains("Klarna")));
     assert!(info(&document, b"Keywords").is_some_and(|k| k.contains("IPO")));
     assert!(info(&document, b"CreationDate").is_some_and(|d| d.starts_with("D:20260131")));
@@ -101,7 +104,11 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
     assert!(catalog.has(b"Outlines"), "headings are bookmarks");
     assert!(catalog.has(b"StructTreeRoot"), "the PDF is tagged");
     assert_eq!(
-        catalog.get(b"Lang").ok().and_then(|l| lopdf::decode_text_string(l).ok()).as_deref(),
+        catalog
+            .get(b"Lang")
+            .ok()
+            .and_then(|l| lopdf::decode_text_string(l).ok())
+            .as_deref(),
         Some("en")
     );
     let media_box = document
@@ -112,7 +119,10 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         .and_then(|page| page.get(b"MediaBox").ok()?.as_array().ok().cloned())
         .expect("a media box");
     let height = media_box[3].as_float().expect("a number");
-    assert!((height - 841.89).abs() < 0.5, "A4 is 841.89 pt high: {height}");
+    assert!(
+        (height - 841.89).abs() < 0.5,
+        "A4 is 841.89 pt high: {height}"
+    );
 
     let Some(text) = pdf_text(&run.path("out/klarna-group-plc/brief.pdf")) else {
         return;
@@ -143,7 +153,10 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
     for title in titles {
         assert!(text.contains(&title), "section {title} missing");
     }
-    assert!(text.contains(&format!("1 / {pages}")), "page numbers 'n / total'");
+    assert!(
+        text.contains(&format!("1 / {pages}")),
+        "page numbers 'n / total'"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -162,14 +175,35 @@ fn two_runs_give_the_same_bytes_and_letter_paper_is_letter() {
         !String::from_utf8_lossy(&first).contains("/CreationDate"),
         "no date without --as-of or SOURCE_DATE_EPOCH"
     );
+    Test::new()
+        .args([
+            "generate",
+            "--format",
+            "pdf",
+            "--pdf-standard",
+            "a-2b",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(2)
+        .stderr_contains("--as-of")
+        .absent("out");
     let letter = Test::new()
-        .args(["generate", "--format", "pdf", "--paper", "letter", "-o", "out"])
-        .args(["--pdf-standard", "a-2b"])
+        .args([
+            "generate", "--format", "pdf", "--paper", "letter", "-o", "out",
+        ])
+        .args(["--pdf-standard", "a-2b", "--as-of", "2026-01-31"])
         .run()
         .status(0);
     let bytes = std::fs::read(letter.path("out/klarna-group-plc/brief.pdf")).expect("brief.pdf");
     let document = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
-    let page = document.get_pages().values().next().copied().expect("a page");
+    let page = document
+        .get_pages()
+        .values()
+        .next()
+        .copied()
+        .expect("a page");
     let media_box = document
         .get_dictionary(page)
         .ok()
@@ -179,7 +213,10 @@ fn two_runs_give_the_same_bytes_and_letter_paper_is_letter() {
         media_box[2].as_float().unwrap(),
         media_box[3].as_float().unwrap(),
     );
-    assert!((width - 612.0).abs() < 0.5 && (height - 792.0).abs() < 0.5, "{width} x {height}");
+    assert!(
+        (width - 612.0).abs() < 0.5 && (height - 792.0).abs() < 0.5,
+        "{width} x {height}"
+    );
     // PDF/A identifies itself in the XMP metadata.
     let xmp = document
         .objects
@@ -243,7 +280,10 @@ fn hostile_text_prints_as_written() {
         "Note #set page(width: 1cm) and #code and <script>alert(1)</script>",
         "Support #let x = 1 [y] $z$",
     ] {
-        assert!(text.contains(literal), "{literal:?} not printed as written in:\n{text}");
+        assert!(
+            text.contains(literal),
+            "{literal:?} not printed as written in:\n{text}"
+        );
     }
 }
 
@@ -253,7 +293,15 @@ fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
     let broken = "#let data = json(\"data.json\")\n\n#let x = (1, 2\n= Title\n";
     Test::new()
         .file("t/brief.typ", broken)
-        .args(["generate", "--format", "pdf", "--templates", "t", "-o", "out"])
+        .args([
+            "generate",
+            "--format",
+            "pdf",
+            "--templates",
+            "t",
+            "-o",
+            "out",
+        ])
         .run()
         .status(2)
         .stderr_contains("t/brief.typ:3:")
@@ -261,7 +309,15 @@ fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
     let unknown = "#let data = json(\"data.json\")\n#data.company.nmae\n";
     Test::new()
         .file("t/brief.typ", unknown)
-        .args(["generate", "--format", "pdf", "--templates", "t", "-o", "out"])
+        .args([
+            "generate",
+            "--format",
+            "pdf",
+            "--templates",
+            "t",
+            "-o",
+            "out",
+        ])
         .run()
         .status(2)
         .stderr_contains("t/brief.typ:2:")
@@ -275,7 +331,15 @@ fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
     ] {
         let run = Test::new()
             .file("t/brief.typ", &deep)
-            .args(["generate", "--format", "pdf", "--templates", "t", "-o", "out"])
+            .args([
+                "generate",
+                "--format",
+                "pdf",
+                "--templates",
+                "t",
+                "-o",
+                "out",
+            ])
             .run();
         run.status(2).stderr_contains("brief.typ");
     }
@@ -299,7 +363,15 @@ fn compare_writes_compare_pdf_and_the_site_links_each_brief_pdf() {
     let acme = root().join("tests/fixtures/acme.toml");
     let acme = acme.to_str().expect("a UTF-8 path");
     let run = Test::in_dir(dir.path())
-        .args(["generate", example, acme, "--format", "html,md,pdf", "-o", "site"])
+        .args([
+            "generate",
+            example,
+            acme,
+            "--format",
+            "html,md,pdf",
+            "-o",
+            "site",
+        ])
         .run()
         .status(0);
     let index = run.read("site/index.html");

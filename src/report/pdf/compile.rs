@@ -3,8 +3,8 @@
 use anyhow::Result;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst::WorldExt;
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::world::BriefWorld;

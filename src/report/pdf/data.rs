@@ -185,9 +185,9 @@ fn plan_text(plan: &crate::plan::HeadcountPlan, currency: &str) -> PlanText {
         attrition: pct(plan.annual_attrition.0),
         hires_per_year: people(plan.hires_per_year.0),
         target_headcount: people(plan.target_headcount.0),
-        years_to_target: plan.years_to_target.and_then(|y| {
-            Decimal::from_f64(y).map(|d| format::grouped(d, 1))
-        }),
+        years_to_target: plan
+            .years_to_target
+            .and_then(|y| Decimal::from_f64(y).map(|d| format::grouped(d, 1))),
         steady_state_headcount: plan.steady_state_headcount.map(people_f64),
         people_not_replaced: plan.people_not_replaced.map(|p| people(p.0)),
         payroll_saved_per_year: plan.payroll_saved_per_year.map(|m| money(m.0)),

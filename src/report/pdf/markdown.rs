@@ -15,11 +15,24 @@ const MAX_DEPTH: usize = 12;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { spans: Vec<Span> },
-    Heading { level: u8, spans: Vec<Span> },
-    List { ordered: bool, start: u64, items: Vec<Vec<Block>> },
-    Quote { blocks: Vec<Block> },
-    Code { text: String },
+    Paragraph {
+        spans: Vec<Span>,
+    },
+    Heading {
+        level: u8,
+        spans: Vec<Span>,
+    },
+    List {
+        ordered: bool,
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Code {
+        text: String,
+    },
     Rule,
 }
 
@@ -27,13 +40,26 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Span {
-    Text { text: String },
-    Code { text: String },
-    Strong { spans: Vec<Span> },
-    Emph { spans: Vec<Span> },
-    Strike { spans: Vec<Span> },
+    Text {
+        text: String,
+    },
+    Code {
+        text: String,
+    },
+    Strong {
+        spans: Vec<Span>,
+    },
+    Emph {
+        spans: Vec<Span>,
+    },
+    Strike {
+        spans: Vec<Span>,
+    },
     /// A link to an `http`, `https` or `mailto` address; any other target is plain text.
-    Link { url: String, spans: Vec<Span> },
+    Link {
+        url: String,
+        spans: Vec<Span>,
+    },
     Break,
 }
 
@@ -82,11 +108,9 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                         let _: CodeBlockKind = kind;
                         Some(Frame::Spans(Vec::new(), Inline::Code))
                     }
-                    Tag::List(start) => Some(Frame::Item(
-                        Vec::new(),
-                        start.is_some(),
-                        start.unwrap_or(1),
-                    )),
+                    Tag::List(start) => {
+                        Some(Frame::Item(Vec::new(), start.is_some(), start.unwrap_or(1)))
+                    }
                     Tag::Item => Some(Frame::Blocks(Vec::new(), Container::Item)),
                     Tag::Emphasis => Some(Frame::Spans(Vec::new(), Inline::Emph)),
                     Tag::Strong => Some(Frame::Spans(Vec::new(), Inline::Strong)),
@@ -121,9 +145,9 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
             Event::SoftBreak => push_text(&mut stack, Span::Text { text: " ".into() }),
             Event::HardBreak => push_text(&mut stack, Span::Break),
             Event::Rule => push_block(&mut stack, Block::Rule),
-            Event::FootnoteReference(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => push_text(&mut stack, Span::Text { text: text.into() }),
+            Event::FootnoteReference(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                push_text(&mut stack, Span::Text { text: text.into() })
+            }
             Event::TaskListMarker(done) => push_text(
                 &mut stack,
                 Span::Text {

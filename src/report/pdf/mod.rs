@@ -33,7 +33,10 @@ pub const HOW_TO_GET_IT: &str = "this ipobrief was built without PDF output: bui
 /// The built-in Typst templates, by the file name an override uses.
 pub const TEMPLATES: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../../../templates/brief.typ")),
-    ("compare.typ", include_str!("../../../templates/compare.typ")),
+    (
+        "compare.typ",
+        include_str!("../../../templates/compare.typ"),
+    ),
 ];
 
 /// The brief's template.
