@@ -126,12 +126,16 @@ pub enum Command {
         /// period every input has; the default).
         #[arg(long, value_name = "PERIOD")]
         period: Option<String>,
-        /// Also write compare.md, compare.html and compare.json into this folder.
+        /// Also write compare.md, compare.html and compare.json (and compare.pdf, when built
+        /// with `--features pdf`) into this folder.
         #[arg(short, long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera).
+        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera,
+        /// compare.typ).
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        #[command(flatten)]
+        pdf: PdfArgs,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
@@ -218,7 +222,7 @@ pub enum CheckFormat {
 #[derive(Debug, Args, Clone)]
 pub struct BriefArgs {
     /// What to write, comma-separated: md, html, json, xlsx (metrics.xlsx, the workbook with
-    /// live formulas).
+    /// live formulas), pdf (brief.pdf; built with `--features pdf`).
     #[arg(long, value_delimiter = ',', default_value = "md,html,json,xlsx")]
     pub format: Vec<OutputFormat>,
     /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
@@ -239,6 +243,8 @@ pub struct BriefArgs {
     /// compared (ratios and percentages always are).
     #[arg(long, value_name = "RATES")]
     pub fx: Option<String>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
 }
 
 /// Options of every command that reads input.
@@ -274,6 +280,31 @@ pub enum OutputFormat {
     Html,
     Json,
     Xlsx,
+    Pdf,
+}
+
+/// How PDFs are laid out and which standard they meet.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PdfArgs {
+    /// The PDF's paper size: a4 or letter.
+    #[arg(long, value_name = "SIZE", default_value = "a4")]
+    pub paper: Paper,
+    /// Make the PDF conform to a standard: a-2b (PDF/A-2b, for archiving).
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<PdfStandard>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandard {
+    #[value(name = "a-2b")]
+    A2b,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -12,6 +12,7 @@ use anyhow::Result;
 use crate::cli::{self, BriefArgs, Cli, Command, ImportSource, ReadArgs};
 use crate::import::sec;
 use crate::input::ReadOptions;
+use crate::report::pdf::{Paper, Standard};
 use crate::report::{ChartFormat, OutputFormat};
 use crate::scorecard::Thresholds;
 use crate::{usage, Output};
@@ -66,6 +67,8 @@ pub struct Generate {
     pub peers: Option<Vec<PathBuf>>,
     /// `--fx`, with the report date as the rates' date.
     pub fx: crate::report::peers::Rates,
+    pub paper: Paper,
+    pub pdf_standard: Option<Standard>,
 }
 
 #[derive(Debug)]
@@ -102,6 +105,8 @@ pub struct Compare {
     pub templates: Option<PathBuf>,
     pub read: ReadOptions,
     pub as_of: Option<String>,
+    pub paper: Paper,
+    pub pdf_standard: Option<Standard>,
 }
 
 #[derive(Debug)]
@@ -229,6 +234,7 @@ impl Settings {
                 period,
                 output: dir,
                 templates,
+                pdf,
                 read,
                 date,
             } => CommandSettings::Compare(Compare {
@@ -237,6 +243,11 @@ impl Settings {
                 period,
                 dir,
                 templates,
+                paper: paper(pdf.paper),
+                pdf_standard: pdf_standard(
+                    pdf.pdf_standard,
+                    as_of(date.as_of.clone())?.as_deref(),
+                )?,
                 read: read_options(read)?,
                 as_of: as_of(date.as_of)?,
             }),
@@ -282,7 +293,9 @@ fn generate(
     Ok(Generate {
         inputs,
         dir,
-        formats: brief.format.into_iter().map(output_format).collect(),
+        formats: output_formats(brief.format)?,
+        paper: paper(brief.pdf.paper),
+        pdf_standard: pdf_standard(brief.pdf.pdf_standard, as_of.as_deref())?,
         charts: chart_format(brief.charts),
         templates: brief.templates,
         thresholds: Thresholds::default(),
@@ -310,13 +323,46 @@ fn read_options(args: ReadArgs) -> Result<ReadOptions> {
     })
 }
 
-fn output_format(format: cli::OutputFormat) -> OutputFormat {
-    match format {
-        cli::OutputFormat::Md => OutputFormat::Md,
-        cli::OutputFormat::Html => OutputFormat::Html,
-        cli::OutputFormat::Json => OutputFormat::Json,
-        cli::OutputFormat::Xlsx => OutputFormat::Xlsx,
+fn paper(paper: cli::Paper) -> Paper {
+    match paper {
+        cli::Paper::A4 => Paper::A4,
+        cli::Paper::Letter => Paper::Letter,
     }
+}
+
+/// The PDF standard; PDF/A needs a document date, and the date comes only from the report date.
+fn pdf_standard(
+    standard: Option<cli::PdfStandard>,
+    as_of: Option<&str>,
+) -> Result<Option<Standard>> {
+    match (standard, as_of) {
+        (Some(_), None) => Err(crate::UsageError(
+            "--pdf-standard a-2b: PDF/A needs a document date; give one with --as-of YYYY-MM-DD \
+             or SOURCE_DATE_EPOCH"
+                .to_string(),
+        )
+        .into()),
+        (standard, _) => Ok(standard.map(|cli::PdfStandard::A2b| Standard::A2b)),
+    }
+}
+
+/// The outputs asked for; a PDF only from a binary built with the feature `pdf`.
+fn output_formats(formats: Vec<cli::OutputFormat>) -> Result<Vec<OutputFormat>> {
+    formats
+        .into_iter()
+        .map(|format| match format {
+            cli::OutputFormat::Md => Ok(OutputFormat::Md),
+            cli::OutputFormat::Html => Ok(OutputFormat::Html),
+            cli::OutputFormat::Json => Ok(OutputFormat::Json),
+            cli::OutputFormat::Xlsx => Ok(OutputFormat::Xlsx),
+            cli::OutputFormat::Pdf if crate::report::pdf::AVAILABLE => Ok(OutputFormat::Pdf),
+            cli::OutputFormat::Pdf => Err(crate::UsageError(format!(
+                "--format pdf: {}",
+                crate::report::pdf::HOW_TO_GET_IT
+            ))
+            .into()),
+        })
+        .collect()
 }
 
 fn chart_format(format: cli::ChartFormat) -> ChartFormat {

@@ -1,6 +1,7 @@
 //! `ipobrief compare`: periods of one company, or companies for one period, side by side. The
 //! table goes to standard output; with `-o DIR`, compare.md, compare.html, compare.json and
-//! compare.xlsx are written into DIR, each atomically.
+//! compare.xlsx (and compare.pdf, when built with the feature `pdf`) are written into DIR, each
+//! atomically.
 
 use std::process::ExitCode;
 
@@ -18,6 +19,18 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
     let templates = match settings.dir {
         Some(_) => Some(report::templates::load(settings.templates.as_deref())?),
         None => None,
+    };
+    // With PDF output built in, compare -o writes compare.pdf too.
+    let pdf = match (&settings.dir, report::pdf::AVAILABLE) {
+        (Some(_), true) => Some(report::pdf::PdfSettings {
+            paper: settings.paper,
+            standard: settings.pdf_standard,
+            template: report::pdf::Template::load(
+                settings.templates.as_deref(),
+                report::pdf::COMPARE,
+            )?,
+        }),
+        _ => None,
     };
     for warning in templates.iter().flat_map(|t| &t.warnings) {
         eprint_line(warning);
@@ -38,7 +51,7 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
         other => other?,
     }
     if let (Some(dir), Some(templates)) = (&settings.dir, templates) {
-        let files = render::files(&comparison, &templates)?;
+        let files = render::files(&comparison, &templates, pdf.as_ref())?;
         for file in &files {
             write::write_file(&dir.join(&file.path), file.bytes())?;
         }

@@ -38,11 +38,21 @@ pub struct Briefs {
 
 /// Reads every input and renders every brief in memory; nothing is written.
 pub fn render(settings: &Generate) -> Result<Briefs> {
-    let report_settings = report::ReportSettings::new(
+    let mut report_settings = report::ReportSettings::new(
         settings.formats.clone(),
         settings.charts,
         settings.templates.as_deref(),
     )?;
+    if settings.formats.contains(&report::OutputFormat::Pdf) {
+        report_settings.pdf = Some(report::pdf::PdfSettings {
+            paper: settings.paper,
+            standard: settings.pdf_standard,
+            template: report::pdf::Template::load(
+                settings.templates.as_deref(),
+                report::pdf::BRIEF,
+            )?,
+        });
+    }
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
@@ -87,7 +97,12 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
             settings.templates.as_deref(),
             Some(report::templates::SITE),
         )?;
-        report::site::render(&templates, &entries, as_of.as_deref())?
+        report::site::render(
+            &templates,
+            &entries,
+            as_of.as_deref(),
+            settings.formats.contains(&report::OutputFormat::Pdf),
+        )?
     } else {
         Vec::new()
     };

@@ -48,7 +48,10 @@ pub fn run(settings: &Init, output: Output) -> Result<ExitCode> {
             "wrote {}{}; next: ipobrief generate {}",
             starter.display(),
             if templates {
-                format!(" and {} templates", BUILT_IN.len())
+                format!(
+                    " and {} templates",
+                    BUILT_IN.len() + crate::report::pdf::TEMPLATES.len()
+                )
             } else {
                 String::new()
             },
@@ -66,6 +69,7 @@ fn files(dir: &Path, templates: bool) -> Vec<(PathBuf, &'static str)> {
         files.extend(
             BUILT_IN
                 .iter()
+                .chain(crate::report::pdf::TEMPLATES)
                 .map(|(name, text)| (folder.join(name), *text)),
         );
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::chart::{self, CompareChart};
 use super::{Comparison, Row};
 use crate::metrics::Generator;
+use crate::report::pdf::PdfSettings;
 use crate::report::templates::Templates;
 use crate::write::OutputFile;
 
@@ -50,8 +51,12 @@ pub fn json(comparison: &Comparison) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// compare.md, compare.html, compare.json and compare.xlsx.
-pub fn files(comparison: &Comparison, templates: &Templates) -> Result<Vec<OutputFile>> {
+/// compare.md, compare.html, compare.json and compare.xlsx, and compare.pdf when `pdf` is given.
+pub fn files(
+    comparison: &Comparison,
+    templates: &Templates,
+    pdf: Option<&PdfSettings>,
+) -> Result<Vec<OutputFile>> {
     let context = Context {
         c: comparison,
         sections: sections(comparison),
@@ -60,15 +65,53 @@ pub fn files(comparison: &Comparison, templates: &Templates) -> Result<Vec<Outpu
         generator: &comparison.generator,
         as_of: &comparison.as_of,
     };
+    let pdf = pdf.map(|settings| compare_pdf(comparison, &context, settings));
     let context = tera::Context::from_serialize(&context)?;
     let markdown = templates.render("compare.md.tera", &context)?;
     let html = templates.render("compare.html.tera", &context)?;
-    Ok(vec![
+    let mut files = vec![
         OutputFile::new("compare.md", tidy(&markdown)),
         OutputFile::new("compare.html", html),
         OutputFile::new("compare.json", json(comparison)?),
         OutputFile::new("compare.xlsx", super::workbook::build(comparison)?),
-    ])
+    ];
+    if let Some(pdf) = pdf {
+        files.push(OutputFile::new("compare.pdf", pdf?));
+    }
+    Ok(files)
+}
+
+/// compare.pdf, typeset from the templates' context.
+#[cfg(feature = "pdf")]
+fn compare_pdf(
+    comparison: &Comparison,
+    context: &Context,
+    settings: &PdfSettings,
+) -> Result<Vec<u8>> {
+    let mut companies: Vec<&str> = comparison
+        .columns
+        .iter()
+        .map(|c| c.company.as_str())
+        .collect();
+    companies.dedup();
+    let data = crate::report::pdf::data::compare_json(
+        context,
+        &comparison.title,
+        &companies,
+        settings.paper,
+    )?;
+    crate::report::pdf::render(
+        &settings.template,
+        data,
+        comparison.as_of.as_deref(),
+        settings.standard,
+    )
+}
+
+/// Without the feature no PDF settings are ever made; this is never reached.
+#[cfg(not(feature = "pdf"))]
+fn compare_pdf(_: &Comparison, _: &Context, _: &PdfSettings) -> Result<Vec<u8>> {
+    Err(anyhow::anyhow!(crate::report::pdf::HOW_TO_GET_IT))
 }
 
 /// Trailing spaces off, runs of blank lines collapsed: what template control blocks leave.

@@ -202,14 +202,30 @@ struct Cell {
 
 impl Cell {
     fn text(&self, cell: &CellData, args: &HashMap<String, Value>) -> Result<String> {
-        let number = &cell.value;
-        if number.is_null() {
+        if cell.value.is_null() {
             return Ok(if self.html {
                 "<span class=\"na\">n/a</span>".to_string()
             } else {
                 NA.to_string()
             });
         }
+        let (text, tone) = Self::plain(cell, args)?;
+        Ok(match (self.html, tone) {
+            (true, Some(tone)) => delta_span(&text, tone),
+            _ => text,
+        })
+    }
+
+    /// The cell's text and, for a change, its tone ("good", "bad", "neutral").
+    fn plain(
+        cell: &CellData,
+        args: &HashMap<String, Value>,
+    ) -> Result<(String, Option<&'static str>)> {
+        let number = &cell.value;
+        if number.is_null() {
+            return Ok((NA.to_string(), None));
+        }
+        let mut tone_of_change = None;
         let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
             pairs
                 .iter()
@@ -218,8 +234,7 @@ impl Cell {
         };
         let currency = args.get("currency").cloned().unwrap_or(Value::Null);
         let currency_code = currency.as_str().unwrap_or("").to_string();
-        let html = self.html;
-        let delta = |unit: ChangeIn| -> Result<Value> {
+        let mut delta = |unit: ChangeIn| -> Result<Value> {
             let Some(change) = float(number) else {
                 return Ok(Value::from(NA));
             };
@@ -228,11 +243,8 @@ impl Cell {
                 .bar
                 .map_or(1, |bar| format::decisive_places(change, bar, 1));
             let (text, tone) = delta_of(change, unit, cell.polarity, decimals, &currency_code);
-            Ok(Value::from(if html {
-                delta_span(&text, tone)
-            } else {
-                text
-            }))
+            tone_of_change = Some(tone);
+            Ok(Value::from(text))
         };
         let text = match (cell.place, cell.unit) {
             (Place::Change, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
@@ -273,8 +285,25 @@ impl Cell {
                 .unwrap_or(NA)
             )),
         };
-        Ok(text.as_str().unwrap_or(NA).to_string())
+        Ok((text.as_str().unwrap_or(NA).to_string(), tone_of_change))
     }
+}
+
+/// A `cell::Cell` as the context holds it, as plain text with its footnote number and, for a
+/// change, its tone: what the `cell` filter shows, for outputs that are not tera templates
+/// (the PDF brief). `None` when `value` is not a cell.
+pub fn cell_parts(
+    value: &Value,
+    currency: &str,
+    scale: &str,
+) -> Option<(String, Option<&'static str>, Option<usize>)> {
+    let cell = CellData::deserialize(value).ok()?;
+    let args = HashMap::from([
+        ("currency".to_string(), Value::from(currency)),
+        ("scale".to_string(), Value::from(scale)),
+    ]);
+    let (text, tone) = Cell::plain(&cell, &args).ok()?;
+    Some((text, tone, cell.note))
 }
 
 impl Filter for Cell {

@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 pub mod methodology;
 pub mod notes;
+pub mod pdf;
 pub mod peers;
 pub mod site;
 mod story;
@@ -32,6 +33,8 @@ pub enum OutputFormat {
     Json,
     /// `metrics.xlsx`, the workbook (see [`workbook`]).
     Xlsx,
+    /// brief.pdf, typeset by Typst (built with the feature `pdf`).
+    Pdf,
 }
 
 /// The chart files to write (the settings map `--charts` onto it).
@@ -47,6 +50,8 @@ pub struct ReportSettings {
     pub formats: Vec<OutputFormat>,
     pub charts: ChartFormat,
     pub templates: templates::Templates,
+    /// How to make brief.pdf, when it is asked for.
+    pub pdf: Option<pdf::PdfSettings>,
 }
 
 impl ReportSettings {
@@ -59,6 +64,7 @@ impl ReportSettings {
             formats,
             charts,
             templates: templates::load_only(templates, Some(templates::BRIEF))?,
+            pdf: None,
         })
     }
 }
@@ -81,7 +87,8 @@ pub fn build_with_peers(
     settings: &ReportSettings,
 ) -> Result<Vec<OutputFile>> {
     let wants = |format: OutputFormat| settings.formats.contains(&format);
-    let wants_brief = wants(OutputFormat::Md) || wants(OutputFormat::Html);
+    let wants_brief =
+        wants(OutputFormat::Md) || wants(OutputFormat::Html) || wants(OutputFormat::Pdf);
     let outputs = charts::ChartOutputs {
         svg: settings.charts != ChartFormat::Png,
         png: settings.charts != ChartFormat::Svg,
@@ -150,6 +157,12 @@ pub fn build_with_peers(
     if let Some(text) = html? {
         files.push(OutputFile::new("brief.html", text));
     }
+    if let (true, Some(pdf)) = (wants(OutputFormat::Pdf), &settings.pdf) {
+        files.push(OutputFile::new(
+            "brief.pdf",
+            brief_pdf(analysis, &brief, pdf)?,
+        ));
+    }
     Ok(files)
 }
 
@@ -165,6 +178,28 @@ pub fn workbook_file(
     }
     let bytes = workbook::build(input, analysis)?;
     Ok(Some(OutputFile::new("metrics.xlsx", bytes)))
+}
+
+/// brief.pdf: the context as data for the Typst template.
+#[cfg(feature = "pdf")]
+fn brief_pdf(
+    analysis: &Analysis,
+    brief: &context::Brief,
+    settings: &pdf::PdfSettings,
+) -> Result<Vec<u8>> {
+    let data = pdf::data::json(brief, analysis, settings.paper)?;
+    pdf::render(
+        &settings.template,
+        data,
+        analysis.as_of.as_deref(),
+        settings.standard,
+    )
+}
+
+/// Without the feature the settings refuse `--format pdf`; this is never reached.
+#[cfg(not(feature = "pdf"))]
+fn brief_pdf(_: &Analysis, _: &context::Brief, _: &pdf::PdfSettings) -> Result<Vec<u8>> {
+    Err(anyhow::anyhow!(pdf::HOW_TO_GET_IT))
 }
 
 /// Collapses runs of blank lines that template control blocks leave behind.

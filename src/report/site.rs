@@ -37,6 +37,8 @@ struct Index<'a> {
     currencies: Vec<String>,
     as_of: Option<&'a str>,
     generator: Generator,
+    /// Each company has a brief.pdf to link.
+    pdf: bool,
 }
 
 /// One row of the index for a company.
@@ -69,11 +71,13 @@ pub fn entry(analysis: &Analysis) -> Entry {
     }
 }
 
-/// Renders `index.html` and `index.md` for the entries (in the order given).
+/// Renders `index.html` and `index.md` for the entries (in the order given); `pdf` links each
+/// company's brief.pdf too.
 pub fn render(
     templates: &templates::Templates,
     entries: &[&Entry],
     as_of: Option<&str>,
+    pdf: bool,
 ) -> anyhow::Result<Vec<OutputFile>> {
     let mut currencies: Vec<String> = entries.iter().map(|e| e.currency.clone()).collect();
     currencies.sort();
@@ -83,6 +87,7 @@ pub fn render(
         currencies,
         as_of,
         generator: Generator::default(),
+        pdf,
     };
     let context = tera::Context::from_serialize(&index)?;
     Ok(vec![

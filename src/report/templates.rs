@@ -129,7 +129,7 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
             else {
                 continue;
             };
-            if !BUILT_IN.iter().any(|(n, _)| *n == name) {
+            if !BUILT_IN.iter().any(|(n, _)| *n == name) && !super::pdf::is_template_name(&name) {
                 warnings.push(not_a_template_name(&path, &name));
             }
             if !(name.ends_with(".tera") || name.ends_with(".css")) {
@@ -198,7 +198,11 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
 
 /// What to say of a file in the templates folder whose name no built-in template has.
 fn not_a_template_name(path: &Path, name: &str) -> String {
-    let names: Vec<&str> = BUILT_IN.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = BUILT_IN
+        .iter()
+        .chain(super::pdf::TEMPLATES)
+        .map(|(n, _)| *n)
+        .collect();
     let closest = names
         .iter()
         .map(|n| (strsim::jaro_winkler(n, name), *n))

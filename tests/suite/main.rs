@@ -11,6 +11,7 @@
 //! - `a11y`: axe-core over every HTML page in both colour schemes and two widths (skipped without
 //!   node, the npm packages or Chromium), and the Markdown pages' images, tables and headings;
 //! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
+//! - `pdf`: the PDF brief typeset by Typst (with `--features pdf`), or the error without it;
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
@@ -28,6 +29,7 @@ mod hardening;
 mod harness;
 mod input_people;
 mod notes;
+mod pdf;
 mod peers;
 mod pipes;
 mod print;
