@@ -119,6 +119,7 @@ mod tests {
             personnel_cost: None,
             operating_income: None,
             adjusted_operating_income: None,
+            statement: Default::default(),
             notes: None,
             costs: costs
                 .iter()

@@ -66,6 +66,8 @@ pub struct RawReadiness {
     pub min_revenue_growth_pct: Option<Amount>,
     pub min_rule_of_40: Option<Amount>,
     pub min_fiscal_years: Option<Amount>,
+    /// The margin the Rule of 40 adds to growth: "operating" (default), "ebitda" or "fcf".
+    pub rule_of_40_margin: Option<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -78,6 +80,12 @@ pub struct RawPeriod {
     pub personnel_cost: Option<Amount>,
     pub operating_income: Option<Amount>,
     pub adjusted_operating_income: Option<Amount>,
+    pub cost_of_revenue: Option<Amount>,
+    pub depreciation_amortization: Option<Amount>,
+    pub stock_based_compensation: Option<Amount>,
+    pub operating_cash_flow: Option<Amount>,
+    pub capex: Option<Amount>,
+    pub cash: Option<Amount>,
     pub notes: Option<String>,
     #[serde(default, deserialize_with = "unique_cost_lines")]
     pub costs: LineMap<Amount>,
@@ -290,10 +298,43 @@ pub const PERIOD_FIELDS: &[&str] = &[
     "personnel_cost",
     "operating_income",
     "adjusted_operating_income",
+    "cost_of_revenue",
+    "depreciation_amortization",
+    "stock_based_compensation",
+    "operating_cash_flow",
+    "capex",
+    "cash",
     "notes",
     "costs",
     "ai",
 ];
+
+/// The optional money figures of the income and cash-flow statements, named alike in every
+/// format (a TOML or JSON key, a CSV column, a spreadsheet row): one list that
+/// [`PERIOD_FIELDS`] and the CSV columns both hold (a test checks it).
+pub const STATEMENT_FIELDS: &[&str] = &[
+    "cost_of_revenue",
+    "depreciation_amortization",
+    "stock_based_compensation",
+    "operating_cash_flow",
+    "capex",
+    "cash",
+];
+
+impl RawPeriod {
+    /// The slot of a statement figure by its name (one of [`STATEMENT_FIELDS`]).
+    pub fn statement_field(&mut self, name: &str) -> Option<&mut Option<Amount>> {
+        Some(match name {
+            "cost_of_revenue" => &mut self.cost_of_revenue,
+            "depreciation_amortization" => &mut self.depreciation_amortization,
+            "stock_based_compensation" => &mut self.stock_based_compensation,
+            "operating_cash_flow" => &mut self.operating_cash_flow,
+            "capex" => &mut self.capex,
+            "cash" => &mut self.cash,
+            _ => return None,
+        })
+    }
+}
 pub const PLAN_FIELDS: &[&str] = &[
     "target_headcount",
     "annual_attrition",
@@ -308,6 +349,7 @@ pub const READINESS_FIELDS: &[&str] = &[
     "min_revenue_growth_pct",
     "min_rule_of_40",
     "min_fiscal_years",
+    "rule_of_40_margin",
 ];
 
 #[cfg(test)]
