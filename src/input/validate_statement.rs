@@ -58,7 +58,10 @@ pub(super) fn statement(
                 _ => format!("write {what} as a positive amount (a cost of 0 or more)"),
             };
             return Err(check
-                .error(at(&[key]), format!("{what} must not be negative, found {value}"))
+                .error(
+                    at(&[key]),
+                    format!("{what} must not be negative, found {value}"),
+                )
                 .with_help(help));
         }
         check.scaled(value, scale, || at(&[key])).map(Some)
@@ -201,7 +204,10 @@ mod tests {
         assert_eq!(statement.cash, Some(Decimal::from(9)));
         assert_eq!(statement.operating_cash_flow, Some(Decimal::from(4)));
         let error = crate::input::from_toml(&text("3")).unwrap_err().to_string();
-        assert!(error.contains("capex is written as 3, above zero"), "{error}");
+        assert!(
+            error.contains("capex is written as 3, above zero"),
+            "{error}"
+        );
         assert!(error.contains("t.toml:8:1"), "{error}");
     }
 
@@ -225,7 +231,10 @@ mod tests {
             "[company]\nname = \"A\"\ncurrency = \"EUR\"\n[[period]]\nlabel = \"2024\"\nrevenue = 1\n",
         )
         .unwrap();
-        assert_eq!(default.readiness.rule_of_40_margin, RuleOf40Margin::Operating);
+        assert_eq!(
+            default.readiness.rule_of_40_margin,
+            RuleOf40Margin::Operating
+        );
         let options = crate::input::ReadOptions {
             company_fields: vec![
                 ("name".into(), "A".into()),

@@ -3,6 +3,7 @@
 //! Every formula is documented in `docs/metrics.md`. A value that cannot be computed is `None`
 //! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
 
+mod cash;
 pub mod catalogue;
 mod checks;
 mod period;
@@ -44,6 +45,8 @@ pub struct Metrics {
     /// All money is in full currency units of `company.currency` (the input's scale applied).
     pub amounts_in: &'static str,
     /// Periods in time order.
+    /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
+    pub rule_of_40_margin: crate::input::RuleOf40Margin,
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
@@ -118,7 +121,13 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         .par_iter()
         .map(|p| {
             let lookup = |label: PeriodLabel| by_label.get(&label).map(|&i| &input.periods[i]);
-            period::compute(p, &input.company, &all_lines, lookup)
+            period::compute(
+                p,
+                &input.company,
+                input.readiness.rule_of_40_margin,
+                &all_lines,
+                lookup,
+            )
         })
         .collect();
     warnings.extend(
@@ -132,6 +141,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         company: input.company.clone(),
         source: input.source.clone(),
         amounts_in: "full currency units",
+        rule_of_40_margin: input.readiness.rule_of_40_margin,
         periods,
         warnings,
         generator: Generator::default(),

@@ -284,7 +284,16 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 
 /// Criterion 2: Rule of 40: revenue growth plus operating margin.
 fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    use crate::input::RuleOf40Margin;
     let min = thresholds.min_rule_of_40;
+    let margin = metrics.rule_of_40_margin;
+    let article = |words: &str| {
+        if words.starts_with(['a', 'e', 'i', 'o', 'u', 'E']) {
+            "an"
+        } else {
+            "a"
+        }
+    };
     let threshold = format!(">= {}", number(min));
     let verdict = match latest_with(metrics, |p| p.rule_of_40) {
         None => Verdict::not_available(
@@ -295,14 +304,16 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             status: pass_if(score >= min),
             figure: against(score, min),
             why: format!(
-                "In {} revenue growth of {} plus an operating margin of {} makes {}, {} {}.",
+                "In {} revenue growth of {} plus {} {} of {} makes {}, {} {}.",
                 period.label,
                 period
                     .revenue_growth_yoy_pct
                     .map_or("n/a".to_string(), |g| part(g, score, min)),
-                period
-                    .operating_margin_pct
-                    .map_or("n/a".to_string(), |m| part(m, score, min)),
+                article(margin.words()),
+                margin.words(),
+                crate::metrics::catalogue::known(margin.metric_key())
+                    .value(period)
+                    .map_or("n/a".to_string(), |m| part(m.as_f64(), score, min)),
                 against(score, min),
                 if score >= min { "at or above" } else { "below" },
                 number(min)
@@ -313,7 +324,13 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
         }
         .unless_warned(metrics, &[period]),
     };
-    verdict.named("rule_of_40", "Rule of 40")
+    // The name says which margin, unless it is the usual operating margin.
+    let name = match margin {
+        RuleOf40Margin::Operating => "Rule of 40",
+        RuleOf40Margin::Ebitda => "Rule of 40 (EBITDA margin)",
+        RuleOf40Margin::Fcf => "Rule of 40 (free-cash-flow margin)",
+    };
+    verdict.named("rule_of_40", name)
 }
 
 /// Criterion 3: Operating margin improving. The trend is the latest quarter's margin minus the

@@ -38,6 +38,8 @@ pub enum Unit {
     Points,
     /// A multiple ("2.70×").
     Ratio,
+    /// A length of time in months ("18.4 months").
+    Months,
 }
 
 impl Unit {
@@ -56,6 +58,7 @@ impl Unit {
             Unit::Pp => "percentage points",
             Unit::Points => "points",
             Unit::Ratio => "multiple",
+            Unit::Months => "months",
         }
     }
 }
@@ -133,16 +136,24 @@ pub enum Section {
     Growth,
     Efficiency,
     Costs,
+    /// Gross margin, EBITDA, free cash flow, burn and runway.
+    Cash,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Growth, Section::Efficiency, Section::Costs];
+    pub const ALL: [Section; 4] = [
+        Section::Growth,
+        Section::Efficiency,
+        Section::Costs,
+        Section::Cash,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Section::Growth => "growth",
             Section::Efficiency => "efficiency",
             Section::Costs => "costs",
+            Section::Cash => "cash",
         }
     }
 
@@ -151,6 +162,7 @@ impl Section {
             Section::Growth => "Growth",
             Section::Efficiency => "Efficiency and AI",
             Section::Costs => "Cost structure and profitability",
+            Section::Cash => "Profitability and cash",
         }
     }
 }
@@ -235,7 +247,7 @@ const NO_COSTS: &str =
 pub const CATALOGUE: &[Metric] = {
     use Formula::{Computed, Input};
     use Polarity::{DownGood, Neutral, UpGood};
-    use Section::{Costs, Efficiency, Growth as GrowthSection};
+    use Section::{Cash, Costs, Efficiency, Growth as GrowthSection};
     use Series::{EveryPeriod, QuartersOnly};
     &[
         Metric {
@@ -451,8 +463,188 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.rule_of_40),
-            formula: Computed("revenue growth YoY % + operating margin %, in points; the scorecard's threshold (40 by default) is the bar"),
-            unavailable: "no revenue growth YoY or no operating margin",
+            formula: Computed("revenue growth YoY % + a margin %, in points: the operating margin unless rule_of_40_margin in [readiness] says \"ebitda\" (EBITDA margin) or \"fcf\" (free-cash-flow margin); the scorecard's threshold (40 by default) is the bar"),
+            unavailable: "no revenue growth YoY or no margin of the kind chosen",
+        },
+        Metric {
+            key: "cost_of_revenue",
+            name: "Cost of revenue",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.cost_of_revenue),
+            formula: Input("cost of revenue (cost of sales) as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "gross_profit",
+            name: "Gross profit",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.gross_profit),
+            formula: Computed("revenue − cost of revenue, in currency"),
+            unavailable: "no cost_of_revenue",
+        },
+        Metric {
+            key: "gross_margin_pct",
+            name: "Gross margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.gross_margin_pct),
+            formula: Computed("gross profit ÷ revenue × 100, in %"),
+            unavailable: "no gross profit, or revenue is zero",
+        },
+        Metric {
+            key: "depreciation_amortization",
+            name: "Depreciation and amortisation",
+            unit: Unit::Amount,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.depreciation_amortization),
+            formula: Input("depreciation and amortisation as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "ebitda",
+            name: "EBITDA",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.ebitda),
+            formula: Computed("operating income (as reported, else derived) + depreciation and amortisation, in currency; reported, not adjusted"),
+            unavailable: "no operating income, or no depreciation_amortization",
+        },
+        Metric {
+            key: "ebitda_margin_pct",
+            name: "EBITDA margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.ebitda_margin_pct),
+            formula: Computed("EBITDA ÷ revenue × 100, in %"),
+            unavailable: "no EBITDA, or revenue is zero",
+        },
+        Metric {
+            key: "operating_cash_flow",
+            name: "Operating cash flow",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.operating_cash_flow),
+            formula: Input("net cash from operating activities as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "capex",
+            name: "Capital expenditure",
+            unit: Unit::Amount,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.capex),
+            formula: Input("payments for property, plant and equipment (capex) as reported, a positive amount, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "free_cash_flow",
+            name: "Free cash flow",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.free_cash_flow),
+            formula: Computed("operating cash flow − capex, in currency over the period"),
+            unavailable: "no operating_cash_flow or no capex",
+        },
+        Metric {
+            key: "fcf_margin_pct",
+            name: "Free-cash-flow margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.fcf_margin_pct),
+            formula: Computed("free cash flow ÷ revenue × 100, in %"),
+            unavailable: "no free cash flow, or revenue is zero",
+        },
+        Metric {
+            key: "stock_based_compensation",
+            name: "Stock-based compensation",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.stock_based_compensation),
+            formula: Input("stock-based (share-based) compensation expense as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "sbc_pct_of_revenue",
+            name: "Stock-based compensation, % of revenue",
+            unit: Unit::Pct,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.sbc_pct_of_revenue),
+            formula: Computed("stock-based compensation ÷ revenue × 100, in %"),
+            unavailable: "no stock_based_compensation, or revenue is zero",
+        },
+        Metric {
+            key: "cash",
+            name: "Cash, period end",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.cash),
+            formula: Input("cash and cash equivalents at the end of the period as reported, in currency"),
+            unavailable: "not given in the input",
+        },
+        Metric {
+            key: "net_burn",
+            name: "Net burn",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.net_burn),
+            formula: Computed("capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero"),
+            unavailable: "no free cash flow, or not burning (free cash flow is zero or more)",
+        },
+        Metric {
+            key: "runway_months",
+            name: "Cash runway",
+            unit: Unit::Months,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.runway_months),
+            formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative"),
+            unavailable: "not burning (no runway to count), or no net burn or no cash",
         },
         Metric {
             key: "personnel_cost",

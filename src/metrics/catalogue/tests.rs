@@ -107,6 +107,12 @@ fn input_metrics_say_so() {
             "revenue",
             "headcount_end",
             "adjusted_operating_income",
+            "cost_of_revenue",
+            "depreciation_amortization",
+            "operating_cash_flow",
+            "capex",
+            "stock_based_compensation",
+            "cash",
             "personnel_cost",
             "ai_fte_equivalent",
             "ai_spend"
