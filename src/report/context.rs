@@ -204,6 +204,7 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
         series,
         sections: Section::ALL
             .iter()
+            .filter(|s| shows(metrics, **s))
             .map(|s| SectionView {
                 id: s.id(),
                 title: s.title(),
@@ -247,7 +248,7 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
             }
         }),
         readiness: Some(&analysis.scorecard),
-        methodology: methodology::definitions(),
+        methodology: methodology::definitions(metrics.rule_of_40_margin),
         sources: company.sources.clone(),
         footnotes: notes.into_list(),
         metrics: MetricsView {
@@ -469,4 +470,15 @@ fn data_notes(metrics: &Metrics) -> Vec<String> {
         }
     }
     notes
+}
+
+/// Whether the brief shows a section: the profitability-and-cash section only when some period
+/// has one of its figures (most inputs have no cash-flow statement; a section of "n/a" helps
+/// no one), every other section always.
+fn shows(metrics: &Metrics, section: Section) -> bool {
+    section != Section::Cash
+        || crate::metrics::CATALOGUE
+            .iter()
+            .filter(|m| m.section == Section::Cash)
+            .any(|m| metrics.periods.iter().any(|p| m.value(p).is_some()))
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::input::RuleOf40Margin;
 use crate::metrics::catalogue::{Formula, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Clone, Serialize)]
@@ -10,12 +11,12 @@ pub struct Definition {
     /// The JSON key in metrics.json.
     pub key: String,
     pub name: &'static str,
-    pub formula: &'static str,
+    pub formula: String,
 }
 
 /// Every computed metric, in catalogue order, then the cost-line metrics. Figures read from
-/// the input as given need no formula.
-pub fn definitions() -> Vec<Definition> {
+/// the input as given need no formula. The Rule of 40's says which margin this brief adds.
+pub fn definitions(rule_of_40_margin: RuleOf40Margin) -> Vec<Definition> {
     let computed = |formula: Formula| matches!(formula, Formula::Computed(_));
     CATALOGUE
         .iter()
@@ -23,7 +24,14 @@ pub fn definitions() -> Vec<Definition> {
         .map(|m| Definition {
             key: m.key.to_string(),
             name: m.name,
-            formula: m.formula.words(),
+            formula: match m.key {
+                "rule_of_40" => format!(
+                    "{}. This brief adds the {}.",
+                    m.formula.words(),
+                    rule_of_40_margin.words()
+                ),
+                _ => m.formula.words().to_string(),
+            },
         })
         .chain(
             LINE_CATALOGUE
@@ -32,7 +40,7 @@ pub fn definitions() -> Vec<Definition> {
                 .map(|l| Definition {
                     key: format!("cost_lines.<name>.{}", l.key),
                     name: l.name,
-                    formula: l.formula.words(),
+                    formula: l.formula.words().to_string(),
                 }),
         )
         .collect()

@@ -15,8 +15,13 @@ use super::facts::{CompanyFacts, Figure};
 pub enum Source {
     /// Filed as is: the concept and the filing's accession number.
     Filed { concept: String, accn: String },
-    /// Q4 = fiscal year - Q1 - Q2 - Q3, from the filings named.
-    Derived { concept: String, accns: Vec<String> },
+    /// Computed from filed figures of the concept, as `formula` says ("year - Q1 - Q2 - Q3"
+    /// for a Q4), from the filings named.
+    Derived {
+        concept: String,
+        formula: &'static str,
+        accns: Vec<String>,
+    },
 }
 
 /// One field's value for one period.
@@ -29,7 +34,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn filed(figure: Figure, start: NaiveDate) -> Self {
+    pub(super) fn filed(figure: Figure, start: NaiveDate) -> Self {
         Entry {
             value: figure.value,
             source: Source::Filed {
@@ -42,7 +47,7 @@ impl Entry {
     }
 }
 
-type Series = BTreeMap<Span, Entry>;
+pub(super) type Series = BTreeMap<Span, Entry>;
 
 /// A fiscal period as imported.
 #[derive(Debug, Clone)]
@@ -55,6 +60,8 @@ pub struct ImportedPeriod {
     /// Employees from the cover page of the annual report (years only).
     pub employees: Option<Entry>,
     pub costs: Vec<(&'static str, Entry)>,
+    /// The statement figures (`cost_of_revenue`, ..., `cash`) the file has for the period.
+    pub statement: Vec<(&'static str, Entry)>,
     /// Total operating expenses when the cost lines already break it down (a comment only).
     pub operating_expenses_total: Option<Entry>,
 }
@@ -109,6 +116,7 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
         .map(|line| (*line, series(line.concepts)))
         .collect();
     let employees = employees(facts, &calendar);
+    let figures = super::figures::Figures::read(facts, &calendar, &currency);
     let wanted = |span: &Span| {
         selection.from.is_none_or(|from| span.year() >= from)
             && (selection.quarters || matches!(span, Span::Year(_)))
@@ -142,6 +150,7 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
                 net_income: get(&net_income),
                 personnel_cost: get(&personnel_cost),
                 employees: get(&employees),
+                statement: figures.of(*span, entry),
                 costs,
                 operating_expenses_total,
             }
@@ -186,7 +195,7 @@ fn series(
 }
 
 /// Adds Q4 = fiscal year - Q1 - Q2 - Q3 for every year that has all four but no Q4.
-fn derive_fourth_quarters(series: &mut Series) {
+pub(super) fn derive_fourth_quarters(series: &mut Series) {
     let years: Vec<i32> = series
         .keys()
         .filter_map(|span| match span {
@@ -229,7 +238,11 @@ fn derive_fourth_quarters(series: &mut Series) {
         };
         let derived = Entry {
             value,
-            source: Source::Derived { concept, accns },
+            source: Source::Derived {
+                concept,
+                formula: "year - Q1 - Q2 - Q3",
+                accns,
+            },
             start,
             end: full.end,
         };

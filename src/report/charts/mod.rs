@@ -33,6 +33,7 @@ pub enum ChartSection {
     Growth,
     Efficiency,
     Costs,
+    Cash,
     Plan,
 }
 
@@ -141,6 +142,9 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
     let jobs: Vec<draw::Job> = series
         .iter()
         .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))
+        // A series without any profitability-and-cash figure gets no such charts (nor a
+        // sentence saying they are not drawn): its table already names what is missing.
+        .filter(|job| job.kind.section() != ChartSection::Cash || has_cash_figures(job.series))
         .collect();
     // Charts are independent: draw them on every core (the order of the result is kept).
     let mut charts: Vec<Chart> = jobs
@@ -156,6 +160,14 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
         charts.push(render(&plan::PlanChart { plan }, outputs)?);
     }
     Ok(charts)
+}
+
+fn has_cash_figures(series: &Series) -> bool {
+    use crate::metrics::catalogue::Section;
+    crate::metrics::CATALOGUE
+        .iter()
+        .filter(|m| m.section == Section::Cash)
+        .any(|m| series.periods.iter().any(|p| m.value(p).is_some()))
 }
 
 /// Something that can be drawn: the chart's identity, data check and drawing function.
