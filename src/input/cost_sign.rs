@@ -120,6 +120,7 @@ mod tests {
             operating_income: None,
             adjusted_operating_income: None,
             statement: Default::default(),
+            values: Default::default(),
             notes: None,
             costs: costs
                 .iter()

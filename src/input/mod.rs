@@ -9,7 +9,9 @@ mod columns;
 mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
+pub mod formula;
 mod json;
+mod kpi;
 mod locate;
 pub mod raw;
 mod read;
@@ -29,6 +31,7 @@ use crate::period::PeriodLabel;
 pub use acknowledge::{apply as acknowledge, Acknowledgement};
 pub use columns::Layout;
 pub use cost_sign::CostSign;
+pub use kpi::{Kpi, KpiThreshold, KpiUnit};
 pub use locate::FieldPath;
 pub use read::read_limited;
 pub use warning::{Warning, WarningKind};
@@ -158,6 +161,8 @@ pub struct ReadinessOverrides {
     pub min_fiscal_years: Option<Decimal>,
     /// The margin the Rule of 40 adds to revenue growth.
     pub rule_of_40_margin: RuleOf40Margin,
+    /// Thresholds on company KPIs (`[[readiness.kpi]]`).
+    pub kpi: Vec<KpiThreshold>,
 }
 
 /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
@@ -238,6 +243,8 @@ pub struct Period {
     pub operating_income: Option<Decimal>,
     pub adjusted_operating_income: Option<Decimal>,
     pub statement: Statement,
+    /// Operating figures (`[period.values]`), full units (scale applied), for KPI formulas.
+    pub values: LineMap<Decimal>,
     pub notes: Option<String>,
     pub costs: LineMap<Decimal>,
     pub ai: Ai,
@@ -251,6 +258,8 @@ pub struct CompanyInput {
     pub company: Company,
     pub plan: Option<Plan>,
     pub readiness: ReadinessOverrides,
+    /// The KPIs the company defines (`[[kpi]]`), formulas parsed, in the file's order.
+    pub kpis: Vec<Kpi>,
     /// Periods in time order.
     pub periods: Vec<Period>,
     pub warnings: Vec<Warning>,

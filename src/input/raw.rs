@@ -22,6 +22,30 @@ pub struct RawInput {
     /// Known, accepted warnings (see `acknowledge.rs`).
     #[serde(default)]
     pub acknowledge: Vec<RawAcknowledge>,
+    /// KPIs the company defines (see `kpi.rs`).
+    #[serde(default)]
+    pub kpi: Vec<RawKpi>,
+}
+
+/// One `[[kpi]]` table as written (validated in `kpi.rs`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKpi {
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub polarity: Option<String>,
+    pub formula: Option<String>,
+    pub definition: Option<String>,
+}
+
+/// One `[[readiness.kpi]]` threshold as written.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKpiThreshold {
+    pub key: Option<String>,
+    pub min: Option<Amount>,
+    pub max: Option<Amount>,
 }
 
 /// One `[[acknowledge]]` table as written (validated in `acknowledge.rs`).
@@ -68,6 +92,9 @@ pub struct RawReadiness {
     pub min_fiscal_years: Option<Amount>,
     /// The margin the Rule of 40 adds to growth: "operating" (default), "ebitda" or "fcf".
     pub rule_of_40_margin: Option<String>,
+    /// Thresholds on company KPIs.
+    #[serde(default)]
+    pub kpi: Vec<RawKpiThreshold>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -90,6 +117,9 @@ pub struct RawPeriod {
     #[serde(default, deserialize_with = "unique_cost_lines")]
     pub costs: LineMap<Amount>,
     pub ai: Option<RawAi>,
+    /// Operating figures of the period (GMV, ...) that KPI formulas read as `values.<name>`.
+    #[serde(default)]
+    pub values: LineMap<Amount>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -307,6 +337,7 @@ pub const PERIOD_FIELDS: &[&str] = &[
     "notes",
     "costs",
     "ai",
+    "values",
 ];
 
 /// The optional money figures of the income and cash-flow statements, named alike in every
@@ -342,7 +373,17 @@ pub const PLAN_FIELDS: &[&str] = &[
     "reinvest_share",
 ];
 pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
-pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness", "acknowledge"];
+pub const TOP_FIELDS: &[&str] = &[
+    "company",
+    "plan",
+    "period",
+    "readiness",
+    "acknowledge",
+    "kpi",
+];
+/// The fields of a `[[kpi]]` table, and of a `[[readiness.kpi]]` threshold.
+pub const KPI_FIELDS: &[&str] = &["key", "name", "unit", "polarity", "formula", "definition"];
+pub const KPI_THRESHOLD_FIELDS: &[&str] = &["key", "min", "max"];
 /// The fields of an `[[acknowledge]]` table, for "did you mean" hints.
 pub const ACKNOWLEDGE_FIELDS: &[&str] = &["kind", "period", "reason"];
 pub const READINESS_FIELDS: &[&str] = &[
@@ -350,6 +391,7 @@ pub const READINESS_FIELDS: &[&str] = &[
     "min_rule_of_40",
     "min_fiscal_years",
     "rule_of_40_margin",
+    "kpi",
 ];
 
 #[cfg(test)]

@@ -153,13 +153,16 @@ pub fn validate(
         .map(|r| {
             Ok::<_, InputError>(ReadinessOverrides {
                 rule_of_40_margin: statement::rule_of_40_margin(r.rule_of_40_margin, &check)?,
+                kpi: super::kpi::thresholds(r.kpi, &|path| check.error(path, ""))?,
                 min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
                 min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
                 min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
             })
         })
         .transpose()?;
+    let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
     Ok(CompanyInput {
+        kpis,
         source: file.to_string(),
         company,
         plan,
@@ -230,6 +233,9 @@ fn period(
         "personnel cost",
     )?;
     let statement = statement::statement(&raw, scale, cost_sign, check, &at)?;
+    let values = super::kpi::values(std::mem::take(&mut raw.values), scale, |name, message| {
+        check.error(at(&["values", name]), message)
+    })?;
     let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
         let path = || at(&["costs", &name]);
@@ -280,6 +286,7 @@ fn period(
             "adjusted_operating_income",
         )?,
         statement,
+        values,
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
@@ -350,6 +357,8 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         AI_FIELDS,
         READINESS_FIELDS,
         ACKNOWLEDGE_FIELDS,
+        super::raw::KPI_FIELDS,
+        super::raw::KPI_THRESHOLD_FIELDS,
         TOP_FIELDS,
     ];
     lists

@@ -6,6 +6,7 @@
 mod cash;
 pub mod catalogue;
 mod checks;
+pub mod kpi;
 mod period;
 mod unavailable;
 
@@ -47,6 +48,8 @@ pub struct Metrics {
     /// Periods in time order.
     /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
     pub rule_of_40_margin: crate::input::RuleOf40Margin,
+    /// The KPIs the company defines, in its order; each period's values are in its `kpis`.
+    pub kpis: Vec<crate::input::Kpi>,
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
@@ -116,7 +119,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
     // Each period reads only the input, so long histories are computed on every core; the
     // order of periods and of warnings stays the input's time order.
     use rayon::prelude::*;
-    let periods: Vec<PeriodMetrics> = input
+    let mut periods: Vec<PeriodMetrics> = input
         .periods
         .par_iter()
         .map(|p| {
@@ -130,6 +133,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
             )
         })
         .collect();
+    kpi::evaluate(input, &mut periods);
     warnings.extend(
         periods
             .iter()
@@ -142,6 +146,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         source: input.source.clone(),
         amounts_in: "full currency units",
         rule_of_40_margin: input.readiness.rule_of_40_margin,
+        kpis: input.kpis.clone(),
         periods,
         warnings,
         generator: Generator::default(),

@@ -64,6 +64,9 @@ pub struct PeriodMetrics {
     pub net_burn: Option<Exact>,
     pub runway_months: Option<f64>,
     pub cost_lines: LineMap<CostLineMetrics>,
+    /// The company's own KPIs by key (`null` with the reason under `kpis.<key>` in
+    /// `unavailable`), in the order the input defines them.
+    pub kpis: LineMap<Option<Exact>>,
     pub ai_exposed_cost: Option<Exact>,
     pub ai_exposed_pct_of_revenue: Option<f64>,
     pub personnel_cost: Option<Exact>,
@@ -168,6 +171,7 @@ pub fn compute<'a>(
         net_burn: cash.net_burn.map(Exact),
         runway_months: cash.runway_months,
         cost_lines,
+        kpis: LineMap::default(),
         ai_exposed_cost: ai.exposed_cost.map(Exact),
         ai_exposed_pct_of_revenue: ai.exposed_pct_of_revenue,
         personnel_cost: period.personnel_cost.map(Exact),

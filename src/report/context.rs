@@ -248,7 +248,7 @@ pub fn build<'a>(analysis: &'a Analysis, charts: &[Chart], chart_ext: &str) -> B
             }
         }),
         readiness: Some(&analysis.scorecard),
-        methodology: methodology::definitions(metrics.rule_of_40_margin),
+        methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
         sources: company.sources.clone(),
         footnotes: notes.into_list(),
         metrics: MetricsView {
@@ -474,8 +474,11 @@ fn data_notes(metrics: &Metrics) -> Vec<String> {
 
 /// Whether the brief shows a section: the profitability-and-cash section only when some period
 /// has one of its figures (most inputs have no cash-flow statement; a section of "n/a" helps
-/// no one), every other section always.
+/// no one), company KPIs when the company defines some, every other section always.
 fn shows(metrics: &Metrics, section: Section) -> bool {
+    if section == Section::Kpis {
+        return !metrics.kpis.is_empty();
+    }
     section != Section::Cash
         || crate::metrics::CATALOGUE
             .iter()

@@ -84,7 +84,44 @@ pub fn for_series(series: &Series, notes: &mut Footnotes) -> Vec<Table> {
     })
     .collect();
     tables.rotate_left(1);
+    if !series.kpis.is_empty() {
+        tables.push(kpi_table(series, notes));
+    }
     tables
+}
+
+/// The company's own KPIs, one row each, in the order the input defines them.
+fn kpi_table(series: &Series, notes: &mut Footnotes) -> Table {
+    use crate::metrics::kpi;
+    let rows = series
+        .kpis
+        .iter()
+        .map(|definition| Row {
+            name: definition.name.clone(),
+            cells: series
+                .periods
+                .iter()
+                .map(|p| {
+                    cell::with_reason(
+                        p,
+                        &kpi::reason_key(definition),
+                        kpi::value(definition, p),
+                        kpi::unit(definition),
+                        kpi::polarity(definition),
+                        Place::Table,
+                        notes,
+                    )
+                })
+                .collect(),
+            tag: None,
+        })
+        .collect();
+    Table {
+        section: Section::Kpis,
+        title: Section::Kpis.title(),
+        rows,
+        empty_rows: Vec::new(),
+    }
 }
 
 fn share_of_revenue() -> &'static LineMetric {

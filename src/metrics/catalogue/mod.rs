@@ -138,14 +138,17 @@ pub enum Section {
     Costs,
     /// Gross margin, EBITDA, free cash flow, burn and runway.
     Cash,
+    /// The company's own KPIs (`[[kpi]]`): no catalogue entry is in it.
+    Kpis,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Growth,
         Section::Efficiency,
         Section::Costs,
         Section::Cash,
+        Section::Kpis,
     ];
 
     pub fn id(self) -> &'static str {
@@ -154,6 +157,7 @@ impl Section {
             Section::Efficiency => "efficiency",
             Section::Costs => "costs",
             Section::Cash => "cash",
+            Section::Kpis => "kpis",
         }
     }
 
@@ -163,6 +167,7 @@ impl Section {
             Section::Efficiency => "Efficiency and AI",
             Section::Costs => "Cost structure and profitability",
             Section::Cash => "Profitability and cash",
+            Section::Kpis => "Company KPIs",
         }
     }
 }

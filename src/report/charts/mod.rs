@@ -68,6 +68,8 @@ pub struct Series<'a> {
     pub total: usize,
     pub currency: &'a str,
     pub ai_exposed: &'a [String],
+    /// The company's own KPIs, for their table.
+    pub kpis: &'a [crate::input::Kpi],
     /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
     pub rule_of_40_bar: f64,
     /// Decimals the tables give amounts in the company's scale: none when every amount the
@@ -110,6 +112,7 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
                 total,
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
+                kpis: &metrics.kpis,
                 rule_of_40_bar,
                 amount_decimals,
             }
