@@ -18,6 +18,7 @@ use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
+mod kpi_threshold;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -33,8 +34,8 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Criterion {
     /// A stable snake_case key, such as `revenue_growth`.
-    pub id: &'static str,
-    pub name: &'static str,
+    pub id: String,
+    pub name: String,
     pub status: Status,
     /// The measured value in words, "24.8%" or "n/a".
     pub figure: String,
@@ -144,6 +145,13 @@ pub fn evaluate(
         data_warnings(metrics),
     ];
     criteria.extend(plan.map(plan_target::plan_target));
+    criteria.extend(
+        input
+            .readiness
+            .kpi
+            .iter()
+            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold)),
+    );
     let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
     let (passed, watch, failed) = (
         count(Status::Pass),
@@ -190,10 +198,10 @@ struct Verdict {
 }
 
 impl Verdict {
-    fn named(self, id: &'static str, name: &'static str) -> Criterion {
+    fn named(self, id: &str, name: &str) -> Criterion {
         Criterion {
-            id,
-            name,
+            id: id.to_string(),
+            name: name.to_string(),
             status: self.status,
             figure: self.figure,
             value: self.value,

@@ -422,9 +422,14 @@ fn klarna_by_hand() {
         "{}",
         criterion(&card, "plan_target").why
     );
+    // Transaction margin dollars 2025: 3,509 - 809 - 794 - 667 = 1,239 >= 0 (issue 16).
+    assert_eq!(
+        got("kpi.transaction_margin"),
+        (Status::Pass, "$1,239M".into())
+    );
     assert_eq!(
         (card.passed, card.watch, card.failed, card.status),
-        (4, 2, 3, Status::Fail)
+        (5, 2, 3, Status::Fail)
     );
     let json = serde_json::to_value(&card).unwrap();
     assert_eq!(json["status"], "fail");
@@ -638,4 +643,27 @@ fn the_rule_of_40_says_which_margin_it_took() {
         "{}",
         rule.why
     );
+}
+
+/// Issue 16: a `[[readiness.kpi]]` threshold is a criterion on the KPI's latest value, in the
+/// company's scale for money.
+#[test]
+fn a_kpi_threshold_judges_the_latest_value() {
+    let kpi = "[[kpi]]\nkey = \"margin\"\nname = \"Margin dollars\"\nunit = \"money\"\n\
+               formula = \"revenue - costs.staff\"\n";
+    // 2024: 169 - 150 = 19 (the healthy years have staff costs of 95, 120, 150).
+    let scored = card_for(
+        &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 20\n"),
+        &healthy(),
+    );
+    let rule = criterion(&scored, "kpi.margin");
+    assert_eq!(rule.name, "Margin dollars (company KPI)");
+    assert_eq!(rule.status, Status::Fail);
+    assert_eq!(rule.value, Some(19.0));
+    assert_eq!(rule.figure, "$19");
+    let scored = card_for(
+        &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 10\nmax = 19\n"),
+        &healthy(),
+    );
+    assert_eq!(criterion(&scored, "kpi.margin").status, Status::Pass);
 }
