@@ -103,6 +103,35 @@ const CASES: &[Case] = &[
         ],
     ),
     refused(
+        "toml-kpi-unknown-name.toml",
+        &[
+            "toml-kpi-unknown-name.toml:9:22",
+            "unknown name `values.gvm`",
+            "did you mean `values.gmv`?",
+        ],
+    ),
+    refused(
+        "toml-kpi-cycle.toml",
+        &[
+            "toml-kpi-cycle.toml:15:12",
+            "the KPIs depend on each other in a cycle: a → b → a",
+        ],
+    ),
+    refused(
+        "toml-kpi-unit-mismatch.toml",
+        &[
+            "toml-kpi-unit-mismatch.toml:9:20",
+            "adds people to money: the units do not fit",
+        ],
+    ),
+    refused(
+        "toml-kpi-unclosed.toml",
+        &[
+            "toml-kpi-unclosed.toml:9:24",
+            "expected \")\" to close the \"(\" at column 1",
+        ],
+    ),
+    refused(
         "toml-duplicate-key.toml",
         &["toml-duplicate-key.toml:8:1", "duplicate key `revenue`"],
     ),
