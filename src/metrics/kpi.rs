@@ -458,11 +458,12 @@ impl Eval<'_> {
                 .get(line)
                 .map(|l| l.amount.0)
                 .ok_or_else(|| format!("no costs.{line} in {label}")),
+            // The metrics' periods are the input's, in the same order.
             Name::Value(value) => self
                 .input
                 .periods
-                .iter()
-                .find(|p| p.label == period.label)
+                .get(index)
+                .filter(|p| p.label == period.label)
                 .and_then(|p| p.values.get(value).copied())
                 .ok_or_else(|| format!("no values.{value} in {label}")),
             Name::Plain(plain) => match target(self.input, plain) {
