@@ -40,11 +40,12 @@ impl fmt::Display for Run {
     }
 }
 
-/// The labels as runs of consecutive periods, in time order; duplicates count once. Periods
-/// of different series (a year among quarters) never join a run.
+/// The labels as runs of consecutive periods, in time order within a series, years first, then
+/// halves, then quarters (as the brief shows its series); duplicates count once. Periods of
+/// different series (a year among quarters) never join a run.
 pub fn runs(labels: impl IntoIterator<Item = PeriodLabel>) -> Vec<Run> {
     let mut labels: Vec<PeriodLabel> = labels.into_iter().collect();
-    labels.sort_by_key(|l| (l.kind, l.ordinal()));
+    labels.sort_by_key(|l| (std::cmp::Reverse(l.kind), l.ordinal()));
     labels.dedup();
     let mut runs: Vec<Run> = Vec::new();
     for label in labels {

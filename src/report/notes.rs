@@ -1,9 +1,9 @@
 //! The brief's notes on unavailable values, grouped by reason.
 //!
 //! Building the tables, each n/a cell is marked with its period, row and typed reason; the
-//! cells of one table of a series (years, quarters) with the same reason join one group,
-//! whatever their row: a reason is a fact about the input ("the input gives no headcount,
-//! period end"), true of every period it names. Once the brief is built, the groups become
+//! cells with the same reason join one group, whatever their row, table or series (years,
+//! quarters, the company's KPIs): a reason is a fact about the input ("the input gives no
+//! headcount, period end"), true of every period it names. Once the brief is built, the groups become
 //! numbered notes in reading order, each naming its periods once as a range ("2025-Q1 to
 //! 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare with"). A row whose n/a cells all
 //! share one note carries the mark beside its name instead of in every cell; tables whose
@@ -16,18 +16,16 @@ use serde::Serialize;
 
 use super::cell::Cell;
 use super::tables::Row;
-use crate::metrics::catalogue::{metric, Section};
 use crate::metrics::reason::words;
 use crate::metrics::runs::{self, Run};
 use crate::metrics::Reason;
-use crate::period::{PeriodKind, PeriodLabel};
+use crate::period::PeriodLabel;
 
-/// The reasons of the n/a cells met while building the brief, grouped by series, table and
-/// reason.
+/// The reasons of the n/a cells met while building the brief, grouped by reason.
 #[derive(Debug, Default)]
 pub struct Notes {
     groups: Vec<Group>,
-    index: HashMap<(PeriodKind, &'static str, Reason), usize>,
+    index: HashMap<Reason, usize>,
 }
 
 #[derive(Debug)]
@@ -43,15 +41,14 @@ impl Notes {
     /// Records that the value of `label` in the row `row` (its metric key, or a cost line's
     /// `cost_lines.<name>.<key>`) is n/a for `reason`; returns the group, which a cell holds
     /// until [`Numbering`] turns it into a note number.
-    pub fn mark(&mut self, label: PeriodLabel, row: &str, reason: Reason) -> usize {
-        let table = metric(row).map_or(Section::Costs, |m| m.section).id();
-        let key = (label.kind, table, reason);
+    pub fn mark(&mut self, label: PeriodLabel, _row: &str, reason: Reason) -> usize {
+        let key = reason;
         let group = match self.index.get(&key) {
             Some(&group) => group,
             None => {
                 let group = self.groups.len();
                 self.groups.push(Group {
-                    reason: Some(key.2.clone()),
+                    reason: Some(key.clone()),
                     said: String::new(),
                     labels: Vec::new(),
                 });

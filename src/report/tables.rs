@@ -33,7 +33,12 @@ pub struct Table {
 pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
     // The cost table is built first (an order the committed briefs were made with); notes
     // are numbered in reading order afterwards, and the tables are shown in section order.
-    let mut tables: Vec<Table> = [Section::Costs, Section::Growth, Section::Efficiency]
+    let mut tables: Vec<Table> = [
+        Section::Costs,
+        Section::Growth,
+        Section::Efficiency,
+        Section::Cash,
+    ]
         .into_iter()
         .map(|section| {
             let metrics: Vec<&Metric> = CATALOGUE
@@ -83,7 +88,45 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         })
         .collect();
     tables.rotate_left(1);
+    if !series.kpis.is_empty() {
+        tables.push(kpi_table(series, notes));
+    }
     tables
+}
+
+/// The company's own KPIs, one row each, in the order the input defines them.
+fn kpi_table(series: &Series, notes: &mut Notes) -> Table {
+    use crate::metrics::kpi;
+    let rows = series
+        .kpis
+        .iter()
+        .map(|definition| Row {
+            name: definition.name.clone(),
+            cells: series
+                .periods
+                .iter()
+                .map(|p| {
+                    cell::with_reason(
+                        p,
+                        &kpi::reason_key(definition),
+                        kpi::value(definition, p),
+                        kpi::unit(definition),
+                        kpi::polarity(definition),
+                        Place::Table,
+                        notes,
+                    )
+                })
+                .collect(),
+            tag: None,
+            note: None,
+        })
+        .collect();
+    Table {
+        section: Section::Kpis,
+        title: Section::Kpis.title(),
+        rows,
+        empty_rows: Vec::new(),
+    }
 }
 
 fn share_of_revenue() -> &'static LineMetric {

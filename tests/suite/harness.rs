@@ -91,6 +91,14 @@ impl Test {
         self.file(name, bytes)
     }
 
+    /// Copies the bundled example (`examples/klarna.toml`) as `name`, with the peer files it
+    /// names, so it generates as in the repository.
+    pub fn example(self, name: &str) -> Self {
+        self.copy("examples/klarna.toml", name)
+            .copy("examples/peers/paypal.toml", "peers/paypal.toml")
+            .copy("examples/peers/affirm.toml", "peers/affirm.toml")
+    }
+
     /// Standard input; without it the binary reads an empty one.
     pub fn stdin(mut self, bytes: impl AsRef<[u8]>) -> Self {
         self.stdin = Some(bytes.as_ref().to_vec());

@@ -24,6 +24,9 @@ const INPUTS: [(&str, &str); 2] = [
 fn report(input: &str, folder: &str) -> crate::harness::Output {
     Test::new()
         .copy(input, "input.toml")
+        // The example names its peers: they are copied beside it (unused by other inputs).
+        .copy("examples/peers/paypal.toml", "peers/paypal.toml")
+        .copy("examples/peers/affirm.toml", "peers/affirm.toml")
         .args([
             "generate",
             "input.toml",
@@ -160,7 +163,7 @@ notes = "+cmd|' /C calc'!A0"
 fn the_workbook_is_deterministic_and_dated_only_when_asked() {
     let bytes = |env: Option<&str>| {
         let mut test = Test::new()
-            .copy("examples/klarna.toml", "klarna.toml")
+            .example("klarna.toml")
             .args(["generate", "klarna.toml", "-o", "out", "--format", "xlsx"]);
         if let Some(epoch) = env {
             test = test.env("SOURCE_DATE_EPOCH", epoch);
@@ -435,7 +438,7 @@ fn libreoffice_recomputes_compare_changes_to_compare_json() {
         return;
     };
     let out = Test::new()
-        .copy("examples/klarna.toml", "klarna.toml")
+        .example("klarna.toml")
         .args([
             "compare",
             "klarna.toml",

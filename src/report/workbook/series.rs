@@ -53,6 +53,7 @@ fn unit_words(unit: Unit, company: &Company) -> String {
         Unit::Pp => "percentage points".into(),
         Unit::Points => "points".into(),
         Unit::Ratio => "multiple".into(),
+        Unit::Months => "months".into(),
     }
 }
 
@@ -380,5 +381,9 @@ impl Cells for PeriodCells<'_> {
 
     fn per_year(&self) -> u32 {
         self.this.kind.per_year()
+    }
+
+    fn rule_of_40_margin(&self) -> &'static str {
+        self.sources.input.readiness.rule_of_40_margin.metric_key()
     }
 }
