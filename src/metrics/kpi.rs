@@ -498,9 +498,7 @@ impl Eval<'_> {
                 },
                 Some(Target::Metric(metric)) => match metric.value(period) {
                     Some(Number::Exact(exact)) => Ok(exact.0),
-                    Some(Number::Float(value)) => {
-                        Decimal::from_f64(value).ok_or(Reason::TooLarge)
-                    }
+                    Some(Number::Float(value)) => Decimal::from_f64(value).ok_or(Reason::TooLarge),
                     None => Err(period
                         .unavailable
                         .get(metric.key)

@@ -39,54 +39,54 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         Section::Efficiency,
         Section::Cash,
     ]
-        .into_iter()
-        .map(|section| {
-            let metrics: Vec<&Metric> = CATALOGUE
-                .iter()
-                .filter(|m| m.in_tables && m.section == section && m.series.applies_to(series.kind))
-                .collect();
-            let mut rows = match section {
-                Section::Costs => cost_line_rows(series, notes),
-                _ => Vec::new(),
-            };
-            let mut empty_rows = Vec::new();
-            for metric in metrics {
-                if series.periods.iter().all(|p| metric.value(p).is_none()) {
-                    empty_rows.push(metric.name.to_string());
-                    continue;
-                }
-                rows.push(Row {
-                    name: metric.name.to_string(),
-                    cells: series
-                        .periods
-                        .iter()
-                        .map(|p| {
-                            let mut c = cell::of_metric(p, metric, Place::Table, notes);
-                            // Rule-of-40 points are judged against the scorecard's bar.
-                            match metric.unit {
-                                Unit::Points => c.bar = Some(series.rule_of_40_bar),
-                                // A computed amount reads like the figures around it; one the
-                                // user typed keeps its own digits.
-                                Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
-                                    c.decimals = Some(series.amount_decimals)
-                                }
-                                _ => {}
+    .into_iter()
+    .map(|section| {
+        let metrics: Vec<&Metric> = CATALOGUE
+            .iter()
+            .filter(|m| m.in_tables && m.section == section && m.series.applies_to(series.kind))
+            .collect();
+        let mut rows = match section {
+            Section::Costs => cost_line_rows(series, notes),
+            _ => Vec::new(),
+        };
+        let mut empty_rows = Vec::new();
+        for metric in metrics {
+            if series.periods.iter().all(|p| metric.value(p).is_none()) {
+                empty_rows.push(metric.name.to_string());
+                continue;
+            }
+            rows.push(Row {
+                name: metric.name.to_string(),
+                cells: series
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        let mut c = cell::of_metric(p, metric, Place::Table, notes);
+                        // Rule-of-40 points are judged against the scorecard's bar.
+                        match metric.unit {
+                            Unit::Points => c.bar = Some(series.rule_of_40_bar),
+                            // A computed amount reads like the figures around it; one the
+                            // user typed keeps its own digits.
+                            Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
+                                c.decimals = Some(series.amount_decimals)
                             }
-                            c
-                        })
-                        .collect(),
-                    tag: None,
-                    note: None,
-                });
-            }
-            Table {
-                section,
-                title: section.title(),
-                rows,
-                empty_rows,
-            }
-        })
-        .collect();
+                            _ => {}
+                        }
+                        c
+                    })
+                    .collect(),
+                tag: None,
+                note: None,
+            });
+        }
+        Table {
+            section,
+            title: section.title(),
+            rows,
+            empty_rows,
+        }
+    })
+    .collect();
     tables.rotate_left(1);
     if !series.kpis.is_empty() {
         tables.push(kpi_table(series, notes));

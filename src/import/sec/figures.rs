@@ -124,7 +124,11 @@ fn flow_series(
                 .is_none_or(|filed| figure.filed.as_deref() > filed.as_deref());
             if later {
                 kept.insert((cumulative, span), figure.filed.clone());
-                let target = if cumulative { &mut to_date } else { &mut series };
+                let target = if cumulative {
+                    &mut to_date
+                } else {
+                    &mut series
+                };
                 target.insert(span, Entry::filed(figure, start));
             }
         }

@@ -70,7 +70,10 @@ fn the_rule_of_40_takes_the_margin_chosen() {
     close(fcf.periods[1].rule_of_40, 20.0);
     // 2023 is the first year: no growth to add, so no Rule of 40, with the growth's reason.
     assert_eq!(
-        ebitda.periods[0].unavailable.reason("rule_of_40").as_deref(),
+        ebitda.periods[0]
+            .unavailable
+            .reason("rule_of_40")
+            .as_deref(),
         Some("the input's years start at 2023, so there is no earlier year to compare with")
     );
 }
@@ -134,8 +137,14 @@ fn missing_figures_are_named() {
         reason("ebitda"),
         "the input gives no depreciation and amortisation"
     );
-    assert_eq!(reason("free_cash_flow"), "the input gives no capital expenditure");
-    assert_eq!(reason("runway_months"), "the input gives no capital expenditure");
+    assert_eq!(
+        reason("free_cash_flow"),
+        "the input gives no capital expenditure"
+    );
+    assert_eq!(
+        reason("runway_months"),
+        "the input gives no capital expenditure"
+    );
     assert_eq!(
         reason("sbc_pct_of_revenue"),
         "the input gives no stock-based compensation"

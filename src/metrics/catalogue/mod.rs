@@ -18,8 +18,7 @@ use crate::money::Exact;
 use crate::period::PeriodKind;
 use workbook::{
     ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, operating_income,
-    per_employee, points, quotient, runway_months, share, Field, InWorkbook, LineInWorkbook,
-    Which,
+    per_employee, points, quotient, runway_months, share, Field, InWorkbook, LineInWorkbook, Which,
 };
 
 /// How a metric is measured, which decides how it is shown and how a change in it reads.

@@ -107,7 +107,10 @@ fn prior_reads_a_year_earlier_and_kpis_read_each_other() {
     let v = values(&text);
     assert_eq!(
         v[0].1,
-        Err("the input's years start at 2023, so there is no earlier year to compare with".to_string())
+        Err(
+            "the input's years start at 2023, so there is no earlier year to compare with"
+                .to_string()
+        )
     );
     assert_eq!(v[1].1, Ok(Decimal::from(25)));
     let input = from_toml(&format!("{HEAD}{text}{PERIODS}")).unwrap();
@@ -118,7 +121,10 @@ fn prior_reads_a_year_earlier_and_kpis_read_each_other() {
         Some(Decimal::from(50))
     );
     assert_eq!(
-        metrics.periods[0].unavailable.reason("kpis.double_growth").as_deref(),
+        metrics.periods[0]
+            .unavailable
+            .reason("kpis.double_growth")
+            .as_deref(),
         Some("the input's years start at 2023, so there is no earlier year to compare with")
     );
     // A KPI may read its own value a year earlier.

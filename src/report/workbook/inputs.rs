@@ -97,9 +97,10 @@ pub fn value(period: &Period, field: Field) -> Option<(Decimal, bool)> {
         Field::AiSpend => period.ai.spend.map(|v| (v, true)),
         Field::AiFteEquivalent => period.ai.fte_equivalent.map(|v| (v, false)),
         Field::CostOfRevenue => period.statement.cost_of_revenue.map(|v| (v, true)),
-        Field::DepreciationAmortization => {
-            period.statement.depreciation_amortization.map(|v| (v, true))
-        }
+        Field::DepreciationAmortization => period
+            .statement
+            .depreciation_amortization
+            .map(|v| (v, true)),
         Field::StockBasedCompensation => {
             period.statement.stock_based_compensation.map(|v| (v, true))
         }
@@ -287,6 +288,20 @@ pub fn company_sheet(
     ] {
         if let Some(value) = value {
             rows.push((format!("readiness.{key}"), Cell::Number(value, false)));
+        }
+    }
+    {
+        use crate::input::RuleOf40Margin;
+        let name = match readiness.rule_of_40_margin {
+            RuleOf40Margin::Operating => None,
+            RuleOf40Margin::Ebitda => Some("ebitda"),
+            RuleOf40Margin::Fcf => Some("fcf"),
+        };
+        if let Some(name) = name {
+            rows.push((
+                "readiness.rule_of_40_margin".into(),
+                Cell::Text(name.into()),
+            ));
         }
     }
     for known in &input.acknowledgements {
