@@ -125,9 +125,10 @@ mod tests {
 
     #[test]
     fn years_and_quarters_never_join() {
-        // 2024 and 2024-Q4 are not one run, though one year and one quarter apart in ordinal.
+        // 2024 and 2024-Q4 are not one run, though one year and one quarter apart in ordinal;
+        // years come first, as the brief shows its series.
         let mixed = labels(&["2024-Q4", "2025", "2025-Q1"]);
-        assert_eq!(named(mixed), "2024-Q4, 2025-Q1, 2025");
+        assert_eq!(named(mixed), "2025, 2024-Q4, 2025-Q1");
         assert!(named(labels(&[])).is_empty());
     }
 }

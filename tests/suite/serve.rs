@@ -140,11 +140,11 @@ fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
     let error = poll(&server, &address, "the error page", |reply| {
         reply.status == 500
     });
-    assert!(error.body.contains("klarna.toml:71:11"), "{}", error.body);
-    assert!(error.body.contains("71 | revenue = &quot;ten&quot;"));
+    assert!(error.body.contains("klarna.toml:113:11"), "{}", error.body);
+    assert!(error.body.contains("113 | revenue = &quot;ten&quot;"));
     assert!(error.body.contains("   |           ^^^^^"));
     assert!(error.body.contains("<script nonce=\""));
-    assert!(server.stderr().contains("71 | revenue = \"ten\""));
+    assert!(server.stderr().contains("113 | revenue = \"ten\""));
     // Fixed: the brief is back.
     edit(&input, "revenue = \"ten\" ", "revenue = 3000 ");
     poll(&server, &address, "the fixed brief", |reply| {
