@@ -519,7 +519,7 @@ pub const CATALOGUE: &[Metric] = {
             in_tables: true,
             get: |p| exact(p.gross_profit),
             formula: Computed("revenue − cost of revenue, in currency"),
-            unavailable: "no cost_of_revenue",
+            unavailable: "no cost of revenue",
             workbook: InWorkbook::Formula(|c| combine(c, "revenue", '-', "cost_of_revenue")),
         },
         Metric {
@@ -558,7 +558,7 @@ pub const CATALOGUE: &[Metric] = {
             in_tables: true,
             get: |p| exact(p.ebitda),
             formula: Computed("operating income (as reported, else derived) + depreciation and amortisation, in currency; reported, not adjusted"),
-            unavailable: "no operating income, or no depreciation_amortization",
+            unavailable: "no operating income, or no depreciation and amortisation",
             workbook: InWorkbook::Formula(|c| combine(c, "operating_income", '+', "depreciation_amortization")),
         },
         Metric {
@@ -610,7 +610,7 @@ pub const CATALOGUE: &[Metric] = {
             in_tables: true,
             get: |p| exact(p.free_cash_flow),
             formula: Computed("operating cash flow − capex, in currency over the period"),
-            unavailable: "no operating_cash_flow or no capex",
+            unavailable: "no operating cash flow or no capital expenditure",
             workbook: InWorkbook::Formula(|c| combine(c, "operating_cash_flow", '-', "capex")),
         },
         Metric {
@@ -649,7 +649,7 @@ pub const CATALOGUE: &[Metric] = {
             in_tables: true,
             get: |p| float(p.sbc_pct_of_revenue),
             formula: Computed("stock-based compensation ÷ revenue × 100, in %"),
-            unavailable: "no stock_based_compensation, or revenue is zero",
+            unavailable: "no stock-based compensation, or revenue is zero",
             workbook: InWorkbook::Formula(|c| share(c, "stock_based_compensation")),
         },
         Metric {
