@@ -94,7 +94,16 @@ pub(crate) fn usage(error: anyhow::Error) -> anyhow::Error {
 
 /// Reads one input; an error names the file and position.
 pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput> {
-    Ok(input::load(path, options)?)
+    Ok(checked(input::load(path, options))?)
+}
+
+/// An input read, with its KPI formulas checked against the metrics they read.
+fn checked(
+    input: Result<CompanyInput, diagnostic::InputError>,
+) -> Result<CompanyInput, diagnostic::InputError> {
+    let input = input?;
+    metrics::kpi::check(&input)?;
+    Ok(input)
 }
 
 /// Reads each input on its own, in input order (the bundled example when there is none).
@@ -103,18 +112,18 @@ pub fn load_each(
     options: &ReadOptions,
 ) -> Vec<Result<CompanyInput, diagnostic::InputError>> {
     if paths.is_empty() {
-        return vec![input::parse(
+        return vec![checked(input::parse(
             EXAMPLE_TOML,
             EXAMPLE_PATH,
             input::Format::Toml,
             options,
-        )];
+        ))];
     }
     // Inputs are independent: read them on every core, keeping their order.
     use rayon::prelude::*;
     paths
         .par_iter()
-        .map(|path| input::load(path, options))
+        .map(|path| checked(input::load(path, options)))
         .collect()
 }
 

@@ -111,7 +111,10 @@ pub fn compare(pair: Pair, column: usize) -> Change {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
             let pct = (base != 0.0).then(|| difference / base.abs() * 100.0);
-            let amount = format!("{}×", format::places(difference, 2, true));
+            let amount = match pair.unit {
+                Unit::Months => format!("{} months", format::places(difference, 1, true)),
+                _ => format!("{}×", format::places(difference, 2, true)),
+            };
             with_pct(
                 column,
                 Some(Number::Float(difference)),

@@ -11,6 +11,8 @@ use crate::metrics::{PeriodMetrics, CATALOGUE, LINE_CATALOGUE};
 pub enum Value {
     Metric(&'static Metric),
     CostLine(String, &'static LineMetric),
+    /// A company KPI by its key.
+    Kpi(String),
 }
 
 impl Spec {
@@ -78,6 +80,26 @@ pub fn specs(sources: &[Source]) -> Vec<Spec> {
             });
         }
     }
+    // The companies' own KPIs, first seen first; peers that define the same key share a row.
+    let mut kpis: Vec<&crate::input::Kpi> = Vec::new();
+    for source in sources {
+        for kpi in &source.metrics.kpis {
+            if !kpis.iter().any(|k| k.key == kpi.key) {
+                kpis.push(kpi);
+            }
+        }
+    }
+    for kpi in kpis {
+        specs.push(Spec {
+            key: crate::metrics::kpi::reason_key(kpi),
+            name: kpi.name.clone(),
+            group: "Company KPIs",
+            unit: crate::metrics::kpi::unit(kpi),
+            polarity: crate::metrics::kpi::polarity(kpi),
+            tag: None,
+            value: Value::Kpi(kpi.key.clone()),
+        });
+    }
     specs
 }
 
@@ -88,6 +110,15 @@ fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
     let found = match &spec.value {
         Value::Metric(metric) => metric.value(period),
         Value::CostLine(name, metric) => period.cost_lines.get(name).and_then(metric.get),
+        Value::Kpi(key) => period
+            .kpis
+            .get(key)
+            .copied()
+            .flatten()
+            .map(|exact| match spec.unit {
+                Unit::Amount | Unit::People => Number::Exact(exact),
+                _ => Number::Float(format::to_f64(exact.0)),
+            }),
     };
     found.ok_or_else(|| {
         let reason = period.unavailable.reason(&spec.key);
@@ -95,6 +126,7 @@ fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
             (_, Some(reason)) => reason,
             // One note for every missing line of a column: peers list different lines.
             (Value::CostLine(..), None) => NO_SUCH_LINE.to_string(),
+            (Value::Kpi(_), None) => "the company defines no such KPI".to_string(),
             (Value::Metric(_), None) => "not in the input for this period".to_string(),
         }
     })
@@ -181,6 +213,7 @@ pub fn text(unit: Unit, number: Number, column: &Column, derived: bool) -> Strin
         (Unit::Pp, value) => format!("{} pp", places(value.as_f64(), 2, true)),
         (Unit::Points, value) => places(value.as_f64(), 2, false),
         (Unit::Ratio, value) => format!("{}×", places(value.as_f64(), 2, false)),
+        (Unit::Months, value) => format!("{} months", places(value.as_f64(), 1, false)),
         (_, value) => places(value.as_f64(), 2, false),
     }
 }

@@ -119,6 +119,8 @@ mod tests {
             personnel_cost: None,
             operating_income: None,
             adjusted_operating_income: None,
+            statement: Default::default(),
+            values: Default::default(),
             notes: None,
             costs: costs
                 .iter()

@@ -18,6 +18,12 @@ pub const COLUMNS: &[&str] = &[
     "personnel_cost",
     "operating_income",
     "adjusted_operating_income",
+    "cost_of_revenue",
+    "depreciation_amortization",
+    "stock_based_compensation",
+    "operating_cash_flow",
+    "capex",
+    "cash",
     "ai_spend",
     "ai_fte_equivalent",
     "notes",
@@ -123,6 +129,12 @@ pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Res
         "personnel_cost" => period.personnel_cost = Some(amount()?),
         "operating_income" => period.operating_income = Some(amount()?),
         "adjusted_operating_income" => period.adjusted_operating_income = Some(amount()?),
+        name if super::raw::STATEMENT_FIELDS.contains(&name) => {
+            let amount = amount()?;
+            if let Some(slot) = period.statement_field(name) {
+                *slot = Some(amount);
+            }
+        }
         "ai_spend" => period.ai.get_or_insert_with(RawAi::default).spend = Some(amount()?),
         "ai_fte_equivalent" => {
             period.ai.get_or_insert_with(RawAi::default).fte_equivalent = Some(amount()?)

@@ -22,6 +22,10 @@ pub enum Table {
     Period(usize),
     /// The n-th `[[acknowledge]]` table, 0-based.
     Acknowledge(usize),
+    /// The n-th `[[kpi]]` table, 0-based.
+    Kpi(usize),
+    /// The n-th `[[readiness.kpi]]` threshold, 0-based.
+    ReadinessKpi(usize),
 }
 
 impl FieldPath {
@@ -49,6 +53,10 @@ impl FieldPath {
             Table::Readiness => vec![Step::Key("readiness")],
             Table::Period(index) => vec![Step::Key("period"), Step::Index(index)],
             Table::Acknowledge(index) => vec![Step::Key("acknowledge"), Step::Index(index)],
+            Table::Kpi(index) => vec![Step::Key("kpi"), Step::Index(index)],
+            Table::ReadinessKpi(index) => {
+                vec![Step::Key("readiness"), Step::Key("kpi"), Step::Index(index)]
+            }
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));
         steps.extend(self.item.map(Step::Index));

@@ -7,9 +7,11 @@ mod acknowledge;
 mod cell;
 mod columns;
 mod cost_sign;
-mod csv;
+pub(crate) mod csv;
 mod csv_columns;
+pub mod formula;
 mod json;
+mod kpi;
 mod locate;
 pub mod raw;
 mod read;
@@ -31,6 +33,7 @@ pub use columns::Layout;
 pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
+pub use kpi::{Kpi, KpiThreshold, KpiUnit};
 pub use locate::FieldPath;
 pub use read::read_limited;
 pub use warning::{Warning, WarningKind};
@@ -170,6 +173,68 @@ pub struct ReadinessOverrides {
     pub min_revenue_growth_pct: Option<Decimal>,
     pub min_rule_of_40: Option<Decimal>,
     pub min_fiscal_years: Option<Decimal>,
+    /// The margin the Rule of 40 adds to revenue growth.
+    pub rule_of_40_margin: RuleOf40Margin,
+    /// Thresholds on company KPIs (`[[readiness.kpi]]`).
+    pub kpi: Vec<KpiThreshold>,
+}
+
+/// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleOf40Margin {
+    /// Operating margin, as reported or derived (the default).
+    #[default]
+    Operating,
+    /// EBITDA margin: operating income plus depreciation and amortisation.
+    Ebitda,
+    /// Free-cash-flow margin: operating cash flow minus capex.
+    Fcf,
+}
+
+impl RuleOf40Margin {
+    /// The names `rule_of_40_margin` takes.
+    pub const NAMES: [&'static str; 3] = ["operating", "ebitda", "fcf"];
+
+    pub fn parse(name: &str) -> Option<RuleOf40Margin> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "operating" => Some(RuleOf40Margin::Operating),
+            "ebitda" => Some(RuleOf40Margin::Ebitda),
+            "fcf" => Some(RuleOf40Margin::Fcf),
+            _ => None,
+        }
+    }
+
+    /// The margin in words: "operating margin", "EBITDA margin", "free-cash-flow margin".
+    pub fn words(self) -> &'static str {
+        match self {
+            RuleOf40Margin::Operating => "operating margin",
+            RuleOf40Margin::Ebitda => "EBITDA margin",
+            RuleOf40Margin::Fcf => "free-cash-flow margin",
+        }
+    }
+
+    /// The catalogue key of the margin.
+    pub fn metric_key(self) -> &'static str {
+        match self {
+            RuleOf40Margin::Operating => "operating_margin_pct",
+            RuleOf40Margin::Ebitda => "ebitda_margin_pct",
+            RuleOf40Margin::Fcf => "fcf_margin_pct",
+        }
+    }
+}
+
+/// The optional figures of the income and cash-flow statements of a period, full currency
+/// units (scale applied). Costs (cost of revenue, D&A, stock-based compensation, capex) are
+/// positive amounts; operating cash flow may be negative; cash is at period end.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Statement {
+    pub cost_of_revenue: Option<Decimal>,
+    pub depreciation_amortization: Option<Decimal>,
+    pub stock_based_compensation: Option<Decimal>,
+    pub operating_cash_flow: Option<Decimal>,
+    pub capex: Option<Decimal>,
+    pub cash: Option<Decimal>,
 }
 
 /// AI spend and AI work in a period.
@@ -191,6 +256,9 @@ pub struct Period {
     pub personnel_cost: Option<Decimal>,
     pub operating_income: Option<Decimal>,
     pub adjusted_operating_income: Option<Decimal>,
+    pub statement: Statement,
+    /// Operating figures (`[period.values]`), full units (scale applied), for KPI formulas.
+    pub values: LineMap<Decimal>,
     pub notes: Option<String>,
     pub costs: LineMap<Decimal>,
     pub ai: Ai,
@@ -204,6 +272,8 @@ pub struct CompanyInput {
     pub company: Company,
     pub plan: Option<Plan>,
     pub readiness: ReadinessOverrides,
+    /// The KPIs the company defines (`[[kpi]]`), formulas parsed, in the file's order.
+    pub kpis: Vec<Kpi>,
     /// Periods in time order.
     pub periods: Vec<Period>,
     pub warnings: Vec<Warning>,

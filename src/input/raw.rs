@@ -22,6 +22,30 @@ pub struct RawInput {
     /// Known, accepted warnings (see `acknowledge.rs`).
     #[serde(default)]
     pub acknowledge: Vec<RawAcknowledge>,
+    /// KPIs the company defines (see `kpi.rs`).
+    #[serde(default)]
+    pub kpi: Vec<RawKpi>,
+}
+
+/// One `[[kpi]]` table as written (validated in `kpi.rs`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKpi {
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub polarity: Option<String>,
+    pub formula: Option<String>,
+    pub definition: Option<String>,
+}
+
+/// One `[[readiness.kpi]]` threshold as written.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKpiThreshold {
+    pub key: Option<String>,
+    pub min: Option<Amount>,
+    pub max: Option<Amount>,
 }
 
 /// One `[[acknowledge]]` table as written (validated in `acknowledge.rs`).
@@ -69,6 +93,11 @@ pub struct RawReadiness {
     pub min_revenue_growth_pct: Option<Amount>,
     pub min_rule_of_40: Option<Amount>,
     pub min_fiscal_years: Option<Amount>,
+    /// The margin the Rule of 40 adds to growth: "operating" (default), "ebitda" or "fcf".
+    pub rule_of_40_margin: Option<String>,
+    /// Thresholds on company KPIs.
+    #[serde(default)]
+    pub kpi: Vec<RawKpiThreshold>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -81,10 +110,19 @@ pub struct RawPeriod {
     pub personnel_cost: Option<Amount>,
     pub operating_income: Option<Amount>,
     pub adjusted_operating_income: Option<Amount>,
+    pub cost_of_revenue: Option<Amount>,
+    pub depreciation_amortization: Option<Amount>,
+    pub stock_based_compensation: Option<Amount>,
+    pub operating_cash_flow: Option<Amount>,
+    pub capex: Option<Amount>,
+    pub cash: Option<Amount>,
     pub notes: Option<String>,
     #[serde(default, deserialize_with = "unique_cost_lines")]
     pub costs: LineMap<Amount>,
     pub ai: Option<RawAi>,
+    /// Operating figures of the period (GMV, ...) that KPI formulas read as `values.<name>`.
+    #[serde(default)]
+    pub values: LineMap<Amount>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -294,10 +332,44 @@ pub const PERIOD_FIELDS: &[&str] = &[
     "personnel_cost",
     "operating_income",
     "adjusted_operating_income",
+    "cost_of_revenue",
+    "depreciation_amortization",
+    "stock_based_compensation",
+    "operating_cash_flow",
+    "capex",
+    "cash",
     "notes",
     "costs",
     "ai",
+    "values",
 ];
+
+/// The optional money figures of the income and cash-flow statements, named alike in every
+/// format (a TOML or JSON key, a CSV column, a spreadsheet row): one list that
+/// [`PERIOD_FIELDS`] and the CSV columns both hold (a test checks it).
+pub const STATEMENT_FIELDS: &[&str] = &[
+    "cost_of_revenue",
+    "depreciation_amortization",
+    "stock_based_compensation",
+    "operating_cash_flow",
+    "capex",
+    "cash",
+];
+
+impl RawPeriod {
+    /// The slot of a statement figure by its name (one of [`STATEMENT_FIELDS`]).
+    pub fn statement_field(&mut self, name: &str) -> Option<&mut Option<Amount>> {
+        Some(match name {
+            "cost_of_revenue" => &mut self.cost_of_revenue,
+            "depreciation_amortization" => &mut self.depreciation_amortization,
+            "stock_based_compensation" => &mut self.stock_based_compensation,
+            "operating_cash_flow" => &mut self.operating_cash_flow,
+            "capex" => &mut self.capex,
+            "cash" => &mut self.cash,
+            _ => return None,
+        })
+    }
+}
 pub const PLAN_FIELDS: &[&str] = &[
     "target_headcount",
     "annual_attrition",
@@ -305,13 +377,25 @@ pub const PLAN_FIELDS: &[&str] = &[
     "reinvest_share",
 ];
 pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
-pub const TOP_FIELDS: &[&str] = &["company", "plan", "period", "readiness", "acknowledge"];
+pub const TOP_FIELDS: &[&str] = &[
+    "company",
+    "plan",
+    "period",
+    "readiness",
+    "acknowledge",
+    "kpi",
+];
+/// The fields of a `[[kpi]]` table, and of a `[[readiness.kpi]]` threshold.
+pub const KPI_FIELDS: &[&str] = &["key", "name", "unit", "polarity", "formula", "definition"];
+pub const KPI_THRESHOLD_FIELDS: &[&str] = &["key", "min", "max"];
 /// The fields of an `[[acknowledge]]` table, for "did you mean" hints.
 pub const ACKNOWLEDGE_FIELDS: &[&str] = &["kind", "period", "reason"];
 pub const READINESS_FIELDS: &[&str] = &[
     "min_revenue_growth_pct",
     "min_rule_of_40",
     "min_fiscal_years",
+    "rule_of_40_margin",
+    "kpi",
 ];
 
 #[cfg(test)]

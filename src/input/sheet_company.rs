@@ -112,6 +112,11 @@ pub(in crate::input) fn table_field(
         ("readiness", "min_revenue_growth_pct") => &mut readiness(raw).min_revenue_growth_pct,
         ("readiness", "min_rule_of_40") => &mut readiness(raw).min_rule_of_40,
         ("readiness", "min_fiscal_years") => &mut readiness(raw).min_fiscal_years,
+        ("readiness", "rule_of_40_margin") => {
+            // A name, not a number: checked with the `[readiness]` table's own.
+            readiness(raw).rule_of_40_margin = Some(value.to_string());
+            return Ok(());
+        }
         _ => {
             let fields = if table == "plan" {
                 PLAN_FIELDS

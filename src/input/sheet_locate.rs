@@ -119,6 +119,8 @@ impl Locate for SheetLocator {
                     cell: reference(sheet, row, column),
                 })
             }
+            // A workbook holds no [[kpi]] tables.
+            Table::Kpi(_) | Table::ReadinessKpi(_) => None,
         }
     }
 }

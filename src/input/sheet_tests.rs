@@ -460,3 +460,36 @@ fn acknowledge_rows_on_the_company_sheet() {
         "{error}"
     );
 }
+
+/// Issue 16: the statement figures are rows of a sheet too, named whatever their case.
+#[test]
+fn statement_rows_are_read_from_a_sheet() {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("P&L").unwrap();
+    figures.write_string(0, 1, "FY2024").unwrap();
+    let rows: [(&str, f64); 4] = [
+        ("revenue", 100.0),
+        ("Operating_Cash_Flow", -12.0),
+        ("capex", 3.0),
+        ("cash", 250.0),
+    ];
+    for (row, (name, value)) in rows.iter().enumerate() {
+        figures.write_string(row as u32 + 1, 0, *name).unwrap();
+        figures.write_number(row as u32 + 1, 1, *value).unwrap();
+    }
+    let company = book.add_worksheet().set_name("Company").unwrap();
+    for (row, (field, value)) in [("name", "Acme AB"), ("currency", "EUR")]
+        .iter()
+        .enumerate()
+    {
+        company.write_string(row as u32, 0, *field).unwrap();
+        company.write_string(row as u32, 1, *value).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (raw, locator) = parse(bytes, "acme.xlsx", None, None).unwrap();
+    let input = validate::validate(raw, "acme.xlsx", &locator, &[]).unwrap();
+    let statement = &input.periods[0].statement;
+    assert_eq!(statement.operating_cash_flow, Some(Decimal::from(-12)));
+    assert_eq!(statement.capex, Some(Decimal::from(3)));
+    assert_eq!(statement.cash, Some(Decimal::from(250)));
+}

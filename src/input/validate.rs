@@ -148,12 +148,21 @@ pub fn validate(
     let warnings = gap_warnings(&periods);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
     let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
-    let readiness = raw.readiness.map(|r| ReadinessOverrides {
-        min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
-        min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
-        min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
-    });
+    let readiness = raw
+        .readiness
+        .map(|r| {
+            Ok::<_, InputError>(ReadinessOverrides {
+                rule_of_40_margin: statement::rule_of_40_margin(r.rule_of_40_margin, &check)?,
+                kpi: super::kpi::thresholds(r.kpi, &|path| check.error(path, ""))?,
+                min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
+                min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
+                min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+            })
+        })
+        .transpose()?;
+    let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
     Ok(CompanyInput {
+        kpis,
         source: file.to_string(),
         company,
         plan,
@@ -166,14 +175,14 @@ pub fn validate(
 }
 
 fn period(
-    raw: RawPeriod,
+    mut raw: RawPeriod,
     index: usize,
     scale: Scale,
     cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
-    let label_text = raw.label.map(|l| l.0).unwrap_or_default();
+    let label_text = raw.label.take().map(|l| l.0).unwrap_or_default();
     if label_text.trim().is_empty() {
         return Err(check
             .error(at(&["label"]), format!("period {} has no label", index + 1))
@@ -223,6 +232,10 @@ fn period(
         || at(&["personnel_cost"]),
         "personnel cost",
     )?;
+    let statement = statement::statement(&raw, scale, cost_sign, check, &at)?;
+    let values = super::kpi::values(std::mem::take(&mut raw.values), scale, |name, message| {
+        check.error(at(&["values", name]), message)
+    })?;
     let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
         let path = || at(&["costs", &name]);
@@ -272,6 +285,8 @@ fn period(
             raw.adjusted_operating_income,
             "adjusted_operating_income",
         )?,
+        statement,
+        values,
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
@@ -342,6 +357,8 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         AI_FIELDS,
         READINESS_FIELDS,
         ACKNOWLEDGE_FIELDS,
+        super::raw::KPI_FIELDS,
+        super::raw::KPI_THRESHOLD_FIELDS,
         TOP_FIELDS,
     ];
     lists
@@ -356,6 +373,8 @@ mod company;
 mod costs;
 #[path = "validate_labels.rs"]
 mod labels;
+#[path = "validate_statement.rs"]
+mod statement;
 
 use company::{company, plan, table_fields};
 use costs::{check_cost_lines, check_cost_sign};
@@ -367,9 +386,12 @@ mod tests {
 
     #[test]
     fn unknown_fields_get_a_suggestion() {
-        let (message, help) = explain_serde_message(
-            "unknown field `revenu`, expected one of `label`, `revenue`, `headcount_end`, `headcount_start`, `personnel_cost`, `operating_income`, `adjusted_operating_income`, `notes`, `costs`, `ai`",
-        );
+        // serde's message lists every field of the table.
+        let expected: Vec<String> = PERIOD_FIELDS.iter().map(|f| format!("`{f}`")).collect();
+        let (message, help) = explain_serde_message(&format!(
+            "unknown field `revenu`, expected one of {}",
+            expected.join(", ")
+        ));
         assert_eq!(message, "unknown field `revenu`");
         assert!(help.unwrap().starts_with("did you mean `revenue`?"));
     }

@@ -3,8 +3,10 @@
 //! Every formula is documented in `docs/metrics.md`. A value that cannot be computed is `None`
 //! (JSON `null`) with the reason in the period's `unavailable` map, never NaN, infinity or 0.
 
+mod cash;
 pub mod catalogue;
 mod checks;
+pub mod kpi;
 mod period;
 pub mod reason;
 pub mod runs;
@@ -47,6 +49,10 @@ pub struct Metrics {
     /// All money is in full currency units of `company.currency` (the input's scale applied).
     pub amounts_in: &'static str,
     /// Periods in time order.
+    /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
+    pub rule_of_40_margin: crate::input::RuleOf40Margin,
+    /// The KPIs the company defines, in its order; each period's values are in its `kpis`.
+    pub kpis: Vec<crate::input::Kpi>,
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
@@ -125,7 +131,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
             None => firsts.push(p.label),
         }
     }
-    let periods: Vec<PeriodMetrics> = input
+    let mut periods: Vec<PeriodMetrics> = input
         .periods
         .par_iter()
         .map(|p| {
@@ -135,9 +141,17 @@ pub fn compute(input: &CompanyInput) -> Metrics {
                 .copied()
                 .find(|f| f.kind == p.label.kind)
                 .unwrap_or(p.label);
-            period::compute(p, &input.company, &all_lines, first, lookup)
+            period::compute(
+                p,
+                &input.company,
+                input.readiness.rule_of_40_margin,
+                &all_lines,
+                first,
+                lookup,
+            )
         })
         .collect();
+    kpi::evaluate(input, &mut periods);
     warnings.extend(
         periods
             .iter()
@@ -149,6 +163,8 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         company: input.company.clone(),
         source: input.source.clone(),
         amounts_in: "full currency units",
+        rule_of_40_margin: input.readiness.rule_of_40_margin,
+        kpis: input.kpis.clone(),
         periods,
         warnings,
         generator: Generator::default(),

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::reason::{Compared, Reason};
 use super::Unavailable;
-use crate::input::{Company, Period, Warning, WarningKind};
+use crate::input::{Company, Period, RuleOf40Margin, Warning, WarningKind};
 use crate::money::{growth_pct, percent, ratio, to_cents, Exact};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -48,7 +48,26 @@ pub struct PeriodMetrics {
     /// not list (depreciation, amortisation, ...). Only when both are known and they differ.
     pub unlisted_costs: Option<Exact>,
     pub rule_of_40: Option<f64>,
+    pub cost_of_revenue: Option<Exact>,
+    pub gross_profit: Option<Exact>,
+    pub gross_margin_pct: Option<f64>,
+    pub depreciation_amortization: Option<Exact>,
+    pub ebitda: Option<Exact>,
+    pub ebitda_margin_pct: Option<f64>,
+    pub operating_cash_flow: Option<Exact>,
+    pub capex: Option<Exact>,
+    pub free_cash_flow: Option<Exact>,
+    pub fcf_margin_pct: Option<f64>,
+    pub stock_based_compensation: Option<Exact>,
+    pub sbc_pct_of_revenue: Option<f64>,
+    /// Cash at the period's end.
+    pub cash: Option<Exact>,
+    pub net_burn: Option<Exact>,
+    pub runway_months: Option<f64>,
     pub cost_lines: LineMap<CostLineMetrics>,
+    /// The company's own KPIs by key (`null` with the reason under `kpis.<key>` in
+    /// `unavailable`), in the order the input defines them.
+    pub kpis: LineMap<Option<Exact>>,
     pub ai_exposed_cost: Option<Exact>,
     pub ai_exposed_pct_of_revenue: Option<f64>,
     pub personnel_cost: Option<Exact>,
@@ -85,6 +104,7 @@ struct Context<'a> {
 pub fn compute<'a>(
     period: &'a Period,
     company: &'a Company,
+    rule_of_40_margin: RuleOf40Margin,
     all_lines: &'a [&'a str],
     first: PeriodLabel,
     lookup: impl Fn(PeriodLabel) -> Option<&'a Period>,
@@ -104,7 +124,17 @@ pub fn compute<'a>(
     let people = headcount(&mut cx, growth.yoy);
     let per_employee = |amount: Decimal| per_employee(amount, people.average, label.kind);
     let opex = opex(&mut cx, &per_employee);
-    let profit = profitability(&mut cx, &opex.value, growth.yoy);
+    let profit = profitability(&mut cx, &opex.value);
+    let cash = super::cash::cash(period, profit.operating_income, &mut cx.na);
+    let rule_of_40 = cx.na.take(
+        "rule_of_40",
+        both(
+            growth.yoy,
+            cash.margin_for_rule_of_40(rule_of_40_margin, profit.margin),
+            ["revenue_growth_yoy_pct", rule_of_40_margin.metric_key()],
+        )
+        .map(|(growth, margin)| growth + margin),
+    );
     let cost_lines = cost_lines(period, company, cx.year_earlier, first, &mut cx.na);
     let ai = ai(&mut cx, people.average, &per_employee);
     let revenue_per_employee = cx
@@ -133,8 +163,24 @@ pub fn compute<'a>(
         adjusted_operating_income: period.adjusted_operating_income.map(Exact),
         adjusted_operating_margin_pct: profit.adjusted_margin,
         unlisted_costs: profit.unlisted.map(Exact),
-        rule_of_40: profit.rule_of_40,
+        rule_of_40,
+        cost_of_revenue: period.statement.cost_of_revenue.map(Exact),
+        gross_profit: cash.gross_profit.map(Exact),
+        gross_margin_pct: cash.gross_margin,
+        depreciation_amortization: period.statement.depreciation_amortization.map(Exact),
+        ebitda: cash.ebitda.map(Exact),
+        ebitda_margin_pct: cash.ebitda_margin,
+        operating_cash_flow: period.statement.operating_cash_flow.map(Exact),
+        capex: period.statement.capex.map(Exact),
+        free_cash_flow: cash.free_cash_flow.map(Exact),
+        fcf_margin_pct: cash.fcf_margin,
+        stock_based_compensation: period.statement.stock_based_compensation.map(Exact),
+        sbc_pct_of_revenue: cash.sbc_pct_of_revenue,
+        cash: period.statement.cash.map(Exact),
+        net_burn: cash.net_burn.map(Exact),
+        runway_months: cash.runway_months,
         cost_lines,
+        kpis: LineMap::default(),
         ai_exposed_cost: ai.exposed_cost.map(Exact),
         ai_exposed_pct_of_revenue: ai.exposed_pct_of_revenue,
         personnel_cost: period.personnel_cost.map(Exact),
@@ -343,15 +389,10 @@ struct Profit {
     margin: Option<f64>,
     adjusted_margin: Option<f64>,
     unlisted: Option<Decimal>,
-    rule_of_40: Option<f64>,
 }
 
-/// Operating income (reported, else derived), margins, unlisted costs and the Rule of 40.
-fn profitability(
-    cx: &mut Context,
-    opex_value: &Result<Decimal, Reason>,
-    revenue_growth: Option<f64>,
-) -> Profit {
+/// Operating income (reported, else derived), margins and unlisted costs.
+fn profitability(cx: &mut Context, opex_value: &Result<Decimal, Reason>) -> Profit {
     let period = cx.period;
     let opex = opex_value.as_ref().ok().copied();
     let (operating_income, source) = match (period.operating_income, opex) {
@@ -408,22 +449,12 @@ fn profitability(
             }),
         },
     );
-    let rule_of_40 = cx.na.take(
-        "rule_of_40",
-        both(
-            revenue_growth,
-            margin,
-            ["revenue_growth_yoy_pct", "operating_margin_pct"],
-        )
-        .map(|(growth, margin)| growth + margin),
-    );
     Profit {
         operating_income,
         source,
         margin,
         adjusted_margin,
         unlisted,
-        rule_of_40,
     }
 }
 

@@ -58,7 +58,7 @@ pub enum Reason {
     /// The period does not list these cost lines, which other periods list.
     IncompleteLines { lines: Vec<String> },
     /// A cost line that the period does not list (said of the periods, whatever the line, so
-    /// one note serves every cost line of a table).
+    /// one note serves every cost line of a table, and the company KPIs that read one).
     LineNotListed,
     /// The figure the value is divided by is zero.
     Zero { figure: &'static str },
@@ -72,6 +72,18 @@ pub enum Reason {
     NoAiExposedLines,
     /// None of the AI-exposed cost lines is in the period.
     AiExposedLinesAbsent { lines: Vec<String> },
+    /// Free cash flow is zero or more: the company is not burning cash (no net burn, no runway).
+    NotBurning,
+    /// A company KPI's formula reads a `[period.values]` name the period does not give.
+    KpiValueMissing { name: String },
+    /// A company KPI's formula reads the headcount at the period start, which it lacks.
+    NoHeadcountStart,
+    /// A company KPI's formula divides by an operand that is zero; `operand` is in words.
+    KpiDivisorZero { operand: String },
+    /// A company KPI reads a value a year earlier (`prior`), unavailable there for `reason`.
+    InPrior { reason: Box<Reason> },
+    /// A company KPI's formula is refused by the input check (names, cycles or units).
+    KpiFormulaRefused,
     /// Computed from another metric that is unavailable (resolved to that metric's own reason
     /// once the period is computed, see [`super::Unavailable::resolve`]).
     Needs { figure: &'static str },
@@ -85,6 +97,11 @@ pub fn figure_name(key: &str) -> String {
 /// A cost line's name mid-sentence: "customer service".
 pub fn line_name(name: &str) -> String {
     lower_first(&crate::format::line_name(name))
+}
+
+/// A `[period.values]` name mid-sentence: "active consumers".
+pub fn value_name(name: &str) -> String {
+    line_name(name)
 }
 
 /// Lower-cases the first letter unless the word is an acronym ("AI spend" stays).
@@ -186,6 +203,25 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             )
         }
         Reason::Needs { figure } => format!("no {}", figure_name(figure)),
+        Reason::NotBurning => "not burning cash: free cash flow is zero or more".to_string(),
+        Reason::KpiValueMissing { name } => {
+            format!("the input gives no {} value", value_name(name))
+        }
+        Reason::NoHeadcountStart => "the input gives no headcount at the period start".to_string(),
+        Reason::KpiDivisorZero { operand } => {
+            format!("{operand} is zero, and the formula divides by it")
+        }
+        Reason::InPrior { reason } => {
+            let earlier: Vec<PeriodLabel> = periods.iter().map(|l| l.year_earlier()).collect();
+            format!(
+                "a year earlier ({}): {}",
+                runs::named(earlier.iter().copied()),
+                words(reason, &earlier)
+            )
+        }
+        Reason::KpiFormulaRefused => {
+            "the KPI's formula is refused (`ipobrief check` says why)".to_string()
+        }
     }
 }
 

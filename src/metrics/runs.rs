@@ -40,11 +40,12 @@ impl fmt::Display for Run {
     }
 }
 
-/// The labels as runs of consecutive periods, in time order; duplicates count once. Periods
-/// of different series (a year among quarters) never join a run.
+/// The labels as runs of consecutive periods, in time order within a series, years first, then
+/// halves, then quarters (as the brief shows its series); duplicates count once. Periods of
+/// different series (a year among quarters) never join a run.
 pub fn runs(labels: impl IntoIterator<Item = PeriodLabel>) -> Vec<Run> {
     let mut labels: Vec<PeriodLabel> = labels.into_iter().collect();
-    labels.sort_by_key(|l| (l.kind, l.ordinal()));
+    labels.sort_by_key(|l| (std::cmp::Reverse(l.kind), l.ordinal()));
     labels.dedup();
     let mut runs: Vec<Run> = Vec::new();
     for label in labels {
@@ -124,9 +125,10 @@ mod tests {
 
     #[test]
     fn years_and_quarters_never_join() {
-        // 2024 and 2024-Q4 are not one run, though one year and one quarter apart in ordinal.
+        // 2024 and 2024-Q4 are not one run, though one year and one quarter apart in ordinal;
+        // years come first, as the brief shows its series.
         let mixed = labels(&["2024-Q4", "2025", "2025-Q1"]);
-        assert_eq!(named(mixed), "2024-Q4, 2025-Q1, 2025");
+        assert_eq!(named(mixed), "2025, 2024-Q4, 2025-Q1");
         assert!(named(labels(&[])).is_empty());
     }
 }

@@ -240,6 +240,7 @@ pub fn build<'a>(
         series,
         sections: Section::ALL
             .iter()
+            .filter(|s| shows(metrics, **s))
             .map(|s| SectionView {
                 id: s.id(),
                 title: s.title(),
@@ -284,7 +285,7 @@ pub fn build<'a>(
         }),
         peers,
         readiness: Some(&analysis.scorecard),
-        methodology: methodology::definitions(),
+        methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
         sources: company.sources.clone(),
         footnotes,
         metrics: MetricsView {
@@ -548,4 +549,18 @@ fn data_notes(metrics: &Metrics) -> Vec<String> {
         }
     }
     notes
+}
+
+/// Whether the brief shows a section: the profitability-and-cash section only when some period
+/// has one of its figures (most inputs have no cash-flow statement; a section of "n/a" helps
+/// no one), company KPIs when the company defines some, every other section always.
+fn shows(metrics: &Metrics, section: Section) -> bool {
+    if section == Section::Kpis {
+        return !metrics.kpis.is_empty();
+    }
+    section != Section::Cash
+        || crate::metrics::CATALOGUE
+            .iter()
+            .filter(|m| m.section == Section::Cash)
+            .any(|m| metrics.periods.iter().any(|p| m.value(p).is_some()))
 }

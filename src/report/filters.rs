@@ -275,6 +275,15 @@ impl Cell {
                     &with(&[("decimals", places.into()), ("fixed", true.into())]),
                 )?
             }
+            (_, Unit::Months) => Value::from(format!(
+                "{} months",
+                num(
+                    number,
+                    &with(&[("decimals", 1.into()), ("fixed", true.into())])
+                )?
+                .as_str()
+                .unwrap_or(NA)
+            )),
             (_, Unit::Ratio) => Value::from(format!(
                 "{}×",
                 num(

@@ -1,9 +1,9 @@
 //! The brief's notes on unavailable values, grouped by reason.
 //!
 //! Building the tables, each n/a cell is marked with its period, row and typed reason; the
-//! cells of one table of a series (years, quarters) with the same reason join one group,
-//! whatever their row: a reason is a fact about the input ("the input gives no headcount,
-//! period end"), true of every period it names. Once the brief is built, the groups become
+//! cells with the same reason join one group, whatever their row, table or series (years,
+//! quarters, the company's KPIs): a reason is a fact about the input ("the input gives no
+//! headcount, period end"), true of every period it names. Once the brief is built, the groups become
 //! numbered notes in reading order, each naming its periods once as a range ("2025-Q1 to
 //! 2025-Q4: no 2024-Q1 to 2024-Q4 in the input to compare with"). A row whose n/a cells all
 //! share one note carries the mark beside its name instead of in every cell; tables whose
@@ -16,18 +16,16 @@ use serde::Serialize;
 
 use super::cell::Cell;
 use super::tables::Row;
-use crate::metrics::catalogue::{metric, Section};
 use crate::metrics::reason::words;
 use crate::metrics::runs::{self, Run};
 use crate::metrics::Reason;
-use crate::period::{PeriodKind, PeriodLabel};
+use crate::period::PeriodLabel;
 
-/// The reasons of the n/a cells met while building the brief, grouped by series, table and
-/// reason.
+/// The reasons of the n/a cells met while building the brief, grouped by reason.
 #[derive(Debug, Default)]
 pub struct Notes {
     groups: Vec<Group>,
-    index: HashMap<(PeriodKind, &'static str, Reason), usize>,
+    index: HashMap<Reason, usize>,
 }
 
 #[derive(Debug)]
@@ -43,15 +41,14 @@ impl Notes {
     /// Records that the value of `label` in the row `row` (its metric key, or a cost line's
     /// `cost_lines.<name>.<key>`) is n/a for `reason`; returns the group, which a cell holds
     /// until [`Numbering`] turns it into a note number.
-    pub fn mark(&mut self, label: PeriodLabel, row: &str, reason: Reason) -> usize {
-        let table = metric(row).map_or(Section::Costs, |m| m.section).id();
-        let key = (label.kind, table, reason);
+    pub fn mark(&mut self, label: PeriodLabel, _row: &str, reason: Reason) -> usize {
+        let key = reason;
         let group = match self.index.get(&key) {
             Some(&group) => group,
             None => {
                 let group = self.groups.len();
                 self.groups.push(Group {
-                    reason: Some(key.2.clone()),
+                    reason: Some(key.clone()),
                     said: String::new(),
                     labels: Vec::new(),
                 });
@@ -218,18 +215,23 @@ mod tests {
     }
 
     #[test]
-    fn years_and_quarters_with_one_reason_are_separate_notes() {
+    fn years_and_quarters_with_one_reason_are_one_note() {
         let mut notes = Notes::default();
         let reason = Reason::NotGiven {
             figure: "personnel_cost",
         };
         let year = notes.mark(label("2024"), "personnel_cost", reason.clone());
         let quarter = notes.mark(label("2024-Q4"), "personnel_cost", reason);
-        assert_ne!(year, quarter);
+        assert_eq!(year, quarter);
+        let mut numbering = Numbering::new(notes);
+        assert_eq!(numbering.number(year), 1);
+        let list = numbering.into_notes();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].periods, "2024, 2024-Q4");
     }
 
     #[test]
-    fn one_reason_in_several_rows_of_a_table_is_one_note() {
+    fn one_reason_in_several_rows_and_tables_is_one_note() {
         let mut notes = Notes::default();
         let reason = Reason::NotGiven {
             figure: "headcount_end",
@@ -243,16 +245,16 @@ mod tests {
             }
         }
         groups.push(notes.mark(label("2024-Q2"), "revenue_per_employee", reason.clone()));
-        // The adjusted operating margin is in the cost table: a note of its own.
-        let other_table = notes.mark(label("2025-Q1"), "adjusted_operating_margin_pct", reason);
+        // The adjusted operating margin is in the cost table: the same note (a reason is a
+        // fact about the input, whatever the table), its period already named.
+        groups.push(notes.mark(label("2025-Q1"), "adjusted_operating_margin_pct", reason));
         let mut numbering = Numbering::new(notes);
         let numbers: Vec<usize> = groups.iter().map(|g| numbering.number(*g)).collect();
-        assert_eq!(numbers, [1, 1, 1, 1, 1]);
-        assert_eq!(numbering.number(other_table), 2);
+        assert_eq!(numbers, [1, 1, 1, 1, 1, 1]);
         let list = numbering.into_notes();
+        assert_eq!(list.len(), 1);
         assert_eq!(list[0].periods, "2024-Q2, 2025-Q1, 2026-Q1");
         assert_eq!(list[0].reason, "the input gives no headcount, period end");
-        assert_eq!(list[1].periods, "2025-Q1");
     }
 
     #[test]
@@ -264,7 +266,7 @@ mod tests {
         // Revenue growth (growth table) and headcount change (efficiency table) in 2022.
         let growth = notes.mark(label("2022"), "revenue_growth_yoy_pct", reason.clone());
         let headcount = notes.mark(label("2022"), "headcount_change_yoy_pct", reason);
-        assert_ne!(growth, headcount);
+        assert_eq!(growth, headcount);
         let mut numbering = Numbering::new(notes);
         assert_eq!(numbering.number(growth), 1);
         assert_eq!(numbering.number(headcount), 1);

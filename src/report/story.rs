@@ -144,8 +144,12 @@ fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) 
     }
     match p.rule_of_40 {
         Some(score) => sentence.push_str(&format!(
-            "; with growth that gives a Rule of 40 score of {}, {} the {} that growth investors look for.",
+            "; with growth that gives a Rule of 40 score of {}{}, {} the {} that growth investors look for.",
             places(score, decisive_places(score, bar, 1), false),
+            match metrics.rule_of_40_margin {
+                crate::input::RuleOf40Margin::Operating => String::new(),
+                other => format!(" (on the {})", other.words()),
+            },
             if score >= bar { "meeting" } else { "below" },
             threshold(bar)
         )),

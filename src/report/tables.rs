@@ -33,57 +33,100 @@ pub struct Table {
 pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
     // The cost table is built first (an order the committed briefs were made with); notes
     // are numbered in reading order afterwards, and the tables are shown in section order.
-    let mut tables: Vec<Table> = [Section::Costs, Section::Growth, Section::Efficiency]
-        .into_iter()
-        .map(|section| {
-            let metrics: Vec<&Metric> = CATALOGUE
-                .iter()
-                .filter(|m| m.in_tables && m.section == section && m.series.applies_to(series.kind))
-                .collect();
-            let mut rows = match section {
-                Section::Costs => cost_line_rows(series, notes),
-                _ => Vec::new(),
-            };
-            let mut empty_rows = Vec::new();
-            for metric in metrics {
-                if series.periods.iter().all(|p| metric.value(p).is_none()) {
-                    empty_rows.push(metric.name.to_string());
-                    continue;
-                }
-                rows.push(Row {
-                    name: metric.name.to_string(),
-                    cells: series
-                        .periods
-                        .iter()
-                        .map(|p| {
-                            let mut c = cell::of_metric(p, metric, Place::Table, notes);
-                            // Rule-of-40 points are judged against the scorecard's bar.
-                            match metric.unit {
-                                Unit::Points => c.bar = Some(series.rule_of_40_bar),
-                                // A computed amount reads like the figures around it; one the
-                                // user typed keeps its own digits.
-                                Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
-                                    c.decimals = Some(series.amount_decimals)
-                                }
-                                _ => {}
+    let mut tables: Vec<Table> = [
+        Section::Costs,
+        Section::Growth,
+        Section::Efficiency,
+        Section::Cash,
+    ]
+    .into_iter()
+    .map(|section| {
+        let metrics: Vec<&Metric> = CATALOGUE
+            .iter()
+            .filter(|m| m.in_tables && m.section == section && m.series.applies_to(series.kind))
+            .collect();
+        let mut rows = match section {
+            Section::Costs => cost_line_rows(series, notes),
+            _ => Vec::new(),
+        };
+        let mut empty_rows = Vec::new();
+        for metric in metrics {
+            if series.periods.iter().all(|p| metric.value(p).is_none()) {
+                empty_rows.push(metric.name.to_string());
+                continue;
+            }
+            rows.push(Row {
+                name: metric.name.to_string(),
+                cells: series
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        let mut c = cell::of_metric(p, metric, Place::Table, notes);
+                        // Rule-of-40 points are judged against the scorecard's bar.
+                        match metric.unit {
+                            Unit::Points => c.bar = Some(series.rule_of_40_bar),
+                            // A computed amount reads like the figures around it; one the
+                            // user typed keeps its own digits.
+                            Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
+                                c.decimals = Some(series.amount_decimals)
                             }
-                            c
-                        })
-                        .collect(),
-                    tag: None,
-                    note: None,
-                });
-            }
-            Table {
-                section,
-                title: section.title(),
-                rows,
-                empty_rows,
-            }
+                            _ => {}
+                        }
+                        c
+                    })
+                    .collect(),
+                tag: None,
+                note: None,
+            });
+        }
+        Table {
+            section,
+            title: section.title(),
+            rows,
+            empty_rows,
+        }
+    })
+    .collect();
+    tables.rotate_left(1);
+    if !series.kpis.is_empty() {
+        tables.push(kpi_table(series, notes));
+    }
+    tables
+}
+
+/// The company's own KPIs, one row each, in the order the input defines them.
+fn kpi_table(series: &Series, notes: &mut Notes) -> Table {
+    use crate::metrics::kpi;
+    let rows = series
+        .kpis
+        .iter()
+        .map(|definition| Row {
+            name: definition.name.clone(),
+            cells: series
+                .periods
+                .iter()
+                .map(|p| {
+                    cell::with_reason(
+                        p,
+                        &kpi::reason_key(definition),
+                        kpi::value(definition, p),
+                        kpi::unit(definition),
+                        kpi::polarity(definition),
+                        Place::Table,
+                        notes,
+                    )
+                })
+                .collect(),
+            tag: None,
+            note: None,
         })
         .collect();
-    tables.rotate_left(1);
-    tables
+    Table {
+        section: Section::Kpis,
+        title: Section::Kpis.title(),
+        rows,
+        empty_rows: Vec::new(),
+    }
 }
 
 fn share_of_revenue() -> &'static LineMetric {

@@ -18,6 +18,7 @@ use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
+mod kpi_threshold;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -33,8 +34,8 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Criterion {
     /// A stable snake_case key, such as `revenue_growth`.
-    pub id: &'static str,
-    pub name: &'static str,
+    pub id: String,
+    pub name: String,
     pub status: Status,
     /// The measured value in words, "24.8%" or "n/a".
     pub figure: String,
@@ -144,6 +145,13 @@ pub fn evaluate(
         data_warnings(metrics),
     ];
     criteria.extend(plan.map(plan_target::plan_target));
+    criteria.extend(
+        input
+            .readiness
+            .kpi
+            .iter()
+            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold)),
+    );
     let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
     let (passed, watch, failed) = (
         count(Status::Pass),
@@ -190,10 +198,10 @@ struct Verdict {
 }
 
 impl Verdict {
-    fn named(self, id: &'static str, name: &'static str) -> Criterion {
+    fn named(self, id: &str, name: &str) -> Criterion {
         Criterion {
-            id,
-            name,
+            id: id.to_string(),
+            name: name.to_string(),
             status: self.status,
             figure: self.figure,
             value: self.value,
@@ -284,7 +292,16 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 
 /// Criterion 2: Rule of 40: revenue growth plus operating margin.
 fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
+    use crate::input::RuleOf40Margin;
     let min = thresholds.min_rule_of_40;
+    let margin = metrics.rule_of_40_margin;
+    let article = |words: &str| {
+        if words.starts_with(['a', 'e', 'i', 'o', 'u', 'E']) {
+            "an"
+        } else {
+            "a"
+        }
+    };
     let threshold = format!(">= {}", number(min));
     let verdict = match latest_with(metrics, |p| p.rule_of_40) {
         None => Verdict::not_available(
@@ -295,14 +312,16 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
             status: pass_if(score >= min),
             figure: against(score, min),
             why: format!(
-                "In {} revenue growth of {} plus an operating margin of {} makes {}, {} {}.",
+                "In {} revenue growth of {} plus {} {} of {} makes {}, {} {}.",
                 period.label,
                 period
                     .revenue_growth_yoy_pct
                     .map_or("n/a".to_string(), |g| part(g, score, min)),
-                period
-                    .operating_margin_pct
-                    .map_or("n/a".to_string(), |m| part(m, score, min)),
+                article(margin.words()),
+                margin.words(),
+                crate::metrics::catalogue::known(margin.metric_key())
+                    .value(period)
+                    .map_or("n/a".to_string(), |m| part(m.as_f64(), score, min)),
                 against(score, min),
                 if score >= min { "at or above" } else { "below" },
                 number(min)
@@ -313,7 +332,13 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
         }
         .unless_warned(metrics, &[period]),
     };
-    verdict.named("rule_of_40", "Rule of 40")
+    // The name says which margin, unless it is the usual operating margin.
+    let name = match margin {
+        RuleOf40Margin::Operating => "Rule of 40",
+        RuleOf40Margin::Ebitda => "Rule of 40 (EBITDA margin)",
+        RuleOf40Margin::Fcf => "Rule of 40 (free-cash-flow margin)",
+    };
+    verdict.named("rule_of_40", name)
 }
 
 /// Criterion 3: Operating margin improving. The trend is the latest quarter's margin minus the

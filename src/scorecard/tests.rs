@@ -422,9 +422,14 @@ fn klarna_by_hand() {
         "{}",
         criterion(&card, "plan_target").why
     );
+    // Transaction margin dollars 2025: 3,509 - 809 - 794 - 667 = 1,239 >= 0 (issue 16).
+    assert_eq!(
+        got("kpi.transaction_margin"),
+        (Status::Pass, "$1,239M".into())
+    );
     assert_eq!(
         (card.passed, card.watch, card.failed, card.status),
-        (4, 2, 3, Status::Fail)
+        (5, 2, 3, Status::Fail)
     );
     let json = serde_json::to_value(&card).unwrap();
     assert_eq!(json["status"], "fail");
@@ -597,4 +602,68 @@ fn opex_just_slower_than_revenue_passes_and_shows_why() {
     let opex = criterion(&card, "opex_vs_revenue_growth");
     assert_eq!(opex.status, Status::Pass);
     assert_eq!(opex.figure, "24.76% vs 24.84%");
+}
+
+/// Issue 16: the Rule of 40 takes the margin `[readiness]` chooses, and says which.
+#[test]
+fn the_rule_of_40_says_which_margin_it_took() {
+    // The healthy years, with D&A and cash flows in 2024 (TOML keys before its cost table).
+    let periods = healthy().replacen(
+        "operating_income = 19",
+        "operating_income = 19\ndepreciation_amortization = 8\noperating_cash_flow = 30\ncapex = 10",
+        1,
+    );
+    // EBITDA 19 + 8 = 27; 27 / 169 = 15.98 %; 30.0 + 15.98 = 45.98 -> "46.0".
+    let scored = card_for("[readiness]\nrule_of_40_margin = \"ebitda\"\n", &periods);
+    let rule = criterion(&scored, "rule_of_40");
+    assert_eq!(rule.name, "Rule of 40 (EBITDA margin)");
+    assert_eq!(rule.figure, "46.0");
+    assert!(
+        rule.why
+            .contains("plus an EBITDA margin of 16.0% makes 46.0"),
+        "{}",
+        rule.why
+    );
+    // Free cash flow 30 - 10 = 20; 20 / 169 = 11.83 %; 30.0 + 11.83 = 41.8.
+    let scored = card_for("[readiness]\nrule_of_40_margin = \"fcf\"\n", &periods);
+    let rule = criterion(&scored, "rule_of_40");
+    assert_eq!(rule.name, "Rule of 40 (free-cash-flow margin)");
+    assert_eq!(rule.figure, "41.8");
+    assert!(
+        rule.why.contains("plus a free-cash-flow margin of 11.8%"),
+        "{}",
+        rule.why
+    );
+    // The default keeps its name and words.
+    let default = card(&healthy());
+    let rule = criterion(&default, "rule_of_40");
+    assert_eq!(rule.name, "Rule of 40");
+    assert!(
+        rule.why.contains("plus an operating margin of"),
+        "{}",
+        rule.why
+    );
+}
+
+/// Issue 16: a `[[readiness.kpi]]` threshold is a criterion on the KPI's latest value, in the
+/// company's scale for money.
+#[test]
+fn a_kpi_threshold_judges_the_latest_value() {
+    let kpi = "[[kpi]]\nkey = \"margin\"\nname = \"Margin dollars\"\nunit = \"money\"\n\
+               formula = \"revenue - costs.staff\"\n";
+    // 2024: 169 - 150 = 19 (the healthy years have staff costs of 95, 120, 150).
+    let scored = card_for(
+        &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 20\n"),
+        &healthy(),
+    );
+    let rule = criterion(&scored, "kpi.margin");
+    assert_eq!(rule.name, "Margin dollars (company KPI)");
+    assert_eq!(rule.status, Status::Fail);
+    assert_eq!(rule.value, Some(19.0));
+    assert_eq!(rule.figure, "$19");
+    let scored = card_for(
+        &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 10\nmax = 19\n"),
+        &healthy(),
+    );
+    assert_eq!(criterion(&scored, "kpi.margin").status, Status::Pass);
 }

@@ -87,6 +87,51 @@ const CASES: &[Case] = &[
         ],
     ),
     refused(
+        "toml-negative-capex.toml",
+        &[
+            "toml-negative-capex.toml:8:1",
+            "capex must not be negative, found -3",
+            "write capex as the money paid",
+        ],
+    ),
+    refused(
+        "toml-rule-of-40-margin-misspelt.toml",
+        &[
+            "toml-rule-of-40-margin-misspelt.toml:6:1",
+            "rule_of_40_margin must be \"operating\", \"ebitda\" or \"fcf\", found \"ebitad\"",
+            "did you mean \"ebitda\"?",
+        ],
+    ),
+    refused(
+        "toml-kpi-unknown-name.toml",
+        &[
+            "toml-kpi-unknown-name.toml:9:22",
+            "unknown name `values.gvm`",
+            "did you mean `values.gmv`?",
+        ],
+    ),
+    refused(
+        "toml-kpi-cycle.toml",
+        &[
+            "toml-kpi-cycle.toml:15:12",
+            "the KPIs depend on each other in a cycle: a → b → a",
+        ],
+    ),
+    refused(
+        "toml-kpi-unit-mismatch.toml",
+        &[
+            "toml-kpi-unit-mismatch.toml:9:20",
+            "adds people to money: the units do not fit",
+        ],
+    ),
+    refused(
+        "toml-kpi-unclosed.toml",
+        &[
+            "toml-kpi-unclosed.toml:9:24",
+            "expected \")\" to close the \"(\" at column 1",
+        ],
+    ),
+    refused(
         "toml-duplicate-key.toml",
         &["toml-duplicate-key.toml:8:1", "duplicate key `revenue`"],
     ),
@@ -357,6 +402,20 @@ const CASES: &[Case] = &[
     refused(
         "csv-1e400.csv",
         &["row 2, column \"revenue\"", "out of range"],
+    ),
+    refused(
+        "csv-negative-cash.csv",
+        &[
+            "row 2, column \"cash\"",
+            "cash must not be negative, found -3",
+        ],
+    ),
+    refused(
+        "json-cost-of-revenue-as-text.json",
+        &[
+            "json-cost-of-revenue-as-text.json:3:",
+            "expected a number, found the text \"20\"",
+        ],
     ),
     refused(
         "csv-negative-headcount.csv",

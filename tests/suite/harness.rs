@@ -91,8 +91,14 @@ impl Test {
         self.file(name, bytes)
     }
 
-    /// The bundled example's peer files, at `peers/` where its `peers` list looks for them:
-    /// a test that copies `examples/klarna.toml` into its folder copies these beside it.
+    /// Copies the bundled example (`examples/klarna.toml`) as `name`, with the peer files it
+    /// names, so it generates as in the repository.
+    pub fn example(self, name: &str) -> Self {
+        self.copy("examples/klarna.toml", name).example_peers()
+    }
+
+    /// The bundled example's peer files, at `peers/` where its `peers` list looks for them
+    /// (for a test that copies an input of its own choosing, which may be the example).
     pub fn example_peers(self) -> Self {
         self.copy("examples/peers/paypal.toml", "peers/paypal.toml")
             .copy("examples/peers/affirm.toml", "peers/affirm.toml")

@@ -19,6 +19,11 @@ fn notes(md: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Whether a note is the Peers section's: it names each peer and its fiscal year.
+fn is_peers(note: &str) -> bool {
+    note.contains(", FY20")
+}
+
 /// The cells of a Markdown table row that starts with `| name`, after the first table heading
 /// `heading` (e.g. the quarters' growth table).
 fn row_after<'a>(md: &'a str, heading: &str, name: &str) -> Vec<&'a str> {
@@ -40,11 +45,10 @@ fn the_example_brief_has_at_most_twelve_notes_in_the_briefs_own_words() {
         // No field name ("headcount_end", "ai.fte_equivalent"), escaped or not.
         assert!(!note.contains('_'), "a field name in {note:?}");
         assert!(!note.contains(".fte"), "a field name in {note:?}");
-        // Each names its periods first: "2022: ..." or "2024-Q1 to 2024-Q4: ..."; the Peers
-        // section's one note names each company and its fiscal year instead.
-        let peers_note = note.contains(", FY20");
+        // Each names its periods first: "2022: ..." or "2024-Q1 to 2024-Q4: ...", but the
+        // Peers section's note, which names each peer and its fiscal year.
         assert!(
-            (note.starts_with("20") || peers_note) && note.contains(": "),
+            (note.starts_with("20") || is_peers(note)) && note.contains(": "),
             "no periods in {note:?}"
         );
     }
@@ -96,11 +100,11 @@ fn the_html_brief_lists_the_same_notes_with_their_periods() {
     let html = committed("brief.html");
     let count = notes(&md).len();
     assert_eq!(html.matches("<li id=\"fn-").count(), count);
-    // Every note but the Peers section's one (which names companies, not periods).
+    let peers = notes(&md).into_iter().filter(|n| is_peers(n)).count();
     assert_eq!(
         html.matches("<span class=\"periods\">").count(),
-        count - notes(&md).iter().filter(|n| n.contains(", FY20")).count(),
-        "each note names its periods"
+        count - peers,
+        "each note names its periods (the Peers note names each peer's fiscal year)"
     );
     // A row whose n/a cells share one reason links its note from its name.
     // (Loaded cost per employee: no personnel cost from 2022 to 2024.)

@@ -82,8 +82,7 @@ fn edit(path: &std::path::Path, from: &str, to: &str) {
 #[test]
 fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
     let mut server = Test::new()
-        .copy("examples/klarna.toml", "klarna.toml")
-        .example_peers()
+        .example("klarna.toml")
         .file("templates/style.css", "/* first style */")
         .file("tmp/.keep", "")
         .args([
@@ -206,8 +205,7 @@ fn a_port_in_use_is_named_with_exit_code_2() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     let port = taken.local_addr().expect("its address").port().to_string();
     Test::new()
-        .copy("examples/klarna.toml", "klarna.toml")
-        .example_peers()
+        .example("klarna.toml")
         .args(["serve", "klarna.toml", "--port", &port])
         .run()
         .status(2)
@@ -218,8 +216,7 @@ fn a_port_in_use_is_named_with_exit_code_2() {
 fn generate_writes_no_reload_script() {
     // The reload script and its nonce exist only in what serve sends.
     let run = Test::new()
-        .copy("examples/klarna.toml", "klarna.toml")
-        .example_peers()
+        .example("klarna.toml")
         .args(["generate", "klarna.toml", "-o", "out"])
         .run()
         .status(0);

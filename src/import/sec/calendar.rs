@@ -82,6 +82,18 @@ impl FiscalCalendar {
     }
 
     /// The fiscal year of an instant (a headcount on a cover page): the last one ended by then.
+    /// A year-to-date span (from a fiscal year's first day, six or nine months long, as
+    /// cash-flow statements in 10-Qs are): the quarter it ends with, 2 or 3.
+    pub fn year_to_date(&self, start: NaiveDate, end: NaiveDate) -> Option<Span> {
+        let quarters = match days(start, end) {
+            170..=196 => 2,
+            260..=290 => 3,
+            _ => return None,
+        };
+        let (year_start, year_end) = self.year_containing(start, end)?;
+        (year_start == start).then(|| Span::Quarter(year_name(year_end), quarters))
+    }
+
     pub fn year_ended_by(&self, date: NaiveDate) -> Option<i32> {
         self.years
             .iter()

@@ -93,3 +93,79 @@ pub const SELLING_GENERAL_ADMIN: CostLine = CostLine {
         "ifrs-full:SellingGeneralAndAdministrativeExpense",
     ],
 };
+
+/// How a statement figure is filed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filed {
+    /// Over a period: three-month quarters and years, and (cash-flow statements) the year to
+    /// date at six and nine months, from which the missing quarters are derived.
+    Flow,
+    /// On a date: the value at the period's end (cash).
+    Instant,
+}
+
+/// A statement figure of our input (`cost_of_revenue`, ..., `cash`) and the concepts that fill
+/// it, in order of preference.
+#[derive(Debug, Clone, Copy)]
+pub struct StatementFigure {
+    pub name: &'static str,
+    pub concepts: &'static [&'static str],
+    pub filed: Filed,
+}
+
+/// Gross profit: cost of revenue is revenue minus it when no cost-of-revenue concept is filed.
+pub const GROSS_PROFIT: &[&str] = &["us-gaap:GrossProfit", "ifrs-full:GrossProfit"];
+
+/// The statement figures, in the order they are written.
+pub const STATEMENT: &[StatementFigure] = &[
+    StatementFigure {
+        name: "cost_of_revenue",
+        concepts: COST_LINES[0].concepts,
+        filed: Filed::Flow,
+    },
+    StatementFigure {
+        name: "depreciation_amortization",
+        concepts: &[
+            "us-gaap:DepreciationDepletionAndAmortization",
+            "us-gaap:DepreciationAmortizationAndAccretionNet",
+            "us-gaap:DepreciationAndAmortization",
+            "ifrs-full:AdjustmentsForDepreciationAndAmortisationExpense",
+            "ifrs-full:DepreciationAndAmortisationExpense",
+        ],
+        filed: Filed::Flow,
+    },
+    StatementFigure {
+        name: "stock_based_compensation",
+        concepts: &[
+            "us-gaap:ShareBasedCompensation",
+            "us-gaap:AllocatedShareBasedCompensationExpense",
+            "ifrs-full:AdjustmentsForSharebasedPayments",
+        ],
+        filed: Filed::Flow,
+    },
+    StatementFigure {
+        name: "operating_cash_flow",
+        concepts: &[
+            "us-gaap:NetCashProvidedByUsedInOperatingActivities",
+            "ifrs-full:CashFlowsFromUsedInOperatingActivities",
+        ],
+        filed: Filed::Flow,
+    },
+    StatementFigure {
+        name: "capex",
+        concepts: &[
+            "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment",
+            "ifrs-full:PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities",
+            "ifrs-full:PurchaseOfPropertyPlantAndEquipment",
+        ],
+        filed: Filed::Flow,
+    },
+    StatementFigure {
+        name: "cash",
+        concepts: &[
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "ifrs-full:CashAndCashEquivalents",
+        ],
+        filed: Filed::Instant,
+    },
+];

@@ -7,6 +7,7 @@
 mod calendar;
 mod concepts;
 mod facts;
+mod figures;
 mod render;
 mod statement;
 

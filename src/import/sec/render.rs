@@ -59,6 +59,14 @@ pub fn toml(
          # \"derived\" is the fiscal year minus Q1-Q3, so the quarters add up to the year exactly.",
         header.name, statement.fiscal_year_end
     );
+    if statement.periods.iter().any(|p| !p.statement.is_empty()) {
+        out.push_str(
+            "# Cash-flow figures are filed year to date in 10-Qs: a quarter 2 or 3 marked \"derived\"\n\
+             # is six months minus Q1, or nine months minus six. Cash is the balance on the period's\n\
+             # last day. cost_of_revenue is written twice: as the statement figure (gross margin)\n\
+             # and as a cost line, so that operating expenses keep every cost.\n",
+        );
+    }
     let missing = missing_headcount(statement, headcount);
     if missing.is_empty() {
         out.push_str("# Headcount: from dei:EntityNumberOfEmployees or --headcount.\n");
@@ -125,6 +133,9 @@ fn write_period(out: &mut String, period: &ImportedPeriod, headcount: &BTreeMap<
     if let Some(entry) = &period.personnel_cost {
         money(out, "personnel_cost", entry);
     }
+    for (name, entry) in &period.statement {
+        money(out, name, entry);
+    }
     let mut notes = Vec::new();
     if period.derived() {
         notes.push("Q4 is derived: the fiscal year minus Q1-Q3 as filed.".to_string());
@@ -165,6 +176,10 @@ fn money(out: &mut String, key: &str, entry: &Entry) {
 fn line(out: &mut String, key: &str, value: &str, comment: Option<&str>) {
     let assignment = format!("{key} = {value}");
     match comment {
+        // Comments line up at column 33; a longer assignment keeps a space before its `#`.
+        Some(comment) if assignment.len() >= 32 => {
+            let _ = writeln!(out, "{assignment} # {comment}");
+        }
         Some(comment) => {
             let _ = writeln!(out, "{assignment:<32}# {comment}");
         }
@@ -179,13 +194,11 @@ fn source(entry: &Entry) -> String {
         Source::Filed { concept, accn } => format!("{concept}, {accn}"),
         Source::Derived {
             concept,
+            formula,
             accns,
             replaced,
         } => {
-            let mut text = format!(
-                "derived: {concept} year - Q1 - Q2 - Q3, {}",
-                accns.join(" ")
-            );
+            let mut text = format!("derived: {concept} {formula}, {}", accns.join(" "));
             if let Some(filed) = replaced {
                 text.push_str(&format!(
                     "; the filed Q4 of {} ({}) would miss the year by {}",

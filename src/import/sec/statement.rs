@@ -15,10 +15,12 @@ use super::facts::{CompanyFacts, Figure};
 pub enum Source {
     /// Filed as is: the concept and the filing's accession number.
     Filed { concept: String, accn: String },
-    /// Q4 = fiscal year - Q1 - Q2 - Q3, from the filings named; `replaced` is the filed Q4
-    /// that would have made the quarters miss the year.
+    /// Computed from filed figures of the concept, as `formula` says ("year - Q1 - Q2 - Q3"
+    /// for a Q4), from the filings named; `replaced` is the filed figure that would have made
+    /// the quarters miss the year.
     Derived {
         concept: String,
+        formula: &'static str,
         accns: Vec<String>,
         replaced: Option<Replaced>,
     },
@@ -41,7 +43,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn filed(figure: Figure, start: NaiveDate) -> Self {
+    pub(super) fn filed(figure: Figure, start: NaiveDate) -> Self {
         Entry {
             value: figure.value,
             source: Source::Filed {
@@ -54,7 +56,7 @@ impl Entry {
     }
 }
 
-type Series = BTreeMap<Span, Entry>;
+pub(super) type Series = BTreeMap<Span, Entry>;
 
 /// A fiscal period as imported.
 #[derive(Debug, Clone)]
@@ -67,6 +69,8 @@ pub struct ImportedPeriod {
     /// Employees from the cover page of the annual report (years only).
     pub employees: Option<Entry>,
     pub costs: Vec<(&'static str, Entry)>,
+    /// The statement figures (`cost_of_revenue`, ..., `cash`) the file has for the period.
+    pub statement: Vec<(&'static str, Entry)>,
     /// Total operating expenses when the cost lines already break it down (a comment only).
     pub operating_expenses_total: Option<Entry>,
 }
@@ -121,6 +125,7 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
         .map(|line| (*line, series(line.concepts)))
         .collect();
     let employees = employees(facts, &calendar);
+    let figures = super::figures::Figures::read(facts, &calendar, &currency);
     let wanted = |span: &Span| {
         selection.from.is_none_or(|from| span.year() >= from)
             && (selection.quarters || matches!(span, Span::Year(_)))
@@ -154,6 +159,7 @@ pub fn build(facts: &CompanyFacts, selection: Selection) -> Result<Statement, St
                 net_income: get(&net_income),
                 personnel_cost: get(&personnel_cost),
                 employees: get(&employees),
+                statement: figures.of(*span, entry),
                 costs,
                 operating_expenses_total,
             }
@@ -210,7 +216,7 @@ fn series(
 /// year that has the year and Q1-Q3, when Q4 is not filed (a 10-K has no three-month Q4) or the
 /// filed Q4 would make the four quarters miss the year (the year from a later filing, the
 /// quarters from the 10-Qs). The replaced figure is kept for the comment.
-fn derive_fourth_quarters(series: &mut Series) {
+pub(super) fn derive_fourth_quarters(series: &mut Series) {
     let years: Vec<i32> = series
         .keys()
         .filter_map(|span| match span {
@@ -269,6 +275,7 @@ fn derive_fourth_quarters(series: &mut Series) {
             value,
             source: Source::Derived {
                 concept,
+                formula: "year - Q1 - Q2 - Q3",
                 accns,
                 replaced,
             },

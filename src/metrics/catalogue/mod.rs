@@ -17,8 +17,8 @@ use super::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 use crate::period::PeriodKind;
 use workbook::{
-    ai_exposed, ai_savings, average_headcount, growth, growth_of, link, operating_income,
-    per_employee, points, quotient, share, Field, InWorkbook, LineInWorkbook, Which,
+    ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, operating_income,
+    per_employee, points, quotient, runway_months, share, Field, InWorkbook, LineInWorkbook, Which,
 };
 
 /// How a metric is measured, which decides how it is shown and how a change in it reads.
@@ -43,6 +43,8 @@ pub enum Unit {
     Points,
     /// A multiple ("2.70×").
     Ratio,
+    /// A length of time in months ("18.4 months").
+    Months,
 }
 
 impl Unit {
@@ -61,6 +63,7 @@ impl Unit {
             Unit::Pp => "percentage points",
             Unit::Points => "points",
             Unit::Ratio => "multiple",
+            Unit::Months => "months",
         }
     }
 }
@@ -138,16 +141,28 @@ pub enum Section {
     Growth,
     Efficiency,
     Costs,
+    /// Gross margin, EBITDA, free cash flow, burn and runway.
+    Cash,
+    /// The company's own KPIs (`[[kpi]]`): no catalogue entry is in it.
+    Kpis,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Growth, Section::Efficiency, Section::Costs];
+    pub const ALL: [Section; 5] = [
+        Section::Growth,
+        Section::Efficiency,
+        Section::Costs,
+        Section::Cash,
+        Section::Kpis,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Section::Growth => "growth",
             Section::Efficiency => "efficiency",
             Section::Costs => "costs",
+            Section::Cash => "cash",
+            Section::Kpis => "kpis",
         }
     }
 
@@ -156,6 +171,8 @@ impl Section {
             Section::Growth => "Growth",
             Section::Efficiency => "Efficiency and AI",
             Section::Costs => "Cost structure and profitability",
+            Section::Cash => "Profitability and cash",
+            Section::Kpis => "Company KPIs",
         }
     }
 }
@@ -242,7 +259,7 @@ const NO_COSTS: &str =
 pub const CATALOGUE: &[Metric] = {
     use Formula::{Computed, Input};
     use Polarity::{DownGood, Neutral, UpGood};
-    use Section::{Costs, Efficiency, Growth as GrowthSection};
+    use Section::{Cash, Costs, Efficiency, Growth as GrowthSection};
     use Series::{EveryPeriod, QuartersOnly};
     &[
         Metric {
@@ -475,9 +492,204 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.rule_of_40),
-            formula: Computed("revenue growth YoY % + operating margin %, in points; the scorecard's threshold (40 by default) is the bar"),
-            unavailable: "no revenue growth YoY or no operating margin",
-            workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '+', "operating_margin_pct")),
+            formula: Computed("revenue growth YoY % + a margin %, in points: the operating margin unless rule_of_40_margin in [readiness] says \"ebitda\" (EBITDA margin) or \"fcf\" (free-cash-flow margin); the scorecard's threshold (40 by default) is the bar"),
+            unavailable: "no revenue growth YoY or no margin of the kind chosen",
+            workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '+', c.rule_of_40_margin())),
+        },
+        Metric {
+            key: "cost_of_revenue",
+            name: "Cost of revenue",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.cost_of_revenue),
+            formula: Input("cost of revenue (cost of sales) as reported, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::CostOfRevenue)),
+        },
+        Metric {
+            key: "gross_profit",
+            name: "Gross profit",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.gross_profit),
+            formula: Computed("revenue − cost of revenue, in currency"),
+            unavailable: "no cost of revenue",
+            workbook: InWorkbook::Formula(|c| combine(c, "revenue", '-', "cost_of_revenue")),
+        },
+        Metric {
+            key: "gross_margin_pct",
+            name: "Gross margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.gross_margin_pct),
+            formula: Computed("gross profit ÷ revenue × 100, in %"),
+            unavailable: "no gross profit, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "gross_profit")),
+        },
+        Metric {
+            key: "depreciation_amortization",
+            name: "Depreciation and amortisation",
+            unit: Unit::Amount,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.depreciation_amortization),
+            formula: Input("depreciation and amortisation as reported, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::DepreciationAmortization)),
+        },
+        Metric {
+            key: "ebitda",
+            name: "EBITDA",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.ebitda),
+            formula: Computed("operating income (as reported, else derived) + depreciation and amortisation, in currency; reported, not adjusted"),
+            unavailable: "no operating income, or no depreciation and amortisation",
+            workbook: InWorkbook::Formula(|c| combine(c, "operating_income", '+', "depreciation_amortization")),
+        },
+        Metric {
+            key: "ebitda_margin_pct",
+            name: "EBITDA margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.ebitda_margin_pct),
+            formula: Computed("EBITDA ÷ revenue × 100, in %"),
+            unavailable: "no EBITDA, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "ebitda")),
+        },
+        Metric {
+            key: "operating_cash_flow",
+            name: "Operating cash flow",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.operating_cash_flow),
+            formula: Input("net cash from operating activities as reported, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::OperatingCashFlow)),
+        },
+        Metric {
+            key: "capex",
+            name: "Capital expenditure",
+            unit: Unit::Amount,
+            polarity: Neutral,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.capex),
+            formula: Input("payments for property, plant and equipment (capex) as reported, a positive amount, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::Capex)),
+        },
+        Metric {
+            key: "free_cash_flow",
+            name: "Free cash flow",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.free_cash_flow),
+            formula: Computed("operating cash flow − capex, in currency over the period"),
+            unavailable: "no operating cash flow or no capital expenditure",
+            workbook: InWorkbook::Formula(|c| combine(c, "operating_cash_flow", '-', "capex")),
+        },
+        Metric {
+            key: "fcf_margin_pct",
+            name: "Free-cash-flow margin",
+            unit: Unit::Pct,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.fcf_margin_pct),
+            formula: Computed("free cash flow ÷ revenue × 100, in %"),
+            unavailable: "no free cash flow, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "free_cash_flow")),
+        },
+        Metric {
+            key: "stock_based_compensation",
+            name: "Stock-based compensation",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: false,
+            get: |p| exact(p.stock_based_compensation),
+            formula: Input("stock-based (share-based) compensation expense as reported, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::StockBasedCompensation)),
+        },
+        Metric {
+            key: "sbc_pct_of_revenue",
+            name: "Stock-based compensation, % of revenue",
+            unit: Unit::Pct,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.sbc_pct_of_revenue),
+            formula: Computed("stock-based compensation ÷ revenue × 100, in %"),
+            unavailable: "no stock-based compensation, or revenue is zero",
+            workbook: InWorkbook::Formula(|c| share(c, "stock_based_compensation")),
+        },
+        Metric {
+            key: "cash",
+            name: "Cash, period end",
+            unit: Unit::Amount,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.cash),
+            formula: Input("cash and cash equivalents at the end of the period as reported, in currency"),
+            unavailable: "not given in the input",
+            workbook: InWorkbook::Formula(|c| link(c, Field::Cash)),
+        },
+        Metric {
+            key: "net_burn",
+            name: "Net burn",
+            unit: Unit::Amount,
+            polarity: DownGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| exact(p.net_burn),
+            formula: Computed("capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero"),
+            unavailable: "no free cash flow, or not burning (free cash flow is zero or more)",
+            workbook: InWorkbook::Formula(|c| Some(format!("-{}", c.metric(Which::This, "free_cash_flow")?))),
+        },
+        Metric {
+            key: "runway_months",
+            name: "Cash runway",
+            unit: Unit::Months,
+            polarity: UpGood,
+            series: EveryPeriod,
+            section: Cash,
+            in_tables: true,
+            get: |p| float(p.runway_months),
+            formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative"),
+            unavailable: "not burning (no runway to count), or no net burn or no cash",
+            workbook: InWorkbook::Formula(runway_months),
         },
         Metric {
             key: "personnel_cost",

@@ -26,6 +26,12 @@ pub enum Field {
     AdjustedOperatingIncome,
     AiSpend,
     AiFteEquivalent,
+    CostOfRevenue,
+    DepreciationAmortization,
+    StockBasedCompensation,
+    OperatingCashFlow,
+    Capex,
+    Cash,
 }
 
 /// Which period a reference is about: the one the formula is for, the same period a year
@@ -53,6 +59,8 @@ pub trait Cells {
     fn ai_exposed_lines(&self) -> Vec<String>;
     /// Periods per year of the series: 1, 2 or 4.
     fn per_year(&self) -> u32;
+    /// The catalogue key of the margin the Rule of 40 adds (`rule_of_40_margin`).
+    fn rule_of_40_margin(&self) -> &'static str;
 }
 
 /// How a metric is written in the workbook.
@@ -187,5 +195,25 @@ pub fn quotient(cells: &dyn Cells, numerator: &str, denominator: &str) -> Option
         "{}/{}",
         cells.metric(Which::This, numerator)?,
         cells.metric(Which::This, denominator)?
+    ))
+}
+
+/// `a + b` or `a - b`, two metrics of the sheet (amounts in the scale).
+pub fn combine(cells: &dyn Cells, first: &str, operator: char, second: &str) -> Option<String> {
+    Some(format!(
+        "{}{operator}{}",
+        cells.metric(Which::This, first)?,
+        cells.metric(Which::This, second)?
+    ))
+}
+
+/// Cash runway in months: cash × the period's months ÷ its net burn (a quarter's burn is
+/// spread over 3 months, a half's over 6, a year's over 12).
+pub fn runway_months(cells: &dyn Cells) -> Option<String> {
+    Some(format!(
+        "{}*{}/{}",
+        cells.metric(Which::This, "cash")?,
+        12 / cells.per_year(),
+        cells.metric(Which::This, "net_burn")?
     ))
 }

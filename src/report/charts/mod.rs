@@ -33,6 +33,7 @@ pub enum ChartSection {
     Growth,
     Efficiency,
     Costs,
+    Cash,
     Plan,
     /// The Peers section: the company beside comparable companies.
     Peers,
@@ -69,6 +70,8 @@ pub struct Series<'a> {
     pub total: usize,
     pub currency: &'a str,
     pub ai_exposed: &'a [String],
+    /// The company's own KPIs, for their table.
+    pub kpis: &'a [crate::input::Kpi],
     /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
     pub rule_of_40_bar: f64,
     /// Decimals the tables give amounts in the company's scale: none when every amount the
@@ -111,6 +114,7 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
                 total,
                 currency: &metrics.company.currency,
                 ai_exposed: &metrics.company.ai_exposed,
+                kpis: &metrics.kpis,
                 rule_of_40_bar,
                 amount_decimals,
             }
@@ -143,6 +147,9 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
     let jobs: Vec<draw::Job> = series
         .iter()
         .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))
+        // A series without any profitability-and-cash figure gets no such charts (nor a
+        // sentence saying they are not drawn): its table already names what is missing.
+        .filter(|job| job.kind.section() != ChartSection::Cash || has_cash_figures(job.series))
         .collect();
     // Charts are independent: draw them on every core (the order of the result is kept).
     let mut charts: Vec<Chart> = jobs
@@ -176,6 +183,14 @@ pub fn build_peers(
         chart.section = ChartSection::Peers;
     }
     Ok(charts)
+}
+
+fn has_cash_figures(series: &Series) -> bool {
+    use crate::metrics::catalogue::Section;
+    crate::metrics::CATALOGUE
+        .iter()
+        .filter(|m| m.section == Section::Cash)
+        .any(|m| series.periods.iter().any(|p| m.value(p).is_some()))
 }
 
 /// Something that can be drawn: the chart's identity, data check and drawing function.

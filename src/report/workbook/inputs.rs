@@ -71,6 +71,12 @@ fn column_name(field: Field) -> &'static str {
         Field::AdjustedOperatingIncome => "adjusted_operating_income",
         Field::AiSpend => "ai_spend",
         Field::AiFteEquivalent => "ai_fte_equivalent",
+        Field::CostOfRevenue => "cost_of_revenue",
+        Field::DepreciationAmortization => "depreciation_amortization",
+        Field::StockBasedCompensation => "stock_based_compensation",
+        Field::OperatingCashFlow => "operating_cash_flow",
+        Field::Capex => "capex",
+        Field::Cash => "cash",
     }
 }
 
@@ -90,6 +96,17 @@ pub fn value(period: &Period, field: Field) -> Option<(Decimal, bool)> {
         Field::AdjustedOperatingIncome => period.adjusted_operating_income.map(|v| (v, true)),
         Field::AiSpend => period.ai.spend.map(|v| (v, true)),
         Field::AiFteEquivalent => period.ai.fte_equivalent.map(|v| (v, false)),
+        Field::CostOfRevenue => period.statement.cost_of_revenue.map(|v| (v, true)),
+        Field::DepreciationAmortization => period
+            .statement
+            .depreciation_amortization
+            .map(|v| (v, true)),
+        Field::StockBasedCompensation => {
+            period.statement.stock_based_compensation.map(|v| (v, true))
+        }
+        Field::OperatingCashFlow => period.statement.operating_cash_flow.map(|v| (v, true)),
+        Field::Capex => period.statement.capex.map(|v| (v, true)),
+        Field::Cash => period.statement.cash.map(|v| (v, true)),
     }
 }
 
@@ -103,7 +120,7 @@ pub fn named_fields() -> impl Iterator<Item = (String, Field)> {
     })
 }
 
-const FIELDS: [Field; 8] = [
+const FIELDS: [Field; 14] = [
     Field::Revenue,
     Field::HeadcountEnd,
     Field::HeadcountStart,
@@ -112,6 +129,12 @@ const FIELDS: [Field; 8] = [
     Field::AdjustedOperatingIncome,
     Field::AiSpend,
     Field::AiFteEquivalent,
+    Field::CostOfRevenue,
+    Field::DepreciationAmortization,
+    Field::StockBasedCompensation,
+    Field::OperatingCashFlow,
+    Field::Capex,
+    Field::Cash,
 ];
 
 /// The Inputs sheet: title row, the input's header row, one row per period.
@@ -265,6 +288,20 @@ pub fn company_sheet(
     ] {
         if let Some(value) = value {
             rows.push((format!("readiness.{key}"), Cell::Number(value, false)));
+        }
+    }
+    {
+        use crate::input::RuleOf40Margin;
+        let name = match readiness.rule_of_40_margin {
+            RuleOf40Margin::Operating => None,
+            RuleOf40Margin::Ebitda => Some("ebitda"),
+            RuleOf40Margin::Fcf => Some("fcf"),
+        };
+        if let Some(name) = name {
+            rows.push((
+                "readiness.rule_of_40_margin".into(),
+                Cell::Text(name.into()),
+            ));
         }
     }
     for known in &input.acknowledgements {

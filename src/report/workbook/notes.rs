@@ -60,7 +60,7 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
     ];
     let first = header(&mut sheet, 1, &heads, styles)?;
     for (row, criterion) in (first..).zip(&card.criteria) {
-        sheet.text(row, 0, criterion.name)?;
+        sheet.text(row, 0, &criterion.name)?;
         sheet.text(row, 1, status_word(criterion.status))?;
         sheet.text(row, 2, &criterion.figure)?;
         if let Some(value) = criterion.value {

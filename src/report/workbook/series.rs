@@ -53,6 +53,7 @@ fn unit_words(unit: Unit, company: &Company) -> String {
         Unit::Pp => "percentage points".into(),
         Unit::Points => "points".into(),
         Unit::Ratio => "multiple".into(),
+        Unit::Months => "months".into(),
     }
 }
 
@@ -72,7 +73,15 @@ enum Row {
     Section(&'static str),
     Metric(&'static catalogue::Metric),
     Line(String, &'static catalogue::LineMetric),
+    /// A company KPI, by its index in the input's `[[kpi]]` tables.
+    Kpi(usize),
 }
+
+/// Why a company KPI is written as a value: its formula reads `[period.values]` and its
+/// definition is a `[[kpi]]` table, neither of which the Inputs and Company sheets (the
+/// spreadsheet input format) can hold, so a formula would have nothing to point at.
+const KPI_AS_VALUE: &str = "a company KPI is computed from its [[kpi]] formula in the input \
+     file, which reads [period.values] figures that the Inputs sheet does not hold";
 
 /// The series sheet of `kind`.
 pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Worksheet, XlsxError> {
@@ -85,7 +94,7 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
         .collect();
     let left_out = periods.len().saturating_sub(MAX_PERIODS);
     periods.drain(..left_out);
-    let rows = rows(kind, &periods);
+    let rows = rows(kind, &periods, sources.input.kpis.len());
     let (metric_rows, columns) = positions(&rows, &periods);
 
     let mut sheet = Worksheet::new();
@@ -134,6 +143,10 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
             Row::Line(line, metric) => {
                 (format!("{}{}", line_name(line), metric.suffix), metric.unit)
             }
+            Row::Kpi(k) => {
+                let kpi = &sources.input.kpis[*k];
+                (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
+            }
         };
         let words = unit_words(unit, company);
         longest = (
@@ -179,6 +192,17 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
                                 .reason(&key)
                                 .unwrap_or_else(|| metric.unavailable.to_string()),
                         },
+                    }
+                }
+                Row::Kpi(k) => {
+                    let kpi = &sources.input.kpis[*k];
+                    Written {
+                        value: crate::metrics::kpi::value(kpi, period),
+                        formula: Err(KPI_AS_VALUE),
+                        na: period
+                            .unavailable
+                            .reason(&crate::metrics::kpi::reason_key(kpi))
+                            .unwrap_or_default(),
                     }
                 }
                 Row::Section(_) => continue,
@@ -233,7 +257,7 @@ pub fn with_cells<T>(
         .iter()
         .filter(|p| p.kind == this.kind)
         .collect();
-    let rows = rows(this.kind, &periods);
+    let rows = rows(this.kind, &periods, sources.input.kpis.len());
     let (rows, columns) = positions(&rows, &periods);
     with(&PeriodCells {
         sources,
@@ -245,16 +269,21 @@ pub fn with_cells<T>(
 
 /// The rows of a series: the brief's sections with their metrics in catalogue order, then
 /// each cost line its series lists.
-fn rows(kind: PeriodKind, periods: &[&PeriodMetrics]) -> Vec<Row> {
+fn rows(kind: PeriodKind, periods: &[&PeriodMetrics], kpis: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for section in Section::ALL {
-        rows.push(Row::Section(section.title()));
-        rows.extend(
-            CATALOGUE
-                .iter()
-                .filter(|m| m.section == section && m.series.applies_to(kind))
-                .map(Row::Metric),
-        );
+        let mut of_section: Vec<Row> = CATALOGUE
+            .iter()
+            .filter(|m| m.section == section && m.series.applies_to(kind))
+            .map(Row::Metric)
+            .collect();
+        if section == Section::Kpis {
+            of_section.extend((0..kpis).map(Row::Kpi));
+        }
+        if !of_section.is_empty() {
+            rows.push(Row::Section(section.title()));
+            rows.extend(of_section);
+        }
     }
     let lines = crate::metrics::names_in_order(periods.iter().flat_map(|p| p.cost_lines.keys()));
     if !lines.is_empty() {
@@ -380,5 +409,9 @@ impl Cells for PeriodCells<'_> {
 
     fn per_year(&self) -> u32 {
         self.this.kind.per_year()
+    }
+
+    fn rule_of_40_margin(&self) -> &'static str {
+        self.sources.input.readiness.rule_of_40_margin.metric_key()
     }
 }

@@ -72,7 +72,7 @@ impl Styles {
             Unit::Pct => &self.pct,
             Unit::Growth => &self.growth,
             Unit::Pp => &self.pp,
-            Unit::Points => &self.points,
+            Unit::Points | Unit::Months => &self.points,
             Unit::Ratio => &self.ratio,
         }
     }

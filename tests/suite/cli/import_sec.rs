@@ -270,3 +270,77 @@ fn the_latest_filing_wins_across_a_change_of_concept() {
         "revenue = 3626.396              # us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax, 0001640147-25-000052"
     ));
 }
+
+/// Issue 16: the statement figures, with the revenue rules and the year-to-date rule of
+/// cash-flow statements. Figures read from the JSON by hand (fiscal 2025 starts 2024-02-01):
+/// D&A six months to 2024-07-31 85,332,000 - Q1 40,221,000 = 45,111,000; operating cash flow
+/// 425,333,000 - 355,468,000 = 69,865,000 (Q2), 527,039,000 - 425,333,000 = 101,706,000 (Q3),
+/// the year 959,764,000 - 527,039,000 = 432,725,000 (Q4); cash on 2024-07-31 1,282,045,000.
+#[test]
+fn snowflake_statement_figures_follow_the_revenue_rules_and_the_year_to_date() {
+    let output = Test::new()
+        .copy(SNOWFLAKE, "facts.json")
+        .args([
+            "import",
+            "sec",
+            "facts.json",
+            "--from",
+            "2025",
+            "--quarters",
+        ])
+        .args(["--headcount", "2025=7834", "-o", "snowflake.toml"])
+        .run()
+        .status(0)
+        .present("snowflake.toml");
+    let toml = output.read("snowflake.toml");
+    let q2 = toml.split("label = \"2025-Q2\"").nth(1).expect("2025-Q2");
+    assert!(q2.contains(
+        "depreciation_amortization = 45.111 # derived: us-gaap:DepreciationDepletionAndAmortization six months to date - Q1, 0001640147-25-000110 0001640147-24-000207"
+    ), "{q2}");
+    assert!(q2.contains("cash = 1282.045                 # us-gaap:CashAndCashEquivalentsAtCarryingValue, 0001640147-24-000207"), "{q2}");
+    let metrics = Test::new()
+        .file("snowflake.toml", &toml)
+        .args(["metrics", "snowflake.toml"])
+        .run()
+        .status(0)
+        .json();
+    let flow = |label: &str| period(&metrics, label)["operating_cash_flow"].clone();
+    assert_eq!(flow("2025-Q2"), 69_865_000_i64);
+    assert_eq!(flow("2025-Q3"), 101_706_000_i64);
+    assert_eq!(flow("2025-Q4"), 432_725_000_i64);
+    let year = period(&metrics, "2025");
+    // Fiscal 2025: operating cash flow 959,764,000 - capex 46,279,000 = 913,485,000.
+    assert_eq!(year["free_cash_flow"], 913_485_000_i64);
+    // Cost of revenue 1,214,673,000 (CostOfGoodsAndServicesSold): gross profit
+    // 3,626,396,000 - 1,214,673,000 = 2,411,723,000.
+    assert_eq!(year["gross_profit"], 2_411_723_000_i64);
+    // Free cash flow above zero: no burn, and no runway, with the reason.
+    assert_eq!(year["net_burn"], serde_json::Value::Null);
+    assert_eq!(
+        year["unavailable"]["runway_months"],
+        "not burning cash: free cash flow is zero or more"
+    );
+}
+
+/// Issue 16: an IFRS filer's statement figures come from the ifrs-full concepts. LPA's fiscal
+/// 2022: D&A 228,485, capex 88,487, cash 14,988,112 at 2022-12-31 (read from the JSON).
+#[test]
+fn lpa_statement_figures_come_from_ifrs_concepts() {
+    let output = Test::new()
+        .copy(LPA, "facts.json")
+        .args(["import", "sec", "facts.json"])
+        .run()
+        .status(0);
+    let year = output
+        .stdout
+        .split("label = \"2022\"")
+        .nth(1)
+        .expect("a 2022 period");
+    for expected in [
+        "depreciation_amortization = 0.228485 # ifrs-full:AdjustmentsForDepreciationAndAmortisationExpense",
+        "capex = 0.088487                # ifrs-full:PurchaseOfPropertyPlantAndEquipmentClassifiedAsInvestingActivities",
+        "cash = 14.988112                # ifrs-full:CashAndCashEquivalents",
+    ] {
+        assert!(year.contains(expected), "{expected}\n{year}");
+    }
+}

@@ -13,6 +13,7 @@ pub(super) enum Unit {
     Money(String),
     Percent,
     People,
+    Months,
 }
 
 impl Unit {
@@ -21,6 +22,7 @@ impl Unit {
             Unit::Money(currency) => money(value, currency),
             Unit::Percent => format!("{}%", crate::format::places(value, 0, false)),
             Unit::People => format::compact(value),
+            Unit::Months => format!("{} mo", crate::format::places(value, 0, false)),
         }
     }
 }

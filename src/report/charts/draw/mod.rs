@@ -6,6 +6,7 @@ use plotters::prelude::*;
 
 mod axes;
 mod bars;
+mod cash_margins;
 mod costs;
 mod margin;
 pub(super) mod peers;
@@ -17,6 +18,7 @@ use crate::metrics::catalogue::known;
 use crate::money::Exact;
 use axes::{Axis, Unit};
 use bars::bars_and_line;
+use cash_margins::cash_margins;
 use costs::stacked_costs;
 use margin::margin_lines;
 use rule_of_40::rule_of_40;
@@ -28,15 +30,21 @@ pub enum ChartKind {
     Costs,
     Margin,
     RuleOf40,
+    /// Gross, EBITDA and free-cash-flow margins.
+    CashMargins,
+    /// Cash at period end and the runway it gives.
+    Runway,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 5] = [
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Revenue,
         ChartKind::Headcount,
         ChartKind::Costs,
         ChartKind::Margin,
         ChartKind::RuleOf40,
+        ChartKind::CashMargins,
+        ChartKind::Runway,
     ];
 
     /// The section of the brief the chart belongs to.
@@ -45,6 +53,7 @@ impl ChartKind {
             ChartKind::Revenue => super::ChartSection::Growth,
             ChartKind::Headcount | ChartKind::Margin => super::ChartSection::Efficiency,
             ChartKind::Costs | ChartKind::RuleOf40 => super::ChartSection::Costs,
+            ChartKind::CashMargins | ChartKind::Runway => super::ChartSection::Cash,
         }
     }
 
@@ -55,6 +64,8 @@ impl ChartKind {
             ChartKind::Costs => "costs",
             ChartKind::Margin => "margin",
             ChartKind::RuleOf40 => "rule-of-40",
+            ChartKind::CashMargins => "cash-margins",
+            ChartKind::Runway => "runway",
         }
     }
 }
@@ -105,6 +116,25 @@ impl Job<'_> {
     fn rule_of_40(&self) -> Vec<Option<f64>> {
         self.column(|p| p.rule_of_40)
     }
+    /// The margins of the cash section, each with its catalogue name.
+    fn cash_margins(&self) -> Vec<(&'static str, Vec<Option<f64>>)> {
+        ["gross_margin_pct", "ebitda_margin_pct", "fcf_margin_pct"]
+            .into_iter()
+            .map(|key| {
+                let metric = known(key);
+                (
+                    metric.name,
+                    self.column(|p| metric.value(p).map(|v| v.as_f64())),
+                )
+            })
+            .collect()
+    }
+    fn cash(&self) -> Vec<Option<f64>> {
+        self.column(|p| exact(p.cash))
+    }
+    fn runway(&self) -> Vec<Option<f64>> {
+        self.column(|p| p.runway_months)
+    }
 
     /// Cost line names in order, with each period's share of revenue.
     fn cost_shares(&self) -> Vec<(String, bool, Vec<Option<f64>>)> {
@@ -132,6 +162,8 @@ impl Job<'_> {
                 self.opex_per_employee(),
             ],
             ChartKind::RuleOf40 => vec![self.rule_of_40()],
+            ChartKind::CashMargins => self.cash_margins().into_iter().map(|(_, v)| v).collect(),
+            ChartKind::Runway => vec![self.cash(), self.runway()],
         }
     }
 }
@@ -148,6 +180,8 @@ impl Drawable for Job<'_> {
             ChartKind::Costs => "Cost lines as % of revenue".to_string(),
             ChartKind::Margin => "Operating margin and opex per employee".to_string(),
             ChartKind::RuleOf40 => "Rule of 40".to_string(),
+            ChartKind::CashMargins => "Gross, EBITDA and free-cash-flow margins".to_string(),
+            ChartKind::Runway => "Cash at period end and runway".to_string(),
         };
         format!("{what}, {}", self.series.span())
     }
@@ -203,6 +237,19 @@ impl Drawable for Job<'_> {
                     format::threshold(bar_at)
                 )
             }
+            ChartKind::CashMargins => {
+                let lines: Vec<String> = self
+                    .cash_margins()
+                    .iter()
+                    .map(|(name, values)| format!("{name} ({})", describe(&labels, values, pct)))
+                    .collect();
+                format!("Lines: {}.", lines.join("; "))
+            }
+            ChartKind::Runway => format!(
+                "Bars: cash at period end ({}). Line: cash runway in months while burning, n/a when not burning ({}).",
+                describe(&labels, &self.cash(), money_fmt),
+                describe(&labels, &self.runway(), |v| format!("{} months", format::places(v, 1, false)))
+            ),
         }
     }
 
@@ -277,6 +324,19 @@ impl Drawable for Job<'_> {
                 &labels,
                 &self.rule_of_40(),
                 self.series.rule_of_40_bar,
+            ),
+            ChartKind::CashMargins => cash_margins(area, &title, &labels, &self.cash_margins()),
+            ChartKind::Runway => bars_and_line(
+                area,
+                &title,
+                &labels,
+                Axis::new(
+                    format!("Cash at period end ({currency})"),
+                    Unit::Money(currency.clone()),
+                ),
+                (known("cash").name, self.cash()),
+                Axis::new("Runway (months)".into(), Unit::Months),
+                (known("runway_months").name, self.runway()),
             ),
         }
     }

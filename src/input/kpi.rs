@@ -1,0 +1,269 @@
+//! Company KPIs as the input defines them: `[[kpi]]` tables (key, name, unit, polarity,
+//! formula, definition), the operating figures of each period (`[period.values]`) and the
+//! `[[readiness.kpi]]` thresholds. Formulas are parsed here (`formula.rs`); what their names
+//! refer to, cycles and units are checked against the metrics (`metrics/kpi`).
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::formula::{self, Expr};
+use super::locate::{FieldPath, Locate, Table};
+use super::raw::{Amount, RawKpi, RawKpiThreshold};
+use super::{LineMap, Scale};
+use crate::diagnostic::{did_you_mean, InputError, Location};
+
+/// What a KPI measures, which decides how it is shown and what its formula must give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiUnit {
+    /// Money over the period, in the company's currency.
+    Money,
+    /// A share in percent (the formula multiplies by 100 itself).
+    Pct,
+    /// A multiple.
+    Ratio,
+    /// People.
+    People,
+    /// A plain number (a count, an index).
+    Number,
+}
+
+impl KpiUnit {
+    pub const NAMES: [&'static str; 5] = ["money", "pct", "ratio", "people", "number"];
+
+    fn parse(name: &str) -> Option<KpiUnit> {
+        Some(match name {
+            "money" => KpiUnit::Money,
+            "pct" => KpiUnit::Pct,
+            "ratio" => KpiUnit::Ratio,
+            "people" => KpiUnit::People,
+            "number" => KpiUnit::Number,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// The polarities a KPI may have, as the metric catalogue names them.
+pub const POLARITIES: [&str; 3] = ["up_good", "down_good", "neutral"];
+
+/// One company KPI, validated; its formula parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kpi {
+    /// The key in `metrics.json`'s `kpis` map and in formulas.
+    pub key: String,
+    pub name: String,
+    pub unit: KpiUnit,
+    /// `up_good`, `down_good` or `neutral`.
+    pub polarity: &'static str,
+    /// The formula as written.
+    pub formula: String,
+    /// The formula's tree.
+    #[serde(skip)]
+    pub expr: Expr,
+    pub definition: Option<String>,
+    /// The input file and where `formula = ...` is in it, for errors about the formula.
+    #[serde(skip)]
+    pub file: String,
+    #[serde(skip)]
+    pub formula_location: Option<Location>,
+}
+
+impl Kpi {
+    /// An error about the formula's bytes `at`, pointing at them in the file when the
+    /// formula is written on one line as it reads, else at `formula = ...`.
+    pub fn error(&self, at: Range<usize>, message: impl Into<String>) -> InputError {
+        let location = point_into(self.formula_location.clone(), &self.formula, at);
+        InputError::new(self.file.clone(), message).at(location)
+    }
+}
+
+/// The location of bytes `at` of `formula`, from the location of `formula = "..."`.
+fn point_into(base: Option<Location>, formula: &str, at: Range<usize>) -> Option<Location> {
+    let Some(Location::Text {
+        line, source_line, ..
+    }) = &base
+    else {
+        return base;
+    };
+    let after_equals = source_line.find('=').map_or(0, |i| i + 1);
+    let Some(found) = source_line[after_equals..].find(formula) else {
+        return base;
+    };
+    let start = after_equals + found;
+    let end = at.end.min(formula.len());
+    let begin = at.start.min(end);
+    Some(Location::Text {
+        line: *line,
+        column: source_line[..start].chars().count() + formula[..begin].chars().count() + 1,
+        source_line: source_line.clone(),
+        width: formula[begin..end].chars().count().max(1),
+    })
+}
+
+/// A `[[readiness.kpi]]` threshold: the KPI's latest value must be at least `min` and at most
+/// `max` (either may be left out).
+#[derive(Debug, Clone, Serialize)]
+pub struct KpiThreshold {
+    pub key: String,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    /// Where it is written, for an error naming an unknown KPI.
+    #[serde(skip)]
+    pub location: Option<Location>,
+}
+
+/// A period's `[period.values]`, scaled to full units like every amount.
+pub(super) fn values(
+    raw: LineMap<Amount>,
+    scale: Scale,
+    error: impl Fn(&str, String) -> InputError,
+) -> Result<LineMap<Decimal>, InputError> {
+    let mut values = LineMap::with_capacity_and_hasher(raw.len(), Default::default());
+    for (name, Amount(value)) in raw {
+        if !is_key(&name) {
+            return Err(
+                error(&name, format!("\"{name}\" is not a name a formula can use"))
+                    .with_help("name a value in lower-case letters, digits and _, such as gmv"),
+            );
+        }
+        let scaled = value.checked_mul(scale.factor()).ok_or_else(|| {
+            error(
+                &name,
+                format!("the value {value} is too large once scaled to full units"),
+            )
+        })?;
+        values.insert(name, scaled);
+    }
+    Ok(values)
+}
+
+/// Whether `text` is a key: lower-case letters, digits and `_`, starting with a letter.
+fn is_key(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && text.len() <= 64
+}
+
+pub(super) fn thresholds(
+    raw: Vec<RawKpiThreshold>,
+    locate: &dyn Fn(FieldPath) -> InputError,
+) -> Result<Vec<KpiThreshold>, InputError> {
+    raw.into_iter()
+        .enumerate()
+        .map(|(index, threshold)| {
+            let at = |key: &str| FieldPath::new(Table::ReadinessKpi(index), &[key]);
+            let location = locate(at("key")).location.map(|l| *l);
+            let key = threshold
+                .key
+                .filter(|k| !k.trim().is_empty())
+                .ok_or_else(|| {
+                    let mut error = locate(at("key"));
+                    error.message = "a [[readiness.kpi]] threshold has no key".to_string();
+                    error.with_help("add key = \"<the [[kpi]] key>\" and min = or max =")
+                })?;
+            if threshold.min.is_none() && threshold.max.is_none() {
+                let mut error = locate(at("key"));
+                error.message = format!("the threshold on \"{key}\" has neither min nor max");
+                return Err(error.with_help("add min = <number> or max = <number>"));
+            }
+            Ok(KpiThreshold {
+                key,
+                min: threshold.min.map(|a| a.0),
+                max: threshold.max.map(|a| a.0),
+                location,
+            })
+        })
+        .collect()
+}
+
+/// The `[[kpi]]` tables, validated, formulas parsed.
+pub(super) fn definitions(
+    raw: Vec<RawKpi>,
+    file: &str,
+    locator: &dyn Locate,
+) -> Result<Vec<Kpi>, InputError> {
+    let mut kpis: Vec<Kpi> = Vec::with_capacity(raw.len());
+    for (index, table) in raw.into_iter().enumerate() {
+        let at = |key: &str| FieldPath::new(Table::Kpi(index), &[key]);
+        let error = |key: &str, message: String| {
+            InputError::new(file, message).at(locator.locate(&at(key)))
+        };
+        let required = |value: Option<String>, key: &str, example: &str| {
+            value.filter(|v| !v.trim().is_empty()).ok_or_else(|| {
+                error(key, format!("the [[kpi]] table has no {key}"))
+                    .with_help(format!("add {key} = {example}"))
+            })
+        };
+        let key = required(table.key, "key", "\"transaction_margin\"")?;
+        if !is_key(&key) {
+            return Err(error("key", format!("the KPI key \"{key}\" is not a key"))
+                .with_help("write it in lower-case letters, digits and _, such as take_rate"));
+        }
+        if kpis.iter().any(|k| k.key == key) {
+            return Err(error("key", format!("the KPI \"{key}\" is defined twice"))
+                .with_help("give each [[kpi]] its own key"));
+        }
+        let name = required(table.name, "name", "\"Transaction margin dollars\"")?;
+        let unit_name = required(table.unit, "unit", "\"money\"")?;
+        let unit = KpiUnit::parse(unit_name.trim()).ok_or_else(|| {
+            let hint = did_you_mean(&unit_name, KpiUnit::NAMES.iter().copied())
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            error("unit", format!("unknown KPI unit \"{unit_name}\"")).with_help(format!(
+                "{hint}a unit is one of {}",
+                KpiUnit::NAMES.join(", ")
+            ))
+        })?;
+        let polarity_name = table.polarity.unwrap_or_else(|| "neutral".to_string());
+        let polarity = POLARITIES
+            .iter()
+            .copied()
+            .find(|p| *p == polarity_name.trim())
+            .ok_or_else(|| {
+                let hint = did_you_mean(&polarity_name, POLARITIES.iter().copied())
+                    .map(|c| format!("did you mean \"{c}\"? "))
+                    .unwrap_or_default();
+                error("polarity", format!("unknown polarity \"{polarity_name}\"")).with_help(
+                    format!(
+                        "{hint}a polarity is up_good (a rise is good news), down_good or neutral"
+                    ),
+                )
+            })?;
+        let formula_text = required(table.formula, "formula", "\"revenue - costs.funding\"")?;
+        let formula_location = locator.locate(&at("formula"));
+        let mut kpi = Kpi {
+            key,
+            name,
+            unit,
+            polarity,
+            formula: formula_text.clone(),
+            expr: Expr::Number {
+                value: Decimal::ZERO,
+                at: 0..0,
+            },
+            definition: table.definition.filter(|d| !d.trim().is_empty()),
+            file: file.to_string(),
+            formula_location,
+        };
+        kpi.expr = formula::parse(&formula_text).map_err(|e| {
+            kpi.error(
+                e.at,
+                format!("in the formula of KPI \"{}\": {}", kpi.key, e.message),
+            )
+            .with_help(
+                "a formula uses numbers, + - * /, parentheses, period fields and metrics \
+                     (revenue, opex), costs.<line>, values.<name>, other KPIs and prior(x)",
+            )
+        })?;
+        kpis.push(kpi);
+    }
+    Ok(kpis)
+}

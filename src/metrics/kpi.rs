@@ -1,0 +1,567 @@
+//! Company KPIs: what each name in a formula refers to (a period field, a metric, a cost
+//! line, a value, another KPI), in which order KPIs are computed (a KPI may not depend on
+//! itself, except through `prior`), whether the formula's unit fits the KPI's, and each
+//! period's values, computed exactly. A value that cannot be computed is n/a with the reason
+//! in the period's `unavailable` map under `kpis.<key>`.
+
+use foldhash::HashMap;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
+
+use super::catalogue::{self, Metric, Number, Unit};
+use super::reason::{Compared, Reason};
+use super::PeriodMetrics;
+use crate::diagnostic::{did_you_mean, InputError};
+use crate::input::formula::{Expr, Name, Op};
+use crate::input::{CompanyInput, Kpi, KpiUnit, LineMap, Period};
+use crate::money::Exact;
+use crate::period::PeriodLabel;
+
+/// Period fields a formula may read that are not metrics of their own.
+const FIELDS: &[&str] = &["headcount_start"];
+
+/// What a plain name refers to.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Kpi(usize),
+    Metric(&'static Metric),
+    HeadcountStart,
+}
+
+/// The dimension of a formula's value, for the unit check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dim {
+    Money,
+    People,
+    Number,
+}
+
+impl Dim {
+    fn words(self) -> &'static str {
+        match self {
+            Dim::Money => "money",
+            Dim::People => "people",
+            Dim::Number => "a plain number",
+        }
+    }
+
+    fn of_kpi(unit: KpiUnit) -> Dim {
+        match unit {
+            KpiUnit::Money => Dim::Money,
+            KpiUnit::People => Dim::People,
+            KpiUnit::Pct | KpiUnit::Ratio | KpiUnit::Number => Dim::Number,
+        }
+    }
+
+    fn of_metric(unit: Unit) -> Dim {
+        match unit {
+            Unit::Amount | Unit::Money => Dim::Money,
+            Unit::People => Dim::People,
+            _ => Dim::Number,
+        }
+    }
+}
+
+/// The KPIs of an input, checked: the order to compute them in.
+pub struct Resolved {
+    order: Vec<usize>,
+}
+
+/// Checks every KPI formula of the input: names, cycles and units. The error points at the
+/// name, operator or formula it is about.
+pub fn check(input: &CompanyInput) -> Result<(), InputError> {
+    resolve(input).map(|_| ())
+}
+
+fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
+    let kpis = &input.kpis;
+    for kpi in kpis {
+        for (name, at) in kpi.expr.names() {
+            known(input, kpi, name, at)?;
+        }
+    }
+    let order = order(kpis)?;
+    for &index in &order {
+        let kpi = &kpis[index];
+        let found = dim(input, kpi, &kpi.expr)?;
+        let wanted = Dim::of_kpi(kpi.unit);
+        if found != wanted {
+            return Err(kpi
+                .error(
+                    kpi.expr.at(),
+                    format!(
+                        "the formula of KPI \"{}\" gives {}, but its unit is \"{}\"",
+                        kpi.key,
+                        found.words(),
+                        kpi.unit.name()
+                    ),
+                )
+                .with_help(
+                    "money ÷ money is a ratio (× 100 for a pct), money ÷ people is money per \
+                     person: set unit to what the formula gives",
+                ));
+        }
+    }
+    for threshold in &input.readiness.kpi {
+        if !kpis.iter().any(|k| k.key == threshold.key) {
+            let hint = did_you_mean(&threshold.key, kpis.iter().map(|k| k.key.as_str()))
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            return Err(InputError::new(
+                input.source.clone(),
+                format!(
+                    "[[readiness.kpi]] names the KPI \"{}\", which no [[kpi]] defines",
+                    threshold.key
+                ),
+            )
+            .at(threshold.location.clone())
+            .with_help(format!(
+                "{hint}a threshold names the key of a [[kpi]] table"
+            )));
+        }
+    }
+    Ok(Resolved { order })
+}
+
+fn target(input: &CompanyInput, name: &str) -> Option<Target> {
+    if let Some(index) = input.kpis.iter().position(|k| k.key == name) {
+        return Some(Target::Kpi(index));
+    }
+    if let Some(metric) = catalogue::metric(name) {
+        return Some(Target::Metric(metric));
+    }
+    (name == "headcount_start").then_some(Target::HeadcountStart)
+}
+
+/// Refuses a name the formula cannot read, with the nearest one it can.
+fn known(
+    input: &CompanyInput,
+    kpi: &Kpi,
+    name: &Name,
+    at: std::ops::Range<usize>,
+) -> Result<(), InputError> {
+    let names_of = |each: &dyn Fn(&Period) -> Vec<&String>| {
+        crate::metrics::names_in_order(input.periods.iter().flat_map(each))
+    };
+    let (exists, candidates, what): (bool, Vec<String>, &str) = match name {
+        Name::Plain(plain) => (
+            target(input, plain).is_some(),
+            input
+                .kpis
+                .iter()
+                .map(|k| k.key.clone())
+                .chain(catalogue::CATALOGUE.iter().map(|m| m.key.to_string()))
+                .chain(FIELDS.iter().map(|f| f.to_string()))
+                .collect(),
+            "a period field, metric or KPI",
+        ),
+        Name::Cost(line) => {
+            let lines = names_of(&|p| p.costs.keys().collect());
+            (
+                lines.contains(&line.as_str()),
+                lines.iter().map(|l| format!("costs.{l}")).collect(),
+                "a cost line of some period",
+            )
+        }
+        Name::Value(value) => {
+            let values = names_of(&|p| p.values.keys().collect());
+            (
+                values.contains(&value.as_str()),
+                values.iter().map(|v| format!("values.{v}")).collect(),
+                "a [period.values] name of some period",
+            )
+        }
+    };
+    if exists {
+        return Ok(());
+    }
+    let written = name.written();
+    let hint = did_you_mean(&written, candidates.iter().map(String::as_str))
+        .map(|c| format!("did you mean `{c}`? "))
+        .unwrap_or_default();
+    Err(kpi
+        .error(
+            at,
+            format!(
+                "unknown name `{written}` in the formula of KPI \"{}\": it is not {what}",
+                kpi.key
+            ),
+        )
+        .with_help(format!(
+            "{hint}a formula reads period fields and metrics (revenue, opex, avg_headcount, \
+             ...; docs/metrics.md lists them), costs.<line>, values.<name> and other KPIs"
+        )))
+}
+
+/// The KPIs in an order where each comes after those it reads (outside `prior`), or the
+/// error naming a cycle.
+fn order(kpis: &[Kpi]) -> Result<Vec<usize>, InputError> {
+    let deps: Vec<Vec<(usize, std::ops::Range<usize>)>> = kpis
+        .iter()
+        .map(|kpi| {
+            let mut found = Vec::new();
+            direct_kpis(&kpi.expr, kpis, &mut found);
+            found
+        })
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks = vec![Mark::New; kpis.len()];
+    let mut order = Vec::with_capacity(kpis.len());
+    // Iterative depth-first search: a path of KPI indices, each with its next dependency.
+    for root in 0..kpis.len() {
+        if marks[root] != Mark::New {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        marks[root] = Mark::Open;
+        while let Some((node, next)) = stack.last().cloned() {
+            if let Some((dep, at)) = deps[node].get(next).cloned() {
+                if let Some(top) = stack.last_mut() {
+                    top.1 += 1;
+                }
+                match marks[dep] {
+                    Mark::Done => {}
+                    Mark::New => {
+                        marks[dep] = Mark::Open;
+                        stack.push((dep, 0));
+                    }
+                    Mark::Open => {
+                        let from = stack.iter().position(|(n, _)| *n == dep).unwrap_or(0);
+                        let mut path: Vec<&str> = stack[from..]
+                            .iter()
+                            .map(|(n, _)| kpis[*n].key.as_str())
+                            .collect();
+                        path.push(kpis[dep].key.as_str());
+                        let kpi = &kpis[node];
+                        let message = if path.len() == 2 {
+                            format!("the KPI \"{}\" depends on itself", kpi.key)
+                        } else {
+                            format!(
+                                "the KPIs depend on each other in a cycle: {}",
+                                path.join(" → ")
+                            )
+                        };
+                        return Err(kpi.error(at, message).with_help(
+                            "a KPI may read its own or another's value a year earlier with prior(x), \
+                             never its value in the same period",
+                        ));
+                    }
+                }
+            } else {
+                marks[node] = Mark::Done;
+                order.push(node);
+                stack.pop();
+            }
+        }
+    }
+    Ok(order)
+}
+
+/// The KPIs `expr` reads in the same period (names outside `prior`), with their positions.
+fn direct_kpis(expr: &Expr, kpis: &[Kpi], found: &mut Vec<(usize, std::ops::Range<usize>)>) {
+    match expr {
+        Expr::Name {
+            name: Name::Plain(name),
+            at,
+        } => {
+            if let Some(index) = kpis.iter().position(|k| &k.key == name) {
+                found.push((index, at.clone()));
+            }
+        }
+        Expr::Name { .. } | Expr::Number { .. } | Expr::Prior { .. } => {}
+        Expr::Negate { inner, .. } => direct_kpis(inner, kpis, found),
+        Expr::Binary { left, right, .. } => {
+            direct_kpis(left, kpis, found);
+            direct_kpis(right, kpis, found);
+        }
+    }
+}
+
+/// The dimension of `expr`, or the error at the operator whose sides do not fit.
+fn dim(input: &CompanyInput, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
+    Ok(match expr {
+        Expr::Number { .. } => Dim::Number,
+        Expr::Name { name, .. } => match name {
+            Name::Cost(_) | Name::Value(_) => Dim::Money,
+            Name::Plain(plain) => match target(input, plain) {
+                Some(Target::Kpi(index)) => Dim::of_kpi(input.kpis[index].unit),
+                Some(Target::Metric(metric)) => Dim::of_metric(metric.unit),
+                Some(Target::HeadcountStart) => Dim::People,
+                None => Dim::Number,
+            },
+        },
+        Expr::Prior { inner, .. } | Expr::Negate { inner, .. } => dim(input, kpi, inner)?,
+        Expr::Binary {
+            op,
+            left,
+            right,
+            op_at,
+            ..
+        } => {
+            let (a, b) = (dim(input, kpi, left)?, dim(input, kpi, right)?);
+            let result = match (op, a, b) {
+                (Op::Add | Op::Sub, a, b) if a == b => Some(a),
+                (Op::Add | Op::Sub, Dim::Number, other)
+                | (Op::Add | Op::Sub, other, Dim::Number) => Some(other),
+                (Op::Mul, Dim::Number, other) | (Op::Mul, other, Dim::Number) => Some(other),
+                (Op::Div, other, Dim::Number) => Some(other),
+                (Op::Div, a, b) if a == b => Some(Dim::Number),
+                (Op::Div, Dim::Money, Dim::People) => Some(Dim::Money),
+                _ => None,
+            };
+            result.ok_or_else(|| {
+                let verb = match op {
+                    Op::Add => "adds",
+                    Op::Sub => "subtracts",
+                    Op::Mul => "multiplies",
+                    Op::Div => "divides",
+                };
+                let joint = match op {
+                    Op::Add => "to",
+                    Op::Sub => "from",
+                    Op::Mul | Op::Div => "by",
+                };
+                let (first, second) = match op {
+                    Op::Add | Op::Sub => (b, a),
+                    _ => (a, b),
+                };
+                kpi.error(
+                    op_at.clone(),
+                    format!(
+                        "the formula of KPI \"{}\" {verb} {} {joint} {}: the units do not fit",
+                        kpi.key,
+                        first.words(),
+                        second.words()
+                    ),
+                )
+                .with_help("add and subtract like with like; divide money by money or by people")
+            })?
+        }
+    })
+}
+
+/// Each period's KPI values, `kpis` in the order the input defines them; reasons go to the
+/// period's `unavailable` map as `kpis.<key>`. Periods are in time order, so a year earlier
+/// is always computed first.
+pub(super) fn evaluate(input: &CompanyInput, periods: &mut [PeriodMetrics]) {
+    if input.kpis.is_empty() {
+        return;
+    }
+    let order = match resolve(input) {
+        Ok(resolved) => resolved.order,
+        Err(_) => {
+            // `check` refuses such an input before; a caller that did not check gets the
+            // reason on every value rather than a panic.
+            for period in periods.iter_mut() {
+                for kpi in &input.kpis {
+                    period.kpis.insert(kpi.key.clone(), None);
+                    period
+                        .unavailable
+                        .0
+                        .insert(format!("kpis.{}", kpi.key), Reason::KpiFormulaRefused);
+                }
+            }
+            return;
+        }
+    };
+    let by_label: HashMap<PeriodLabel, usize> = periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.label, i))
+        .collect();
+    let mut results: Vec<Vec<Option<Result<Decimal, Reason>>>> =
+        vec![vec![None; input.kpis.len()]; periods.len()];
+    // The first period of each kind, so `prior` before it says where the series starts.
+    let mut firsts: Vec<PeriodLabel> = Vec::new();
+    for p in periods.iter() {
+        match firsts.iter_mut().find(|f| f.kind == p.label.kind) {
+            Some(first) if p.label.ordinal() < first.ordinal() => *first = p.label,
+            Some(_) => {}
+            None => firsts.push(p.label),
+        }
+    }
+    for index in 0..periods.len() {
+        for &k in &order {
+            let cx = Eval {
+                input,
+                periods,
+                by_label: &by_label,
+                results: &results,
+                firsts: &firsts,
+            };
+            let value = cx.eval(&input.kpis[k].expr, index);
+            results[index][k] = Some(value);
+        }
+    }
+    for (index, period) in periods.iter_mut().enumerate() {
+        let mut kpis = LineMap::default();
+        for (k, kpi) in input.kpis.iter().enumerate() {
+            let value = results[index][k]
+                .clone()
+                .unwrap_or(Err(Reason::KpiFormulaRefused));
+            let value = period.unavailable.take(&format!("kpis.{}", kpi.key), value);
+            kpis.insert(kpi.key.clone(), value.map(Exact));
+        }
+        period.kpis = kpis;
+    }
+}
+
+struct Eval<'a> {
+    input: &'a CompanyInput,
+    periods: &'a [PeriodMetrics],
+    by_label: &'a HashMap<PeriodLabel, usize>,
+    results: &'a [Vec<Option<Result<Decimal, Reason>>>],
+    /// The first period of each series, so `prior` before it says where the series starts.
+    firsts: &'a [PeriodLabel],
+}
+
+impl Eval<'_> {
+    fn eval(&self, expr: &Expr, index: usize) -> Result<Decimal, Reason> {
+        let period = &self.periods[index];
+        match expr {
+            Expr::Number { value, .. } => Ok(*value),
+            Expr::Name { name, .. } => self.name(name, index),
+            Expr::Prior { inner, .. } => {
+                let earlier = period.label.year_earlier();
+                let Some(&before) = self.by_label.get(&earlier) else {
+                    let first = self
+                        .firsts
+                        .iter()
+                        .copied()
+                        .find(|f| f.kind == period.label.kind);
+                    return Err(match first {
+                        Some(first) if earlier.ordinal() < first.ordinal() => {
+                            Reason::BeforeFirst { first }
+                        }
+                        _ => Reason::NoPeriod {
+                            compared: Compared::YearEarlier,
+                        },
+                    });
+                };
+                self.eval(inner, before).map_err(|reason| match reason {
+                    // Already about a year earlier (a prior inside a prior), said once.
+                    Reason::InPrior { .. } => reason,
+                    reason => Reason::InPrior {
+                        reason: Box::new(reason),
+                    },
+                })
+            }
+            Expr::Negate { inner, .. } => Ok(-self.eval(inner, index)?),
+            Expr::Binary {
+                op, left, right, ..
+            } => {
+                let a = self.eval(left, index)?;
+                let b = self.eval(right, index)?;
+                match op {
+                    Op::Add => a.checked_add(b).ok_or(Reason::TooLarge),
+                    Op::Sub => a.checked_sub(b).ok_or(Reason::TooLarge),
+                    Op::Mul => a.checked_mul(b).ok_or(Reason::TooLarge),
+                    Op::Div if b.is_zero() => Err(Reason::KpiDivisorZero {
+                        operand: self.words(right),
+                    }),
+                    Op::Div => a.checked_div(b).ok_or(Reason::TooLarge),
+                }
+            }
+        }
+    }
+
+    fn name(&self, name: &Name, index: usize) -> Result<Decimal, Reason> {
+        let period = &self.periods[index];
+        match name {
+            Name::Cost(line) => period
+                .cost_lines
+                .get(line)
+                .map(|l| l.amount.0)
+                // Said of the period, whatever the line: one note with the cost table's gaps.
+                .ok_or(Reason::LineNotListed),
+            // The metrics' periods are the input's, in the same order.
+            Name::Value(value) => self
+                .input
+                .periods
+                .get(index)
+                .filter(|p| p.label == period.label)
+                .and_then(|p| p.values.get(value).copied())
+                .ok_or_else(|| Reason::KpiValueMissing {
+                    name: value.clone(),
+                }),
+            Name::Plain(plain) => match target(self.input, plain) {
+                Some(Target::Kpi(k)) => match &self.results[index][k] {
+                    Some(Ok(value)) => Ok(*value),
+                    // The KPI read is n/a for its own reason, which this one shares.
+                    Some(Err(why)) => Err(why.clone()),
+                    None => Err(Reason::KpiFormulaRefused),
+                },
+                Some(Target::Metric(metric)) => match metric.value(period) {
+                    Some(Number::Exact(exact)) => Ok(exact.0),
+                    Some(Number::Float(value)) => Decimal::from_f64(value).ok_or(Reason::TooLarge),
+                    None => Err(period
+                        .unavailable
+                        .get(metric.key)
+                        .cloned()
+                        .unwrap_or(Reason::NotGiven { figure: metric.key })),
+                },
+                Some(Target::HeadcountStart) => period
+                    .headcount_start
+                    .map(|e| e.0)
+                    .ok_or(Reason::NoHeadcountStart),
+                None => Err(Reason::KpiFormulaRefused),
+            },
+        }
+    }
+
+    /// An operand in the user's words, for a reason: "active consumers", "the EBITDA KPI".
+    fn words(&self, expr: &Expr) -> String {
+        use super::reason::{figure_name, line_name, value_name};
+        match expr {
+            Expr::Name { name, .. } => match name {
+                Name::Cost(line) => format!("the {} line", line_name(line)),
+                Name::Value(value) => format!("the {} value", value_name(value)),
+                Name::Plain(plain) => match target(self.input, plain) {
+                    Some(Target::Kpi(k)) => format!("the KPI {}", self.input.kpis[k].name),
+                    Some(Target::Metric(metric)) => figure_name(metric.key),
+                    Some(Target::HeadcountStart) => "the headcount at the period start".into(),
+                    None => "the divisor".into(),
+                },
+            },
+            Expr::Prior { inner, .. } => format!("{} a year earlier", self.words(inner)),
+            _ => "the divisor".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// How outputs show a KPI: its unit among the catalogue's (a plain number shows as a count).
+pub fn unit(kpi: &Kpi) -> Unit {
+    match kpi.unit {
+        KpiUnit::Money => Unit::Amount,
+        KpiUnit::Pct => Unit::Pct,
+        KpiUnit::Ratio => Unit::Ratio,
+        KpiUnit::People | KpiUnit::Number => Unit::People,
+    }
+}
+
+pub fn polarity(kpi: &Kpi) -> catalogue::Polarity {
+    catalogue::Polarity::from_name(kpi.polarity)
+}
+
+/// A KPI's value in a period, as outputs show it: exact for money and counts, a float for
+/// shares and multiples (as the catalogue's ratios are).
+pub fn value(kpi: &Kpi, period: &PeriodMetrics) -> Option<Number> {
+    let exact = (*period.kpis.get(&kpi.key)?)?;
+    Some(match unit(kpi) {
+        Unit::Amount | Unit::People => Number::Exact(exact),
+        _ => Number::Float(crate::format::to_f64(exact.0)),
+    })
+}
+
+/// The key of a KPI's reason in a period's `unavailable` map.
+pub fn reason_key(kpi: &Kpi) -> String {
+    format!("kpis.{}", kpi.key)
+}

@@ -1,0 +1,229 @@
+//! Company KPIs: each formula feature computed by hand, and formula errors with positions.
+
+use rust_decimal::Decimal;
+
+use crate::input::from_toml;
+use crate::metrics::compute;
+
+const HEAD: &str = "[company]\nname = \"Acme\"\ncurrency = \"EUR\"\nscale = \"millions\"\n";
+
+const PERIODS: &str = "
+[[period]]
+label = \"2023\"
+revenue = 80
+headcount_end = 10
+[period.costs]
+funding = 30
+[period.values]
+gmv = 2000
+[[period]]
+label = \"2024\"
+revenue = 100
+headcount_end = 30
+[period.costs]
+funding = 40
+[period.values]
+gmv = 0
+";
+
+fn kpi(key: &str, unit: &str, formula: &str) -> String {
+    format!(
+        "[[kpi]]\nkey = \"{key}\"\nname = \"{key}\"\nunit = \"{unit}\"\nformula = \"{formula}\"\n"
+    )
+}
+
+/// The KPI values by period label, or the reason it is n/a.
+fn values(kpis: &str) -> Vec<(String, Result<Decimal, String>)> {
+    let input = from_toml(&format!("{HEAD}{kpis}{PERIODS}")).unwrap_or_else(|e| panic!("{e}"));
+    super::check(&input).unwrap_or_else(|e| panic!("{e}"));
+    let metrics = compute(&input);
+    let key = input.kpis[0].key.clone();
+    metrics
+        .periods
+        .iter()
+        .map(|p| {
+            let value = match p.kpis[&key] {
+                Some(exact) => Ok(exact.0),
+                None => Err(p
+                    .unavailable
+                    .reason(&format!("kpis.{key}"))
+                    .unwrap_or_default()),
+            };
+            (p.label.to_string(), value)
+        })
+        .collect()
+}
+
+fn millions(value: i64) -> Result<Decimal, String> {
+    Ok(Decimal::from(value) * Decimal::from(1_000_000))
+}
+
+#[test]
+fn arithmetic_with_fields_costs_and_precedence() {
+    // 2023: 80 - 30 * 2 = 20; 2024: 100 - 40 * 2 = 20 (millions).
+    let v = values(&kpi("k", "money", "revenue - costs.funding * 2"));
+    assert_eq!(v[0].1, millions(20));
+    assert_eq!(v[1].1, millions(20));
+    // (80 - 30) * 2 = 100; (100 - 40) * 2 = 120.
+    let v = values(&kpi("k", "money", "(revenue - costs.funding) * 2"));
+    assert_eq!(
+        (v[0].1.clone(), v[1].1.clone()),
+        (millions(100), millions(120))
+    );
+    // Unary minus: -(80) + 100 = 20.
+    let v = values(&kpi("k", "money", "-revenue + 100 * 1000000"));
+    assert_eq!(v[0].1, Ok(Decimal::from(20_000_000)));
+}
+
+#[test]
+fn exact_division_values_and_metrics() {
+    // Take rate 2023: 80 / 2000 * 100 = 4 exactly; 2024: GMV zero, n/a with the reason.
+    let v = values(&kpi("take_rate", "pct", "revenue / values.gmv * 100"));
+    assert_eq!(v[0].1, Ok(Decimal::from(4)));
+    assert_eq!(
+        v[1].1,
+        Err("the gmv value is zero, and the formula divides by it".to_string())
+    );
+    // A metric: revenue per average person, 2024: 100,000,000 / ((10 + 30) / 2) = 5,000,000.
+    let v = values(&kpi("k", "money", "revenue / avg_headcount"));
+    assert_eq!(v[1].1, Ok(Decimal::from(5_000_000)));
+    // 1 / 3 keeps 28 digits, not a float's 17.
+    let v = values(&kpi("k", "ratio", "1 / 3"));
+    assert_eq!(v[0].1.clone().map(|d| d.to_string().len()), Ok(30));
+}
+
+#[test]
+fn prior_reads_a_year_earlier_and_kpis_read_each_other() {
+    // Growth of GMV-free revenue: (100 - 80) / 80 * 100 = 25 in 2024; 2023 has no 2022.
+    let text = format!(
+        "{}{}",
+        kpi(
+            "growth",
+            "pct",
+            "(revenue - prior(revenue)) / prior(revenue) * 100"
+        ),
+        kpi("double_growth", "pct", "growth * 2")
+    );
+    let v = values(&text);
+    assert_eq!(
+        v[0].1,
+        Err(
+            "the input's years start at 2023, so there is no earlier year to compare with"
+                .to_string()
+        )
+    );
+    assert_eq!(v[1].1, Ok(Decimal::from(25)));
+    let input = from_toml(&format!("{HEAD}{text}{PERIODS}")).unwrap();
+    let metrics = compute(&input);
+    // 25 * 2 = 50; in 2023 the reason says which KPI was missing.
+    assert_eq!(
+        metrics.periods[1].kpis["double_growth"].map(|e| e.0),
+        Some(Decimal::from(50))
+    );
+    assert_eq!(
+        metrics.periods[0]
+            .unavailable
+            .reason("kpis.double_growth")
+            .as_deref(),
+        Some("the input's years start at 2023, so there is no earlier year to compare with")
+    );
+    // A KPI may read its own value a year earlier.
+    let v = values(&kpi("running", "money", "revenue + prior(revenue)"));
+    assert_eq!(v[1].1, millions(180));
+}
+
+#[test]
+fn a_missing_operand_is_na_with_its_name() {
+    let text = format!("{HEAD}{}{PERIODS}", kpi("k", "money", "values.gmv"))
+        .replace("[period.values]\ngmv = 0\n", "");
+    let input = from_toml(&text).unwrap();
+    let metrics = compute(&input);
+    assert_eq!(
+        metrics.periods[1].unavailable.reason("kpis.k").as_deref(),
+        Some("the input gives no gmv value")
+    );
+}
+
+/// The error text of an input whose KPIs do not check.
+fn error(kpis: &str) -> String {
+    let input = from_toml(&format!("{HEAD}{kpis}{PERIODS}")).unwrap_or_else(|e| panic!("{e}"));
+    super::check(&input).unwrap_err().to_string()
+}
+
+#[test]
+fn an_unknown_name_is_pointed_at_with_a_suggestion() {
+    // Line 9 is the formula; `formula = "` is 11 characters and `revnue` 10 bytes in: column 22.
+    let e = error(&kpi("k", "ratio", "revenue / revnue"));
+    assert!(
+        e.contains("unknown name `revnue` in the formula of KPI \"k\""),
+        "{e}"
+    );
+    assert!(e.contains("t.toml:9:22"), "{e}");
+    assert!(e.contains("did you mean `revenue`?"), "{e}");
+    let e = error(&kpi("k", "money", "costs.fundng"));
+    assert!(e.contains("did you mean `costs.funding`?"), "{e}");
+    let e = error(&kpi("k", "money", "values.gvm"));
+    assert!(e.contains("did you mean `values.gmv`?"), "{e}");
+}
+
+#[test]
+fn cycles_are_refused() {
+    let e = error(&kpi("k", "money", "revenue + k"));
+    assert!(e.contains("the KPI \"k\" depends on itself"), "{e}");
+    assert!(e.contains("t.toml:9:22"), "{e}");
+    let text = format!(
+        "{}{}",
+        kpi("a", "money", "b + 1"),
+        kpi("b", "money", "a - 1")
+    );
+    let e = error(&text);
+    assert!(e.contains("in a cycle: a → b → a"), "{e}");
+}
+
+#[test]
+fn units_must_fit() {
+    // money + people, at the operator (column 20 of the line).
+    let e = error(&kpi("k", "money", "revenue + headcount_end"));
+    assert!(
+        e.contains("adds people to money: the units do not fit"),
+        "{e}"
+    );
+    assert!(e.contains("t.toml:9:20"), "{e}");
+    // A ratio declared as money.
+    let e = error(&kpi("k", "money", "revenue / values.gmv"));
+    assert!(
+        e.contains("gives a plain number, but its unit is \"money\""),
+        "{e}"
+    );
+    // Money per person is money.
+    assert!(values(&kpi("k", "money", "revenue / headcount_end")).len() == 2);
+}
+
+#[test]
+fn parse_errors_and_bad_tables_point_into_the_file() {
+    let text = format!("{HEAD}{}{PERIODS}", kpi("k", "money", "revenue +"));
+    let e = from_toml(&text).unwrap_err().to_string();
+    // `formula = "` is 11 characters; the end of "revenue +" is 9 bytes in: column 21.
+    assert!(e.contains("t.toml:9:21"), "{e}");
+    assert!(e.contains("found the end of the formula"), "{e}");
+    let text = format!("{HEAD}{}{PERIODS}", kpi("k", "dollars", "revenue"));
+    let e = from_toml(&text).unwrap_err().to_string();
+    assert!(e.contains("unknown KPI unit \"dollars\""), "{e}");
+    let text = format!(
+        "{HEAD}{}{}{PERIODS}",
+        kpi("k", "money", "revenue"),
+        kpi("k", "money", "revenue")
+    );
+    let e = from_toml(&text).unwrap_err().to_string();
+    assert!(e.contains("the KPI \"k\" is defined twice"), "{e}");
+    let text = format!(
+        "{HEAD}{}[[readiness.kpi]]\nkey = \"kk\"\nmin = 0\n{PERIODS}",
+        kpi("k", "money", "revenue")
+    );
+    let input = from_toml(&text).unwrap();
+    let e = super::check(&input).unwrap_err().to_string();
+    assert!(
+        e.contains("names the KPI \"kk\", which no [[kpi]] defines"),
+        "{e}"
+    );
+}
