@@ -141,6 +141,9 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         "In brief".to_string(),
         "Readiness scorecard".to_string(),
         "Headcount plan".to_string(),
+        "Peers".to_string(),
+        "Latest fiscal years".to_string(),
+        "Peers\u{2019} median".to_string(),
         "Data notes".to_string(),
         "Methodology".to_string(),
         "Sources".to_string(),
@@ -157,6 +160,50 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         text.contains(&format!("1 / {pages}")),
         "page numbers 'n / total'"
     );
+    // The Peers section: a peer by name, and its revenue as the HTML's table shows it.
+    assert!(text.contains("PayPal Holdings, Inc."), "a peer's name");
+    let peers = html.split("id=\"peers\"").nth(1).expect("the HTML's Peers");
+    let peer_revenue = peers
+        .split("<td>")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("a peer's revenue");
+    assert!(text.contains(peer_revenue), "peer revenue {peer_revenue}");
+    // The n/a notes read "periods: reason" as the HTML's do, never as a dictionary dump.
+    let notes: Vec<(String, String)> = html
+        .split("<span class=\"periods\">")
+        .skip(1)
+        .filter_map(|rest| {
+            let (periods, rest) = rest.split_once("</span>: ")?;
+            let reason = rest.split("</li>").next()?;
+            Some((unescape(periods), unescape(reason)))
+        })
+        .collect();
+    assert!(notes.len() > 2, "the HTML lists its notes: {notes:?}");
+    for (periods, reason) in notes {
+        let note = format!(
+            "{periods}: {}",
+            reason.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(text.contains(&note), "note {note:?} missing");
+    }
+    for dump in ["periods:", "reason:", "runs:"] {
+        assert!(
+            !text.contains(dump),
+            "a note printed as a dictionary: {dump}"
+        );
+    }
+}
+
+/// HTML text as pdftotext reads it from the PDF (a value is data, so its quotes stay as written).
+#[cfg(feature = "pdf")]
+fn unescape(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 #[cfg(feature = "pdf")]
