@@ -425,3 +425,32 @@ fn compare_writes_compare_pdf_and_the_site_links_each_brief_pdf() {
     assert!(index.contains("klarna-group-plc/brief.pdf"), "{index}");
     assert!(run.path("site/klarna-group-plc/brief.pdf").is_file());
 }
+
+/// A peer in another currency: its amounts in its own currency and not compared, as the HTML
+/// says; with `--fx`, converted and marked, and the note names the rate.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_peers_notes_name_the_currencies_not_compared_and_the_rates_used() {
+    let brief = |fx: &[&str]| {
+        let run = Test::new()
+            .file("a.toml", crate::peers::A)
+            .file("peers/b.toml", crate::peers::B)
+            .args(["generate", "a.toml", "--format", "pdf", "-o", "out"])
+            .args(["--as-of", "2025-01-31"])
+            .args(fx)
+            .run()
+            .status(0);
+        pdf_text(&run.path("out/a/brief.pdf"))
+    };
+    let Some(text) = brief(&[]) else {
+        return;
+    };
+    assert!(text.contains("SEK 1.00k not compared"), "{text}");
+    assert!(text.contains(
+        "Amounts in SEK are shown in their own currency and not compared (left out of the medians and ranks)"
+    ));
+    let text = brief(&["--fx", "SEK=0.1"]).expect("pdftotext ran once");
+    assert!(text.contains("Amounts in USD, converted where shown."));
+    assert!(text.contains("$100 *"), "B's revenue converted and marked");
+    assert!(text.contains("* Converted into USD at 0.1 USD per SEK (rates as of 2025-01-31)."));
+}
