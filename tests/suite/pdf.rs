@@ -141,6 +141,9 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         "In brief".to_string(),
         "Readiness scorecard".to_string(),
         "Headcount plan".to_string(),
+        "Peers".to_string(),
+        "Latest fiscal years".to_string(),
+        "Peers\u{2019} median".to_string(),
         "Data notes".to_string(),
         "Methodology".to_string(),
         "Sources".to_string(),
@@ -157,6 +160,50 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         text.contains(&format!("1 / {pages}")),
         "page numbers 'n / total'"
     );
+    // The Peers section: a peer by name, and its revenue as the HTML's table shows it.
+    assert!(text.contains("PayPal Holdings, Inc."), "a peer's name");
+    let peers = html.split("id=\"peers\"").nth(1).expect("the HTML's Peers");
+    let peer_revenue = peers
+        .split("<td>")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("a peer's revenue");
+    assert!(text.contains(peer_revenue), "peer revenue {peer_revenue}");
+    // The n/a notes read "periods: reason" as the HTML's do, never as a dictionary dump.
+    let notes: Vec<(String, String)> = html
+        .split("<span class=\"periods\">")
+        .skip(1)
+        .filter_map(|rest| {
+            let (periods, rest) = rest.split_once("</span>: ")?;
+            let reason = rest.split("</li>").next()?;
+            Some((unescape(periods), unescape(reason)))
+        })
+        .collect();
+    assert!(notes.len() > 2, "the HTML lists its notes: {notes:?}");
+    for (periods, reason) in notes {
+        let note = format!(
+            "{periods}: {}",
+            reason.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        assert!(text.contains(&note), "note {note:?} missing");
+    }
+    for dump in ["periods:", "reason:", "runs:"] {
+        assert!(
+            !text.contains(dump),
+            "a note printed as a dictionary: {dump}"
+        );
+    }
+}
+
+/// HTML text as pdftotext reads it from the PDF (a value is data, so its quotes stay as written).
+#[cfg(feature = "pdf")]
+fn unescape(html: &str) -> String {
+    html.replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 #[cfg(feature = "pdf")]
@@ -377,4 +424,33 @@ fn compare_writes_compare_pdf_and_the_site_links_each_brief_pdf() {
     let index = run.read("site/index.html");
     assert!(index.contains("klarna-group-plc/brief.pdf"), "{index}");
     assert!(run.path("site/klarna-group-plc/brief.pdf").is_file());
+}
+
+/// A peer in another currency: its amounts in its own currency and not compared, as the HTML
+/// says; with `--fx`, converted and marked, and the note names the rate.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_peers_notes_name_the_currencies_not_compared_and_the_rates_used() {
+    let brief = |fx: &[&str]| {
+        let run = Test::new()
+            .file("a.toml", crate::peers::A)
+            .file("peers/b.toml", crate::peers::B)
+            .args(["generate", "a.toml", "--format", "pdf", "-o", "out"])
+            .args(["--as-of", "2025-01-31"])
+            .args(fx)
+            .run()
+            .status(0);
+        pdf_text(&run.path("out/a/brief.pdf"))
+    };
+    let Some(text) = brief(&[]) else {
+        return;
+    };
+    assert!(text.contains("SEK 1.00k not compared"), "{text}");
+    assert!(text.contains(
+        "Amounts in SEK are shown in their own currency and not compared (left out of the medians and ranks)"
+    ));
+    let text = brief(&["--fx", "SEK=0.1"]).expect("pdftotext ran once");
+    assert!(text.contains("Amounts in USD, converted where shown."));
+    assert!(text.contains("$100 *"), "B's revenue converted and marked");
+    assert!(text.contains("* Converted into USD at 0.1 USD per SEK (rates as of 2025-01-31)."));
 }

@@ -5,7 +5,7 @@
 use crate::harness::Test;
 
 /// A (USD): 2024 revenue 120 against 100, 14 people against 10, income 12.
-const A: &str = r#"[company]
+pub(crate) const A: &str = r#"[company]
 name = "A"
 currency = "USD"
 peers = ["peers/b.toml"]
@@ -23,7 +23,7 @@ operating_income = 12
 "#;
 
 /// B (SEK, years ending 30 June): 2024 revenue 1,000 against 800, 60 people against 40.
-const B: &str = r#"[company]
+pub(crate) const B: &str = r#"[company]
 name = "B"
 currency = "SEK"
 fiscal_year_end = "06-30"

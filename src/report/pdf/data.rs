@@ -71,6 +71,7 @@ pub fn json(brief: &Brief, analysis: &Analysis, paper: Paper) -> anyhow::Result<
     let mut value = serde_json::to_value(brief)?;
     let (currency, scale) = (&brief.company.currency, &brief.company.scale);
     format_cells(&mut value, currency, scale);
+    format_peers(&mut value);
     let company = &analysis.metrics.company;
     let extras = Extras {
         paper: paper.typst_name(),
@@ -130,14 +131,8 @@ fn format_cells(value: &mut Value, currency: &str, scale: &str) {
             .iter()
             .all(|key| map.contains_key(*key))
     });
-    if is_cell {
-        if let Some((text, tone, _)) = cell_parts(value, currency, scale) {
-            if let Some(map) = value.as_object_mut() {
-                map.insert("text".to_string(), Value::from(text));
-                map.insert("tone".to_string(), tone.map_or(Value::Null, Value::from));
-            }
-            return;
-        }
+    if is_cell && set_text(value, currency, scale) {
+        return;
     }
     match value {
         Value::Object(map) => map
@@ -147,6 +142,47 @@ fn format_cells(value: &mut Value, currency: &str, scale: &str) {
             .iter_mut()
             .for_each(|item| format_cells(item, currency, scale)),
         _ => {}
+    }
+}
+
+/// Sets a cell's `text` and `tone` as the `cell` filter shows it; false if `value` is no cell.
+fn set_text(value: &mut Value, currency: &str, scale: &str) -> bool {
+    let Some((text, tone, _)) = cell_parts(value, currency, scale) else {
+        return false;
+    };
+    if let Some(map) = value.as_object_mut() {
+        map.insert("text".to_string(), Value::from(text));
+        map.insert("tone".to_string(), tone.map_or(Value::Null, Value::from));
+    }
+    true
+}
+
+/// The Peers table's cells as the HTML brief shows them: each company's amounts in its own
+/// currency (which may not be the brief's), the medians in the peers' currency, in units
+/// (`cell_html(currency=pc.currency)`), not in the company's table scale.
+fn format_peers(value: &mut Value) {
+    let Some(peers) = value.get_mut("peers").filter(|p| p.is_object()) else {
+        return;
+    };
+    let currency = peers["currency"].as_str().unwrap_or_default().to_string();
+    let Some(rows) = peers.get_mut("rows").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for row in rows {
+        if let Some(cells) = row.get_mut("cells").and_then(Value::as_array_mut) {
+            for peer_cell in cells {
+                let own = peer_cell["currency"]
+                    .as_str()
+                    .unwrap_or(&currency)
+                    .to_string();
+                if let Some(cell) = peer_cell.get_mut("cell") {
+                    set_text(cell, &own, "units");
+                }
+            }
+        }
+        if let Some(median) = row.get_mut("median") {
+            set_text(median, &currency, "units");
+        }
     }
 }
 
