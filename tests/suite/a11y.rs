@@ -4,7 +4,9 @@
 //! a desktop and a phone width, with no violation allowed. The pages are those of a site of the
 //! bundled example and of `tests/fixtures/every-section.toml` (every section of the brief:
 //! scorecard with pass, watch and fail, headcount plan, quarters, Markdown summary and notes,
-//! sources, n/a footnotes), the site's index, and both kinds of comparison. The script checks
+//! sources, n/a footnotes, profitability and cash, company KPIs; the example adds Peers), the
+//! site's index, both kinds of comparison, and the page `serve` shows while an input is broken.
+//! The script checks
 //! every `*.html` file under the folder, so a page a new command writes is checked too.
 //!
 //! Where node, the npm packages (`npm ci --prefix tests/browser`, done by `.ci/run`) or Chromium
@@ -80,7 +82,39 @@ fn write_pages(dir: &Path) {
         .args([&every])
         .run()
         .status(0);
+    write_serve_error_page(dir);
 }
+
+/// The page `serve` shows while an input is broken, saved as `serve-error/index.html`.
+#[cfg(unix)]
+fn write_serve_error_page(dir: &Path) {
+    use crate::serve::{request, PATIENCE};
+    let mut server = Test::new()
+        .file(
+            "broken.toml",
+            "[company]\nname = \"Broken <b>AB</b>\"\ncurrency = 12\n",
+        )
+        .file("tmp/.keep", "")
+        .args(["serve", "broken.toml", "--port", "0"])
+        .env("TMPDIR", "tmp")
+        .start();
+    let line = server.line_with("http://", PATIENCE);
+    let url = line[line.find("http://").expect("a URL")..].trim();
+    let address = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let reply = request(&address, "GET", "/");
+    assert_eq!(reply.status, 500, "the error page: {}", reply.body);
+    server.interrupt();
+    server.wait(PATIENCE);
+    let folder = dir.join("serve-error");
+    std::fs::create_dir_all(&folder).expect("a folder for the error page");
+    std::fs::write(folder.join("index.html"), reply.body).expect("the error page saved");
+}
+
+#[cfg(not(unix))]
+fn write_serve_error_page(_: &Path) {}
 
 #[test]
 fn every_page_passes_axe_in_both_schemes_at_both_widths() {

@@ -13,17 +13,17 @@ use crate::harness::{Running, Test};
 
 /// How long a change may take to be served: far more than the ~100 ms it takes, for a loaded
 /// machine.
-const PATIENCE: Duration = Duration::from_secs(20);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
 
 /// One HTTP response, as read off the connection.
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
+pub(crate) struct Reply {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
 }
 
 /// Sends one request to `address` (host:port) and reads the whole reply.
-fn request(address: &str, method: &str, path: &str) -> Reply {
+pub(crate) fn request(address: &str, method: &str, path: &str) -> Reply {
     let mut stream = TcpStream::connect(address).expect("the server accepts a connection");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))

@@ -72,7 +72,8 @@ pub fn error_page(text: &str) -> String {
          <title>The brief could not be made</title>\n<style>\n{style}\n{ERROR_STYLE}</style>\n\
          </head>\n<body>\n<main class=\"brief\">\n<h1>The brief could not be made</h1>\n\
          <p class=\"lead\">Fix the file and save it: this page turns back into the brief by \
-         itself.</p>\n<pre class=\"serve-error\">{}</pre>\n</main>\n</body>\n</html>\n",
+         itself.</p>\n<pre class=\"serve-error\" tabindex=\"0\" role=\"region\" \
+         aria-label=\"The error\">{}</pre>\n</main>\n</body>\n</html>\n",
         tera::escape_html(text)
     )
 }
