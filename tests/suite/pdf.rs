@@ -148,11 +148,14 @@ fn the_example_pdf_parses_embeds_its_fonts_and_reads_back_with_every_section() {
         "Methodology".to_string(),
         "Sources".to_string(),
     ];
-    titles.extend(
-        ipobrief::metrics::catalogue::Section::ALL
-            .iter()
-            .map(|s| s.title().to_string()),
-    );
+    // Every catalogue section the HTML shows (the example has no cash figures, so no cash
+    // section; snowflake.toml's is checked below).
+    let shown: Vec<_> = ipobrief::metrics::catalogue::Section::ALL
+        .iter()
+        .filter(|s| html.contains(&format!("<section id=\"{}\">", s.id())))
+        .collect();
+    assert!(shown.len() >= 4, "the HTML shows its sections: {shown:?}");
+    titles.extend(shown.iter().map(|s| s.title().to_string()));
     for title in titles {
         assert!(text.contains(&title), "section {title} missing");
     }
@@ -453,4 +456,151 @@ fn the_peers_notes_name_the_currencies_not_compared_and_the_rates_used() {
     assert!(text.contains("Amounts in USD, converted where shown."));
     assert!(text.contains("$100 *"), "B's revenue converted and marked");
     assert!(text.contains("* Converted into USD at 0.1 USD per SEK (rates as of 2025-01-31)."));
+}
+
+/// The company KPIs: the example's section, a KPI's name in its table and its formula as
+/// written in the methodology, as the HTML shows them.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_example_pdf_shows_the_company_kpis_with_their_formulas() {
+    let run = Test::new()
+        .args(["generate", "--format", "html,pdf", "-o", "out"])
+        .run()
+        .status(0);
+    let pdf = run.path("out/klarna-group-plc/brief.pdf");
+    let Some(text) = pdf_text(&pdf) else {
+        return;
+    };
+    let html = run.read("out/klarna-group-plc/brief.html");
+    let kpis = html
+        .split("<section id=\"kpis\">")
+        .nth(1)
+        .expect("the HTML's Company KPIs section");
+    assert!(kpis.contains("Gross merchandise volume (GMV)"));
+    let kpis_at = text
+        .find("Company KPIs Fiscal years")
+        .expect("the KPI section");
+    let methodology_at = text.rfind("Methodology").expect("the methodology");
+    let table = &text[kpis_at..];
+    assert!(table.contains("Gross merchandise volume (GMV)"), "{table}");
+    assert!(table.contains("127,900"), "the GMV of 2025: {table}");
+    let methodology = &text[methodology_at..];
+    for written in [
+        "Take rate (company KPI) kpis.take_rate revenue / values.gmv * 100 (pct): Revenue as a share of GMV.",
+        "Gross merchandise volume (GMV) (company KPI) kpis.gmv values.gmv (money): The value of all purchases paid with Klarna in the period.",
+    ] {
+        assert!(methodology.contains(written), "{written:?} in {methodology}");
+    }
+}
+
+/// The profitability-and-cash section of snowflake.toml: its title, the runway as the HTML's
+/// table shows it, and both of its charts.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_cash_section_shows_its_tables_runway_and_charts() {
+    let run = Test::new()
+        .copy("examples/snowflake.toml", "snowflake.toml")
+        .args([
+            "generate",
+            "snowflake.toml",
+            "--format",
+            "html,pdf",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(0);
+    let pdf = run.path("out/snowflake-inc/brief.pdf");
+    let Some(text) = pdf_text(&pdf) else {
+        return;
+    };
+    let html = run.read("out/snowflake-inc/brief.html");
+    let cash = html
+        .split("<section id=\"cash\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("the HTML's cash section");
+    // The runway as the HTML's fiscal-year table shows it ("122.3 months").
+    let runway = cash
+        .split("Cash runway")
+        .nth(1)
+        .and_then(|rest| rest.split("<td>").nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .expect("a runway cell");
+    assert!(runway.ends_with("months"), "{runway}");
+    let title = ipobrief::metrics::catalogue::Section::Cash.title();
+    let at = text
+        .find(&format!("{title} Fiscal years"))
+        .expect("the cash section's heading");
+    let section = &text[at..text.rfind("Methodology").expect("the methodology")];
+    assert!(section.contains("Cash runway"), "{section}");
+    assert!(
+        section.contains(runway),
+        "runway {runway} missing: {section}"
+    );
+    for chart in [
+        "Gross, EBITDA and free-cash-flow margins, years",
+        "Cash at period end and runway, years",
+        "Cash at period end and runway, quarters",
+    ] {
+        assert!(section.contains(chart), "chart {chart:?} missing");
+    }
+}
+
+/// A company KPI whose name and definition hold what Typst markup gives meaning to, and whose
+/// formula holds what the formula grammar allows of it (`*`, `_`, `/`, parentheses).
+#[cfg(feature = "pdf")]
+const HOSTILE_KPI: &str = r##"
+[company]
+name = "Hostile KPI Co"
+currency = "USD"
+
+[[kpi]]
+key = "evil_kpi"
+name = "KPI #k $m$ *b* _i_ [l] <t> @r \\ x"
+unit = "pct"
+polarity = "up_good"
+formula = "values.x_y_ * 2 / prior(values.x_y_) * 100"
+definition = "Def #eval(\"1\") $m$ *b* _i_ [l] <t> @r \\ end"
+
+[[period]]
+label = "2023"
+revenue = 100
+[period.values]
+x_y_ = 3
+
+[[period]]
+label = "2024"
+revenue = 120
+[period.values]
+x_y_ = 5
+"##;
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_hostile_company_kpi_prints_as_written() {
+    let run = Test::new()
+        .file("evil.toml", HOSTILE_KPI)
+        .args(["generate", "evil.toml", "--format", "pdf", "-o", "out"])
+        .run()
+        .status(0);
+    let pdf = run.path("out/hostile-kpi-co/brief.pdf");
+    let bytes = std::fs::read(&pdf).expect("brief.pdf");
+    lopdf::Document::load_mem(&bytes).expect("the PDF parses");
+    let Some(text) = pdf_text(&pdf) else {
+        return;
+    };
+    let name = r"KPI #k $m$ *b* _i_ [l] <t> @r \ x";
+    // In its table, with 2024's value: 5 × 2 ÷ 3 × 100 = 333.33…, shown 333.3%.
+    let table = text.split("Company KPIs").nth(2).expect("the KPI table");
+    assert!(table.contains(name), "{table}");
+    assert!(table.contains("333.3%"), "{table}");
+    // In the methodology: name, key, formula as written, unit, definition.
+    let entry = format!(
+        r#"{name} (company KPI) kpis.evil_kpi values.x_y_ * 2 / prior(values.x_y_) * 100 (pct): Def #eval("1") $m$ *b* _i_ [l] <t> @r \ end"#
+    );
+    assert!(
+        text.contains(&entry),
+        "{entry:?} not printed as written in:\n{text}"
+    );
 }

@@ -29,9 +29,15 @@ pub(super) fn bars_and_line<DB: DrawingBackend>(
     mesh(&mut chart, labels, left.description.as_str(), &|v| {
         left_unit.format(*v)
     })?;
+    // No line value at all (a runway while never burning): no scale to read on the right.
+    let right_labels = if line.iter().any(Option::is_some) {
+        6
+    } else {
+        0
+    };
     chart
         .configure_secondary_axes()
-        .y_labels(6)
+        .y_labels(right_labels)
         .y_label_formatter(&|v| right_unit.format(*v))
         .y_desc(right.description.as_str())
         .label_style(label_style())
