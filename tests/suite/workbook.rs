@@ -683,3 +683,47 @@ fn sheet_xml(xlsx: &[u8]) -> String {
     }
     all
 }
+
+/// The Peers sheet of the workbook of `peers.rs`'s company A against B (SEK), with `args`.
+fn peers_sheet(args: &[&str]) -> (calamine::Range<Data>, String) {
+    let out = Test::new()
+        .file("a.toml", crate::peers::A)
+        .file("peers/b.toml", crate::peers::B)
+        .args(["generate", "a.toml", "-o", "out", "--format", "xlsx"])
+        .args(args)
+        .run()
+        .status(0);
+    let path = out.path("out/a/metrics.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Peers").unwrap();
+    (range, sheet_xml(&std::fs::read(&path).unwrap()))
+}
+
+#[test]
+fn amounts_in_another_currency_are_empty_with_a_note_unless_a_rate_is_given() {
+    // Row 2 is revenue: A's 120; B's SEK 1,000 is not compared, so no median either.
+    let (sheet, notes) = peers_sheet(&[]);
+    assert_eq!(
+        sheet.get_value((2, 0)),
+        Some(&Data::String("Revenue".into()))
+    );
+    assert_eq!(sheet.get_value((2, 1)), Some(&Data::Float(120.0)));
+    assert!(matches!(sheet.get_value((2, 2)), None | Some(Data::Empty)));
+    assert!(matches!(sheet.get_value((2, 3)), None | Some(Data::Empty)));
+    assert!(
+        notes.contains("not compared: B reports in SEK, and no rate to USD was given"),
+        "{notes}"
+    );
+    assert!(notes.contains("n/a: no peer has a comparable value"));
+    // Growth is compared across currencies: B's +25% is its median.
+    assert_eq!(sheet.get_value((3, 3)), Some(&Data::Float(0.25)));
+
+    // At 0.1 USD per SEK, B's revenue is USD 100, and it is the median.
+    let (sheet, notes) = peers_sheet(&["--fx", "SEK=0.1"]);
+    assert_eq!(sheet.get_value((2, 2)), Some(&Data::Float(100.0)));
+    assert_eq!(sheet.get_value((2, 3)), Some(&Data::Float(100.0)));
+    assert!(
+        notes.contains("converted from 1000 SEK at 0.1 USD per SEK"),
+        "{notes}"
+    );
+}

@@ -41,10 +41,13 @@ pub fn sheet(view: &PeersView, company: &Company, styles: &Styles) -> Result<Wor
         0,
         0,
         format!(
-            "{}: peers, latest fiscal years; amounts in {} {}",
+            "{}: peers, latest fiscal years; amounts in {}, per-employee figures in {}",
             company.name,
-            view.currency,
-            company.scale.name()
+            match company.scale.name() {
+                "units" => view.currency.clone(),
+                scale => format!("{} {scale}", view.currency),
+            },
+            view.currency
         ),
         &styles.title,
     )?;
