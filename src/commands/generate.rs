@@ -76,7 +76,12 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
                 rates: &settings.fx,
             });
             let mut files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
-            files.extend(report::workbook_file(company, &analysis, &report_settings)?);
+            files.extend(report::workbook_file(
+                company,
+                &analysis,
+                peers.as_ref(),
+                &report_settings,
+            )?);
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),

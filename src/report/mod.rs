@@ -167,16 +167,26 @@ pub fn build_with_peers(
 }
 
 /// `metrics.xlsx` when the settings ask for it: the workbook needs the input as read, which
-/// the analysis does not keep.
+/// the analysis does not keep. With `peers`, it has a Peers sheet: the brief's Peers section.
 pub fn workbook_file(
     input: &crate::input::CompanyInput,
     analysis: &Analysis,
+    peers: Option<&Peers>,
     settings: &ReportSettings,
 ) -> Result<Option<OutputFile>> {
     if !settings.formats.contains(&OutputFormat::Xlsx) {
         return Ok(None);
     }
-    let bytes = workbook::build(input, analysis)?;
+    let view = peers.map(|peers| {
+        peers::build(
+            &analysis.metrics,
+            &peers.metrics,
+            peers.rates,
+            analysis.thresholds().min_rule_of_40,
+            &mut notes::Notes::default(),
+        )
+    });
+    let bytes = workbook::build(input, analysis, view.as_ref())?;
     Ok(Some(OutputFile::new("metrics.xlsx", bytes)))
 }
 

@@ -416,6 +416,13 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
         "{input}: only {checked} values were compared"
     );
 
+    // The Peers sheet's medians (MEDIAN formulas over the peers' cells), by hand.
+    match sheets.get("Peers") {
+        Some(peers) => check_peer_medians(peers, input),
+        // The example lists its peers; the other inputs do not.
+        None => assert!(!input.contains("klarna"), "{input}: no Peers sheet"),
+    }
+
     // The plan's path, month by month (an input without a plan has no Plan sheet).
     let Some(plan) = sheets.get("Plan") else {
         assert!(json["plan"].is_null(), "{input}: a plan but no Plan sheet");
@@ -431,6 +438,40 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
         );
     }
     assert_eq!(plan.len() - start, path.len());
+}
+
+/// Each metric's peers' median on the recomputed Peers sheet is the median of the peers'
+/// values beside it (the company's column, the first, left out).
+fn check_peer_medians(peers: &[Vec<String>], input: &str) {
+    let median_column = peers[1].iter().position(|h| h == "Peers' median").unwrap();
+    let mut checked = 0;
+    for row in peers[2..].iter().take_while(|r| !r[0].is_empty()) {
+        let mut values: Vec<f64> = row[2..median_column]
+            .iter()
+            .filter_map(|c| number(c))
+            .collect();
+        let median = number(&row[median_column]);
+        if values.is_empty() {
+            assert_eq!(median, None, "{input}: Peers {}", row[0]);
+            continue;
+        }
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let by_hand = match n % 2 {
+            1 => values[n / 2],
+            _ => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+        };
+        close(
+            median.unwrap(),
+            by_hand,
+            &format!("{input}: Peers median of {}", row[0]),
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 5,
+        "{input}: only {checked} peer medians compared"
+    );
 }
 
 /// A cost line's row name ("Processing servicing, % of revenue"): its line key and metric.
@@ -501,4 +542,188 @@ fn libreoffice_recomputes_compare_changes_to_compare_json() {
         }
     }
     assert!(checked > 20, "only {checked} changes were compared");
+}
+
+/// The brief's money as shown ("$29.8B", "$2.32B", "$867k") in units, and half its last
+/// shown digit (how far the exact value may be from it).
+fn shown_money(text: &str) -> (f64, f64) {
+    let text = text.trim().trim_start_matches('$');
+    let (number, factor) = match text.chars().last() {
+        Some('B') => (&text[..text.len() - 1], 1e9),
+        Some('M') => (&text[..text.len() - 1], 1e6),
+        Some('k') => (&text[..text.len() - 1], 1e3),
+        _ => (text, 1.0),
+    };
+    let decimals = number.split_once('.').map_or(0, |(_, d)| d.len());
+    let value: f64 = number.replace(',', "").parse().unwrap();
+    (
+        value * factor,
+        0.5 * 10f64.powi(-(decimals as i32)) * factor,
+    )
+}
+
+#[test]
+fn the_peers_sheet_holds_the_briefs_peers_table() {
+    let out = Test::new()
+        .example("klarna.toml")
+        .args([
+            "generate",
+            "klarna.toml",
+            "-o",
+            "out",
+            "--format",
+            "md,json,xlsx",
+        ])
+        .run()
+        .status(0);
+    let folder = "out/klarna-group-plc";
+    let brief = out.read(&format!("{folder}/brief.md"));
+    let json: Value = serde_json::from_str(&out.read(&format!("{folder}/metrics.json"))).unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(out.path(&format!("{folder}/metrics.xlsx"))).unwrap();
+    assert!(book.sheet_names().contains(&"Peers".to_string()));
+    let values = book.worksheet_range("Peers").unwrap();
+    let formulas = book.worksheet_formula("Peers").unwrap();
+    let text = |row: u32, column: u32| match values.get_value((row, column)) {
+        Some(Data::String(text)) => text.clone(),
+        _ => String::new(),
+    };
+    let float = |row: u32, column: u32| match values.get_value((row, column)) {
+        Some(Data::Float(value)) => Some(*value),
+        _ => None,
+    };
+
+    // Header: Metric, the company and its two peers with their fiscal years, median, rank.
+    let heads: Vec<String> = (0..6).map(|c| text(1, c)).collect();
+    assert_eq!(heads[0], "Metric");
+    for (head, name) in heads[1..4].iter().zip([
+        "Klarna Group plc",
+        "PayPal Holdings, Inc.",
+        "Affirm Holdings, Inc.",
+    ]) {
+        assert!(head.starts_with(name) && head.contains("FY"), "{head:?}");
+    }
+    assert_eq!(heads[4], "Peers' median");
+    assert_eq!(heads[5], "Rank");
+
+    // Revenue: the same values as the brief's Peers table (shown to 3 figures), in millions.
+    let revenue_row = (2..20).find(|r| text(*r, 0) == "Revenue").unwrap();
+    let line = brief
+        .split("## Peers")
+        .nth(1)
+        .expect("the brief has a Peers section")
+        .lines()
+        .find(|l| l.starts_with("| Revenue |"))
+        .expect("the brief's Peers table has a Revenue row");
+    let shown: Vec<&str> = line.split('|').map(str::trim).collect();
+    let factor = 1e6; // the example's amounts are in USD millions
+    for column in 1..=4u32 {
+        let cell = float(revenue_row, column).expect("a revenue value") * factor;
+        let (brief_value, half) = shown_money(shown[column as usize + 1]);
+        assert!(
+            (cell - brief_value).abs() <= half,
+            "column {column}: sheet {cell} vs brief {}",
+            shown[column as usize + 1]
+        );
+    }
+    // The company's own revenue is exactly its latest year's in metrics.json.
+    let latest = json["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|p| p["kind"] == "year")
+        .unwrap();
+    close(
+        float(revenue_row, 1).unwrap() * factor,
+        latest["revenue"].as_f64().unwrap(),
+        "Klarna's revenue",
+    );
+
+    // The median is a MEDIAN formula over the peers' cells, its cached value their median.
+    let formula = formulas
+        .get_value((revenue_row, 4))
+        .cloned()
+        .unwrap_or_default();
+    let expected_formula = format!("MEDIAN(C{0}:D{0})", revenue_row + 1);
+    assert!(
+        formula.trim_start_matches('=') == expected_formula,
+        "{formula:?}"
+    );
+    let peers = [
+        float(revenue_row, 2).unwrap(),
+        float(revenue_row, 3).unwrap(),
+    ];
+    close(
+        float(revenue_row, 4).unwrap(),
+        (peers[0] + peers[1]) / 2.0,
+        "revenue median",
+    );
+
+    // A peer without a headcount: its per-employee cell is empty (no text), with a note.
+    let per_employee = (2..20)
+        .find(|r| text(*r, 0) == "Revenue per employee (annualised)")
+        .unwrap();
+    assert_eq!(float(per_employee, 3), None);
+    assert_eq!(text(per_employee, 3), "");
+    let xml = sheet_xml(&std::fs::read(out.path(&format!("{folder}/metrics.xlsx"))).unwrap());
+    assert!(xml.contains("n/a: "), "the n/a cells have notes");
+    assert!(brief.contains("Affirm Holdings"));
+}
+
+/// Every note (comment) part of a workbook, as one text.
+fn sheet_xml(xlsx: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut all = String::new();
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        if file.name().starts_with("xl/comments") {
+            file.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
+/// The Peers sheet of the workbook of `peers.rs`'s company A against B (SEK), with `args`.
+fn peers_sheet(args: &[&str]) -> (calamine::Range<Data>, String) {
+    let out = Test::new()
+        .file("a.toml", crate::peers::A)
+        .file("peers/b.toml", crate::peers::B)
+        .args(["generate", "a.toml", "-o", "out", "--format", "xlsx"])
+        .args(args)
+        .run()
+        .status(0);
+    let path = out.path("out/a/metrics.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Peers").unwrap();
+    (range, sheet_xml(&std::fs::read(&path).unwrap()))
+}
+
+#[test]
+fn amounts_in_another_currency_are_empty_with_a_note_unless_a_rate_is_given() {
+    // Row 2 is revenue: A's 120; B's SEK 1,000 is not compared, so no median either.
+    let (sheet, notes) = peers_sheet(&[]);
+    assert_eq!(
+        sheet.get_value((2, 0)),
+        Some(&Data::String("Revenue".into()))
+    );
+    assert_eq!(sheet.get_value((2, 1)), Some(&Data::Float(120.0)));
+    assert!(matches!(sheet.get_value((2, 2)), None | Some(Data::Empty)));
+    assert!(matches!(sheet.get_value((2, 3)), None | Some(Data::Empty)));
+    assert!(
+        notes.contains("not compared: B reports in SEK, and no rate to USD was given"),
+        "{notes}"
+    );
+    assert!(notes.contains("n/a: no peer has a comparable value"));
+    // Growth is compared across currencies: B's +25% is its median.
+    assert_eq!(sheet.get_value((3, 3)), Some(&Data::Float(0.25)));
+
+    // At 0.1 USD per SEK, B's revenue is USD 100, and it is the median.
+    let (sheet, notes) = peers_sheet(&["--fx", "SEK=0.1"]);
+    assert_eq!(sheet.get_value((2, 2)), Some(&Data::Float(100.0)));
+    assert_eq!(sheet.get_value((2, 3)), Some(&Data::Float(100.0)));
+    assert!(
+        notes.contains("converted from 1000 SEK at 0.1 USD per SEK"),
+        "{notes}"
+    );
 }

@@ -92,6 +92,9 @@ pub struct PeerCell {
     pub comparable: bool,
     /// The amount as reported before conversion, in its own currency.
     pub converted_from: Option<Converted>,
+    /// Why the value is n/a, in words (the workbook's cell note; the brief groups these).
+    #[serde(skip)]
+    pub reason: Option<String>,
 }
 
 /// An amount converted into the company's currency.
@@ -372,8 +375,10 @@ fn cell(
         currency: own.clone(),
         comparable: true,
         converted_from: None,
+        reason: None,
     };
     let Some(year) = entry.year else {
+        out.reason = Some("no fiscal year in the input".to_string());
         add(reasons, "no fiscal year in the input".to_string());
         return out;
     };
@@ -383,6 +388,7 @@ fn cell(
             .unavailable
             .reason(metric.key)
             .unwrap_or_else(|| "not given in the input".to_string());
+        out.reason = Some(reason.clone());
         add(reasons, reason);
         return out;
     }

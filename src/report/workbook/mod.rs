@@ -10,6 +10,7 @@
 
 mod inputs;
 mod notes;
+mod peers;
 mod plan;
 mod series;
 pub(crate) mod style;
@@ -31,8 +32,13 @@ pub use series::{cell_value, sheet_name};
 /// The document date when no report date is asked for: any fixed date gives the same bytes.
 const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
 
-/// The workbook of one company. `input` is the validated input the analysis was made from.
-pub fn build(input: &CompanyInput, analysis: &Analysis) -> Result<Vec<u8>> {
+/// The workbook of one company. `input` is the validated input the analysis was made from;
+/// `peers`, the brief's Peers section when it has one (then the workbook has a Peers sheet).
+pub fn build(
+    input: &CompanyInput,
+    analysis: &Analysis,
+    peers: Option<&crate::report::peers::PeersView>,
+) -> Result<Vec<u8>> {
     let metrics = &analysis.metrics;
     let decimals = crate::metrics::amount_decimals(&metrics.periods, metrics.company.scale);
     let styles = style::Styles::new(decimals);
@@ -71,6 +77,9 @@ pub fn build(input: &CompanyInput, analysis: &Analysis) -> Result<Vec<u8>> {
     }
     if let Some(plan) = &analysis.plan {
         workbook.push_worksheet(plan::sheet(plan, metrics, &layout, &styles)?);
+    }
+    if let Some(view) = peers {
+        workbook.push_worksheet(peers::sheet(view, &input.company, &styles)?);
     }
     workbook.push_worksheet(notes::scorecard(analysis, &styles)?);
     workbook.push_worksheet(notes::notes(analysis, &styles)?);
