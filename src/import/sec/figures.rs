@@ -167,17 +167,8 @@ fn from_year_to_date(series: &mut Series, to_date: &Series) {
         ) else {
             continue;
         };
-        let mut accns = Vec::new();
-        for entry in [before, cumulative] {
-            if let Source::Filed { accn, .. } = &entry.source {
-                if !accns.contains(accn) {
-                    accns.push(accn.clone());
-                }
-            }
-        }
-        let concept = match &cumulative.source {
-            Source::Filed { concept, .. } | Source::Derived { concept, .. } => concept.clone(),
-        };
+        let accns = Source::filings([before, cumulative].map(|e| &e.source));
+        let concept = cumulative.source.concept().to_string();
         let entry = Entry {
             value,
             source: Source::Derived {

@@ -26,6 +26,29 @@ pub enum Source {
     },
 }
 
+impl Source {
+    /// The concept the figure is filed or derived under.
+    pub fn concept(&self) -> &str {
+        match self {
+            Source::Filed { concept, .. } | Source::Derived { concept, .. } => concept,
+        }
+    }
+
+    /// The filings behind figures, each once, in the order given: what a figure derived from
+    /// them cites.
+    pub fn filings<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Vec<String> {
+        let mut accns: Vec<String> = Vec::new();
+        for source in sources {
+            if let Source::Filed { accn, .. } = source {
+                if !accns.contains(accn) {
+                    accns.push(accn.clone());
+                }
+            }
+        }
+        accns
+    }
+}
+
 /// A filed Q4 replaced by the derived one, so the quarters add up to the year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replaced {
@@ -260,17 +283,8 @@ pub(super) fn derive_fourth_quarters(series: &mut Series) {
             }),
             Source::Derived { .. } => None,
         });
-        let mut accns: Vec<String> = Vec::new();
-        for entry in [full, q1, q2, q3] {
-            if let Source::Filed { accn, .. } = &entry.source {
-                if !accns.contains(accn) {
-                    accns.push(accn.clone());
-                }
-            }
-        }
-        let concept = match &full.source {
-            Source::Filed { concept, .. } | Source::Derived { concept, .. } => concept.clone(),
-        };
+        let accns = Source::filings([full, q1, q2, q3].map(|e| &e.source));
+        let concept = full.source.concept().to_string();
         let derived = Entry {
             value,
             source: Source::Derived {
