@@ -137,15 +137,16 @@ const FIELDS: [Field; 14] = [
     Field::Cash,
 ];
 
-/// The Inputs sheet: title row, the input's header row, one row per period.
+/// The Inputs sheet, written into `sheet` (which may be a low-memory sheet, so rows go in
+/// order): title row, the input's header row, one row per period.
 pub fn inputs_sheet(
+    mut sheet: Worksheet,
     input: &CompanyInput,
     lines: Vec<String>,
     styles: &Styles,
 ) -> Result<(Worksheet, InputsLayout), XlsxError> {
     let company = &input.company;
     let factor = company.scale.factor();
-    let mut sheet = Worksheet::new();
     sheet.set_name(INPUTS)?;
     let notes_column = COLUMNS.iter().position(|c| *c == "notes").unwrap_or(0) as u16;
     let first_line_column = COLUMNS.len() as u16;

@@ -54,7 +54,11 @@ pub fn build(
         .into_iter()
         .map(String::from)
         .collect();
-    let (inputs_sheet, mut layout) = inputs::inputs_sheet(input, lines, &styles)?;
+    // The two sheets that grow with the history (a row per period; a column per period) are
+    // "low memory" sheets: each row goes to a temporary file as soon as the next one starts,
+    // instead of every cell staying in memory until the workbook is saved.
+    let sheet = workbook.new_worksheet_with_low_memory()?;
+    let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
     let company_sheet = inputs::company_sheet(input, &mut layout, &styles)?;
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
@@ -72,7 +76,8 @@ pub fn build(
     };
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
-            workbook.push_worksheet(series::sheet(&sources, kind, &styles)?);
+            let sheet = workbook.new_worksheet_with_low_memory()?;
+            workbook.push_worksheet(series::sheet(sheet, &sources, kind, &styles)?);
         }
     }
     if let Some(plan) = &analysis.plan {
@@ -93,6 +98,7 @@ pub fn build(
             .worksheet_from_name(sheet_name(first))?
             .set_active(true);
     }
+    workbook.set_zip_compression_level(3);
     workbook
         .save_to_buffer()
         .context("cannot write the workbook metrics.xlsx")

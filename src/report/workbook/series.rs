@@ -83,8 +83,14 @@ enum Row {
 const KPI_AS_VALUE: &str = "a company KPI is computed from its [[kpi]] formula in the input \
      file, which reads [period.values] figures that the Inputs sheet does not hold";
 
-/// The series sheet of `kind`.
-pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Worksheet, XlsxError> {
+/// The series sheet of `kind`, written into `sheet` (which may be a low-memory sheet: rows are
+/// written in order, top to bottom).
+pub fn sheet(
+    mut sheet: Worksheet,
+    sources: &Sources,
+    kind: PeriodKind,
+    styles: &Styles,
+) -> Result<Worksheet, XlsxError> {
     let company = &sources.metrics.company;
     let mut periods: Vec<&PeriodMetrics> = sources
         .metrics
@@ -97,7 +103,6 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
     let rows = rows(kind, &periods, sources.input.kpis.len());
     let (metric_rows, columns) = positions(&rows, &periods);
 
-    let mut sheet = Worksheet::new();
     sheet.set_name(sheet_name(kind))?;
     let ticker = company
         .ticker
@@ -155,6 +160,9 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
         );
         sheet.text_with(at, 0, name, &styles.label)?;
         sheet.text(at, 1, words)?;
+        // The row's format is its unit's, so each period's cell needs no format of its own
+        // (a format per cell is looked up by hashing it: a tenth of a long history's time).
+        sheet.set_row_format(at, styles.unit(unit))?;
         for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
             let here = PeriodCells {
                 sources,
@@ -163,51 +171,59 @@ pub fn sheet(sources: &Sources, kind: PeriodKind, styles: &Styles) -> Result<Wor
                 this: period.label,
             };
             let written = match row {
-                Row::Metric(metric) => Written {
-                    value: metric.value(period),
-                    formula: match metric.workbook {
-                        InWorkbook::Formula(build) => Ok(build),
-                        InWorkbook::Value(why) => Err(why),
-                    }
-                    .map(|build| build(&here)),
-                    na: period
-                        .unavailable
-                        .reason(metric.key)
-                        .unwrap_or_else(|| metric.unavailable.to_string()),
-                },
-                Row::Line(line, metric) => {
-                    let key = format!("cost_lines.{line}.{}", metric.key);
-                    let listed = period.cost_lines.get(line);
+                Row::Metric(metric) => {
+                    let value = metric.value(period);
                     Written {
-                        value: listed.and_then(metric.get),
+                        value,
+                        formula: match metric.workbook {
+                            InWorkbook::Formula(build) => Ok(build),
+                            InWorkbook::Value(why) => Err(why),
+                        }
+                        .map(|build| build(&here)),
+                        na: value.is_none().then(|| {
+                            period
+                                .unavailable
+                                .reason(metric.key)
+                                .unwrap_or_else(|| metric.unavailable.to_string())
+                        }),
+                    }
+                }
+                Row::Line(line, metric) => {
+                    let listed = period.cost_lines.get(line);
+                    let value = listed.and_then(metric.get);
+                    Written {
+                        value,
                         formula: match metric.workbook {
                             LineInWorkbook::Formula(build) => Ok(build),
                             LineInWorkbook::Value(why) => Err(why),
                         }
                         .map(|build| build(&here, line)),
-                        na: match listed {
+                        na: value.is_none().then(|| match listed {
                             None => format!("{} does not list this line", period.label),
                             Some(_) => period
                                 .unavailable
-                                .reason(&key)
+                                .reason(&format!("cost_lines.{line}.{}", metric.key))
                                 .unwrap_or_else(|| metric.unavailable.to_string()),
-                        },
+                        }),
                     }
                 }
                 Row::Kpi(k) => {
                     let kpi = &sources.input.kpis[*k];
+                    let value = crate::metrics::kpi::value(kpi, period);
                     Written {
-                        value: crate::metrics::kpi::value(kpi, period),
+                        value,
                         formula: Err(KPI_AS_VALUE),
-                        na: period
-                            .unavailable
-                            .reason(&crate::metrics::kpi::reason_key(kpi))
-                            .unwrap_or_default(),
+                        na: value.is_none().then(|| {
+                            period
+                                .unavailable
+                                .reason(&crate::metrics::kpi::reason_key(kpi))
+                                .unwrap_or_default()
+                        }),
                     }
                 }
                 Row::Section(_) => continue,
             };
-            written.write(&mut sheet, (at, column), unit, company, styles)?;
+            written.write(&mut sheet, (at, column), unit, company)?;
         }
     }
     sheet.set_column_width(0, width(longest.0, 20, 60))?;
@@ -304,37 +320,37 @@ fn rows(kind: PeriodKind, periods: &[&PeriodMetrics], kpis: usize) -> Vec<Row> {
 struct Written {
     value: Option<Number>,
     formula: Result<Option<String>, &'static str>,
-    na: String,
+    /// Why the value is n/a; worked out only for a cell that is.
+    na: Option<String>,
 }
 
 impl Written {
+    /// Writes the cell without a format of its own: the row's format (its unit's) applies.
     fn write(
         self,
         sheet: &mut Worksheet,
         (row, column): (u32, u16),
         unit: Unit,
         company: &Company,
-        styles: &Styles,
     ) -> Result<(), XlsxError> {
-        let format = styles.unit(unit);
         let Some(number) = self.value else {
-            sheet.write_blank(row, column, format)?;
-            sheet.insert_note(row, column, &note(format!("n/a: {}", self.na)))?;
+            let why = self.na.unwrap_or_default();
+            sheet.insert_note(row, column, &note(format!("n/a: {why}")))?;
             return Ok(());
         };
         let value = cell_value(unit, number, company);
         match self.formula {
             Ok(Some(formula)) => {
                 let formula = Formula::new(formula).set_result(value.to_string());
-                sheet.write_formula_with_format(row, column, formula, format)?;
+                sheet.write_formula(row, column, formula)?;
             }
             Ok(None) => {
-                sheet.write_number_with_format(row, column, value, format)?;
+                sheet.write_number(row, column, value)?;
                 let why = "written as a value: an operand of its formula is not in the workbook";
                 sheet.insert_note(row, column, &note(why))?;
             }
             Err(why) => {
-                sheet.write_number_with_format(row, column, value, format)?;
+                sheet.write_number(row, column, value)?;
                 sheet.insert_note(row, column, &note(format!("written as a value: {why}")))?;
             }
         }

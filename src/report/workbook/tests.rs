@@ -7,6 +7,7 @@ use foldhash::HashMap;
 use super::inputs::inputs_sheet;
 use super::series::Sources;
 use super::style::Styles;
+use rust_xlsxwriter::Worksheet;
 use crate::analysis::Analysis;
 use crate::input::CompanyInput;
 use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
@@ -53,7 +54,7 @@ fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
             .into_iter()
             .map(String::from)
             .collect();
-        let (_, layout) = inputs_sheet(&input, lines, &Styles::new(0)).unwrap();
+        let (_, layout) = inputs_sheet(Worksheet::new(), &input, lines, &Styles::new(0)).unwrap();
         let sources = Sources {
             input: &input,
             metrics,
@@ -123,7 +124,7 @@ fn formulas_read_as_an_analyst_would_write_them() {
         .into_iter()
         .map(String::from)
         .collect();
-    let (_, layout) = inputs_sheet(&input, lines, &Styles::new(0)).unwrap();
+    let (_, layout) = inputs_sheet(Worksheet::new(), &input, lines, &Styles::new(0)).unwrap();
     let index: HashMap<_, _> = metrics
         .periods
         .iter()
