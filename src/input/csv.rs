@@ -6,28 +6,19 @@
 use super::cell::{read_number, Expect};
 use super::locate::{CsvLocator, Locate};
 
-use super::raw::{Amount, Label, RawAi, RawInput, RawPeriod};
+use std::sync::LazyLock;
+
+use super::figures::{Field, FIGURES};
+use super::raw::{Amount, Label, RawInput, RawPeriod};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
-/// The plain (non-cost) columns a CSV input may have.
-pub const COLUMNS: &[&str] = &[
-    "label",
-    "revenue",
-    "headcount_end",
-    "headcount_start",
-    "personnel_cost",
-    "operating_income",
-    "adjusted_operating_income",
-    "cost_of_revenue",
-    "depreciation_amortization",
-    "stock_based_compensation",
-    "operating_cash_flow",
-    "capex",
-    "cash",
-    "ai_spend",
-    "ai_fte_equivalent",
-    "notes",
-];
+/// The plain (non-cost) columns a CSV input may have: `label`, each figure's, `notes`.
+pub static COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    std::iter::once("label")
+        .chain(FIGURES.iter().map(|f| f.column))
+        .chain(std::iter::once("notes"))
+        .collect()
+});
 
 /// Which way the figures' names run: a header row of columns, or (periods across) the first
 /// cell of each row. Messages name a figure's place by it ("unknown row \"revnue\"").
@@ -123,26 +114,13 @@ pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Res
     match header {
         "label" => period.label = Some(Label(cell.to_string())),
         "notes" => period.notes = Some(cell.to_string()),
-        "revenue" => period.revenue = Some(amount()?),
-        "headcount_end" => period.headcount_end = Some(amount()?),
-        "headcount_start" => period.headcount_start = Some(amount()?),
-        "personnel_cost" => period.personnel_cost = Some(amount()?),
-        "operating_income" => period.operating_income = Some(amount()?),
-        "adjusted_operating_income" => period.adjusted_operating_income = Some(amount()?),
-        name if super::raw::STATEMENT_FIELDS.contains(&name) => {
-            let amount = amount()?;
-            if let Some(slot) = period.statement_field(name) {
-                *slot = Some(amount);
+        other => match Field::by_column(other) {
+            Some(field) => *field.slot(period) = Some(amount()?),
+            None => {
+                let name = other.strip_prefix("cost:").unwrap_or(other).trim();
+                period.costs.insert(name.to_string(), amount()?);
             }
-        }
-        "ai_spend" => period.ai.get_or_insert_with(RawAi::default).spend = Some(amount()?),
-        "ai_fte_equivalent" => {
-            period.ai.get_or_insert_with(RawAi::default).fte_equivalent = Some(amount()?)
-        }
-        other => {
-            let name = other.strip_prefix("cost:").unwrap_or(other).trim();
-            period.costs.insert(name.to_string(), amount()?);
-        }
+        },
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod columns;
 mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
+mod figures;
 pub mod formula;
 mod json;
 mod kpi;
@@ -33,6 +34,7 @@ pub use columns::Layout;
 pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
+pub use figures::{Field, Figure, Table, FIGURES};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit};
 pub use locate::FieldPath;
 pub use read::read_limited;

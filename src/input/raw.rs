@@ -4,6 +4,7 @@
 //! the position of the table it is missing from, instead of serde's generic one.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use super::LineMap;
 use rust_decimal::Decimal;
@@ -324,59 +325,23 @@ pub const COMPANY_FIELDS: &[&str] = &[
     "cost_sign",
     "peers",
 ];
-pub const PERIOD_FIELDS: &[&str] = &[
-    "label",
-    "revenue",
-    "headcount_end",
-    "headcount_start",
-    "personnel_cost",
-    "operating_income",
-    "adjusted_operating_income",
-    "cost_of_revenue",
-    "depreciation_amortization",
-    "stock_based_compensation",
-    "operating_cash_flow",
-    "capex",
-    "cash",
-    "notes",
-    "costs",
-    "ai",
-    "values",
-];
-
-/// The optional money figures of the income and cash-flow statements, named alike in every
-/// format (a TOML or JSON key, a CSV column, a spreadsheet row): one list that
-/// [`PERIOD_FIELDS`] and the CSV columns both hold (a test checks it).
-pub const STATEMENT_FIELDS: &[&str] = &[
-    "cost_of_revenue",
-    "depreciation_amortization",
-    "stock_based_compensation",
-    "operating_cash_flow",
-    "capex",
-    "cash",
-];
-
-impl RawPeriod {
-    /// The slot of a statement figure by its name (one of [`STATEMENT_FIELDS`]).
-    pub fn statement_field(&mut self, name: &str) -> Option<&mut Option<Amount>> {
-        Some(match name {
-            "cost_of_revenue" => &mut self.cost_of_revenue,
-            "depreciation_amortization" => &mut self.depreciation_amortization,
-            "stock_based_compensation" => &mut self.stock_based_compensation,
-            "operating_cash_flow" => &mut self.operating_cash_flow,
-            "capex" => &mut self.capex,
-            "cash" => &mut self.cash,
-            _ => return None,
-        })
-    }
-}
+/// The keys of a `[[period]]` table: `label`, the figures it holds (see `input::figures`), and
+/// its sub-tables.
+pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    std::iter::once("label")
+        .chain(super::figures::keys(super::figures::Table::Period))
+        .chain(["notes", "costs", "ai", "values"])
+        .collect()
+});
 pub const PLAN_FIELDS: &[&str] = &[
     "target_headcount",
     "annual_attrition",
     "hires_per_year",
     "reinvest_share",
 ];
-pub const AI_FIELDS: &[&str] = &["spend", "fte_equivalent"];
+/// The keys of a `[period.ai]` table.
+pub static AI_FIELDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::figures::keys(super::figures::Table::Ai).collect());
 pub const TOP_FIELDS: &[&str] = &[
     "company",
     "plan",

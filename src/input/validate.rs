@@ -350,11 +350,11 @@ pub fn explain_serde_message(message: &str) -> (String, Option<String>) {
 
 /// Which table's field list an "unknown field" message refers to, from serde's own list.
 fn known_fields_for(message: &str) -> &'static [&'static str] {
-    let lists = [
-        PERIOD_FIELDS,
+    let lists: [&'static [&'static str]; 9] = [
+        PERIOD_FIELDS.as_slice(),
         COMPANY_FIELDS,
         PLAN_FIELDS,
-        AI_FIELDS,
+        AI_FIELDS.as_slice(),
         READINESS_FIELDS,
         ACKNOWLEDGE_FIELDS,
         super::raw::KPI_FIELDS,

@@ -127,7 +127,6 @@ pub(super) fn rule_of_40_margin(
 mod tests {
     use rust_decimal::Decimal;
 
-    use crate::input::raw::{PERIOD_FIELDS, STATEMENT_FIELDS};
     use crate::input::{parse, Format, ReadOptions, RuleOf40Margin, Statement};
 
     fn read(text: &str, format: Format) -> Result<Vec<Statement>, String> {
@@ -146,15 +145,6 @@ mod tests {
 
     fn thousands(value: i64) -> Option<Decimal> {
         Some(Decimal::from(value * 1000))
-    }
-
-    /// Every statement field is a period field and a CSV column: one list, read alike.
-    #[test]
-    fn the_statement_fields_are_in_every_list() {
-        for field in STATEMENT_FIELDS {
-            assert!(PERIOD_FIELDS.contains(field), "{field}");
-            assert!(crate::input::csv::COLUMNS.contains(field), "{field}");
-        }
     }
 
     /// The six figures read from TOML, JSON, CSV rows and CSV periods-across alike, scaled.

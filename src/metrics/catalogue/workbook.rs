@@ -15,24 +15,8 @@
 //! writes the value and says why in a note (the catalogue tests check this never happens for
 //! the bundled example).
 
-/// A figure of the input, one column of the Inputs sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Revenue,
-    HeadcountEnd,
-    HeadcountStart,
-    PersonnelCost,
-    OperatingIncome,
-    AdjustedOperatingIncome,
-    AiSpend,
-    AiFteEquivalent,
-    CostOfRevenue,
-    DepreciationAmortization,
-    StockBasedCompensation,
-    OperatingCashFlow,
-    Capex,
-    Cash,
-}
+/// A figure of the input, one column of the Inputs sheet: defined once, in `input::figures`.
+pub use crate::input::Field;
 
 /// Which period a reference is about: the one the formula is for, the same period a year
 /// earlier, or the period just before (same series).

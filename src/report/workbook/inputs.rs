@@ -8,7 +8,7 @@ use rust_xlsxwriter::{utility::row_col_to_cell, Worksheet, XlsxError};
 
 use super::style::{width, Styles, Text};
 use crate::format::to_f64;
-use crate::input::{CompanyInput, Period, COLUMNS};
+use crate::input::{CompanyInput, Period, COLUMNS, FIGURES};
 use crate::metrics::catalogue::workbook::Field;
 
 pub const INPUTS: &str = "Inputs";
@@ -60,82 +60,26 @@ fn cell(row: u32, column: u16) -> String {
     format!("{INPUTS}!{}", row_col_to_cell(row, column))
 }
 
-/// The input column a field is read from (see `input::COLUMNS`).
-fn column_name(field: Field) -> &'static str {
-    match field {
-        Field::Revenue => "revenue",
-        Field::HeadcountEnd => "headcount_end",
-        Field::HeadcountStart => "headcount_start",
-        Field::PersonnelCost => "personnel_cost",
-        Field::OperatingIncome => "operating_income",
-        Field::AdjustedOperatingIncome => "adjusted_operating_income",
-        Field::AiSpend => "ai_spend",
-        Field::AiFteEquivalent => "ai_fte_equivalent",
-        Field::CostOfRevenue => "cost_of_revenue",
-        Field::DepreciationAmortization => "depreciation_amortization",
-        Field::StockBasedCompensation => "stock_based_compensation",
-        Field::OperatingCashFlow => "operating_cash_flow",
-        Field::Capex => "capex",
-        Field::Cash => "cash",
-    }
-}
-
+/// The Inputs column of a figure: the input's own column (see `input::COLUMNS`).
 pub fn field_column(field: Field) -> u16 {
-    let name = column_name(field);
+    let name = field.figure().column;
     COLUMNS.iter().position(|c| *c == name).unwrap_or(0) as u16
 }
 
 /// A field of a period as the input gives it, and whether it is money (shown in the scale).
 pub fn value(period: &Period, field: Field) -> Option<(Decimal, bool)> {
-    match field {
-        Field::Revenue => Some((period.revenue, true)),
-        Field::HeadcountEnd => period.headcount_end.map(|v| (v, false)),
-        Field::HeadcountStart => period.headcount_start.map(|v| (v, false)),
-        Field::PersonnelCost => period.personnel_cost.map(|v| (v, true)),
-        Field::OperatingIncome => period.operating_income.map(|v| (v, true)),
-        Field::AdjustedOperatingIncome => period.adjusted_operating_income.map(|v| (v, true)),
-        Field::AiSpend => period.ai.spend.map(|v| (v, true)),
-        Field::AiFteEquivalent => period.ai.fte_equivalent.map(|v| (v, false)),
-        Field::CostOfRevenue => period.statement.cost_of_revenue.map(|v| (v, true)),
-        Field::DepreciationAmortization => period
-            .statement
-            .depreciation_amortization
-            .map(|v| (v, true)),
-        Field::StockBasedCompensation => {
-            period.statement.stock_based_compensation.map(|v| (v, true))
-        }
-        Field::OperatingCashFlow => period.statement.operating_cash_flow.map(|v| (v, true)),
-        Field::Capex => period.statement.capex.map(|v| (v, true)),
-        Field::Cash => period.statement.cash.map(|v| (v, true)),
-    }
+    field.get(period).map(|v| (v, field.figure().money))
 }
 
 /// The defined name of each field's column of figures.
 pub fn named_fields() -> impl Iterator<Item = (String, Field)> {
-    FIELDS.into_iter().map(|field| {
-        let name = column_name(field);
+    FIGURES.iter().map(|figure| {
+        let (name, field) = (figure.column, figure.field);
         let mut chars = name.chars();
         let first = chars.next().map(|c| c.to_ascii_uppercase());
         (first.into_iter().chain(chars).collect(), field)
     })
 }
-
-const FIELDS: [Field; 14] = [
-    Field::Revenue,
-    Field::HeadcountEnd,
-    Field::HeadcountStart,
-    Field::PersonnelCost,
-    Field::OperatingIncome,
-    Field::AdjustedOperatingIncome,
-    Field::AiSpend,
-    Field::AiFteEquivalent,
-    Field::CostOfRevenue,
-    Field::DepreciationAmortization,
-    Field::StockBasedCompensation,
-    Field::OperatingCashFlow,
-    Field::Capex,
-    Field::Cash,
-];
 
 /// The Inputs sheet, written into `sheet` (which may be a low-memory sheet, so rows go in
 /// order): title row, the input's header row, one row per period.
@@ -185,7 +129,7 @@ pub fn inputs_sheet(
     for (index, period) in input.periods.iter().enumerate() {
         let row = InputsLayout::row(index);
         sheet.text(row, 0, period.label.to_string())?;
-        for field in FIELDS {
+        for field in FIGURES.iter().map(|f| f.field) {
             if let Some((amount, money)) = value(period, field) {
                 let (number, format) = match money {
                     true => (scaled(amount), &styles.decimal),

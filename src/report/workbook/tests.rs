@@ -7,12 +7,12 @@ use foldhash::HashMap;
 use super::inputs::inputs_sheet;
 use super::series::Sources;
 use super::style::Styles;
-use rust_xlsxwriter::Worksheet;
 use crate::analysis::Analysis;
 use crate::input::CompanyInput;
 use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{CATALOGUE, LINE_CATALOGUE};
 use crate::scorecard::Thresholds;
+use rust_xlsxwriter::Worksheet;
 
 #[test]
 fn every_metric_has_a_workbook_formula_or_a_reason_why_it_is_a_value() {

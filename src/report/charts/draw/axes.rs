@@ -76,11 +76,36 @@ pub(super) fn last(n: usize) -> usize {
     n.saturating_sub(1)
 }
 
-/// Only every n-th label when there are many periods, so labels never overlap.
-pub(super) fn x_label(labels: &[String], value: &SegmentValue<usize>) -> String {
-    let step = labels.len().div_ceil(12).max(1);
+/// How many periods apart the labelled ones are: at most 12 labels, and no more than fit side by
+/// side, with a gap, on a plot `width` pixels wide (each label measured in the label font).
+pub(super) fn label_step(labels: &[String], width: u32) -> usize {
+    let font = label_style().font;
+    let widest = labels
+        .iter()
+        .map(|label| match font.box_size(label) {
+            Ok((w, _)) => w,
+            Err(_) => 8 * label.chars().count() as u32,
+        })
+        .max()
+        .unwrap_or(0);
+    let fit = (width / (widest + 12)).max(1) as usize;
+    labels
+        .len()
+        .div_ceil(12)
+        .max(labels.len().div_ceil(fit))
+        .max(1)
+}
+
+/// The label of every `step`-th period counted back from the latest, so the latest period is
+/// always labelled and shown labels are evenly spaced (they never overlap).
+pub(super) fn x_label(labels: &[String], step: usize, value: &SegmentValue<usize>) -> String {
     match value {
-        SegmentValue::CenterOf(i) if i % step == 0 || *i + 1 == labels.len() => {
+        SegmentValue::CenterOf(i)
+            if labels
+                .len()
+                .saturating_sub(1 + i)
+                .is_multiple_of(step.max(1)) =>
+        {
             labels.get(*i).cloned().unwrap_or_default()
         }
         _ => String::new(),
@@ -125,11 +150,12 @@ pub(super) fn mesh<'a, DB: DrawingBackend + 'a>(
     y_desc: &str,
     y_format: &dyn Fn(&f64) -> String,
 ) -> DrawResult<DB> {
+    let step = label_step(labels, chart.plotting_area().dim_in_pixel().0);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(labels.len())
-        .x_label_formatter(&|v| x_label(labels, v))
+        .x_label_formatter(&|v| x_label(labels, step, v))
         .y_labels(6)
         .y_label_formatter(y_format)
         .y_desc(y_desc)
@@ -155,3 +181,43 @@ pub(super) fn legend<'a, DB: DrawingBackend + 'a, X: Ranged, Y: Ranged>(
 }
 /// The width of the cost chart's legend column, in pixels.
 pub(super) const LEGEND_WIDTH: u32 = 230;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quarters(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| format!("{}-Q{}", 2023 + (i + 1) / 4, (i + 1) % 4 + 1))
+            .collect()
+    }
+
+    fn shown(labels: &[String], step: usize) -> Vec<String> {
+        (0..labels.len())
+            .map(|i| x_label(labels, step, &SegmentValue::CenterOf(i)))
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn labels_are_thinned_to_what_fits_and_the_latest_is_always_shown() {
+        let labels = quarters(12);
+        // Wide plot: every label fits.
+        assert_eq!(label_step(&labels, 2000), 1);
+        // The cost chart's plot beside its legend (about 500 px): 12 quarter labels of about
+        // 55 px each do not fit, so every other one, counted back from the latest.
+        let step = label_step(&labels, 500);
+        assert_eq!(step, 2);
+        let kept = shown(&labels, step);
+        assert_eq!(kept.len(), 6);
+        assert_eq!(kept.last(), labels.last());
+        assert_eq!(kept.first(), Some(&labels[1]));
+        // Never more than 12 labels, however wide.
+        assert_eq!(label_step(&quarters(40), 100_000), 4);
+        // A plot narrower than one label still shows the latest.
+        assert_eq!(
+            shown(&labels, label_step(&labels, 10)),
+            vec![labels[11].clone()]
+        );
+    }
+}
