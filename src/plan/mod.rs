@@ -173,7 +173,7 @@ fn without_start(
     loaded_cost_period: Option<PeriodLabel>,
     mut na: Reasons,
 ) -> HeadcountPlan {
-    let reason = "no period has headcount_end".to_string();
+    let reason = "no period gives a period-end headcount".to_string();
     for key in [
         "start_headcount",
         "months_to_target",

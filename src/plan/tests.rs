@@ -239,7 +239,7 @@ fn missing_reinvest_share_and_headcount_are_explained() {
     let plan = plan_for("target_headcount = 2000\nannual_attrition = 0.2", periods);
     assert_eq!(
         plan.unavailable["start_headcount"],
-        "no period has headcount_end"
+        "no period gives a period-end headcount"
     );
     assert!(plan.path.is_empty() && plan.scenarios.is_empty() && !plan.reached);
 }

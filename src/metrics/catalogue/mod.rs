@@ -251,7 +251,7 @@ fn float(value: Option<f64>) -> Option<Number> {
 
 const NO_YEAR_EARLIER: &str =
     "no period of the same label a year earlier, or its value is missing or zero";
-const NO_HEADCOUNT: &str = "no headcount_end (or an average headcount of zero)";
+const NO_HEADCOUNT: &str = "no period-end headcount, or an average headcount of zero";
 const NO_COSTS: &str =
     "no cost lines, or the period lacks a line that other periods list (like for like)";
 
@@ -324,7 +324,7 @@ pub const CATALOGUE: &[Metric] = {
             in_tables: true,
             get: |p| exact(p.avg_headcount),
             formula: Computed("(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)"),
-            unavailable: "no headcount_end",
+            unavailable: "the input gives no period-end headcount",
             workbook: InWorkbook::Formula(average_headcount),
         },
         Metric {
@@ -726,8 +726,10 @@ pub const CATALOGUE: &[Metric] = {
             section: Efficiency,
             in_tables: true,
             get: |p| exact(p.ai_exposed_cost),
-            formula: Computed("sum of the cost lines marked ai_exposed, in currency"),
-            unavailable: "no line is marked ai_exposed, or none of them is in the period",
+            formula: Computed(
+                "sum of the cost lines the company marks as AI-exposed, in currency",
+            ),
+            unavailable: "no cost line is marked AI-exposed, or none of them is in the period",
             workbook: InWorkbook::Formula(ai_exposed),
         },
         Metric {
