@@ -90,6 +90,9 @@ pub struct SeriesView {
     pub window_note: Option<String>,
     pub tables: Vec<tables::Table>,
     pub charts: Vec<ChartView>,
+    /// The sections (by id) where the series shows a table row or a chart. Elsewhere the
+    /// templates give no sub-heading, only the line naming the figures no period has.
+    pub shown_in: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -304,10 +307,23 @@ fn series_view(
     chart_ext: &str,
     notes: &mut Notes,
 ) -> SeriesView {
-    let charts = charts
+    let charts: Vec<ChartView> = charts
         .iter()
         .filter(|c| c.kind == Some(series.kind))
         .map(|c| chart_view(c, chart_ext))
+        .collect();
+    let tables = tables::for_series(series, notes);
+    let shown_in = Section::ALL
+        .into_iter()
+        .filter(|section| {
+            tables
+                .iter()
+                .any(|t| t.section == *section && !t.rows.is_empty())
+                || charts
+                    .iter()
+                    .any(|c| c.file.is_some() && chart_section(c.section) == Some(*section))
+        })
+        .map(|section| section.id())
         .collect();
     SeriesView {
         kind: series.kind,
@@ -325,8 +341,20 @@ fn series_view(
                 series.kind.plural()
             )
         }),
-        tables: tables::for_series(series, notes),
+        tables,
         charts,
+        shown_in,
+    }
+}
+
+/// The brief's section a series chart is drawn in (the plan's and the peers' are not in one).
+fn chart_section(section: ChartSection) -> Option<Section> {
+    match section {
+        ChartSection::Growth => Some(Section::Growth),
+        ChartSection::Efficiency => Some(Section::Efficiency),
+        ChartSection::Costs => Some(Section::Costs),
+        ChartSection::Cash => Some(Section::Cash),
+        ChartSection::Plan | ChartSection::Peers => None,
     }
 }
 

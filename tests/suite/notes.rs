@@ -127,3 +127,53 @@ fn metrics_json_gives_every_reason_in_words() {
     }
     assert!(reasons > 0);
 }
+
+/// A series with nothing to show in a section (the fixture's quarters have no cash figures)
+/// gets no sub-heading there, only the line naming the figures no quarter has; where it has
+/// rows, its sub-heading stays.
+#[test]
+fn a_series_with_nothing_in_a_section_gets_a_line_not_a_heading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    crate::harness::Test::in_dir(root())
+        .args([
+            "generate",
+            "tests/fixtures/every-section.toml",
+            "--format",
+            "md,html",
+            "-o",
+        ])
+        .args([dir.path()])
+        .run()
+        .status(0);
+    let folder = fs::read_dir(dir.path())
+        .expect("the output folder")
+        .filter_map(Result::ok)
+        .find(|entry| entry.path().is_dir())
+        .expect("the company's folder")
+        .path();
+    let md = fs::read_to_string(folder.join("brief.md")).expect("brief.md");
+    let cash = &md[md
+        .find("## Profitability and cash")
+        .expect("the cash section")..];
+    let cash = &cash[..cash.find("\n## ").expect("the next section")];
+    assert!(cash.contains("### Fiscal years"), "{cash}");
+    assert!(!cash.contains("### Quarters"), "{cash}");
+    assert!(
+        cash.contains("\nQuarters: not shown, as no period has the figures: Gross profit;"),
+        "{cash}"
+    );
+    // Sections where the quarters have rows keep their sub-heading.
+    let growth =
+        &md[md.find("## Growth").expect("growth")..md.find("## Efficiency").expect("next")];
+    assert!(growth.contains("### Quarters"), "{growth}");
+    let html = fs::read_to_string(folder.join("brief.html")).expect("brief.html");
+    let cash = &html[html
+        .find("<section id=\"cash\">")
+        .expect("the cash section")..];
+    let cash = &cash[..cash.find("</section>").expect("its end")];
+    assert!(!cash.contains("<h3>Quarters</h3>"), "{cash}");
+    assert!(
+        cash.contains("<p class=\"small\">Quarters: not shown"),
+        "{cash}"
+    );
+}
