@@ -55,12 +55,18 @@ def main():
     process = subprocess.Popen(
         sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    peak = 0
+    peak, most = 0, 1
     while process.poll() is None:
-        peak = max(peak, sum(pss_kb(pid) for pid in tree(process.pid)))
+        pids = tree(process.pid)
+        most = max(most, len(pids))
+        peak = max(peak, sum(pss_kb(pid) for pid in pids))
         time.sleep(0.005)
     print(f"{peak / 1024:.0f}")
-    return 0
+    if process.returncode != 0:
+        print(f"tree-memory: the command exited with {process.returncode}", file=sys.stderr)
+    elif most == 1 and len(sys.argv) > 1 and "chrom" in sys.argv[1]:
+        print("tree-memory: no child process was ever seen", file=sys.stderr)
+    return process.returncode
 
 
 if __name__ == "__main__":

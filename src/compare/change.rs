@@ -29,6 +29,9 @@ pub struct Change {
     pub text: String,
     /// Why the change (or its percent) cannot be given.
     pub reason: Option<String>,
+    /// The change cannot be made because a value is missing (the value's own note says why);
+    /// false when it cannot be made for another reason, such as different currencies.
+    pub missing_value: bool,
 }
 
 /// The two values of a row to compare, and the columns they are in.
@@ -50,6 +53,14 @@ fn not_comparable(column: usize, reason: String) -> Change {
         tone: Tone::Na,
         text: format!("n/a: {reason}"),
         reason: Some(reason),
+        missing_value: false,
+    }
+}
+
+fn missing_value(column: usize, reason: String) -> Change {
+    Change {
+        missing_value: true,
+        ..not_comparable(column, reason)
     }
 }
 
@@ -80,10 +91,10 @@ pub fn compare(pair: Pair, column: usize) -> Change {
     let (base, other) = match (pair.base, pair.other) {
         (Some(base), Some(other)) => (base, other),
         (None, _) => {
-            return not_comparable(column, format!("no value in {}", pair.base_column.heading))
+            return missing_value(column, format!("no value in {}", pair.base_column.heading))
         }
         (_, None) => {
-            return not_comparable(column, format!("no value in {}", pair.other_column.heading))
+            return missing_value(column, format!("no value in {}", pair.other_column.heading))
         }
     };
     match (pair.unit, base, other) {
@@ -102,6 +113,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
                 tone: pair.polarity.tone(format::sign_at(points, 2)),
                 text: format!("{} {unit}", format::places(points, 2, true)),
                 reason: None,
+                missing_value: false,
             }
         }
         (_, Number::Exact(base), Number::Exact(other)) => {
@@ -193,6 +205,7 @@ fn with_pct(
         tone: polarity.tone(sign),
         text,
         reason,
+        missing_value: false,
     }
 }
 

@@ -113,6 +113,8 @@ fn a_missing_value_is_na_with_its_reason_never_zero() {
     );
     assert_eq!(growth.changes[0].text, "n/a: no value in 2025-Q1");
     assert_eq!(growth.changes[0].tone, Tone::Na);
+    assert!(growth.changes[0].missing_value);
+    assert!(!row(&c, "revenue").changes[0].missing_value);
 }
 
 #[test]
@@ -123,6 +125,8 @@ fn a_year_against_a_quarter_compares_ratios_not_amounts() {
         row(&c, "revenue").changes[0].text,
         "n/a: a year against a quarter"
     );
+    // Not comparable for its own reason, not for a missing value: the PDF writes it out.
+    assert!(!row(&c, "revenue").changes[0].missing_value);
     // Revenue per employee is annualised, so a quarter and a year compare: both have one.
     assert!(row(&c, "revenue_per_employee").changes[0].pct.is_some());
 }

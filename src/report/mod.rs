@@ -60,10 +60,11 @@ impl ReportSettings {
         charts: ChartFormat,
         templates: Option<&Path>,
     ) -> Result<Self> {
+        let templates = templates::load_only(templates, Some(&templates::for_brief(&formats)))?;
         Ok(ReportSettings {
             formats,
             charts,
-            templates: templates::load_only(templates, Some(templates::BRIEF))?,
+            templates,
             pdf: None,
         })
     }

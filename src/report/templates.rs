@@ -66,6 +66,21 @@ pub const BRIEF: &[&str] = &[
     "style.css",
 ];
 
+/// The templates a company's brief renders for `formats`: the Markdown brief's and the HTML
+/// brief's (JSON, the workbook, the PDF and the charts are written without tera), so a run
+/// parses no template it does not render.
+pub fn for_brief(formats: &[super::OutputFormat]) -> Vec<&'static str> {
+    use super::OutputFormat::{Html, Md};
+    BRIEF
+        .iter()
+        .copied()
+        .filter(|name| match name.ends_with(".md.tera") {
+            true => formats.contains(&Md),
+            false => formats.contains(&Html),
+        })
+        .collect()
+}
+
 /// The templates of a multi-company site's index.
 pub const SITE: &[&str] = &["index.html.tera", "index.md.tera", "style.css"];
 

@@ -159,7 +159,7 @@ pub fn sheet(
             longest.1.max(words.chars().count()),
         );
         sheet.text_with(at, 0, name, &styles.label)?;
-        sheet.text(at, 1, words)?;
+        sheet.text_with(at, 1, words, &styles.words)?;
         // The row's format is its unit's, so each period's cell needs no format of its own
         // (a format per cell is looked up by hashing it: a tenth of a long history's time).
         sheet.set_row_format(at, styles.unit(unit))?;
@@ -179,7 +179,8 @@ pub fn sheet(
                             InWorkbook::Formula(build) => Ok(build),
                             InWorkbook::Value(why) => Err(why),
                         }
-                        .map(|build| build(&here)),
+                        // Built only for a cell with a value: an n/a cell is left empty.
+                        .map(|build| value.and_then(|_| build(&here))),
                         na: value.is_none().then(|| {
                             period
                                 .unavailable
@@ -197,7 +198,7 @@ pub fn sheet(
                             LineInWorkbook::Formula(build) => Ok(build),
                             LineInWorkbook::Value(why) => Err(why),
                         }
-                        .map(|build| build(&here, line)),
+                        .map(|build| value.and_then(|_| build(&here, line))),
                         na: value.is_none().then(|| match listed {
                             None => format!("{} does not list this line", period.label),
                             Some(_) => period

@@ -13,6 +13,9 @@ pub struct Styles {
     pub header_right: Format,
     pub section: Format,
     pub label: Format,
+    /// Text in a row that has a number format (a series sheet's Unit column): its own format,
+    /// so the row's does not apply to it.
+    pub words: Format,
     pub wrap: Format,
     amount: Format,
     money: Format,
@@ -47,6 +50,7 @@ impl Styles {
                 .set_background_color("#F2F2F2"),
             section: Format::new().set_bold().set_italic(),
             label: Format::new().set_indent(1),
+            words: Format::new().set_align(FormatAlign::Left),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             amount: number(amount),
             money: number("#,##0_);(#,##0);0_)"),
