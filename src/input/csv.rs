@@ -20,6 +20,37 @@ pub static COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// A column (or row) that names one of a kind of figure after a prefix: `cost:marketing` is a
+/// cost line, `value:gmv` an operating value that company KPIs read (`[period.values]`).
+pub(super) struct Prefixed {
+    pub prefix: &'static str,
+    /// What one of them is, in messages: "cost line".
+    pub noun: &'static str,
+    pub example: &'static str,
+}
+
+pub(super) const PREFIXES: [Prefixed; 2] = [
+    Prefixed {
+        prefix: "cost",
+        noun: "cost line",
+        example: "cost:marketing",
+    },
+    Prefixed {
+        prefix: "value",
+        noun: "value",
+        example: "value:gmv",
+    },
+];
+
+impl Prefixed {
+    /// The name after this prefix, when `header` has it.
+    fn name<'h>(&self, header: &'h str) -> Option<&'h str> {
+        header
+            .strip_prefix(self.prefix)
+            .and_then(|rest| rest.strip_prefix(':'))
+    }
+}
+
 /// Which way the figures' names run: a header row of columns, or (periods across) the first
 /// cell of each row. Messages name a figure's place by it ("unknown row \"revnue\"").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,10 +79,14 @@ pub(super) fn figure_name(written: &str) -> String {
         return lower;
     }
     match trimmed.split_once(':') {
-        Some((prefix, line)) if prefix.trim().eq_ignore_ascii_case("cost") => {
-            format!("cost:{}", line.trim())
-        }
-        _ => trimmed.to_string(),
+        Some((prefix, name)) => match PREFIXES
+            .iter()
+            .find(|p| prefix.trim().eq_ignore_ascii_case(p.prefix))
+        {
+            Some(p) => format!("{}:{}", p.prefix, name.trim()),
+            None => trimmed.to_string(),
+        },
+        None => trimmed.to_string(),
     }
 }
 
@@ -117,8 +152,14 @@ pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Res
         other => match Field::by_column(other) {
             Some(field) => *field.slot(period) = Some(amount()?),
             None => {
-                let name = other.strip_prefix("cost:").unwrap_or(other).trim();
-                period.costs.insert(name.to_string(), amount()?);
+                let prefixed = PREFIXES
+                    .iter()
+                    .find_map(|p| p.name(other).map(|name| (p.prefix, name.trim())));
+                match prefixed {
+                    Some(("value", name)) => period.values.insert(name.to_string(), amount()?),
+                    Some((_, name)) => period.costs.insert(name.to_string(), amount()?),
+                    None => period.costs.insert(other.trim().to_string(), amount()?),
+                };
             }
         },
     }
@@ -191,25 +232,34 @@ pub(super) fn check_headers(headers: &[String], file: &str, axis: Axis) -> Resul
                     .at(at(header)),
             );
         }
-        if let Some(name) = header.strip_prefix("cost:") {
+        if let Some((kind, name)) = PREFIXES
+            .iter()
+            .find_map(|p| p.name(header).map(|name| (p, name)))
+        {
             if name.trim().is_empty() {
-                return Err(InputError::new(file, format!("a cost {noun} has no name"))
-                    .at(at(header))
-                    .with_help(format!("name cost {noun}s like cost:marketing")));
+                return Err(
+                    InputError::new(file, format!("a {} {noun} has no name", kind.prefix))
+                        .at(at(header))
+                        .with_help(format!(
+                            "name {} {noun}s like {}",
+                            kind.prefix, kind.example
+                        )),
+                );
             }
             // `cost:support` and `cost: support` name the same line; one would overwrite the other.
-            let same_line = headers[..index]
+            let same_name = headers[..index]
                 .iter()
-                .filter_map(|h| h.strip_prefix("cost:"))
+                .filter_map(|h| kind.name(h))
                 .any(|earlier| earlier.trim() == name.trim());
-            if same_line {
+            if same_name {
                 return Err(InputError::new(
                     file,
-                    format!("the cost line \"{}\" has two {noun}s", name.trim()),
+                    format!("the {} \"{}\" has two {noun}s", kind.noun, name.trim()),
                 )
                 .at(at(header))
                 .with_help(format!(
-                    "keep one {noun} per cost line: add the amounts up, or rename one"
+                    "keep one {noun} per {}: add the amounts up, or rename one",
+                    kind.noun
                 )));
             }
             continue;
@@ -227,7 +277,8 @@ pub(super) fn check_headers(headers: &[String], file: &str, axis: Axis) -> Resul
                 InputError::new(file, format!("unknown {noun} \"{header}\""))
                     .at(at(header))
                     .with_help(format!(
-                        "{hint}{noun}s are {}, and cost:<name> for each cost line",
+                        "{hint}{noun}s are {}, cost:<name> for each cost line and value:<name> \
+                         for each value a KPI reads",
                         COLUMNS.join(", ")
                     )),
             );
@@ -307,6 +358,34 @@ mod tests {
             message,
             "found the percentage \"12%\" where an amount is expected"
         );
+    }
+
+    /// `value:<name>` columns are the period's `[period.values]`, which company KPIs read; one
+    /// named twice is refused at the second, like a cost line.
+    #[test]
+    fn value_columns_are_the_periods_values() {
+        let text = "label,revenue,value:gmv,cost:marketing\n2024,100,2000,30\n";
+        let (raw, _) = parse(text, "t.csv").map_err(|e| e.to_string()).unwrap();
+        let period = &raw.periods[0];
+        assert_eq!(
+            period.values.get("gmv").map(|a| a.0.to_string()).as_deref(),
+            Some("2000")
+        );
+        assert_eq!(period.values.len(), 1);
+        assert_eq!(
+            period
+                .costs
+                .get("marketing")
+                .map(|a| a.0.to_string())
+                .as_deref(),
+            Some("30")
+        );
+        let error = parse("label,revenue,value:gmv,value: gmv\n2024,1,2,3\n", "t.csv").err();
+        assert_eq!(
+            error.map(|e| e.message).unwrap_or_default(),
+            "the value \"gmv\" has two columns"
+        );
+        assert_eq!(figure_name(" Value : GMV "), "value:GMV");
     }
 
     /// Guards issue 12: a cost column with a misspelt prefix is offered the right form.

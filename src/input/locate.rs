@@ -267,7 +267,11 @@ impl CsvLocator {
     pub fn column_for(keys: &[String]) -> String {
         match keys {
             [table, name] if table == "costs" => format!("cost:{name}"),
-            [table, name] if table == "ai" => format!("ai_{name}"),
+            [table, name] if table == "values" => format!("value:{name}"),
+            [table, name] if table == "ai" => super::figures::FIGURES
+                .iter()
+                .find(|f| f.table == super::figures::Table::Ai && f.key == name)
+                .map_or_else(|| format!("ai_{name}"), |f| f.column.to_string()),
             [name, ..] => name.clone(),
             [] => "label".to_string(),
         }

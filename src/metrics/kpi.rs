@@ -20,9 +20,9 @@ use crate::period::PeriodLabel;
 /// Period fields a formula may read that are not metrics of their own.
 const FIELDS: &[&str] = &["headcount_start"];
 
-/// What a plain name refers to.
+/// What a plain name in a KPI formula refers to.
 #[derive(Debug, Clone, Copy)]
-enum Target {
+pub enum Target {
     Kpi(usize),
     Metric(&'static Metric),
     HeadcountStart,
@@ -123,7 +123,9 @@ fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
     Ok(Resolved { order })
 }
 
-fn target(input: &CompanyInput, name: &str) -> Option<Target> {
+/// What a plain name in a KPI formula refers to: another KPI (by its index in the input's
+/// `[[kpi]]` tables) first, then a metric of the catalogue, then the headcount at the start.
+pub fn target(input: &CompanyInput, name: &str) -> Option<Target> {
     if let Some(index) = input.kpis.iter().position(|k| k.key == name) {
         return Some(Target::Kpi(index));
     }

@@ -362,6 +362,24 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
     let factor =
         json["periods"][0]["revenue"].as_f64().unwrap() / number(&sheets["Inputs"][2][1]).unwrap();
 
+    // The company KPIs, from the input's [[kpi]] tables: the row's name, the key in
+    // metrics.json, whether it is money (in the scale on the sheet).
+    let text = std::fs::read_to_string(root().join(input)).unwrap();
+    let table: toml::Table = toml::from_str(&text).unwrap();
+    let kpis: Vec<(String, String, bool)> = table
+        .get("kpi")
+        .and_then(|k| k.as_array())
+        .map(|kpis| {
+            kpis.iter()
+                .map(|k| {
+                    let field = |name: &str| k[name].as_str().unwrap().to_string();
+                    (field("name"), field("key"), field("unit") == "money")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut kpis_checked = 0;
+
     let mut checked = 0;
     for sheet in ["Years", "Halves", "Quarters"] {
         let Some(rows) = sheets.get(sheet) else {
@@ -378,6 +396,11 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
                         vec!["cost_lines".into(), line, metric.key.into()],
                         metric.unit,
                     )
+                } else if let Some((_, key, money)) = kpis.iter().find(|k| k.0 == name) {
+                    // A KPI is a formula too (its [[kpi]] formula over the sheet's cells).
+                    kpis_checked += 1;
+                    let unit = if *money { Unit::Amount } else { Unit::Ratio };
+                    (vec!["kpis".into(), key.clone()], unit)
                 } else {
                     continue;
                 };
@@ -414,6 +437,11 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
     assert!(
         checked > 150,
         "{input}: only {checked} values were compared"
+    );
+    assert!(
+        kpis_checked >= kpis.len(),
+        "{input}: {kpis_checked} KPI rows compared for {} KPIs",
+        kpis.len()
     );
 
     // The Peers sheet's medians (MEDIAN formulas over the peers' cells), by hand.

@@ -24,6 +24,8 @@ pub struct InputsLayout {
     /// Each cost line's column.
     line_columns: foldhash::HashMap<String, u16>,
     first_line_column: u16,
+    /// Each `[period.values]` name's column (`value:<name>`, after the cost lines).
+    value_columns: foldhash::HashMap<String, u16>,
     /// Defined names for the plan's inputs on the Company sheet: (name, cell).
     pub names: Vec<(&'static str, String)>,
 }
@@ -42,6 +44,11 @@ impl InputsLayout {
     /// A cost line's cell for the period at `index`.
     pub fn line(&self, index: usize, name: &str) -> Option<String> {
         Some(cell(Self::row(index), *self.line_columns.get(name)?))
+    }
+
+    /// A value's cell (`[period.values]`, read by company KPIs) for the period at `index`.
+    pub fn value(&self, index: usize, name: &str) -> Option<String> {
+        Some(cell(Self::row(index), *self.value_columns.get(name)?))
     }
 
     /// Every cost line of the period at `index`, as one range.
@@ -125,6 +132,16 @@ pub fn inputs_sheet(
             &format!("cost:{line}"),
         )?;
     }
+    // The values KPIs read, as the spreadsheet input names them: `value:<name>`.
+    let values = crate::metrics::names_in_order(input.periods.iter().flat_map(|p| p.values.keys()));
+    let first_value_column = first_line_column + lines.len() as u16;
+    for (at, name) in values.iter().enumerate() {
+        header(
+            &mut sheet,
+            first_value_column + at as u16,
+            &format!("value:{name}"),
+        )?;
+    }
     let scaled = |amount: Decimal| to_f64(amount / factor);
     for (index, period) in input.periods.iter().enumerate() {
         let row = InputsLayout::row(index);
@@ -144,6 +161,12 @@ pub fn inputs_sheet(
                 sheet.write_number_with_format(row, column, scaled(*amount), &styles.decimal)?;
             }
         }
+        for (at, name) in values.iter().enumerate() {
+            if let Some(amount) = period.values.get(*name) {
+                let column = first_value_column + at as u16;
+                sheet.write_number_with_format(row, column, scaled(*amount), &styles.decimal)?;
+            }
+        }
         if let Some(notes) = &period.notes {
             sheet.text(row, notes_column, notes)?;
         }
@@ -158,10 +181,16 @@ pub fn inputs_sheet(
         .enumerate()
         .map(|(at, line)| (line.clone(), first_line_column + at as u16))
         .collect();
+    let value_columns = values
+        .iter()
+        .enumerate()
+        .map(|(at, name)| (name.to_string(), first_value_column + at as u16))
+        .collect();
     let layout = InputsLayout {
         lines,
         line_columns,
         first_line_column,
+        value_columns,
         names: Vec::new(),
     };
     Ok((sheet, layout))

@@ -9,6 +9,7 @@
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
 mod inputs;
+mod kpi;
 mod notes;
 mod peers;
 mod plan;

@@ -77,12 +77,6 @@ enum Row {
     Kpi(usize),
 }
 
-/// Why a company KPI is written as a value: its formula reads `[period.values]` and its
-/// definition is a `[[kpi]]` table, neither of which the Inputs and Company sheets (the
-/// spreadsheet input format) can hold, so a formula would have nothing to point at.
-const KPI_AS_VALUE: &str = "a company KPI is computed from its [[kpi]] formula in the input \
-     file, which reads [period.values] figures that the Inputs sheet does not hold";
-
 /// The series sheet of `kind`, written into `sheet` (which may be a low-memory sheet: rows are
 /// written in order, top to bottom).
 pub fn sheet(
@@ -101,7 +95,7 @@ pub fn sheet(
     let left_out = periods.len().saturating_sub(MAX_PERIODS);
     periods.drain(..left_out);
     let rows = rows(kind, &periods, sources.input.kpis.len());
-    let (metric_rows, columns) = positions(&rows, &periods);
+    let (metric_rows, kpi_rows, columns) = positions(&rows, &periods);
 
     sheet.set_name(sheet_name(kind))?;
     let ticker = company
@@ -167,6 +161,7 @@ pub fn sheet(
             let here = PeriodCells {
                 sources,
                 rows: &metric_rows,
+                kpis: &kpi_rows,
                 columns: &columns,
                 this: period.label,
             };
@@ -213,7 +208,10 @@ pub fn sheet(
                     let value = crate::metrics::kpi::value(kpi, period);
                     Written {
                         value,
-                        formula: Err(KPI_AS_VALUE),
+                        // Its [[kpi]] formula, written over the sheet's and the Inputs cells.
+                        formula: Ok(
+                            value.and_then(|_| super::kpi::formula(sources.input, *k, &here))
+                        ),
                         na: value.is_none().then(|| {
                             period
                                 .unavailable
@@ -243,8 +241,22 @@ pub fn sheet(
 /// Each metric's row on the sheet, by key.
 type Positions = HashMap<&'static str, (u32, &'static catalogue::Metric)>;
 
-/// The sheet row of each metric and the column of each period.
-fn positions(rows: &[Row], periods: &[&PeriodMetrics]) -> (Positions, HashMap<PeriodLabel, u16>) {
+/// The sheet row of each company KPI, by its index in the input's `[[kpi]]` tables.
+type KpiRows = HashMap<usize, u32>;
+
+/// The sheet row of each metric and each company KPI, and the column of each period.
+fn positions(
+    rows: &[Row],
+    periods: &[&PeriodMetrics],
+) -> (Positions, KpiRows, HashMap<PeriodLabel, u16>) {
+    let kpi_rows = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(at, row)| match row {
+            Row::Kpi(k) => Some((*k, HEADER + 1 + at as u32)),
+            _ => None,
+        })
+        .collect();
     let metric_rows = rows
         .iter()
         .enumerate()
@@ -258,7 +270,7 @@ fn positions(rows: &[Row], periods: &[&PeriodMetrics]) -> (Positions, HashMap<Pe
         .enumerate()
         .map(|(at, p)| (p.label, FIRST_PERIOD_COLUMN + at as u16))
         .collect();
-    (metric_rows, columns)
+    (metric_rows, kpi_rows, columns)
 }
 
 /// Runs `with` on the cells of one period as its series' sheet lays them out.
@@ -275,10 +287,11 @@ pub fn with_cells<T>(
         .filter(|p| p.kind == this.kind)
         .collect();
     let rows = rows(this.kind, &periods, sources.input.kpis.len());
-    let (rows, columns) = positions(&rows, &periods);
+    let (rows, kpis, columns) = positions(&rows, &periods);
     with(&PeriodCells {
         sources,
         rows: &rows,
+        kpis: &kpis,
         columns: &columns,
         this,
     })
@@ -363,6 +376,7 @@ impl Written {
 struct PeriodCells<'a> {
     sources: &'a Sources<'a>,
     rows: &'a Positions,
+    kpis: &'a KpiRows,
     columns: &'a HashMap<PeriodLabel, u16>,
     this: PeriodLabel,
 }
@@ -430,5 +444,39 @@ impl Cells for PeriodCells<'_> {
 
     fn rule_of_40_margin(&self) -> &'static str {
         self.sources.input.readiness.rule_of_40_margin.metric_key()
+    }
+}
+
+impl super::kpi::KpiCells for PeriodCells<'_> {
+    fn year_earlier(&self) -> Self {
+        PeriodCells {
+            this: self.this.year_earlier(),
+            ..*self
+        }
+    }
+
+    fn metric(&self, key: &str) -> Option<String> {
+        Cells::metric(self, Which::This, key)
+    }
+
+    fn kpi(&self, index: usize) -> Option<String> {
+        let period = &self.sources.metrics.periods[self.index(Which::This)?];
+        crate::metrics::kpi::value(self.sources.input.kpis.get(index)?, period)?;
+        let row = *self.kpis.get(&index)?;
+        Some(row_col_to_cell(row, *self.columns.get(&self.this)?))
+    }
+
+    fn line(&self, name: &str) -> Option<String> {
+        Cells::line(self, Which::This, name)
+    }
+
+    fn value(&self, name: &str) -> Option<String> {
+        let index = self.index(Which::This)?;
+        self.sources.input.periods[index].values.get(name)?;
+        self.sources.layout.value(index, name)
+    }
+
+    fn headcount_start(&self) -> Option<String> {
+        self.input(Which::This, Field::HeadcountStart)
     }
 }

@@ -220,3 +220,38 @@ fn low_memory_sheets_hold_the_same_cells_as_in_memory_ones() {
         }
     }
 }
+
+/// Every company KPI with a value is a live formula (its [[kpi]] formula over the sheet's and
+/// the Inputs cells), never a value with a note; LibreOffice recomputes them to metrics.json in
+/// `tests/suite/workbook.rs`.
+#[test]
+fn every_kpi_with_a_value_is_a_formula() {
+    let input = crate::input::klarna_example();
+    assert!(!input.kpis.is_empty());
+    let analysis = Analysis::of(&input, &Thresholds::default(), None);
+    let book = cells(super::build(&input, &analysis, None).expect("the workbook"));
+    let mut formulas = 0;
+    for (sheet, cells) in book
+        .iter()
+        .filter(|(name, _)| name == "Years" || name == "Quarters")
+    {
+        let kpi_rows: Vec<u32> = cells
+            .iter()
+            .filter(|(_, column, value, _)| {
+                *column == 0 && input.kpis.iter().any(|k| &k.name == value)
+            })
+            .map(|(row, ..)| *row)
+            .collect();
+        assert_eq!(kpi_rows.len(), input.kpis.len(), "{sheet}");
+        for (row, column, value, formula) in cells {
+            if kpi_rows.contains(row) && *column >= 2 && !value.is_empty() {
+                assert!(
+                    !formula.is_empty(),
+                    "{sheet} row {row} column {column}: {value} is no formula"
+                );
+                formulas += 1;
+            }
+        }
+    }
+    assert!(formulas >= 20, "{formulas}");
+}

@@ -1,0 +1,287 @@
+//! A company KPI as a live formula: its `[[kpi]]` formula (the typed tree `input::formula`
+//! parsed) written in Excel over the sheet's own rows (metrics, other KPIs) and the Inputs
+//! sheet (cost lines, `value:<name>` columns, the headcount at the start). A KPI formula is
+//! written in currency units and percent numbers (`revenue / values.gmv * 100`), while the sheet
+//! holds amounts in the company's scale and percentages as fractions: each operand is brought to
+//! the formula's units and the result back to the sheet's.
+
+use rust_decimal::Decimal;
+
+use crate::input::formula::{Expr, Name, Op};
+use crate::input::CompanyInput;
+use crate::metrics::catalogue::workbook::SCALE;
+use crate::metrics::kpi::{target, Target};
+use crate::metrics::Unit;
+
+/// Where a KPI formula's operands are, for one period (a `prior` asks for the period a year
+/// earlier). Every answer is a cell reference in the sheet's units, or `None` when that cell is
+/// not in the workbook or is empty.
+pub trait KpiCells: Sized {
+    /// The same cells for the period a year earlier.
+    fn year_earlier(&self) -> Self;
+    /// A catalogue metric's cell on this sheet.
+    fn metric(&self, key: &str) -> Option<String>;
+    /// Another company KPI's cell on this sheet, by its index in the input's `[[kpi]]` tables.
+    fn kpi(&self, index: usize) -> Option<String>;
+    /// A cost line's cell on the Inputs sheet.
+    fn line(&self, name: &str) -> Option<String>;
+    /// A `[period.values]` cell on the Inputs sheet.
+    fn value(&self, name: &str) -> Option<String>;
+    /// The headcount at the period's start on the Inputs sheet.
+    fn headcount_start(&self) -> Option<String>;
+}
+
+/// The Excel formula (without `=`) of the KPI at `index` of the input's `[[kpi]]` tables, in
+/// the sheet's units; `None` when an operand is not in the workbook (the value is then
+/// written as a value, with a note saying why).
+pub fn formula(input: &CompanyInput, index: usize, cells: &impl KpiCells) -> Option<String> {
+    let kpi = input.kpis.get(index)?;
+    let term = operand(input, &kpi.expr, cells)?;
+    // The sheet holds money in the scale (the value over Scale) and percentages as fractions
+    // (the value over 100).
+    let (scale, hundred) = sheet_powers(crate::metrics::kpi::unit(kpi));
+    Some(term.at(scale, hundred).text)
+}
+
+/// A part of a formula: Excel text whose value times `Scale^scale × 100^hundred` is the part's
+/// value in the formula's units. Keeping the factors aside, instead of writing `*Scale` on
+/// every amount, lets them cancel: `revenue / values.gmv * 100` as a percentage is written
+/// `D4/Inputs!X4`, as an analyst would, not `((D4*Scale)/(Inputs!X4*Scale))*100/100`.
+struct Term {
+    text: String,
+    scale: i32,
+    hundred: i32,
+    /// How tightly the text binds: 1 for `+ -`, 2 for `* /`, 3 for a cell, number or brackets.
+    binds: u8,
+}
+
+impl Term {
+    fn atom(text: String, scale: i32, hundred: i32) -> Term {
+        Term {
+            text,
+            scale,
+            hundred,
+            binds: 3,
+        }
+    }
+
+    /// The literal 1, which a product or quotient leaves out.
+    fn is_one(&self) -> bool {
+        self.text == "1"
+    }
+
+    /// The text, in brackets unless it binds at least as tightly as `binds`.
+    fn within(&self, binds: u8) -> String {
+        match self.binds >= binds {
+            true => self.text.clone(),
+            false => format!("({})", self.text),
+        }
+    }
+
+    /// The same value with its factors of Scale and 100 brought to the given powers.
+    fn at(self, scale: i32, hundred: i32) -> Term {
+        if self.scale == scale && self.hundred == hundred {
+            return self;
+        }
+        let mut text = self.within(2);
+        for (extra, factor) in [(self.scale - scale, SCALE), (self.hundred - hundred, "100")] {
+            let op = if extra > 0 { '*' } else { '/' };
+            for _ in 0..extra.unsigned_abs() {
+                text = format!("{text}{op}{factor}");
+            }
+        }
+        Term {
+            text,
+            scale,
+            hundred,
+            binds: 2,
+        }
+    }
+}
+
+/// The powers of Scale and 100 by which a sheet cell of `unit` falls short of its value.
+fn sheet_powers(unit: Unit) -> (i32, i32) {
+    match unit {
+        Unit::Amount => (1, 0),
+        Unit::Pct | Unit::Growth => (0, 1),
+        _ => (0, 0),
+    }
+}
+
+fn cell(text: String, unit: Unit) -> Term {
+    let (scale, hundred) = sheet_powers(unit);
+    Term::atom(text, scale, hundred)
+}
+
+/// `expr` as a [`Term`] in the formula's units (currency units, percent numbers).
+fn operand(input: &CompanyInput, expr: &Expr, cells: &impl KpiCells) -> Option<Term> {
+    Some(match expr {
+        Expr::Number { value, .. } if *value == Decimal::ONE_HUNDRED => {
+            Term::atom("1".into(), 0, 1)
+        }
+        Expr::Number { value, .. } => Term::atom(number(*value), 0, 0),
+        Expr::Name { name, .. } => match name {
+            Name::Cost(line) => cell(cells.line(line)?, Unit::Amount),
+            Name::Value(value) => cell(cells.value(value)?, Unit::Amount),
+            Name::Plain(plain) => match target(input, plain)? {
+                Target::Kpi(k) => {
+                    cell(cells.kpi(k)?, crate::metrics::kpi::unit(input.kpis.get(k)?))
+                }
+                Target::Metric(metric) => cell(cells.metric(metric.key)?, metric.unit),
+                Target::HeadcountStart => cell(cells.headcount_start()?, Unit::People),
+            },
+        },
+        Expr::Prior { inner, .. } => operand(input, inner, &cells.year_earlier())?,
+        Expr::Negate { inner, .. } => {
+            let inner = operand(input, inner, cells)?;
+            Term {
+                text: format!("-{}", inner.within(3)),
+                binds: 2,
+                ..inner
+            }
+        }
+        Expr::Binary {
+            op, left, right, ..
+        } => {
+            let (left, right) = (operand(input, left, cells)?, operand(input, right, cells)?);
+            match op {
+                Op::Add | Op::Sub => {
+                    // Both sides with the same factors, which the sum then keeps.
+                    let right = right.at(left.scale, left.hundred);
+                    Term {
+                        text: format!("{}{}{}", left.within(1), op.symbol(), right.within(2)),
+                        binds: 1,
+                        ..left
+                    }
+                }
+                Op::Mul | Op::Div => {
+                    let sign = if *op == Op::Mul { 1 } else { -1 };
+                    let (scale, hundred) = (
+                        left.scale + sign * right.scale,
+                        left.hundred + sign * right.hundred,
+                    );
+                    let text = match (left.is_one(), right.is_one()) {
+                        (_, true) => left.within(2),
+                        (true, false) if *op == Op::Mul => right.within(2),
+                        _ => format!("{}{}{}", left.within(2), op.symbol(), right.within(3)),
+                    };
+                    let binds = if left.is_one() && right.is_one() {
+                        3
+                    } else {
+                        2
+                    };
+                    Term {
+                        text,
+                        scale,
+                        hundred,
+                        binds,
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// A number as Excel reads it: plain digits, no exponent, no trailing zeros.
+fn number(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cells at A1-style places named after what they hold, so the formula can be read.
+    struct Named(u32);
+
+    impl KpiCells for Named {
+        fn year_earlier(&self) -> Self {
+            Named(self.0 - 1)
+        }
+        fn metric(&self, key: &str) -> Option<String> {
+            (key != "ebitda").then(|| format!("{key}_{}", self.0))
+        }
+        fn kpi(&self, index: usize) -> Option<String> {
+            Some(format!("kpi{index}_{}", self.0))
+        }
+        fn line(&self, name: &str) -> Option<String> {
+            Some(format!("Inputs!{name}_{}", self.0))
+        }
+        fn value(&self, name: &str) -> Option<String> {
+            Some(format!("Inputs!{name}_{}", self.0))
+        }
+        fn headcount_start(&self) -> Option<String> {
+            None
+        }
+    }
+
+    fn company(kpis: &str) -> CompanyInput {
+        crate::input::from_toml(&format!(
+            "[company]\nname = \"A\"\ncurrency = \"USD\"\nscale = \"millions\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = 10\n[period.values]\ngmv = 200\n{kpis}"
+        ))
+        .unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    const KPI: &str =
+        "[[kpi]]\nkey = \"k\"\nname = \"K\"\nunit = \"{unit}\"\nformula = \"{formula}\"\n";
+
+    fn kpi(unit: &str, formula: &str) -> String {
+        KPI.replace("{unit}", unit).replace("{formula}", formula)
+    }
+
+    #[test]
+    fn each_operand_is_brought_to_the_formulas_units_and_the_result_to_the_sheets() {
+        // A share of GMV: revenue (millions on the sheet) over a value (millions on Inputs),
+        // times 100 (a percent number), back to a fraction on the sheet: the scales cancel,
+        // and so do the hundreds.
+        let input = company(&kpi("pct", "revenue / values.gmv * 100"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("revenue_7/Inputs!gmv_7")
+        );
+        // A plain value in money is its cell; an amount over a head count keeps the scale.
+        let input = company(&kpi("money", "values.gmv"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("Inputs!gmv_7")
+        );
+        let input = company(&kpi("ratio", "revenue / headcount_end + 100"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("(revenue_7/headcount_end_7+1/Scale*100)*Scale")
+        );
+        // Money, a cost line, a percentage metric, a year earlier, a negation, decimals.
+        let input = company(&kpi(
+            "money",
+            "revenue - costs.marketing * operating_margin_pct / 100 + prior(-revenue) * 0.5",
+        ));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("revenue_7-Inputs!marketing_7*operating_margin_pct_7+-revenue_6*0.5")
+        );
+    }
+
+    #[test]
+    fn a_kpi_reads_another_in_its_units_and_a_missing_operand_gives_no_formula() {
+        let two = format!(
+            "{}{}",
+            kpi("money", "revenue"),
+            kpi("pct", "k / values.gmv * 100").replace("key = \"k\"", "key = \"k2\"")
+        );
+        let input = company(&two);
+        assert_eq!(
+            formula(&input, 1, &Named(3)).as_deref(),
+            Some("kpi0_3/Inputs!gmv_3")
+        );
+        // EBITDA has no cell here, and the headcount at the start none either: no formula.
+        assert_eq!(
+            formula(&company(&kpi("money", "ebitda")), 0, &Named(3)),
+            None
+        );
+        assert_eq!(
+            formula(&company(&kpi("people", "headcount_start")), 0, &Named(3)),
+            None
+        );
+    }
+}
