@@ -354,6 +354,7 @@ fn chart_section(section: ChartSection) -> Option<Section> {
         ChartSection::Efficiency => Some(Section::Efficiency),
         ChartSection::Costs => Some(Section::Costs),
         ChartSection::Cash => Some(Section::Cash),
+        ChartSection::Kpis => Some(Section::Kpis),
         ChartSection::Plan | ChartSection::Peers => None,
     }
 }

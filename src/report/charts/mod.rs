@@ -37,6 +37,8 @@ pub enum ChartSection {
     Plan,
     /// The Peers section: the company beside comparable companies.
     Peers,
+    /// The company's own KPIs.
+    Kpis,
 }
 
 /// One chart of the brief: drawn, or replaced by a sentence saying why not.
@@ -150,6 +152,8 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
         // A series without any profitability-and-cash figure gets no such charts (nor a
         // sentence saying they are not drawn): its table already names what is missing.
         .filter(|job| job.kind.section() != ChartSection::Cash || has_cash_figures(job.series))
+        // Only a company with percentage KPIs gets their chart.
+        .filter(|job| job.kind.section() != ChartSection::Kpis || job.has_percentage_kpis())
         .collect();
     // Charts are independent: draw them on every core (the order of the result is kept).
     let mut charts: Vec<Chart> = jobs

@@ -82,3 +82,40 @@ fn the_last_axis_label_of_the_plan_chart_is_not_cut() {
         "{label} ends at {right_edge}, beyond the width of {WIDTH}"
     );
 }
+
+/// A company with KPIs in percent gets a chart of them in the KPI section, one line per KPI
+/// (the example: take rate, and transaction margin as a share of GMV); one without gets none,
+/// nor a sentence about it.
+#[test]
+fn percentage_kpis_get_a_chart_and_no_kpis_no_chart() {
+    let input = crate::input::klarna_example();
+    let analysis = crate::analyse(&input, &Default::default(), None);
+    let example = build_all(
+        &analysis,
+        ChartOutputs {
+            svg: true,
+            png: false,
+        },
+    )
+    .unwrap();
+    let years = example
+        .iter()
+        .find(|c| c.id == "years-kpis")
+        .expect("the example's KPI chart");
+    assert_eq!(years.section, super::ChartSection::Kpis);
+    assert!(years.svg.is_some(), "{:?}", years.omitted);
+    assert!(
+        years
+            .alt
+            .starts_with("Lines: Take rate (2022 n/a, 2023 2.5%"),
+        "{}",
+        years.alt
+    );
+    assert!(years
+        .alt
+        .contains("Transaction margin, % of GMV (2022 n/a, 2023 1.2%"));
+    let without = charts(PLAN_TO_MONTH_30, false);
+    assert!(without
+        .iter()
+        .all(|c| c.section != super::ChartSection::Kpis));
+}

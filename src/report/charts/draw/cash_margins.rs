@@ -1,4 +1,5 @@
-//! Gross, EBITDA and free-cash-flow margins over time, one line each, with the zero line.
+//! Percentages over time, one line each, with the zero line: the gross, EBITDA and
+//! free-cash-flow margins, and a company's KPIs given in percent.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -6,12 +7,14 @@ use plotters::prelude::*;
 use super::super::{DrawResult, PALETTE};
 use super::axes::*;
 
-/// Each margin as (its catalogue name, its values); a margin without any value is left out.
+/// Each line as (its name, its values), on an axis described `y_desc`; a line without any
+/// value is left out.
 pub(super) fn cash_margins<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     labels: &[String],
-    margins: &[(&'static str, Vec<Option<f64>>)],
+    y_desc: &str,
+    margins: &[(String, Vec<Option<f64>>)],
 ) -> DrawResult<DB> {
     let n = labels.len();
     let values: Vec<&[Option<f64>]> = margins.iter().map(|(_, v)| v.as_slice()).collect();
@@ -21,7 +24,7 @@ pub(super) fn cash_margins<DB: DrawingBackend>(
         .x_label_area_size(34)
         .y_label_area_size(70)
         .build_cartesian_2d((0..last(n)).into_segmented(), range(&values, true))?;
-    mesh(&mut chart, labels, "Margin (% of revenue)", &|v| {
+    mesh(&mut chart, labels, y_desc, &|v| {
         format!("{}%", crate::format::places(*v, 0, false))
     })?;
     chart.draw_series(LineSeries::new(
@@ -48,17 +51,17 @@ pub(super) fn cash_margins<DB: DrawingBackend>(
         match index {
             0 => chart
                 .draw_series(points.map(|p| Circle::new(p, 5, colour.filled())))?
-                .label(*name)
+                .label(name.as_str())
                 .legend(move |(x, y)| Circle::new((x + 8, y), 5, colour.filled())),
             1 => chart
                 .draw_series(points.map(|p| TriangleMarker::new(p, 6, colour.filled())))?
-                .label(*name)
+                .label(name.as_str())
                 .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 6, colour.filled())),
             _ => chart
                 .draw_series(points.map(|p| {
                     EmptyElement::at(p) + Rectangle::new([(-5, -5), (5, 5)], colour.filled())
                 }))?
-                .label(*name)
+                .label(name.as_str())
                 .legend(move |(x, y)| {
                     Rectangle::new([(x + 3, y - 5), (x + 13, y + 5)], colour.filled())
                 }),

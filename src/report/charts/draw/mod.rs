@@ -34,10 +34,12 @@ pub enum ChartKind {
     CashMargins,
     /// Cash at period end and the runway it gives.
     Runway,
+    /// The company's KPIs given in percent, one line each.
+    Kpis,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 7] = [
+    pub const ALL: [ChartKind; 8] = [
         ChartKind::Revenue,
         ChartKind::Headcount,
         ChartKind::Costs,
@@ -45,6 +47,7 @@ impl ChartKind {
         ChartKind::RuleOf40,
         ChartKind::CashMargins,
         ChartKind::Runway,
+        ChartKind::Kpis,
     ];
 
     /// The section of the brief the chart belongs to.
@@ -54,6 +57,7 @@ impl ChartKind {
             ChartKind::Headcount | ChartKind::Margin => super::ChartSection::Efficiency,
             ChartKind::Costs | ChartKind::RuleOf40 => super::ChartSection::Costs,
             ChartKind::CashMargins | ChartKind::Runway => super::ChartSection::Cash,
+            ChartKind::Kpis => super::ChartSection::Kpis,
         }
     }
 
@@ -66,6 +70,7 @@ impl ChartKind {
             ChartKind::RuleOf40 => "rule-of-40",
             ChartKind::CashMargins => "cash-margins",
             ChartKind::Runway => "runway",
+            ChartKind::Kpis => "kpis",
         }
     }
 }
@@ -117,17 +122,37 @@ impl Job<'_> {
         self.column(|p| p.rule_of_40)
     }
     /// The margins of the cash section, each with its catalogue name.
-    fn cash_margins(&self) -> Vec<(&'static str, Vec<Option<f64>>)> {
+    fn cash_margins(&self) -> Vec<(String, Vec<Option<f64>>)> {
         ["gross_margin_pct", "ebitda_margin_pct", "fcf_margin_pct"]
             .into_iter()
             .map(|key| {
                 let metric = known(key);
                 (
-                    metric.name,
+                    metric.name.to_string(),
                     self.column(|p| metric.value(p).map(|v| v.as_f64())),
                 )
             })
             .collect()
+    }
+    /// The company's KPIs given in percent, each with its name.
+    fn percentage_kpis(&self) -> Vec<(String, Vec<Option<f64>>)> {
+        self.series
+            .kpis
+            .iter()
+            .filter(|kpi| kpi.unit == crate::input::KpiUnit::Pct)
+            .map(|kpi| {
+                let values =
+                    self.column(|p| crate::metrics::kpi::value(kpi, p).map(|v| v.as_f64()));
+                (kpi.name.clone(), values)
+            })
+            .collect()
+    }
+    /// Whether the company defines a KPI in percent (else it has no KPI chart).
+    pub fn has_percentage_kpis(&self) -> bool {
+        self.series
+            .kpis
+            .iter()
+            .any(|kpi| kpi.unit == crate::input::KpiUnit::Pct)
     }
     fn cash(&self) -> Vec<Option<f64>> {
         self.column(|p| exact(p.cash))
@@ -163,6 +188,7 @@ impl Job<'_> {
             ],
             ChartKind::RuleOf40 => vec![self.rule_of_40()],
             ChartKind::CashMargins => self.cash_margins().into_iter().map(|(_, v)| v).collect(),
+            ChartKind::Kpis => self.percentage_kpis().into_iter().map(|(_, v)| v).collect(),
             ChartKind::Runway => vec![self.cash(), self.runway()],
         }
     }
@@ -182,6 +208,7 @@ impl Drawable for Job<'_> {
             ChartKind::RuleOf40 => "Rule of 40".to_string(),
             ChartKind::CashMargins => "Gross, EBITDA and free-cash-flow margins".to_string(),
             ChartKind::Runway => "Cash at period end and runway".to_string(),
+            ChartKind::Kpis => "Company KPIs in percent".to_string(),
         };
         format!("{what}, {}", self.series.span())
     }
@@ -237,9 +264,12 @@ impl Drawable for Job<'_> {
                     format::threshold(bar_at)
                 )
             }
-            ChartKind::CashMargins => {
-                let lines: Vec<String> = self
-                    .cash_margins()
+            ChartKind::CashMargins | ChartKind::Kpis => {
+                let series = match self.kind {
+                    ChartKind::Kpis => self.percentage_kpis(),
+                    _ => self.cash_margins(),
+                };
+                let lines: Vec<String> = series
                     .iter()
                     .map(|(name, values)| format!("{name} ({})", describe(&labels, values, pct)))
                     .collect();
@@ -325,7 +355,16 @@ impl Drawable for Job<'_> {
                 &self.rule_of_40(),
                 self.series.rule_of_40_bar,
             ),
-            ChartKind::CashMargins => cash_margins(area, &title, &labels, &self.cash_margins()),
+            ChartKind::CashMargins => cash_margins(
+                area,
+                &title,
+                &labels,
+                "Margin (% of revenue)",
+                &self.cash_margins(),
+            ),
+            ChartKind::Kpis => {
+                cash_margins(area, &title, &labels, "Percent", &self.percentage_kpis())
+            }
             ChartKind::Runway => bars_and_line(
                 area,
                 &title,
