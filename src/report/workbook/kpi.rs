@@ -83,6 +83,17 @@ impl Term {
         if self.scale == scale && self.hundred == hundred {
             return self;
         }
+        // The literal 100 on its own is written as the number it is.
+        if self.is_one() && self.scale == scale {
+            let mut value = Decimal::ONE;
+            for _ in 0..(self.hundred - hundred).unsigned_abs() {
+                value = match self.hundred > hundred {
+                    true => value * Decimal::ONE_HUNDRED,
+                    false => value / Decimal::ONE_HUNDRED,
+                };
+            }
+            return Term::atom(number(value), scale, hundred);
+        }
         let mut text = self.within(2);
         for (extra, factor) in [(self.scale - scale, SCALE), (self.hundred - hundred, "100")] {
             let op = if extra > 0 { '*' } else { '/' };
@@ -245,6 +256,11 @@ mod tests {
         assert_eq!(
             formula(&input, 0, &Named(7)).as_deref(),
             Some("Inputs!gmv_7")
+        );
+        let input = company(&kpi("ratio", "revenue / revenue + 100"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("revenue_7/revenue_7+100")
         );
         let input = company(&kpi("ratio", "revenue / headcount_end + 100"));
         assert_eq!(
