@@ -301,12 +301,8 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
     }
 }
 
-/// An amount of the period per person per year, to the cent.
-fn per_employee(
-    amount: Decimal,
-    average: Option<Decimal>,
-    kind: PeriodKind,
-) -> Result<Exact, Reason> {
+/// The average headcount an amount is divided by: given, and not zero.
+fn people(average: Option<Decimal>) -> Result<Decimal, Reason> {
     let people = average.ok_or(Reason::Needs {
         figure: "avg_headcount",
     })?;
@@ -315,6 +311,16 @@ fn per_employee(
             figure: "avg_headcount",
         });
     }
+    Ok(people)
+}
+
+/// An amount of the period per person per year, to the cent.
+fn per_employee(
+    amount: Decimal,
+    average: Option<Decimal>,
+    kind: PeriodKind,
+) -> Result<Exact, Reason> {
+    let people = people(average)?;
     let annual = amount
         .checked_mul(Decimal::from(kind.per_year()))
         .ok_or(Reason::TooLarge)?;
@@ -529,14 +535,7 @@ fn ai(
         let fte = period.ai.fte_equivalent.ok_or(Reason::NotGiven {
             figure: "ai_fte_equivalent",
         })?;
-        let people = average.ok_or(Reason::Needs {
-            figure: "avg_headcount",
-        })?;
-        if people.is_zero() {
-            return Err(Reason::Zero {
-                figure: "avg_headcount",
-            });
-        }
+        let people = people(average)?;
         let per_person = cost.checked_div(people).ok_or(Reason::TooLarge)?;
         Ok(to_cents(
             fte.checked_mul(per_person).ok_or(Reason::TooLarge)?,

@@ -340,35 +340,28 @@ fn hostile_text_prints_as_written() {
 #[cfg(feature = "pdf")]
 #[test]
 fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
+    // The brief typeset with `template` as the override of brief.typ.
+    let typeset = |template: &str| {
+        Test::new()
+            .file("t/brief.typ", template)
+            .args([
+                "generate",
+                "--format",
+                "pdf",
+                "--templates",
+                "t",
+                "-o",
+                "out",
+            ])
+            .run()
+    };
     let broken = "#let data = json(\"data.json\")\n\n#let x = (1, 2\n= Title\n";
-    Test::new()
-        .file("t/brief.typ", broken)
-        .args([
-            "generate",
-            "--format",
-            "pdf",
-            "--templates",
-            "t",
-            "-o",
-            "out",
-        ])
-        .run()
+    typeset(broken)
         .status(2)
         .stderr_contains("t/brief.typ:3:")
         .absent("out");
     let unknown = "#let data = json(\"data.json\")\n#data.company.nmae\n";
-    Test::new()
-        .file("t/brief.typ", unknown)
-        .args([
-            "generate",
-            "--format",
-            "pdf",
-            "--templates",
-            "t",
-            "-o",
-            "out",
-        ])
-        .run()
+    typeset(unknown)
         .status(2)
         .stderr_contains("t/brief.typ:2:")
         .stderr_contains("nmae")
@@ -379,19 +372,7 @@ fn a_broken_override_names_its_line_and_column_and_a_deep_one_never_crashes() {
         "#{".repeat(5_000) + &"}".repeat(5_000),
         "#read(\"/etc/passwd\")\n#import \"@preview/x:1.0.0\": *\n".to_string(),
     ] {
-        let run = Test::new()
-            .file("t/brief.typ", &deep)
-            .args([
-                "generate",
-                "--format",
-                "pdf",
-                "--templates",
-                "t",
-                "-o",
-                "out",
-            ])
-            .run();
-        run.status(2).stderr_contains("brief.typ");
+        typeset(&deep).status(2).stderr_contains("brief.typ");
     }
 }
 

@@ -18,8 +18,6 @@ pub(crate) mod style;
 #[cfg(test)]
 mod tests;
 
-use foldhash::HashMap;
-
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{
     utility::row_col_to_cell_absolute, DocProperties, ExcelDateTime, Workbook, Worksheet,
@@ -91,17 +89,7 @@ fn build_with(
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
 
-    let sources = series::Sources {
-        input,
-        metrics,
-        layout: &layout,
-        index: metrics
-            .periods
-            .iter()
-            .enumerate()
-            .map(|(index, p)| (p.label, index))
-            .collect::<HashMap<_, _>>(),
-    };
+    let sources = series::Sources::new(input, metrics, &layout);
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
             let sheet = growing(&mut workbook)?;

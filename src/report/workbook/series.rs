@@ -32,6 +32,23 @@ pub struct Sources<'a> {
     pub index: HashMap<PeriodLabel, usize>,
 }
 
+impl<'a> Sources<'a> {
+    pub fn new(input: &'a CompanyInput, metrics: &'a Metrics, layout: &'a InputsLayout) -> Self {
+        let index = metrics
+            .periods
+            .iter()
+            .enumerate()
+            .map(|(index, p)| (p.label, index))
+            .collect();
+        Sources {
+            input,
+            metrics,
+            layout,
+            index,
+        }
+    }
+}
+
 /// The sheet's name for a series.
 pub fn sheet_name(kind: PeriodKind) -> &'static str {
     match kind {

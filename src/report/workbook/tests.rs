@@ -2,8 +2,6 @@
 //! formula builder finds its operands wherever ipobrief has a value (the values themselves are
 //! recomputed by LibreOffice in `tests/suite/workbook.rs`).
 
-use foldhash::HashMap;
-
 use super::inputs::inputs_sheet;
 use super::series::Sources;
 use super::style::Styles;
@@ -44,28 +42,24 @@ fn inputs() -> Vec<CompanyInput> {
     ]
 }
 
+/// Where the Inputs sheet puts each figure of `input`, as the workbook lays it out.
+fn layout(input: &CompanyInput, metrics: &crate::metrics::Metrics) -> super::inputs::InputsLayout {
+    let lines = metrics
+        .cost_line_names()
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let (_, layout) = inputs_sheet(Worksheet::new(), input, lines, &Styles::new(0)).unwrap();
+    layout
+}
+
 #[test]
 fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
     for input in inputs() {
         let analysis = Analysis::of(&input, &Thresholds::default(), None);
         let metrics = &analysis.metrics;
-        let lines = metrics
-            .cost_line_names()
-            .into_iter()
-            .map(String::from)
-            .collect();
-        let (_, layout) = inputs_sheet(Worksheet::new(), &input, lines, &Styles::new(0)).unwrap();
-        let sources = Sources {
-            input: &input,
-            metrics,
-            layout: &layout,
-            index: metrics
-                .periods
-                .iter()
-                .enumerate()
-                .map(|(index, p)| (p.label, index))
-                .collect::<HashMap<_, _>>(),
-        };
+        let layout = layout(&input, metrics);
+        let sources = Sources::new(&input, metrics, &layout);
         let mut formulas = 0;
         for period in &metrics.periods {
             super::series::with_cells(&sources, period.label, |cells| {
@@ -119,24 +113,8 @@ fn formulas_read_as_an_analyst_would_write_them() {
     let input = crate::input::klarna_example();
     let analysis = Analysis::of(&input, &Thresholds::default(), None);
     let metrics = &analysis.metrics;
-    let lines = metrics
-        .cost_line_names()
-        .into_iter()
-        .map(String::from)
-        .collect();
-    let (_, layout) = inputs_sheet(Worksheet::new(), &input, lines, &Styles::new(0)).unwrap();
-    let index: HashMap<_, _> = metrics
-        .periods
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.label, i))
-        .collect();
-    let sources = Sources {
-        input: &input,
-        metrics,
-        layout: &layout,
-        index,
-    };
+    let layout = layout(&input, metrics);
+    let sources = Sources::new(&input, metrics, &layout);
     let label = crate::period::PeriodLabel::parse("2025").unwrap();
     let at = sources.index[&label];
     let year_before = sources.index[&label.year_earlier()];
@@ -254,4 +232,12 @@ fn every_kpi_with_a_value_is_a_formula() {
         }
     }
     assert!(formulas >= 20, "{formulas}");
+}
+
+#[test]
+fn each_figure_is_in_its_own_input_column() {
+    for figure in &crate::input::FIGURES {
+        let column = super::inputs::field_column(figure.field) as usize;
+        assert_eq!(crate::input::COLUMNS[column], figure.column);
+    }
 }
