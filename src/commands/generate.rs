@@ -16,7 +16,7 @@ use crate::diagnostic::{eprint_line, InputError};
 use crate::input::CompanyInput;
 use crate::settings::Generate;
 use crate::write::{self, OutputFile};
-use crate::{analyse, load_all, report, Output};
+use crate::{analyse, load_all, report, Output, UsageError};
 
 /// Runs with fewer companies than this show no progress bar: they finish at once.
 const PROGRESS_FROM: usize = 20;
@@ -63,6 +63,7 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
         settings.peers.as_deref(),
         settings.inputs.is_empty(),
     )?;
+    own_currency_rate(&companies, &peer_sets, &settings.fx)?;
     let (thresholds, as_of) = (&settings.thresholds, &settings.as_of);
 
     let progress = progress_bar(companies.len(), settings.progress);
@@ -190,4 +191,29 @@ fn progress_bar(total: usize, allowed: bool) -> ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Refuses `--fx` with a rate for the currency every brief with peers is in: amounts in the
+/// brief's own currency are never converted, and "2 USD per USD" would only mislead.
+fn own_currency_rate(
+    companies: &[CompanyInput],
+    peers: &super::peers::PeerSets,
+    rates: &report::peers::Rates,
+) -> Result<()> {
+    let mut currencies = companies
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| peers.of_company(*index).is_some())
+        .map(|(_, company)| company.company.currency.as_str());
+    let Some(first) = currencies.next() else {
+        return Ok(());
+    };
+    if currencies.all(|c| c == first) && rates.rate(first).is_some() {
+        return Err(UsageError(format!(
+            "--fx gives a rate for {first}, the brief's own currency: amounts in it are never \
+             converted; give rates for the peers' other currencies only"
+        ))
+        .into());
+    }
+    Ok(())
 }

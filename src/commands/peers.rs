@@ -64,7 +64,18 @@ pub fn load(
     cli: Option<&[PathBuf]>,
     bundled: bool,
 ) -> Result<PeerSets> {
+    if let Some(paths) = cli.filter(|p| p.len() > input::MAX_PEERS) {
+        return Err(UsageError(format!(
+            "--peers names {} files, more than the limit of {}: compare with the closest \
+             listed companies",
+            paths.len(),
+            input::MAX_PEERS
+        ))
+        .into());
+    }
     let mut sets = PeerSets::default();
+    // Keyed by the file's canonical path, so `p.toml`, `./p.toml` and `../dir/p.toml` are one
+    // peer, read once, in one column.
     let mut read: HashMap<PathBuf, usize> = HashMap::new();
     for company in companies {
         let named: Vec<(PathBuf, Named)> = match cli {
@@ -91,12 +102,13 @@ pub fn load(
         };
         let mut indexes = Vec::with_capacity(named.len());
         for (path, named) in named {
-            let index = match read.get(&path) {
+            let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            let index = match read.get(&key) {
                 Some(&index) => index,
                 None => {
                     let metrics = read_peer(&path, &named, bundled)?;
                     sets.metrics.push(metrics);
-                    read.insert(path.clone(), sets.metrics.len() - 1);
+                    read.insert(key, sets.metrics.len() - 1);
                     sets.metrics.len() - 1
                 }
             };
@@ -133,7 +145,7 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
             input::parse(text, name, input::Format::Toml, &ReadOptions::default())?
         }
         None => {
-            if !path.is_file() {
+            if let Some(what) = not_a_file(path) {
                 let (written, help) = match named {
                     Named::List { written, .. } => (
                         format!("\"{written}\" "),
@@ -144,15 +156,49 @@ fn read_peer(path: &Path, named: &Named, bundled: bool) -> Result<Metrics> {
                         "a path given with --peers is relative to the working folder; give the file of a comparable company",
                     ),
                 };
-                return Err(named.error(
-                    format!("the peer file {written}is not found: there is no file {shown}"),
-                    help,
-                ));
+                return Err(named.error(format!("the peer file {written}{what}"), help));
             }
             input::load(path, &ReadOptions::default())?
         }
     };
     Ok(metrics::compute(&input))
+}
+
+/// What a peer's path is when it is not a file to read, in words that follow "the peer
+/// file ...": missing, a folder, a device or pipe, a loop of links; None for a regular file.
+fn not_a_file(path: &Path) -> Option<String> {
+    let shown = path.to_string_lossy().replace('\\', "/");
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Some(format!("is not found: there is no file {shown}"));
+        }
+        // A loop of symbolic links, a folder that may not be read, ...: the system's words.
+        Err(error) => return Some(format!("{shown} cannot be opened: {error}")),
+    };
+    if metadata.is_file() {
+        return None;
+    }
+    if metadata.is_dir() {
+        return Some(format!("{shown} is a folder, not an input file"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        let what = if kind.is_fifo() {
+            "a named pipe"
+        } else if kind.is_char_device() || kind.is_block_device() {
+            "a device"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            "not a regular file"
+        };
+        return Some(format!("{shown} is {what}, not an input file"));
+    }
+    #[allow(unreachable_code)]
+    Some(format!("{shown} is not a regular file"))
 }
 
 /// Whether a peer is the company itself: the same file, or a file of the same company name.

@@ -194,6 +194,12 @@ impl Parser<'_> {
         FormulaError { message, at }
     }
 
+    /// The bytes of the character at `at` (empty at the end), so that an error's range is
+    /// always on character boundaries, whatever the formula's next character is.
+    fn char_at(&self, at: usize) -> Range<usize> {
+        at..at + self.text[at..].chars().next().map_or(0, char::len_utf8)
+    }
+
     fn skip_space(&mut self) {
         while let Some(c) = self.text[self.at..].chars().next() {
             if !c.is_whitespace() {
@@ -276,9 +282,10 @@ impl Parser<'_> {
     ) -> Result<Expr, FormulaError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
+            let at = self.char_at(self.at);
             return Err(self.error(
                 format!("the formula nests more than {MAX_DEPTH} levels deep"),
-                self.at..self.at + 1,
+                at,
             ));
         }
         let result = inner(self);
@@ -321,7 +328,7 @@ impl Parser<'_> {
         Err(self.error(
             format!(
                 "expected \")\" to close the \"(\" at column {}, found {found}",
-                open + 1
+                self.text[..open].chars().count() + 1
             ),
             self.at..self.at + found_len(&self.text[self.at..]).max(1),
         ))
@@ -335,11 +342,20 @@ impl Parser<'_> {
             .unwrap_or(rest.len());
         let written = &rest[..len];
         self.at += len;
-        let value = written.parse::<Decimal>().map_err(|_| {
-            self.error(
-                format!("\"{written}\" is not a number: write digits with at most one dot"),
-                start..self.at,
-            )
+        let value = Decimal::from_str_exact(written).map_err(|error| {
+            let well_formed =
+                written.matches('.').count() <= 1 && written.contains(|c: char| c.is_ascii_digit());
+            let message = match error {
+                rust_decimal::Error::Underflow => format!(
+                    "\"{written}\" has more decimal places than the {} a figure can hold",
+                    Decimal::MAX_SCALE
+                ),
+                _ if well_formed => {
+                    format!("\"{written}\" is larger than the largest number a figure can hold")
+                }
+                _ => format!("\"{written}\" is not a number: write digits with at most one dot"),
+            };
+            self.error(message, start..self.at)
         })?;
         Ok(Expr::Number {
             value,

@@ -72,9 +72,21 @@ pub struct Kpi {
     pub file: String,
     #[serde(skip)]
     pub formula_location: Option<Location>,
+    /// Where `key = ...` is, for errors about the key.
+    #[serde(skip)]
+    pub key_location: Option<Location>,
 }
 
+/// Most `[[kpi]]` tables an input may define: far beyond a real company's KPIs, and a
+/// bound on the work of checking them (docs/input.md).
+pub const MAX_KPIS: usize = 200;
+
 impl Kpi {
+    /// An error about the KPI's key, pointing at `key = ...`.
+    pub fn key_error(&self, message: impl Into<String>) -> InputError {
+        InputError::new(self.file.clone(), message).at(self.key_location.clone())
+    }
+
     /// An error about the formula's bytes `at`, pointing at them in the file when the
     /// formula is written on one line as it reads, else at `formula = ...`.
     pub fn error(&self, at: Range<usize>, message: impl Into<String>) -> InputError {
@@ -96,14 +108,24 @@ fn point_into(base: Option<Location>, formula: &str, at: Range<usize>) -> Option
         return base;
     };
     let start = after_equals + found;
-    let end = at.end.min(formula.len());
-    let begin = at.start.min(end);
+    let end = floor_char_boundary(formula, at.end);
+    let begin = floor_char_boundary(formula, at.start.min(end));
     Some(Location::Text {
         line: *line,
         column: source_line[..start].chars().count() + formula[..begin].chars().count() + 1,
         source_line: source_line.clone(),
         width: formula[begin..end].chars().count().max(1),
     })
+}
+
+/// The largest character boundary of `text` at or before byte `at`, so that a range from
+/// anywhere never slices a character in two.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A `[[readiness.kpi]]` threshold: the KPI's latest value must be at least `min` and at most
@@ -190,7 +212,19 @@ pub(super) fn definitions(
     file: &str,
     locator: &dyn Locate,
 ) -> Result<Vec<Kpi>, InputError> {
+    if raw.len() > MAX_KPIS {
+        return Err(InputError::new(
+            file,
+            format!(
+                "the input defines {} KPIs, more than the limit of {MAX_KPIS}",
+                raw.len()
+            ),
+        )
+        .at(locator.locate(&FieldPath::new(Table::Kpi(MAX_KPIS), &["key"])))
+        .with_help("keep the KPIs the brief should show; the limit bounds the work of checking"));
+    }
     let mut kpis: Vec<Kpi> = Vec::with_capacity(raw.len());
+    let mut keys: foldhash::HashSet<String> = Default::default();
     for (index, table) in raw.into_iter().enumerate() {
         let at = |key: &str| FieldPath::new(Table::Kpi(index), &[key]);
         let error = |key: &str, message: String| {
@@ -207,11 +241,15 @@ pub(super) fn definitions(
             return Err(error("key", format!("the KPI key \"{key}\" is not a key"))
                 .with_help("write it in lower-case letters, digits and _, such as take_rate"));
         }
-        if kpis.iter().any(|k| k.key == key) {
+        if !keys.insert(key.clone()) {
             return Err(error("key", format!("the KPI \"{key}\" is defined twice"))
                 .with_help("give each [[kpi]] its own key"));
         }
         let name = required(table.name, "name", "\"Transaction margin dollars\"")?;
+        if let Some(problem) = super::validate::name_problem(&name) {
+            return Err(error("name", format!("the KPI name {problem}"))
+                .with_help("name the KPI in a few words; explain it in definition"));
+        }
         let unit_name = required(table.unit, "unit", "\"money\"")?;
         let unit = KpiUnit::parse(unit_name.trim()).ok_or_else(|| {
             let hint = did_you_mean(&unit_name, KpiUnit::NAMES.iter().copied())
@@ -239,6 +277,7 @@ pub(super) fn definitions(
             })?;
         let formula_text = required(table.formula, "formula", "\"revenue - costs.funding\"")?;
         let formula_location = locator.locate(&at("formula"));
+        let key_location = locator.locate(&at("key"));
         let mut kpi = Kpi {
             key,
             name,
@@ -252,6 +291,7 @@ pub(super) fn definitions(
             definition: table.definition.filter(|d| !d.trim().is_empty()),
             file: file.to_string(),
             formula_location,
+            key_location,
         };
         kpi.expr = formula::parse(&formula_text).map_err(|e| {
             kpi.error(

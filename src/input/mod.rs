@@ -35,9 +35,10 @@ pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
 pub use figures::{Field, Figure, Table, FIGURES};
-pub use kpi::{Kpi, KpiThreshold, KpiUnit};
+pub use kpi::{Kpi, KpiThreshold, KpiUnit, MAX_KPIS};
 pub use locate::FieldPath;
 pub use read::read_limited;
+pub use validate::MAX_PEERS;
 pub use warning::{Warning, WarningKind};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few

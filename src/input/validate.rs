@@ -17,6 +17,27 @@ use crate::period::{PeriodKind, PeriodLabel, LABEL_FORMS};
 
 /// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
 pub const MAX_NAME_CHARS: usize = 200;
+
+/// What is wrong with a name a person gave (a company, a cost line, a KPI), if anything: empty,
+/// longer than [`MAX_NAME_CHARS`], or holding a control character (a line break or a tab would
+/// break a table, a CI annotation or a workbook cell). The words follow "the ... name".
+pub fn name_problem(name: &str) -> Option<String> {
+    let count = name.chars().count();
+    if name.trim().is_empty() {
+        Some("is empty".to_string())
+    } else if count > MAX_NAME_CHARS {
+        Some(format!(
+            "is {count} characters long, more than the limit of {MAX_NAME_CHARS}"
+        ))
+    } else if let Some(c) = name.chars().find(|c| c.is_control()) {
+        Some(format!(
+            "holds the control character {}: write it on one line, without tabs",
+            c.escape_unicode()
+        ))
+    } else {
+        None
+    }
+}
 /// Most periods in one input: far more than any real history; time and memory grow linearly
 /// up to it (see the README's Performance section).
 pub const MAX_PERIODS: usize = 20_000;
@@ -239,12 +260,9 @@ fn period(
     let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
         let path = || at(&["costs", &name]);
-        if name.trim().is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        if let Some(problem) = name_problem(&name) {
             return Err(check
-                .error(
-                    path(),
-                    format!("a cost line name must be 1 to {MAX_NAME_CHARS} characters long"),
-                )
+                .error(path(), format!("the cost line name {problem}"))
                 .with_help("name the line in a few words, such as marketing or support"));
         }
         let amount = check.scaled(cost_sign.read(amount), scale, path)?;
@@ -376,6 +394,7 @@ mod labels;
 #[path = "validate_statement.rs"]
 mod statement;
 
+pub use company::MAX_PEERS;
 use company::{company, plan, table_fields};
 use costs::{check_cost_lines, check_cost_sign};
 use labels::duplicate_label;

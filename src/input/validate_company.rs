@@ -9,7 +9,7 @@ use super::super::raw::{
     Amount, RawCompany, RawInput, RawPlan, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
 use super::super::{Company, PeerRef, Plan, Scale};
-use super::{Checker, MAX_NAME_CHARS, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
+use super::{name_problem, Checker, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError};
 
 /// Sets the `plan.<key>` and `readiness.<key>` fields of `--company` (as the company sheet's
@@ -87,16 +87,9 @@ pub(super) fn company(
             "add name = \"...\" to the [company] table (CSV: --company \"name=...,currency=...\")",
         ));
     }
-    if name.chars().count() > MAX_NAME_CHARS {
+    if let Some(problem) = name_problem(&name) {
         return Err(check
-            .error(
-                at("name"),
-                format!(
-                    "the company name is {} characters long, more than the limit of \
-                     {MAX_NAME_CHARS}",
-                    name.chars().count()
-                ),
-            )
+            .error(at("name"), format!("the company name {problem}"))
             .with_help("write the company's short name; describe it in summary"));
     }
     if raw

@@ -75,15 +75,19 @@ pub fn check(input: &CompanyInput) -> Result<(), InputError> {
 
 fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
     let kpis = &input.kpis;
+    let targets = Targets::new(input);
+    for kpi in kpis {
+        reserved(kpi)?;
+    }
     for kpi in kpis {
         for (name, at) in kpi.expr.names() {
-            known(input, kpi, name, at)?;
+            known(&targets, kpi, name, at)?;
         }
     }
-    let order = order(kpis)?;
+    let order = order(kpis, &targets)?;
     for &index in &order {
         let kpi = &kpis[index];
-        let found = dim(input, kpi, &kpi.expr)?;
+        let found = dim(&targets, kpi, &kpi.expr)?;
         let wanted = Dim::of_kpi(kpi.unit);
         if found != wanted {
             return Err(kpi
@@ -103,7 +107,7 @@ fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
         }
     }
     for threshold in &input.readiness.kpi {
-        if !kpis.iter().any(|k| k.key == threshold.key) {
+        if !targets.kpis.contains_key(threshold.key.as_str()) {
             let hint = did_you_mean(&threshold.key, kpis.iter().map(|k| k.key.as_str()))
                 .map(|c| format!("did you mean \"{c}\"? "))
                 .unwrap_or_default();
@@ -125,29 +129,107 @@ fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
 
 /// What a plain name in a KPI formula refers to: another KPI (by its index in the input's
 /// `[[kpi]]` tables) first, then a metric of the catalogue, then the headcount at the start.
+/// For many names, [`Targets`] looks KPIs up by key instead of along the list.
 pub fn target(input: &CompanyInput, name: &str) -> Option<Target> {
     if let Some(index) = input.kpis.iter().position(|k| k.key == name) {
         return Some(Target::Kpi(index));
     }
+    builtin(name)
+}
+
+fn builtin(name: &str) -> Option<Target> {
     if let Some(metric) = catalogue::metric(name) {
         return Some(Target::Metric(metric));
     }
     (name == "headcount_start").then_some(Target::HeadcountStart)
 }
 
+/// [`target`] with the KPIs indexed by key, and the cost lines and values some period has: one
+/// pass over the input, then every lookup in constant time, so checking is linear in the KPIs.
+struct Targets<'a> {
+    input: &'a CompanyInput,
+    kpis: HashMap<&'a str, usize>,
+    lines: foldhash::HashSet<&'a str>,
+    values: foldhash::HashSet<&'a str>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(input: &'a CompanyInput) -> Self {
+        let mut kpis = HashMap::default();
+        for (index, kpi) in input.kpis.iter().enumerate() {
+            kpis.entry(kpi.key.as_str()).or_insert(index);
+        }
+        let periods = || input.periods.iter();
+        Targets {
+            input,
+            kpis,
+            lines: periods()
+                .flat_map(|p| p.costs.keys())
+                .map(String::as_str)
+                .collect(),
+            values: periods()
+                .flat_map(|p| p.values.keys())
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+
+    fn target(&self, name: &str) -> Option<Target> {
+        match self.kpis.get(name) {
+            Some(&index) => Some(Target::Kpi(index)),
+            None => builtin(name),
+        }
+    }
+}
+
+/// Names a KPI key may not take: a KPI named like a metric, a period figure or a formula's
+/// own word would hide it from every other formula (`opex` read as the KPI, not the metric).
+fn reserved(kpi: &Kpi) -> Result<(), InputError> {
+    let key = kpi.key.as_str();
+    let what = if catalogue::metric(key).is_some() {
+        "a built-in metric"
+    } else if crate::input::FIGURES
+        .iter()
+        .any(|f| f.column == key || f.key == key)
+        || FIELDS.contains(&key)
+    {
+        "a period figure"
+    } else if ["costs", "values", "prior"].contains(&key) {
+        "a word formulas use"
+    } else {
+        return Ok(());
+    };
+    Err(kpi
+        .key_error(format!(
+            "the KPI key \"{key}\" is the name of {what}, which formulas would no longer reach"
+        ))
+        .with_help(format!(
+            "give the KPI a key of its own, such as company_{key}; docs/metrics.md lists the \
+             metrics' keys"
+        )))
+}
+
 /// Refuses a name the formula cannot read, with the nearest one it can.
 fn known(
-    input: &CompanyInput,
+    targets: &Targets,
     kpi: &Kpi,
     name: &Name,
     at: std::ops::Range<usize>,
 ) -> Result<(), InputError> {
+    let exists = match name {
+        Name::Plain(plain) => targets.target(plain).is_some(),
+        Name::Cost(line) => targets.lines.contains(line.as_str()),
+        Name::Value(value) => targets.values.contains(value.as_str()),
+    };
+    if exists {
+        return Ok(());
+    }
+    let input = targets.input;
     let names_of = |each: &dyn Fn(&Period) -> Vec<&String>| {
         crate::metrics::names_in_order(input.periods.iter().flat_map(each))
     };
-    let (exists, candidates, what): (bool, Vec<String>, &str) = match name {
-        Name::Plain(plain) => (
-            target(input, plain).is_some(),
+    let (candidates, what): (Vec<String>, &str) = match name {
+        Name::Plain(_) => (
             input
                 .kpis
                 .iter()
@@ -157,26 +239,21 @@ fn known(
                 .collect(),
             "a period field, metric or KPI",
         ),
-        Name::Cost(line) => {
-            let lines = names_of(&|p| p.costs.keys().collect());
-            (
-                lines.contains(&line.as_str()),
-                lines.iter().map(|l| format!("costs.{l}")).collect(),
-                "a cost line of some period",
-            )
-        }
-        Name::Value(value) => {
-            let values = names_of(&|p| p.values.keys().collect());
-            (
-                values.contains(&value.as_str()),
-                values.iter().map(|v| format!("values.{v}")).collect(),
-                "a [period.values] name of some period",
-            )
-        }
+        Name::Cost(_) => (
+            names_of(&|p| p.costs.keys().collect())
+                .iter()
+                .map(|l| format!("costs.{l}"))
+                .collect(),
+            "a cost line of some period",
+        ),
+        Name::Value(_) => (
+            names_of(&|p| p.values.keys().collect())
+                .iter()
+                .map(|v| format!("values.{v}"))
+                .collect(),
+            "a [period.values] name of some period",
+        ),
     };
-    if exists {
-        return Ok(());
-    }
     let written = name.written();
     let hint = did_you_mean(&written, candidates.iter().map(String::as_str))
         .map(|c| format!("did you mean `{c}`? "))
@@ -197,12 +274,12 @@ fn known(
 
 /// The KPIs in an order where each comes after those it reads (outside `prior`), or the
 /// error naming a cycle.
-fn order(kpis: &[Kpi]) -> Result<Vec<usize>, InputError> {
+fn order(kpis: &[Kpi], targets: &Targets) -> Result<Vec<usize>, InputError> {
     let deps: Vec<Vec<(usize, std::ops::Range<usize>)>> = kpis
         .iter()
         .map(|kpi| {
             let mut found = Vec::new();
-            direct_kpis(&kpi.expr, kpis, &mut found);
+            direct_kpis(&kpi.expr, targets, &mut found);
             found
         })
         .collect();
@@ -265,39 +342,39 @@ fn order(kpis: &[Kpi]) -> Result<Vec<usize>, InputError> {
 }
 
 /// The KPIs `expr` reads in the same period (names outside `prior`), with their positions.
-fn direct_kpis(expr: &Expr, kpis: &[Kpi], found: &mut Vec<(usize, std::ops::Range<usize>)>) {
+fn direct_kpis(expr: &Expr, targets: &Targets, found: &mut Vec<(usize, std::ops::Range<usize>)>) {
     match expr {
         Expr::Name {
             name: Name::Plain(name),
             at,
         } => {
-            if let Some(index) = kpis.iter().position(|k| &k.key == name) {
+            if let Some(&index) = targets.kpis.get(name.as_str()) {
                 found.push((index, at.clone()));
             }
         }
         Expr::Name { .. } | Expr::Number { .. } | Expr::Prior { .. } => {}
-        Expr::Negate { inner, .. } => direct_kpis(inner, kpis, found),
+        Expr::Negate { inner, .. } => direct_kpis(inner, targets, found),
         Expr::Binary { left, right, .. } => {
-            direct_kpis(left, kpis, found);
-            direct_kpis(right, kpis, found);
+            direct_kpis(left, targets, found);
+            direct_kpis(right, targets, found);
         }
     }
 }
 
 /// The dimension of `expr`, or the error at the operator whose sides do not fit.
-fn dim(input: &CompanyInput, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
+fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
     Ok(match expr {
         Expr::Number { .. } => Dim::Number,
         Expr::Name { name, .. } => match name {
             Name::Cost(_) | Name::Value(_) => Dim::Money,
-            Name::Plain(plain) => match target(input, plain) {
-                Some(Target::Kpi(index)) => Dim::of_kpi(input.kpis[index].unit),
+            Name::Plain(plain) => match targets.target(plain) {
+                Some(Target::Kpi(index)) => Dim::of_kpi(targets.input.kpis[index].unit),
                 Some(Target::Metric(metric)) => Dim::of_metric(metric.unit),
                 Some(Target::HeadcountStart) => Dim::People,
                 None => Dim::Number,
             },
         },
-        Expr::Prior { inner, .. } | Expr::Negate { inner, .. } => dim(input, kpi, inner)?,
+        Expr::Prior { inner, .. } | Expr::Negate { inner, .. } => dim(targets, kpi, inner)?,
         Expr::Binary {
             op,
             left,
@@ -305,7 +382,7 @@ fn dim(input: &CompanyInput, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> 
             op_at,
             ..
         } => {
-            let (a, b) = (dim(input, kpi, left)?, dim(input, kpi, right)?);
+            let (a, b) = (dim(targets, kpi, left)?, dim(targets, kpi, right)?);
             let result = match (op, a, b) {
                 (Op::Add | Op::Sub, a, b) if a == b => Some(a),
                 (Op::Add | Op::Sub, Dim::Number, other)
@@ -354,6 +431,7 @@ pub(super) fn evaluate(input: &CompanyInput, periods: &mut [PeriodMetrics]) {
     if input.kpis.is_empty() {
         return;
     }
+    let targets = Targets::new(input);
     let order = match resolve(input) {
         Ok(resolved) => resolved.order,
         Err(_) => {
@@ -391,6 +469,7 @@ pub(super) fn evaluate(input: &CompanyInput, periods: &mut [PeriodMetrics]) {
         for &k in &order {
             let cx = Eval {
                 input,
+                targets: &targets,
                 periods,
                 by_label: &by_label,
                 results: &results,
@@ -415,6 +494,7 @@ pub(super) fn evaluate(input: &CompanyInput, periods: &mut [PeriodMetrics]) {
 
 struct Eval<'a> {
     input: &'a CompanyInput,
+    targets: &'a Targets<'a>,
     periods: &'a [PeriodMetrics],
     by_label: &'a HashMap<PeriodLabel, usize>,
     results: &'a [Vec<Option<Result<Decimal, Reason>>>],
@@ -491,7 +571,7 @@ impl Eval<'_> {
                 .ok_or_else(|| Reason::KpiValueMissing {
                     name: value.clone(),
                 }),
-            Name::Plain(plain) => match target(self.input, plain) {
+            Name::Plain(plain) => match self.targets.target(plain) {
                 Some(Target::Kpi(k)) => match &self.results[index][k] {
                     Some(Ok(value)) => Ok(*value),
                     // The KPI read is n/a for its own reason, which this one shares.
@@ -523,7 +603,7 @@ impl Eval<'_> {
             Expr::Name { name, .. } => match name {
                 Name::Cost(line) => format!("the {} line", line_name(line)),
                 Name::Value(value) => format!("the {} value", value_name(value)),
-                Name::Plain(plain) => match target(self.input, plain) {
+                Name::Plain(plain) => match self.targets.target(plain) {
                     Some(Target::Kpi(k)) => format!("the KPI {}", self.input.kpis[k].name),
                     Some(Target::Metric(metric)) => figure_name(metric.key),
                     Some(Target::HeadcountStart) => "the headcount at the period start".into(),

@@ -131,6 +131,42 @@ const CASES: &[Case] = &[
             "expected \")\" to close the \"(\" at column 1",
         ],
     ),
+    // A formula that stops at a character of several bytes, past the nesting limit.
+    refused(
+        "toml-kpi-nested-multibyte.toml",
+        &[
+            "toml-kpi-nested-multibyte.toml:9:77",
+            "the formula nests more than 64 levels deep",
+        ],
+    ),
+    refused(
+        "toml-kpi-negations-multibyte.toml",
+        &[
+            "toml-kpi-negations-multibyte.toml:9:77",
+            "the formula nests more than 64 levels deep",
+        ],
+    ),
+    refused(
+        "toml-kpi-prior-multibyte.toml",
+        &[
+            "toml-kpi-prior-multibyte.toml:9:402",
+            "the formula nests more than 64 levels deep",
+        ],
+    ),
+    refused(
+        "toml-kpi-literal-underflow.toml",
+        &[
+            "toml-kpi-literal-underflow.toml:9:22",
+            "has more decimal places than the 28 a figure can hold",
+        ],
+    ),
+    refused(
+        "toml-kpi-key-is-metric.toml",
+        &[
+            "toml-kpi-key-is-metric.toml:6:1",
+            "the KPI key \"opex\" is the name of a built-in metric",
+        ],
+    ),
     refused(
         "toml-duplicate-key.toml",
         &["toml-duplicate-key.toml:8:1", "duplicate key `revenue`"],
@@ -1047,7 +1083,6 @@ fn hostile_company_names_write_only_inside_the_output_folder() {
         ("C:\\\\Windows\\\\System32", "c-windows-system32"),
         ("a/../../../b", "a-b"),
         ("~root", "root"),
-        ("Acme\\u0000AB", "acme-ab"),
     ];
     for (name, slug) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -1065,5 +1100,86 @@ fn hostile_company_names_write_only_inside_the_output_folder() {
         assert_eq!(names_in(&work), ["out", "x.toml"], "{name}");
         assert_eq!(names_in(&work.join("out")), [slug], "{name}");
         assert!(work.join("out").join(slug).join("brief.html").is_file());
+    }
+}
+
+/// A control character in a name (a NUL, a line break that would forge a CI annotation or a
+/// table row, a carriage return a workbook cell would keep as `_x000D_`) is refused at input,
+/// with its position, in the company's name, a cost line's and a KPI's.
+#[test]
+fn control_characters_in_names_are_refused_at_input() {
+    let kpi = "\n[[kpi]]\nkey = \"k\"\nname = \"K\\rK\"\nunit = \"money\"\nformula = \"revenue\"\n";
+    let cases = [
+        (
+            "name = \"Acme\\u0000AB\"",
+            "",
+            "x.toml:2:1",
+            "the company name holds the control character \\u{0}",
+        ),
+        (
+            "name = \"Acme\\n::error::forged\"",
+            "",
+            "x.toml:2:1",
+            "the company name holds the control character \\u{a}",
+        ),
+        (
+            "name = \"Acme\"",
+            "\n[period.costs]\n\"ads\\rspend\" = 1\n",
+            "x.toml:",
+            "the cost line name holds the control character \\u{d}",
+        ),
+        (
+            "name = \"Acme\"",
+            kpi,
+            "x.toml:",
+            "the KPI name holds the control character \\u{d}",
+        ),
+    ];
+    for (name, extra, at, says) in cases {
+        let (costs, kpis) = if extra.contains("[[kpi]]") {
+            ("", extra)
+        } else {
+            (extra, "")
+        };
+        let text = format!(
+            "[company]\n{name}\ncurrency = \"SEK\"\n{kpis}\n[[period]]\nlabel = \"2024\"\nrevenue = 5\n{costs}"
+        );
+        Test::new()
+            .file("x.toml", text)
+            .args(["generate", "x.toml", "-o", "out"])
+            .run()
+            .status(2)
+            .stderr_contains(at)
+            .stderr_contains(says)
+            .absent("out");
+    }
+}
+
+/// A KPI formula that stops at a character of several bytes past the nesting limit is an
+/// input error in every command: `check --format json` still prints its array with the error's
+/// position (it printed nothing when the process panicked).
+#[test]
+fn a_formula_error_at_a_multibyte_character_is_reported_by_check_as_json() {
+    for (file, column) in [
+        ("toml-kpi-nested-multibyte.toml", 77),
+        ("toml-kpi-negations-multibyte.toml", 77),
+        ("toml-kpi-prior-multibyte.toml", 402),
+    ] {
+        let output = Test::new()
+            .copy(&format!("tests/corpus/{file}"), file)
+            .args(["check", file, "--format", "json"])
+            .run()
+            .status(2);
+        let json = output.json();
+        let error = &json[0]["error"];
+        assert_eq!(error["line"], 9, "{file}: {json}");
+        assert_eq!(error["column"], column, "{file}: {json}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("nests more than"),
+            "{file}: {json}"
+        );
     }
 }

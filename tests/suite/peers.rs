@@ -286,3 +286,175 @@ fn with_several_inputs_each_brief_has_the_others_as_peers() {
         section(&c)
     );
 }
+
+#[test]
+fn one_peer_under_several_spellings_is_one_column() {
+    // peers/b.toml, ./peers/b.toml and peers/../peers/b.toml are one file: one column, and the
+    // median is B's revenue alone (USD 100 at 0.1), not counted three times.
+    let output = Test::new()
+        .file("a.toml", A)
+        .file("peers/b.toml", B)
+        .args([
+            "generate",
+            "a.toml",
+            "-o",
+            "out",
+            "--fx",
+            "SEK=0.1",
+            "--peers",
+            "peers/b.toml",
+            "./peers/b.toml",
+            "peers/../peers/b.toml",
+        ])
+        .run()
+        .status(0);
+    let brief = output.read("out/a/brief.md");
+    let peers = section(&brief);
+    assert!(
+        peers.contains("| Revenue | $120 | $100 (converted) | $100 | 1 of 2, higher is better |"),
+        "{peers}"
+    );
+    assert_eq!(peers.matches("B FY2024").count(), 1, "{peers}");
+}
+
+/// Two peers at 4 × 10^28, beyond half the decimal range: the run goes on and ranks them (the
+/// median's arithmetic, taken by halves, is checked in `report/peers/tests.rs`).
+#[test]
+fn peers_at_the_edge_of_the_decimal_range_have_a_median() {
+    let huge = |name: &str| {
+        format!(
+            "[company]\nname = \"{name}\"\ncurrency = \"USD\"\n\n[[period]]\nlabel = \"2024\"\n\
+             revenue = 4e28\n"
+        )
+    };
+    let output = Test::new()
+        .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
+        .file("h1.toml", huge("H1"))
+        .file("h2.toml", huge("H2"))
+        .args([
+            "generate",
+            "a.toml",
+            "--peers",
+            "h1.toml",
+            "h2.toml",
+            "-o",
+            "out",
+            "--format",
+            "md,json,xlsx",
+        ])
+        .run()
+        .status(0);
+    let brief = output.read("out/a/brief.md");
+    assert!(
+        section(&brief).contains("| 3 of 3, higher is better |"),
+        "{}",
+        section(&brief)
+    );
+}
+
+/// A rate that takes an amount past the decimal range leaves that peer's amount n/a with the
+/// reason, and the run goes on: EUR 1 × 10^21 on a euro peer's revenue of 10^9, and EUR 2 on a
+/// peer of 4 × 10^28.
+#[test]
+fn a_conversion_beyond_the_decimal_range_is_na_with_its_reason() {
+    for (revenue, rate) in [("1000000000", "1e21"), ("4e28", "2")] {
+        let euro = format!(
+            "[company]\nname = \"E\"\ncurrency = \"EUR\"\n\n[[period]]\nlabel = \"2024\"\n\
+             revenue = {revenue}\n"
+        );
+        let output = Test::new()
+            .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
+            .file("e.toml", euro)
+            .args([
+                "generate",
+                "a.toml",
+                "--peers",
+                "e.toml",
+                "--fx",
+                &format!("EUR={rate}"),
+                "-o",
+                "out",
+                "--format",
+                "md,json,xlsx",
+            ])
+            .run()
+            .status(0);
+        let brief = output.read("out/a/brief.md");
+        assert!(
+            section(&brief).contains("| Revenue | $120 | n/a [^"),
+            "{rate}: {brief}"
+        );
+        assert!(
+            brief.contains("E, FY2024: too large to convert at"),
+            "{rate}: {brief}"
+        );
+    }
+}
+
+#[test]
+fn a_peer_that_is_not_a_file_says_what_it_is() {
+    let temp = tempfile::tempdir().unwrap();
+    let dir = temp.path();
+    std::fs::write(
+        dir.join("a.toml"),
+        A.replace("peers = [\"peers/b.toml\"]\n", ""),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("folder.toml")).unwrap();
+    std::os::unix::fs::symlink("loop2.toml", dir.join("loop1.toml")).unwrap();
+    std::os::unix::fs::symlink("loop1.toml", dir.join("loop2.toml")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut cases = vec![
+        ("folder.toml", "folder.toml is a folder, not an input file"),
+        ("/dev/zero", "/dev/zero is a device, not an input file"),
+        ("loop1.toml", "loop1.toml cannot be opened: "),
+        ("nope.toml", "is not found: there is no file nope.toml"),
+    ];
+    if fifo {
+        cases.push(("pipe.toml", "pipe.toml is a named pipe, not an input file"));
+    }
+    for (peer, says) in cases {
+        Test::in_dir(dir)
+            .args(["generate", "a.toml", "--peers", peer, "-o", "out"])
+            .run()
+            .status(2)
+            .stderr_contains(says)
+            .absent("out");
+    }
+}
+
+#[test]
+fn a_rate_for_the_briefs_own_currency_is_refused() {
+    Test::new()
+        .file("a.toml", A)
+        .file("peers/b.toml", B)
+        .args(["generate", "a.toml", "-o", "out", "--fx", "USD=2,SEK=0.1"])
+        .run()
+        .status(2)
+        .stderr_contains("--fx gives a rate for USD, the brief's own currency")
+        .absent("out");
+}
+
+#[test]
+fn peers_on_the_command_line_have_the_company_files_limit() {
+    let mut args: Vec<String> = ["generate", "a.toml", "-o", "out", "--peers"]
+        .map(String::from)
+        .to_vec();
+    let mut test = Test::new().file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""));
+    for n in 0..13 {
+        let name = format!("p{n}.toml");
+        test = test.file(
+            &name,
+            C.replace("name = \"C\"", &format!("name = \"P{n}\"")),
+        );
+        args.push(name);
+    }
+    test.args(args)
+        .run()
+        .status(2)
+        .stderr_contains("--peers names 13 files, more than the limit of 12")
+        .absent("out");
+}

@@ -120,3 +120,48 @@ fn errors_say_what_and_where() {
     let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
     assert!(error(&deep).message.contains("nests more than 64"));
 }
+
+/// Every error's range is on character boundaries, whatever character stands where the
+/// parser stops: a multi-byte character at every position of formulas that fail in every way
+/// the parser can, past the nesting limit too.
+#[test]
+fn error_ranges_are_on_character_boundaries() {
+    let deep = |open: &str| open.repeat(MAX_DEPTH + 1);
+    let bases = [
+        "revenue / values.gmv * 100".to_string(),
+        "(revenue - prior(revenue)) / prior(revenue)".to_string(),
+        "costs.x + values.".to_string(),
+        "1.2.3 + (".to_string(),
+        deep("("),
+        deep("-"),
+        deep("prior("),
+    ];
+    for base in &bases {
+        let chars: Vec<(usize, char)> = base.char_indices().collect();
+        let cuts = chars.iter().map(|(i, _)| *i).chain([base.len()]);
+        for cut in cuts {
+            for wide in ["é", "€", "𝔘", " é"] {
+                let text = format!("{}{wide}{}", &base[..cut], &base[cut..]);
+                if let Err(error) = parse(&text) {
+                    assert!(
+                        text.is_char_boundary(error.at.start)
+                            && text.is_char_boundary(error.at.end),
+                        "{text:?}: {error:?}"
+                    );
+                    assert!(error.at.end <= text.len(), "{text:?}: {error:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_number_beyond_the_decimal_range_is_refused_not_rounded() {
+    let error = parse("revenue / 0.00000000000000000000000000001").unwrap_err();
+    assert!(error.message.contains("more decimal places"), "{error:?}");
+    assert_eq!(error.at, 10..41);
+    let error = parse("revenue * 99999999999999999999999999999").unwrap_err();
+    assert!(error.message.contains("larger than"), "{error:?}");
+    // 28 places still read exactly.
+    assert!(parse("0.0000000000000000000000000001").is_ok());
+}

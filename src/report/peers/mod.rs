@@ -236,9 +236,16 @@ pub fn build(
         .collect();
     not_compared_currencies.sort();
     not_compared_currencies.dedup();
-    let converted = columns
-        .iter()
-        .any(|c| c.currency != currency && rates.rate(&c.currency).is_some());
+    // The rates used: a peer's currency other than the brief's (never the brief's own).
+    let used = Rates {
+        rates: rates
+            .rates
+            .iter()
+            .filter(|r| r.currency != currency && columns.iter().any(|c| c.currency == r.currency))
+            .cloned()
+            .collect(),
+        as_of: rates.as_of.clone(),
+    };
     PeersView {
         lacking_headcount: peer_names(&|e, _| e.year.is_some_and(|y| y.headcount_end.is_none())),
         stale: peer_names(&|_, c| c.stale),
@@ -247,7 +254,7 @@ pub fn build(
         rows,
         currency,
         year_ends_differ,
-        fx: converted.then(|| rates.clone()),
+        fx: (!used.is_empty()).then_some(used),
         not_compared_currencies,
     }
 }
@@ -395,8 +402,18 @@ fn cell(
     out.cell.value = value;
     if is_money(metric.unit) && own != currency {
         match (rates.rate(own), value) {
+            (Some(rate), Some(Number::Exact(amount))) if amount.0.checked_mul(rate).is_none() => {
+                let reason = format!(
+                    "too large to convert at {rate} {currency} per {own}: beyond the largest \
+                     amount a figure can hold"
+                );
+                out.cell.value = None;
+                out.reason = Some(reason.clone());
+                add(reasons, reason);
+            }
             (Some(rate), Some(Number::Exact(amount))) => {
-                out.cell.value = Some(Number::Exact(Exact(to_cents(amount.0 * rate))));
+                let converted = amount.0.checked_mul(rate).unwrap_or_default();
+                out.cell.value = Some(Number::Exact(Exact(to_cents(converted))));
                 out.currency = currency.to_string();
                 out.converted_from = Some(Converted {
                     value: Number::Exact(amount),
@@ -424,7 +441,11 @@ pub fn median(values: &[Number]) -> Option<Number> {
     }
     Some(match (sorted[n / 2 - 1], sorted[n / 2]) {
         (Number::Exact(a), Number::Exact(b)) => {
-            let mean = (a.0 + b.0) / Decimal::TWO;
+            // Halves first when the sum would overflow: each half is at most half the range.
+            let mean = match a.0.checked_add(b.0) {
+                Some(sum) => sum / Decimal::TWO,
+                None => a.0 / Decimal::TWO + b.0 / Decimal::TWO,
+            };
             Number::Exact(Exact(if mean.scale() > 2 {
                 to_cents(mean)
             } else {

@@ -212,6 +212,40 @@ fn rates_convert_amounts_checked_by_hand() {
 }
 
 #[test]
+fn a_conversion_past_the_decimal_range_is_na_with_its_reason() {
+    let (b, c) = (b(), c());
+    // At SEK 10^26: C's revenue SEK 1000 × 10^26 = 10^29, past the range (about 7.9 × 10^28):
+    // n/a with the reason, out of the median (B's 200 alone). Its revenue per employee,
+    // SEK 20 × 10^26 = 2 × 10^27, still converts.
+    let rates = Rates {
+        rates: fx::parse("SEK=100000000000000000000000000,EUR=2").unwrap(),
+        as_of: None,
+    };
+    let view = build_view(&[&b, &c], &rates);
+    let revenue = row(&view, "revenue");
+    assert_eq!(revenue.cells[2].cell.value, None);
+    assert!(revenue.cells[2].reason.as_deref().is_some_and(
+        |r| r.starts_with("too large to convert at 100000000000000000000000000 USD per SEK")
+    ));
+    assert_eq!(exact(revenue.median.value), Decimal::from(200));
+    let per_employee = row(&view, "revenue_per_employee");
+    assert_eq!(
+        exact(per_employee.cells[2].cell.value),
+        "2000000000000000000000000000".parse::<Decimal>().unwrap()
+    );
+    // The rates named under the table are those used: EUR converts nothing here.
+    let used: Vec<&str> = view
+        .fx
+        .as_ref()
+        .unwrap()
+        .rates
+        .iter()
+        .map(|r| r.currency.as_str())
+        .collect();
+    assert_eq!(used, ["SEK"]);
+}
+
+#[test]
 fn fiscal_years_are_named_by_their_ends_and_old_ones_flagged() {
     let (c, d) = (
         c(),
@@ -296,6 +330,15 @@ fn median_and_rank_rules() {
     // Amounts to the cent: (0.01 + 0.02) ÷ 2 = 0.015, rounded half away from zero: 0.02.
     let cents = |c: i64| Number::Exact(Exact(Decimal::new(c, 2)));
     assert_eq!(median(&[cents(1), cents(2)]), Some(cents(2)));
+    // Two amounts whose sum is past the decimal range: 4 × 10^28 and 6 × 10^28 halve first,
+    // 2 × 10^28 + 3 × 10^28 = 5 × 10^28; and 4 × 10^28 twice is 4 × 10^28.
+    let big = |v: i64| {
+        Number::Exact(Exact(
+            Decimal::from(v) * Decimal::from(10_i64.pow(14)) * Decimal::from(10_i64.pow(14)),
+        ))
+    };
+    assert_eq!(median(&[big(4), big(6)]), Some(big(5)));
+    assert_eq!(median(&[big(4), big(4)]), Some(big(4)));
     let f = |v: f64| Some(Number::Float(v));
     assert_eq!(
         rank(Polarity::UpGood, &[f(5.0), f(7.0), None, f(5.0)]),
