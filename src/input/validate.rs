@@ -29,15 +29,16 @@ pub fn name_problem(name: &str) -> Option<String> {
         Some(format!(
             "is {count} characters long, more than the limit of {MAX_NAME_CHARS}"
         ))
-    } else if let Some(c) = name.chars().find(|c| c.is_control()) {
-        Some(format!(
-            "holds the control character {}: write it on one line, without tabs",
-            c.escape_unicode()
-        ))
     } else {
-        None
+        name.chars().find(|c| c.is_control()).map(|c| {
+            format!(
+                "holds the control character {}: write it on one line, without tabs",
+                c.escape_unicode()
+            )
+        })
     }
 }
+
 /// Most periods in one input: far more than any real history; time and memory grow linearly
 /// up to it (see the README's Performance section).
 pub const MAX_PERIODS: usize = 20_000;
