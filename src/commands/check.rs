@@ -241,14 +241,19 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
         )?;
     }
     let card = report.scorecard;
+    // A plain log line, never a workflow command: it starts with the tool's name, so a company
+    // named "::add-mask::..." cannot make it one, and its data is escaped like a command's.
     writeln!(
         out,
-        "{}: {} ({} pass, {} watch, {} fail)",
-        report.company,
-        word(card.status),
-        card.passed,
-        card.watch,
-        card.failed
+        "ipobrief check: {}",
+        escape_data(&format!(
+            "{}: {} ({} pass, {} watch, {} fail)",
+            report.company,
+            word(card.status),
+            card.passed,
+            card.watch,
+            card.failed
+        ))
     )?;
     Ok(())
 }

@@ -113,3 +113,50 @@ fn a_reachable_plan_passes_strict() {
         .stdout_contains("Plan AB (plan.toml): PASS, 9 pass, 0 watch, 0 fail")
         .stdout_contains("month 5");
 }
+
+/// A company named like a workflow command cannot forge one: every line `check --format
+/// github` prints is either a command with its data and properties escaped, or starts with
+/// `ipobrief check:`; a line break in a name is refused at input (exit 2), so no line can be
+/// split in two.
+#[test]
+fn github_output_cannot_be_forged_by_a_company_name() {
+    let hostile = "::add-mask::x,y%z:w";
+    let output = check(
+        "slow.toml",
+        &SLOW.replace("name = \"Slow AB\"", &format!("name = \"{hostile}\"")),
+        &["--format", "github"],
+    )
+    .status(1);
+    // The runner reads a command only at the start of a line.
+    for line in output.stdout.lines() {
+        assert!(
+            line.starts_with("::error file=")
+                || line.starts_with("::warning file=")
+                || line.starts_with("ipobrief check: "),
+            "{line}"
+        );
+    }
+    assert!(
+        output
+            .stdout
+            .contains("title=%3A%3Aadd-mask%3A%3Ax%2Cy%25z%3Aw%3A Rule of 40::"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output
+            .stdout
+            .contains("ipobrief check: ::add-mask::x,y%25z:w: FAIL ("),
+        "{}",
+        output.stdout
+    );
+    check(
+        "slow.toml",
+        &SLOW.replace("name = \"Slow AB\"", "name = \"Slow\\n::error::forged\""),
+        &["--format", "github"],
+    )
+    .status(2)
+    .stdout_contains(
+        "::error file=slow.toml,line=2,col=1::the company name holds the control character",
+    );
+}
