@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::diagnostic::{eprint_line, InputError};
 use crate::import::sec;
@@ -19,13 +19,14 @@ pub fn run(settings: &ImportSec) -> Result<ExitCode> {
     let display = settings.file.display().to_string();
     let text = read(&settings.file, &display)?;
     let imported = sec::import(&text, &display, &settings.options)?;
-    if let Some(warning) = imported.warning() {
+    for warning in imported.warnings() {
         eprint_line(warning);
     }
     let toml = imported.toml;
-    // The import must load like any company file; if not, say so before writing.
+    // The import must load like any company file; if not, say so before writing, about the
+    // JSON that was read (the TOML is never written).
     crate::input::parse(&toml, &display, Format::Toml, &ReadOptions::default())
-        .context("the imported figures do not pass validation")?;
+        .map_err(|error| sec::validation_error(error, &text, &display))?;
     write_output(&settings.output, toml.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,8 @@
 //! The same fact is repeated by every filing that shows it (a 10-K shows three years); facts are
 //! de-duplicated by their period (start and end dates), keeping the latest filing's value.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,6 +21,11 @@ pub struct CompanyFacts {
     #[serde(rename = "entityName", default)]
     pub entity_name: Option<String>,
     pub facts: BTreeMap<String, BTreeMap<String, Concept>>,
+    /// What was left out or chosen while reading figures, said to the person importing (in
+    /// the TOML's comments and on standard error): a fact whose value or dates cannot be read,
+    /// one filing giving two values for one period.
+    #[serde(skip)]
+    notices: RefCell<BTreeSet<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,10 +101,31 @@ impl CompanyFacts {
             .filter(|(u, _)| unit.is_none_or(|want| want == u.as_str()))
             .flat_map(|(_, facts)| facts);
         for fact in facts {
-            let Some(figure) = figure(concept, fact) else {
-                continue;
+            let figure = match figure(concept, fact) {
+                Ok(figure) => figure,
+                Err(why) => {
+                    self.notice(format!(
+                        "{concept} for the period ending {}{}: {why}; that fact is left out",
+                        one_line(&fact.end),
+                        accession(&fact.accn)
+                    ));
+                    continue;
+                }
             };
             let key = (figure.start, figure.end);
+            if let Some((_, kept)) = latest.get(&key) {
+                if kept.accn == figure.accn && kept.value != figure.value {
+                    self.notice(format!(
+                        "{concept} for the period ending {}: filing {} gives two values, {} and \
+                         {}; the later in the file, {}, is used",
+                        figure.end,
+                        one_line(&figure.accn),
+                        kept.value,
+                        figure.value,
+                        figure.value
+                    ));
+                }
+            }
             let newer = latest
                 .get(&key)
                 .is_none_or(|(kept, _)| fact.filed.as_deref() >= kept.filed.as_deref());
@@ -107,6 +134,15 @@ impl CompanyFacts {
             }
         }
         latest.into_values().map(|(_, figure)| figure).collect()
+    }
+
+    fn notice(&self, text: String) {
+        self.notices.borrow_mut().insert(text);
+    }
+
+    /// What was left out or chosen while reading, in a stable order.
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.borrow().iter().cloned().collect()
     }
 
     /// The currency the company reports in: the unit most of its revenue facts use.
@@ -126,10 +162,22 @@ impl CompanyFacts {
                 }
             }
         }
-        counts
-            .into_iter()
-            .max_by_key(|(_, count)| *count)
-            .map(|(unit, _)| unit.to_string())
+        let chosen = counts
+            .iter()
+            .max_by_key(|(_, count)| **count)
+            .map(|(unit, _)| unit.to_string())?;
+        for (unit, count) in counts
+            .iter()
+            .filter(|(unit, count)| **unit != chosen && **count > 0)
+        {
+            let facts = if *count == 1 { "fact" } else { "facts" };
+            self.notice(format!(
+                "{count} revenue {facts} in {} left out: the company reports most of its \
+                 revenue in {chosen}, and the import is in {chosen}",
+                one_line(unit)
+            ));
+        }
+        Some(chosen)
     }
 
     /// The CIK as the SEC writes it in file names: ten digits.
@@ -146,24 +194,55 @@ impl CompanyFacts {
     }
 }
 
-fn figure(concept: &str, fact: &Fact) -> Option<Figure> {
-    let date = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+/// One fact as a figure, or why it cannot be one.
+fn figure(concept: &str, fact: &Fact) -> Result<Figure, String> {
+    let date = |text: &str| {
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("the date \"{}\" is not YYYY-MM-DD", one_line(text)))
+    };
     let end = date(&fact.end)?;
     let start = match &fact.start {
         Some(text) => Some(date(text)?),
         None => None,
     };
-    if start.is_some_and(|start| start > end) {
-        return None;
+    if let Some(start) = start.filter(|start| *start > end) {
+        return Err(format!("it starts ({start}) after it ends"));
     }
-    Some(Figure {
+    let written = fact.val.to_string();
+    let value = parse_decimal(&written).map_err(|_| {
+        format!(
+            "the value {} cannot be held exactly (beyond about ±7.9 × 10^28, or more than 28 \
+             decimal places)",
+            one_line(&written)
+        )
+    })?;
+    Ok(Figure {
         concept: concept.to_string(),
-        value: parse_decimal(&fact.val.to_string()).ok()?,
-        accn: fact.accn.clone(),
+        value,
+        accn: one_line(&fact.accn),
         start,
         end,
         filed: fact.filed.clone(),
     })
+}
+
+/// Text from the JSON made fit for one line of a comment: every control character (a line
+/// break could start a live TOML line) becomes a space, and the length is bounded.
+pub fn one_line(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(200)
+        .collect();
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn accession(accn: &str) -> String {
+    if accn.is_empty() {
+        String::new()
+    } else {
+        format!(" (filing {})", one_line(accn))
+    }
 }
 
 #[cfg(test)]

@@ -36,17 +36,26 @@ pub struct Imported {
     pub toml: String,
     /// Fiscal years without headcount (the per-employee metrics of those years are n/a).
     pub missing_headcount: Vec<String>,
+    /// Facts left out or chosen while reading (also in the TOML's comments).
+    pub notices: Vec<String>,
 }
 
 impl Imported {
-    /// The warning to print on standard error, if any.
-    pub fn warning(&self) -> Option<String> {
-        let last = self.missing_headcount.last()?;
-        Some(format!(
-            "warning: the SEC file has no headcount for {}: add headcount_end to those years, \
-             or import again with --headcount {last}=N,...",
-            self.missing_headcount.join(", ")
-        ))
+    /// The warnings to print on standard error.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings: Vec<String> = self
+            .notices
+            .iter()
+            .map(|notice| format!("warning: {notice}"))
+            .collect();
+        if let Some(last) = self.missing_headcount.last() {
+            warnings.push(format!(
+                "warning: the SEC file has no headcount for {}: add headcount_end to those \
+                 years, or import again with --headcount {last}=N,...",
+                self.missing_headcount.join(", ")
+            ));
+        }
+        warnings
     }
 }
 
@@ -77,7 +86,10 @@ pub fn import(text: &str, file: &str, options: &Options) -> Result<Imported, Inp
         headcount.insert(label, *count);
     }
     let header = render::Header {
-        name: company_name(facts.entity_name.as_deref().unwrap_or_default()),
+        name: company_name(&facts::one_line(
+            facts.entity_name.as_deref().unwrap_or_default(),
+        )),
+        notices: facts.notices(),
         cik: facts.cik(),
         file: std::path::Path::new(file)
             .file_name()
@@ -88,7 +100,58 @@ pub fn import(text: &str, file: &str, options: &Options) -> Result<Imported, Inp
     Ok(Imported {
         toml: render::toml(&statement, &header, &headcount),
         missing_headcount: render::missing_headcount(&statement, &headcount),
+        notices: header.notices,
     })
+}
+
+/// An error of the imported TOML (which is never written) as an error about the JSON read:
+/// the figure's line in the TOML names its concept and filing in a comment, and the error
+/// points at that filing's fact under that concept in the JSON (or at the file alone).
+pub fn validation_error(error: InputError, json: &str, file: &str) -> InputError {
+    let toml_line = match error.location.as_deref() {
+        Some(crate::diagnostic::Location::Text { source_line, .. }) => source_line.clone(),
+        _ => String::new(),
+    };
+    let (figure, comment) = match toml_line.split_once('#') {
+        Some((figure, comment)) => (figure.trim().to_string(), comment.trim().to_string()),
+        None => (toml_line.trim().to_string(), String::new()),
+    };
+    let location = locate_fact(json, &comment);
+    let mut message = format!(
+        "the imported figures do not pass validation: {}",
+        error.message
+    );
+    if !figure.is_empty() {
+        message.push_str(&format!(" (imported as `{figure}`)"));
+    }
+    let help = if comment.is_empty() {
+        "the SEC file's figures are not what a company file takes; check them in the filing"
+            .to_string()
+    } else {
+        format!("the figure comes from {comment}; check it in that filing")
+    };
+    InputError::new(file, message).at(location).with_help(help)
+}
+
+/// Where the fact a TOML comment names (`us-gaap:Revenues, 0000950170-24-012345`, or a
+/// derived figure's first filing) is in the JSON: the filing's accession number after the
+/// concept's name.
+fn locate_fact(json: &str, comment: &str) -> Option<crate::diagnostic::Location> {
+    let comment = comment.strip_prefix("derived: ").unwrap_or(comment);
+    let concept = comment.split([',', ' ']).next()?;
+    let name = concept.split_once(':').map_or(concept, |(_, name)| name);
+    let accn = comment.split([',', ' ', ';']).find(|word| {
+        word.len() >= 10
+            && word.contains('-')
+            && word.chars().all(|c| c.is_ascii_digit() || c == '-')
+    })?;
+    let at = json.find(&format!("\"{name}\""))?;
+    let found = at + json[at..].find(&format!("\"{accn}\""))?;
+    Some(crate::diagnostic::text_location(
+        json,
+        found,
+        found + accn.len() + 2,
+    ))
 }
 
 /// The company's name as filed, with all-capitals names ("SNOWFLAKE INC.") in title case.
@@ -123,19 +186,20 @@ mod tests {
         let imported = Imported {
             toml: String::new(),
             missing_headcount: vec!["2023".into(), "2024".into()],
+            notices: Vec::new(),
         };
         assert_eq!(
-            imported.warning().as_deref(),
-            Some(
+            imported.warnings(),
+            [
                 "warning: the SEC file has no headcount for 2023, 2024: add headcount_end to \
                  those years, or import again with --headcount 2024=N,..."
-            )
+            ]
         );
         let complete = Imported {
             missing_headcount: Vec::new(),
             ..imported
         };
-        assert_eq!(complete.warning(), None);
+        assert!(complete.warnings().is_empty());
     }
 
     #[test]

@@ -12,10 +12,13 @@ use super::statement::{Entry, ImportedPeriod, Source, Statement};
 /// What the TOML says about the company besides its figures.
 #[derive(Debug, Clone)]
 pub struct Header {
+    /// On one line (no control characters): it is written into a comment.
     pub name: String,
     pub cik: Option<String>,
     /// The file imported, as the user named it.
     pub file: String,
+    /// What was left out or chosen while reading the file, one line each.
+    pub notices: Vec<String>,
 }
 
 /// Figures are written in millions: readable, and exact (a decimal point moves, nothing rounds).
@@ -66,6 +69,9 @@ pub fn toml(
              # last day. cost_of_revenue is written twice: as the statement figure (gross margin)\n\
              # and as a cost line, so that operating expenses keep every cost.\n",
         );
+    }
+    for notice in &header.notices {
+        let _ = writeln!(out, "# WARNING: {notice}.");
     }
     let missing = missing_headcount(statement, headcount);
     if missing.is_empty() {
@@ -200,11 +206,14 @@ fn source(entry: &Entry) -> String {
         } => {
             let mut text = format!("derived: {concept} {formula}, {}", accns.join(" "));
             if let Some(filed) = replaced {
+                let by = filed
+                    .value
+                    .checked_sub(entry.value)
+                    .map_or_else(|| "more than a figure can hold".to_string(), millions);
                 text.push_str(&format!(
-                    "; the filed Q4 of {} ({}) would miss the year by {}",
+                    "; the filed Q4 of {} ({}) would miss the year by {by}",
                     millions(filed.value),
                     filed.accn,
-                    millions(filed.value - entry.value)
                 ));
             }
             text
@@ -213,11 +222,17 @@ fn source(entry: &Entry) -> String {
 }
 
 fn millions(value: Decimal) -> String {
-    value
+    let text = value
         .checked_div(MILLION)
         .unwrap_or(value)
         .normalize()
-        .to_string()
+        .to_string();
+    // TOML's whole numbers stop at 2^63 - 1; a larger one is written with a point, which the
+    // reader still takes digit for digit.
+    if !text.contains('.') && text.parse::<i64>().is_err() {
+        return format!("{text}.0");
+    }
+    text
 }
 
 /// A TOML basic string, escaped.
@@ -246,6 +261,11 @@ mod tests {
         assert_eq!(millions(Decimal::from(3_626_396_000_i64)), "3626.396");
         assert_eq!(millions(Decimal::from(-19_426_051)), "-19.426051");
         assert_eq!(millions(Decimal::ZERO), "0");
+        // Past TOML's largest whole number: with a point.
+        assert_eq!(
+            millions("70000000000000000000000000000".parse().unwrap()),
+            "70000000000000000000000.0"
+        );
     }
 
     #[test]

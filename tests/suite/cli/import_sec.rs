@@ -344,3 +344,219 @@ fn lpa_statement_figures_come_from_ifrs_concepts() {
         assert!(year.contains(expected), "{expected}\n{year}");
     }
 }
+
+/// A small companyfacts file: revenue facts (USD unless a fact says otherwise) and an entity
+/// name, as the SEC writes them.
+fn facts_file(name: &str, revenue: &[serde_json::Value]) -> String {
+    let mut usd = Vec::new();
+    let mut eur = Vec::new();
+    for fact in revenue {
+        if fact["unit"] == "EUR" {
+            eur.push(fact.clone());
+        } else {
+            usd.push(fact.clone());
+        }
+    }
+    serde_json::json!({
+        "cik": 7, "entityName": name,
+        "facts": {"us-gaap": {"Revenues": {"units": {"USD": usd, "EUR": eur}}}}
+    })
+    .to_string()
+}
+
+fn fact(start: &str, end: &str, val: serde_json::Value, accn: &str) -> serde_json::Value {
+    serde_json::json!({"start": start, "end": end, "val": val, "accn": accn,
+        "filed": format!("{}-03-01", &end[..4].parse::<i32>().unwrap() + 1), "form": "10-K"})
+}
+
+/// The SEC file's text never reaches the TOML as live lines: an entity name with line breaks
+/// that spell `[readiness]` and `[[acknowledge]]` tables stays in one comment line (and the
+/// name on one line), so `check` judges the imported company by the default thresholds.
+#[test]
+fn an_entity_name_with_line_breaks_stays_in_its_comment() {
+    let name =
+        "Evil Corp\n[readiness]\nmin_rule_of_40 = -1000\n[[acknowledge]]\nwarning = \"x\"\r\n# ";
+    let file = facts_file(
+        name,
+        &[
+            fact(
+                "2023-01-01",
+                "2023-12-31",
+                100_000_000.into(),
+                "0000000001-24-000001",
+            ),
+            fact(
+                "2024-01-01",
+                "2024-12-31",
+                120_000_000.into(),
+                "0000000001-25-000001",
+            ),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", file)
+        .args(["import", "sec", "facts.json", "-o", "-"])
+        .run()
+        .status(0);
+    let toml = &output.stdout;
+    assert!(
+        toml.starts_with(
+            "# Evil Corp [readiness] min_rule_of_40 = -1000 [[acknowledge]] warning = \"x\" #: imported"
+        ),
+        "{toml}"
+    );
+    let live: Vec<&str> = toml
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.starts_with('['))
+        .collect();
+    assert_eq!(live, ["[company]", "[[period]]", "[[period]]"], "{toml}");
+    assert!(
+        toml.contains("name = \"Evil Corp [readiness] min_rule_of_40"),
+        "{toml}"
+    );
+}
+
+/// What the import leaves out or chooses is said, in the TOML's comments and on standard
+/// error: one filing with two values for a period (the later is used), a value beyond the
+/// decimal range (left out, so its year is missing), facts in a minority currency.
+#[test]
+fn facts_left_out_or_chosen_are_warnings() {
+    let file = facts_file(
+        "Acme",
+        &[
+            fact(
+                "2022-01-01",
+                "2022-12-31",
+                serde_json::Number::from_string_unchecked("1e300".into()).into(),
+                "0000000001-23-000001",
+            ),
+            fact(
+                "2023-01-01",
+                "2023-12-31",
+                100_000_000.into(),
+                "0000000001-24-000001",
+            ),
+            fact(
+                "2023-01-01",
+                "2023-12-31",
+                101_000_000.into(),
+                "0000000001-24-000001",
+            ),
+            fact(
+                "2024-01-01",
+                "2024-12-31",
+                120_000_000.into(),
+                "0000000001-25-000001",
+            ),
+            serde_json::json!({"start": "2024-01-01", "end": "2024-12-31", "val": 99,
+                "accn": "0000000001-25-000009", "filed": "2025-03-01", "unit": "EUR"}),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", file)
+        .args(["import", "sec", "facts.json", "-o", "acme.toml"])
+        .run()
+        .status(0);
+    let toml = output.read("acme.toml");
+    let said = [
+        "us-gaap:Revenues for the period ending 2022-12-31 (filing 0000000001-23-000001): the value 1e+300 cannot be held exactly",
+        "us-gaap:Revenues for the period ending 2023-12-31: filing 0000000001-24-000001 gives two values, 100000000 and 101000000; the later in the file, 101000000, is used",
+        "1 revenue fact in EUR left out: the company reports most of its revenue in USD",
+    ];
+    for text in said {
+        assert!(
+            toml.contains(&format!("# WARNING: {text}")),
+            "{text}\n{toml}"
+        );
+        assert!(
+            output.stderr.contains(&format!("warning: {text}")),
+            "{text}\n{}",
+            output.stderr
+        );
+    }
+    assert!(!toml.contains("label = \"2022\""), "{toml}");
+}
+
+/// A filed Q4 far from the derived one at the edge of the decimal range: the comment's
+/// difference would overflow; it says so instead of panicking.
+#[test]
+fn a_q4_difference_past_the_decimal_range_is_said_not_computed() {
+    let big = |text: &str| {
+        serde_json::Value::Number(serde_json::Number::from_string_unchecked(text.into()))
+    };
+    let file = facts_file(
+        "Acme",
+        &[
+            fact(
+                "2024-01-01",
+                "2024-12-31",
+                big("70000000000000000000000000000"),
+                "0000000001-25-000001",
+            ),
+            fact("2024-01-01", "2024-03-31", 0.into(), "0000000001-24-000011"),
+            fact("2024-04-01", "2024-06-30", 0.into(), "0000000001-24-000012"),
+            fact("2024-07-01", "2024-09-30", 0.into(), "0000000001-24-000013"),
+            fact(
+                "2024-10-01",
+                "2024-12-31",
+                big("-70000000000000000000000000000"),
+                "0000000001-25-000002",
+            ),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", file)
+        .args(["import", "sec", "facts.json", "--quarters", "-o", "-"])
+        .run();
+    assert!(!output.stderr.contains("panicked"), "{}", output.stderr);
+    assert!(
+        output
+            .stdout
+            .contains("would miss the year by more than a figure can hold"),
+        "{}\n{}",
+        output.stdout,
+        output.stderr
+    );
+}
+
+/// When the imported figures fail validation, the error is about the JSON read: it names the
+/// figure as imported, the concept and filing it comes from, and points at that fact in the
+/// JSON, not at a line of a TOML that is never written.
+#[test]
+fn a_validation_error_points_at_the_fact_in_the_json() {
+    let file = facts_file(
+        "Acme",
+        &[
+            fact(
+                "2023-01-01",
+                "2023-12-31",
+                100_000_000.into(),
+                "0000000001-24-000001",
+            ),
+            fact(
+                "2024-01-01",
+                "2024-12-31",
+                (-5_000_000).into(),
+                "0000000001-25-000001",
+            ),
+        ],
+    );
+    let output = Test::new()
+        .file("facts.json", &file)
+        .args(["import", "sec", "facts.json", "-o", "acme.toml"])
+        .run()
+        .status(2)
+        .stderr_contains(
+            "the imported figures do not pass validation: revenue must not be negative",
+        )
+        .stderr_contains("(imported as `revenue = -5`)")
+        .stderr_contains("the figure comes from us-gaap:Revenues, 0000000001-25-000001")
+        .absent("acme.toml");
+    // The fact's accession number in the one-line JSON: line 1, after the 2023 fact's.
+    let column = file.find("\"0000000001-25-000001\"").unwrap() + 1;
+    assert!(
+        output.stderr.contains(&format!("facts.json:1:{column}")),
+        "{}",
+        output.stderr
+    );
+}
