@@ -84,7 +84,9 @@ impl Styles {
 
 /// A note (Excel comment) by ipobrief, without the author prefixed to its text.
 pub fn note(text: impl Into<String>) -> Note {
-    Note::new(text)
+    let text: String = text.into();
+    // A note holds what a cell may: a longer one (a reason naming many long names) is cut.
+    Note::new(fit_within(&text, MAX_NOTE))
         .set_author("ipobrief")
         .add_author_prefix(false)
         .set_width(300)
@@ -99,10 +101,18 @@ pub fn width(longest: usize, min: usize, max: usize) -> f64 {
 /// The most UTF-16 units a cell's text may hold (Excel's limit).
 const MAX_TEXT: usize = 32_767;
 
+/// The most a note may hold: rust_xlsxwriter keeps 54 units of a cell's limit for the
+/// note's own markup.
+const MAX_NOTE: usize = MAX_TEXT - 54;
+
 /// Text as a cell can hold it: longer text (a very long note) is cut, with an ellipsis,
 /// rather than failing the workbook.
 pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.encode_utf16().count() <= MAX_TEXT {
+    fit_within(text, MAX_TEXT)
+}
+
+fn fit_within(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    if text.encode_utf16().count() <= limit {
         return text.into();
     }
     let mut units = 0;
@@ -110,7 +120,7 @@ pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
         .chars()
         .take_while(|c| {
             units += c.len_utf16();
-            units < MAX_TEXT - 8
+            units < limit - 8
         })
         .collect();
     format!("{cut}…").into()
@@ -143,5 +153,24 @@ impl Text for Worksheet {
     ) -> Result<(), XlsxError> {
         self.write_string_with_format(row, column, fit(text.as_ref()), format)
             .map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A note or a text longer than a cell holds (a reason naming a 40,000-character name) is
+    /// cut to fit, never an error that fails the workbook.
+    #[test]
+    fn notes_and_texts_longer_than_a_cell_are_cut_to_fit() {
+        let long = "é".repeat(40_000);
+        let mut sheet = Worksheet::new();
+        sheet.insert_note(0, 0, &note(format!("n/a: {long}"))).unwrap();
+        sheet.text(1, 0, &long).unwrap();
+        let cut = fit(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_TEXT - 8);
+        assert!(cut.ends_with('…'));
+        assert_eq!(fit("short"), "short");
     }
 }
