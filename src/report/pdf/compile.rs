@@ -83,6 +83,23 @@ fn date_of(as_of: &str) -> Option<Datetime> {
     Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
 }
 
+/// A Typst hint in ipobrief's words: Typst's own command-line options (`--root`,
+/// `--font-path`, `--input`, `--package-path`) do not exist here, so a hint naming one says
+/// what ipobrief gives a template instead.
+fn our_words(hint: &str) -> &str {
+    if hint.contains("--root") || hint.contains("project root") {
+        "a PDF template reads only what ipobrief gives it (data.json and the charts), never \
+         other files"
+    } else if hint.contains("--font-path") || hint.contains("fonts") && hint.contains("--") {
+        "the PDF uses the fonts built into ipobrief"
+    } else if hint.contains("--input") || hint.contains("--package") {
+        "a PDF template reads only data.json and the charts ipobrief gives it; packages cannot \
+         be imported"
+    } else {
+        hint
+    }
+}
+
 /// The first error, at its line and column in the template when it has one there.
 fn located(world: &BriefWorld, template: &Template, errors: &[SourceDiagnostic]) -> anyhow::Error {
     let Some(first) = errors.first() else {
@@ -104,7 +121,11 @@ fn located(world: &BriefWorld, template: &Template, errors: &[SourceDiagnostic])
         let text = world.main_source().text();
         error = error.at(Some(text_location(text, range.start, range.end)));
     }
-    let hints: Vec<&str> = first.hints.iter().map(|h| h.v.as_str()).collect();
+    let hints: Vec<&str> = first
+        .hints
+        .iter()
+        .map(|h| our_words(h.v.as_str()))
+        .collect();
     let help = if hints.is_empty() {
         "fix the template at the line and column shown, or remove the override".to_string()
     } else {

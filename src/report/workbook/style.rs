@@ -166,7 +166,9 @@ mod tests {
     fn notes_and_texts_longer_than_a_cell_are_cut_to_fit() {
         let long = "é".repeat(40_000);
         let mut sheet = Worksheet::new();
-        sheet.insert_note(0, 0, &note(format!("n/a: {long}"))).unwrap();
+        sheet
+            .insert_note(0, 0, &note(format!("n/a: {long}")))
+            .unwrap();
         sheet.text(1, 0, &long).unwrap();
         let cut = fit(&long);
         assert_eq!(cut.encode_utf16().count(), MAX_TEXT - 8);
