@@ -28,11 +28,15 @@ pub enum WarningKind {
     RevenuePerEmployeeJump,
     /// An `[[acknowledge]]` table that matches no warning.
     StaleAcknowledgement,
+    /// Figures of one date (cash, headcount at a year's end and its last quarter's) disagree.
+    SameDateDisagrees,
+    /// Operating income is not reported but derived from the listed cost lines.
+    DerivedOperatingIncome,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 9] = [
+    pub const ALL: [WarningKind; 11] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -42,6 +46,8 @@ impl WarningKind {
         WarningKind::PersonnelAboveCosts,
         WarningKind::RevenuePerEmployeeJump,
         WarningKind::StaleAcknowledgement,
+        WarningKind::SameDateDisagrees,
+        WarningKind::DerivedOperatingIncome,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -56,6 +62,8 @@ impl WarningKind {
             WarningKind::PersonnelAboveCosts => "personnel_above_costs",
             WarningKind::RevenuePerEmployeeJump => "revenue_per_employee_jump",
             WarningKind::StaleAcknowledgement => "stale_acknowledgement",
+            WarningKind::SameDateDisagrees => "same_date_disagrees",
+            WarningKind::DerivedOperatingIncome => "derived_operating_income",
         }
     }
 
@@ -71,6 +79,8 @@ impl WarningKind {
             WarningKind::PersonnelAboveCosts => "personnel cost above all costs",
             WarningKind::RevenuePerEmployeeJump => "revenue per employee jumps",
             WarningKind::StaleAcknowledgement => "stale acknowledgements",
+            WarningKind::SameDateDisagrees => "figures of one date that disagree",
+            WarningKind::DerivedOperatingIncome => "operating income derived from cost lines",
         }
     }
 

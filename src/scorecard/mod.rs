@@ -177,6 +177,7 @@ pub fn evaluate(
 
 /// Warning kinds that put a period's figures in doubt: a criterion never passes on them.
 pub const DOUBTFUL: &[WarningKind] = &[
+    WarningKind::SameDateDisagrees,
     WarningKind::MarginOutOfRange,
     WarningKind::QuartersVsYear,
     WarningKind::HalvesVsYear,
@@ -230,6 +231,51 @@ impl Verdict {
                 "{} Not passed: the figures raised a warning ({}).",
                 self.why, warning.message
             );
+        }
+        self
+    }
+
+    /// A verdict on an operating income that the input does not report but that is derived
+    /// from its cost lines says so in its figure and its reason, and is a watch at best until
+    /// the input gives the reported figure or acknowledges the derivation.
+    fn unless_derived(mut self, metrics: &Metrics, periods: &[&PeriodMetrics]) -> Verdict {
+        let derived: Vec<String> = periods
+            .iter()
+            .filter(|p| p.operating_income_source == Some("derived"))
+            .map(|p| p.label.to_string())
+            .collect();
+        if derived.is_empty() || self.figure == "n/a" {
+            return self;
+        }
+        let acknowledged = metrics
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::DerivedOperatingIncome)
+            .and_then(|w| w.acknowledged.clone());
+        self.figure.push_str(" (derived)");
+        let whose = derived.join(" and ");
+        match acknowledged {
+            Some(reason) => {
+                self.why = format!(
+                    "{} The operating income of {whose} is derived from the listed cost lines \
+                     (acknowledged: {reason}).",
+                    self.why
+                );
+            }
+            None => {
+                self.why = format!(
+                    "{} The operating income of {whose} is not reported but derived as revenue \
+                     minus the listed cost lines, which counts only the costs listed.",
+                    self.why
+                );
+                if self.status == Status::Pass {
+                    self.status = Status::Watch;
+                    self.why.push_str(
+                        " Not passed: give operating_income as reported, or acknowledge the \
+                         derivation.",
+                    );
+                }
+            }
         }
         self
     }
@@ -332,6 +378,17 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
         }
         .unless_warned(metrics, &[period]),
     };
+    let verdict = match (margin, verdict.period) {
+        (RuleOf40Margin::Operating | RuleOf40Margin::Ebitda, Some(label)) => {
+            let judged: Vec<&PeriodMetrics> = metrics
+                .periods
+                .iter()
+                .filter(|p| p.label == label)
+                .collect();
+            verdict.unless_derived(metrics, &judged)
+        }
+        _ => verdict,
+    };
     // The name says which margin, unless it is the usual operating margin.
     let name = match margin {
         RuleOf40Margin::Operating => "Rule of 40",
@@ -390,6 +447,7 @@ fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criteri
                 value: Some(change),
             }
             .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
+            .unless_derived(metrics, &periods(metrics, &[before_label, after_label]))
         }
     };
     verdict.named("operating_margin_trend", "Operating margin trend")

@@ -667,3 +667,82 @@ fn a_kpi_threshold_judges_the_latest_value() {
     );
     assert_eq!(criterion(&scored, "kpi.margin").status, Status::Pass);
 }
+
+/// A KPI gate judges the latest period the input covers: a take rate given for 2023 (1,000 ÷
+/// 50,000 × 100 = 2%, above the 1.5% floor) but not for 2024, the latest year, is a watch
+/// naming 2024, not a pass on 2023.
+#[test]
+fn a_kpi_threshold_never_passes_on_an_older_period() {
+    let kpi = "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+               formula = \"revenue / values.gmv * 100\"\n\
+               [[readiness.kpi]]\nkey = \"take_rate\"\nmin = 1.5\n";
+    let periods = "[[period]]\nlabel = \"2023\"\nrevenue = 1000\n[period.values]\ngmv = 50000\n\
+                   [[period]]\nlabel = \"2024\"\nrevenue = 1200\n";
+    let scored = card_for(kpi, periods);
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!(rule.status, Status::Watch);
+    assert_eq!(rule.figure, "n/a");
+    assert_eq!(rule.period.map(|p| p.to_string()).as_deref(), Some("2024"));
+    assert!(
+        rule.why.starts_with("2024 has no value of Take rate (")
+            && rule
+                .why
+                .ends_with("the threshold is not judged on 2023 or another older period."),
+        "{}",
+        rule.why
+    );
+    // With the 2024 value (1,200 ÷ 60,000 × 100 = 2%) it is judged on 2024 and passes.
+    let periods = format!("{periods}[period.values]\ngmv = 60000\n");
+    let rule = criterion(&card_for(kpi, &periods), "kpi.take_rate").clone();
+    assert_eq!(rule.status, Status::Pass);
+    assert_eq!(rule.period.map(|p| p.to_string()).as_deref(), Some("2024"));
+}
+
+/// Operating income derived from a partial cost list: 2024 revenue 150 against 100 (growth
+/// 50%), costs listed 40, so a derived income of 110 and a margin of 73.3%: a Rule of 40 of
+/// 123.3 that would pass is a watch, its figure marked derived; acknowledged, it passes, still
+/// marked. A reported operating income of 5 (margin 3.3%, Rule of 40 53.3) is judged as is.
+#[test]
+fn a_criterion_on_a_derived_operating_income_is_watch_at_best() {
+    let periods = "[[period]]\nlabel = \"2023\"\nrevenue = 100\n[period.costs]\nstaff = 40\n\
+                   [[period]]\nlabel = \"2024\"\nrevenue = 150\n[period.costs]\nstaff = 40\n";
+    let rule = criterion(&card(periods), "rule_of_40").clone();
+    assert_eq!(rule.status, Status::Watch);
+    assert_eq!(rule.figure, "123.3 (derived)");
+    assert!(
+        rule.why
+            .contains("The operating income of 2024 is not reported but derived")
+            && rule
+                .why
+                .ends_with("give operating_income as reported, or acknowledge the derivation."),
+        "{}",
+        rule.why
+    );
+    // The margin trend judges 2023 and 2024, both derived.
+    let trend = criterion(&card(periods), "operating_margin_trend").clone();
+    assert!(trend.figure.ends_with(" (derived)"), "{}", trend.figure);
+    assert!(
+        trend.why.contains("of 2023 and 2024 is not reported"),
+        "{}",
+        trend.why
+    );
+    let acknowledged = card_for(
+        "[[acknowledge]]\nkind = \"derived_operating_income\"\nreason = \"every cost is listed\"\n",
+        periods,
+    );
+    let rule = criterion(&acknowledged, "rule_of_40");
+    assert_eq!(rule.status, Status::Pass);
+    assert_eq!(rule.figure, "123.3 (derived)");
+    assert!(
+        rule.why.contains("(acknowledged: every cost is listed)"),
+        "{}",
+        rule.why
+    );
+    let reported = periods.replace(
+        "label = \"2024\"\nrevenue = 150\n",
+        "label = \"2024\"\nrevenue = 150\noperating_income = 5\n",
+    );
+    let rule = criterion(&card(&reported), "rule_of_40").clone();
+    assert_eq!(rule.figure, "53.3");
+    assert_eq!(rule.status, Status::Pass);
+}

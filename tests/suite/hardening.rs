@@ -1183,3 +1183,41 @@ fn a_formula_error_at_a_multibyte_character_is_reported_by_check_as_json() {
         );
     }
 }
+
+/// KPIs have a limit, as cost lines and peers do: 200 are checked (each lookup by key, so the
+/// work is linear), the 201st is refused at its `key` line.
+#[test]
+fn more_kpis_than_the_limit_are_refused_at_the_first_one_past_it() {
+    let kpis = |n: usize| {
+        let mut text = company_toml("Acme");
+        for k in 0..n {
+            // Each reads the one before: a chain as long as the list.
+            let formula = if k == 0 {
+                "revenue".to_string()
+            } else {
+                format!("k{} + 1", k - 1)
+            };
+            text.push_str(&format!(
+                "\n[[kpi]]\nkey = \"k{k}\"\nname = \"K{k}\"\nunit = \"money\"\nformula = \"{formula}\"\n"
+            ));
+        }
+        text.push_str("\n[[period]]\nlabel = \"2024\"\nrevenue = 5\n");
+        text
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = generated(dir.path(), "kpis.toml", kpis(200));
+    Test::in_dir(dir.path())
+        .args(["check", &file, "--format", "json"])
+        .run()
+        .stderr_lacks("error");
+    let file = generated(dir.path(), "too-many.toml", kpis(201));
+    // The 201st [[kpi]] starts on line 4 + 6 x 200 + 1; its key is the line after.
+    assert_refused(
+        dir.path(),
+        &file,
+        &[
+            &format!("too-many.toml:{}:1", 4 + 6 * 200 + 2),
+            "the input defines 201 KPIs, more than the limit of 200",
+        ],
+    );
+}
