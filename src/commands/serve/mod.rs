@@ -4,13 +4,17 @@
 //! error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
 //! server and removes the temporary folder.
 
+mod hosts;
 mod http;
+mod listen;
 mod page;
+mod reply;
+mod request;
 mod site;
 mod watch;
 
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
@@ -22,13 +26,14 @@ use crate::diagnostic::eprint_line;
 use crate::settings::Serve;
 use crate::{Output, UsageError};
 
+use self::hosts::Hosts;
 use self::site::Site;
 use self::watch::{Signal, Watched};
 
 pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     let watched = Watched::of(&settings).map_err(crate::usage)?;
-    let server = bind(settings.address)?;
-    let address = server.server_addr().to_ip().unwrap_or(settings.address);
+    let listener = bind(settings.address)?;
+    let address = listener.local_addr().unwrap_or(settings.address);
     let folder = tempfile::Builder::new()
         .prefix("ipobrief-serve-")
         .tempdir()
@@ -45,11 +50,19 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     let _watcher = watched.start(signals)?;
 
     rebuild(&site, &mut settings, output);
-    let server = Arc::new(server);
-    let serving = std::thread::spawn({
-        let (server, site) = (Arc::clone(&server), Arc::clone(&site));
-        move || http::serve(&server, &site)
-    });
+    let hosts = Hosts::of(address);
+    // The listening thread runs until the process ends; event streams end at the stop.
+    std::thread::Builder::new()
+        .name("serve listener".into())
+        .spawn({
+            let site = Arc::clone(&site);
+            move || {
+                listen::serve(&listener, move |stream, head| {
+                    http::answer(stream, &head, &site, &hosts)
+                })
+            }
+        })
+        .context("cannot start the server's thread")?;
     let url = format!("http://{address}/");
     // The address goes to standard output, for a person or a script to read.
     let _ = writeln!(std::io::stdout(), "Serving {url}");
@@ -82,8 +95,6 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     }
 
     site.stop();
-    server.unblock();
-    let _ = serving.join();
     let shown = folder.path().display().to_string();
     folder
         .close()
@@ -95,12 +106,9 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
 }
 
 /// Listens on `address`; a port in use is a usage error that names it.
-fn bind(address: SocketAddr) -> Result<tiny_http::Server> {
-    tiny_http::Server::http(address).map_err(|error| {
-        let in_use = error
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
-        let message = match in_use {
+fn bind(address: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(address).map_err(|error| {
+        let message = match error.kind() == std::io::ErrorKind::AddrInUse {
             true => format!(
                 "cannot serve on {address}: port {} is in use; pick another with --port, or \
                  --port 0 for any free one",
