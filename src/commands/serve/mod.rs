@@ -1,6 +1,6 @@
 //! `ipobrief serve`: a live preview. Generates the briefs (through `generate`'s own code) into a
 //! temporary folder, serves that folder on 127.0.0.1, regenerates on every saved change of an
-//! input, the templates or the thresholds, and reloads the open pages. A bad edit shows its
+//! input, a peer, the templates or the thresholds, and reloads the open pages. A bad edit shows its
 //! error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
 //! server and removes the temporary folder.
 
@@ -28,7 +28,7 @@ use crate::{Output, UsageError};
 
 use self::hosts::Hosts;
 use self::site::Site;
-use self::watch::{Signal, Watched};
+use self::watch::{Signal, Watched, Watcher};
 
 pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     let watched = Watched::of(&settings).map_err(crate::usage)?;
@@ -47,9 +47,9 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     })
     .context("cannot listen for Ctrl-C")?;
     let nothing_watched = watched.is_empty();
-    let _watcher = watched.start(signals)?;
+    let mut watcher = watched.start(signals)?;
 
-    rebuild(&site, &mut settings, output);
+    rebuild(&site, &mut settings, &mut watcher, output);
     let hosts = Hosts::of(address);
     // The listening thread runs until the process ends; event streams end at the stop.
     std::thread::Builder::new()
@@ -91,7 +91,7 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
         if signals.contains(&Signal::Stop) {
             break;
         }
-        rebuild(&site, &mut settings, output);
+        rebuild(&site, &mut settings, &mut watcher, output);
     }
 
     site.stop();
@@ -120,10 +120,14 @@ fn bind(address: SocketAddr) -> Result<TcpListener> {
     })
 }
 
-/// Builds again and says how it went on standard error: the time, or the error in full.
-fn rebuild(site: &Site, settings: &mut Serve, output: Output) {
+/// Builds again, watches the peers' files the build read, and says how it went on standard
+/// error: the time, or the error in full.
+fn rebuild(site: &Site, settings: &mut Serve, watcher: &mut Watcher, output: Output) {
     let started = Instant::now();
-    match site.rebuild(settings) {
+    let mut peer_files = Vec::new();
+    let error = site.rebuild(settings, &mut peer_files);
+    watcher.add(&peer_files);
+    match error {
         None if !output.quiet => eprint_line(format_args!(
             "generated in {} ms",
             started.elapsed().as_millis()

@@ -68,10 +68,15 @@ impl Site {
     }
 
     /// Generates again and makes the result (or its error) what is served. Returns the error's
-    /// text when the build failed.
-    pub fn rebuild(&self, settings: &mut Serve) -> Option<String> {
+    /// text when the build failed, as the terminal prints it; adds to `peer_files` the peers'
+    /// files the build read (or failed on).
+    pub fn rebuild(&self, settings: &mut Serve, peer_files: &mut Vec<PathBuf>) -> Option<String> {
         let generation = self.lock().generation + 1;
-        let built = build(settings, &self.folder.join(generation.to_string()));
+        let built = build(
+            settings,
+            &self.folder.join(generation.to_string()),
+            peer_files,
+        );
         let mut state = self.lock();
         state.generation = generation;
         let outcome = match built {
@@ -103,9 +108,13 @@ impl Site {
 
 /// Renders the briefs as `generate` does and writes them into `into`; returns the folder and
 /// the landing page inside it.
-fn build(settings: &mut Serve, into: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
+fn build(
+    settings: &mut Serve,
+    into: &Path,
+    peer_files: &mut Vec<PathBuf>,
+) -> Result<(PathBuf, Option<PathBuf>)> {
     settings.generate.thresholds = values::thresholds(settings.thresholds_file.as_deref())?;
-    let briefs = generate::render(&settings.generate)?;
+    let briefs = generate::render_noting(&settings.generate, peer_files)?;
     let quiet = Output {
         quiet: true,
         verbose: false,
