@@ -8,6 +8,7 @@ mod hosts;
 mod http;
 mod listen;
 mod page;
+mod quote;
 mod reply;
 mod request;
 mod site;

@@ -16,6 +16,8 @@ use crate::commands::generate::{self, Briefs};
 use crate::settings::{values, Serve};
 use crate::Output;
 
+use super::quote;
+
 /// The state every request reads.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -25,7 +27,8 @@ pub struct Snapshot {
     pub root: Option<PathBuf>,
     /// The page `/` shows, inside `root`: `index.html` for several companies, else the brief.
     pub landing: Option<PathBuf>,
-    /// The last build's error as the terminal prints it; none when it succeeded.
+    /// The last build's error as the error page shows it (see [`quote`]); none when it
+    /// succeeded.
     pub error: Option<String>,
     /// Set once on Ctrl-C: event streams end.
     pub stopping: bool,
@@ -89,9 +92,8 @@ impl Site {
                 None
             }
             Err(error) => {
-                let text = errors::text(&error);
-                state.error = Some(text.clone());
-                Some(text)
+                state.error = Some(quote::page_text(&error));
+                Some(errors::text(&error))
             }
         };
         drop(state);
