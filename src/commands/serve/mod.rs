@@ -49,6 +49,7 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     .context("cannot listen for Ctrl-C")?;
     let nothing_watched = watched.is_empty();
     let mut watcher = watched.start(signals)?;
+    watcher.add(settings.generate.peers.as_deref().unwrap_or_default());
 
     rebuild(&site, &mut settings, &mut watcher, output);
     let hosts = Hosts::of(address);

@@ -38,13 +38,12 @@ pub struct Watched {
 }
 
 impl Watched {
-    /// Every input, the `--peers` files, the thresholds file and the templates folder of
-    /// `settings`.
+    /// Every input, the thresholds file and the templates folder of `settings`. (The peers'
+    /// files are added with [`Watcher::add`]: a missing one is the build's error to show.)
     pub fn of(settings: &Serve) -> Result<Watched> {
         let mut watched = Watched::default();
         let files = settings.generate.inputs.iter();
-        let peers = settings.generate.peers.iter().flatten();
-        for file in files.chain(peers).chain(settings.thresholds_file.as_ref()) {
+        for file in files.chain(settings.thresholds_file.as_ref()) {
             watched.files.push(absolute_file(file)?);
         }
         if let Some(folder) = &settings.generate.templates {
