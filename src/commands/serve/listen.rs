@@ -3,11 +3,13 @@
 //! [`MOST_CONNECTIONS`] at once. A burst of connections that send nothing cannot shut the
 //! preview out: when all places are taken, or the process is out of file descriptors, the
 //! connection that has waited longest without sending its request is closed to make room, and
-//! a failed accept is retried after a pause instead of ending the listening. Each connection
-//! has [`HEAD_TIME`](super::request::HEAD_TIME) to send its request's head.
+//! a failed accept is retried after a pause instead of ending the listening. Running out of
+//! file descriptors also lowers the number of places to what the process can hold, less a
+//! margin for the files an answer and a build open. Each connection has
+//! [`HEAD_TIME`](super::request::HEAD_TIME) to send its request's head.
 
 use std::collections::VecDeque;
-use std::io::Read;
+use std::io::{ErrorKind, Read};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,6 +23,8 @@ use super::request::{self, Head, Refused};
 /// The most connections answered at once: far more than a browser opens to one host (about
 /// six, and one event stream per open page), far fewer than the usual 1,024 file descriptors.
 pub const MOST_CONNECTIONS: usize = 128;
+/// File descriptors kept free for answers and builds once the process has run out of them.
+const SPARE_DESCRIPTORS: usize = 16;
 /// How long a stalled answer may wait for the other side to read.
 const WRITE_TIME: Duration = Duration::from_secs(30);
 /// The longest pause after a failed accept.
@@ -33,13 +37,19 @@ where
     F: Fn(&TcpStream, Head) + Send + Sync + 'static,
 {
     let answer = Arc::new(answer);
-    let connections = Arc::new(Connections::default());
+    let connections = Arc::new(Connections {
+        open: AtomicUsize::new(0),
+        places: AtomicUsize::new(MOST_CONNECTIONS),
+        waiting: Mutex::new(VecDeque::new()),
+        numbers: AtomicU64::new(0),
+    });
     let mut pause = Duration::ZERO;
     for accepted in listener.incoming() {
         match accepted {
             Ok(stream) => {
                 pause = Duration::ZERO;
-                if connections.open.load(Ordering::SeqCst) >= MOST_CONNECTIONS
+                let places = connections.places.load(Ordering::SeqCst);
+                if connections.open.load(Ordering::SeqCst) >= places
                     && !connections.close_longest_waiting()
                 {
                     // Every place answers a request: this one is told to come back.
@@ -51,8 +61,19 @@ where
                 spawn(stream, &connections, &answer);
             }
             Err(error) => {
-                // Out of file descriptors (or another failure of the listening socket): free
-                // a descriptor held by a connection that sends nothing, pause, and go on.
+                // Out of file descriptors (or another failure of the listening socket): fewer
+                // places from now on, a descriptor freed from a connection that sends nothing,
+                // a pause, and on.
+                if !matches!(
+                    error.kind(),
+                    ErrorKind::ConnectionAborted
+                        | ErrorKind::ConnectionReset
+                        | ErrorKind::Interrupted
+                ) {
+                    let open = connections.open.load(Ordering::SeqCst);
+                    let fewer = open.saturating_sub(SPARE_DESCRIPTORS).max(1);
+                    connections.places.fetch_min(fewer, Ordering::SeqCst);
+                }
                 if pause.is_zero() {
                     eprint_line(format_args!(
                         "warning: serve could not accept a connection ({error}); closing idle \
@@ -117,10 +138,11 @@ fn linger(stream: &TcpStream) {
 }
 
 /// The connections being answered, and those of them still waiting for their request.
-#[derive(Default)]
 struct Connections {
     /// How many have a place, answered or waiting.
     open: AtomicUsize,
+    /// How many places there are: [`MOST_CONNECTIONS`], or fewer once descriptors ran out.
+    places: AtomicUsize,
     /// Still waiting for their request's head, oldest first, by number.
     waiting: Mutex<VecDeque<(u64, Arc<TcpStream>)>>,
     numbers: AtomicU64,
