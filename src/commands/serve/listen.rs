@@ -130,7 +130,7 @@ fn linger(stream: &TcpStream) {
     let mut chunk = [0; 8192];
     let mut drained = 0;
     while drained < MOST {
-        match (&mut &*stream).read(&mut chunk) {
+        match Read::read(&mut &*stream, &mut chunk) {
             Ok(0) | Err(_) => return,
             Ok(read) => drained += read,
         }

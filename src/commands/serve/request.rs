@@ -49,7 +49,7 @@ pub fn read_head(stream: &TcpStream) -> Result<Head, Refused> {
         stream
             .set_read_timeout(Some(left))
             .map_err(|_| Refused::Gone)?;
-        let read = match (&mut &*stream).read(&mut chunk) {
+        let read = match Read::read(&mut &*stream, &mut chunk) {
             Ok(0) | Err(_) => return Err(Refused::Gone),
             Ok(read) => read,
         };
