@@ -25,6 +25,9 @@ use super::request::{self, Head, Refused};
 pub const MOST_CONNECTIONS: usize = 128;
 /// File descriptors kept free for answers and builds once the process has run out of them.
 const SPARE_DESCRIPTORS: usize = 16;
+/// The fewest places, however few descriptors there are: a page, its event stream and the
+/// files it loads.
+const FEWEST_PLACES: usize = 8;
 /// How long a stalled answer may wait for the other side to read.
 const WRITE_TIME: Duration = Duration::from_secs(30);
 /// The longest pause after a failed accept.
@@ -44,6 +47,7 @@ where
         numbers: AtomicU64::new(0),
     });
     let mut pause = Duration::ZERO;
+    let mut warned = false;
     for accepted in listener.incoming() {
         match accepted {
             Ok(stream) => {
@@ -71,13 +75,15 @@ where
                         | ErrorKind::Interrupted
                 ) {
                     let open = connections.open.load(Ordering::SeqCst);
-                    let fewer = open.saturating_sub(SPARE_DESCRIPTORS).max(1);
+                    let fewer = open.saturating_sub(SPARE_DESCRIPTORS).max(FEWEST_PLACES);
                     connections.places.fetch_min(fewer, Ordering::SeqCst);
                 }
-                if pause.is_zero() {
+                // Said once: a burst would otherwise say it at every turn.
+                if !warned {
+                    warned = true;
                     eprint_line(format_args!(
-                        "warning: serve could not accept a connection ({error}); closing idle \
-                         connections and going on"
+                        "warning: serve could not accept a connection ({error}); it closes idle \
+                         connections to make room and goes on"
                     ));
                 }
                 connections.close_longest_waiting();
