@@ -60,8 +60,14 @@ fn read(path: &str, site: &Site) -> Reply {
         }
         Some(Found::Folder) | None => return not_found(),
     };
-    let Ok(bytes) = std::fs::read(&file) else {
-        return not_found();
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return not_found(),
+        // Out of file descriptors for a moment (a burst of connections), or the like.
+        Err(_) => {
+            return Reply::text(503, "the file could not be read just now: try again")
+                .with("Retry-After", "1")
+        }
     };
     let kind = content_type(&file);
     let bytes = match kind.starts_with("text/html") {
