@@ -1,7 +1,7 @@
 //! `ipobrief serve`: a live preview. Generates the briefs (through `generate`'s own code) into a
 //! temporary folder, serves that folder on 127.0.0.1, regenerates on every saved change of an
-//! input, a peer, the templates or the thresholds, and reloads the open pages. A bad edit shows its
-//! error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
+//! input, a peer, the templates or the thresholds, and reloads the open pages. A bad edit shows
+//! its error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
 //! server and removes the temporary folder.
 
 mod hosts;

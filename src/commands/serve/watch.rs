@@ -1,10 +1,10 @@
 //! Watching what a brief is made from: every input file, the peers' files, the thresholds file
 //! and the templates folder. The peers a company file names are known only once it is read, so
 //! each build's are added as it finds them (a peer no longer named stays watched: a change to
-//! it only builds once more). Editors save by writing a new file and renaming it over the old one, which ends a
-//! watch on the file itself, so the folders holding the files are watched and their events
-//! kept for the files of interest. An editor's several writes of one save come as one change
-//! through the debouncer.
+//! it only builds once more). Editors save by writing a new file and renaming it over the old
+//! one, which ends a watch on the file itself, so the folders holding the files are watched and
+//! their events kept for the files of interest. An editor's several writes of one save come as
+//! one change through the debouncer.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
