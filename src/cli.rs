@@ -83,7 +83,7 @@ pub enum Command {
     },
     /// Preview the brief in a browser: generate, serve on 127.0.0.1, regenerate on every save.
     #[command(
-        after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, the --templates\nfolder and the --thresholds file, regenerates on each save and reloads open pages.\nA bad edit shows its error on the page until the next good save. Ctrl-C stops and\nremoves the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
+        after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, its peers, the\n--templates folder and the --thresholds file, regenerates on each save and reloads\nopen pages. A bad edit shows its error on the page until the next good save. Ctrl-C\nstops and removes the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
     )]
     Serve {
         /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
