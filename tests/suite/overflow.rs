@@ -155,6 +155,7 @@ fn compare_periods_and_companies_at_the_edge() {
         ],
         0,
     )
+    .stdout_contains("n/a: the values are too large to subtract")
     .present("out/compare.md");
     run(&["compare", "millions.toml", "edge.toml"], 0);
 }
