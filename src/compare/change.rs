@@ -122,7 +122,9 @@ pub fn compare(pair: Pair, column: usize) -> Change {
         (_, base, other) => {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
-            let pct = (base != 0.0).then(|| difference / base.abs() * 100.0);
+            let pct = (base != 0.0)
+                .then(|| difference / base.abs() * 100.0)
+                .ok_or(NoPct::FromZero);
             let amount = match pair.unit {
                 Unit::Months => format!("{} months", format::places(difference, 1, true)),
                 _ => format!("{}×", format::places(difference, 2, true)),
@@ -168,7 +170,11 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     } else {
         -1
     };
-    let pct = growth_pct(other, base);
+    let pct = growth_pct(other, base).ok_or(if base.is_zero() {
+        NoPct::FromZero
+    } else {
+        NoPct::TooLarge
+    });
     with_pct(
         column,
         Some(Number::Exact(Exact(difference))),
@@ -179,28 +185,41 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     )
 }
 
+/// Why a change has no percent.
+#[derive(Debug, Clone, Copy)]
+enum NoPct {
+    /// The first value is zero.
+    FromZero,
+    /// The percent is past the decimal range (4 x 10^28 after 0.0001).
+    TooLarge,
+}
+
 fn with_pct(
     column: usize,
     absolute: Option<Number>,
     amount: String,
-    pct: Option<f64>,
+    pct: Result<f64, NoPct>,
     sign: i8,
     polarity: Polarity,
 ) -> Change {
     let (text, reason) = match pct {
-        Some(pct) => (
+        Ok(pct) => (
             format!("{amount} ({}%)", format::places(pct, 1, true)),
             None,
         ),
-        None => {
+        Err(NoPct::FromZero) => {
             let reason = "the first value is zero, so there is no percent change".to_string();
             (format!("{amount} (% n/a: from zero)"), Some(reason))
+        }
+        Err(NoPct::TooLarge) => {
+            let reason = "the percent change is too large to represent exactly".to_string();
+            (format!("{amount} (% n/a: too large)"), Some(reason))
         }
     };
     Change {
         column,
         absolute,
-        pct,
+        pct: pct.ok(),
         pp: None,
         tone: polarity.tone(sign),
         text,

@@ -276,11 +276,13 @@ fn headcount_continuity(input: &CompanyInput) -> Vec<Warning> {
         if larger <= smaller.saturating_mul(factor) {
             continue;
         }
-        let times = if smaller.is_zero() {
-            String::new()
-        } else {
-            let direction = if start > end { "more" } else { "fewer" };
-            format!(", {} times {direction}", grouped(larger / smaller, 1))
+        // No ratio when the smaller is zero, or so small that the ratio is past the range.
+        let times = match larger.checked_div(smaller) {
+            Some(times) if !smaller.is_zero() => {
+                let direction = if start > end { "more" } else { "fewer" };
+                format!(", {} times {direction}", grouped(times, 1))
+            }
+            _ => String::new(),
         };
         warnings.push(Warning::new(
             Some(period.label.to_string()),

@@ -548,7 +548,8 @@ fn ai(
                 .ai
                 .spend
                 .ok_or(Reason::NotGiven { figure: "ai_spend" })?;
-            ratio(savings, spend).ok_or(Reason::Zero { figure: "ai_spend" })
+            ratio(savings, spend)
+                .ok_or_else(|| Reason::no_quotient(spend, Reason::Zero { figure: "ai_spend" }))
         }),
     );
     let savings = cx.na.take("ai_savings", savings_value);
@@ -594,9 +595,12 @@ fn cost_lines(
                     },
                 )
                 .and_then(|before| {
-                    growth_pct(amount, before).ok_or_else(|| Reason::LineZeroThen {
-                        compared: Compared::YearEarlier,
-                        line: name.clone(),
+                    growth_pct(amount, before).ok_or_else(|| {
+                        let zero = Reason::LineZeroThen {
+                            compared: Compared::YearEarlier,
+                            line: name.clone(),
+                        };
+                        Reason::no_quotient(before, zero)
                     })
                 }),
             );
@@ -655,14 +659,18 @@ fn growth_of(
     relation: Compared,
     figure: &'static str,
 ) -> Result<f64, Reason> {
-    growth_pct(after, before).ok_or(Reason::ZeroThen {
-        compared: relation,
-        figure,
+    growth_pct(after, before).ok_or_else(|| {
+        let zero = Reason::ZeroThen {
+            compared: relation,
+            figure,
+        };
+        Reason::no_quotient(before, zero)
     })
 }
 
 fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, Reason> {
-    percent(amount, revenue).ok_or(Reason::Zero { figure: "revenue" })
+    percent(amount, revenue)
+        .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
 }
 
 /// Two inputs of a combined metric (their catalogue keys in `keys`), or the first that is

@@ -5,6 +5,8 @@
 //! A reason says nothing of its own period, so the same reason in neighbouring periods is one
 //! value, and a note can name its periods once as a range ("2025-Q1 to 2025-Q4: ...").
 
+use rust_decimal::Decimal;
+
 use super::catalogue::known;
 use super::runs;
 use crate::period::{PeriodKind, PeriodLabel};
@@ -87,6 +89,19 @@ pub enum Reason {
     /// Computed from another metric that is unavailable (resolved to that metric's own reason
     /// once the period is computed, see [`super::Unavailable::resolve`]).
     Needs { figure: &'static str },
+}
+
+impl Reason {
+    /// Why a quotient by `divisor` (a share, a ratio, a growth rate) is missing: `if_zero` when
+    /// the divisor is zero, else the quotient is past the decimal range ([`Reason::TooLarge`]):
+    /// 4 x 10^28 over 0.0001 is not "zero".
+    pub fn no_quotient(divisor: Decimal, if_zero: Reason) -> Reason {
+        if divisor.is_zero() {
+            if_zero
+        } else {
+            Reason::TooLarge
+        }
+    }
 }
 
 /// A figure's name as the brief writes it mid-sentence: "headcount, period end", "AI spend".
@@ -291,5 +306,19 @@ mod tests {
             words(&reason, &[label("2024-Q2")]),
             "the input's quarters start at 2024-Q1, so there is no earlier quarter to compare with"
         );
+    }
+
+    #[test]
+    fn a_missing_quotient_is_zero_only_over_zero() {
+        let zero = Reason::Zero { figure: "revenue" };
+        assert_eq!(
+            Reason::no_quotient(Decimal::ZERO, zero.clone()),
+            zero.clone()
+        );
+        assert_eq!(
+            Reason::no_quotient(Decimal::new(1, 4), zero.clone()),
+            Reason::TooLarge
+        );
+        assert_eq!(Reason::no_quotient(-Decimal::ONE, zero), Reason::TooLarge);
     }
 }

@@ -96,9 +96,13 @@ fn growth_and_people(
     let before = metrics
         .period(p.label.year_earlier())
         .and_then(|e| e.revenue_per_employee);
-    match (p.revenue_per_employee, before) {
-        (Some(now), Some(then)) => {
-            let change = crate::money::growth_pct(now.0, then.0)?;
+    // No clause when the change has no rate (from zero, or past the decimal range).
+    let change = match (p.revenue_per_employee, before) {
+        (Some(now), Some(then)) => crate::money::growth_pct(now.0, then.0).map(|c| (now, c)),
+        _ => None,
+    };
+    match change {
+        Some((now, change)) => {
             sentence.push_str(&format!(
                 ", so revenue per employee {} to {}.",
                 rose_or_fell(change, "rose", "fell"),

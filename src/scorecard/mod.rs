@@ -479,7 +479,12 @@ fn revenue_per_employee(metrics: &Metrics) -> Criterion {
                      {after_label}{}.",
                     money(before, currency),
                     money(after, currency),
-                    change.map_or(String::new(), |c| format!(", {}", signed_pct(c)))
+                    match change {
+                        Some(c) => format!(", {}", signed_pct(c)),
+                        // From zero there is no rate; otherwise it is past the decimal range.
+                        None if before.is_zero() => String::new(),
+                        None => ", a change too large to represent exactly".to_string(),
+                    }
                 ),
                 threshold,
                 period: Some(after_label),

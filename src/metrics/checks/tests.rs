@@ -201,6 +201,22 @@ fn headcount_within_a_factor_of_two_passes() {
     );
 }
 
+/// Regression (a panic): 4 x 10^28 people at the start after 10^-7 at the end is 4 x 10^35
+/// times more, past the decimal range: the warning leaves the ratio out.
+#[test]
+fn a_headcount_ratio_past_the_decimal_range_is_left_out() {
+    let text = "[[period]]\nlabel = \"2024\"\nrevenue = 1\nheadcount_end = 0.0000001\n\
+                [[period]]\nlabel = \"2025\"\nrevenue = 1\nheadcount_start = 4e28\nheadcount_end = 1\n";
+    assert_eq!(
+        messages(text, WarningKind::HeadcountContinuity),
+        [
+            "2025: the period starts with 40,000,000,000,000,000,000,000,000,000 people but 2024 \
+          ended with 0; look for a typo: the start headcount sets the average headcount and so \
+          every per-employee figure of 2025"
+        ]
+    );
+}
+
 /// Operating income 176.5 on revenue 100 is a margin of 176.5%; adjusted 150 is 150%; a loss
 /// of 101 on revenue 10 is -1010%. Exactly 100% and -1000% are allowed.
 #[test]
