@@ -1,7 +1,8 @@
 //! `ipobrief check`: the readiness scorecard for CI. Every input is checked, and every result
 //! and every error printed (an error does not hide the other inputs' results); the exit code is
 //! the worst: 2 when an input is bad, else 1 when a criterion fails (with `--strict`, also on
-//! watch), else 0.
+//! watch; with `--fail-on-warnings` or `fail_on_warnings = true`, on an unacknowledged data
+//! warning), else 0. Each criterion says where its threshold came from.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -14,9 +15,9 @@ use serde::Serialize;
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
 use crate::diagnostic::{eprint_line, InputError};
 use crate::period::PeriodLabel;
-use crate::scorecard::{Scorecard, Status};
+use crate::scorecard::{Criterion, Scorecard, Status, ThresholdSource};
 use crate::settings::{Check, CheckFormat};
-use crate::{analyse, load_each};
+use crate::{analyse, load_each, Output};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -42,7 +43,10 @@ enum Outcome {
     Invalid(InputError, Problem),
 }
 
-pub fn run(settings: &Check) -> Result<ExitCode> {
+pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let outcomes: Vec<Outcome> = load_each(&settings.inputs, &settings.read)
         .into_iter()
         .map(|loaded| match loaded {
@@ -92,6 +96,7 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                         &mut out,
                         &report(company, source, scorecard, label_lines),
                         settings.strict,
+                        output.verbose,
                     )?;
                 }
             }
@@ -168,7 +173,16 @@ fn word(status: Status) -> &'static str {
     }
 }
 
-fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()> {
+/// A criterion's threshold with where it came from: beside every threshold not ipobrief's own
+/// (">= 30% (thresholds file)"), and with `verbose` beside the defaults too.
+fn sourced_threshold(criterion: &Criterion, verbose: bool) -> String {
+    match (criterion.threshold_source, verbose) {
+        (ThresholdSource::Default, false) => criterion.threshold.clone(),
+        (source, _) => format!("{} ({})", criterion.threshold, source.words()),
+    }
+}
+
+fn write_text(out: &mut impl Write, report: &Report, strict: bool, verbose: bool) -> Result<()> {
     let card = report.scorecard;
     let verdict = style(card.status);
     writeln!(
@@ -194,13 +208,17 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
         .map(|c| c.figure.chars().count())
         .max()
         .unwrap_or(0);
-    let threshold_width = card
+    let thresholds: Vec<String> = card
         .criteria
         .iter()
-        .map(|c| c.threshold.chars().count())
+        .map(|c| sourced_threshold(c, verbose))
+        .collect();
+    let threshold_width = thresholds
+        .iter()
+        .map(|t| t.chars().count())
         .max()
         .unwrap_or(0);
-    for c in &card.criteria {
+    for (c, threshold) in card.criteria.iter().zip(&thresholds) {
         let s = style(c.status);
         writeln!(
             out,
@@ -208,7 +226,7 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
             word(c.status),
             c.name,
             c.figure,
-            c.threshold,
+            threshold,
             c.why
         )?;
     }
@@ -236,7 +254,9 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
             escape_property(&format!("{}: {}", report.company, c.name)),
             escape_data(&format!(
                 "{} (threshold {}): {}",
-                c.figure, c.threshold, c.why
+                c.figure,
+                sourced_threshold(c, false),
+                c.why
             ))
         )?;
     }

@@ -56,6 +56,9 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
     let peer_sets = super::peers::load(

@@ -14,6 +14,7 @@ pub mod formula;
 mod json;
 mod kpi;
 mod locate;
+mod percent;
 pub mod raw;
 mod read;
 mod sheet;
@@ -37,6 +38,7 @@ pub use csv::COLUMNS;
 pub use figures::{Field, Figure, Table, FIGURES};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit};
 pub use locate::FieldPath;
+pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
 pub use warning::{Warning, WarningKind};
 
@@ -179,6 +181,10 @@ pub struct ReadinessOverrides {
     pub rule_of_40_margin: RuleOf40Margin,
     /// Thresholds on company KPIs (`[[readiness.kpi]]`).
     pub kpi: Vec<KpiThreshold>,
+    /// The keys set with `--company readiness.<key>=...` rather than in the file: thresholds
+    /// given on the command line, which the scorecard ranks above a thresholds file.
+    #[serde(skip)]
+    pub set_on_command_line: Vec<String>,
 }
 
 /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).

@@ -80,10 +80,10 @@ pub fn validate(
     company_fields: &[(String, String)],
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
-    let company_fields = table_fields(&mut raw, company_fields)?;
+    let command_line = table_fields(&mut raw, company_fields)?;
     let (company, cost_sign) = company(
         raw.company.clone().unwrap_or_default(),
-        &company_fields,
+        &command_line.company,
         &check,
     )?;
     if raw.periods.is_empty() {
@@ -157,6 +157,7 @@ pub fn validate(
                 min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
                 min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
                 min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+                set_on_command_line: command_line.readiness_keys.clone(),
             })
         })
         .transpose()?;

@@ -104,7 +104,8 @@ impl Site {
 /// Renders the briefs as `generate` does and writes them into `into`; returns the folder and
 /// the landing page inside it.
 fn build(settings: &mut Serve, into: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
-    settings.generate.thresholds = values::thresholds(settings.thresholds_file.as_deref())?;
+    (settings.generate.thresholds, settings.generate.warnings) =
+        values::thresholds(settings.thresholds_file.as_deref())?;
     let briefs = generate::render(&settings.generate)?;
     let quiet = Output {
         quiet: true,
