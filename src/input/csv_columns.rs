@@ -9,9 +9,12 @@ use std::collections::HashMap;
 use calamine::{Data, Range};
 
 use super::columns::{columns_header, period_header, transpose, Layout, TextRow};
-use super::csv::{check_headers, csv_error, figure_name, quoted, set_field, Axis};
+use super::csv::{check_headers, csv_error, figure_name, joined, set_field, Axis};
+use super::csv_delimiter::Delimiter;
 use super::locate::{CsvLocator, FieldPath, Locate, Table};
+use super::names::fold;
 use super::raw::{RawInput, RawPeriod};
+use super::{Warning, WarningKind};
 use crate::diagnostic::{InputError, Location};
 
 /// The periods read, and where each field sits in the file.
@@ -31,11 +34,13 @@ pub fn parse<'a>(
     text: &str,
     file: &str,
     layout: Option<Layout>,
+    delimiter: Delimiter,
 ) -> Result<Option<Read<'a>>, InputError> {
     if layout == Some(Layout::Rows) {
         return Ok(None);
     }
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte)
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
@@ -47,9 +52,9 @@ pub fn parse<'a>(
     for record in records.by_ref() {
         let record = record.map_err(|error| csv_error(file, &error))?;
         let row = text_row(rows.len() as u32, &record);
-        let label_cell = row.1.iter().any(|(_, text)| text == "label");
+        let label_cell = row.1.iter().any(|(_, text)| fold(text) == "label");
         let decided = period_header(&row.1).is_some() || (layout.is_none() && label_cell);
-        push(&mut rows, &record);
+        push(&mut rows, &record, delimiter);
         text_rows.push(row);
         if decided {
             break;
@@ -67,7 +72,7 @@ pub fn parse<'a>(
     };
     for record in records {
         let record = record.map_err(|error| csv_error(file, &error))?;
-        push(&mut rows, &record);
+        push(&mut rows, &record, delimiter);
     }
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or_default() as u32;
     let mut grid: Range<Data> = Range::new((0, 0), (rows.len() as u32 - 1, width.max(1) - 1));
@@ -84,7 +89,15 @@ pub fn parse<'a>(
         .filter(|name| !name.is_empty())
         .cloned();
     let turned = transpose(&grid, label_row, names_column);
-    periods(&turned, file, &rows, names_column, label_row_name)
+    let read = periods(&turned, file, &rows, names_column, label_row_name)?;
+    Ok(read.map(|(mut raw, locator)| {
+        raw.reading_warnings
+            .extend(delimiter.ambiguity().map(|message| {
+                let at = format!("{file}: row {}", rows[label_row as usize].line);
+                Warning::new(None, WarningKind::CsvDelimiter, message).at(Some(at))
+            }));
+        (raw, locator)
+    }))
 }
 
 fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
@@ -97,10 +110,10 @@ fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
     (index, cells)
 }
 
-fn push(rows: &mut Vec<FileRow>, record: &csv::StringRecord) {
+fn push(rows: &mut Vec<FileRow>, record: &csv::StringRecord, delimiter: Delimiter) {
     rows.push(FileRow {
         line: record.position().map_or(0, |p| p.line() as usize),
-        text: record.iter().map(quoted).collect::<Vec<_>>().join(","),
+        text: joined(record.iter(), delimiter),
         cells: record.iter().map(str::to_string).collect(),
     });
 }
@@ -196,7 +209,7 @@ fn periods<'a>(
             } else {
                 written.get(&row).map(|w| w.trim())
             };
-            set_field(&mut period, name, text)
+            set_field(&mut period, name, text, &|| at(shown_name).place(file))
                 .map_err(|message| InputError::new(file, message).at(Some(at(shown_name))))?;
         }
         if any {
@@ -266,7 +279,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Option<RawInput>, String> {
-        parse(text, "t.csv", None)
+        parse(text, "t.csv", None, Delimiter::detect(text))
             .map(|found| found.map(|(raw, _)| raw))
             .map_err(|error| error.to_string())
     }
@@ -307,11 +320,8 @@ mod tests {
             raw.periods[0].headcount_end.as_ref().map(|a| a.0),
             Some(1.into())
         );
-        let error = read("Metric,2023\nRevenue,1\nHeadcount end,2\n").unwrap_err();
-        assert!(
-            error.starts_with("unknown row \"Headcount end\""),
-            "{error}"
-        );
+        let error = read("Metric,2023\nRevenue,1\nHead count,2\n").unwrap_err();
+        assert!(error.starts_with("unknown row \"Head count\""), "{error}");
         assert!(error.contains("rows are label, revenue, "), "{error}");
         assert!(!error.contains("columns are"), "{error}");
         // A bad cell names its row as written.

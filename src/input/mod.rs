@@ -9,11 +9,13 @@ mod columns;
 mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
+mod csv_delimiter;
 mod figures;
 pub mod formula;
 mod json;
 mod kpi;
 mod locate;
+mod names;
 mod percent;
 pub mod raw;
 mod read;
@@ -388,10 +390,13 @@ pub fn parse(
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
-        Format::Csv => match csv_columns::parse(text, file, options.layout)? {
-            Some(across) => across,
-            None => csv::parse(text, file)?,
-        },
+        Format::Csv => {
+            let delimiter = csv_delimiter::Delimiter::detect(text);
+            match csv_columns::parse(text, file, options.layout, delimiter)? {
+                Some(across) => across,
+                None => csv::parse(text, file, delimiter)?,
+            }
+        }
         Format::Xlsx | Format::Ods => return Err(sheet::binary_only(file)),
     };
     validate::validate(raw, file, locator.as_ref(), &options.company_fields)

@@ -107,6 +107,8 @@ pub fn validate(
                  e.g. one per decade, and generate a brief from each"
             )));
     }
+    let mut reading_warnings = std::mem::take(&mut raw.reading_warnings);
+    reading_warnings.extend(raw.periods.iter().flat_map(subtotal_warnings));
     let lines = locator.label_lines(raw.periods.len());
     let mut label_lines = std::collections::HashMap::with_capacity(raw.periods.len());
     let mut periods = Vec::with_capacity(raw.periods.len());
@@ -145,7 +147,8 @@ pub fn validate(
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
-    let warnings = gap_warnings(&periods);
+    let mut warnings = gap_warnings(&periods);
+    warnings.extend(reading_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
     let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
     let readiness = raw
@@ -161,6 +164,20 @@ pub fn validate(
             })
         })
         .transpose()?;
+    warnings.extend(readiness.as_ref().and_then(|r| {
+        let key = "min_revenue_growth_pct";
+        let value = r.min_revenue_growth_pct?;
+        let slip =
+            super::percent_as_share(key, rust_decimal::prelude::ToPrimitive::to_f64(&value)?)?;
+        let place = match command_line.readiness_keys.iter().any(|k| k == key) {
+            true => Some(format!("--company readiness.{key}")),
+            false => locator
+                .locate(&FieldPath::new(Table::Readiness, &[key]))
+                .map(|location| location.place(file)),
+        };
+        let message = format!("{}; {}", slip.message, slip.help);
+        Some(Warning::new(None, WarningKind::PercentAsShare, message).at(place))
+    }));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
     Ok(CompanyInput {
         kpis,
@@ -292,6 +309,35 @@ fn period(
         costs,
         ai,
     })
+}
+
+/// A warning for each subtotal ("Total costs") that is not the sum of the period's cost lines,
+/// as written. One that is the sum is simply skipped: it repeats the lines.
+fn subtotal_warnings(period: &RawPeriod) -> Vec<Warning> {
+    let label = period
+        .label
+        .as_ref()
+        .and_then(|l| PeriodLabel::parse(&l.0).ok())
+        .map(|l| l.to_string());
+    let lines: Decimal = period.costs.values().map(|a| a.0).sum();
+    period
+        .subtotals
+        .iter()
+        .filter(|subtotal| subtotal.amount.0 != lines)
+        .map(|subtotal| {
+            let period_words = label.as_deref().map_or(String::new(), |l| format!("{l}: "));
+            let message = format!(
+                "{period_words}\"{}\" is {}, but the cost lines add up to {}: it is skipped, \
+                 not read as a cost line; check the lines, or name the difference as a cost \
+                 line of its own",
+                subtotal.name,
+                subtotal.amount.0.normalize(),
+                lines.normalize()
+            );
+            Warning::new(label.clone(), WarningKind::SubtotalMismatch, message)
+                .at(Some(subtotal.place.clone()))
+        })
+        .collect()
 }
 
 /// A warning for each gap inside a series (periods must be sorted).
