@@ -52,4 +52,29 @@ mod tests {
             assert_eq!(percent_as_share("k", fine), None, "{fine}");
         }
     }
+
+    /// Guards Trust II item 9: `[readiness] min_revenue_growth_pct = 0.25` was taken silently
+    /// as a bar of 0.25 %. Now a data warning at its line (line 5 of the text).
+    #[test]
+    fn a_growth_bar_written_as_a_share_is_a_data_warning_at_its_line() {
+        let input = crate::input::from_toml(
+            "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n[readiness]\n\
+             min_revenue_growth_pct = 0.25\n[[period]]\nlabel = \"2024\"\nrevenue = 1\n",
+        )
+        .unwrap();
+        let warnings: Vec<_> = input
+            .warnings
+            .iter()
+            .map(|w| (w.kind, w.message.as_str(), w.at.as_deref()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [(
+                crate::input::WarningKind::PercentAsShare,
+                "min_revenue_growth_pct = 0.25 is a bar of 0.25%, not 25%: it is written in \
+                 percent; did you mean min_revenue_growth_pct = 25 (25%)?",
+                Some("t.toml:5:1")
+            )]
+        );
+    }
 }

@@ -243,3 +243,50 @@ fn fail_on_warnings_fails_on_an_unacknowledged_warning_alone() {
         .run()
         .status(0);
 }
+
+/// Guards Trust II item 9: a growth bar of 0.25 was taken silently as 0.25 %, in a thresholds
+/// file and in the company's `[readiness]` alike. The verdicts stay (Acme's 25.0 % growth,
+/// 5000 over 4000, passes 0.25 %); what is new is the warning at the bar's line: on standard
+/// error for the thresholds file, a data warning for the company file (its unlisted-costs
+/// warning acknowledged, the bar's is the one left to fail `--fail-on-warnings`).
+#[test]
+fn a_growth_bar_written_as_a_share_is_warned_about_with_its_position() {
+    Test::new()
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .file(
+            "ci.toml",
+            "min_fiscal_years = 2\nmin_revenue_growth_pct = 0.25\n",
+        )
+        .args(["check", "acme.toml", "--thresholds", "ci.toml"])
+        .run()
+        .status(0)
+        .stderr_contains("warning: min_revenue_growth_pct = 0.25 is a bar of 0.25%, not 25%")
+        .stderr_contains("--> ci.toml:2:1")
+        .stderr_contains("did you mean min_revenue_growth_pct = 25 (25%)?");
+    // In the company file it is a data warning: with --fail-on-warnings it fails the check.
+    let acme =
+        std::fs::read_to_string(crate::harness::root().join("tests/fixtures/acme.toml")).unwrap();
+    let output = Test::new()
+        .file(
+            "acme.toml",
+            format!(
+                "{acme}\n[readiness]\nmin_revenue_growth_pct = 0.25\n\n[[acknowledge]]\n\
+                 kind = \"unlisted_costs\"\nreason = \"D&A\"\n"
+            ),
+        )
+        .file("ci.toml", "min_fiscal_years = 2\n")
+        .args([
+            "check",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--fail-on-warnings",
+        ])
+        .args(["--format", "json"])
+        .run()
+        .status(1);
+    let json = output.json();
+    let warnings = json[0]["scorecard"]["criteria"][7].clone();
+    assert_eq!(warnings["id"], "data_warnings");
+    assert_eq!(warnings["figure"], "1 of 2 unacknowledged");
+}
