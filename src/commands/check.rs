@@ -254,9 +254,7 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
             escape_property(&format!("{}: {}", report.company, c.name)),
             escape_data(&format!(
                 "{} (threshold {}): {}",
-                c.figure,
-                sourced_threshold(c, false),
-                c.why
+                c.figure, c.threshold, c.why
             ))
         )?;
     }

@@ -319,7 +319,17 @@ fn subtotal_warnings(period: &RawPeriod) -> Vec<Warning> {
         .as_ref()
         .and_then(|l| PeriodLabel::parse(&l.0).ok())
         .map(|l| l.to_string());
-    let lines: Decimal = period.costs.values().map(|a| a.0).sum();
+    if period.subtotals.is_empty() {
+        return Vec::new();
+    }
+    // Past the decimals' range the lines cannot be added up; the amounts are refused later.
+    let Some(lines) = period
+        .costs
+        .values()
+        .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a.0))
+    else {
+        return Vec::new();
+    };
     period
         .subtotals
         .iter()
