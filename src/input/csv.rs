@@ -222,7 +222,7 @@ fn unequal_row(
 /// Whether `high` and `low` read as the two halves of a number written with a thousands
 /// separator: 1 to 3 digits (a sign or an opening bracket before them), then 3 digits (a
 /// decimal part or a closing bracket after them).
-fn is_thousands_split(high: &str, low: &str) -> bool {
+pub(super) fn is_thousands_split(high: &str, low: &str) -> bool {
     let high = high.trim_start_matches(['-', '+', '(']);
     let low = low.trim_end_matches(')');
     let low = low.split_once('.').map_or(low, |(whole, _)| whole);

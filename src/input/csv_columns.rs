@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use calamine::{Data, Range};
 
 use super::columns::{columns_header, period_header, transpose, Layout, TextRow};
-use super::csv::{check_headers, csv_error, figure_name, joined, set_field, Axis};
+use super::csv::{
+    check_headers, csv_error, figure_name, is_thousands_split, joined, set_field, Axis,
+};
 use super::csv_delimiter::Delimiter;
 use super::locate::{CsvLocator, FieldPath, Locate, Table};
 use super::names::fold;
@@ -74,6 +76,7 @@ pub fn parse<'a>(
         let record = record.map_err(|error| csv_error(file, &error))?;
         push(&mut rows, &record, delimiter);
     }
+    check_row_widths(&rows, label_row as usize, names_column as usize, file)?;
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or_default() as u32;
     let mut grid: Range<Data> = Range::new((0, 0), (rows.len() as u32 - 1, width.max(1) - 1));
     for (i, row) in rows.iter().enumerate() {
@@ -98,6 +101,66 @@ pub fn parse<'a>(
             }));
         (raw, locator)
     }))
+}
+
+/// Refuses a figure's row with a cell right of the last period label when two of its cells
+/// look like one number split by its thousands separator (`revenue,100,62,000` for 62000):
+/// read as it stands, the second half would be a period without a label.
+fn check_row_widths(
+    rows: &[FileRow],
+    label_row: usize,
+    names_column: usize,
+    file: &str,
+) -> Result<(), InputError> {
+    let Some(labels) = rows.get(label_row) else {
+        return Ok(());
+    };
+    let width = labels
+        .cells
+        .iter()
+        .rposition(|cell| !cell.is_empty())
+        .map_or(0, |last| last + 1);
+    for row in &rows[label_row + 1..] {
+        let beyond = row.cells.iter().skip(width).any(|cell| !cell.is_empty());
+        if !beyond {
+            continue;
+        }
+        let split = (names_column + 1..row.cells.len().saturating_sub(1))
+            .find(|&j| is_thousands_split(&row.cells[j], &row.cells[j + 1]));
+        let Some(j) = split else {
+            continue;
+        };
+        let (high, low) = (&row.cells[j], &row.cells[j + 1]);
+        let column = labels
+            .cells
+            .get(j)
+            .cloned()
+            .unwrap_or_else(|| letters(j as u32));
+        let name = row
+            .cells
+            .get(names_column)
+            .filter(|n| !n.is_empty())
+            .cloned();
+        return Err(InputError::new(
+            file,
+            format!(
+                "row {} has a cell right of the last period label: \"{high},{low}\" looks like \
+                 one number split by its thousands separator",
+                row.line
+            ),
+        )
+        .at(Some(Location::Cell {
+            row: row.line,
+            row_name: name,
+            column,
+            record: row.text.clone(),
+        }))
+        .with_help(format!(
+            "quote it (\"{high},{low}\"), or write {high}{low}: a comma outside quotes starts a \
+             new cell"
+        )));
+    }
+    Ok(())
 }
 
 fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
@@ -330,6 +393,22 @@ mod tests {
             error.contains("row 2 (\"Revenue\"), column \"2023\""),
             "{error}"
         );
+    }
+
+    /// Guards Trust II item 16 with periods across: an unquoted 62,000 read as a period "D"
+    /// without a label.
+    #[test]
+    fn a_number_split_by_its_thousands_separator_is_named_across() {
+        let error = read("metric,2023,2024\nrevenue,100,62,000\n").unwrap_err();
+        assert!(
+            error.starts_with(
+                "row 2 has a cell right of the last period label: \"62,000\" looks like one \
+                 number split by its thousands separator\n  --> t.csv: row 2 (\"revenue\"), \
+                 column \"2024\""
+            ),
+            "{error}"
+        );
+        assert!(error.contains("or write 62000"), "{error}");
     }
 
     #[test]
