@@ -13,7 +13,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
+use crate::analysis::Analysis;
 use crate::diagnostic::{eprint_line, InputError};
+use crate::input::Warning;
 use crate::period::PeriodLabel;
 use crate::scorecard::{Criterion, Scorecard, Status, ThresholdSource};
 use crate::settings::{Check, CheckFormat};
@@ -27,6 +29,10 @@ struct Report<'a> {
     /// Where each period's label is in the input, for the annotations' `line=`.
     #[serde(skip)]
     label_lines: &'a LabelLines,
+    /// The unacknowledged data warnings when they fail the check (`--fail-on-warnings`), each
+    /// listed so CI says which (JSON has them in the scorecard's figures and the brief).
+    #[serde(skip)]
+    failing_warnings: &'a [Warning],
 }
 
 /// A period label's line (or row) in its input, as the reader found it.
@@ -39,6 +45,7 @@ enum Outcome {
         source: String,
         scorecard: Scorecard,
         label_lines: LabelLines,
+        failing_warnings: Vec<Warning>,
     },
     Invalid(InputError, Problem),
 }
@@ -50,12 +57,16 @@ pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
     let outcomes: Vec<Outcome> = load_each(&settings.inputs, &settings.read)
         .into_iter()
         .map(|loaded| match loaded {
-            Ok(company) => Outcome::Checked {
-                scorecard: analyse(&company, &settings.thresholds, None).scorecard,
-                company: company.company.name,
-                source: company.source,
-                label_lines: company.label_lines,
-            },
+            Ok(company) => {
+                let analysis = analyse(&company, &settings.thresholds, None);
+                Outcome::Checked {
+                    failing_warnings: failing_warnings(&analysis),
+                    scorecard: analysis.scorecard,
+                    company: company.company.name,
+                    source: company.source,
+                    label_lines: company.label_lines,
+                }
+            }
             Err(error) => {
                 let problem = Problem::from(&error);
                 Outcome::Invalid(error, problem)
@@ -78,7 +89,11 @@ pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
                         source,
                         scorecard,
                         label_lines,
-                    } => write_github(&mut out, &report(company, source, scorecard, label_lines))?,
+                        failing_warnings,
+                    } => write_github(
+                        &mut out,
+                        &report(company, source, scorecard, label_lines, failing_warnings),
+                    )?,
                     Outcome::Invalid(_, problem) => write_annotation(&mut out, problem)?,
                 }
             }
@@ -90,11 +105,12 @@ pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
                     source,
                     scorecard,
                     label_lines,
+                    failing_warnings,
                 } = outcome
                 {
                     write_text(
                         &mut out,
-                        &report(company, source, scorecard, label_lines),
+                        &report(company, source, scorecard, label_lines, failing_warnings),
                         settings.strict,
                         output.verbose,
                     )?;
@@ -103,6 +119,25 @@ pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::from(worst_code(&outcomes, settings.strict)))
+}
+
+/// The unacknowledged data warnings, when they fail the "Data warnings" criterion.
+fn failing_warnings(analysis: &Analysis) -> Vec<Warning> {
+    let failed = analysis
+        .scorecard
+        .criteria
+        .iter()
+        .any(|c| c.id == "data_warnings" && c.status == Status::Fail);
+    match failed {
+        true => analysis
+            .metrics
+            .warnings
+            .iter()
+            .filter(|w| w.acknowledged.is_none())
+            .cloned()
+            .collect(),
+        false => Vec::new(),
+    }
 }
 
 /// 2 when an input could not be checked, else 1 when a scorecard fails, else 0.
@@ -119,12 +154,14 @@ fn report<'a>(
     source: &'a str,
     scorecard: &'a Scorecard,
     label_lines: &'a LabelLines,
+    failing_warnings: &'a [Warning],
 ) -> Report<'a> {
     Report {
         company,
         source,
         scorecard,
         label_lines,
+        failing_warnings,
     }
 }
 
@@ -144,7 +181,14 @@ fn write_json(out: &mut impl Write, outcomes: &[Outcome]) -> Result<()> {
                 source,
                 scorecard,
                 label_lines,
-            } => Entry::Checked(report(company, source, scorecard, label_lines)),
+                failing_warnings,
+            } => Entry::Checked(report(
+                company,
+                source,
+                scorecard,
+                label_lines,
+                failing_warnings,
+            )),
             Outcome::Invalid(error, problem) => Entry::Invalid(ErrorEntry {
                 source: Some(&error.file),
                 error: problem,
@@ -229,6 +273,15 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool, verbose: bool
             threshold,
             c.why
         )?;
+        // The warnings that fail the check, under their criterion.
+        let failing = report.failing_warnings.iter();
+        for warning in failing.filter(|_| c.id == "data_warnings") {
+            let at = warning
+                .at
+                .as_ref()
+                .map_or(String::new(), |at| format!(" (--> {at})"));
+            writeln!(out, "         {}: {}{at}", warning.kind, warning.message)?;
+        }
     }
     writeln!(out)?;
     Ok(())
@@ -256,6 +309,24 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
                 "{} (threshold {}): {}",
                 c.figure, c.threshold, c.why
             ))
+        )?;
+    }
+    for warning in report.failing_warnings {
+        let line = warning
+            .period
+            .as_deref()
+            .and_then(|period| PeriodLabel::parse(period).ok())
+            .and_then(|period| report.label_lines.get(&period))
+            .map_or(String::new(), |line| format!(",line={line}"));
+        writeln!(
+            out,
+            "::error file={}{line},title={}::{}",
+            escape_property(report.source),
+            escape_property(&format!(
+                "{}: data warning ({})",
+                report.company, warning.kind
+            )),
+            escape_data(&warning.message)
         )?;
     }
     let card = report.scorecard;
@@ -286,6 +357,7 @@ mod tests {
             company: company.company.name,
             source: company.source,
             label_lines: company.label_lines,
+            failing_warnings: Vec::new(),
         };
         let mut out = Vec::new();
         write_json(&mut out, &[outcome]).expect("JSON is written");

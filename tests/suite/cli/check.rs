@@ -216,6 +216,28 @@ fn fail_on_warnings_fails_on_an_unacknowledged_warning_alone() {
         "{}",
         output.stdout
     );
+    // The failing warning is named under its criterion, and annotated at its period's label.
+    assert!(
+        output.stdout.contains(
+            "         unlisted_costs: 2024: reported operating income of SEK 1,600k is SEK 200k \
+             below revenue minus the listed cost lines (SEK 1,800k)"
+        ),
+        "{}",
+        output.stdout
+    );
+    check(&[
+        "acme.toml",
+        "--thresholds",
+        "lenient.toml",
+        "--fail-on-warnings",
+        "--format",
+        "github",
+    ])
+    .status(1)
+    .stdout_contains(
+        "::error file=acme.toml,line=29,title=Acme Analytics AB%3A data warning \
+         (unlisted_costs)::2024: reported operating income",
+    );
     // The same from the thresholds file.
     Test::new()
         .copy("tests/fixtures/acme.toml", "acme.toml")
