@@ -62,6 +62,9 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
     let bundled = settings.inputs.is_empty();

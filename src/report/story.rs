@@ -75,7 +75,7 @@ fn growth_and_people(
 ) -> Option<String> {
     let growth = p.revenue_growth_yoy_pct?;
     // Growth is judged against the scorecard's bar: show the digit that decides it.
-    let decimals = decisive_places(growth, thresholds.min_revenue_growth_pct, 1);
+    let decimals = decisive_places(growth, thresholds.min_revenue_growth_pct.value, 1);
     let mut sentence = format!(
         "In {}, revenue {} to {}",
         p.label,
@@ -122,8 +122,8 @@ fn growth_and_people(
 }
 
 fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) -> Option<String> {
-    let bar = thresholds.min_rule_of_40;
-    let band = thresholds.flat_margin_band_pp;
+    let bar = thresholds.min_rule_of_40.value;
+    let band = thresholds.flat_margin_band_pp.value;
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
     if let Some(before) = metrics

@@ -2,8 +2,10 @@
 //! each judged pass, watch or fail from the computed metrics, with the figure and the reason.
 //!
 //! A criterion that cannot be computed is "watch", never "fail": missing data is a question for
-//! the company, not a verdict. Thresholds have defaults, a `--thresholds` file can replace them,
-//! and the input's `[readiness]` table has the last word for its company.
+//! the company, not a verdict. Thresholds have defaults; the input's `[readiness]` table sets its
+//! company's own; what is given on the command line (a `--thresholds` file, `--company
+//! readiness.<key>=`, `check --fail-on-warnings`) wins over the file being judged, so a company
+//! file cannot lower its own bar. Each threshold keeps where it came from ([`Sourced`]).
 
 use std::collections::BTreeMap;
 
@@ -52,6 +54,15 @@ pub struct Criterion {
     /// its label); left out of JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodLabel>,
+    /// Where the threshold came from: the default for a criterion whose bar is fixed.
+    pub threshold_source: ThresholdSource,
+}
+
+impl Criterion {
+    fn sourced(mut self, source: ThresholdSource) -> Criterion {
+        self.threshold_source = source;
+        self
+    }
 }
 
 /// Every criterion and the counts of each status.
@@ -76,52 +87,155 @@ impl Scorecard {
     }
 }
 
-/// The bars the criteria are measured against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Where a threshold came from, from the weakest to the strongest: a later source wins.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdSource {
+    /// ipobrief's own bar.
+    #[default]
+    Default,
+    /// The company file's `[readiness]` table (a spreadsheet's company sheet).
+    CompanyFile,
+    /// The `--thresholds FILE` given on the command line.
+    ThresholdsFile,
+    /// A flag: `--company readiness.<key>=...`, `check --fail-on-warnings`.
+    CommandLine,
+}
+
+impl ThresholdSource {
+    /// The source in words: "thresholds file".
+    pub fn words(self) -> &'static str {
+        match self {
+            ThresholdSource::Default => "default",
+            ThresholdSource::CompanyFile => "company file",
+            ThresholdSource::ThresholdsFile => "thresholds file",
+            ThresholdSource::CommandLine => "command line",
+        }
+    }
+}
+
+/// A threshold and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: ThresholdSource,
+}
+
+impl<T> Sourced<T> {
+    fn default_value(value: T) -> Sourced<T> {
+        Sourced {
+            value,
+            source: ThresholdSource::Default,
+        }
+    }
+
+    /// `value` from `source` in place of this one, unless this one comes from a stronger
+    /// source (the command line over the company file).
+    pub fn set(&mut self, value: T, source: ThresholdSource) {
+        if source >= self.source {
+            *self = Sourced { value, source };
+        }
+    }
+}
+
+/// The bars the criteria are measured against, each with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     /// Year-over-year revenue growth, in percent.
-    pub min_revenue_growth_pct: f64,
+    pub min_revenue_growth_pct: Sourced<f64>,
     /// Revenue growth % plus operating margin %.
-    pub min_rule_of_40: f64,
+    pub min_rule_of_40: Sourced<f64>,
     /// Fiscal years of history.
-    pub min_fiscal_years: u32,
+    pub min_fiscal_years: Sourced<u32>,
     /// A margin change within this many percentage points either way counts as flat.
-    pub flat_margin_band_pp: f64,
+    pub flat_margin_band_pp: Sourced<f64>,
+    /// Unacknowledged data warnings fail the "Data warnings" criterion (else they are a watch).
+    pub fail_on_warnings: Sourced<bool>,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            min_revenue_growth_pct: 20.0,
-            min_rule_of_40: 40.0,
-            min_fiscal_years: 3,
-            flat_margin_band_pp: 0.5,
+            min_revenue_growth_pct: Sourced::default_value(20.0),
+            min_rule_of_40: Sourced::default_value(40.0),
+            min_fiscal_years: Sourced::default_value(3),
+            flat_margin_band_pp: Sourced::default_value(0.5),
+            fail_on_warnings: Sourced::default_value(false),
         }
     }
 }
 
+/// A `--thresholds` file: every key optional, unknown keys refused.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThresholdsFile {
+    pub min_revenue_growth_pct: Option<f64>,
+    pub min_rule_of_40: Option<f64>,
+    pub min_fiscal_years: Option<u32>,
+    pub flat_margin_band_pp: Option<f64>,
+    pub fail_on_warnings: Option<bool>,
+}
+
+impl ThresholdsFile {
+    /// The keys a thresholds file takes, for messages.
+    pub const KEYS: [&'static str; 5] = [
+        "min_revenue_growth_pct",
+        "min_rule_of_40",
+        "min_fiscal_years",
+        "flat_margin_band_pp",
+        "fail_on_warnings",
+    ];
+}
+
 impl Thresholds {
-    /// These thresholds with a company's `[readiness]` values in place of the ones it sets.
-    /// A fractional year count rounds up; a negative one counts as 0.
+    /// The defaults with the values of a `--thresholds` file in place.
+    pub fn from_file(file: &ThresholdsFile) -> Thresholds {
+        let mut thresholds = Thresholds::default();
+        let source = ThresholdSource::ThresholdsFile;
+        if let Some(value) = file.min_revenue_growth_pct {
+            thresholds.min_revenue_growth_pct.set(value, source);
+        }
+        if let Some(value) = file.min_rule_of_40 {
+            thresholds.min_rule_of_40.set(value, source);
+        }
+        if let Some(value) = file.min_fiscal_years {
+            thresholds.min_fiscal_years.set(value, source);
+        }
+        if let Some(value) = file.flat_margin_band_pp {
+            thresholds.flat_margin_band_pp.set(value, source);
+        }
+        if let Some(value) = file.fail_on_warnings {
+            thresholds.fail_on_warnings.set(value, source);
+        }
+        thresholds
+    }
+
+    /// These thresholds with a company's `[readiness]` values applied where nothing stronger
+    /// set them: the company file's values give way to a thresholds file and to the command
+    /// line; `--company readiness.<key>=` values are the command line's. A fractional year
+    /// count rounds up; a negative one counts as 0.
     pub fn with_overrides(&self, overrides: &ReadinessOverrides) -> Thresholds {
         let float = |value: Decimal| value.to_f64().filter(|v| v.is_finite());
         let years = |value: Decimal| value.max(Decimal::ZERO).ceil().to_u32();
-        Thresholds {
-            min_revenue_growth_pct: overrides
-                .min_revenue_growth_pct
-                .and_then(float)
-                .unwrap_or(self.min_revenue_growth_pct),
-            min_rule_of_40: overrides
-                .min_rule_of_40
-                .and_then(float)
-                .unwrap_or(self.min_rule_of_40),
-            min_fiscal_years: overrides
-                .min_fiscal_years
-                .and_then(years)
-                .unwrap_or(self.min_fiscal_years),
-            flat_margin_band_pp: self.flat_margin_band_pp,
+        let source = |key: &str| match overrides.set_on_command_line.iter().any(|k| k == key) {
+            true => ThresholdSource::CommandLine,
+            false => ThresholdSource::CompanyFile,
+        };
+        let mut thresholds = self.clone();
+        if let Some(value) = overrides.min_revenue_growth_pct.and_then(float) {
+            let key = "min_revenue_growth_pct";
+            thresholds.min_revenue_growth_pct.set(value, source(key));
         }
+        if let Some(value) = overrides.min_rule_of_40.and_then(float) {
+            thresholds
+                .min_rule_of_40
+                .set(value, source("min_rule_of_40"));
+        }
+        if let Some(value) = overrides.min_fiscal_years.and_then(years) {
+            let key = "min_fiscal_years";
+            thresholds.min_fiscal_years.set(value, source(key));
+        }
+        thresholds
     }
 }
 
@@ -135,22 +249,28 @@ pub fn evaluate(
 ) -> Scorecard {
     let thresholds = thresholds.with_overrides(&input.readiness);
     let mut criteria = vec![
-        revenue_growth(metrics, &thresholds),
-        rule_of_40(metrics, &thresholds),
-        operating_margin_trend(metrics, &thresholds),
+        revenue_growth(metrics, &thresholds).sourced(thresholds.min_revenue_growth_pct.source),
+        rule_of_40(metrics, &thresholds).sourced(thresholds.min_rule_of_40.source),
+        operating_margin_trend(metrics, &thresholds).sourced(thresholds.flat_margin_band_pp.source),
         revenue_per_employee(metrics),
         opex_vs_revenue_growth(metrics),
-        fiscal_years_history(metrics, &thresholds),
+        fiscal_years_history(metrics, &thresholds).sourced(thresholds.min_fiscal_years.source),
         adjusted_reconciled(metrics),
-        data_warnings(metrics),
+        data_warnings(metrics, thresholds.fail_on_warnings.value)
+            .sourced(thresholds.fail_on_warnings.source),
     ];
-    criteria.extend(plan.map(plan_target::plan_target));
+    // The plan's target and the KPIs' bars are the company file's own.
+    criteria.extend(
+        plan.map(plan_target::plan_target)
+            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
+    );
     criteria.extend(
         input
             .readiness
             .kpi
             .iter()
-            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold)),
+            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold))
+            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
     );
     let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
     let (passed, watch, failed) = (
@@ -209,6 +329,7 @@ impl Verdict {
             threshold: self.threshold,
             why: self.why,
             period: self.period,
+            threshold_source: ThresholdSource::Default,
         }
     }
 
@@ -302,7 +423,7 @@ fn pass_if(pass: bool) -> Status {
 
 /// Criterion 1: Year-over-year revenue growth at or above the bar.
 fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let min = thresholds.min_revenue_growth_pct;
+    let min = thresholds.min_revenue_growth_pct.value;
     let threshold = format!(">= {}%", number(min));
     let verdict = match latest_with(metrics, |p| p.revenue_growth_yoy_pct) {
         None => Verdict::not_available(
@@ -339,7 +460,7 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 /// Criterion 2: Rule of 40: revenue growth plus operating margin.
 fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     use crate::input::RuleOf40Margin;
-    let min = thresholds.min_rule_of_40;
+    let min = thresholds.min_rule_of_40.value;
     let margin = metrics.rule_of_40_margin;
     let article = |words: &str| {
         if words.starts_with(['a', 'e', 'i', 'o', 'u', 'E']) {
@@ -402,7 +523,7 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 /// margin four quarters earlier; without such a pair of quarters, the latest fiscal year's
 /// margin minus the year before's.
 fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let band = thresholds.flat_margin_band_pp;
+    let band = thresholds.flat_margin_band_pp.value;
     let threshold = format!(
         "> +{} pp (within {} pp either way is flat)",
         number(band),
@@ -540,7 +661,7 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
 
 /// Criterion 6: Enough fiscal years of history for a prospectus.
 fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let min = thresholds.min_fiscal_years;
+    let min = thresholds.min_fiscal_years.value;
     let years = metrics
         .periods
         .iter()
@@ -621,10 +742,11 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
     verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
 }
 
-/// Criterion 8: Data warnings: a watch, never a failure on their own. A warning the company
-/// file acknowledges with a reason (`[[acknowledge]]`) still counts in the figure but not
-/// against the criterion, so a company whose only warnings are explained passes.
-fn data_warnings(metrics: &Metrics) -> Criterion {
+/// Criterion 8: Data warnings: a watch, unless `fail_on_warnings` makes an unacknowledged one
+/// a failure (`check --fail-on-warnings`, or the thresholds file). A warning the company file
+/// acknowledges with a reason (`[[acknowledge]]`) still counts in the figure but not against
+/// the criterion, so a company whose only warnings are explained passes.
+fn data_warnings(metrics: &Metrics, fail_on_warnings: bool) -> Criterion {
     let count = metrics.warnings.len();
     let acknowledged = metrics
         .warnings
@@ -665,13 +787,16 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
         ),
     };
     Verdict {
-        status: if open == 0 {
-            Status::Pass
-        } else {
-            Status::Watch
+        status: match (open, fail_on_warnings) {
+            (0, _) => Status::Pass,
+            (_, true) => Status::Fail,
+            (_, false) => Status::Watch,
         },
         figure,
-        threshold: "none".to_string(),
+        threshold: match fail_on_warnings {
+            true => "none (fail on warnings)".to_string(),
+            false => "none".to_string(),
+        },
         why,
         period: None,
         value: Some(open as f64),

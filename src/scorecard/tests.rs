@@ -3,11 +3,15 @@
 use super::*;
 
 fn card_for(extra: &str, periods: &str) -> Scorecard {
+    card_with(extra, periods, &Thresholds::default())
+}
+
+fn card_with(extra: &str, periods: &str, thresholds: &Thresholds) -> Scorecard {
     let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
     let input = crate::input::from_toml(&text).unwrap();
     let metrics = crate::metrics::compute(&input);
     let plan = crate::plan::project(&input, &metrics);
-    evaluate(&input, &metrics, plan.as_ref(), &Thresholds::default())
+    evaluate(&input, &metrics, plan.as_ref(), thresholds)
 }
 
 fn card(periods: &str) -> Scorecard {
@@ -133,8 +137,66 @@ fn with_overrides_rounds_year_counts_up() {
         ..Default::default()
     };
     let thresholds = Thresholds::default().with_overrides(&overrides);
-    assert_eq!(thresholds.min_fiscal_years, 3);
-    assert_eq!(thresholds.min_revenue_growth_pct, 20.0);
+    assert_eq!(thresholds.min_fiscal_years.value, 3);
+    assert_eq!(
+        thresholds.min_fiscal_years.source,
+        ThresholdSource::CompanyFile
+    );
+    assert_eq!(thresholds.min_revenue_growth_pct.value, 20.0);
+    assert_eq!(
+        thresholds.min_revenue_growth_pct.source,
+        ThresholdSource::Default
+    );
+}
+
+/// Guards Trust II item 14: `--thresholds` changed nothing when the company file had its own
+/// `[readiness]`, so the file being judged lowered its own bar.
+#[test]
+fn the_thresholds_file_wins_over_the_company_file() {
+    // The company lowers both bars; the thresholds file raises the Rule of 40's to 45. Rule of
+    // 40 is 41.2 (30 % growth + 13.0/130 = 11.2 % margin, see above): it fails 45. Growth of
+    // 30 % passes the company's own 10 %, which nothing on the command line replaced.
+    let file = ThresholdsFile {
+        min_rule_of_40: Some(45.0),
+        ..ThresholdsFile::default()
+    };
+    let card = card_with(
+        "[readiness]\nmin_rule_of_40 = 10\nmin_revenue_growth_pct = 10\n",
+        &healthy(),
+        &Thresholds::from_file(&file),
+    );
+    let rule = criterion(&card, "rule_of_40");
+    assert_eq!(
+        (rule.status, rule.threshold.as_str(), rule.threshold_source),
+        (Status::Fail, ">= 45", ThresholdSource::ThresholdsFile)
+    );
+    let growth = criterion(&card, "revenue_growth");
+    assert_eq!(
+        (
+            growth.status,
+            growth.threshold.as_str(),
+            growth.threshold_source
+        ),
+        (Status::Pass, ">= 10%", ThresholdSource::CompanyFile)
+    );
+    let years = criterion(&card, "fiscal_years_history");
+    assert_eq!(years.threshold_source, ThresholdSource::Default);
+    assert_eq!(card.thresholds.min_rule_of_40.value, 45.0);
+
+    // `--company readiness.min_rule_of_40=30` is the command line: it wins over the file.
+    let overrides = ReadinessOverrides {
+        min_rule_of_40: Some(Decimal::from(30)),
+        set_on_command_line: vec!["min_rule_of_40".to_string()],
+        ..Default::default()
+    };
+    let thresholds = Thresholds::from_file(&file).with_overrides(&overrides);
+    assert_eq!(
+        thresholds.min_rule_of_40,
+        Sourced {
+            value: 30.0,
+            source: ThresholdSource::CommandLine
+        }
+    );
 }
 
 #[test]
@@ -345,6 +407,44 @@ fn data_warnings_are_counted_and_only_watched() {
             .starts_with("The figures raised 1 data warning ("),
         "{}",
         warnings.why
+    );
+}
+
+/// Guards Trust II item 15: data warnings never failed, so a thousand-fold typo passed unless
+/// `--strict`, which fails every watch too.
+#[test]
+fn fail_on_warnings_fails_an_unacknowledged_warning_and_nothing_else() {
+    // 2022 and 2024 without 2023: one gap warning (a watch by default, see above).
+    let periods = r#"
+        [[period]]
+        label = "2022"
+        revenue = 100
+        [[period]]
+        label = "2024"
+        revenue = 120
+    "#;
+    let mut thresholds = Thresholds::default();
+    thresholds
+        .fail_on_warnings
+        .set(true, ThresholdSource::CommandLine);
+    let card = card_with("", periods, &thresholds);
+    let warnings = criterion(&card, "data_warnings");
+    assert_eq!(
+        (warnings.status, warnings.figure.as_str()),
+        (Status::Fail, "1 warning")
+    );
+    assert_eq!(warnings.threshold_source, ThresholdSource::CommandLine);
+    // Other criteria keep their verdicts: growth 120 over 100 two years apart is n/a, a watch.
+    assert_eq!(criterion(&card, "revenue_growth").status, Status::Watch);
+    // Acknowledged, the warning no longer fails.
+    let acknowledged = card_with(
+        "[[acknowledge]]\nkind = \"gap\"\nreason = \"2023 was not audited\"\n",
+        periods,
+        &thresholds,
+    );
+    assert_eq!(
+        criterion(&acknowledged, "data_warnings").status,
+        Status::Pass
     );
 }
 

@@ -115,7 +115,8 @@ fn build(
     into: &Path,
     peer_files: &mut Vec<PathBuf>,
 ) -> Result<(PathBuf, Option<PathBuf>)> {
-    settings.generate.thresholds = values::thresholds(settings.thresholds_file.as_deref())?;
+    (settings.generate.thresholds, settings.generate.warnings) =
+        values::thresholds(settings.thresholds_file.as_deref())?;
     let briefs = generate::render_noting(&settings.generate, peer_files)?;
     let quiet = Output {
         quiet: true,

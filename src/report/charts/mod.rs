@@ -145,7 +145,10 @@ pub struct ChartOutputs {
 pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart>> {
     use rayon::prelude::*;
     register_font()?;
-    let series = series_of(&analysis.metrics, analysis.thresholds().min_rule_of_40);
+    let series = series_of(
+        &analysis.metrics,
+        analysis.thresholds().min_rule_of_40.value,
+    );
     let jobs: Vec<draw::Job> = series
         .iter()
         .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))
