@@ -330,7 +330,9 @@ impl Parser<'_> {
                 "expected \")\" to close the \"(\" at column {}, found {found}",
                 self.text[..open].chars().count() + 1
             ),
-            self.at..self.at + found_len(&self.text[self.at..]).max(1),
+            // At the end of the formula the range is empty: the caret goes after the last
+            // character, never a byte past the end.
+            self.at..self.at + found_len(&self.text[self.at..]),
         ))
     }
 
