@@ -216,3 +216,39 @@ fn computed_amounts_take_the_inputs_precision() {
     assert_eq!(row(&c, "personnel_cost").cells[1].text, "634.7");
     assert_eq!(row(&c, "revenue").cells[1].text, "3,509");
 }
+
+/// Trust II, 10-12 (11): a loss turning into a profit read "-1,400 -> 7,300 +621.4%", a
+/// percentage of a negative base. The amount change stays; the percent is n/m, with why.
+#[test]
+fn a_percent_change_from_a_negative_or_zero_base_is_not_meaningful() {
+    let text = "[company]\nname = \"Turn AB\"\ncurrency = \"SEK\"\nscale = \"thousands\"\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 10000\noperating_income = -1400\n\
+        depreciation_amortization = 550\n[period.costs]\nrent = 0\nstaff = 11400\n\
+        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 12000\noperating_income = 7300\n\
+        depreciation_amortization = 550\n[period.costs]\nrent = 50\nstaff = 4650\n";
+    let c = compare(&[metrics(text, "turn.toml")], &["2025-Q1", "2025-Q2"], None);
+    // Operating income -1,400 -> 7,300: +8,700 (7,300 + 1,400), no percentage of a loss.
+    let income = row(&c, "operating_income");
+    let change = &income.changes[0];
+    assert_eq!(change.text, "+8,700 (% n/m: negative base)");
+    assert_eq!(change.pct, None);
+    assert!(change.not_meaningful);
+    assert_eq!(
+        change.reason.as_deref(),
+        Some("the first value is negative, so a percent change is not meaningful (n/m)")
+    );
+    assert_eq!(change.tone, Tone::Good);
+    // EBITDA -1,400 + 550 = -850 -> 7,300 + 550 = 7,850: +8,700, n/m as well.
+    assert_eq!(
+        row(&c, "ebitda").changes[0].text,
+        "+8,700 (% n/m: negative base)"
+    );
+    // Rent 0 -> 50: +50, from zero.
+    let rent = &row(&c, "cost_lines.rent").changes[0];
+    assert_eq!(rent.text, "+50 (% n/m: zero base)");
+    assert!(rent.not_meaningful);
+    // Revenue 10,000 -> 12,000 from a positive base keeps its percent: +20.0%.
+    let revenue = &row(&c, "revenue").changes[0];
+    assert_eq!(revenue.text, "+2,000 (+20.0%)");
+    assert!(!revenue.not_meaningful);
+}

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Workbook, Worksheet, XlsxError};
 
 use super::{Comparison, Row};
+use crate::format;
 use crate::metrics::{Number, Unit};
 use crate::report::workbook::document_properties;
 use crate::report::workbook::style::{self, Text};
@@ -162,6 +163,10 @@ fn write_row(
             let formula = Formula::new(format!("({other}-{base})/ABS({base})"))
                 .set_result((pct / 100.0).to_string());
             sheet.write_formula_with_format(row, at_pct, formula, styles.unit(Unit::Growth))?;
+        } else if change.not_meaningful {
+            // Not a formula: Excel's (other-base)/ABS(base) would give the figure n/m refuses.
+            sheet.text_with(row, at_pct, format::NOT_MEANINGFUL, &styles.words)?;
+            sheet.insert_note(row, at_pct, &style::note(why))?;
         }
     }
     Ok(())
