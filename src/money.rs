@@ -93,7 +93,7 @@ fn one_division(numerator: Decimal, denominator: Decimal, times: i128) -> Option
     })
 }
 
-/// Why a percentage change has no meaningful value ("n/m"): its base is zero, or negative (a
+/// Why a percentage change is not meaningful ("n/m"): its base is zero, or negative (a
 /// loss narrowing from -1,400 to 7,300 is not "+621%": the amount change says what happened).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NotMeaningful {

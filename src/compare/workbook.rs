@@ -160,11 +160,13 @@ fn write_row(
             }
         }
         if let Some(pct) = change.pct {
-            let formula = Formula::new(format!("({other}-{base})/ABS({base})"))
-                .set_result((pct / 100.0).to_string());
+            let formula = Formula::new(crate::metrics::catalogue::workbook::growth(
+                other.clone(),
+                base.clone(),
+            ))
+            .set_result((pct / 100.0).to_string());
             sheet.write_formula_with_format(row, at_pct, formula, styles.unit(Unit::Growth))?;
         } else if change.not_meaningful {
-            // Not a formula: Excel's (other-base)/ABS(base) would give the figure n/m refuses.
             sheet.text_with(row, at_pct, format::NOT_MEANINGFUL, &styles.words)?;
             sheet.insert_note(row, at_pct, &style::note(why))?;
         }

@@ -18,7 +18,7 @@ use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
-mod kpi_threshold;
+pub mod kpi_threshold;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -88,6 +88,10 @@ pub struct Thresholds {
     pub min_fiscal_years: u32,
     /// A margin change within this many percentage points either way counts as flat.
     pub flat_margin_band_pp: f64,
+    /// Thresholds on the company's own KPIs (its `[[readiness.kpi]]` tables): the criteria
+    /// judge by them, and the brief's KPI table shows each value with the digits that decide it.
+    #[serde(skip)]
+    pub kpi: Vec<crate::input::KpiThreshold>,
 }
 
 impl Default for Thresholds {
@@ -97,6 +101,7 @@ impl Default for Thresholds {
             min_rule_of_40: 40.0,
             min_fiscal_years: 3,
             flat_margin_band_pp: 0.5,
+            kpi: Vec::new(),
         }
     }
 }
@@ -121,6 +126,7 @@ impl Thresholds {
                 .and_then(years)
                 .unwrap_or(self.min_fiscal_years),
             flat_margin_band_pp: self.flat_margin_band_pp,
+            kpi: overrides.kpi.clone(),
         }
     }
 }
@@ -146,8 +152,7 @@ pub fn evaluate(
     ];
     criteria.extend(plan.map(plan_target::plan_target));
     criteria.extend(
-        input
-            .readiness
+        thresholds
             .kpi
             .iter()
             .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold)),

@@ -667,3 +667,63 @@ fn a_kpi_threshold_judges_the_latest_value() {
     );
     assert_eq!(criterion(&scored, "kpi.margin").status, Status::Pass);
 }
+
+/// Trust II (10): a take rate of 1.38% against a floor of 1.4 read "Take rate was 1.4%, outside
+/// the threshold of >= 1.4%"; a floor of 0.014 read ">= 0.0%"; a ratio read as the raw float.
+/// A KPI and its threshold follow the Rule of 40's rule: the digit that decides is shown.
+#[test]
+fn a_kpi_reads_with_the_digit_that_decides_against_its_threshold() {
+    let take_rate = |threshold: &str| {
+        card_for(
+            &format!(
+                "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+                 formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \
+                 \"take_rate\"\n{threshold}\n"
+            ),
+            // 2025: 138 / 10,000 x 100 = 1.38%.
+            "[[period]]\nlabel = \"2025\"\nrevenue = 138\n[period.values]\ngmv = 10000\n",
+        )
+    };
+    let scored = take_rate("min = 1.4");
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!(rule.status, Status::Fail);
+    assert_eq!(rule.figure, "1.38%");
+    assert_eq!(rule.threshold, ">= 1.4%");
+    assert_eq!(
+        rule.why,
+        "In 2025 Take rate was 1.38%, outside the threshold of >= 1.4%."
+    );
+    // 0.014 as written, never rounded to "0.0%"; 1.38 is far above it, so one place.
+    let scored = take_rate("min = 0.014");
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Pass, "1.4%"));
+    assert_eq!(rule.threshold, ">= 0.014%");
+    // A ceiling of 1.37: 1.38 reads "1.4" at one place, which says nothing against 1.37; but
+    // "1.4%" beside "<= 1.37%" is above it, as 1.38 is: one place is enough.
+    let rule = criterion(&take_rate("max = 1.37"), "kpi.take_rate").clone();
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "1.4%"));
+    // A ceiling of 1.4: "1.4%" would read within it; 1.38 is within, so one place is right,
+    // and 1.42 (142 / 10,000) needs two.
+    let scored = card_for(
+        "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+         formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \"take_rate\"\n\
+         max = 1.4\n",
+        "[[period]]\nlabel = \"2025\"\nrevenue = 142\n[period.values]\ngmv = 10000\n",
+    );
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "1.42%"));
+    assert_eq!(rule.threshold, "<= 1.4%");
+}
+
+/// Trust II (10): the starter file's KPI (`ipobrief init`) read "341.6666666666667" in `check`.
+/// Revenue per customer 2023: 410 / 1.2 = 341.666..., a multiple: "341.67×" as the brief shows it.
+#[test]
+fn the_starter_kpi_reads_as_the_brief_shows_it() {
+    let input = crate::input::from_toml(include_str!("../commands/starter.toml")).unwrap();
+    let metrics = crate::metrics::compute(&input);
+    let card = evaluate(&input, &metrics, None, &Thresholds::default());
+    let rule = criterion(&card, "kpi.revenue_per_customer");
+    assert_eq!(rule.figure, "341.67×");
+    assert_eq!(rule.threshold, ">= 300×");
+    assert!(rule.why.contains("was 341.67×, within"), "{}", rule.why);
+}
