@@ -157,10 +157,66 @@ fn peers_in_different_currencies_never_compare_money() {
     assert_eq!(margin.changes[0].tone, Tone::Bad);
 }
 
+/// Trust II (12): `--period latest` took only a year every company has; it now takes each
+/// company's own latest fiscal year, named in each column; a shared year stays available.
 #[test]
-fn latest_peer_period_is_the_latest_they_share() {
+fn latest_peer_period_is_each_companys_own_latest_year() {
+    // Acme's years end at 2024; Klarna's at 2025 (its quarters run on to 2026-Q1).
     let c = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], None);
-    assert!(c.columns.iter().all(|col| col.period.to_string() == "2024"));
+    let periods: Vec<String> = c.columns.iter().map(|col| col.period.to_string()).collect();
+    assert_eq!(periods, ["2024", "2025"]);
+    assert_eq!(
+        c.columns[1].subheading.as_deref(),
+        Some("2025, USD millions")
+    );
+    assert_eq!(
+        c.title,
+        "Acme Analytics AB (2024) vs Klarna Group plc (2025)"
+    );
+    assert!(c
+        .period_note
+        .as_deref()
+        .unwrap()
+        .contains("Acme Analytics AB 2024, Klarna Group plc 2025"));
+    let shared = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], Some("2024"));
+    assert!(shared
+        .columns
+        .iter()
+        .all(|col| col.period.to_string() == "2024"));
+    assert_eq!(shared.period_note, None);
+}
+
+/// Trust II (12): a company in thousands (211,000) sat beside one in millions (29,771) in one
+/// revenue row, and the change read "+29,560,000" with no unit. Companies in one currency are
+/// now brought to one scale (the largest of theirs), and the header says which.
+#[test]
+fn peers_in_one_currency_read_in_one_scale() {
+    let company = |name: &str, scale: &str, revenue: &str| {
+        format!(
+            "[company]\nname = \"{name}\"\ncurrency = \"USD\"\nscale = \"{scale}\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = {revenue}\n"
+        )
+    };
+    let small = metrics(&company("Small Inc", "thousands", "211000"), "small.toml");
+    let large = metrics(&company("Large Inc", "millions", "29771"), "large.toml");
+    let c = compare(&[small, large], &[], None);
+    assert_eq!(c.columns[0].scale, crate::input::Scale::Millions);
+    assert_eq!(c.columns[0].input_scale, crate::input::Scale::Thousands);
+    assert_eq!(
+        c.amounts_note,
+        "amounts in USD millions (Small Inc's figures, in thousands in its input, are shown in \
+         millions)"
+    );
+    assert_eq!(
+        c.columns[0].subheading.as_deref(),
+        Some("2024, USD millions")
+    );
+    let revenue = row(&c, "revenue");
+    // 211,000 thousand is 211 million.
+    assert_eq!(revenue.cells[0].text, "211");
+    assert_eq!(revenue.cells[1].text, "29,771");
+    // 29,771 - 211 = +29,560 million; 29,560 / 211 = 140.0948 = +14,009.5%.
+    assert_eq!(revenue.changes[0].text, "+29,560 (+14009.5%)");
 }
 
 #[test]

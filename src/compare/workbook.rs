@@ -183,6 +183,7 @@ fn notes(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
         .currency_note
         .iter()
         .chain(&comparison.fiscal_year_note)
+        .chain(&comparison.period_note)
         .cloned()
         .chain(
             comparison
