@@ -57,8 +57,14 @@ fn zero_revenue_gives_reasons_not_nan() {
     assert!(latest["revenue_growth_yoy_pct"].is_null());
     assert_eq!(
         reason(latest, "revenue_growth_yoy_pct"),
-        "revenue in 2023: zero, so there is no growth rate"
+        "revenue in 2023 is zero, so a percent change is not meaningful (n/m)"
     );
+    // Not missing but not meaningful: metrics.json says so beside the reason.
+    assert!(latest["not_meaningful"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .any(|key| key == "revenue_growth_yoy_pct"));
     assert_eq!(reason(latest, "opex_pct_of_revenue"), "revenue is zero");
     assert_eq!(latest["opex"], 5);
 }
