@@ -335,4 +335,16 @@ mod tests {
             ("1 year", Some(1.0))
         );
     }
+
+    /// Trust II (10): the starter file's KPI printed as "341.6666666666667". Its figure is now
+    /// presented as the brief shows a multiple (410 / 1.2 = 341.666... -> "341.67×"), and the
+    /// unrounded number stays in `value`.
+    #[test]
+    fn json_kpi_figures_are_presented_not_raw_floats() {
+        let starter = criteria(include_str!("starter.toml"));
+        let (figure, value) = find(&starter, "kpi.revenue_per_customer");
+        assert_eq!(figure, "341.67×");
+        let value = value.expect("a value");
+        assert!((value - 410.0 / 1.2).abs() < 1e-9, "{value}");
+    }
 }
