@@ -256,7 +256,11 @@ fn column(mode: Mode, source: &Source, scale: Scale) -> Column {
         scale,
         input_scale: company.scale,
         amounts_label,
-        amount_decimals: crate::metrics::amount_decimals([source.period], scale),
+        // Brought to a larger scale, a figure keeps a decimal (7,300 thousand reads 7.3 million).
+        amount_decimals: match company.scale == scale {
+            true => crate::metrics::amount_decimals([source.period], scale),
+            false => 1,
+        },
     }
 }
 

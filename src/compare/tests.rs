@@ -194,7 +194,7 @@ fn peers_in_one_currency_read_in_one_scale() {
     let company = |name: &str, scale: &str, revenue: &str| {
         format!(
             "[company]\nname = \"{name}\"\ncurrency = \"USD\"\nscale = \"{scale}\"\n\
-             [[period]]\nlabel = \"2024\"\nrevenue = {revenue}\n"
+             [[period]]\nlabel = \"2024\"\nrevenue = {revenue}\noperating_income = 7300\n"
         )
     };
     let small = metrics(&company("Small Inc", "thousands", "211000"), "small.toml");
@@ -217,6 +217,16 @@ fn peers_in_one_currency_read_in_one_scale() {
     assert_eq!(revenue.cells[1].text, "29,771");
     // 29,771 - 211 = +29,560 million; 29,560 / 211 = 140.0948 = +14,009.5%.
     assert_eq!(revenue.changes[0].text, "+29,560 (+14009.5%)");
+    // Operating income 7,300 thousand keeps its digit in millions: 7.3; the large company's
+    // 7,300 million less 7.3 million is +7,292.7 million.
+    let income = row(&c, "operating_income");
+    assert_eq!(income.cells[0].text, "7.3");
+    assert_eq!(income.cells[1].text, "7,300");
+    assert!(
+        income.changes[0].text.starts_with("+7,292.7 ("),
+        "{}",
+        income.changes[0].text
+    );
 }
 
 #[test]
