@@ -8,7 +8,7 @@ use super::cell::{self, Cell, Place};
 use super::charts::Series;
 use super::notes::Notes;
 use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
-use crate::metrics::{Reason, Unit, CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{PeriodMetrics, Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -51,7 +51,15 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         };
         let mut empty_rows = Vec::new();
         for metric in metrics {
-            if series.periods.iter().all(|p| metric.value(p).is_none()) {
+            // A row whose values are all missing is named, not shown; one that is not
+            // meaningful somewhere ("n/m": growth from zero or below) is shown, saying so.
+            let not_meaningful =
+                |p: &PeriodMetrics| p.not_meaningful.iter().any(|k| k == metric.key);
+            if series
+                .periods
+                .iter()
+                .all(|p| metric.value(p).is_none() && !not_meaningful(p))
+            {
                 empty_rows.push(metric.name.to_string());
                 continue;
             }

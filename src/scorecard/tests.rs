@@ -727,3 +727,21 @@ fn the_starter_kpi_reads_as_the_brief_shows_it() {
     assert_eq!(rule.threshold, ">= 300×");
     assert!(rule.why.contains("was 341.67×, within"), "{}", rule.why);
 }
+
+/// Trust II (11): revenue growth from a year of zero revenue is not meaningful: the criterion
+/// is a watch whose figure reads "n/m" (not "n/a"), its value null, its reason the n/m one.
+#[test]
+fn growth_from_zero_is_not_meaningful_in_the_scorecard() {
+    let scored = card(
+        "[[period]]\nlabel = \"2024\"\nrevenue = 0\n[[period]]\nlabel = \"2025\"\nrevenue = 100\n",
+    );
+    let growth = criterion(&scored, "revenue_growth");
+    assert_eq!(growth.status, Status::Watch);
+    assert_eq!(growth.figure, "n/m");
+    assert_eq!(growth.value, None);
+    assert_eq!(
+        growth.why,
+        "No year-over-year revenue growth: 2025: revenue in 2024 is zero, so a percent change is \
+         not meaningful (n/m)."
+    );
+}
