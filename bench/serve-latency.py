@@ -19,7 +19,8 @@ server = subprocess.Popen([binary, "serve", input_path, "--port", "0"],
 try:
     host, port = re.search(r"http://([\d.]+):(\d+)/", server.stdout.readline()).groups()
     events = socket.create_connection((host, int(port)), timeout=10)
-    events.sendall(b"GET /__ipobrief/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    # The Host serve answers to: its own address (any other name gets 403).
+    events.sendall(f"GET /__ipobrief/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
     received = b""
 
     def next_event():

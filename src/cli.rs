@@ -63,7 +63,7 @@ pub enum Command {
     },
     /// Print the readiness scorecard; exit 1 when a criterion fails (for CI gates).
     #[command(
-        after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
+        after_help = "Examples:\n  ipobrief check examples/klarna.toml\n  ipobrief check a.toml b.toml --strict --format github\n  ipobrief check acme.toml --thresholds ci.toml --fail-on-warnings\n\nExit codes: 0 nothing fails, 1 a criterion fails (or, with --strict, is on watch), 2 bad input."
     )]
     Check {
         /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
@@ -71,11 +71,16 @@ pub enum Command {
         /// Count "watch" as a failure too.
         #[arg(long)]
         strict: bool,
+        /// Fail when a data warning is not acknowledged (and only then: other watches stay
+        /// watches). The thresholds file's `fail_on_warnings = true` does the same.
+        #[arg(long)]
+        fail_on_warnings: bool,
         /// How to print the scorecard.
         #[arg(long, default_value = "text")]
         format: CheckFormat,
         /// Readiness thresholds (TOML): min_revenue_growth_pct, min_rule_of_40,
-        /// min_fiscal_years, flat_margin_band_pp. A company's [readiness] table still wins.
+        /// min_fiscal_years, flat_margin_band_pp, fail_on_warnings. They win over a company's
+        /// [readiness] table.
         #[arg(long, value_name = "FILE")]
         thresholds: Option<PathBuf>,
         #[command(flatten)]
@@ -83,7 +88,7 @@ pub enum Command {
     },
     /// Preview the brief in a browser: generate, serve on 127.0.0.1, regenerate on every save.
     #[command(
-        after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, the --templates\nfolder and the --thresholds file, regenerates on each save and reloads open pages.\nA bad edit shows its error on the page until the next good save. Ctrl-C stops and\nremoves the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
+        after_help = "Examples:\n  ipobrief serve acme.toml\n  ipobrief serve acme.toml --templates my-templates --open\n  ipobrief serve a.toml b.toml --port 0      any free port; the URL is printed\n\nGenerates into a temporary folder and serves it; watches every input, its peers, the\n--templates folder and the --thresholds file, regenerates on each save and reloads\nopen pages. A bad edit shows its error on the page until the next good save. Ctrl-C\nstops and removes the temporary folder. Exit codes: 0 stopped, 2 bad usage or the port is in use."
     )]
     Serve {
         /// The companies' figures (.toml, .json, .csv, .xlsx, .ods). None: the bundled example.
@@ -231,7 +236,8 @@ pub struct BriefArgs {
     /// A folder of templates overriding the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Readiness thresholds (TOML) for the scorecard section.
+    /// Readiness thresholds (TOML) for the scorecard section; they win over a company's
+    /// [readiness] table.
     #[arg(long, value_name = "FILE")]
     pub thresholds: Option<PathBuf>,
     /// Comparable companies' files for the brief's Peers section (any input format);

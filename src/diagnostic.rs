@@ -68,6 +68,26 @@ impl InputError {
     }
 }
 
+impl Location {
+    /// The place in a line, for a warning that points at it: `t.toml:12:1`,
+    /// `t.csv: row 5, column "Total costs"`, `t.xlsx: cell Figures!D7`.
+    pub fn place(&self, file: &str) -> String {
+        match self {
+            Location::Text { line, column, .. } => format!("{file}:{line}:{column}"),
+            Location::Cell {
+                row,
+                row_name,
+                column,
+                ..
+            } => match row_name {
+                Some(name) => format!("{file}: row {row} (\"{name}\"), column \"{column}\""),
+                None => format!("{file}: row {row}, column \"{column}\""),
+            },
+            Location::Sheet { cell } => format!("{file}: cell {cell}"),
+        }
+    }
+}
+
 impl std::error::Error for InputError {}
 
 impl fmt::Display for InputError {

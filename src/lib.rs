@@ -101,8 +101,9 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput> {
 fn checked(
     input: Result<CompanyInput, diagnostic::InputError>,
 ) -> Result<CompanyInput, diagnostic::InputError> {
-    let input = input?;
-    metrics::kpi::check(&input)?;
+    let mut input = input?;
+    let warnings = metrics::kpi::check(&input)?;
+    input.warnings.extend(warnings);
     Ok(input)
 }
 

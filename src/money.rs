@@ -101,40 +101,50 @@ pub enum NotMeaningful {
     NegativeBase,
 }
 
-/// The change from `before` to `after` in percent, or why there is no meaningful one: a base
-/// of zero or below gives none.
+/// Why a percent change has no value: not meaningful (its base), or past the decimal range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoPercent {
+    NotMeaningful(NotMeaningful),
+    /// The percent is past the decimal range (4 x 10^28 after 0.0001): n/a, not "zero".
+    TooLarge,
+}
+
+/// The change from `before` to `after` in percent, or why there is none: a base of zero or
+/// below gives no meaningful one.
 ///
 /// ```
-/// use ipobrief::money::{change_pct, NotMeaningful};
+/// use ipobrief::money::{change_pct, NoPercent, NotMeaningful};
 /// use rust_decimal::Decimal;
 ///
 /// // -1,400 -> 7,300 is +8,700, but no percentage of a loss.
 /// assert_eq!(
 ///     change_pct(Decimal::from(7300), Decimal::from(-1400)),
-///     Err(NotMeaningful::NegativeBase)
+///     Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
 /// );
-/// assert_eq!(change_pct(Decimal::from(5), Decimal::ZERO), Err(NotMeaningful::ZeroBase));
+/// assert_eq!(
+///     change_pct(Decimal::from(5), Decimal::ZERO),
+///     Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase))
+/// );
 /// ```
-pub fn change_pct(after: Decimal, before: Decimal) -> Result<f64, NotMeaningful> {
+pub fn change_pct(after: Decimal, before: Decimal) -> Result<f64, NoPercent> {
     if before.is_zero() {
-        return Err(NotMeaningful::ZeroBase);
+        return Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase));
     }
     if before.is_sign_negative() {
-        return Err(NotMeaningful::NegativeBase);
+        return Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase));
     }
-    // Past the decimal range the change has no value either; the base is what a reader checks.
     after
         .checked_sub(before)
         .and_then(|difference| percent(difference, before))
-        .ok_or(NotMeaningful::ZeroBase)
+        .ok_or(NoPercent::TooLarge)
 }
 
 /// The same for floats (multiples, months): a base of zero or below gives none.
-pub fn change_pct_f64(after: f64, before: f64) -> Result<f64, NotMeaningful> {
+pub fn change_pct_f64(after: f64, before: f64) -> Result<f64, NoPercent> {
     if before == 0.0 {
-        Err(NotMeaningful::ZeroBase)
+        Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase))
     } else if before < 0.0 {
-        Err(NotMeaningful::NegativeBase)
+        Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
     } else {
         Ok((after - before) / before * 100.0)
     }
@@ -205,7 +215,7 @@ mod tests {
         assert_eq!(growth_pct(dec!(-50), dec!(-100)), None);
         assert_eq!(
             change_pct(dec!(-50), dec!(-100)),
-            Err(NotMeaningful::NegativeBase)
+            Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
         );
     }
 

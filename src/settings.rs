@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{self, BriefArgs, Cli, Command, ImportSource, ReadArgs};
+use crate::diagnostic::InputError;
 use crate::import::sec;
 use crate::input::ReadOptions;
 use crate::report::pdf::{Paper, Standard};
@@ -59,6 +60,9 @@ pub struct Generate {
     pub charts: ChartFormat,
     pub templates: Option<PathBuf>,
     pub thresholds: Thresholds,
+    /// Warnings about the thresholds file (a growth bar written as a share), printed on
+    /// standard error before the work.
+    pub warnings: Vec<InputError>,
     pub read: ReadOptions,
     pub as_of: Option<String>,
     /// A progress bar may show for long runs (not in CI, not with --quiet).
@@ -90,7 +94,10 @@ pub struct Check {
     pub inputs: Vec<PathBuf>,
     pub strict: bool,
     pub format: CheckFormat,
+    /// The thresholds file's, with `--fail-on-warnings` applied.
     pub thresholds: Thresholds,
+    /// Warnings about the thresholds file, printed on standard error before the results.
+    pub warnings: Vec<InputError>,
     pub read: ReadOptions,
 }
 
@@ -186,9 +193,10 @@ impl Settings {
                 read,
                 date,
             } => {
-                let thresholds = values::thresholds(brief.thresholds.as_deref())?;
+                let (thresholds, warnings) = values::thresholds(brief.thresholds.as_deref())?;
                 CommandSettings::Generate(Generate {
                     thresholds,
+                    warnings,
                     progress: !output.quiet && !env.in_ci,
                     ..generate(inputs, dir, brief, read, as_of(date.as_of)?)?
                 })
@@ -218,16 +226,25 @@ impl Settings {
             Command::Check {
                 inputs,
                 strict,
+                fail_on_warnings,
                 format,
                 thresholds,
                 read,
-            } => CommandSettings::Check(Check {
-                inputs,
-                strict,
-                format: check_format(format),
-                read: read_options(read)?,
-                thresholds: values::thresholds(thresholds.as_deref())?,
-            }),
+            } => {
+                let (mut thresholds, warnings) = values::thresholds(thresholds.as_deref())?;
+                if fail_on_warnings {
+                    let source = crate::scorecard::ThresholdSource::CommandLine;
+                    thresholds.fail_on_warnings.set(true, source);
+                }
+                CommandSettings::Check(Check {
+                    inputs,
+                    strict,
+                    format: check_format(format),
+                    read: read_options(read)?,
+                    thresholds,
+                    warnings,
+                })
+            }
             Command::Compare {
                 inputs,
                 periods,
@@ -299,6 +316,7 @@ fn generate(
         charts: chart_format(brief.charts),
         templates: brief.templates,
         thresholds: Thresholds::default(),
+        warnings: Vec::new(),
         read: read_options(read)?,
         progress: false,
         peers: (!brief.peers.is_empty()).then_some(brief.peers),

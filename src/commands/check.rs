@@ -1,7 +1,8 @@
 //! `ipobrief check`: the readiness scorecard for CI. Every input is checked, and every result
 //! and every error printed (an error does not hide the other inputs' results); the exit code is
 //! the worst: 2 when an input is bad, else 1 when a criterion fails (with `--strict`, also on
-//! watch), else 0.
+//! watch; with `--fail-on-warnings` or `fail_on_warnings = true`, on an unacknowledged data
+//! warning), else 0. Each criterion says where its threshold came from.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -12,11 +13,13 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
+use crate::analysis::Analysis;
 use crate::diagnostic::{eprint_line, InputError};
+use crate::input::Warning;
 use crate::period::PeriodLabel;
-use crate::scorecard::{Scorecard, Status};
+use crate::scorecard::{Criterion, Scorecard, Status, ThresholdSource};
 use crate::settings::{Check, CheckFormat};
-use crate::{analyse, load_each};
+use crate::{analyse, load_each, Output};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -26,6 +29,10 @@ struct Report<'a> {
     /// Where each period's label is in the input, for the annotations' `line=`.
     #[serde(skip)]
     label_lines: &'a LabelLines,
+    /// The unacknowledged data warnings when they fail the check (`--fail-on-warnings`), each
+    /// listed so CI says which (JSON has them in the scorecard's figures and the brief).
+    #[serde(skip)]
+    failing_warnings: &'a [Warning],
 }
 
 /// A period label's line (or row) in its input, as the reader found it.
@@ -38,20 +45,28 @@ enum Outcome {
         source: String,
         scorecard: Scorecard,
         label_lines: LabelLines,
+        failing_warnings: Vec<Warning>,
     },
     Invalid(InputError, Problem),
 }
 
-pub fn run(settings: &Check) -> Result<ExitCode> {
+pub fn run(settings: &Check, output: Output) -> Result<ExitCode> {
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let outcomes: Vec<Outcome> = load_each(&settings.inputs, &settings.read)
         .into_iter()
         .map(|loaded| match loaded {
-            Ok(company) => Outcome::Checked {
-                scorecard: analyse(&company, &settings.thresholds, None).scorecard,
-                company: company.company.name,
-                source: company.source,
-                label_lines: company.label_lines,
-            },
+            Ok(company) => {
+                let analysis = analyse(&company, &settings.thresholds, None);
+                Outcome::Checked {
+                    failing_warnings: failing_warnings(&analysis),
+                    scorecard: analysis.scorecard,
+                    company: company.company.name,
+                    source: company.source,
+                    label_lines: company.label_lines,
+                }
+            }
             Err(error) => {
                 let problem = Problem::from(&error);
                 Outcome::Invalid(error, problem)
@@ -74,7 +89,11 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                         source,
                         scorecard,
                         label_lines,
-                    } => write_github(&mut out, &report(company, source, scorecard, label_lines))?,
+                        failing_warnings,
+                    } => write_github(
+                        &mut out,
+                        &report(company, source, scorecard, label_lines, failing_warnings),
+                    )?,
                     Outcome::Invalid(_, problem) => write_annotation(&mut out, problem)?,
                 }
             }
@@ -86,18 +105,39 @@ pub fn run(settings: &Check) -> Result<ExitCode> {
                     source,
                     scorecard,
                     label_lines,
+                    failing_warnings,
                 } = outcome
                 {
                     write_text(
                         &mut out,
-                        &report(company, source, scorecard, label_lines),
+                        &report(company, source, scorecard, label_lines, failing_warnings),
                         settings.strict,
+                        output.verbose,
                     )?;
                 }
             }
         }
     }
     Ok(ExitCode::from(worst_code(&outcomes, settings.strict)))
+}
+
+/// The unacknowledged data warnings, when they fail the "Data warnings" criterion.
+fn failing_warnings(analysis: &Analysis) -> Vec<Warning> {
+    let failed = analysis
+        .scorecard
+        .criteria
+        .iter()
+        .any(|c| c.id == "data_warnings" && c.status == Status::Fail);
+    match failed {
+        true => analysis
+            .metrics
+            .warnings
+            .iter()
+            .filter(|w| w.acknowledged.is_none())
+            .cloned()
+            .collect(),
+        false => Vec::new(),
+    }
 }
 
 /// 2 when an input could not be checked, else 1 when a scorecard fails, else 0.
@@ -114,12 +154,14 @@ fn report<'a>(
     source: &'a str,
     scorecard: &'a Scorecard,
     label_lines: &'a LabelLines,
+    failing_warnings: &'a [Warning],
 ) -> Report<'a> {
     Report {
         company,
         source,
         scorecard,
         label_lines,
+        failing_warnings,
     }
 }
 
@@ -139,7 +181,14 @@ fn write_json(out: &mut impl Write, outcomes: &[Outcome]) -> Result<()> {
                 source,
                 scorecard,
                 label_lines,
-            } => Entry::Checked(report(company, source, scorecard, label_lines)),
+                failing_warnings,
+            } => Entry::Checked(report(
+                company,
+                source,
+                scorecard,
+                label_lines,
+                failing_warnings,
+            )),
             Outcome::Invalid(error, problem) => Entry::Invalid(ErrorEntry {
                 source: Some(&error.file),
                 error: problem,
@@ -168,7 +217,16 @@ fn word(status: Status) -> &'static str {
     }
 }
 
-fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()> {
+/// A criterion's threshold with where it came from: beside every threshold not ipobrief's own
+/// (">= 30% (thresholds file)"), and with `verbose` beside the defaults too.
+fn sourced_threshold(criterion: &Criterion, verbose: bool) -> String {
+    match (criterion.threshold_source, verbose) {
+        (ThresholdSource::Default, false) => criterion.threshold.clone(),
+        (source, _) => format!("{} ({})", criterion.threshold, source.words()),
+    }
+}
+
+fn write_text(out: &mut impl Write, report: &Report, strict: bool, verbose: bool) -> Result<()> {
     let card = report.scorecard;
     let verdict = style(card.status);
     writeln!(
@@ -194,13 +252,17 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
         .map(|c| c.figure.chars().count())
         .max()
         .unwrap_or(0);
-    let threshold_width = card
+    let thresholds: Vec<String> = card
         .criteria
         .iter()
-        .map(|c| c.threshold.chars().count())
+        .map(|c| sourced_threshold(c, verbose))
+        .collect();
+    let threshold_width = thresholds
+        .iter()
+        .map(|t| t.chars().count())
         .max()
         .unwrap_or(0);
-    for c in &card.criteria {
+    for (c, threshold) in card.criteria.iter().zip(&thresholds) {
         let s = style(c.status);
         writeln!(
             out,
@@ -208,9 +270,18 @@ fn write_text(out: &mut impl Write, report: &Report, strict: bool) -> Result<()>
             word(c.status),
             c.name,
             c.figure,
-            c.threshold,
+            threshold,
             c.why
         )?;
+        // The warnings that fail the check, under their criterion.
+        let failing = report.failing_warnings.iter();
+        for warning in failing.filter(|_| c.id == "data_warnings") {
+            let at = warning
+                .at
+                .as_ref()
+                .map_or(String::new(), |at| format!(" (--> {at})"));
+            writeln!(out, "         {}: {}{at}", warning.kind, warning.message)?;
+        }
     }
     writeln!(out)?;
     Ok(())
@@ -238,6 +309,24 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
                 "{} (threshold {}): {}",
                 c.figure, c.threshold, c.why
             ))
+        )?;
+    }
+    for warning in report.failing_warnings {
+        let line = warning
+            .period
+            .as_deref()
+            .and_then(|period| PeriodLabel::parse(period).ok())
+            .and_then(|period| report.label_lines.get(&period))
+            .map_or(String::new(), |line| format!(",line={line}"));
+        writeln!(
+            out,
+            "::error file={}{line},title={}::{}",
+            escape_property(report.source),
+            escape_property(&format!(
+                "{}: data warning ({})",
+                report.company, warning.kind
+            )),
+            escape_data(&warning.message)
         )?;
     }
     let card = report.scorecard;
@@ -273,6 +362,7 @@ mod tests {
             company: company.company.name,
             source: company.source,
             label_lines: company.label_lines,
+            failing_warnings: Vec::new(),
         };
         let mut out = Vec::new();
         write_json(&mut out, &[outcome]).expect("JSON is written");
@@ -337,14 +427,14 @@ mod tests {
     }
 
     /// Trust II (10): the starter file's KPI printed as "341.6666666666667". Its figure is now
-    /// presented as the brief shows a multiple (410 / 1.2 = 341.666... -> "341.67×"), and the
-    /// unrounded number stays in `value`.
+    /// presented as the brief shows a multiple (2024: 500 / 1.4 = 357.142857... -> "357.14×"),
+    /// and the unrounded number stays in `value`.
     #[test]
     fn json_kpi_figures_are_presented_not_raw_floats() {
         let starter = criteria(include_str!("starter.toml"));
         let (figure, value) = find(&starter, "kpi.revenue_per_customer");
-        assert_eq!(figure, "341.67×");
+        assert_eq!(figure, "357.14×");
         let value = value.expect("a value");
-        assert!((value - 410.0 / 1.2).abs() < 1e-9, "{value}");
+        assert!((value - 500.0 / 1.4).abs() < 1e-9, "{value}");
     }
 }

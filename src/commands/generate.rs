@@ -38,6 +38,12 @@ pub struct Briefs {
 
 /// Reads every input and renders every brief in memory; nothing is written.
 pub fn render(settings: &Generate) -> Result<Briefs> {
+    render_noting(settings, &mut Vec::new())
+}
+
+/// [`render`], adding to `peer_files` the peers' files as soon as the inputs name them, before
+/// they are read: `serve` watches them, also when one of them is what fails.
+pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Result<Briefs> {
     let mut report_settings = report::ReportSettings::new(
         settings.formats.clone(),
         settings.charts,
@@ -56,13 +62,15 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
-    let peer_sets = super::peers::load(
-        &companies,
-        settings.peers.as_deref(),
-        settings.inputs.is_empty(),
-    )?;
+    let bundled = settings.inputs.is_empty();
+    let cli_peers = settings.peers.as_deref();
+    peer_files.extend(super::peers::files(&companies, cli_peers, bundled));
+    let peer_sets = super::peers::load(&companies, cli_peers, bundled)?;
     own_currency_rate(&companies, &peer_sets, &settings.fx)?;
     let (thresholds, as_of) = (&settings.thresholds, &settings.as_of);
 

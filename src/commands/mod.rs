@@ -25,7 +25,7 @@ pub fn run(settings: Settings) -> Result<ExitCode> {
         CommandSettings::Metrics(metrics) => metrics::run(&metrics),
         CommandSettings::Generate(generate) => generate::run(&generate, output),
         CommandSettings::Serve(serve) => serve::run(serve, output),
-        CommandSettings::Check(check) => check::run(&check),
+        CommandSettings::Check(check) => check::run(&check, output),
         CommandSettings::Compare(compare) => compare::run(&compare, output),
         CommandSettings::ImportSec(import) => import::run(&import),
         CommandSettings::Init(init) => init::run(&init, output),

@@ -57,6 +57,49 @@ impl Named<'_> {
     }
 }
 
+/// The peers' files of every company, each once, in the order [`load`] reads them: what
+/// `serve` watches. None for the bundled example, whose peers are compiled in.
+pub fn files(companies: &[CompanyInput], cli: Option<&[PathBuf]>, bundled: bool) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    if bundled {
+        return files;
+    }
+    for company in companies {
+        for (path, _) in named(company, cli) {
+            if !files.contains(&path) {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+/// The files of `company`'s peers, with where each is named.
+fn named<'a>(company: &'a CompanyInput, cli: Option<&'a [PathBuf]>) -> Vec<(PathBuf, Named<'a>)> {
+    match cli {
+        Some(paths) => paths
+            .iter()
+            .map(|p| (p.clone(), Named::Argument(p)))
+            .collect(),
+        None => company
+            .company
+            .peers
+            .iter()
+            .map(|peer| {
+                let folder = Path::new(&company.source).parent().unwrap_or(Path::new(""));
+                (
+                    folder.join(&peer.path),
+                    Named::List {
+                        company,
+                        written: &peer.path,
+                        location: peer.location.as_ref(),
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
 /// Reads the peers of every company. `cli` is `--peers`; `bundled` says the companies are the
 /// bundled example, whose peers are compiled in.
 pub fn load(
@@ -78,28 +121,7 @@ pub fn load(
     // peer, read once, in one column.
     let mut read: HashMap<PathBuf, usize> = HashMap::new();
     for company in companies {
-        let named: Vec<(PathBuf, Named)> = match cli {
-            Some(paths) => paths
-                .iter()
-                .map(|p| (p.clone(), Named::Argument(p)))
-                .collect(),
-            None => company
-                .company
-                .peers
-                .iter()
-                .map(|peer| {
-                    let folder = Path::new(&company.source).parent().unwrap_or(Path::new(""));
-                    (
-                        folder.join(&peer.path),
-                        Named::List {
-                            company,
-                            written: &peer.path,
-                            location: peer.location.as_ref(),
-                        },
-                    )
-                })
-                .collect(),
-        };
+        let named = named(company, cli);
         let mut indexes = Vec::with_capacity(named.len());
         for (path, named) in named {
             let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Column, Number, Polarity, Unit};
 use crate::format;
-use crate::money::{change_pct, change_pct_f64, Exact, NotMeaningful};
+use crate::money::{change_pct, change_pct_f64, Exact, NoPercent};
 use crate::period::PeriodKind;
 
 pub use crate::metrics::catalogue::Tone;
@@ -189,7 +189,7 @@ fn with_pct(
     column: usize,
     absolute: Option<Number>,
     amount: String,
-    pct: Result<f64, NotMeaningful>,
+    pct: Result<f64, NoPercent>,
     sign: i8,
     polarity: Polarity,
 ) -> Change {
@@ -198,16 +198,20 @@ fn with_pct(
             format!("{amount} ({}%)", format::places(pct, 1, true)),
             None,
         ),
-        Err(why) => (
+        Err(NoPercent::NotMeaningful(why)) => (
             format!("{amount} ({})", format::not_meaningful_short(why)),
             Some(format::not_meaningful_reason(why, "the first value")),
         ),
+        Err(NoPercent::TooLarge) => {
+            let reason = "the percent change is too large to represent exactly".to_string();
+            (format!("{amount} (% n/a: too large)"), Some(reason))
+        }
     };
     Change {
         column,
         absolute,
         pct: pct.ok(),
-        not_meaningful: pct.is_err(),
+        not_meaningful: matches!(pct, Err(NoPercent::NotMeaningful(_))),
         pp: None,
         tone: polarity.tone(sign),
         text,

@@ -318,3 +318,31 @@ fn a_percent_change_from_a_negative_or_zero_base_is_not_meaningful() {
     assert_eq!(revenue.text, "+2,000 (+20.0%)");
     assert!(!revenue.not_meaningful);
 }
+
+#[test]
+fn a_percent_change_past_the_decimal_range_is_na_as_too_large_not_from_zero() {
+    // Revenue 0.0001 -> 4 x 10^28: (4 x 10^28 - 0.0001) / 0.0001 x 100 is past the range. The
+    // difference fits, rounded to the decimal's 28 digits: 4 x 10^28. From 0 the percent is
+    // not meaningful (n/m).
+    let text = "[company]\nname = \"Edge AB\"\ncurrency = \"SEK\"\n\
+                [[period]]\nlabel = \"2023\"\nrevenue = 0\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 0.0001\n\
+                [[period]]\nlabel = \"2025\"\nrevenue = 4e28\n";
+    let company = metrics(text, "edge.toml");
+    let c = compare(std::slice::from_ref(&company), &["2024", "2025"], None);
+    let change = &row(&c, "revenue").changes[0];
+    assert_eq!(change.pct, None);
+    assert_eq!(
+        change.text,
+        "+40,000,000,000,000,000,000,000,000,000 (% n/a: too large)"
+    );
+    assert_eq!(
+        change.reason.as_deref(),
+        Some("the percent change is too large to represent exactly")
+    );
+    let c = compare(&[company], &["2023", "2024"], None);
+    assert_eq!(
+        row(&c, "revenue").changes[0].reason.as_deref(),
+        Some("the first value is zero, so a percent change is not meaningful (n/m)")
+    );
+}

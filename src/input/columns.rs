@@ -6,6 +6,7 @@
 
 use calamine::{Data, Range};
 
+use super::names::fold;
 use crate::period::PeriodLabel;
 
 /// How periods are laid out in a CSV file or a sheet.
@@ -27,7 +28,7 @@ pub type TextRow = (u32, Vec<(u32, String)>);
 pub fn header_row(rows: &[TextRow]) -> Option<TextRow> {
     let with_label = rows
         .iter()
-        .position(|(_, cells)| cells.iter().any(|(_, name)| name == "label"));
+        .position(|(_, cells)| cells.iter().any(|(_, name)| fold(name) == "label"));
     let first = rows.iter().position(|(_, cells)| !cells.is_empty());
     with_label.or(first).map(|index| rows[index].clone())
 }
@@ -43,7 +44,7 @@ pub fn columns_header(rows: &[TextRow], layout: Option<Layout>) -> Option<(u32, 
         if let Some(names_column) = period_header(cells) {
             return Some((*row, names_column));
         }
-        if layout.is_none() && cells.iter().any(|(_, text)| text == "label") {
+        if layout.is_none() && cells.iter().any(|(_, text)| fold(text) == "label") {
             return None;
         }
     }

@@ -2,14 +2,19 @@
 //! (periods across the columns are read by `csv_columns.rs`).
 //!
 //! Company fields are not in the file; they come from `--company "name=...,currency=..."`.
+//! Cells are separated by commas, semicolons or tabs, as the header row shows
+//! (`csv_delimiter.rs`); names are matched as people write them (`names.rs`).
 
 use super::cell::{read_number, Expect};
 use super::locate::{CsvLocator, Locate};
 
 use std::sync::LazyLock;
 
+use super::csv_delimiter::Delimiter;
 use super::figures::{Field, FIGURES};
-use super::raw::{Amount, Label, RawInput, RawPeriod};
+use super::names::{fold, is_subtotal};
+use super::raw::{Amount, Label, RawInput, RawPeriod, RawSubtotal};
+use super::{Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
 /// The plain (non-cost) columns a CSV input may have: `label`, each figure's, `notes`.
@@ -68,68 +73,87 @@ impl Axis {
     }
 }
 
-/// A figure's name as a row's first cell gives it, in the form the readers know: the plain
-/// names whatever their case and surrounding spaces ("Revenue " -> "revenue"), and the cost
-/// prefix likewise ("Cost : Marketing" -> "cost:Marketing"; the line's own name keeps its
-/// case). Anything else is returned trimmed, to be refused with a suggestion.
+/// A figure's name as a header cell or a row's first cell gives it, in the form the readers
+/// know: the plain names folded as people write them ("Headcount end", "Headcount-End" ->
+/// "headcount_end"), and the prefixes whatever their case and spaces ("Cost : Marketing" ->
+/// "cost:Marketing"; the line's own name keeps its case). Anything else (a subtotal, an
+/// unknown name to be refused with a suggestion) is returned trimmed.
 pub(super) fn figure_name(written: &str) -> String {
     let trimmed = written.trim();
-    let lower = trimmed.to_lowercase();
-    if COLUMNS.contains(&lower.as_str()) {
-        return lower;
-    }
-    match trimmed.split_once(':') {
-        Some((prefix, name)) => match PREFIXES
+    if let Some((prefix, name)) = trimmed.split_once(':') {
+        if let Some(p) = PREFIXES
             .iter()
             .find(|p| prefix.trim().eq_ignore_ascii_case(p.prefix))
         {
-            Some(p) => format!("{}:{}", p.prefix, name.trim()),
-            None => trimmed.to_string(),
-        },
-        None => trimmed.to_string(),
+            return format!("{}:{}", p.prefix, name.trim());
+        }
     }
+    let folded = fold(trimmed);
+    if COLUMNS.contains(&folded.as_str()) {
+        return folded;
+    }
+    trimmed.to_string()
 }
 
-/// Parses CSV text into the raw input and a locator for its cells.
+/// Parses CSV text, its cells separated by `delimiter`, into the raw input and a locator for
+/// its cells.
 pub fn parse<'a>(
     text: &'a str,
     file: &str,
+    delimiter: Delimiter,
 ) -> Result<(RawInput, Box<dyn Locate + 'a>), InputError> {
-    check_quotes_closed(text, file)?;
+    check_quotes_closed(text, file, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte)
         .trim(csv::Trim::All)
-        .flexible(false)
+        .flexible(true)
         .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
+    let written: Vec<String> = reader
         .headers()
         .map_err(|error| csv_error(file, &error))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    check_headers(&headers, file, Axis::Columns)?;
+    let headers: Vec<String> = written.iter().map(|h| figure_name(h)).collect();
+    check_headers(&headers, file, Axis::Columns).map_err(|mut error| {
+        // The column as written: the last of that name is the one refused.
+        if let Some(Location::Cell { column, .. }) = error.location.as_deref_mut() {
+            if let Some(index) = headers.iter().rposition(|h| h == column) {
+                column.clone_from(&written[index]);
+            }
+        }
+        error
+    })?;
     let mut raw = RawInput::default();
+    raw.reading_warnings
+        .extend(delimiter.ambiguity().map(|message| {
+            Warning::new(None, WarningKind::CsvDelimiter, message)
+                .at(Some(format!("{file}: row 1")))
+        }));
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|error| csv_error(file, &error))?;
         let row = record.position().map_or(0, |p| p.line() as usize);
-        let record_text = record.iter().map(quoted).collect::<Vec<_>>().join(",");
+        let record_text = joined(record.iter(), delimiter);
         if record.iter().all(str::is_empty) {
             continue;
         }
+        if record.len() != headers.len() {
+            return Err(unequal_row(file, row, &record, &written, &record_text));
+        }
         let mut period = RawPeriod::default();
-        for (header, cell) in headers.iter().zip(record.iter()) {
+        for ((header, shown), cell) in headers.iter().zip(&written).zip(record.iter()) {
             if cell.is_empty() {
                 continue;
             }
-            let cell_error = |message: String| {
-                InputError::new(file, message).at(Some(Location::Cell {
-                    row,
-                    row_name: None,
-                    column: header.clone(),
-                    record: record_text.clone(),
-                }))
+            let at = || Location::Cell {
+                row,
+                row_name: None,
+                column: shown.clone(),
+                record: record_text.clone(),
             };
-            set_field(&mut period, header, cell).map_err(cell_error)?;
+            set_field(&mut period, header, cell, &|| at().place(file))
+                .map_err(|message| InputError::new(file, message).at(Some(at())))?;
         }
         rows.push((row, record_text));
         raw.periods.push(period);
@@ -137,15 +161,99 @@ pub fn parse<'a>(
     Ok((raw, Box::new(CsvLocator { rows })))
 }
 
+/// A row whose cell count is not the header row's. With more cells, a number split by its
+/// thousands separator (`2024,62,000` for 62000) is the usual cause: named when a cell and the
+/// next look like one ("62" and "000").
+fn unequal_row(
+    file: &str,
+    row: usize,
+    record: &csv::StringRecord,
+    headers: &[String],
+    record_text: &str,
+) -> InputError {
+    let message = format!(
+        "row {row} has {} cells but the header row has {}",
+        record.len(),
+        headers.len()
+    );
+    let at = |index: usize| {
+        Some(Location::Cell {
+            row,
+            row_name: None,
+            column: headers.get(index).cloned().unwrap_or_default(),
+            record: record_text.to_string(),
+        })
+    };
+    let cells: Vec<&str> = record.iter().collect();
+    let split = (record.len() > headers.len())
+        .then(|| {
+            cells
+                .windows(2)
+                .position(|pair| is_thousands_split(pair[0], pair[1]))
+        })
+        .flatten();
+    match split {
+        Some(index) => {
+            let (high, low) = (cells[index], cells[index + 1]);
+            InputError::new(
+                file,
+                format!(
+                    "{message}: \"{high},{low}\" looks like one number split by its thousands \
+                     separator"
+                ),
+            )
+            .at(at(index))
+            .with_help(format!(
+                "quote it (\"{high},{low}\"), or write {high}{low}: a comma outside quotes \
+                 starts a new cell"
+            ))
+        }
+        None => InputError::new(
+            file,
+            format!(
+                "{message}: every row needs one cell per column (leave a cell empty for a \
+                 missing value)"
+            ),
+        )
+        .at(at(0)),
+    }
+}
+
+/// Whether `high` and `low` read as the two halves of a number written with a thousands
+/// separator: 1 to 3 digits (a sign or an opening bracket before them), then 3 digits (a
+/// decimal part or a closing bracket after them).
+pub(super) fn is_thousands_split(high: &str, low: &str) -> bool {
+    let high = high.trim_start_matches(['-', '+', '(']);
+    let low = low.trim_end_matches(')');
+    let low = low.split_once('.').map_or(low, |(whole, _)| whole);
+    let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    digits(high) && high.len() <= 3 && digits(low) && low.len() == 3
+}
+
 /// Puts one cell's text into the period field its column names. Shared with the spreadsheet
 /// reader, so both accept the same columns and read numbers alike (`cell::read_number`); the
 /// error says what was found.
-pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Result<(), String> {
+/// A subtotal ("Total costs") is kept aside with `place`, where it is, for a warning when it
+/// is not the sum of the cost lines.
+pub(super) fn set_field(
+    period: &mut RawPeriod,
+    header: &str,
+    cell: &str,
+    place: &dyn Fn() -> String,
+) -> Result<(), String> {
     let number = |text: &str| read_number(text, Expect::Amount);
     if !matches!(header, "label" | "notes") && number(cell)?.is_none() {
         return Ok(());
     }
     let amount = || -> Result<Amount, String> { Ok(Amount(number(cell)?.unwrap_or_default())) };
+    if is_subtotal(header) {
+        period.subtotals.push(RawSubtotal {
+            name: header.trim().to_string(),
+            amount: amount()?,
+            place: place(),
+        });
+        return Ok(());
+    }
     match header {
         "label" => period.label = Some(Label(cell.to_string())),
         "notes" => period.notes = Some(cell.to_string()),
@@ -166,19 +274,25 @@ pub(super) fn set_field(period: &mut RawPeriod, header: &str, cell: &str) -> Res
     Ok(())
 }
 
-/// A cell as it would be written in the CSV, so a shown row reads as the file does:
-/// `2024,"1,234"`, not `2024,1,234`.
-pub(super) fn quoted(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
+/// A row's cells as they would be written in the CSV, so a shown row reads as the file does:
+/// `2024,"1,234"`, not `2024,1,234` (with the file's separator).
+pub(super) fn joined<'c>(cells: impl Iterator<Item = &'c str>, delimiter: Delimiter) -> String {
+    let separator = delimiter.char().to_string();
+    cells
+        .map(|cell| {
+            if cell.contains([',', delimiter.char(), '"', '\n', '\r']) {
+                format!("\"{}\"", cell.replace('"', "\"\""))
+            } else {
+                cell.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&separator)
 }
 
 /// Refuses a quoted cell that is never closed: the CSV reader would take the rest of the file
 /// into that one cell without a word (a truncated file, or a stray `"`).
-fn check_quotes_closed(text: &str, file: &str) -> Result<(), InputError> {
+fn check_quotes_closed(text: &str, file: &str, delimiter: Delimiter) -> Result<(), InputError> {
     let mut opened_at: Option<usize> = None;
     let mut at_cell_start = true;
     let mut chars = text.char_indices().peekable();
@@ -190,7 +304,8 @@ fn check_quotes_closed(text: &str, file: &str) -> Result<(), InputError> {
             (Some(_), '"') => opened_at = None,
             (Some(_), _) => {}
             (None, '"') if at_cell_start => opened_at = Some(offset),
-            (None, ',' | '\n' | '\r') => at_cell_start = true,
+            (None, '\n' | '\r') => at_cell_start = true,
+            (None, c) if c == delimiter.char() => at_cell_start = true,
             (None, _) => at_cell_start = false,
         }
         if opened_at.is_some() {
@@ -226,11 +341,15 @@ pub(super) fn check_headers(headers: &[String], file: &str, axis: Axis) -> Resul
         })
     };
     for (index, header) in headers.iter().enumerate() {
-        if headers[..index].contains(header) {
+        let prefixed = PREFIXES.iter().any(|p| p.name(header).is_some());
+        if !prefixed && headers[..index].contains(header) {
             return Err(
                 InputError::new(file, format!("the {noun} \"{header}\" appears twice"))
                     .at(at(header)),
             );
+        }
+        if is_subtotal(header) {
+            continue;
         }
         if let Some((kind, name)) = PREFIXES
             .iter()
@@ -278,7 +397,9 @@ pub(super) fn check_headers(headers: &[String], file: &str, axis: Axis) -> Resul
                     .at(at(header))
                     .with_help(format!(
                         "{hint}{noun}s are {}, cost:<name> for each cost line and value:<name> \
-                         for each value a KPI reads",
+                         for each value a KPI reads (names match whatever their case, spaces \
+                         and hyphens; a {noun} named Total ... or Subtotal ... is checked \
+                         against the cost lines and skipped)",
                         COLUMNS.join(", ")
                     )),
             );
@@ -321,12 +442,6 @@ fn cost_column(header: &str) -> Option<String> {
 pub(super) fn csv_error(file: &str, error: &csv::Error) -> InputError {
     let row = error.position().map_or(0, |p| p.line() as usize);
     let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!(
-            "row {row} has {len} cells but the header row has {expected_len}: \
-             every row needs one cell per column (leave a cell empty for a missing value)"
-        ),
         csv::ErrorKind::Utf8 { .. } => format!("row {row} is not valid UTF-8 text"),
         _ => format!("cannot read the CSV: {error}"),
     };
@@ -346,13 +461,15 @@ mod tests {
     fn cells_read_as_people_type_them() {
         let text = "label,revenue,headcount_end,operating_income,personnel_cost
                     2024,\"1,234\",1 200,\"(1,500)\",—\n";
-        let (raw, _) = parse(text, "t.csv").map_err(|e| e.to_string()).unwrap();
+        let (raw, _) = parse(text, "t.csv", Delimiter::default())
+            .map_err(|e| e.to_string())
+            .unwrap();
         let period = &raw.periods[0];
         assert_eq!(amount(&period.revenue).as_deref(), Some("1234"));
         assert_eq!(amount(&period.headcount_end).as_deref(), Some("1200"));
         assert_eq!(amount(&period.operating_income).as_deref(), Some("-1500"));
         assert_eq!(amount(&period.personnel_cost), None);
-        let error = parse("label,revenue\n2024,12%\n", "t.csv").err();
+        let error = parse("label,revenue\n2024,12%\n", "t.csv", Delimiter::default()).err();
         let message = error.map(|e| e.message).unwrap_or_default();
         assert_eq!(
             message,
@@ -365,7 +482,9 @@ mod tests {
     #[test]
     fn value_columns_are_the_periods_values() {
         let text = "label,revenue,value:gmv,cost:marketing\n2024,100,2000,30\n";
-        let (raw, _) = parse(text, "t.csv").map_err(|e| e.to_string()).unwrap();
+        let (raw, _) = parse(text, "t.csv", Delimiter::default())
+            .map_err(|e| e.to_string())
+            .unwrap();
         let period = &raw.periods[0];
         assert_eq!(
             period.values.get("gmv").map(|a| a.0.to_string()).as_deref(),
@@ -380,7 +499,12 @@ mod tests {
                 .as_deref(),
             Some("30")
         );
-        let error = parse("label,revenue,value:gmv,value: gmv\n2024,1,2,3\n", "t.csv").err();
+        let error = parse(
+            "label,revenue,value:gmv,value: gmv\n2024,1,2,3\n",
+            "t.csv",
+            Delimiter::default(),
+        )
+        .err();
         assert_eq!(
             error.map(|e| e.message).unwrap_or_default(),
             "the value \"gmv\" has two columns"
@@ -412,5 +536,106 @@ mod tests {
             help.starts_with("did you mean \"cost:marketing\"? "),
             "{help}"
         );
+    }
+
+    fn read(text: &str) -> Result<crate::input::CompanyInput, String> {
+        let options = crate::input::ReadOptions {
+            company_fields: vec![
+                ("name".to_string(), "Acme".to_string()),
+                ("currency".to_string(), "SEK".to_string()),
+            ],
+            ..Default::default()
+        };
+        crate::input::parse(text, "t.csv", crate::input::Format::Csv, &options)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Guards Trust II item 16: a semicolon-separated CSV was refused with `unknown column
+    /// "label;revenue;headcount_end"`; a tab-separated one likewise.
+    #[test]
+    fn semicolons_and_tabs_separate_cells_as_commas_do() {
+        for separator in [";", "\t"] {
+            let text = "label,revenue,headcount_end,cost:support\n2024,100,10,\"1,020\"\n\
+                        2025,120,12,25\n"
+                .replace(',', separator)
+                .replace("\"1;020\"", "\"1,020\"")
+                .replace("\"1\t020\"", "\"1,020\"");
+            let input = read(&text).unwrap();
+            assert_eq!(input.periods[0].revenue, 100.into(), "{separator:?}");
+            assert_eq!(input.periods[0].costs["support"], 1020.into());
+            assert_eq!(input.periods[1].headcount_end, Some(12.into()));
+            assert!(input
+                .warnings
+                .iter()
+                .all(|w| w.kind != WarningKind::CsvDelimiter));
+        }
+        // Both in the header row: the more frequent one is taken, and the choice said.
+        let input = read("label;revenue;cost:a,b\n2024;100;5\n").unwrap();
+        assert_eq!(input.periods[0].costs["a,b"], 5.into());
+        let warning = input
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::CsvDelimiter);
+        assert_eq!(
+            warning.and_then(|w| w.at.as_deref()),
+            Some("t.csv: row 1"),
+            "{:?}",
+            input.warnings
+        );
+    }
+
+    /// Guards Trust II item 16: an unquoted 62,000 gave only "row 2 has 4 cells".
+    #[test]
+    fn a_number_split_by_its_thousands_separator_is_named() {
+        let error = read("label,revenue,headcount_end\n2024,100,62,000\n").unwrap_err();
+        assert_eq!(
+            error,
+            "row 2 has 4 cells but the header row has 3: \"62,000\" looks like one number \
+             split by its thousands separator\n  --> t.csv: row 2, column \"headcount_end\"\n   \
+             | 2024,100,62,000\n  = help: quote it (\"62,000\"), or write 62000: a comma outside \
+             quotes starts a new cell"
+        );
+        // Too many cells with nothing like a split number: the plain message.
+        let error = read("label,revenue\n2024,100,abc\n").unwrap_err();
+        assert!(
+            error.starts_with("row 2 has 3 cells but the header row has 2: every row needs"),
+            "{error}"
+        );
+        assert!(is_thousands_split("(1", "500)"));
+        assert!(is_thousands_split("-12", "345.6"));
+        assert!(!is_thousands_split("1234", "567"));
+        assert!(!is_thousands_split("12", "34"));
+    }
+
+    /// Guards Trust II item 17: "Headcount end" was an unknown column; a "Total costs" column
+    /// was refused. The total of 2024 is the lines' 20 + 5 = 25 (skipped in silence); 2025's
+    /// 40 is not 30 + 6 = 36 (skipped, with a warning naming both).
+    #[test]
+    fn columns_named_as_people_write_them_and_subtotals() {
+        let text = "Label,Revenue,Headcount-End,Cost: Support,cost:sales,Total costs\n\
+                    2024,100,10,20,5,25\n2025,120,12,30,6,40\n";
+        let input = read(text).unwrap();
+        assert_eq!(input.periods[1].headcount_end, Some(12.into()));
+        assert_eq!(input.periods[1].costs.len(), 2);
+        let mismatches: Vec<_> = input
+            .warnings
+            .iter()
+            .filter(|w| w.kind == WarningKind::SubtotalMismatch)
+            .collect();
+        assert_eq!(mismatches.len(), 1, "{:?}", input.warnings);
+        assert_eq!(mismatches[0].period.as_deref(), Some("2025"));
+        assert!(
+            mismatches[0]
+                .message
+                .starts_with("2025: \"Total costs\" is 40, but the cost lines add up to 36"),
+            "{}",
+            mismatches[0].message
+        );
+        assert_eq!(
+            mismatches[0].at.as_deref(),
+            Some("t.csv: row 3, column \"Total costs\"")
+        );
+        assert_eq!(figure_name("Headcount end"), "headcount_end");
+        assert_eq!(figure_name(" AI spend "), "ai_spend");
     }
 }

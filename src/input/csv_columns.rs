@@ -9,9 +9,14 @@ use std::collections::HashMap;
 use calamine::{Data, Range};
 
 use super::columns::{columns_header, period_header, transpose, Layout, TextRow};
-use super::csv::{check_headers, csv_error, figure_name, quoted, set_field, Axis};
+use super::csv::{
+    check_headers, csv_error, figure_name, is_thousands_split, joined, set_field, Axis,
+};
+use super::csv_delimiter::Delimiter;
 use super::locate::{CsvLocator, FieldPath, Locate, Table};
+use super::names::fold;
 use super::raw::{RawInput, RawPeriod};
+use super::{Warning, WarningKind};
 use crate::diagnostic::{InputError, Location};
 
 /// The periods read, and where each field sits in the file.
@@ -31,11 +36,13 @@ pub fn parse<'a>(
     text: &str,
     file: &str,
     layout: Option<Layout>,
+    delimiter: Delimiter,
 ) -> Result<Option<Read<'a>>, InputError> {
     if layout == Some(Layout::Rows) {
         return Ok(None);
     }
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte)
         .has_headers(false)
         .flexible(true)
         .trim(csv::Trim::All)
@@ -47,9 +54,9 @@ pub fn parse<'a>(
     for record in records.by_ref() {
         let record = record.map_err(|error| csv_error(file, &error))?;
         let row = text_row(rows.len() as u32, &record);
-        let label_cell = row.1.iter().any(|(_, text)| text == "label");
+        let label_cell = row.1.iter().any(|(_, text)| fold(text) == "label");
         let decided = period_header(&row.1).is_some() || (layout.is_none() && label_cell);
-        push(&mut rows, &record);
+        push(&mut rows, &record, delimiter);
         text_rows.push(row);
         if decided {
             break;
@@ -67,8 +74,9 @@ pub fn parse<'a>(
     };
     for record in records {
         let record = record.map_err(|error| csv_error(file, &error))?;
-        push(&mut rows, &record);
+        push(&mut rows, &record, delimiter);
     }
+    check_row_widths(&rows, label_row as usize, names_column as usize, file)?;
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or_default() as u32;
     let mut grid: Range<Data> = Range::new((0, 0), (rows.len() as u32 - 1, width.max(1) - 1));
     for (i, row) in rows.iter().enumerate() {
@@ -84,7 +92,75 @@ pub fn parse<'a>(
         .filter(|name| !name.is_empty())
         .cloned();
     let turned = transpose(&grid, label_row, names_column);
-    periods(&turned, file, &rows, names_column, label_row_name)
+    let read = periods(&turned, file, &rows, names_column, label_row_name)?;
+    Ok(read.map(|(mut raw, locator)| {
+        raw.reading_warnings
+            .extend(delimiter.ambiguity().map(|message| {
+                let at = format!("{file}: row {}", rows[label_row as usize].line);
+                Warning::new(None, WarningKind::CsvDelimiter, message).at(Some(at))
+            }));
+        (raw, locator)
+    }))
+}
+
+/// Refuses a figure's row with a cell right of the last period label when two of its cells
+/// look like one number split by its thousands separator (`revenue,100,62,000` for 62000):
+/// read as it stands, the second half would be a period without a label.
+fn check_row_widths(
+    rows: &[FileRow],
+    label_row: usize,
+    names_column: usize,
+    file: &str,
+) -> Result<(), InputError> {
+    let Some(labels) = rows.get(label_row) else {
+        return Ok(());
+    };
+    let width = labels
+        .cells
+        .iter()
+        .rposition(|cell| !cell.is_empty())
+        .map_or(0, |last| last + 1);
+    for row in &rows[label_row + 1..] {
+        let beyond = row.cells.iter().skip(width).any(|cell| !cell.is_empty());
+        if !beyond {
+            continue;
+        }
+        let split = (names_column + 1..row.cells.len().saturating_sub(1))
+            .find(|&j| is_thousands_split(&row.cells[j], &row.cells[j + 1]));
+        let Some(j) = split else {
+            continue;
+        };
+        let (high, low) = (&row.cells[j], &row.cells[j + 1]);
+        let column = labels
+            .cells
+            .get(j)
+            .cloned()
+            .unwrap_or_else(|| letters(j as u32));
+        let name = row
+            .cells
+            .get(names_column)
+            .filter(|n| !n.is_empty())
+            .cloned();
+        return Err(InputError::new(
+            file,
+            format!(
+                "row {} has a cell right of the last period label: \"{high},{low}\" looks like \
+                 one number split by its thousands separator",
+                row.line
+            ),
+        )
+        .at(Some(Location::Cell {
+            row: row.line,
+            row_name: name,
+            column,
+            record: row.text.clone(),
+        }))
+        .with_help(format!(
+            "quote it (\"{high},{low}\"), or write {high}{low}: a comma outside quotes starts a \
+             new cell"
+        )));
+    }
+    Ok(())
 }
 
 fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
@@ -97,10 +173,10 @@ fn text_row(index: u32, record: &csv::StringRecord) -> TextRow {
     (index, cells)
 }
 
-fn push(rows: &mut Vec<FileRow>, record: &csv::StringRecord) {
+fn push(rows: &mut Vec<FileRow>, record: &csv::StringRecord, delimiter: Delimiter) {
     rows.push(FileRow {
         line: record.position().map_or(0, |p| p.line() as usize),
-        text: record.iter().map(quoted).collect::<Vec<_>>().join(","),
+        text: joined(record.iter(), delimiter),
         cells: record.iter().map(str::to_string).collect(),
     });
 }
@@ -196,7 +272,7 @@ fn periods<'a>(
             } else {
                 written.get(&row).map(|w| w.trim())
             };
-            set_field(&mut period, name, text)
+            set_field(&mut period, name, text, &|| at(shown_name).place(file))
                 .map_err(|message| InputError::new(file, message).at(Some(at(shown_name))))?;
         }
         if any {
@@ -266,7 +342,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Option<RawInput>, String> {
-        parse(text, "t.csv", None)
+        parse(text, "t.csv", None, Delimiter::detect(text))
             .map(|found| found.map(|(raw, _)| raw))
             .map_err(|error| error.to_string())
     }
@@ -307,11 +383,8 @@ mod tests {
             raw.periods[0].headcount_end.as_ref().map(|a| a.0),
             Some(1.into())
         );
-        let error = read("Metric,2023\nRevenue,1\nHeadcount end,2\n").unwrap_err();
-        assert!(
-            error.starts_with("unknown row \"Headcount end\""),
-            "{error}"
-        );
+        let error = read("Metric,2023\nRevenue,1\nHead count,2\n").unwrap_err();
+        assert!(error.starts_with("unknown row \"Head count\""), "{error}");
         assert!(error.contains("rows are label, revenue, "), "{error}");
         assert!(!error.contains("columns are"), "{error}");
         // A bad cell names its row as written.
@@ -320,6 +393,22 @@ mod tests {
             error.contains("row 2 (\"Revenue\"), column \"2023\""),
             "{error}"
         );
+    }
+
+    /// Guards Trust II item 16 with periods across: an unquoted 62,000 read as a period "D"
+    /// without a label.
+    #[test]
+    fn a_number_split_by_its_thousands_separator_is_named_across() {
+        let error = read("metric,2023,2024\nrevenue,100,62,000\n").unwrap_err();
+        assert!(
+            error.starts_with(
+                "row 2 has a cell right of the last period label: \"62,000\" looks like one \
+                 number split by its thousands separator\n  --> t.csv: row 2 (\"revenue\"), \
+                 column \"2024\""
+            ),
+            "{error}"
+        );
+        assert!(error.contains("or write 62000"), "{error}");
     }
 
     #[test]

@@ -9,11 +9,14 @@ mod columns;
 mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
+mod csv_delimiter;
 mod figures;
 pub mod formula;
 mod json;
 mod kpi;
 mod locate;
+mod names;
+mod percent;
 pub mod raw;
 mod read;
 mod sheet;
@@ -37,6 +40,7 @@ pub use csv::COLUMNS;
 pub use figures::{Field, Figure, Table, FIGURES};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit, MAX_KPIS};
 pub use locate::FieldPath;
+pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
 pub use validate::MAX_PEERS;
 pub use warning::{Warning, WarningKind};
@@ -180,6 +184,10 @@ pub struct ReadinessOverrides {
     pub rule_of_40_margin: RuleOf40Margin,
     /// Thresholds on company KPIs (`[[readiness.kpi]]`).
     pub kpi: Vec<KpiThreshold>,
+    /// The keys set with `--company readiness.<key>=...` rather than in the file: thresholds
+    /// given on the command line, which the scorecard ranks above a thresholds file.
+    #[serde(skip)]
+    pub set_on_command_line: Vec<String>,
 }
 
 /// The margin the Rule of 40 adds to revenue growth (`rule_of_40_margin` in `[readiness]`).
@@ -383,10 +391,13 @@ pub fn parse(
     let (raw, locator): (raw::RawInput, Box<dyn locate::Locate + '_>) = match format {
         Format::Toml => toml::parse(text, file)?,
         Format::Json => json::parse(text, file)?,
-        Format::Csv => match csv_columns::parse(text, file, options.layout)? {
-            Some(across) => across,
-            None => csv::parse(text, file)?,
-        },
+        Format::Csv => {
+            let delimiter = csv_delimiter::Delimiter::detect(text);
+            match csv_columns::parse(text, file, options.layout, delimiter)? {
+                Some(across) => across,
+                None => csv::parse(text, file, delimiter)?,
+            }
+        }
         Format::Xlsx | Format::Ods => return Err(sheet::binary_only(file)),
     };
     validate::validate(raw, file, locator.as_ref(), &options.company_fields)

@@ -26,6 +26,20 @@ pub struct RawInput {
     /// KPIs the company defines (see `kpi.rs`).
     #[serde(default)]
     pub kpi: Vec<RawKpi>,
+    /// Warnings raised while reading the file (a CSV separator chosen between two).
+    #[serde(skip)]
+    pub reading_warnings: Vec<super::Warning>,
+}
+
+/// A "Total ..." or "Subtotal ..." row or column of a spreadsheet or CSV file, read aside:
+/// checked against the sum of the period's cost lines, never read as a cost line itself.
+#[derive(Debug, Clone)]
+pub struct RawSubtotal {
+    /// Its name as written: "Total costs".
+    pub name: String,
+    pub amount: Amount,
+    /// Where it is in the file, for the warning: `t.csv: row 4, column "Total costs"`.
+    pub place: String,
 }
 
 /// One `[[kpi]]` table as written (validated in `kpi.rs`).
@@ -124,6 +138,9 @@ pub struct RawPeriod {
     /// Operating figures of the period (GMV, ...) that KPI formulas read as `values.<name>`.
     #[serde(default)]
     pub values: LineMap<Amount>,
+    /// Subtotal rows or columns (spreadsheets and CSV files only).
+    #[serde(skip)]
+    pub subtotals: Vec<RawSubtotal>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]

@@ -11,6 +11,7 @@ use calamine::{Data, Range, Reader};
 
 use super::columns::{columns_header, header_row, transpose, Layout, TextRow};
 use super::csv::{check_headers, figure_name, set_field, Axis};
+use super::names::fold;
 use super::raw::{RawInput, RawPeriod};
 use super::{validate, CompanyInput, ReadOptions};
 use crate::diagnostic::{InputError, Location};
@@ -82,7 +83,7 @@ pub fn parse(
                 let range = range_of(name)?;
                 let rows = text_rows(&range);
                 let has_label = header_row(&rows)
-                    .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| h == "label"));
+                    .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| fold(h) == "label"));
                 let across = columns_header(&rows, layout).is_some();
                 let usable = match layout {
                     Some(Layout::Columns) => across,
@@ -229,16 +230,14 @@ fn periods(
     let Some((header_at, mut headers)) = header_row(&text_rows(range)) else {
         return Ok(Vec::new());
     };
-    // With periods across, a figure is a row named in its first cell, matched whatever its
-    // case ("Revenue"), as in a CSV file laid out that way.
+    // With periods across, a figure is a row named in its first cell. Names are matched as
+    // people write them ("Headcount end"), as in a CSV file.
     let axis = match locator.transposed {
         true => Axis::Rows,
         false => Axis::Columns,
     };
-    if axis == Axis::Rows {
-        for (_, name) in &mut headers {
-            *name = figure_name(name);
-        }
+    for (_, name) in &mut headers {
+        *name = figure_name(name);
     }
     let (top, left) = range.start().unwrap_or_default();
     let names: Vec<String> = headers.iter().map(|(_, name)| name.clone()).collect();
@@ -294,7 +293,8 @@ fn periods(
                     "name the {named_in} in {header}, or clear the cell"
                 )));
             };
-            set_field(&mut period, header, &text).map_err(|error| {
+            let place = || locator.cell(at_row, at_col).place(file);
+            set_field(&mut period, header, &text, &place).map_err(|error| {
                 problem(format!(
                     "{}, {axis} \"{header}\": {error}",
                     locator.reference(at_row, at_col)

@@ -493,3 +493,62 @@ fn statement_rows_are_read_from_a_sheet() {
     assert_eq!(statement.capex, Some(Decimal::from(3)));
     assert_eq!(statement.cash, Some(Decimal::from(250)));
 }
+
+/// Guards Trust II item 17: a column "Headcount end" was refused as unknown (only
+/// `headcount_end` matched), and a "Total costs" column had no way to be skipped.
+#[test]
+fn names_as_people_write_them_and_subtotals_on_a_sheet() {
+    let mut book = Workbook::new();
+    let figures = book.add_worksheet().set_name("Figures").unwrap();
+    let header = [
+        "Label",
+        "Headcount end",
+        "Revenue",
+        "Cost: Marketing",
+        "cost:support",
+        "Total costs",
+    ];
+    for (col, name) in header.iter().enumerate() {
+        figures.write_string(0, col as u16, *name).unwrap();
+    }
+    // 2023: 300 + 50 = 350, the total as written: skipped in silence.
+    // 2024: 350 + 40 = 390, but the total says 400: skipped, with a warning naming both.
+    for (row, values) in [
+        [2023, 120, 1000, 300, 50, 350],
+        [2024, 110, 2000, 350, 40, 400],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (col, value) in values.iter().enumerate() {
+            figures
+                .write_number(row as u32 + 1, col as u16, *value)
+                .unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let (raw, locator) = parse(bytes, "acme.xlsx", None, None).unwrap();
+    let fields = [
+        ("name".to_string(), "Acme".to_string()),
+        ("currency".to_string(), "SEK".to_string()),
+    ];
+    let input = validate::validate(raw, "acme.xlsx", &locator, &fields).unwrap();
+    assert_eq!(input.periods[0].headcount_end, Some(Decimal::from(120)));
+    assert_eq!(input.periods[1].revenue, Decimal::from(2000));
+    let lines: Vec<&str> = input.periods[1].costs.keys().map(String::as_str).collect();
+    assert_eq!(lines, ["Marketing", "support"], "the total is no cost line");
+    let warnings: Vec<(&str, Option<&str>)> = input
+        .warnings
+        .iter()
+        .map(|w| (w.message.as_str(), w.at.as_deref()))
+        .collect();
+    assert_eq!(
+        warnings,
+        [(
+            "2024: \"Total costs\" is 400, but the cost lines add up to 390: it is skipped, not \
+             read as a cost line; check the lines, or name the difference as a cost line of \
+             its own",
+            Some("acme.xlsx: cell Figures!F3")
+        )]
+    );
+}

@@ -102,10 +102,10 @@ pub fn validate(
     company_fields: &[(String, String)],
 ) -> Result<CompanyInput, InputError> {
     let check = Checker { file, locator };
-    let company_fields = table_fields(&mut raw, company_fields)?;
+    let command_line = table_fields(&mut raw, company_fields)?;
     let (company, cost_sign) = company(
         raw.company.clone().unwrap_or_default(),
-        &company_fields,
+        &command_line.company,
         &check,
     )?;
     if raw.periods.is_empty() {
@@ -129,6 +129,8 @@ pub fn validate(
                  e.g. one per decade, and generate a brief from each"
             )));
     }
+    let mut reading_warnings = std::mem::take(&mut raw.reading_warnings);
+    reading_warnings.extend(raw.periods.iter().flat_map(subtotal_warnings));
     let lines = locator.label_lines(raw.periods.len());
     let mut label_lines = std::collections::HashMap::with_capacity(raw.periods.len());
     let mut periods = Vec::with_capacity(raw.periods.len());
@@ -167,7 +169,8 @@ pub fn validate(
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
-    let warnings = gap_warnings(&periods);
+    let mut warnings = gap_warnings(&periods);
+    warnings.extend(reading_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
     let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
     let readiness = raw
@@ -179,9 +182,24 @@ pub fn validate(
                 min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
                 min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
                 min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+                set_on_command_line: command_line.readiness_keys.clone(),
             })
         })
         .transpose()?;
+    warnings.extend(readiness.as_ref().and_then(|r| {
+        let key = "min_revenue_growth_pct";
+        let value = r.min_revenue_growth_pct?;
+        let slip =
+            super::percent_as_share(key, rust_decimal::prelude::ToPrimitive::to_f64(&value)?)?;
+        let place = match command_line.readiness_keys.iter().any(|k| k == key) {
+            true => Some(format!("--company readiness.{key}")),
+            false => locator
+                .locate(&FieldPath::new(Table::Readiness, &[key]))
+                .map(|location| location.place(file)),
+        };
+        let message = format!("{}; {}", slip.message, slip.help);
+        Some(Warning::new(None, WarningKind::PercentAsShare, message).at(place))
+    }));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
     Ok(CompanyInput {
         kpis,
@@ -310,6 +328,45 @@ fn period(
         costs,
         ai,
     })
+}
+
+/// A warning for each subtotal ("Total costs") that is not the sum of the period's cost lines,
+/// as written. One that is the sum is simply skipped: it repeats the lines.
+fn subtotal_warnings(period: &RawPeriod) -> Vec<Warning> {
+    let label = period
+        .label
+        .as_ref()
+        .and_then(|l| PeriodLabel::parse(&l.0).ok())
+        .map(|l| l.to_string());
+    if period.subtotals.is_empty() {
+        return Vec::new();
+    }
+    // Past the decimals' range the lines cannot be added up; the amounts are refused later.
+    let Some(lines) = period
+        .costs
+        .values()
+        .try_fold(Decimal::ZERO, |sum, a| sum.checked_add(a.0))
+    else {
+        return Vec::new();
+    };
+    period
+        .subtotals
+        .iter()
+        .filter(|subtotal| subtotal.amount.0 != lines)
+        .map(|subtotal| {
+            let period_words = label.as_deref().map_or(String::new(), |l| format!("{l}: "));
+            let message = format!(
+                "{period_words}\"{}\" is {}, but the cost lines add up to {}: it is skipped, \
+                 not read as a cost line; check the lines, or name the difference as a cost \
+                 line of its own",
+                subtotal.name,
+                subtotal.amount.0.normalize(),
+                lines.normalize()
+            );
+            Warning::new(label.clone(), WarningKind::SubtotalMismatch, message)
+                .at(Some(subtotal.place.clone()))
+        })
+        .collect()
 }
 
 /// A warning for each gap inside a series (periods must be sorted).

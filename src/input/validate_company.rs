@@ -12,13 +12,23 @@ use super::super::{Company, PeerRef, Plan, Scale};
 use super::{name_problem, Checker, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError};
 
+/// The fields of `--company`, sorted out: the company's own, and the `readiness.<key>` keys
+/// it set (thresholds given on the command line, which win over a thresholds file).
+pub(super) struct CommandLineFields {
+    pub company: Vec<(String, String)>,
+    pub readiness_keys: Vec<String>,
+}
+
 /// Sets the `plan.<key>` and `readiness.<key>` fields of `--company` (as the company sheet's
-/// rows do) and returns the company's own fields.
+/// rows do) and returns the company's own fields and the readiness keys set.
 pub(super) fn table_fields(
     raw: &mut RawInput,
     fields: &[(String, String)],
-) -> Result<Vec<(String, String)>, InputError> {
-    let mut company_fields = Vec::new();
+) -> Result<CommandLineFields, InputError> {
+    let mut sorted = CommandLineFields {
+        company: Vec::new(),
+        readiness_keys: Vec::new(),
+    };
     for (key, value) in fields {
         match key.split_once('.') {
             Some((table @ ("plan" | "readiness"), field)) => {
@@ -26,12 +36,15 @@ pub(super) fn table_fields(
                     |problem| {
                         InputError::new("--company", format!("--company {key}={value}: {problem}"))
                     },
-                )?
+                )?;
+                if table == "readiness" {
+                    sorted.readiness_keys.push(field.trim().to_string());
+                }
             }
-            _ => company_fields.push((key.clone(), value.clone())),
+            _ => sorted.company.push((key.clone(), value.clone())),
         }
     }
-    Ok(company_fields)
+    Ok(sorted)
 }
 
 pub(super) fn company(

@@ -28,11 +28,22 @@ pub enum WarningKind {
     RevenuePerEmployeeJump,
     /// An `[[acknowledge]]` table that matches no warning.
     StaleAcknowledgement,
+    /// Figures of one date (cash, headcount at a year's end and its last quarter's) disagree.
+    SameDateDisagrees,
+    /// Operating income is not reported but derived from the listed cost lines.
+    DerivedOperatingIncome,
+    /// A percentage written as a share: a growth bar of 0.25 (0.25 %), a `pct` KPI whose
+    /// formula does not multiply by 100.
+    PercentAsShare,
+    /// A "Total ..." or "Subtotal ..." row or column that is not the sum of the cost lines.
+    SubtotalMismatch,
+    /// A CSV header row holding two kinds of separator: which one was used.
+    CsvDelimiter,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 9] = [
+    pub const ALL: [WarningKind; 14] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -42,6 +53,11 @@ impl WarningKind {
         WarningKind::PersonnelAboveCosts,
         WarningKind::RevenuePerEmployeeJump,
         WarningKind::StaleAcknowledgement,
+        WarningKind::SameDateDisagrees,
+        WarningKind::DerivedOperatingIncome,
+        WarningKind::PercentAsShare,
+        WarningKind::SubtotalMismatch,
+        WarningKind::CsvDelimiter,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -56,6 +72,11 @@ impl WarningKind {
             WarningKind::PersonnelAboveCosts => "personnel_above_costs",
             WarningKind::RevenuePerEmployeeJump => "revenue_per_employee_jump",
             WarningKind::StaleAcknowledgement => "stale_acknowledgement",
+            WarningKind::SameDateDisagrees => "same_date_disagrees",
+            WarningKind::DerivedOperatingIncome => "derived_operating_income",
+            WarningKind::PercentAsShare => "percent_as_share",
+            WarningKind::SubtotalMismatch => "subtotal_mismatch",
+            WarningKind::CsvDelimiter => "csv_delimiter",
         }
     }
 
@@ -71,6 +92,11 @@ impl WarningKind {
             WarningKind::PersonnelAboveCosts => "personnel cost above all costs",
             WarningKind::RevenuePerEmployeeJump => "revenue per employee jumps",
             WarningKind::StaleAcknowledgement => "stale acknowledgements",
+            WarningKind::SameDateDisagrees => "figures of one date that disagree",
+            WarningKind::DerivedOperatingIncome => "operating income derived from cost lines",
+            WarningKind::PercentAsShare => "percentages written as shares",
+            WarningKind::SubtotalMismatch => "subtotals that are not the sum of their lines",
+            WarningKind::CsvDelimiter => "CSV separators",
         }
     }
 
@@ -105,6 +131,10 @@ pub struct Warning {
     /// known and accepted. It still shows, with this reason.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<String>,
+    /// Where in the input it points, when it is about one place: `t.toml:12:1`,
+    /// `t.csv: row 5, column "Total costs"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 impl Warning {
@@ -115,7 +145,14 @@ impl Warning {
             kind,
             message,
             acknowledged: None,
+            at: None,
         }
+    }
+
+    /// The warning pointing at a place in the input.
+    pub fn at(mut self, place: Option<String>) -> Warning {
+        self.at = place;
+        self
     }
 
     /// The warning as a reader sees it in the brief: its message, and the reason when it is

@@ -47,7 +47,10 @@ pub(super) fn cash(
     let statement = &period.statement;
     let revenue = period.revenue;
     let share = |amount: Result<Decimal, Reason>| {
-        amount.and_then(|a| percent(a, revenue).ok_or(Reason::Zero { figure: "revenue" }))
+        amount.and_then(|a| {
+            percent(a, revenue)
+                .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
+        })
     };
     let missing = |figure: &'static str| Reason::NotGiven { figure };
 
@@ -117,7 +120,8 @@ fn runway_months(cash: Decimal, burn: Decimal, months: u32) -> Result<f64, Reaso
     let cash_months = cash
         .checked_mul(Decimal::from(months))
         .ok_or(Reason::TooLarge)?;
-    ratio(cash_months, burn).ok_or(Reason::Zero { figure: "net_burn" })
+    ratio(cash_months, burn)
+        .ok_or_else(|| Reason::no_quotient(burn, Reason::Zero { figure: "net_burn" }))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use super::reason::{Compared, Reason};
 use super::PeriodMetrics;
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::input::formula::{Expr, Name, Op};
-use crate::input::{CompanyInput, Kpi, KpiUnit, LineMap, Period};
+use crate::input::{CompanyInput, Kpi, KpiUnit, LineMap, Period, Warning, WarningKind};
 use crate::money::Exact;
 use crate::period::PeriodLabel;
 
@@ -68,9 +68,52 @@ pub struct Resolved {
 }
 
 /// Checks every KPI formula of the input: names, cycles and units. The error points at the
-/// name, operator or formula it is about.
-pub fn check(input: &CompanyInput) -> Result<(), InputError> {
-    resolve(input).map(|_| ())
+/// name, operator or formula it is about. Returns the warnings of formulas that are valid but
+/// probably not what was meant: a `pct` KPI that is a share, not yet in percent.
+pub fn check(input: &CompanyInput) -> Result<Vec<Warning>, InputError> {
+    resolve(input)?;
+    Ok(input
+        .kpis
+        .iter()
+        .filter(|kpi| kpi.unit == KpiUnit::Pct && !in_percent(input, &kpi.expr))
+        .map(|kpi| share_in_percent(input, kpi))
+        .collect())
+}
+
+/// Whether a formula gives percent: it has the number 100 (`... * 100`, `100 * ...`), or
+/// reads a percentage (a metric in % or pp, another `pct` KPI).
+fn in_percent(input: &CompanyInput, expr: &Expr) -> bool {
+    let mut found = false;
+    expr.walk(&mut |node| match node {
+        Expr::Number { value, .. } if *value == Decimal::ONE_HUNDRED => found = true,
+        Expr::Name {
+            name: Name::Plain(plain),
+            ..
+        } => match target(input, plain) {
+            Some(Target::Kpi(index)) if input.kpis[index].unit == KpiUnit::Pct => found = true,
+            Some(Target::Metric(metric)) => {
+                found |= matches!(
+                    metric.unit,
+                    Unit::Pct | Unit::Growth | Unit::Pp | Unit::Points
+                )
+            }
+            _ => {}
+        },
+        _ => {}
+    });
+    found
+}
+
+/// The warning for a `pct` KPI whose formula is a share (0.021), shown as "0.0%".
+fn share_in_percent(input: &CompanyInput, kpi: &Kpi) -> Warning {
+    let message = format!(
+        "KPI \"{}\" is in percent (unit = \"pct\") but its formula {} does not multiply by \
+         100: a share such as 0.021 shows as 0.0%; did you mean ({}) * 100, or unit = \"ratio\"?",
+        kpi.key, kpi.formula, kpi.formula
+    );
+    let formula = kpi.error(kpi.expr.at(), String::new()).location;
+    let place = formula.map(|l| l.place(&input.source));
+    Warning::new(None, WarningKind::PercentAsShare, message).at(place)
 }
 
 fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {

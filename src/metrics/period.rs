@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::reason::{Compared, Reason};
 use super::Unavailable;
 use crate::input::{Company, Period, RuleOf40Margin, Warning, WarningKind};
-use crate::money::{change_pct, percent, ratio, to_cents, Exact, NotMeaningful};
+use crate::money::{change_pct, percent, ratio, to_cents, Exact, NoPercent, NotMeaningful};
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// One cost line in one period.
@@ -552,7 +552,8 @@ fn ai(
                 .ai
                 .spend
                 .ok_or(Reason::NotGiven { figure: "ai_spend" })?;
-            ratio(savings, spend).ok_or(Reason::Zero { figure: "ai_spend" })
+            ratio(savings, spend)
+                .ok_or_else(|| Reason::no_quotient(spend, Reason::Zero { figure: "ai_spend" }))
         }),
     );
     let savings = cx.na.take("ai_savings", savings_value);
@@ -601,10 +602,13 @@ fn cost_lines(
                     change_pct(amount, before).map_err(|why| {
                         let (compared, line) = (Compared::YearEarlier, name.clone());
                         match why {
-                            NotMeaningful::ZeroBase => Reason::LineZeroThen { compared, line },
-                            NotMeaningful::NegativeBase => {
+                            NoPercent::NotMeaningful(NotMeaningful::ZeroBase) => {
+                                Reason::LineZeroThen { compared, line }
+                            }
+                            NoPercent::NotMeaningful(NotMeaningful::NegativeBase) => {
                                 Reason::LineNegativeThen { compared, line }
                             }
+                            NoPercent::TooLarge => Reason::TooLarge,
                         }
                     })
                 }),
@@ -665,19 +669,21 @@ fn growth_of(
     figure: &'static str,
 ) -> Result<f64, Reason> {
     change_pct(after, before).map_err(|why| match why {
-        NotMeaningful::ZeroBase => Reason::ZeroThen {
+        NoPercent::NotMeaningful(NotMeaningful::ZeroBase) => Reason::ZeroThen {
             compared: relation,
             figure,
         },
-        NotMeaningful::NegativeBase => Reason::NegativeThen {
+        NoPercent::NotMeaningful(NotMeaningful::NegativeBase) => Reason::NegativeThen {
             compared: relation,
             figure,
         },
+        NoPercent::TooLarge => Reason::TooLarge,
     })
 }
 
 fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, Reason> {
-    percent(amount, revenue).ok_or(Reason::Zero { figure: "revenue" })
+    percent(amount, revenue)
+        .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
 }
 
 /// Two inputs of a combined metric (their catalogue keys in `keys`), or the first that is

@@ -5,6 +5,8 @@
 //! A reason says nothing of its own period, so the same reason in neighbouring periods is one
 //! value, and a note can name its periods once as a range ("2025-Q1 to 2025-Q4: ...").
 
+use rust_decimal::Decimal;
+
 use super::catalogue::known;
 use super::runs;
 use crate::money::NotMeaningful;
@@ -108,6 +110,17 @@ impl Reason {
                 | Reason::NegativeThen { .. }
                 | Reason::LineNegativeThen { .. }
         )
+    }
+
+    /// Why a quotient by `divisor` (a share, a ratio, a growth rate) is missing: `if_zero` when
+    /// the divisor is zero, else the quotient is past the decimal range ([`Reason::TooLarge`]):
+    /// 4 x 10^28 over 0.0001 is not "zero".
+    pub fn no_quotient(divisor: Decimal, if_zero: Reason) -> Reason {
+        if divisor.is_zero() {
+            if_zero
+        } else {
+            Reason::TooLarge
+        }
     }
 }
 
@@ -323,5 +336,19 @@ mod tests {
             words(&reason, &[label("2024-Q2")]),
             "the input's quarters start at 2024-Q1, so there is no earlier quarter to compare with"
         );
+    }
+
+    #[test]
+    fn a_missing_quotient_is_zero_only_over_zero() {
+        let zero = Reason::Zero { figure: "revenue" };
+        assert_eq!(
+            Reason::no_quotient(Decimal::ZERO, zero.clone()),
+            zero.clone()
+        );
+        assert_eq!(
+            Reason::no_quotient(Decimal::new(1, 4), zero.clone()),
+            Reason::TooLarge
+        );
+        assert_eq!(Reason::no_quotient(-Decimal::ONE, zero), Reason::TooLarge);
     }
 }

@@ -798,3 +798,38 @@ fn growth_from_a_negative_or_zero_base_is_not_meaningful() {
     assert_eq!(json["not_meaningful"][0], "cost_lines.fx_result.yoy_pct");
     assert!(json["cost_lines"]["fx_result"]["yoy_pct"].is_null());
 }
+
+#[test]
+fn a_quotient_past_the_decimal_range_says_too_large_not_zero() {
+    // Regression: a share, growth or runway over a tiny divisor overflowed the exact division
+    // and was explained as "zero". 4 x 10^28 / 0.0001 x 100 = 4 x 10^34 %, past the range;
+    // over 0 the reason stays "zero".
+    let metrics = metrics_of(&format!(
+        "{COMPANY}\n[[period]]\nlabel = \"2023\"\nrevenue = 0.0001\ncosts = {{ rent = 0.0001 }}\n\
+         [[period]]\nlabel = \"2024\"\nrevenue = 4e28\noperating_cash_flow = -0.0001\ncapex = 0\n\
+         cash = 4e28\ncosts = {{ rent = 4e28 }}\n\
+         [[period]]\nlabel = \"2025\"\nrevenue = 0.0001\noperating_income = 4e28\n\
+         costs = {{ rent = 0 }}\n\
+         [[period]]\nlabel = \"2026\"\nrevenue = 1\ncosts = {{ rent = 1 }}\n"
+    ));
+    let too_large = "too large to represent exactly";
+    // 0.0001 / 0.0001 x 100 = 100 %.
+    assert_close(period(&metrics, "2023").opex_pct_of_revenue, 100.0);
+    // (4 x 10^28 - 0.0001) / 0.0001 x 100: the growth and the cost line's growth.
+    let second = period(&metrics, "2024");
+    assert_reason(second, "revenue_growth_yoy_pct", too_large);
+    assert_reason(second, "cost_lines.rent.yoy_pct", too_large);
+    // A runway of 4 x 10^28 x 12 / 0.0001 months.
+    assert_reason(second, "runway_months", too_large);
+    // 4 x 10^28 / 0.0001 x 100 %: the operating margin. Back down: (0.0001 - 4 x 10^28) /
+    // 4 x 10^28 x 100 = -99.99...%, which is -100 to the float.
+    let third = period(&metrics, "2025");
+    assert_reason(third, "operating_margin_pct", too_large);
+    assert_close(third.revenue_growth_yoy_pct, -100.0);
+    // From rent of 0 the growth rate is not meaningful, and the reason still says so.
+    assert_reason(
+        period(&metrics, "2026"),
+        "cost_lines.rent.yoy_pct",
+        "rent in 2025 is zero, so a percent change is not meaningful (n/m)",
+    );
+}

@@ -264,8 +264,10 @@ fn pay_rise(
         .target_headcount
         .checked_mul(cost)
         .ok_or("the payroll is too large")?;
-    percent(reinvested, payroll_at_target)
-        .ok_or_else(|| "the payroll at target (target x loaded cost) is zero".to_string())
+    percent(reinvested, payroll_at_target).ok_or_else(|| match payroll_at_target.is_zero() {
+        true => "the payroll at target (target x loaded cost) is zero".to_string(),
+        false => "the pay rise is too large to represent exactly".to_string(),
+    })
 }
 
 /// The three attrition scenarios around the plan's rate.

@@ -181,7 +181,7 @@ pub fn build<'a>(
         .rev()
         .find(|p| p.kind == PeriodKind::Quarter);
     let thresholds = analysis.thresholds();
-    let bar = thresholds.min_rule_of_40;
+    let bar = thresholds.min_rule_of_40.value;
     let mut headline_view = headline_period.map(|p| headline(metrics, p, thresholds, &mut notes));
     let mut quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
@@ -398,7 +398,7 @@ fn headline(
     thresholds: &crate::scorecard::Thresholds,
     notes: &mut Notes,
 ) -> Headline {
-    let bar = thresholds.min_rule_of_40;
+    let bar = thresholds.min_rule_of_40.value;
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
     // so its unavailable figures take no notes.
     let mut scratch = Notes::default();
@@ -409,7 +409,7 @@ fn headline(
     let growth = known("revenue_growth_yoy_pct");
     let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);
     // Growth is judged against the scorecard's bar: show the digit that decides it.
-    revenue_change.bar = Some(thresholds.min_revenue_growth_pct);
+    revenue_change.bar = Some(thresholds.min_revenue_growth_pct.value);
     let mut kpis = vec![kpi(
         period,
         "revenue",

@@ -107,7 +107,7 @@ pub fn build_with_peers(
         },
     );
     let (json, mut charts) = (json?, charts?);
-    let bar = analysis.thresholds().min_rule_of_40;
+    let bar = analysis.thresholds().min_rule_of_40.value;
     if let (Some(peers), true) = (peers, wants_brief) {
         // The charts draw the same table the section shows (its footnotes are numbered there).
         let view = peers::build(
@@ -183,7 +183,7 @@ pub fn workbook_file(
             &analysis.metrics,
             &peers.metrics,
             peers.rates,
-            analysis.thresholds().min_rule_of_40,
+            analysis.thresholds().min_rule_of_40.value,
             &mut notes::Notes::default(),
         )
     });

@@ -75,7 +75,7 @@ fn growth_and_people(
 ) -> Option<String> {
     let growth = p.revenue_growth_yoy_pct?;
     // Growth is judged against the scorecard's bar: show the digit that decides it.
-    let decimals = decisive_places(growth, thresholds.min_revenue_growth_pct, 1);
+    let decimals = decisive_places(growth, thresholds.min_revenue_growth_pct.value, 1);
     let mut sentence = format!(
         "In {}, revenue {} to {}",
         p.label,
@@ -96,9 +96,13 @@ fn growth_and_people(
     let before = metrics
         .period(p.label.year_earlier())
         .and_then(|e| e.revenue_per_employee);
-    match (p.revenue_per_employee, before) {
-        (Some(now), Some(then)) => {
-            let change = crate::money::growth_pct(now.0, then.0)?;
+    // No clause when the change has no rate (from zero, or past the decimal range).
+    let change = match (p.revenue_per_employee, before) {
+        (Some(now), Some(then)) => crate::money::growth_pct(now.0, then.0).map(|c| (now, c)),
+        _ => None,
+    };
+    match change {
+        Some((now, change)) => {
             sentence.push_str(&format!(
                 ", so revenue per employee {} to {}.",
                 rose_or_fell(change, "rose", "fell"),
@@ -118,8 +122,8 @@ fn growth_and_people(
 }
 
 fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) -> Option<String> {
-    let bar = thresholds.min_rule_of_40;
-    let band = thresholds.flat_margin_band_pp;
+    let bar = thresholds.min_rule_of_40.value;
+    let band = thresholds.flat_margin_band_pp.value;
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
     if let Some(before) = metrics

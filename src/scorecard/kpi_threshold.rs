@@ -1,7 +1,8 @@
 //! Thresholds on the company's own KPIs (`[[readiness.kpi]] key = "transaction_margin",
-//! min = 0`): a criterion per threshold, judged on the KPI's latest value (the latest fiscal
-//! year with one, else the latest quarter). Money thresholds are in the company's scale, like
-//! the figures.
+//! min = 0`): a criterion per threshold, judged on the latest period the input covers (its
+//! latest fiscal year, else its latest quarter); when that period has no value of the KPI the
+//! criterion is a watch naming it, never a pass on an older period. Money thresholds are in the
+//! company's scale, like the figures.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -52,8 +53,30 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
     let words = |value: f64| format::judged(value, measure, min, max);
     let id = format!("kpi.{}", definition.key);
     let name = format!("{} (company KPI)", definition.name);
-    let verdict = match latest_with(metrics, |p| kpi::value(definition, p)) {
-        None => Verdict::not_available(
+    // The latest period of the series the KPI has values in (fiscal years, else quarters).
+    let with_value = latest_with(metrics, |p| kpi::value(definition, p));
+    let latest =
+        with_value.and_then(|(p, _)| metrics.periods.iter().rev().find(|q| q.kind == p.kind));
+    let verdict = match (with_value, latest) {
+        // The latest period lacks the value: a watch naming it, never a pass on an older one.
+        (Some((older, _)), Some(period)) if older.label != period.label => Verdict {
+            period: Some(period.label),
+            ..Verdict::not_available(
+                threshold_text,
+                format!(
+                    "{} has no value of {} ({}); the threshold is not judged on {} or another \
+                     older period.",
+                    period.label,
+                    definition.name,
+                    period
+                        .unavailable
+                        .reason(&kpi::reason_key(definition))
+                        .unwrap_or_else(|| "its figures are missing".to_string()),
+                    older.label
+                ),
+            )
+        },
+        (None, _) => Verdict::not_available(
             threshold_text,
             format!(
                 "No period has a value of {}: {}.",
@@ -65,7 +88,7 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
                     .unwrap_or_else(|| "its figures are missing".to_string())
             ),
         ),
-        Some((period, value)) => {
+        (Some((period, value)), _) => {
             let value = in_threshold_unit(definition.unit, value.as_f64(), metrics);
             let pass = min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m);
             Verdict {

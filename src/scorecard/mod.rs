@@ -2,8 +2,10 @@
 //! each judged pass, watch or fail from the computed metrics, with the figure and the reason.
 //!
 //! A criterion that cannot be computed is "watch", never "fail": missing data is a question for
-//! the company, not a verdict. Thresholds have defaults, a `--thresholds` file can replace them,
-//! and the input's `[readiness]` table has the last word for its company.
+//! the company, not a verdict. Thresholds have defaults; the input's `[readiness]` table sets its
+//! company's own; what is given on the command line (a `--thresholds` file, `--company
+//! readiness.<key>=`, `check --fail-on-warnings`) wins over the file being judged, so a company
+//! file cannot lower its own bar. Each threshold keeps where it came from ([`Sourced`]).
 
 use std::collections::BTreeMap;
 
@@ -52,6 +54,15 @@ pub struct Criterion {
     /// its label); left out of JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodLabel>,
+    /// Where the threshold came from: the default for a criterion whose bar is fixed.
+    pub threshold_source: ThresholdSource,
+}
+
+impl Criterion {
+    fn sourced(mut self, source: ThresholdSource) -> Criterion {
+        self.threshold_source = source;
+        self
+    }
 }
 
 /// Every criterion and the counts of each status.
@@ -76,18 +87,70 @@ impl Scorecard {
     }
 }
 
-/// The bars the criteria are measured against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Where a threshold came from, from the weakest to the strongest: a later source wins.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThresholdSource {
+    /// ipobrief's own bar.
+    #[default]
+    Default,
+    /// The company file's `[readiness]` table (a spreadsheet's company sheet).
+    CompanyFile,
+    /// The `--thresholds FILE` given on the command line.
+    ThresholdsFile,
+    /// A flag: `--company readiness.<key>=...`, `check --fail-on-warnings`.
+    CommandLine,
+}
+
+impl ThresholdSource {
+    /// The source in words: "thresholds file".
+    pub fn words(self) -> &'static str {
+        match self {
+            ThresholdSource::Default => "default",
+            ThresholdSource::CompanyFile => "company file",
+            ThresholdSource::ThresholdsFile => "thresholds file",
+            ThresholdSource::CommandLine => "command line",
+        }
+    }
+}
+
+/// A threshold and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: ThresholdSource,
+}
+
+impl<T> Sourced<T> {
+    fn default_value(value: T) -> Sourced<T> {
+        Sourced {
+            value,
+            source: ThresholdSource::Default,
+        }
+    }
+
+    /// `value` from `source` in place of this one, unless this one comes from a stronger
+    /// source (the command line over the company file).
+    pub fn set(&mut self, value: T, source: ThresholdSource) {
+        if source >= self.source {
+            *self = Sourced { value, source };
+        }
+    }
+}
+
+/// The bars the criteria are measured against, each with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thresholds {
     /// Year-over-year revenue growth, in percent.
-    pub min_revenue_growth_pct: f64,
+    pub min_revenue_growth_pct: Sourced<f64>,
     /// Revenue growth % plus operating margin %.
-    pub min_rule_of_40: f64,
+    pub min_rule_of_40: Sourced<f64>,
     /// Fiscal years of history.
-    pub min_fiscal_years: u32,
+    pub min_fiscal_years: Sourced<u32>,
     /// A margin change within this many percentage points either way counts as flat.
-    pub flat_margin_band_pp: f64,
+    pub flat_margin_band_pp: Sourced<f64>,
+    /// Unacknowledged data warnings fail the "Data warnings" criterion (else they are a watch).
+    pub fail_on_warnings: Sourced<bool>,
     /// Thresholds on the company's own KPIs (its `[[readiness.kpi]]` tables): the criteria
     /// judge by them, and the brief's KPI table shows each value with the digits that decide it.
     #[serde(skip)]
@@ -97,37 +160,88 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            min_revenue_growth_pct: 20.0,
-            min_rule_of_40: 40.0,
-            min_fiscal_years: 3,
-            flat_margin_band_pp: 0.5,
+            min_revenue_growth_pct: Sourced::default_value(20.0),
+            min_rule_of_40: Sourced::default_value(40.0),
+            min_fiscal_years: Sourced::default_value(3),
+            flat_margin_band_pp: Sourced::default_value(0.5),
+            fail_on_warnings: Sourced::default_value(false),
             kpi: Vec::new(),
         }
     }
 }
 
+/// A `--thresholds` file: every key optional, unknown keys refused.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThresholdsFile {
+    pub min_revenue_growth_pct: Option<f64>,
+    pub min_rule_of_40: Option<f64>,
+    pub min_fiscal_years: Option<u32>,
+    pub flat_margin_band_pp: Option<f64>,
+    pub fail_on_warnings: Option<bool>,
+}
+
+impl ThresholdsFile {
+    /// The keys a thresholds file takes, for messages.
+    pub const KEYS: [&'static str; 5] = [
+        "min_revenue_growth_pct",
+        "min_rule_of_40",
+        "min_fiscal_years",
+        "flat_margin_band_pp",
+        "fail_on_warnings",
+    ];
+}
+
 impl Thresholds {
-    /// These thresholds with a company's `[readiness]` values in place of the ones it sets.
-    /// A fractional year count rounds up; a negative one counts as 0.
+    /// The defaults with the values of a `--thresholds` file in place.
+    pub fn from_file(file: &ThresholdsFile) -> Thresholds {
+        let mut thresholds = Thresholds::default();
+        let source = ThresholdSource::ThresholdsFile;
+        if let Some(value) = file.min_revenue_growth_pct {
+            thresholds.min_revenue_growth_pct.set(value, source);
+        }
+        if let Some(value) = file.min_rule_of_40 {
+            thresholds.min_rule_of_40.set(value, source);
+        }
+        if let Some(value) = file.min_fiscal_years {
+            thresholds.min_fiscal_years.set(value, source);
+        }
+        if let Some(value) = file.flat_margin_band_pp {
+            thresholds.flat_margin_band_pp.set(value, source);
+        }
+        if let Some(value) = file.fail_on_warnings {
+            thresholds.fail_on_warnings.set(value, source);
+        }
+        thresholds
+    }
+
+    /// These thresholds with a company's `[readiness]` values applied where nothing stronger
+    /// set them: the company file's values give way to a thresholds file and to the command
+    /// line; `--company readiness.<key>=` values are the command line's. A fractional year
+    /// count rounds up; a negative one counts as 0.
     pub fn with_overrides(&self, overrides: &ReadinessOverrides) -> Thresholds {
         let float = |value: Decimal| value.to_f64().filter(|v| v.is_finite());
         let years = |value: Decimal| value.max(Decimal::ZERO).ceil().to_u32();
-        Thresholds {
-            min_revenue_growth_pct: overrides
-                .min_revenue_growth_pct
-                .and_then(float)
-                .unwrap_or(self.min_revenue_growth_pct),
-            min_rule_of_40: overrides
-                .min_rule_of_40
-                .and_then(float)
-                .unwrap_or(self.min_rule_of_40),
-            min_fiscal_years: overrides
-                .min_fiscal_years
-                .and_then(years)
-                .unwrap_or(self.min_fiscal_years),
-            flat_margin_band_pp: self.flat_margin_band_pp,
-            kpi: overrides.kpi.clone(),
+        let source = |key: &str| match overrides.set_on_command_line.iter().any(|k| k == key) {
+            true => ThresholdSource::CommandLine,
+            false => ThresholdSource::CompanyFile,
+        };
+        let mut thresholds = self.clone();
+        if let Some(value) = overrides.min_revenue_growth_pct.and_then(float) {
+            let key = "min_revenue_growth_pct";
+            thresholds.min_revenue_growth_pct.set(value, source(key));
         }
+        if let Some(value) = overrides.min_rule_of_40.and_then(float) {
+            thresholds
+                .min_rule_of_40
+                .set(value, source("min_rule_of_40"));
+        }
+        if let Some(value) = overrides.min_fiscal_years.and_then(years) {
+            let key = "min_fiscal_years";
+            thresholds.min_fiscal_years.set(value, source(key));
+        }
+        thresholds.kpi = overrides.kpi.clone();
+        thresholds
     }
 }
 
@@ -141,21 +255,27 @@ pub fn evaluate(
 ) -> Scorecard {
     let thresholds = thresholds.with_overrides(&input.readiness);
     let mut criteria = vec![
-        revenue_growth(metrics, &thresholds),
-        rule_of_40(metrics, &thresholds),
-        operating_margin_trend(metrics, &thresholds),
+        revenue_growth(metrics, &thresholds).sourced(thresholds.min_revenue_growth_pct.source),
+        rule_of_40(metrics, &thresholds).sourced(thresholds.min_rule_of_40.source),
+        operating_margin_trend(metrics, &thresholds).sourced(thresholds.flat_margin_band_pp.source),
         revenue_per_employee(metrics),
         opex_vs_revenue_growth(metrics),
-        fiscal_years_history(metrics, &thresholds),
+        fiscal_years_history(metrics, &thresholds).sourced(thresholds.min_fiscal_years.source),
         adjusted_reconciled(metrics),
-        data_warnings(metrics),
+        data_warnings(metrics, thresholds.fail_on_warnings.value)
+            .sourced(thresholds.fail_on_warnings.source),
     ];
-    criteria.extend(plan.map(plan_target::plan_target));
+    // The plan's target and the KPIs' bars are the company file's own.
+    criteria.extend(
+        plan.map(plan_target::plan_target)
+            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
+    );
     criteria.extend(
         thresholds
             .kpi
             .iter()
-            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold)),
+            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold))
+            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
     );
     let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
     let (passed, watch, failed) = (
@@ -182,6 +302,7 @@ pub fn evaluate(
 
 /// Warning kinds that put a period's figures in doubt: a criterion never passes on them.
 pub const DOUBTFUL: &[WarningKind] = &[
+    WarningKind::SameDateDisagrees,
     WarningKind::MarginOutOfRange,
     WarningKind::QuartersVsYear,
     WarningKind::HalvesVsYear,
@@ -213,6 +334,7 @@ impl Verdict {
             threshold: self.threshold,
             why: self.why,
             period: self.period,
+            threshold_source: ThresholdSource::Default,
         }
     }
 
@@ -239,6 +361,51 @@ impl Verdict {
         self
     }
 
+    /// A verdict on an operating income that the input does not report but that is derived
+    /// from its cost lines says so in its figure and its reason, and is a watch at best until
+    /// the input gives the reported figure or acknowledges the derivation.
+    fn unless_derived(mut self, metrics: &Metrics, periods: &[&PeriodMetrics]) -> Verdict {
+        let derived: Vec<String> = periods
+            .iter()
+            .filter(|p| p.operating_income_source == Some("derived"))
+            .map(|p| p.label.to_string())
+            .collect();
+        if derived.is_empty() || self.figure == "n/a" {
+            return self;
+        }
+        let acknowledged = metrics
+            .warnings
+            .iter()
+            .find(|w| w.kind == WarningKind::DerivedOperatingIncome)
+            .and_then(|w| w.acknowledged.clone());
+        self.figure.push_str(" (derived)");
+        let whose = derived.join(" and ");
+        match acknowledged {
+            Some(reason) => {
+                self.why = format!(
+                    "{} The operating income of {whose} is derived from the listed cost lines \
+                     (acknowledged: {reason}).",
+                    self.why
+                );
+            }
+            None => {
+                self.why = format!(
+                    "{} The operating income of {whose} is not reported but derived as revenue \
+                     minus the listed cost lines, which counts only the costs listed.",
+                    self.why
+                );
+                if self.status == Status::Pass {
+                    self.status = Status::Watch;
+                    self.why.push_str(
+                        " Not passed: give operating_income as reported, or acknowledge the \
+                         derivation.",
+                    );
+                }
+            }
+        }
+        self
+    }
+
     fn not_available(threshold: String, why: String) -> Verdict {
         Verdict {
             status: Status::Watch,
@@ -261,7 +428,7 @@ fn pass_if(pass: bool) -> Status {
 
 /// Criterion 1: Year-over-year revenue growth at or above the bar.
 fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let min = thresholds.min_revenue_growth_pct;
+    let min = thresholds.min_revenue_growth_pct.value;
     let threshold = format!(">= {}%", number(min));
     let verdict = match latest_with(metrics, |p| p.revenue_growth_yoy_pct) {
         None => Verdict {
@@ -301,7 +468,7 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 /// Criterion 2: Rule of 40: revenue growth plus operating margin.
 fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     use crate::input::RuleOf40Margin;
-    let min = thresholds.min_rule_of_40;
+    let min = thresholds.min_rule_of_40.value;
     let margin = metrics.rule_of_40_margin;
     let article = |words: &str| {
         if words.starts_with(['a', 'e', 'i', 'o', 'u', 'E']) {
@@ -343,6 +510,17 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
         }
         .unless_warned(metrics, &[period]),
     };
+    let verdict = match (margin, verdict.period) {
+        (RuleOf40Margin::Operating | RuleOf40Margin::Ebitda, Some(label)) => {
+            let judged: Vec<&PeriodMetrics> = metrics
+                .periods
+                .iter()
+                .filter(|p| p.label == label)
+                .collect();
+            verdict.unless_derived(metrics, &judged)
+        }
+        _ => verdict,
+    };
     // The name says which margin, unless it is the usual operating margin.
     let name = match margin {
         RuleOf40Margin::Operating => "Rule of 40",
@@ -356,7 +534,7 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
 /// margin four quarters earlier; without such a pair of quarters, the latest fiscal year's
 /// margin minus the year before's.
 fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let band = thresholds.flat_margin_band_pp;
+    let band = thresholds.flat_margin_band_pp.value;
     let threshold = format!(
         "> +{} pp (within {} pp either way is flat)",
         number(band),
@@ -401,6 +579,7 @@ fn operating_margin_trend(metrics: &Metrics, thresholds: &Thresholds) -> Criteri
                 value: Some(change),
             }
             .unless_warned(metrics, &periods(metrics, &[before_label, after_label]))
+            .unless_derived(metrics, &periods(metrics, &[before_label, after_label]))
         }
     };
     verdict.named("operating_margin_trend", "Operating margin trend")
@@ -432,7 +611,12 @@ fn revenue_per_employee(metrics: &Metrics) -> Criterion {
                      {after_label}{}.",
                     money(before, currency),
                     money(after, currency),
-                    change.map_or(String::new(), |c| format!(", {}", signed_pct(c)))
+                    match change {
+                        Some(c) => format!(", {}", signed_pct(c)),
+                        // From zero there is no rate; otherwise it is past the decimal range.
+                        None if before.is_zero() => String::new(),
+                        None => ", a change too large to represent exactly".to_string(),
+                    }
                 ),
                 threshold,
                 period: Some(after_label),
@@ -491,7 +675,7 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
 
 /// Criterion 6: Enough fiscal years of history for a prospectus.
 fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
-    let min = thresholds.min_fiscal_years;
+    let min = thresholds.min_fiscal_years.value;
     let years = metrics
         .periods
         .iter()
@@ -572,10 +756,11 @@ fn adjusted_reconciled(metrics: &Metrics) -> Criterion {
     verdict.named("adjusted_reconciled", "Adjusted figures reconciled")
 }
 
-/// Criterion 8: Data warnings: a watch, never a failure on their own. A warning the company
-/// file acknowledges with a reason (`[[acknowledge]]`) still counts in the figure but not
-/// against the criterion, so a company whose only warnings are explained passes.
-fn data_warnings(metrics: &Metrics) -> Criterion {
+/// Criterion 8: Data warnings: a watch, unless `fail_on_warnings` makes an unacknowledged one
+/// a failure (`check --fail-on-warnings`, or the thresholds file). A warning the company file
+/// acknowledges with a reason (`[[acknowledge]]`) still counts in the figure but not against
+/// the criterion, so a company whose only warnings are explained passes.
+fn data_warnings(metrics: &Metrics, fail_on_warnings: bool) -> Criterion {
     let count = metrics.warnings.len();
     let acknowledged = metrics
         .warnings
@@ -616,13 +801,16 @@ fn data_warnings(metrics: &Metrics) -> Criterion {
         ),
     };
     Verdict {
-        status: if open == 0 {
-            Status::Pass
-        } else {
-            Status::Watch
+        status: match (open, fail_on_warnings) {
+            (0, _) => Status::Pass,
+            (_, true) => Status::Fail,
+            (_, false) => Status::Watch,
         },
         figure,
-        threshold: "none".to_string(),
+        threshold: match fail_on_warnings {
+            true => "none (fail on warnings)".to_string(),
+            false => "none".to_string(),
+        },
         why,
         period: None,
         value: Some(open as f64),

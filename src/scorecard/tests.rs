@@ -3,11 +3,15 @@
 use super::*;
 
 fn card_for(extra: &str, periods: &str) -> Scorecard {
+    card_with(extra, periods, &Thresholds::default())
+}
+
+fn card_with(extra: &str, periods: &str, thresholds: &Thresholds) -> Scorecard {
     let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
     let input = crate::input::from_toml(&text).unwrap();
     let metrics = crate::metrics::compute(&input);
     let plan = crate::plan::project(&input, &metrics);
-    evaluate(&input, &metrics, plan.as_ref(), &Thresholds::default())
+    evaluate(&input, &metrics, plan.as_ref(), thresholds)
 }
 
 fn card(periods: &str) -> Scorecard {
@@ -133,8 +137,66 @@ fn with_overrides_rounds_year_counts_up() {
         ..Default::default()
     };
     let thresholds = Thresholds::default().with_overrides(&overrides);
-    assert_eq!(thresholds.min_fiscal_years, 3);
-    assert_eq!(thresholds.min_revenue_growth_pct, 20.0);
+    assert_eq!(thresholds.min_fiscal_years.value, 3);
+    assert_eq!(
+        thresholds.min_fiscal_years.source,
+        ThresholdSource::CompanyFile
+    );
+    assert_eq!(thresholds.min_revenue_growth_pct.value, 20.0);
+    assert_eq!(
+        thresholds.min_revenue_growth_pct.source,
+        ThresholdSource::Default
+    );
+}
+
+/// Guards Trust II item 14: `--thresholds` changed nothing when the company file had its own
+/// `[readiness]`, so the file being judged lowered its own bar.
+#[test]
+fn the_thresholds_file_wins_over_the_company_file() {
+    // The company lowers both bars; the thresholds file raises the Rule of 40's to 45. Rule of
+    // 40 is 41.2 (30 % growth + 13.0/130 = 11.2 % margin, see above): it fails 45. Growth of
+    // 30 % passes the company's own 10 %, which nothing on the command line replaced.
+    let file = ThresholdsFile {
+        min_rule_of_40: Some(45.0),
+        ..ThresholdsFile::default()
+    };
+    let card = card_with(
+        "[readiness]\nmin_rule_of_40 = 10\nmin_revenue_growth_pct = 10\n",
+        &healthy(),
+        &Thresholds::from_file(&file),
+    );
+    let rule = criterion(&card, "rule_of_40");
+    assert_eq!(
+        (rule.status, rule.threshold.as_str(), rule.threshold_source),
+        (Status::Fail, ">= 45", ThresholdSource::ThresholdsFile)
+    );
+    let growth = criterion(&card, "revenue_growth");
+    assert_eq!(
+        (
+            growth.status,
+            growth.threshold.as_str(),
+            growth.threshold_source
+        ),
+        (Status::Pass, ">= 10%", ThresholdSource::CompanyFile)
+    );
+    let years = criterion(&card, "fiscal_years_history");
+    assert_eq!(years.threshold_source, ThresholdSource::Default);
+    assert_eq!(card.thresholds.min_rule_of_40.value, 45.0);
+
+    // `--company readiness.min_rule_of_40=30` is the command line: it wins over the file.
+    let overrides = ReadinessOverrides {
+        min_rule_of_40: Some(Decimal::from(30)),
+        set_on_command_line: vec!["min_rule_of_40".to_string()],
+        ..Default::default()
+    };
+    let thresholds = Thresholds::from_file(&file).with_overrides(&overrides);
+    assert_eq!(
+        thresholds.min_rule_of_40,
+        Sourced {
+            value: 30.0,
+            source: ThresholdSource::CommandLine
+        }
+    );
 }
 
 #[test]
@@ -345,6 +407,44 @@ fn data_warnings_are_counted_and_only_watched() {
             .starts_with("The figures raised 1 data warning ("),
         "{}",
         warnings.why
+    );
+}
+
+/// Guards Trust II item 15: data warnings never failed, so a thousand-fold typo passed unless
+/// `--strict`, which fails every watch too.
+#[test]
+fn fail_on_warnings_fails_an_unacknowledged_warning_and_nothing_else() {
+    // 2022 and 2024 without 2023: one gap warning (a watch by default, see above).
+    let periods = r#"
+        [[period]]
+        label = "2022"
+        revenue = 100
+        [[period]]
+        label = "2024"
+        revenue = 120
+    "#;
+    let mut thresholds = Thresholds::default();
+    thresholds
+        .fail_on_warnings
+        .set(true, ThresholdSource::CommandLine);
+    let card = card_with("", periods, &thresholds);
+    let warnings = criterion(&card, "data_warnings");
+    assert_eq!(
+        (warnings.status, warnings.figure.as_str()),
+        (Status::Fail, "1 warning")
+    );
+    assert_eq!(warnings.threshold_source, ThresholdSource::CommandLine);
+    // Other criteria keep their verdicts: growth 120 over 100 two years apart is n/a, a watch.
+    assert_eq!(criterion(&card, "revenue_growth").status, Status::Watch);
+    // Acknowledged, the warning no longer fails.
+    let acknowledged = card_with(
+        "[[acknowledge]]\nkind = \"gap\"\nreason = \"2023 was not audited\"\n",
+        periods,
+        &thresholds,
+    );
+    assert_eq!(
+        criterion(&acknowledged, "data_warnings").status,
+        Status::Pass
     );
 }
 
@@ -716,16 +816,17 @@ fn a_kpi_reads_with_the_digit_that_decides_against_its_threshold() {
 }
 
 /// Trust II (10): the starter file's KPI (`ipobrief init`) read "341.6666666666667" in `check`.
-/// Revenue per customer 2023: 410 / 1.2 = 341.666..., a multiple: "341.67×" as the brief shows it.
+/// Revenue per customer, its latest year 2024: 500 / 1.4 = 357.142857..., a multiple: "357.14×"
+/// as the brief shows it.
 #[test]
 fn the_starter_kpi_reads_as_the_brief_shows_it() {
     let input = crate::input::from_toml(include_str!("../commands/starter.toml")).unwrap();
     let metrics = crate::metrics::compute(&input);
     let card = evaluate(&input, &metrics, None, &Thresholds::default());
     let rule = criterion(&card, "kpi.revenue_per_customer");
-    assert_eq!(rule.figure, "341.67×");
+    assert_eq!(rule.figure, "357.14×");
     assert_eq!(rule.threshold, ">= 300×");
-    assert!(rule.why.contains("was 341.67×, within"), "{}", rule.why);
+    assert!(rule.why.contains("was 357.14×, within"), "{}", rule.why);
 }
 
 /// Trust II (11): revenue growth from a year of zero revenue is not meaningful: the criterion
@@ -744,4 +845,83 @@ fn growth_from_zero_is_not_meaningful_in_the_scorecard() {
         "No year-over-year revenue growth: 2025: revenue in 2024 is zero, so a percent change is \
          not meaningful (n/m)."
     );
+}
+
+/// A KPI gate judges the latest period the input covers: a take rate given for 2023 (1,000 ÷
+/// 50,000 × 100 = 2%, above the 1.5% floor) but not for 2024, the latest year, is a watch
+/// naming 2024, not a pass on 2023.
+#[test]
+fn a_kpi_threshold_never_passes_on_an_older_period() {
+    let kpi = "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+               formula = \"revenue / values.gmv * 100\"\n\
+               [[readiness.kpi]]\nkey = \"take_rate\"\nmin = 1.5\n";
+    let periods = "[[period]]\nlabel = \"2023\"\nrevenue = 1000\n[period.values]\ngmv = 50000\n\
+                   [[period]]\nlabel = \"2024\"\nrevenue = 1200\n";
+    let scored = card_for(kpi, periods);
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!(rule.status, Status::Watch);
+    assert_eq!(rule.figure, "n/a");
+    assert_eq!(rule.period.map(|p| p.to_string()).as_deref(), Some("2024"));
+    assert!(
+        rule.why.starts_with("2024 has no value of Take rate (")
+            && rule
+                .why
+                .ends_with("the threshold is not judged on 2023 or another older period."),
+        "{}",
+        rule.why
+    );
+    // With the 2024 value (1,200 ÷ 60,000 × 100 = 2%) it is judged on 2024 and passes.
+    let periods = format!("{periods}[period.values]\ngmv = 60000\n");
+    let rule = criterion(&card_for(kpi, &periods), "kpi.take_rate").clone();
+    assert_eq!(rule.status, Status::Pass);
+    assert_eq!(rule.period.map(|p| p.to_string()).as_deref(), Some("2024"));
+}
+
+/// Operating income derived from a partial cost list: 2024 revenue 150 against 100 (growth
+/// 50%), costs listed 40, so a derived income of 110 and a margin of 73.3%: a Rule of 40 of
+/// 123.3 that would pass is a watch, its figure marked derived; acknowledged, it passes, still
+/// marked. A reported operating income of 5 (margin 3.3%, Rule of 40 53.3) is judged as is.
+#[test]
+fn a_criterion_on_a_derived_operating_income_is_watch_at_best() {
+    let periods = "[[period]]\nlabel = \"2023\"\nrevenue = 100\n[period.costs]\nstaff = 40\n\
+                   [[period]]\nlabel = \"2024\"\nrevenue = 150\n[period.costs]\nstaff = 40\n";
+    let rule = criterion(&card(periods), "rule_of_40").clone();
+    assert_eq!(rule.status, Status::Watch);
+    assert_eq!(rule.figure, "123.3 (derived)");
+    assert!(
+        rule.why
+            .contains("The operating income of 2024 is not reported but derived")
+            && rule
+                .why
+                .ends_with("give operating_income as reported, or acknowledge the derivation."),
+        "{}",
+        rule.why
+    );
+    // The margin trend judges 2023 and 2024, both derived.
+    let trend = criterion(&card(periods), "operating_margin_trend").clone();
+    assert!(trend.figure.ends_with(" (derived)"), "{}", trend.figure);
+    assert!(
+        trend.why.contains("of 2023 and 2024 is not reported"),
+        "{}",
+        trend.why
+    );
+    let acknowledged = card_for(
+        "[[acknowledge]]\nkind = \"derived_operating_income\"\nreason = \"every cost is listed\"\n",
+        periods,
+    );
+    let rule = criterion(&acknowledged, "rule_of_40");
+    assert_eq!(rule.status, Status::Pass);
+    assert_eq!(rule.figure, "123.3 (derived)");
+    assert!(
+        rule.why.contains("(acknowledged: every cost is listed)"),
+        "{}",
+        rule.why
+    );
+    let reported = periods.replace(
+        "label = \"2024\"\nrevenue = 150\n",
+        "label = \"2024\"\nrevenue = 150\noperating_income = 5\n",
+    );
+    let rule = criterion(&card(&reported), "rule_of_40").clone();
+    assert_eq!(rule.figure, "53.3");
+    assert_eq!(rule.status, Status::Pass);
 }

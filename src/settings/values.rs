@@ -40,8 +40,15 @@ pub fn company_fields(values: &[String]) -> Result<Vec<(String, String)>> {
     Ok(fields)
 }
 
-/// Readiness thresholds: the defaults, or those of a TOML file.
-pub fn thresholds(path: Option<&std::path::Path>) -> Result<crate::scorecard::Thresholds> {
+/// Readiness thresholds: the defaults, or those of a TOML file (each marked as the thresholds
+/// file's), and warnings about the file for standard error.
+pub fn thresholds(
+    path: Option<&std::path::Path>,
+) -> Result<(
+    crate::scorecard::Thresholds,
+    Vec<crate::diagnostic::InputError>,
+)> {
+    use crate::scorecard::{Thresholds, ThresholdsFile};
     let Some(path) = path else {
         return Ok(Default::default());
     };
@@ -52,15 +59,45 @@ pub fn thresholds(path: Option<&std::path::Path>) -> Result<crate::scorecard::Th
             format!("cannot read the thresholds file: {error}"),
         )
     })?;
-    toml::from_str(&text).map_err(|error: toml::de::Error| {
+    let file: ThresholdsFile = toml::from_str(&text).map_err(|error: toml::de::Error| {
         let location = error
             .span()
             .map(|span| crate::diagnostic::text_location(&text, span.start, span.end));
         crate::diagnostic::InputError::new(&display, error.message().to_string())
             .at(location)
-            .with_help("thresholds are min_revenue_growth_pct, min_rule_of_40, min_fiscal_years and flat_margin_band_pp")
-            .into()
-    })
+            .with_help(format!(
+                "thresholds are {}",
+                ThresholdsFile::KEYS.join(", ")
+            ))
+    })?;
+    let warnings = file
+        .min_revenue_growth_pct
+        .and_then(|value| growth_as_share(&text, &display, value))
+        .into_iter()
+        .collect();
+    Ok((Thresholds::from_file(&file), warnings))
+}
+
+/// A growth bar between 0 and 1 (0.25) in a thresholds file: almost surely a share meant as a
+/// percentage (25), since the bar is in percent. Points at its line.
+fn growth_as_share(text: &str, file: &str, value: f64) -> Option<crate::diagnostic::InputError> {
+    let key = "min_revenue_growth_pct";
+    let problem = crate::input::percent_as_share(key, value)?;
+    let offset = text
+        .lines()
+        .scan(0, |start, line| {
+            let at = *start;
+            *start += line.len() + 1;
+            Some((at, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with(key))
+        .map(|(at, line)| (at + line.len() - line.trim_start().len(), line.trim().len()));
+    let location = offset.map(|(at, len)| crate::diagnostic::text_location(text, at, at + len));
+    Some(
+        crate::diagnostic::InputError::new(file, problem.message)
+            .at(location)
+            .with_help(problem.help),
+    )
 }
 
 /// The report date: `--as-of`, else SOURCE_DATE_EPOCH (seconds since 1970, UTC), else none.

@@ -40,6 +40,8 @@ pub struct Test {
     args: Vec<OsString>,
     stdin: Option<Vec<u8>>,
     env: Vec<(OsString, OsString)>,
+    /// The most file descriptors the binary may hold (`ulimit -n`), when lowered.
+    fd_limit: Option<u32>,
 }
 
 impl Test {
@@ -62,6 +64,7 @@ impl Test {
             args: Vec::new(),
             stdin: None,
             env: Vec::new(),
+            fd_limit: None,
         }
     }
 
@@ -115,8 +118,28 @@ impl Test {
         self
     }
 
+    /// Runs the binary with at most `limit` file descriptors (the shell's `ulimit -n`), so that
+    /// a test can run it out of them quickly.
+    #[cfg(unix)]
+    pub fn fd_limit(mut self, limit: u32) -> Self {
+        self.fd_limit = Some(limit);
+        self
+    }
+
     fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_ipobrief"));
+        let binary = env!("CARGO_BIN_EXE_ipobrief");
+        let mut command = match self.fd_limit {
+            None => Command::new(binary),
+            Some(limit) => {
+                let mut shell = Command::new("sh");
+                shell.args([
+                    "-c",
+                    &format!("ulimit -n {limit} && exec \"$0\" \"$@\""),
+                    binary,
+                ]);
+                shell
+            }
+        };
         command.args(&self.args).current_dir(&self.dir);
         for key in CLEARED_ENV {
             command.env_remove(key);

@@ -16,7 +16,8 @@
 //! - `edges`: numbers at the edges;
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
-//! - `notes`: the example's notes on n/a values, grouped and in the brief's words.
+//! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
+//! - `overflow`: figures at the edge of the decimal range through every command, never a panic.
 
 mod a11y;
 mod brief;
@@ -29,6 +30,7 @@ mod hardening;
 mod harness;
 mod input_people;
 mod notes;
+mod overflow;
 mod pdf;
 mod peers;
 mod pipes;

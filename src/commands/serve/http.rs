@@ -1,78 +1,73 @@
 //! The HTTP side of `serve`: GET and HEAD of files inside the generated folder and nothing
-//! else, the reload script added to HTML pages, the error page while the input is broken, and
-//! the event stream that tells open pages a new build is ready.
+//! else, asked for by this machine's own names (see [`Hosts`]), the reload script added to HTML
+//! pages, the error page while the input is broken, and the event stream that tells open pages
+//! a new build is ready.
 
 use std::io::Write;
+use std::net::TcpStream;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, Server};
-
+use super::hosts::Hosts;
 use super::page;
+use super::reply::Reply;
+use super::request::Head;
 use super::site::{Site, Snapshot};
 
 /// How often an idle event stream sends a comment, to notice a page that went away.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Answers requests, each on its own thread (an event stream stays open), until the server
-/// is unblocked.
-pub fn serve(server: &Server, site: &Arc<Site>) {
-    for request in server.incoming_requests() {
-        let site = Arc::clone(site);
-        let spawned = std::thread::Builder::new()
-            .name("serve request".into())
-            .spawn(move || answer(request, &site));
-        if spawned.is_err() {
-            // Out of threads: this request goes unanswered, the server goes on.
-            continue;
+/// Answers one request: only when its `Host` is one of `hosts`, only GET and HEAD.
+pub fn answer(stream: &TcpStream, head: &Head, site: &Site, hosts: &Hosts) {
+    let head_only = head.method == "HEAD";
+    let reply = if !head.host.as_deref().is_some_and(|host| hosts.allows(host)) {
+        // A page of another site that renamed itself to this address (DNS rebinding) asks
+        // with its own name: it reads nothing.
+        Reply::text(403, "this preview answers only to the address it prints")
+    } else if !matches!(head.method.as_str(), "GET" | "HEAD") {
+        Reply::text(405, "only GET and HEAD are served").with("Allow", "GET, HEAD")
+    } else {
+        let path = head.target.split(['?', '#']).next().unwrap_or_default();
+        if path == page::EVENTS && !head_only {
+            // The page went away: nothing to do.
+            let _ = events(stream, site);
+            return;
         }
-    }
-}
-
-fn answer(request: Request, site: &Site) {
-    // The page went away mid-answer: nothing to do.
-    let _ = match request.method() {
-        Method::Get | Method::Head => answer_read(request, site),
-        _ => request.respond(
-            text(
-                405,
-                "only GET and HEAD are served\n",
-                "text/plain; charset=utf-8",
-            )
-            .with_header(Header::from_bytes(&b"Allow"[..], &b"GET, HEAD"[..]).expect("ASCII")),
-        ),
+        read(path, site)
     };
+    // The page went away mid-answer: nothing to do.
+    let _ = reply.send(stream, head_only);
 }
 
-fn answer_read(request: Request, site: &Site) -> std::io::Result<()> {
-    let path = request.url().split(['?', '#']).next().unwrap_or_default();
-    if path == page::EVENTS && *request.method() == Method::Get {
-        return events(request, site);
-    }
+/// The reply to a GET of `path`: a file of the last good build, the error page while the
+/// input is broken, a redirect to a folder's own path, or 404.
+fn read(path: &str, site: &Site) -> Reply {
     let Some(relative) = relative_path(path) else {
-        return request.respond(not_found());
+        return not_found();
     };
     let state = site.snapshot();
     if let Some(error) = &state.error {
         let html = page::with_reload(&page::error_page(error), state.generation, &page::nonce());
-        return request.respond(text(500, html, "text/html; charset=utf-8"));
+        return Reply::new(500, "text/html; charset=utf-8", html);
     }
     let file = match locate(&state, &relative) {
         Some(Found::File(file)) => file,
         // A folder's page links relative to it: only with a trailing slash do they resolve.
+        // The place is the folder's clean path, never the path as sent: `//name` would be
+        // another site's address.
         Some(Found::Folder) if !path.ends_with('/') => {
-            match header("Location", &format!("{path}/")) {
-                Some(location) => {
-                    return request.respond(Response::empty(301).with_header(location))
-                }
-                None => return request.respond(not_found()),
-            }
+            return Reply::text(301, "moved").with("Location", folder_location(&relative))
         }
-        Some(Found::Folder) | None => return request.respond(not_found()),
+        Some(Found::Folder) | None => return not_found(),
     };
-    let Ok(bytes) = std::fs::read(&file) else {
-        return request.respond(not_found());
+    let bytes = match std::fs::read(&file) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return not_found(),
+        // Out of file descriptors for a moment (a burst of connections), or the like.
+        Err(_) => {
+            return Reply::text(503, "the file could not be read just now: try again")
+                .with("Retry-After", "1")
+        }
     };
     let kind = content_type(&file);
     let bytes = match kind.starts_with("text/html") {
@@ -84,7 +79,24 @@ fn answer_read(request: Request, site: &Site) -> std::io::Result<()> {
         .into_bytes(),
         false => bytes,
     };
-    request.respond(text(200, bytes, kind))
+    Reply::new(200, kind, bytes)
+}
+
+/// `/a/b/` for the folder `a/b`: one leading slash, each name percent-encoded.
+fn folder_location(relative: &Path) -> String {
+    let mut location = String::from("/");
+    for name in relative.components() {
+        for byte in name.as_os_str().to_string_lossy().bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    location.push(char::from(byte))
+                }
+                _ => location.push_str(&format!("%{byte:02X}")),
+            }
+        }
+        location.push('/');
+    }
+    location
 }
 
 /// What a request path names in the served folder.
@@ -162,10 +174,9 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// Server-sent events: the current build's number at once, then each new one. tiny_http's
-/// responses buffer their body, so the stream is written on the connection directly.
-fn events(request: Request, site: &Site) -> std::io::Result<()> {
-    let mut out = request.into_writer();
+/// Server-sent events: the current build's number at once, then each new one, written on the
+/// connection as they come (no length: the stream ends when the connection does).
+fn events(mut out: &TcpStream, site: &Site) -> std::io::Result<()> {
     out.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
           Connection: close\r\n\r\n",
@@ -201,29 +212,8 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
-    text(404, page::not_found_page(), "text/html; charset=utf-8")
-}
-
-fn text(
-    status: u16,
-    body: impl Into<Vec<u8>>,
-    kind: &'static str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(body.into()).with_status_code(status);
-    for (name, value) in [
-        ("Content-Type", kind),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ] {
-        response.add_header(header(name, value).expect("the program's own ASCII"));
-    }
-    response
-}
-
-/// A header; none when the value is not printable ASCII (a path from a request may not be).
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+fn not_found() -> Reply {
+    Reply::new(404, "text/html; charset=utf-8", page::not_found_page())
 }
 
 #[cfg(test)]
@@ -258,6 +248,15 @@ mod tests {
             relative_path("//etc/passwd"),
             Some(PathBuf::from("etc/passwd"))
         );
+    }
+
+    #[test]
+    fn a_folder_is_redirected_to_its_own_clean_path() {
+        // `GET //evil.example/charts` once sent `Location: //evil.example/charts/`, which a
+        // browser reads as another site.
+        let relative = relative_path("//evil.example/charts").unwrap();
+        assert_eq!(folder_location(&relative), "/evil.example/charts/");
+        assert_eq!(folder_location(Path::new("a b/ü")), "/a%20b/%C3%BC/");
     }
 
     #[cfg(unix)]

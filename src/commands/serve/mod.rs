@@ -1,16 +1,21 @@
 //! `ipobrief serve`: a live preview. Generates the briefs (through `generate`'s own code) into a
 //! temporary folder, serves that folder on 127.0.0.1, regenerates on every saved change of an
-//! input, the templates or the thresholds, and reloads the open pages. A bad edit shows its
-//! error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
+//! input, a peer, the templates or the thresholds, and reloads the open pages. A bad edit shows
+//! its error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
 //! server and removes the temporary folder.
 
+mod hosts;
 mod http;
+mod listen;
 mod page;
+mod quote;
+mod reply;
+mod request;
 mod site;
 mod watch;
 
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, TcpListener};
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::sync::Arc;
@@ -22,13 +27,14 @@ use crate::diagnostic::eprint_line;
 use crate::settings::Serve;
 use crate::{Output, UsageError};
 
+use self::hosts::Hosts;
 use self::site::Site;
-use self::watch::{Signal, Watched};
+use self::watch::{Signal, Watched, Watcher};
 
 pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     let watched = Watched::of(&settings).map_err(crate::usage)?;
-    let server = bind(settings.address)?;
-    let address = server.server_addr().to_ip().unwrap_or(settings.address);
+    let listener = bind(settings.address)?;
+    let address = listener.local_addr().unwrap_or(settings.address);
     let folder = tempfile::Builder::new()
         .prefix("ipobrief-serve-")
         .tempdir()
@@ -42,14 +48,23 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
     })
     .context("cannot listen for Ctrl-C")?;
     let nothing_watched = watched.is_empty();
-    let _watcher = watched.start(signals)?;
+    let mut watcher = watched.start(signals)?;
+    watcher.add(settings.generate.peers.as_deref().unwrap_or_default());
 
-    rebuild(&site, &mut settings, output);
-    let server = Arc::new(server);
-    let serving = std::thread::spawn({
-        let (server, site) = (Arc::clone(&server), Arc::clone(&site));
-        move || http::serve(&server, &site)
-    });
+    rebuild(&site, &mut settings, &mut watcher, output);
+    let hosts = Hosts::of(address);
+    // The listening thread runs until the process ends; event streams end at the stop.
+    std::thread::Builder::new()
+        .name("serve listener".into())
+        .spawn({
+            let site = Arc::clone(&site);
+            move || {
+                listen::serve(&listener, move |stream, head| {
+                    http::answer(stream, &head, &site, &hosts)
+                })
+            }
+        })
+        .context("cannot start the server's thread")?;
     let url = format!("http://{address}/");
     // The address goes to standard output, for a person or a script to read.
     let _ = writeln!(std::io::stdout(), "Serving {url}");
@@ -78,12 +93,10 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
         if signals.contains(&Signal::Stop) {
             break;
         }
-        rebuild(&site, &mut settings, output);
+        rebuild(&site, &mut settings, &mut watcher, output);
     }
 
     site.stop();
-    server.unblock();
-    let _ = serving.join();
     let shown = folder.path().display().to_string();
     folder
         .close()
@@ -95,12 +108,9 @@ pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
 }
 
 /// Listens on `address`; a port in use is a usage error that names it.
-fn bind(address: SocketAddr) -> Result<tiny_http::Server> {
-    tiny_http::Server::http(address).map_err(|error| {
-        let in_use = error
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
-        let message = match in_use {
+fn bind(address: SocketAddr) -> Result<TcpListener> {
+    TcpListener::bind(address).map_err(|error| {
+        let message = match error.kind() == std::io::ErrorKind::AddrInUse {
             true => format!(
                 "cannot serve on {address}: port {} is in use; pick another with --port, or \
                  --port 0 for any free one",
@@ -112,10 +122,14 @@ fn bind(address: SocketAddr) -> Result<tiny_http::Server> {
     })
 }
 
-/// Builds again and says how it went on standard error: the time, or the error in full.
-fn rebuild(site: &Site, settings: &mut Serve, output: Output) {
+/// Builds again, watches the peers' files the build read, and says how it went on standard
+/// error: the time, or the error in full.
+fn rebuild(site: &Site, settings: &mut Serve, watcher: &mut Watcher, output: Output) {
     let started = Instant::now();
-    match site.rebuild(settings) {
+    let mut peer_files = Vec::new();
+    let error = site.rebuild(settings, &mut peer_files);
+    watcher.add(&peer_files);
+    match error {
         None if !output.quiet => eprint_line(format_args!(
             "generated in {} ms",
             started.elapsed().as_millis()

@@ -1,7 +1,7 @@
 //! What `serve` adds to the pages it sends, and nothing else does: a small script that reloads
 //! the page when a new build is ready, allowed by a nonce added to the page's own
 //! Content-Security-Policy. The files `generate` writes never carry either. Also the page shown
-//! while the input is broken: the error exactly as the terminal prints it.
+//! while the input is broken: the error as the terminal prints it.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -60,7 +60,8 @@ pub fn nonce() -> String {
     format!("{:016x}{:016x}", half(), half())
 }
 
-/// A self-contained page showing a build's error (`text` as the terminal prints it), styled
+/// A self-contained page showing a build's error (`text` as the terminal prints it, less what
+/// [`quote`](super::quote) withholds), styled
 /// as the brief is, light and dark.
 pub fn error_page(text: &str) -> String {
     let style = crate::report::templates::built_in(crate::report::templates::STYLESHEET);

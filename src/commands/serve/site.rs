@@ -16,6 +16,8 @@ use crate::commands::generate::{self, Briefs};
 use crate::settings::{values, Serve};
 use crate::Output;
 
+use super::quote;
+
 /// The state every request reads.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -25,7 +27,8 @@ pub struct Snapshot {
     pub root: Option<PathBuf>,
     /// The page `/` shows, inside `root`: `index.html` for several companies, else the brief.
     pub landing: Option<PathBuf>,
-    /// The last build's error as the terminal prints it; none when it succeeded.
+    /// The last build's error as the error page shows it (see [`quote`]); none when it
+    /// succeeded.
     pub error: Option<String>,
     /// Set once on Ctrl-C: event streams end.
     pub stopping: bool,
@@ -68,10 +71,15 @@ impl Site {
     }
 
     /// Generates again and makes the result (or its error) what is served. Returns the error's
-    /// text when the build failed.
-    pub fn rebuild(&self, settings: &mut Serve) -> Option<String> {
+    /// text when the build failed, as the terminal prints it; adds to `peer_files` the peers'
+    /// files the build read (or failed on).
+    pub fn rebuild(&self, settings: &mut Serve, peer_files: &mut Vec<PathBuf>) -> Option<String> {
         let generation = self.lock().generation + 1;
-        let built = build(settings, &self.folder.join(generation.to_string()));
+        let built = build(
+            settings,
+            &self.folder.join(generation.to_string()),
+            peer_files,
+        );
         let mut state = self.lock();
         state.generation = generation;
         let outcome = match built {
@@ -84,9 +92,8 @@ impl Site {
                 None
             }
             Err(error) => {
-                let text = errors::text(&error);
-                state.error = Some(text.clone());
-                Some(text)
+                state.error = Some(quote::page_text(&error));
+                Some(errors::text(&error))
             }
         };
         drop(state);
@@ -103,9 +110,14 @@ impl Site {
 
 /// Renders the briefs as `generate` does and writes them into `into`; returns the folder and
 /// the landing page inside it.
-fn build(settings: &mut Serve, into: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
-    settings.generate.thresholds = values::thresholds(settings.thresholds_file.as_deref())?;
-    let briefs = generate::render(&settings.generate)?;
+fn build(
+    settings: &mut Serve,
+    into: &Path,
+    peer_files: &mut Vec<PathBuf>,
+) -> Result<(PathBuf, Option<PathBuf>)> {
+    (settings.generate.thresholds, settings.generate.warnings) =
+        values::thresholds(settings.thresholds_file.as_deref())?;
+    let briefs = generate::render_noting(&settings.generate, peer_files)?;
     let quiet = Output {
         quiet: true,
         verbose: false,

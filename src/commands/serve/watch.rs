@@ -1,11 +1,14 @@
-//! Watching what a brief is made from: every input file, the thresholds file and the templates
-//! folder. Editors save by writing a new file and renaming it over the old one, which ends a
-//! watch on the file itself, so the folders holding the files are watched and their events
-//! kept for the files of interest. An editor's several writes of one save come as one change
-//! through the debouncer.
+//! Watching what a brief is made from: every input file, the peers' files, the thresholds file
+//! and the templates folder. The peers a company file names are known only once it is read, so
+//! each build's are added as it finds them (a peer no longer named stays watched: a change to
+//! it only builds once more). Editors save by writing a new file and renaming it over the old
+//! one, which ends a watch on the file itself, so the folders holding the files are watched and
+//! their events kept for the files of interest. An editor's several writes of one save come as
+//! one change through the debouncer.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -35,7 +38,8 @@ pub struct Watched {
 }
 
 impl Watched {
-    /// Every input, the thresholds file and the templates folder of `settings`.
+    /// Every input, the thresholds file and the templates folder of `settings`. (The peers'
+    /// files are added with [`Watcher::add`]: a missing one is the build's error to show.)
     pub fn of(settings: &Serve) -> Result<Watched> {
         let mut watched = Watched::default();
         let files = settings.generate.inputs.iter();
@@ -62,23 +66,20 @@ impl Watched {
     }
 
     /// Starts watching; each change is a [`Signal::Changed`] on `signals` (for as long as the
-    /// returned debouncer lives).
-    pub fn start(
-        self,
-        signals: Sender<Signal>,
-    ) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>> {
-        let mut parents: Vec<&Path> = self.files.iter().filter_map(|f| f.parent()).collect();
-        parents.sort();
-        parents.dedup();
-        let parents: Vec<PathBuf> = parents.into_iter().map(Path::to_path_buf).collect();
+    /// returned watcher lives).
+    pub fn start(self, signals: Sender<Signal>) -> Result<Watcher> {
         let folders = self.folders.clone();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
+        let files = self.files.clone();
+        let watched = Arc::new(Mutex::new(self));
+        let concerned = Arc::clone(&watched);
+        let debouncer = new_debouncer(DEBOUNCE, None, move |events: DebounceEventResult| {
             match events {
                 // Reading a file (as every build does) is an event too: only changes count.
                 Ok(events) => {
+                    let watched = lock(&concerned);
                     let changed = events.iter().any(|event| {
                         !matches!(event.kind, EventKind::Access(_))
-                            && event.paths.iter().any(|path| self.concerns(path))
+                            && event.paths.iter().any(|path| watched.concerns(path))
                     });
                     if changed {
                         let _ = signals.send(Signal::Changed);
@@ -92,17 +93,71 @@ impl Watched {
             }
         })
         .context("cannot watch files for changes")?;
-        for (folder, mode) in parents
-            .iter()
-            .map(|p| (p, RecursiveMode::NonRecursive))
-            .chain(folders.iter().map(|f| (f, RecursiveMode::Recursive)))
-        {
-            debouncer
-                .watch(folder, mode)
+        let mut watcher = Watcher {
+            debouncer,
+            watched,
+            parents: Vec::new(),
+        };
+        for folder in &folders {
+            watcher
+                .debouncer
+                .watch(folder, RecursiveMode::Recursive)
                 .with_context(|| format!("cannot watch {} for changes", folder.display()))?;
         }
-        Ok(debouncer)
+        for file in &files {
+            watcher.watch_parent(file)?;
+        }
+        Ok(watcher)
     }
+}
+
+/// Files being watched, and more can be added.
+pub struct Watcher {
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    watched: Arc<Mutex<Watched>>,
+    /// The folders watched for the files in them.
+    parents: Vec<PathBuf>,
+}
+
+impl Watcher {
+    /// Watches `files` too (paths as a build read them), from now on. One that cannot be
+    /// watched (its folder is missing: the build says so) is left out.
+    pub fn add(&mut self, files: &[PathBuf]) {
+        for file in files {
+            let Ok(file) = absolute_file(file) else {
+                continue;
+            };
+            if lock(&self.watched).files.contains(&file) {
+                continue;
+            }
+            if let Err(error) = self.watch_parent(&file) {
+                eprint_line(format_args!("warning: {error:#}"));
+                continue;
+            }
+            lock(&self.watched).files.push(file);
+        }
+    }
+
+    /// Watches the folder holding `file` (an absolute path), once.
+    fn watch_parent(&mut self, file: &Path) -> Result<()> {
+        let Some(parent) = file.parent() else {
+            return Ok(());
+        };
+        if self.parents.iter().any(|p| p == parent) {
+            return Ok(());
+        }
+        self.debouncer
+            .watch(parent, RecursiveMode::NonRecursive)
+            .with_context(|| format!("cannot watch {} for changes", parent.display()))?;
+        self.parents.push(parent.to_path_buf());
+        Ok(())
+    }
+}
+
+fn lock(watched: &Mutex<Watched>) -> MutexGuard<'_, Watched> {
+    watched
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// A file's absolute path through its folder's real path: the file itself may be missing for a

@@ -201,6 +201,22 @@ fn headcount_within_a_factor_of_two_passes() {
     );
 }
 
+/// Regression (a panic): 4 x 10^28 people at the start after 10^-7 at the end is 4 x 10^35
+/// times more, past the decimal range: the warning leaves the ratio out.
+#[test]
+fn a_headcount_ratio_past_the_decimal_range_is_left_out() {
+    let text = "[[period]]\nlabel = \"2024\"\nrevenue = 1\nheadcount_end = 0.0000001\n\
+                [[period]]\nlabel = \"2025\"\nrevenue = 1\nheadcount_start = 4e28\nheadcount_end = 1\n";
+    assert_eq!(
+        messages(text, WarningKind::HeadcountContinuity),
+        [
+            "2025: the period starts with 40,000,000,000,000,000,000,000,000,000 people but 2024 \
+          ended with 0; look for a typo: the start headcount sets the average headcount and so \
+          every per-employee figure of 2025"
+        ]
+    );
+}
+
 /// Operating income 176.5 on revenue 100 is a margin of 176.5%; adjusted 150 is 150%; a loss
 /// of 101 on revenue 10 is -1010%. Exactly 100% and -1000% are allowed.
 #[test]
@@ -284,4 +300,58 @@ fn the_bundled_example_raises_no_cross_check_warning() {
     let metrics = compute(&crate::input::klarna_example());
     let kinds: Vec<WarningKind> = metrics.warnings.iter().map(|w| w.kind).collect();
     assert_eq!(kinds, [WarningKind::UnlistedCosts; 3]);
+}
+
+/// A year and its fourth quarter end on the same day: cash of 242,700 and 142,700, headcount of
+/// 1,200 and 1,300 at that day are two figures for one fact, each a warning naming both. The
+/// first quarter's start headcount against the year's: 1,000 and 1,000 agree.
+#[test]
+fn figures_of_one_date_must_agree() {
+    let text = year_and_quarters(
+        "revenue = 100\ncash = 242700\nheadcount_end = 1200\nheadcount_start = 1000",
+        [
+            "revenue = 25\nheadcount_start = 1000",
+            "revenue = 25",
+            "revenue = 25",
+            "revenue = 25\ncash = 142700\nheadcount_end = 1300",
+        ],
+    );
+    assert_eq!(
+        messages(&text, WarningKind::SameDateDisagrees),
+        [
+            "2024 and 2024-Q4 end on the same day, but the cash at their end is $242,700 in 2024 \
+             and $142,700 in 2024-Q4; one figure is wrong: make them agree",
+            "2024 and 2024-Q4 end on the same day, but the headcount at their end is 1,200 in \
+             2024 and 1,300 in 2024-Q4; one figure is wrong: make them agree",
+        ]
+    );
+    // Agreeing figures, or a figure only one of them gives, raise nothing.
+    let agreeing = year_and_quarters(
+        "revenue = 100\ncash = 242700\nheadcount_end = 1200",
+        [
+            "revenue = 25",
+            "revenue = 25",
+            "revenue = 25",
+            "revenue = 25\ncash = 242700",
+        ],
+    );
+    assert!(messages(&agreeing, WarningKind::SameDateDisagrees).is_empty());
+}
+
+/// Operating income not given: derived from the cost lines in both years, named in one warning.
+#[test]
+fn derived_operating_income_is_named_once() {
+    let text = "[[period]]\nlabel = \"2023\"\nrevenue = 100\n[period.costs]\nstaff = 40\n\
+                [[period]]\nlabel = \"2024\"\nrevenue = 150\noperating_income = 20\n\
+                [period.costs]\nstaff = 130\n\
+                [[period]]\nlabel = \"2024-Q1\"\nrevenue = 40\n[period.costs]\nstaff = 10\n";
+    assert_eq!(
+        messages(text, WarningKind::DerivedOperatingIncome),
+        [
+            "Operating income is not given for 2023, 2024-Q1, so it is derived as revenue minus \
+          the listed cost lines; if the list leaves out any cost, the operating margin and the \
+          Rule of 40 are overstated: give operating_income as reported, or acknowledge the \
+          derivation"
+        ]
+    );
 }

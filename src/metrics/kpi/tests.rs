@@ -227,3 +227,30 @@ fn parse_errors_and_bad_tables_point_into_the_file() {
         "{e}"
     );
 }
+
+/// Guards Trust II item 9: a `pct` KPI whose formula lacked `* 100` showed "0.0%" everywhere
+/// with no hint. Funding over revenue in 2023 is 30 / 80 = 0.375: a share, shown as 0.4%.
+#[test]
+fn a_pct_kpi_without_its_hundred_is_warned_about_at_its_formula() {
+    let warnings = |formula: &str| {
+        let text = format!("{HEAD}{}{PERIODS}", kpi("funding_share", "pct", formula));
+        let input = from_toml(&text).unwrap_or_else(|e| panic!("{e}"));
+        super::check(&input).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let found = warnings("costs.funding / revenue");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, crate::input::WarningKind::PercentAsShare);
+    assert_eq!(
+        found[0].message,
+        "KPI \"funding_share\" is in percent (unit = \"pct\") but its formula costs.funding / \
+         revenue does not multiply by 100: a share such as 0.021 shows as 0.0%; did you mean \
+         (costs.funding / revenue) * 100, or unit = \"ratio\"?"
+    );
+    // `formula = "..."` is line 9 of the text (HEAD has 4 lines, the [[kpi]] table starts on 5);
+    // the formula starts after `formula = "`, in column 12.
+    assert_eq!(found[0].at.as_deref(), Some("t.toml:9:12"));
+    // In percent already: times 100, or built from a percentage.
+    assert!(warnings("costs.funding / revenue * 100").is_empty());
+    assert!(warnings("100 * costs.funding / revenue").is_empty());
+    assert!(warnings("operating_margin_pct - prior(operating_margin_pct)").is_empty());
+}

@@ -104,7 +104,7 @@ impl Series<'_> {
 
 /// The series present in the metrics: years first, then halves, then quarters.
 pub fn series_of<'a>(metrics: &'a Metrics, thresholds: &'a Thresholds) -> Vec<Series<'a>> {
-    let rule_of_40_bar = thresholds.min_rule_of_40;
+    let rule_of_40_bar = thresholds.min_rule_of_40.value;
     [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
         .into_iter()
         .map(|kind| {

@@ -83,16 +83,12 @@ impl Term {
         if self.scale == scale && self.hundred == hundred {
             return self;
         }
-        // The literal 100 on its own is written as the number it is.
+        // The literal 100 on its own is written as the number it is (a power of 100 past the
+        // decimal range is written as the product below, which Excel computes).
         if self.is_one() && self.scale == scale {
-            let mut value = Decimal::ONE;
-            for _ in 0..(self.hundred - hundred).unsigned_abs() {
-                value = match self.hundred > hundred {
-                    true => value * Decimal::ONE_HUNDRED,
-                    false => value / Decimal::ONE_HUNDRED,
-                };
+            if let Some(value) = power_of_hundred(self.hundred - hundred) {
+                return Term::atom(number(value), scale, hundred);
             }
-            return Term::atom(number(value), scale, hundred);
         }
         let mut text = self.within(2);
         for (extra, factor) in [(self.scale - scale, SCALE), (self.hundred - hundred, "100")] {
@@ -191,6 +187,16 @@ fn operand(input: &CompanyInput, expr: &Expr, cells: &impl KpiCells) -> Option<T
             }
         }
     })
+}
+
+/// 100 to the power `power` (0.01 for -1); `None` past the exact decimal range (above 10^28 or
+/// below 10^-28), where a formula's literal hundreds stack up (`x / 100 / 100 ... + 100 * 100`).
+fn power_of_hundred(power: i32) -> Option<Decimal> {
+    let value = (0..power.unsigned_abs()).try_fold(Decimal::ONE, |value, _| match power > 0 {
+        true => value.checked_mul(Decimal::ONE_HUNDRED),
+        false => value.checked_div(Decimal::ONE_HUNDRED),
+    })?;
+    (!value.is_zero()).then_some(value)
 }
 
 /// A number as Excel reads it: plain digits, no exponent, no trailing zeros.
@@ -298,6 +304,43 @@ mod tests {
         assert_eq!(
             formula(&company(&kpi("people", "headcount_start")), 0, &Named(3)),
             None
+        );
+    }
+
+    #[test]
+    fn powers_of_a_hundred_stop_at_the_decimal_range() {
+        assert_eq!(power_of_hundred(0), Some(Decimal::ONE));
+        assert_eq!(power_of_hundred(2), Some(Decimal::from(10_000)));
+        assert_eq!(power_of_hundred(-1), Some(Decimal::new(1, 2)));
+        // 100^14 = 10^28 is in range, 100^15 = 10^30 is not; 10^-28 likewise, 10^-30 not.
+        assert_eq!(
+            power_of_hundred(14),
+            Some(Decimal::from_i128_with_scale(10i128.pow(28), 0))
+        );
+        assert_eq!(power_of_hundred(15), None);
+        assert_eq!(power_of_hundred(-14), Some(Decimal::new(1, 28)));
+        assert_eq!(power_of_hundred(-15), None);
+    }
+
+    #[test]
+    fn hundreds_stacked_past_the_decimal_range_are_written_as_a_product() {
+        // Regression: the literal 100^16 (eight hundreds divided on the left, eight multiplied
+        // on the right) overflowed and panicked. Value: 10^-16 + 10^16 = (1 + 100^16) / 100^8.
+        let input = company(&kpi(
+            "ratio",
+            &format!(
+                "revenue / revenue{} + 100{}",
+                " / 100".repeat(8),
+                " * 100".repeat(7)
+            ),
+        ));
+        assert_eq!(
+            formula(&input, 0, &Named(7)),
+            Some(format!(
+                "(revenue_7/revenue_7+1{}){}",
+                "*100".repeat(16),
+                "/100".repeat(8)
+            ))
         );
     }
 }

@@ -97,3 +97,218 @@ fn github_annotates_input_errors_with_their_position() {
             "::error file=acme.toml,title=Acme Analytics AB%3A Fiscal years of history::",
         );
 }
+
+/// Acme with a `[readiness]` table of its own that lowers the Rule of 40's bar to 10 and the
+/// history's to 2 years.
+fn acme_lowering_its_bar() -> String {
+    let acme = std::fs::read_to_string(crate::harness::root().join("tests/fixtures/acme.toml"))
+        .expect("the fixture");
+    format!("{acme}\n[readiness]\nmin_rule_of_40 = 10\nmin_fiscal_years = 2\n")
+}
+
+/// Guards Trust II item 14: `check --thresholds` changed nothing when the company file had its
+/// own `[readiness]`: the file being judged lowered its own bar, silently.
+#[test]
+fn the_thresholds_file_wins_over_the_company_files_own_bar() {
+    // Acme's 2024 Rule of 40: growth 5000 / 4000 - 1 = 25.0 % plus the reported margin
+    // 1600 / 5000 = 32.0 % makes 57.0: it passes its own bar of 10 and fails the file's 60.
+    let test = || {
+        Test::new()
+            .file("acme.toml", acme_lowering_its_bar())
+            .file("ci.toml", "min_rule_of_40 = 60\n")
+    };
+    test().args(["check", "acme.toml"]).run().status(0);
+    let output = test()
+        .args(["check", "acme.toml", "--thresholds", "ci.toml", "-v"])
+        .run()
+        .status(1)
+        .stdout_contains(">= 60 (thresholds file)")
+        .stdout_contains(">= 2 years (company file)")
+        .stdout_contains(">= 20% (default)");
+    assert!(
+        output.stdout.contains("FAIL   Rule of 40"),
+        "{}",
+        output.stdout
+    );
+    let json = test()
+        .args([
+            "check",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--format",
+            "json",
+        ])
+        .run()
+        .status(1)
+        .json();
+    let criteria = json[0]["scorecard"]["criteria"].as_array().unwrap().clone();
+    let by_id = |id: &str| criteria.iter().find(|c| c["id"] == id).unwrap().clone();
+    assert_eq!(by_id("rule_of_40")["threshold"], ">= 60");
+    assert_eq!(by_id("rule_of_40")["threshold_source"], "thresholds_file");
+    assert_eq!(by_id("rule_of_40")["status"], "fail");
+    assert_eq!(
+        by_id("fiscal_years_history")["threshold_source"],
+        "company_file"
+    );
+    assert_eq!(by_id("revenue_growth")["threshold_source"], "default");
+    // `--company readiness.<key>=` is the command line: it wins over the thresholds file.
+    let json = test()
+        .args([
+            "check",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--format",
+            "json",
+        ])
+        .args(["--company", "readiness.min_rule_of_40=50"])
+        .run()
+        .status(0)
+        .json();
+    let rule = json[0]["scorecard"]["criteria"][1].clone();
+    assert_eq!(
+        (
+            rule["threshold"].as_str(),
+            rule["threshold_source"].as_str()
+        ),
+        (Some(">= 50"), Some("command_line"))
+    );
+    // generate judges by the same bars: the brief's scorecard fails the Rule of 40 at 60.
+    let generated = test()
+        .args([
+            "generate",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--format",
+            "json",
+        ])
+        .args(["-o", "out"])
+        .run()
+        .status(0);
+    let metrics: serde_json::Value =
+        serde_json::from_str(&generated.read("out/acme-analytics-ab/metrics.json")).unwrap();
+    let rule = metrics["readiness"]["criteria"][1].clone();
+    assert_eq!(
+        (rule["threshold"].as_str(), rule["status"].as_str()),
+        (Some(">= 60"), Some("fail"))
+    );
+}
+
+/// Guards Trust II item 15: data warnings never failed a check unless `--strict`, which fails
+/// every watch too. Acme has one unacknowledged warning (2024: reported operating income 1600
+/// is 200 below revenue minus the cost lines, 5000 - 3200 = 1800) and one other watch (2023's
+/// adjusted operating income without a reported one).
+#[test]
+fn fail_on_warnings_fails_on_an_unacknowledged_warning_alone() {
+    check(&["acme.toml", "--thresholds", "lenient.toml"]).status(0);
+    let output = check(&[
+        "acme.toml",
+        "--thresholds",
+        "lenient.toml",
+        "--fail-on-warnings",
+    ])
+    .status(1)
+    .stdout_contains("FAIL, 7 pass, 1 watch, 1 fail");
+    assert!(
+        output.stdout.contains("FAIL   Data warnings"),
+        "{}",
+        output.stdout
+    );
+    // The failing warning is named under its criterion, and annotated at its period's label.
+    assert!(
+        output.stdout.contains(
+            "         unlisted_costs: 2024: reported operating income of SEK 1,600k is SEK 200k \
+             below revenue minus the listed cost lines (SEK 1,800k)"
+        ),
+        "{}",
+        output.stdout
+    );
+    check(&[
+        "acme.toml",
+        "--thresholds",
+        "lenient.toml",
+        "--fail-on-warnings",
+        "--format",
+        "github",
+    ])
+    .status(1)
+    .stdout_contains(
+        "::error file=acme.toml,line=29,title=Acme Analytics AB%3A data warning \
+         (unlisted_costs)::2024: reported operating income",
+    );
+    // The same from the thresholds file.
+    Test::new()
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .file("ci.toml", "min_fiscal_years = 2\nfail_on_warnings = true\n")
+        .args(["check", "acme.toml", "--thresholds", "ci.toml"])
+        .run()
+        .status(1)
+        .stdout_contains("(thresholds file)");
+    // Acknowledged, the warning no longer fails; the adjusted-figures watch stays a watch.
+    let acme =
+        std::fs::read_to_string(crate::harness::root().join("tests/fixtures/acme.toml")).unwrap();
+    Test::new()
+        .file(
+            "acme.toml",
+            format!("{acme}\n[[acknowledge]]\nkind = \"unlisted_costs\"\nreason = \"D&A\"\n"),
+        )
+        .file("ci.toml", "min_fiscal_years = 2\n")
+        .args([
+            "check",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--fail-on-warnings",
+        ])
+        .run()
+        .status(0);
+}
+
+/// Guards Trust II item 9: a growth bar of 0.25 was taken silently as 0.25 %, in a thresholds
+/// file and in the company's `[readiness]` alike. The verdicts stay (Acme's 25.0 % growth,
+/// 5000 over 4000, passes 0.25 %); what is new is the warning at the bar's line: on standard
+/// error for the thresholds file, a data warning for the company file (its unlisted-costs
+/// warning acknowledged, the bar's is the one left to fail `--fail-on-warnings`).
+#[test]
+fn a_growth_bar_written_as_a_share_is_warned_about_with_its_position() {
+    Test::new()
+        .copy("tests/fixtures/acme.toml", "acme.toml")
+        .file(
+            "ci.toml",
+            "min_fiscal_years = 2\nmin_revenue_growth_pct = 0.25\n",
+        )
+        .args(["check", "acme.toml", "--thresholds", "ci.toml"])
+        .run()
+        .status(0)
+        .stderr_contains("warning: min_revenue_growth_pct = 0.25 is a bar of 0.25%, not 25%")
+        .stderr_contains("--> ci.toml:2:1")
+        .stderr_contains("did you mean min_revenue_growth_pct = 25 (25%)?");
+    // In the company file it is a data warning: with --fail-on-warnings it fails the check.
+    let acme =
+        std::fs::read_to_string(crate::harness::root().join("tests/fixtures/acme.toml")).unwrap();
+    let output = Test::new()
+        .file(
+            "acme.toml",
+            format!(
+                "{acme}\n[readiness]\nmin_revenue_growth_pct = 0.25\n\n[[acknowledge]]\n\
+                 kind = \"unlisted_costs\"\nreason = \"D&A\"\n"
+            ),
+        )
+        .file("ci.toml", "min_fiscal_years = 2\n")
+        .args([
+            "check",
+            "acme.toml",
+            "--thresholds",
+            "ci.toml",
+            "--fail-on-warnings",
+        ])
+        .args(["--format", "json"])
+        .run()
+        .status(1);
+    let json = output.json();
+    let warnings = json[0]["scorecard"]["criteria"][7].clone();
+    assert_eq!(warnings["id"], "data_warnings");
+    assert_eq!(warnings["figure"], "1 of 2 unacknowledged");
+}
