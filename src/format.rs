@@ -366,9 +366,27 @@ pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
+/// A duration in years as a reader says it, to at most one decimal: "1 year", "2.2 years",
+/// "0.5 years" (the noun follows the number as shown, so 0.96 reads "1 year").
+pub fn years(value: f64) -> String {
+    use rust_decimal::prelude::FromPrimitive;
+    let shown = Decimal::from_f64(value).map_or_else(|| places(value, 1, false), |d| grouped(d, 1));
+    let noun = if shown == "1" { "year" } else { "years" };
+    format!("{shown} {noun}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_take_their_noun_from_the_number_shown() {
+        assert_eq!(years(1.0), "1 year");
+        assert_eq!(years(0.96), "1 year");
+        assert_eq!(years(2.23), "2.2 years");
+        assert_eq!(years(0.5), "0.5 years");
+        assert_eq!(years(12.0), "12 years");
+    }
     use rust_decimal_macros::dec;
 
     #[test]

@@ -246,7 +246,7 @@ pub(super) fn definitions(
                 .with_help("give each [[kpi]] its own key"));
         }
         let name = required(table.name, "name", "\"Transaction margin dollars\"")?;
-        if let Some(problem) = super::validate::name_problem(&name) {
+        if let Some(problem) = super::names::name_problem(&name) {
             return Err(error("name", format!("the KPI name {problem}"))
                 .with_help("name the KPI in a few words; explain it in definition"));
         }

@@ -1,6 +1,10 @@
 //! Names of figures as people write them in a spreadsheet or CSV file: "Headcount end",
 //! "Headcount-End" and "headcount_end" are one name, and a "Total costs" or "Subtotal" row or
-//! column is a subtotal, checked against the cost lines rather than read as one.
+//! column is a subtotal, checked against the cost lines rather than read as one. And what makes
+//! a name a person gave unfit to show ([`name_problem`]).
+
+/// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
+pub const MAX_NAME_CHARS: usize = 200;
 
 /// `name` folded: lower case, each run of spaces, hyphens and other punctuation one `_`, none
 /// at either end. "Headcount-End " -> "headcount_end", "AI (spend)" -> "ai_spend".
@@ -30,6 +34,27 @@ pub fn is_subtotal(name: &str) -> bool {
             .strip_prefix(word)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
     })
+}
+
+/// What is wrong with a name a person gave (a company, a cost line, a KPI), if anything: empty,
+/// longer than [`MAX_NAME_CHARS`], or holding a control character (a line break or a tab would
+/// break a table, a CI annotation or a workbook cell). The words follow "the ... name".
+pub fn name_problem(name: &str) -> Option<String> {
+    let count = name.chars().count();
+    if name.trim().is_empty() {
+        Some("is empty".to_string())
+    } else if count > MAX_NAME_CHARS {
+        Some(format!(
+            "is {count} characters long, more than the limit of {MAX_NAME_CHARS}"
+        ))
+    } else {
+        name.chars().find(|c| c.is_control()).map(|c| {
+            format!(
+                "holds the control character {}: write it on one line, without tabs",
+                c.escape_unicode()
+            )
+        })
+    }
 }
 
 #[cfg(test)]

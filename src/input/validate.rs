@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use super::cost_sign::CostSign;
 use super::locate::{FieldPath, Locate, Table};
+use super::names::name_problem;
 use super::raw::{
     Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
     PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
@@ -14,30 +15,6 @@ use super::raw::{
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::period::{PeriodKind, PeriodLabel, LABEL_FORMS};
-
-/// Longest accepted text for names and labels; longer text is almost surely a pasted mistake.
-pub const MAX_NAME_CHARS: usize = 200;
-
-/// What is wrong with a name a person gave (a company, a cost line, a KPI), if anything: empty,
-/// longer than [`MAX_NAME_CHARS`], or holding a control character (a line break or a tab would
-/// break a table, a CI annotation or a workbook cell). The words follow "the ... name".
-pub fn name_problem(name: &str) -> Option<String> {
-    let count = name.chars().count();
-    if name.trim().is_empty() {
-        Some("is empty".to_string())
-    } else if count > MAX_NAME_CHARS {
-        Some(format!(
-            "is {count} characters long, more than the limit of {MAX_NAME_CHARS}"
-        ))
-    } else {
-        name.chars().find(|c| c.is_control()).map(|c| {
-            format!(
-                "holds the control character {}: write it on one line, without tabs",
-                c.escape_unicode()
-            )
-        })
-    }
-}
 
 /// Most periods in one input: far more than any real history; time and memory grow linearly
 /// up to it (see the README's Performance section).

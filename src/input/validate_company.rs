@@ -5,11 +5,12 @@ use rust_decimal::Decimal;
 
 use super::super::cost_sign::CostSign;
 use super::super::locate::{FieldPath, Table};
+use super::super::names::name_problem;
 use super::super::raw::{
     Amount, RawCompany, RawInput, RawPlan, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
 };
 use super::super::{Company, PeerRef, Plan, Scale};
-use super::{name_problem, Checker, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
+use super::{Checker, MAX_SOURCES, MAX_SOURCE_CHARS, MAX_TEXT_BYTES};
 use crate::diagnostic::{did_you_mean, InputError};
 
 /// The fields of `--company`, sorted out: the company's own, and the `readiness.<key>` keys

@@ -508,8 +508,30 @@ fn headline(
                 Unit::Pp,
                 known("ai_exposed_pct_of_revenue").polarity,
             ),
-            vs_year_earlier,
+            vs_year_earlier.clone(),
         ));
+    }
+    // The cash-and-profitability figures, each where the input gives it: margins with their
+    // change in points on a year earlier, free cash flow and runway as they are.
+    for key in [
+        "gross_margin_pct",
+        "ebitda_margin_pct",
+        "free_cash_flow",
+        "runway_months",
+    ] {
+        let metric = known(key);
+        if metric.value(period).is_none() {
+            continue;
+        }
+        let change = (metric.unit == Unit::Pct)
+            .then(|| {
+                let before = earlier.and_then(|e| metric.value(e))?;
+                Some(metric.value(period)?.as_f64() - before.as_f64())
+            })
+            .flatten();
+        let change = Cell::change(change, Unit::Pp, metric.polarity);
+        let label = change.as_ref().and(vs_year_earlier.clone());
+        kpis.push(kpi(period, key, notes, change, label));
     }
     if quarter {
         kpis.retain(|k| !k.value.is_na());

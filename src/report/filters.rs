@@ -21,6 +21,7 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("pct", pct);
     tera.register_filter("pp", pp);
     tera.register_filter("num", num);
+    tera.register_filter("years", years);
     tera.register_filter("delta", delta);
     tera.register_filter("delta_html", DeltaHtml);
     tera.register_filter("md", md);
@@ -107,6 +108,13 @@ fn num(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
             format::grouped(d, decimals)
         }
     })))
+}
+
+/// `{{ v | years }}` -> "1 year", "2.2 years".
+fn years(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
+    Ok(Value::from(
+        float(value).map_or(NA.to_string(), format::years),
+    ))
 }
 
 /// A change as text and its tone, typed: the one path the `delta` filters and table cells share.

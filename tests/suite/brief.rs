@@ -449,3 +449,32 @@ fn shown_figures_never_contradict_their_verdict() {
         assert!(md.contains(expected), "missing {expected:?} in\n{md}");
     }
 }
+
+/// The headline shows the cash-and-profitability figures where the input gives them: the
+/// every-section fixture's 2024 gross margin of 64.0% (up 1.5 pp), EBITDA margin of 35.6% (up
+/// 6.9 pp), free cash flow and runway; the bundled example, which gives none of them, shows none.
+#[test]
+fn the_headline_shows_margins_cash_flow_and_runway_when_given() {
+    let output = Test::new()
+        .copy("tests/fixtures/every-section.toml", "acme.toml")
+        .args(["generate", "acme.toml", "-o", "out", "--format", "md"])
+        .run()
+        .status(0);
+    let brief = output.read("out/acme-analytics-ab/brief.md");
+    let headline = &brief[..brief.find("**Latest quarter").unwrap()];
+    for row in [
+        "| Gross margin | 64.0% | ▲ +1.5 pp vs 2023 |",
+        "| EBITDA margin | 35.6% | ▲ +6.9 pp vs 2023 |",
+        "| Free cash flow | -SEK 300k |  |",
+        "| Cash runway | 88.0 months |  |",
+    ] {
+        assert!(headline.contains(row), "{row}\n{headline}");
+    }
+    let example = Test::new()
+        .args(["generate", "-o", "out", "--format", "md"])
+        .run()
+        .status(0);
+    let brief = example.read("out/klarna-group-plc/brief.md");
+    let headline = &brief[..brief.find("## In brief").unwrap()];
+    assert!(!headline.contains("Gross margin"), "{headline}");
+}

@@ -223,7 +223,8 @@ fn plan_text(plan: &crate::plan::HeadcountPlan, currency: &str) -> PlanText {
         target_headcount: people(plan.target_headcount.0),
         years_to_target: plan
             .years_to_target
-            .and_then(|y| Decimal::from_f64(y).map(|d| format::grouped(d, 1))),
+            .filter(|y| y.is_finite())
+            .map(format::years),
         steady_state_headcount: plan.steady_state_headcount.map(people_f64),
         people_not_replaced: plan.people_not_replaced.map(|p| people(p.0)),
         payroll_saved_per_year: plan.payroll_saved_per_year.map(|m| money(m.0)),
