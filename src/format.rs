@@ -1,5 +1,7 @@
 //! Number formatting for people: compact money (2.8B), thousands separators, percentages and
-//! percentage points. Shared by the chart axes and the template filters.
+//! percentage points, a figure judged against a threshold with the digit that decides it
+//! ([`judged`], [`bar`]), and "n/m" for a percent change that is not meaningful. Shared by the
+//! chart axes, the template filters, compare, the workbook and the scorecard (`check`).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
