@@ -1,8 +1,12 @@
 //! Number formatting for people: compact money (2.8B), thousands separators, percentages and
-//! percentage points. Shared by the chart axes and the template filters.
+//! percentage points, a figure judged against a threshold with the digit that decides it
+//! ([`judged`], [`bar`]), and "n/m" for a percent change that is not meaningful. Shared by the
+//! chart axes, the template filters, compare, the workbook and the scorecard (`check`).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::money::NotMeaningful;
 
 /// The prefix written before an amount: a symbol where it is unambiguous, else the ISO code.
 pub fn currency_prefix(code: &str) -> String {
@@ -171,12 +175,86 @@ fn one_decimal(value: f64, signed: bool) -> String {
 /// on the other side of `bar` than it is: 39.95 against 40 shows as "39.95", never "40.0", so a
 /// shown figure never contradicts its verdict.
 pub fn decisive_places(value: f64, bar: f64, decimals: usize) -> usize {
+    decisive_places_within(value, Some(bar), None, decimals)
+}
+
+/// Like [`decisive_places`] for a figure judged against a floor (at least) and a ceiling (at
+/// most), either or both: a take rate of 1.38% against a floor of 1.4 reads "1.38%", and 1.42%
+/// against a ceiling of 1.4 "1.42%", never "1.4%" beside "outside the threshold".
+pub fn decisive_places_within(
+    value: f64,
+    floor: Option<f64>,
+    ceiling: Option<f64>,
+    decimals: usize,
+) -> usize {
     (decimals..=4)
         .find(|&d| {
             let shown: f64 = fixed(value, d).parse().unwrap_or(value);
-            (shown >= bar) == (value >= bar)
+            floor.is_none_or(|bar| (shown >= bar) == (value >= bar))
+                && ceiling.is_none_or(|bar| (shown <= bar) == (value <= bar))
         })
         .unwrap_or(4)
+        .max(decimals)
+}
+
+/// What a figure judged against a threshold measures, for [`judged`] and [`bar`]: the looks the
+/// brief's tables give these units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure<'a> {
+    /// A percentage, one decimal: "1.4%".
+    Pct,
+    /// A multiple, two decimals: "341.67×".
+    Ratio,
+    /// A count or plain number, grouped, at most one decimal: "1,250.5".
+    Count,
+    /// Money in the company's scale, with its suffix and currency: "SEK 12.5M".
+    Money { suffix: &'a str, currency: &'a str },
+}
+
+impl Measure<'_> {
+    /// The decimals the brief's tables give this measure.
+    fn decimals(self) -> usize {
+        match self {
+            Measure::Ratio => 2,
+            Measure::Pct | Measure::Count | Measure::Money { .. } => 1,
+        }
+    }
+
+    /// `value` with `decimals` places, as this measure reads.
+    fn write(self, value: f64, decimals: usize) -> String {
+        let exact = || Decimal::from_f64_retain(value).unwrap_or_default();
+        match self {
+            Measure::Pct => format!("{}%", places(value, decimals, false)),
+            Measure::Ratio => format!("{}×", places(value, decimals, false)),
+            Measure::Count => grouped(exact(), decimals as u32),
+            Measure::Money { suffix, currency } => with_currency(
+                format!("{}{suffix}", grouped(exact(), decimals as u32)),
+                currency,
+            ),
+        }
+    }
+}
+
+/// A figure judged against a floor and/or a ceiling, as the brief shows its unit but with the
+/// digits that decide it (the Rule of 40's rule): a take rate of 1.38% against ">= 1.4%" reads
+/// "1.38%"; a revenue per customer of 341.666... reads "341.67×", never the raw float. Money is
+/// in the company's scale, like its threshold.
+pub fn judged(value: f64, measure: Measure, floor: Option<f64>, ceiling: Option<f64>) -> String {
+    let decimals = decisive_places_within(value, floor, ceiling, measure.decimals());
+    measure.write(value, decimals)
+}
+
+/// A threshold as the user wrote it, in its figure's measure: 1.4 "1.4%", 0.014 "0.014%"
+/// (never rounded to "0.0%"), 300 "300×", 12.5 (millions) "SEK 12.5M".
+pub fn bar(value: Decimal, measure: Measure) -> String {
+    let written = value.normalize();
+    let digits = grouped(written, written.scale());
+    match measure {
+        Measure::Pct => format!("{digits}%"),
+        Measure::Ratio => format!("{digits}×"),
+        Measure::Count => digits,
+        Measure::Money { suffix, currency } => with_currency(format!("{digits}{suffix}"), currency),
+    }
 }
 
 /// The fewest decimals (at least `decimals`, at most 4) at which two different values read
@@ -204,6 +282,27 @@ pub fn sign_at(value: f64, decimals: usize) -> i8 {
     } else {
         -1
     }
+}
+
+/// How a percent change that is not meaningful is shown, where n/a would show: "n/m".
+pub const NOT_MEANINGFUL: &str = "n/m";
+
+/// A percent change that is not meaningful, beside its amount: "% n/m: negative base".
+pub fn not_meaningful_short(why: NotMeaningful) -> String {
+    match why {
+        NotMeaningful::ZeroBase => format!("% {NOT_MEANINGFUL}: zero base"),
+        NotMeaningful::NegativeBase => format!("% {NOT_MEANINGFUL}: negative base"),
+    }
+}
+
+/// Why a percent change is not meaningful, in a sentence about `base` ("the first value",
+/// "operating income in 2024"): "... is negative, so a percent change is not meaningful (n/m)".
+pub fn not_meaningful_reason(why: NotMeaningful, base: &str) -> String {
+    let is = match why {
+        NotMeaningful::ZeroBase => "zero",
+        NotMeaningful::NegativeBase => "negative",
+    };
+    format!("{base} is {is}, so a percent change is not meaningful ({NOT_MEANINGFUL})")
 }
 
 /// What a change is measured in, for [`change`].
@@ -362,6 +461,44 @@ mod tests {
         assert_eq!(threshold(20.0), "20");
         assert_eq!(threshold(17.5), "17.5");
         assert_eq!(plural(1, "year"), "1 year");
+    }
+
+    /// Trust II (10): KPIs and their thresholds follow the Rule of 40's rule.
+    #[test]
+    fn judged_figures_show_the_digit_that_decides() {
+        // 1.38 against a floor of 1.4: one place reads "1.4", at the bar; two read "1.38".
+        assert_eq!(judged(1.38, Measure::Pct, Some(1.4), None), "1.38%");
+        // 1.42 against a ceiling of 1.4: "1.4" would read within it; "1.42" is above.
+        assert_eq!(judged(1.42, Measure::Pct, None, Some(1.4)), "1.42%");
+        // Far from the bar, the table's one place.
+        assert_eq!(judged(2.0, Measure::Pct, Some(1.4), None), "2.0%");
+        // Revenue per customer 410 / 1.2 = 341.666...: two places, as the brief's multiples.
+        assert_eq!(
+            judged(410.0 / 1.2, Measure::Ratio, Some(300.0), None),
+            "341.67×"
+        );
+        // 299.996 against 300 rounds to "300.00" at two places: three.
+        assert_eq!(
+            judged(299.996, Measure::Ratio, Some(300.0), None),
+            "299.996×"
+        );
+        let sek = Measure::Money {
+            suffix: "M",
+            currency: "SEK",
+        };
+        // 11.96 (millions) against 12: "12.0" would meet it.
+        assert_eq!(judged(11.96, sek, Some(12.0), None), "SEK 11.96M");
+        // 1,249.96 people against a floor of 1,250: "1,250" would meet it.
+        assert_eq!(
+            judged(1249.96, Measure::Count, Some(1250.0), None),
+            "1,249.96"
+        );
+        // Thresholds read as written: 0.014 is never "0.0%".
+        assert_eq!(bar(dec!(0.014), Measure::Pct), "0.014%");
+        assert_eq!(bar(dec!(1.40), Measure::Pct), "1.4%");
+        assert_eq!(bar(dec!(300), Measure::Ratio), "300×");
+        assert_eq!(bar(dec!(-2.5), sek), "-SEK 2.5M");
+        assert_eq!(bar(dec!(1250000), Measure::Count), "1,250,000");
     }
 
     #[test]

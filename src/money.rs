@@ -93,7 +93,65 @@ fn one_division(numerator: Decimal, denominator: Decimal, times: i128) -> Option
     })
 }
 
-/// Growth from `before` to `after` in percent; `None` when `before` is zero.
+/// Why a percentage change is not meaningful ("n/m"): its base is zero, or negative (a
+/// loss narrowing from -1,400 to 7,300 is not "+621%": the amount change says what happened).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotMeaningful {
+    ZeroBase,
+    NegativeBase,
+}
+
+/// Why a percent change has no value: not meaningful (its base), or past the decimal range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoPercent {
+    NotMeaningful(NotMeaningful),
+    /// The percent is past the decimal range (4 x 10^28 after 0.0001): n/a, not "zero".
+    TooLarge,
+}
+
+/// The change from `before` to `after` in percent, or why there is none: a base of zero or
+/// below gives no meaningful one.
+///
+/// ```
+/// use ipobrief::money::{change_pct, NoPercent, NotMeaningful};
+/// use rust_decimal::Decimal;
+///
+/// // -1,400 -> 7,300 is +8,700, but no percentage of a loss.
+/// assert_eq!(
+///     change_pct(Decimal::from(7300), Decimal::from(-1400)),
+///     Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
+/// );
+/// assert_eq!(
+///     change_pct(Decimal::from(5), Decimal::ZERO),
+///     Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase))
+/// );
+/// ```
+pub fn change_pct(after: Decimal, before: Decimal) -> Result<f64, NoPercent> {
+    if before.is_zero() {
+        return Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase));
+    }
+    if before.is_sign_negative() {
+        return Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase));
+    }
+    after
+        .checked_sub(before)
+        .and_then(|difference| percent(difference, before))
+        .ok_or(NoPercent::TooLarge)
+}
+
+/// The same for floats (multiples, months): a base of zero or below gives none.
+pub fn change_pct_f64(after: f64, before: f64) -> Result<f64, NoPercent> {
+    if before == 0.0 {
+        Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase))
+    } else if before < 0.0 {
+        Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
+    } else {
+        Ok((after - before) / before * 100.0)
+    }
+}
+
+/// Growth from `before` to `after` in percent; `None` when `before` is zero or negative (see
+/// [`change_pct`] for why).
 ///
 /// ```
 /// use ipobrief::money::growth_pct;
@@ -105,7 +163,7 @@ fn one_division(numerator: Decimal, denominator: Decimal, times: i128) -> Option
 /// assert_eq!(growth_pct(Decimal::from(5), Decimal::ZERO), None);
 /// ```
 pub fn growth_pct(after: Decimal, before: Decimal) -> Option<f64> {
-    percent(after.checked_sub(before)?, before.abs()).filter(|_| !before.is_zero())
+    change_pct(after, before).ok()
 }
 
 #[cfg(test)]
@@ -153,8 +211,12 @@ mod tests {
         assert_eq!(percent(dec!(1), dec!(4)), Some(25.0));
         assert_eq!(percent(dec!(1), Decimal::ZERO), None);
         assert_eq!(growth_pct(dec!(5), Decimal::ZERO), None);
-        // Growth from a negative base is measured against its size: -100 -> -50 is +50 %.
-        assert_eq!(growth_pct(dec!(-50), dec!(-100)), Some(50.0));
+        // Growth from a negative base is not meaningful: -100 -> -50 has no percent.
+        assert_eq!(growth_pct(dec!(-50), dec!(-100)), None);
+        assert_eq!(
+            change_pct(dec!(-50), dec!(-100)),
+            Err(NoPercent::NotMeaningful(NotMeaningful::NegativeBase))
+        );
     }
 
     #[test]

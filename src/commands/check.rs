@@ -425,4 +425,16 @@ mod tests {
             ("1 year", Some(1.0))
         );
     }
+
+    /// Trust II (10): the starter file's KPI printed as "341.6666666666667". Its figure is now
+    /// presented as the brief shows a multiple (2024: 500 / 1.4 = 357.142857... -> "357.14×"),
+    /// and the unrounded number stays in `value`.
+    #[test]
+    fn json_kpi_figures_are_presented_not_raw_floats() {
+        let starter = criteria(include_str!("starter.toml"));
+        let (figure, value) = find(&starter, "kpi.revenue_per_customer");
+        assert_eq!(figure, "357.14×");
+        let value = value.expect("a value");
+        assert!((value - 500.0 / 1.4).abs() < 1e-9, "{value}");
+    }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Column, Number, Polarity, Unit};
 use crate::format;
-use crate::money::{growth_pct, Exact};
+use crate::money::{change_pct, change_pct_f64, Exact, NoPercent};
 use crate::period::PeriodKind;
 
 pub use crate::metrics::catalogue::Tone;
@@ -20,8 +20,12 @@ pub struct Change {
     /// The difference: full currency units for money, people for headcounts, the multiple
     /// for ratios. Null for percentages (see `pp`) and when the change cannot be made.
     pub absolute: Option<Number>,
-    /// The relative change in percent, against the size of the first column's value.
+    /// The relative change in percent, against the first column's value. Null when that value
+    /// is zero or negative (see `not_meaningful`) or the change cannot be made.
     pub pct: Option<f64>,
+    /// The percent change is not meaningful ("n/m"): the first column's value is zero or
+    /// negative. `pct` is then null, `absolute` keeps the amount and `reason` says why.
+    pub not_meaningful: bool,
     /// The difference in percentage points (or Rule-of-40 points) for percentage rows.
     pub pp: Option<f64>,
     pub tone: Tone,
@@ -49,6 +53,7 @@ fn not_comparable(column: usize, reason: String) -> Change {
         column,
         absolute: None,
         pct: None,
+        not_meaningful: false,
         pp: None,
         tone: Tone::Na,
         text: format!("n/a: {reason}"),
@@ -109,6 +114,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
                 column,
                 absolute: None,
                 pct: None,
+                not_meaningful: false,
                 pp: Some(points),
                 tone: pair.polarity.tone(format::sign_at(points, 2)),
                 text: format!("{} {unit}", format::places(points, 2, true)),
@@ -122,9 +128,7 @@ pub fn compare(pair: Pair, column: usize) -> Change {
         (_, base, other) => {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
-            let pct = (base != 0.0)
-                .then(|| difference / base.abs() * 100.0)
-                .ok_or(NoPct::FromZero);
+            let pct = change_pct_f64(other, base);
             let amount = match pair.unit {
                 Unit::Months => format!("{} months", format::places(difference, 1, true)),
                 _ => format!("{}×", format::places(difference, 2, true)),
@@ -170,11 +174,7 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     } else {
         -1
     };
-    let pct = growth_pct(other, base).ok_or(if base.is_zero() {
-        NoPct::FromZero
-    } else {
-        NoPct::TooLarge
-    });
+    let pct = change_pct(other, base);
     with_pct(
         column,
         Some(Number::Exact(Exact(difference))),
@@ -185,20 +185,11 @@ fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Ch
     )
 }
 
-/// Why a change has no percent.
-#[derive(Debug, Clone, Copy)]
-enum NoPct {
-    /// The first value is zero.
-    FromZero,
-    /// The percent is past the decimal range (4 x 10^28 after 0.0001).
-    TooLarge,
-}
-
 fn with_pct(
     column: usize,
     absolute: Option<Number>,
     amount: String,
-    pct: Result<f64, NoPct>,
+    pct: Result<f64, NoPercent>,
     sign: i8,
     polarity: Polarity,
 ) -> Change {
@@ -207,11 +198,11 @@ fn with_pct(
             format!("{amount} ({}%)", format::places(pct, 1, true)),
             None,
         ),
-        Err(NoPct::FromZero) => {
-            let reason = "the first value is zero, so there is no percent change".to_string();
-            (format!("{amount} (% n/a: from zero)"), Some(reason))
-        }
-        Err(NoPct::TooLarge) => {
+        Err(NoPercent::NotMeaningful(why)) => (
+            format!("{amount} ({})", format::not_meaningful_short(why)),
+            Some(format::not_meaningful_reason(why, "the first value")),
+        ),
+        Err(NoPercent::TooLarge) => {
             let reason = "the percent change is too large to represent exactly".to_string();
             (format!("{amount} (% n/a: too large)"), Some(reason))
         }
@@ -220,6 +211,7 @@ fn with_pct(
         column,
         absolute,
         pct: pct.ok(),
+        not_meaningful: matches!(pct, Err(NoPercent::NotMeaningful(_))),
         pp: None,
         tone: polarity.tone(sign),
         text,

@@ -42,8 +42,12 @@ pub struct Column {
     pub period: PeriodLabel,
     pub kind: PeriodKind,
     pub currency: String,
+    /// The scale amounts are shown in: one for every column in the same currency (the largest
+    /// of their inputs'), so 211,000 thousand and 29,771 million read 211 and 29,771 million.
     pub scale: Scale,
-    /// "USD millions", or "USD" when amounts are in units.
+    /// The scale of the company's input, where its figures were typed.
+    pub input_scale: Scale,
+    /// "USD millions", or "USD" when amounts are in units: the unit of this column's amounts.
     pub amounts_label: String,
     /// Decimals amounts are shown with: none when the period's input figures are whole in the
     /// company's scale (so a derived amount such as AI savings reads like them), else one.
@@ -93,6 +97,9 @@ pub struct Comparison {
     /// Set when the companies' fiscal years end on different days: the same label (2025, or
     /// 2025-Q1) then covers different months.
     pub fiscal_year_note: Option<String>,
+    /// Set when the companies' columns are different periods (`--period latest` takes each
+    /// company's own latest fiscal year).
+    pub period_note: Option<String>,
     /// Why values are unavailable; a cell's `note` n is `notes[n - 1]`.
     pub notes: Vec<String>,
     pub as_of: Option<String>,
@@ -108,7 +115,10 @@ pub struct Source<'a> {
 /// Builds the comparison of `sources` (at least one; the first is what the others are
 /// compared against).
 pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Comparison {
-    let columns: Vec<Column> = sources.iter().map(|s| column(mode, s)).collect();
+    let columns: Vec<Column> = sources
+        .iter()
+        .map(|s| column(mode, s, shared_scale(sources, &s.metrics.company.currency)))
+        .collect();
     let mut currencies: Vec<&str> = columns.iter().map(|c| c.currency.as_str()).collect();
     currencies.sort_unstable();
     currencies.dedup();
@@ -152,6 +162,37 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
                 .join("; ")
         ),
     };
+    // A company whose input is in another scale is brought to its currency's: say so.
+    let rescaled: Vec<String> = columns
+        .iter()
+        .filter(|c| c.input_scale != c.scale)
+        .map(|c| {
+            format!(
+                "{}'s figures, in {} in its input, are shown in {}",
+                c.company,
+                c.input_scale.name(),
+                c.scale.name()
+            )
+        })
+        .collect();
+    let amounts_note = match rescaled.is_empty() {
+        true => amounts_note,
+        false => format!("{amounts_note} ({})", rescaled.join("; ")),
+    };
+    let mut periods: Vec<PeriodLabel> = columns.iter().map(|c| c.period).collect();
+    periods.sort_by_key(|l| l.sort_key());
+    periods.dedup();
+    let period_note = (mode == Mode::Peers && periods.len() > 1).then(|| {
+        format!(
+            "The columns are different periods ({}): each company's own latest, named under \
+             its name.",
+            columns
+                .iter()
+                .map(|c| format!("{} {}", c.company, c.period))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     let mut notes = Vec::new();
     let mut rows = Vec::new();
     let mut empty_rows = Vec::new();
@@ -174,15 +215,27 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
         amounts_note,
         currency_note,
         fiscal_year_note,
+        period_note,
         notes,
         as_of,
         generator: Generator::default(),
     }
 }
 
-fn column(mode: Mode, source: &Source) -> Column {
+/// The scale amounts in `currency` are shown in: the largest scale of the inputs in it, so
+/// every column of one currency reads in one unit.
+fn shared_scale(sources: &[Source], currency: &str) -> Scale {
+    sources
+        .iter()
+        .map(|s| &s.metrics.company)
+        .filter(|company| company.currency == currency)
+        .map(|company| company.scale)
+        .max_by_key(|scale| scale.factor())
+        .unwrap_or(Scale::Units)
+}
+
+fn column(mode: Mode, source: &Source, scale: Scale) -> Column {
     let company = &source.metrics.company;
-    let scale = company.scale;
     let amounts_label = scale.amounts_label(&company.currency);
     let label = source.period.label;
     let (heading, subheading) = match mode {
@@ -201,8 +254,13 @@ fn column(mode: Mode, source: &Source) -> Column {
         kind: label.kind,
         currency: company.currency.clone(),
         scale,
+        input_scale: company.scale,
         amounts_label,
-        amount_decimals: crate::metrics::amount_decimals([source.period], scale),
+        // Brought to a larger scale, a figure keeps a decimal (7,300 thousand reads 7.3 million).
+        amount_decimals: match company.scale == scale {
+            true => crate::metrics::amount_decimals([source.period], scale),
+            false => 1,
+        },
     }
 }
 
@@ -221,9 +279,17 @@ fn title(mode: Mode, columns: &[Column]) -> String {
         }
         Mode::Peers => {
             let names: Vec<&str> = columns.iter().map(|c| c.company.as_str()).collect();
-            let mut periods: Vec<String> = columns.iter().map(|c| c.period.to_string()).collect();
-            periods.dedup();
-            format!("{}, {}", names.join(" vs "), periods.join(", "))
+            match columns.split_first() {
+                Some((first, rest)) if rest.iter().all(|c| c.period == first.period) => {
+                    format!("{}, {}", names.join(" vs "), first.period)
+                }
+                // Each company's own period, by its name.
+                _ => columns
+                    .iter()
+                    .map(|c| format!("{} ({})", c.company, c.period))
+                    .collect::<Vec<_>>()
+                    .join(" vs "),
+            }
         }
     }
 }

@@ -178,35 +178,33 @@ fn example_pair(metrics: &Metrics) -> String {
     }
 }
 
-/// The same period of every company: a label, or `latest`, the latest period all of them have.
+/// The period of every company: a label all of them have, or `latest`, each company's own
+/// latest fiscal year (a company with no fiscal year: its latest period), named per column.
 fn peer_columns<'a>(companies: &'a [Metrics], period: &str) -> Result<Vec<Source<'a>>, UsageError> {
-    let label = if period.trim().eq_ignore_ascii_case("latest") {
-        latest_common(companies)?
-    } else {
-        PeriodLabel::parse(period)
-            .map_err(|error| UsageError(format!("--period: {}, or latest", error.0)))?
-    };
+    if period.trim().eq_ignore_ascii_case("latest") {
+        return companies
+            .iter()
+            .map(|metrics| {
+                latest_year(metrics)
+                    .map(|p| Source { metrics, period: p })
+                    .ok_or_else(|| UsageError(format!("{} has no periods", metrics.source)))
+            })
+            .collect();
+    }
+    let label = PeriodLabel::parse(period)
+        .map_err(|error| UsageError(format!("--period: {}, or latest", error.0)))?;
     companies
         .iter()
         .map(|metrics| find(metrics, label, "--period: ").map(|p| Source { metrics, period: p }))
         .collect()
 }
 
-fn latest_common(companies: &[Metrics]) -> Result<PeriodLabel, UsageError> {
-    let mut common: Vec<PeriodLabel> = companies
-        .first()
-        .map(|m| m.periods.iter().map(|p| p.label).collect())
-        .unwrap_or_default();
-    common.retain(|label| companies.iter().all(|m| m.period(*label).is_some()));
-    common.sort_by_key(|l| l.sort_key());
-    common.last().copied().ok_or_else(|| {
-        let lists: Vec<String> = companies
-            .iter()
-            .map(|m| format!("{}: {}", m.source, available(m)))
-            .collect();
-        UsageError(format!(
-            "the inputs have no period in common to compare; periods available: {}",
-            lists.join("; ")
-        ))
-    })
+/// A company's latest fiscal year, else its latest period.
+fn latest_year(metrics: &Metrics) -> Option<&PeriodMetrics> {
+    metrics
+        .periods
+        .iter()
+        .rev()
+        .find(|p| p.kind == PeriodKind::Year)
+        .or_else(|| metrics.latest())
 }

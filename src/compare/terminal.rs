@@ -55,9 +55,13 @@ pub fn write(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<(
     let dim = Style::new().dimmed();
     writeln!(out, "{bold}{}{bold:#}", clean(&comparison.title))?;
     writeln!(out, "{dim}{}{dim:#}", clean(&comparison.amounts_note))?;
-    for note in [&comparison.currency_note, &comparison.fiscal_year_note]
-        .into_iter()
-        .flatten()
+    for note in [
+        &comparison.currency_note,
+        &comparison.fiscal_year_note,
+        &comparison.period_note,
+    ]
+    .into_iter()
+    .flatten()
     {
         let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
         writeln!(out, "{warn}{}{warn:#}", clean(note))?;

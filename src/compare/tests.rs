@@ -157,10 +157,76 @@ fn peers_in_different_currencies_never_compare_money() {
     assert_eq!(margin.changes[0].tone, Tone::Bad);
 }
 
+/// Trust II (12): `--period latest` took only a year every company has; it now takes each
+/// company's own latest fiscal year, named in each column; a shared year stays available.
 #[test]
-fn latest_peer_period_is_the_latest_they_share() {
+fn latest_peer_period_is_each_companys_own_latest_year() {
+    // Acme's years end at 2024; Klarna's at 2025 (its quarters run on to 2026-Q1).
     let c = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], None);
-    assert!(c.columns.iter().all(|col| col.period.to_string() == "2024"));
+    let periods: Vec<String> = c.columns.iter().map(|col| col.period.to_string()).collect();
+    assert_eq!(periods, ["2024", "2025"]);
+    assert_eq!(
+        c.columns[1].subheading.as_deref(),
+        Some("2025, USD millions")
+    );
+    assert_eq!(
+        c.title,
+        "Acme Analytics AB (2024) vs Klarna Group plc (2025)"
+    );
+    assert!(c
+        .period_note
+        .as_deref()
+        .unwrap()
+        .contains("Acme Analytics AB 2024, Klarna Group plc 2025"));
+    let shared = compare(&[metrics(ACME, "acme.toml"), klarna()], &[], Some("2024"));
+    assert!(shared
+        .columns
+        .iter()
+        .all(|col| col.period.to_string() == "2024"));
+    assert_eq!(shared.period_note, None);
+}
+
+/// Trust II (12): a company in thousands (211,000) sat beside one in millions (29,771) in one
+/// revenue row, and the change read "+29,560,000" with no unit. Companies in one currency are
+/// now brought to one scale (the largest of theirs), and the header says which.
+#[test]
+fn peers_in_one_currency_read_in_one_scale() {
+    let company = |name: &str, scale: &str, revenue: &str| {
+        format!(
+            "[company]\nname = \"{name}\"\ncurrency = \"USD\"\nscale = \"{scale}\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = {revenue}\noperating_income = 7300\n"
+        )
+    };
+    let small = metrics(&company("Small Inc", "thousands", "211000"), "small.toml");
+    let large = metrics(&company("Large Inc", "millions", "29771"), "large.toml");
+    let c = compare(&[small, large], &[], None);
+    assert_eq!(c.columns[0].scale, crate::input::Scale::Millions);
+    assert_eq!(c.columns[0].input_scale, crate::input::Scale::Thousands);
+    assert_eq!(
+        c.amounts_note,
+        "amounts in USD millions (Small Inc's figures, in thousands in its input, are shown in \
+         millions)"
+    );
+    assert_eq!(
+        c.columns[0].subheading.as_deref(),
+        Some("2024, USD millions")
+    );
+    let revenue = row(&c, "revenue");
+    // 211,000 thousand is 211 million.
+    assert_eq!(revenue.cells[0].text, "211");
+    assert_eq!(revenue.cells[1].text, "29,771");
+    // 29,771 - 211 = +29,560 million; 29,560 / 211 = 140.0948 = +14,009.5%.
+    assert_eq!(revenue.changes[0].text, "+29,560 (+14009.5%)");
+    // Operating income 7,300 thousand keeps its digit in millions: 7.3; the large company's
+    // 7,300 million less 7.3 million is +7,292.7 million.
+    let income = row(&c, "operating_income");
+    assert_eq!(income.cells[0].text, "7.3");
+    assert_eq!(income.cells[1].text, "7,300");
+    assert!(
+        income.changes[0].text.starts_with("+7,292.7 ("),
+        "{}",
+        income.changes[0].text
+    );
 }
 
 #[test]
@@ -217,11 +283,47 @@ fn computed_amounts_take_the_inputs_precision() {
     assert_eq!(row(&c, "revenue").cells[1].text, "3,509");
 }
 
+/// Trust II, 10-12 (11): a loss turning into a profit read "-1,400 -> 7,300 +621.4%", a
+/// percentage of a negative base. The amount change stays; the percent is n/m, with why.
+#[test]
+fn a_percent_change_from_a_negative_or_zero_base_is_not_meaningful() {
+    let text = "[company]\nname = \"Turn AB\"\ncurrency = \"SEK\"\nscale = \"thousands\"\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 10000\noperating_income = -1400\n\
+        depreciation_amortization = 550\n[period.costs]\nrent = 0\nstaff = 11400\n\
+        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 12000\noperating_income = 7300\n\
+        depreciation_amortization = 550\n[period.costs]\nrent = 50\nstaff = 4650\n";
+    let c = compare(&[metrics(text, "turn.toml")], &["2025-Q1", "2025-Q2"], None);
+    // Operating income -1,400 -> 7,300: +8,700 (7,300 + 1,400), no percentage of a loss.
+    let income = row(&c, "operating_income");
+    let change = &income.changes[0];
+    assert_eq!(change.text, "+8,700 (% n/m: negative base)");
+    assert_eq!(change.pct, None);
+    assert!(change.not_meaningful);
+    assert_eq!(
+        change.reason.as_deref(),
+        Some("the first value is negative, so a percent change is not meaningful (n/m)")
+    );
+    assert_eq!(change.tone, Tone::Good);
+    // EBITDA -1,400 + 550 = -850 -> 7,300 + 550 = 7,850: +8,700, n/m as well.
+    assert_eq!(
+        row(&c, "ebitda").changes[0].text,
+        "+8,700 (% n/m: negative base)"
+    );
+    // Rent 0 -> 50: +50, from zero.
+    let rent = &row(&c, "cost_lines.rent").changes[0];
+    assert_eq!(rent.text, "+50 (% n/m: zero base)");
+    assert!(rent.not_meaningful);
+    // Revenue 10,000 -> 12,000 from a positive base keeps its percent: +20.0%.
+    let revenue = &row(&c, "revenue").changes[0];
+    assert_eq!(revenue.text, "+2,000 (+20.0%)");
+    assert!(!revenue.not_meaningful);
+}
+
 #[test]
 fn a_percent_change_past_the_decimal_range_is_na_as_too_large_not_from_zero() {
     // Revenue 0.0001 -> 4 x 10^28: (4 x 10^28 - 0.0001) / 0.0001 x 100 is past the range. The
-    // difference fits, rounded to the decimal's 28 digits: 4 x 10^28. From 0 the reason stays
-    // "from zero".
+    // difference fits, rounded to the decimal's 28 digits: 4 x 10^28. From 0 the percent is
+    // not meaningful (n/m).
     let text = "[company]\nname = \"Edge AB\"\ncurrency = \"SEK\"\n\
                 [[period]]\nlabel = \"2023\"\nrevenue = 0\n\
                 [[period]]\nlabel = \"2024\"\nrevenue = 0.0001\n\
@@ -241,6 +343,6 @@ fn a_percent_change_past_the_decimal_range_is_na_as_too_large_not_from_zero() {
     let c = compare(&[company], &["2023", "2024"], None);
     assert_eq!(
         row(&c, "revenue").changes[0].reason.as_deref(),
-        Some("the first value is zero, so there is no percent change")
+        Some("the first value is zero, so a percent change is not meaningful (n/m)")
     );
 }

@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Workbook, Worksheet, XlsxError};
 
 use super::{Comparison, Row};
+use crate::format;
 use crate::metrics::{Number, Unit};
 use crate::report::workbook::document_properties;
 use crate::report::workbook::style::{self, Text};
@@ -159,9 +160,15 @@ fn write_row(
             }
         }
         if let Some(pct) = change.pct {
-            let formula = Formula::new(format!("({other}-{base})/ABS({base})"))
-                .set_result((pct / 100.0).to_string());
+            let formula = Formula::new(crate::metrics::catalogue::workbook::growth(
+                other.clone(),
+                base.clone(),
+            ))
+            .set_result((pct / 100.0).to_string());
             sheet.write_formula_with_format(row, at_pct, formula, styles.unit(Unit::Growth))?;
+        } else if change.not_meaningful {
+            sheet.text_with(row, at_pct, format::NOT_MEANINGFUL, &styles.words)?;
+            sheet.insert_note(row, at_pct, &style::note(why))?;
         }
     }
     Ok(())
@@ -176,6 +183,7 @@ fn notes(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
         .currency_note
         .iter()
         .chain(&comparison.fiscal_year_note)
+        .chain(&comparison.period_note)
         .cloned()
         .chain(
             comparison

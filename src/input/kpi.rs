@@ -130,7 +130,7 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 
 /// A `[[readiness.kpi]]` threshold: the KPI's latest value must be at least `min` and at most
 /// `max` (either may be left out).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KpiThreshold {
     pub key: String,
     pub min: Option<Decimal>,

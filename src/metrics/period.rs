@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::reason::{Compared, Reason};
 use super::Unavailable;
 use crate::input::{Company, Period, RuleOf40Margin, Warning, WarningKind};
-use crate::money::{growth_pct, percent, ratio, to_cents, Exact};
+use crate::money::{change_pct, percent, ratio, to_cents, Exact, NoPercent, NotMeaningful};
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// One cost line in one period.
@@ -79,6 +79,9 @@ pub struct PeriodMetrics {
     pub notes: Option<String>,
     /// Metric name -> why it could not be computed.
     pub unavailable: Unavailable,
+    /// The keys of `unavailable` whose value is not missing but not meaningful ("n/m"): a
+    /// percent change from a zero or negative base. Outputs show "n/m" for them, not "n/a".
+    pub not_meaningful: Vec<String>,
     /// Where a metric rests on an approximation, in words.
     pub approximations: Vec<String>,
 }
@@ -190,6 +193,7 @@ pub fn compute<'a>(
         ai_savings: ai.savings.map(Exact),
         ai_roi: ai.roi,
         notes: period.notes.clone(),
+        not_meaningful: cx.na.not_meaningful(),
         unavailable: cx.na,
         approximations: cx.approximations,
     }
@@ -595,12 +599,17 @@ fn cost_lines(
                     },
                 )
                 .and_then(|before| {
-                    growth_pct(amount, before).ok_or_else(|| {
-                        let zero = Reason::LineZeroThen {
-                            compared: Compared::YearEarlier,
-                            line: name.clone(),
-                        };
-                        Reason::no_quotient(before, zero)
+                    change_pct(amount, before).map_err(|why| {
+                        let (compared, line) = (Compared::YearEarlier, name.clone());
+                        match why {
+                            NoPercent::NotMeaningful(NotMeaningful::ZeroBase) => {
+                                Reason::LineZeroThen { compared, line }
+                            }
+                            NoPercent::NotMeaningful(NotMeaningful::NegativeBase) => {
+                                Reason::LineNegativeThen { compared, line }
+                            }
+                            NoPercent::TooLarge => Reason::TooLarge,
+                        }
                     })
                 }),
             );
@@ -659,12 +668,16 @@ fn growth_of(
     relation: Compared,
     figure: &'static str,
 ) -> Result<f64, Reason> {
-    growth_pct(after, before).ok_or_else(|| {
-        let zero = Reason::ZeroThen {
+    change_pct(after, before).map_err(|why| match why {
+        NoPercent::NotMeaningful(NotMeaningful::ZeroBase) => Reason::ZeroThen {
             compared: relation,
             figure,
-        };
-        Reason::no_quotient(before, zero)
+        },
+        NoPercent::NotMeaningful(NotMeaningful::NegativeBase) => Reason::NegativeThen {
+            compared: relation,
+            figure,
+        },
+        NoPercent::TooLarge => Reason::TooLarge,
     })
 }
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 use super::catalogue::known;
 use super::runs;
+use crate::money::NotMeaningful;
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// The period a comparison looks back to.
@@ -55,6 +56,13 @@ pub enum Reason {
     },
     /// The cost line compared with is zero, so there is no growth rate.
     LineZeroThen { compared: Compared, line: String },
+    /// The figure compared with is negative, so a growth rate is not meaningful (n/m).
+    NegativeThen {
+        compared: Compared,
+        figure: &'static str,
+    },
+    /// The cost line compared with is negative, so a growth rate is not meaningful (n/m).
+    LineNegativeThen { compared: Compared, line: String },
     /// The period lists no cost lines at all.
     NoCostLines,
     /// The period does not list these cost lines, which other periods list.
@@ -92,6 +100,18 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// A percent change from a zero or negative base: the value is not missing but not
+    /// meaningful, so outputs show "n/m" where they would show "n/a" (with this reason).
+    pub fn not_meaningful(&self) -> bool {
+        matches!(
+            self,
+            Reason::ZeroThen { .. }
+                | Reason::LineZeroThen { .. }
+                | Reason::NegativeThen { .. }
+                | Reason::LineNegativeThen { .. }
+        )
+    }
+
     /// Why a quotient by `divisor` (a share, a ratio, a growth rate) is missing: `if_zero` when
     /// the divisor is zero, else the quotient is past the decimal range ([`Reason::TooLarge`]):
     /// 4 x 10^28 over 0.0001 is not "zero".
@@ -176,20 +196,25 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
         Reason::ZeroThen {
             compared: c,
             figure,
-        } => {
-            format!(
-                "{} in {}: zero, so there is no growth rate",
-                figure_name(figure),
-                compared(*c)
-            )
-        }
-        Reason::LineZeroThen { compared: c, line } => {
-            format!(
-                "{} in {}: zero, so there is no growth rate",
-                line_name(line),
-                compared(*c)
-            )
-        }
+        } => base_words(
+            &format!("{} in {}", figure_name(figure), compared(*c)),
+            NotMeaningful::ZeroBase,
+        ),
+        Reason::LineZeroThen { compared: c, line } => base_words(
+            &format!("{} in {}", line_name(line), compared(*c)),
+            NotMeaningful::ZeroBase,
+        ),
+        Reason::NegativeThen {
+            compared: c,
+            figure,
+        } => base_words(
+            &format!("{} in {}", figure_name(figure), compared(*c)),
+            NotMeaningful::NegativeBase,
+        ),
+        Reason::LineNegativeThen { compared: c, line } => base_words(
+            &format!("{} in {}", line_name(line), compared(*c)),
+            NotMeaningful::NegativeBase,
+        ),
         Reason::NoCostLines => "the input lists no cost lines".to_string(),
         Reason::IncompleteLines { lines } => {
             let names: Vec<String> = lines.iter().map(|l| line_name(l)).collect();
@@ -238,6 +263,11 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             "the KPI's formula is refused (`ipobrief check` says why)".to_string()
         }
     }
+}
+
+/// "revenue in 2024 is negative, so a percent change is not meaningful (n/m)".
+fn base_words(base: &str, why: NotMeaningful) -> String {
+    crate::format::not_meaningful_reason(why, base)
 }
 
 fn noun(kind: PeriodKind) -> &'static str {

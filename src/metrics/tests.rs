@@ -514,26 +514,26 @@ ai = {{ spend = 0, fte_equivalent = 1 }}
     }
 
     let next = period(&metrics, "2024");
-    // Growth from zero is not a number.
+    // Growth from zero is not a number: not meaningful (n/m).
     assert_reason(
         next,
         "revenue_growth_yoy_pct",
-        "revenue in 2023: zero, so there is no growth rate",
+        "revenue in 2023 is zero, so a percent change is not meaningful (n/m)",
     );
     assert_reason(
         next,
         "headcount_change_yoy_pct",
-        "headcount, period end in 2023: zero, so there is no growth rate",
+        "headcount, period end in 2023 is zero, so a percent change is not meaningful (n/m)",
     );
     assert_reason(
         next,
         "opex_growth_yoy_pct",
-        "operating expenses in 2023: zero, so there is no growth rate",
+        "operating expenses in 2023 is zero, so a percent change is not meaningful (n/m)",
     );
     assert_reason(
         next,
         "cost_lines.support.yoy_pct",
-        "support in 2023: zero, so there is no growth rate",
+        "support in 2023 is zero, so a percent change is not meaningful (n/m)",
     );
     // (0 + 4) / 2 = 2 people; savings 1 x 80 / 2 = 40, but spend is zero.
     assert_money(next.ai_savings, dec!(40));
@@ -760,6 +760,45 @@ fn amounts_at_the_decimal_limit_do_not_panic() {
     );
 }
 
+/// Trust II (11): a growth rate from a negative base was a number measured against the base's
+/// size (-100 -> -50 read "+50%"). It is now not meaningful ("n/m"), with its reason, and
+/// metrics.json lists the key under `not_meaningful` beside the reason in `unavailable`.
+#[test]
+fn growth_from_a_negative_or_zero_base_is_not_meaningful() {
+    let metrics = metrics_of(&format!(
+        "{COMPANY}[[period]]\nlabel = \"2024\"\nrevenue = 1000\n[period.costs]\nstaff = 900\n\
+         fx_result = -100\nrent = 0\n[[period]]\nlabel = \"2025\"\nrevenue = 1200\n\
+         [period.costs]\nstaff = 950\nfx_result = -50\nrent = 20\n"
+    ));
+    let p2025 = period(&metrics, "2025");
+    // Revenue 1,000 -> 1,200 from a positive base: +20%.
+    assert_close(p2025.revenue_growth_yoy_pct, 20.0);
+    // The FX line -100 -> -50 and rent 0 -> 20: no percent of either.
+    assert_eq!(p2025.cost_lines["fx_result"].yoy_pct, None);
+    assert_eq!(p2025.cost_lines["rent"].yoy_pct, None);
+    assert_eq!(
+        p2025
+            .unavailable
+            .reason("cost_lines.fx_result.yoy_pct")
+            .as_deref(),
+        Some("fx result in 2024 is negative, so a percent change is not meaningful (n/m)")
+    );
+    assert_eq!(
+        p2025
+            .unavailable
+            .reason("cost_lines.rent.yoy_pct")
+            .as_deref(),
+        Some("rent in 2024 is zero, so a percent change is not meaningful (n/m)")
+    );
+    assert_eq!(
+        p2025.not_meaningful,
+        ["cost_lines.fx_result.yoy_pct", "cost_lines.rent.yoy_pct"]
+    );
+    let json = serde_json::to_value(p2025).unwrap();
+    assert_eq!(json["not_meaningful"][0], "cost_lines.fx_result.yoy_pct");
+    assert!(json["cost_lines"]["fx_result"]["yoy_pct"].is_null());
+}
+
 #[test]
 fn a_quotient_past_the_decimal_range_says_too_large_not_zero() {
     // Regression: a share, growth or runway over a tiny divisor overflowed the exact division
@@ -787,10 +826,10 @@ fn a_quotient_past_the_decimal_range_says_too_large_not_zero() {
     let third = period(&metrics, "2025");
     assert_reason(third, "operating_margin_pct", too_large);
     assert_close(third.revenue_growth_yoy_pct, -100.0);
-    // From rent of 0 there is no growth rate, and the reason still says so.
+    // From rent of 0 the growth rate is not meaningful, and the reason still says so.
     assert_reason(
         period(&metrics, "2026"),
         "cost_lines.rent.yoy_pct",
-        "rent in 2025: zero, so there is no growth rate",
+        "rent in 2025 is zero, so a percent change is not meaningful (n/m)",
     );
 }

@@ -55,6 +55,15 @@ impl Unavailable {
         self.get(key).map(|reason| words(reason, &[self.1]))
     }
 
+    /// The keys whose value is not meaningful ("n/m") rather than missing, in key order.
+    pub fn not_meaningful(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(_, reason)| reason.not_meaningful())
+            .map(|(key, _)| key.clone())
+            .collect()
+    }
+
     /// Replaces "needs another metric" by that metric's own reason, followed to its root, so
     /// a value computed from a missing figure gives the figure's reason ("the input gives no
     /// headcount, period end"), and neighbouring metrics share one note. A needed figure with

@@ -31,6 +31,12 @@ pub struct Cell {
     /// The threshold the value is judged against, when there is one: the value is then shown
     /// with the digits that decide it (39.95 against 40, never "40.0").
     pub bar: Option<f64>,
+    /// The most the value may be, when a threshold says so (a KPI's `max`): the value is then
+    /// shown with the digits that decide it against this too.
+    pub ceiling: Option<f64>,
+    /// The value is not missing but not meaningful ("n/m": a percent change from a zero or
+    /// negative base); `note` says why.
+    pub not_meaningful: bool,
     /// Decimals for an amount in a table, when the table decides them for all its rows.
     pub decimals: Option<u32>,
 }
@@ -45,6 +51,8 @@ impl Cell {
             place: Place::Change,
             note: None,
             bar: None,
+            ceiling: None,
+            not_meaningful: false,
             decimals: None,
         })
     }
@@ -78,15 +86,16 @@ pub fn with_reason(
     place: Place,
     notes: &mut Notes,
 ) -> Cell {
-    let note = match value {
-        Some(_) => None,
+    let (note, not_meaningful) = match value {
+        Some(_) => (None, false),
         None => {
             let reason = match (period.unavailable.get(key), metric(key)) {
                 (Some(reason), _) => reason.clone(),
                 (None, Some(metric)) => Reason::NotGiven { figure: metric.key },
                 (None, None) => Reason::LineNotListed,
             };
-            Some(notes.mark(period.label, key, reason))
+            let not_meaningful = reason.not_meaningful();
+            (Some(notes.mark(period.label, key, reason)), not_meaningful)
         }
     };
     Cell {
@@ -96,6 +105,8 @@ pub fn with_reason(
         place,
         note,
         bar: None,
+        ceiling: None,
+        not_meaningful,
         decimals: None,
     }
 }

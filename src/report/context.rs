@@ -186,7 +186,7 @@ pub fn build<'a>(
     let mut quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
         .map(|q| headline(metrics, q, thresholds, &mut notes));
-    let all_series = series_of(metrics, bar);
+    let all_series = series_of(metrics, thresholds);
     let shown: std::collections::HashSet<_> = all_series
         .iter()
         .flat_map(|s| s.periods.iter().map(|p| p.label))

@@ -197,7 +197,29 @@ struct CellData {
     note: Option<usize>,
     bar: Option<f64>,
     #[serde(default)]
+    ceiling: Option<f64>,
+    #[serde(default)]
+    not_meaningful: bool,
+    #[serde(default)]
     decimals: Option<u32>,
+}
+
+impl CellData {
+    /// "n/m" for a value that is not meaningful, else "n/a": what a null value reads.
+    fn missing(&self) -> &'static str {
+        if self.not_meaningful {
+            format::NOT_MEANINGFUL
+        } else {
+            NA
+        }
+    }
+
+    /// The value as a float, when a threshold judges it (a floor, a ceiling or both).
+    fn judged(&self) -> Option<f64> {
+        (self.bar.is_some() || self.ceiling.is_some())
+            .then(|| float(&self.value))
+            .flatten()
+    }
 }
 
 /// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
@@ -212,9 +234,9 @@ impl Cell {
     fn text(&self, cell: &CellData, args: &HashMap<String, Value>) -> Result<String> {
         if cell.value.is_null() {
             return Ok(if self.html {
-                "<span class=\"na\">n/a</span>".to_string()
+                format!("<span class=\"na\">{}</span>", cell.missing())
             } else {
-                NA.to_string()
+                cell.missing().to_string()
             });
         }
         let (text, tone) = Self::plain(cell, args)?;
@@ -231,7 +253,7 @@ impl Cell {
     ) -> Result<(String, Option<&'static str>)> {
         let number = &cell.value;
         if number.is_null() {
-            return Ok((NA.to_string(), None));
+            return Ok((cell.missing().to_string(), None));
         }
         let mut tone_of_change = None;
         let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
@@ -254,25 +276,55 @@ impl Cell {
             tone_of_change = Some(tone);
             Ok(Value::from(text))
         };
+        // A figure judged against a threshold (a company KPI's) reads as its unit does, with the
+        // digits that decide it, as the scorecard shows it.
+        let judged = |measure: format::Measure| {
+            cell.judged()
+                .map(|v| Value::from(format::judged(v, measure, cell.bar, cell.ceiling)))
+        };
         let text = match (cell.place, cell.unit) {
             (Place::Change, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
             (Place::Change, Unit::Points) => delta(ChangeIn::Points)?,
             (Place::Change, _) | (_, Unit::Growth) => delta(ChangeIn::Percent)?,
             (_, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
-            (Place::Table, Unit::Amount) => money(
-                number,
-                &with(&[
-                    ("style", "scaled".into()),
-                    ("scale", args.get("scale").cloned().unwrap_or(Value::Null)),
-                    ("decimals", cell.decimals.unwrap_or(1).into()),
-                ]),
-            )?,
+            (Place::Table, Unit::Amount) => {
+                let scale = args.get("scale").cloned().unwrap_or(Value::Null);
+                let decimals = cell.decimals.unwrap_or(1);
+                // Against a threshold (in the company's scale), the digits that decide it.
+                let in_scale = |v: f64| {
+                    let factor = Scale::parse(scale.as_str().unwrap_or("units"))
+                        .map_or(1.0, |s| format::to_f64(s.factor()));
+                    v / factor
+                };
+                let decimals = cell.judged().map_or(decimals, |v| {
+                    format::decisive_places_within(
+                        in_scale(v),
+                        cell.bar,
+                        cell.ceiling,
+                        decimals as usize,
+                    ) as u32
+                });
+                money(
+                    number,
+                    &with(&[
+                        ("style", "scaled".into()),
+                        ("scale", scale.clone()),
+                        ("decimals", decimals.into()),
+                    ]),
+                )?
+            }
             (_, Unit::Amount | Unit::Money) => money(
                 number,
                 &with(&[("style", "precise".into()), ("currency", currency.clone())]),
             )?,
-            (_, Unit::Pct) => pct(number, &HashMap::new())?,
-            (_, Unit::People) => num(number, &with(&[("decimals", 1.into())]))?,
+            (_, Unit::Pct) => match judged(format::Measure::Pct) {
+                Some(text) => text,
+                None => pct(number, &HashMap::new())?,
+            },
+            (_, Unit::People) => match judged(format::Measure::Count) {
+                Some(text) => text,
+                None => num(number, &with(&[("decimals", 1.into())]))?,
+            },
             (_, Unit::Points) => {
                 let places = match (float(number), cell.bar) {
                     (Some(v), Some(bar)) => format::decisive_places(v, bar, 1),
@@ -292,6 +344,9 @@ impl Cell {
                 .as_str()
                 .unwrap_or(NA)
             )),
+            (_, Unit::Ratio) if cell.judged().is_some() => {
+                judged(format::Measure::Ratio).unwrap_or_else(|| Value::from(NA))
+            }
             (_, Unit::Ratio) => Value::from(format!(
                 "{}×",
                 num(
@@ -482,6 +537,47 @@ mod tests {
             md.filter(&cell(number("57"), "points", Value::Null), &usd)
                 .unwrap(),
             "57.0"
+        );
+    }
+
+    /// Trust II (10, 11): a KPI cell judged by a threshold shows the digit that decides it, as
+    /// the scorecard does; a percent change that is not meaningful reads "n/m", with its note.
+    #[test]
+    fn judged_kpi_cells_and_not_meaningful_changes() {
+        let md = Cell { html: false };
+        let usd = args(&[("currency", "USD".into()), ("scale", "millions".into())]);
+        let judged = |value: &str, unit: &str, bar: Value, ceiling: Value| {
+            serde_json::json!({ "value": number(value), "unit": unit, "polarity": "up_good",
+                "place": "table", "note": null, "bar": bar, "ceiling": ceiling })
+        };
+        // 1.38 against a floor of 1.4: "1.4%" would read as meeting it.
+        assert_eq!(
+            md.filter(&judged("1.38", "pct", 1.4.into(), Value::Null), &usd)
+                .unwrap(),
+            "1.38%"
+        );
+        // 341.666... against 300: the table's two places for a multiple.
+        assert_eq!(
+            md.filter(
+                &judged("341.6666666666667", "ratio", 300.into(), Value::Null),
+                &usd
+            )
+            .unwrap(),
+            "341.67×"
+        );
+        // 12,040,000 in millions is 12.04; against a ceiling of 12 one place reads "12".
+        assert_eq!(
+            md.filter(&judged("12040000", "amount", Value::Null, 12.into()), &usd)
+                .unwrap(),
+            "12.04"
+        );
+        let not_meaningful = serde_json::json!({ "value": null, "unit": "change",
+            "polarity": "up_good", "place": "table", "note": 3, "bar": null,
+            "not_meaningful": true });
+        assert_eq!(md.filter(&not_meaningful, &usd).unwrap(), "n/m [^3]");
+        assert_eq!(
+            Cell { html: true }.filter(&not_meaningful, &usd).unwrap(),
+            "<span class=\"na\">n/m</span><sup class=\"fn\"><a href=\"#fn-3\">3</a></sup>"
         );
     }
 

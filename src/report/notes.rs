@@ -286,6 +286,8 @@ mod tests {
             place: super::super::cell::Place::Table,
             note,
             bar: None,
+            ceiling: None,
+            not_meaningful: false,
             decimals: None,
         };
         let a = notes.mark(label("2022"), "loaded_cost_per_employee", reason.clone());

@@ -8,7 +8,7 @@ use super::cell::{self, Cell, Place};
 use super::charts::Series;
 use super::notes::Notes;
 use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
-use crate::metrics::{Reason, Unit, CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{PeriodMetrics, Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
 pub struct Row {
@@ -51,7 +51,15 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         };
         let mut empty_rows = Vec::new();
         for metric in metrics {
-            if series.periods.iter().all(|p| metric.value(p).is_none()) {
+            // A row whose values are all missing is named, not shown; one that is not
+            // meaningful somewhere ("n/m": growth from zero or below) is shown, saying so.
+            let not_meaningful =
+                |p: &PeriodMetrics| p.not_meaningful.iter().any(|k| k == metric.key);
+            if series
+                .periods
+                .iter()
+                .all(|p| metric.value(p).is_none() && !not_meaningful(p))
+            {
                 empty_rows.push(metric.name.to_string());
                 continue;
             }
@@ -100,25 +108,39 @@ fn kpi_table(series: &Series, notes: &mut Notes) -> Table {
     let rows = series
         .kpis
         .iter()
-        .map(|definition| Row {
-            name: definition.name.clone(),
-            cells: series
-                .periods
+        .map(|definition| {
+            // A KPI the scorecard judges shows the digits that decide it, as the scorecard does
+            // (thresholds on money are in the company's scale, as the table's amounts are).
+            let threshold = series
+                .kpi_thresholds
                 .iter()
-                .map(|p| {
-                    cell::with_reason(
-                        p,
-                        &kpi::reason_key(definition),
-                        kpi::value(definition, p),
-                        kpi::unit(definition),
-                        kpi::polarity(definition),
-                        Place::Table,
-                        notes,
-                    )
-                })
-                .collect(),
-            tag: None,
-            note: None,
+                .find(|t| t.key == definition.key);
+            let bound = |b: Option<rust_decimal::Decimal>| b.map(crate::format::to_f64);
+            Row {
+                name: definition.name.clone(),
+                cells: series
+                    .periods
+                    .iter()
+                    .map(|p| {
+                        let mut cell = cell::with_reason(
+                            p,
+                            &kpi::reason_key(definition),
+                            kpi::value(definition, p),
+                            kpi::unit(definition),
+                            kpi::polarity(definition),
+                            Place::Table,
+                            notes,
+                        );
+                        if let Some(threshold) = threshold {
+                            cell.bar = bound(threshold.min);
+                            cell.ceiling = bound(threshold.max);
+                        }
+                        cell
+                    })
+                    .collect(),
+                tag: None,
+                note: None,
+            }
         })
         .collect();
     Table {
@@ -155,6 +177,8 @@ fn cost_line_rows(series: &Series, notes: &mut Notes) -> Vec<Row> {
                             place: Place::Table,
                             note: Some(notes.mark(p.label, &key, Reason::LineNotListed)),
                             bar: None,
+                            ceiling: None,
+                            not_meaningful: false,
                             decimals: None,
                         };
                     };

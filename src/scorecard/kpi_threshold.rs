@@ -5,41 +5,52 @@
 //! company's scale, like the figures.
 
 use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 
-use super::{latest_with, number, pass_if, Criterion, Verdict};
+use super::{latest_with, pass_if, Criterion, Verdict};
+use crate::format::{self, Measure};
 use crate::input::{KpiThreshold, KpiUnit};
 use crate::metrics::{kpi, Metrics};
+
+/// How a KPI and its thresholds read: the KPI's unit as the brief shows it (money in the
+/// company's scale, like the thresholds).
+pub fn measure<'a>(unit: KpiUnit, metrics: &'a Metrics) -> Measure<'a> {
+    match unit {
+        KpiUnit::Money => Measure::Money {
+            suffix: metrics.company.scale.suffix(),
+            currency: &metrics.company.currency,
+        },
+        KpiUnit::Pct => Measure::Pct,
+        KpiUnit::Ratio => Measure::Ratio,
+        KpiUnit::People | KpiUnit::Number => Measure::Count,
+    }
+}
+
+/// A KPI's value in the unit its threshold is written in: money in the company's scale.
+pub fn in_threshold_unit(unit: KpiUnit, value: f64, metrics: &Metrics) -> f64 {
+    match unit {
+        KpiUnit::Money => value / metrics.company.scale.factor().to_f64().unwrap_or(1.0),
+        _ => value,
+    }
+}
 
 /// The criterion of one threshold; none when no KPI has the key (the input check refuses that).
 pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<Criterion> {
     let definition = metrics.kpis.iter().find(|k| k.key == threshold.key)?;
-    let scale = metrics.company.scale;
-    // A KPI's value in the unit its threshold is written in.
-    let shown = |value: f64| match definition.unit {
-        KpiUnit::Money => value / scale.factor().to_f64().unwrap_or(1.0),
-        _ => value,
-    };
-    let words = |value: f64| match definition.unit {
-        KpiUnit::Money => crate::format::money_in_scale(
-            rust_decimal::Decimal::from_f64_retain(value)
-                .unwrap_or_default()
-                .round_dp(1),
-            scale.suffix(),
-            &metrics.company.currency,
-        ),
-        KpiUnit::Pct => crate::format::pct(value, false),
-        _ => number(value),
-    };
+    let measure = measure(definition.unit, metrics);
     let (min, max) = (
         threshold.min.and_then(|m| m.to_f64()),
         threshold.max.and_then(|m| m.to_f64()),
     );
-    let threshold_text = match (min, max) {
-        (Some(min), Some(max)) => format!("between {} and {}", words(min), words(max)),
-        (Some(min), None) => format!(">= {}", words(min)),
-        (None, Some(max)) => format!("<= {}", words(max)),
+    // The threshold as written; the figure with the digits that decide it against it.
+    let bar = |value: Decimal| format::bar(value, measure);
+    let threshold_text = match (threshold.min, threshold.max) {
+        (Some(min), Some(max)) => format!("between {} and {}", bar(min), bar(max)),
+        (Some(min), None) => format!(">= {}", bar(min)),
+        (None, Some(max)) => format!("<= {}", bar(max)),
         (None, None) => "none".to_string(),
     };
+    let words = |value: f64| format::judged(value, measure, min, max);
     let id = format!("kpi.{}", definition.key);
     let name = format!("{} (company KPI)", definition.name);
     // The latest period of the series the KPI has values in (fiscal years, else quarters).
@@ -78,7 +89,7 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
             ),
         ),
         (Some((period, value)), _) => {
-            let value = shown(value.as_f64());
+            let value = in_threshold_unit(definition.unit, value.as_f64(), metrics);
             let pass = min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m);
             Verdict {
                 status: pass_if(pass),

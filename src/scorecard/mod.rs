@@ -20,7 +20,7 @@ use crate::money::growth_pct;
 use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
-mod kpi_threshold;
+pub mod kpi_threshold;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -151,6 +151,10 @@ pub struct Thresholds {
     pub flat_margin_band_pp: Sourced<f64>,
     /// Unacknowledged data warnings fail the "Data warnings" criterion (else they are a watch).
     pub fail_on_warnings: Sourced<bool>,
+    /// Thresholds on the company's own KPIs (its `[[readiness.kpi]]` tables): the criteria
+    /// judge by them, and the brief's KPI table shows each value with the digits that decide it.
+    #[serde(skip)]
+    pub kpi: Vec<crate::input::KpiThreshold>,
 }
 
 impl Default for Thresholds {
@@ -161,6 +165,7 @@ impl Default for Thresholds {
             min_fiscal_years: Sourced::default_value(3),
             flat_margin_band_pp: Sourced::default_value(0.5),
             fail_on_warnings: Sourced::default_value(false),
+            kpi: Vec::new(),
         }
     }
 }
@@ -235,6 +240,7 @@ impl Thresholds {
             let key = "min_fiscal_years";
             thresholds.min_fiscal_years.set(value, source(key));
         }
+        thresholds.kpi = overrides.kpi.clone();
         thresholds
     }
 }
@@ -265,8 +271,7 @@ pub fn evaluate(
             .map(|c| c.sourced(ThresholdSource::CompanyFile)),
     );
     criteria.extend(
-        input
-            .readiness
+        thresholds
             .kpi
             .iter()
             .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold))
@@ -426,13 +431,16 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     let min = thresholds.min_revenue_growth_pct.value;
     let threshold = format!(">= {}%", number(min));
     let verdict = match latest_with(metrics, |p| p.revenue_growth_yoy_pct) {
-        None => Verdict::not_available(
-            threshold,
-            format!(
-                "No year-over-year revenue growth: {}.",
-                missing_reason(metrics, "revenue_growth_yoy_pct")
-            ),
-        ),
+        None => Verdict {
+            figure: missing_figure(metrics, "revenue_growth_yoy_pct"),
+            ..Verdict::not_available(
+                threshold,
+                format!(
+                    "No year-over-year revenue growth: {}.",
+                    missing_reason(metrics, "revenue_growth_yoy_pct")
+                ),
+            )
+        },
         Some((period, growth)) => Verdict {
             status: pass_if(growth >= min),
             figure: format!("{}%", against(growth, min)),
@@ -471,10 +479,13 @@ fn rule_of_40(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     };
     let threshold = format!(">= {}", number(min));
     let verdict = match latest_with(metrics, |p| p.rule_of_40) {
-        None => Verdict::not_available(
-            threshold,
-            format!("No Rule of 40: {}.", missing_reason(metrics, "rule_of_40")),
-        ),
+        None => Verdict {
+            figure: missing_figure(metrics, "rule_of_40"),
+            ..Verdict::not_available(
+                threshold,
+                format!("No Rule of 40: {}.", missing_reason(metrics, "rule_of_40")),
+            )
+        },
         Some((period, score)) => Verdict {
             status: pass_if(score >= min),
             figure: against(score, min),
@@ -624,13 +635,16 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
         Some((p.opex_growth_yoy_pct?, p.revenue_growth_yoy_pct?))
     });
     let verdict = match both {
-        None => Verdict::not_available(
-            threshold,
-            format!(
-                "No year-over-year opex growth to compare with revenue growth: {}.",
-                missing_reason(metrics, "opex_growth_yoy_pct")
-            ),
-        ),
+        None => Verdict {
+            figure: missing_figure(metrics, "opex_growth_yoy_pct"),
+            ..Verdict::not_available(
+                threshold,
+                format!(
+                    "No year-over-year opex growth to compare with revenue growth: {}.",
+                    missing_reason(metrics, "opex_growth_yoy_pct")
+                ),
+            )
+        },
         Some((period, (opex, revenue))) => {
             // Judged on the exact rates, and shown with the digits that tell them apart.
             let places = format::distinct_places(opex, revenue, 1);
@@ -840,14 +854,31 @@ fn latest_pair<T>(
         })
 }
 
+/// What a criterion's figure reads when `key` has no value in the period it would have used:
+/// "n/m" when the value is not meaningful there (growth from zero or below), else "n/a".
+fn missing_figure(metrics: &Metrics, key: &str) -> String {
+    let not_meaningful = reason_period(metrics)
+        .and_then(|p| p.unavailable.get(key))
+        .is_some_and(|reason| reason.not_meaningful());
+    match not_meaningful {
+        true => format::NOT_MEANINGFUL.to_string(),
+        false => "n/a".to_string(),
+    }
+}
+
+/// The period whose reasons a criterion without a value gives: the latest year, else the
+/// latest quarter, else the latest period.
+fn reason_period(metrics: &Metrics) -> Option<&PeriodMetrics> {
+    let latest_of = |kind: PeriodKind| metrics.periods.iter().rev().find(|p| p.kind == kind);
+    latest_of(PeriodKind::Year)
+        .or_else(|| latest_of(PeriodKind::Quarter))
+        .or_else(|| metrics.periods.last())
+}
+
 /// Why `key` is missing in the period a criterion would have used: the latest year, else the
 /// latest quarter, else the latest period.
 fn missing_reason(metrics: &Metrics, key: &str) -> String {
-    let latest_of = |kind: PeriodKind| metrics.periods.iter().rev().find(|p| p.kind == kind);
-    let period = latest_of(PeriodKind::Year)
-        .or_else(|| latest_of(PeriodKind::Quarter))
-        .or_else(|| metrics.periods.last());
-    match period {
+    match reason_period(metrics) {
         None => "no periods in the input".to_string(),
         Some(p) => format!(
             "{}: {}",

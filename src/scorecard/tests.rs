@@ -768,6 +768,85 @@ fn a_kpi_threshold_judges_the_latest_value() {
     assert_eq!(criterion(&scored, "kpi.margin").status, Status::Pass);
 }
 
+/// Trust II (10): a take rate of 1.38% against a floor of 1.4 read "Take rate was 1.4%, outside
+/// the threshold of >= 1.4%"; a floor of 0.014 read ">= 0.0%"; a ratio read as the raw float.
+/// A KPI and its threshold follow the Rule of 40's rule: the digit that decides is shown.
+#[test]
+fn a_kpi_reads_with_the_digit_that_decides_against_its_threshold() {
+    let take_rate = |threshold: &str| {
+        card_for(
+            &format!(
+                "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+                 formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \
+                 \"take_rate\"\n{threshold}\n"
+            ),
+            // 2025: 138 / 10,000 x 100 = 1.38%.
+            "[[period]]\nlabel = \"2025\"\nrevenue = 138\n[period.values]\ngmv = 10000\n",
+        )
+    };
+    let scored = take_rate("min = 1.4");
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!(rule.status, Status::Fail);
+    assert_eq!(rule.figure, "1.38%");
+    assert_eq!(rule.threshold, ">= 1.4%");
+    assert_eq!(
+        rule.why,
+        "In 2025 Take rate was 1.38%, outside the threshold of >= 1.4%."
+    );
+    // 0.014 as written, never rounded to "0.0%"; 1.38 is far above it, so one place.
+    let scored = take_rate("min = 0.014");
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Pass, "1.4%"));
+    assert_eq!(rule.threshold, ">= 0.014%");
+    // A ceiling of 1.37: 1.38 reads "1.4" at one place, which says nothing against 1.37; but
+    // "1.4%" beside "<= 1.37%" is above it, as 1.38 is: one place is enough.
+    let rule = criterion(&take_rate("max = 1.37"), "kpi.take_rate").clone();
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "1.4%"));
+    // A ceiling of 1.4: "1.4%" would read within it; 1.38 is within, so one place is right,
+    // and 1.42 (142 / 10,000) needs two.
+    let scored = card_for(
+        "[[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+         formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \"take_rate\"\n\
+         max = 1.4\n",
+        "[[period]]\nlabel = \"2025\"\nrevenue = 142\n[period.values]\ngmv = 10000\n",
+    );
+    let rule = criterion(&scored, "kpi.take_rate");
+    assert_eq!((rule.status, rule.figure.as_str()), (Status::Fail, "1.42%"));
+    assert_eq!(rule.threshold, "<= 1.4%");
+}
+
+/// Trust II (10): the starter file's KPI (`ipobrief init`) read "341.6666666666667" in `check`.
+/// Revenue per customer, its latest year 2024: 500 / 1.4 = 357.142857..., a multiple: "357.14×"
+/// as the brief shows it.
+#[test]
+fn the_starter_kpi_reads_as_the_brief_shows_it() {
+    let input = crate::input::from_toml(include_str!("../commands/starter.toml")).unwrap();
+    let metrics = crate::metrics::compute(&input);
+    let card = evaluate(&input, &metrics, None, &Thresholds::default());
+    let rule = criterion(&card, "kpi.revenue_per_customer");
+    assert_eq!(rule.figure, "357.14×");
+    assert_eq!(rule.threshold, ">= 300×");
+    assert!(rule.why.contains("was 357.14×, within"), "{}", rule.why);
+}
+
+/// Trust II (11): revenue growth from a year of zero revenue is not meaningful: the criterion
+/// is a watch whose figure reads "n/m" (not "n/a"), its value null, its reason the n/m one.
+#[test]
+fn growth_from_zero_is_not_meaningful_in_the_scorecard() {
+    let scored = card(
+        "[[period]]\nlabel = \"2024\"\nrevenue = 0\n[[period]]\nlabel = \"2025\"\nrevenue = 100\n",
+    );
+    let growth = criterion(&scored, "revenue_growth");
+    assert_eq!(growth.status, Status::Watch);
+    assert_eq!(growth.figure, "n/m");
+    assert_eq!(growth.value, None);
+    assert_eq!(
+        growth.why,
+        "No year-over-year revenue growth: 2025: revenue in 2024 is zero, so a percent change is \
+         not meaningful (n/m)."
+    );
+}
+
 /// A KPI gate judges the latest period the input covers: a take rate given for 2023 (1,000 ÷
 /// 50,000 × 100 = 2%, above the 1.5% floor) but not for 2024, the latest year, is a watch
 /// naming 2024, not a pass on 2023.

@@ -7,6 +7,8 @@ use ipobrief::report::{build, ChartFormat, OutputFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 use serde_json::Value;
 
+use crate::harness::Test;
+
 /// Reads TOML, computes everything and renders every format; returns metrics.json, parsed.
 fn brief(toml: &str) -> Value {
     brief_of(toml, Format::Toml)
@@ -57,8 +59,14 @@ fn zero_revenue_gives_reasons_not_nan() {
     assert!(latest["revenue_growth_yoy_pct"].is_null());
     assert_eq!(
         reason(latest, "revenue_growth_yoy_pct"),
-        "revenue in 2023: zero, so there is no growth rate"
+        "revenue in 2023 is zero, so a percent change is not meaningful (n/m)"
     );
+    // Not missing but not meaningful: metrics.json says so beside the reason.
+    assert!(latest["not_meaningful"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .any(|key| key == "revenue_growth_yoy_pct"));
     assert_eq!(reason(latest, "opex_pct_of_revenue"), "revenue is zero");
     assert_eq!(latest["opex"], 5);
 }
@@ -166,4 +174,100 @@ fn millionths_stay_exact() {
     assert_eq!(period["opex_pct_of_revenue"].as_f64(), Some(50.0));
     // Per employee is money, rounded to the cent: 0.000012 / 3 = 0.000004 -> 0.
     assert_eq!(period["revenue_per_employee"].to_string(), "0");
+}
+
+/// A take rate of 138 / 10,000 x 100 = 1.38% against `min = 1.4` (Trust II, 10).
+const TAKE_RATE: &str = "[company]\nname = \"Take AB\"\ncurrency = \"SEK\"\nscale = \"millions\"\n\
+    [[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+    formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \"take_rate\"\nmin = 1.4\n\
+    [[period]]\nlabel = \"2024\"\nrevenue = 120\n[period.values]\ngmv = 10000\n\
+    [[period]]\nlabel = \"2025\"\nrevenue = 138\n[period.values]\ngmv = 10000\n";
+
+/// Trust II (10): "Take rate was 1.4%, outside the threshold of >= 1.4%". Every output shows
+/// 1.38%, the digit that decides against 1.4, as the Rule of 40 does: check's text, JSON and
+/// GitHub annotations, the brief's scorecard, KPI table (Markdown and HTML) and chart text.
+#[test]
+fn a_kpi_against_its_threshold_shows_the_deciding_digit_everywhere() {
+    let why = "In 2025 Take rate was 1.38%, outside the threshold of >= 1.4%.";
+    let text = Test::new()
+        .file("take.toml", TAKE_RATE)
+        .args(["check", "take.toml"])
+        .run()
+        .status(1);
+    assert!(text.stdout.contains(why), "{}", text.stdout);
+    let json = Test::new()
+        .file("take.toml", TAKE_RATE)
+        .args(["check", "take.toml", "--format", "json"])
+        .run()
+        .status(1)
+        .json();
+    let kpi = json[0]["scorecard"]["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "kpi.take_rate")
+        .unwrap()
+        .clone();
+    assert_eq!(kpi["figure"], "1.38%");
+    assert_eq!(kpi["threshold"], ">= 1.4%");
+    let github = Test::new()
+        .file("take.toml", TAKE_RATE)
+        .args(["check", "take.toml", "--format", "github"])
+        .run()
+        .status(1);
+    assert!(
+        // A GitHub annotation escapes "%" as "%25".
+        github.stdout.contains("1.38%25 (threshold >= 1.4%25)"),
+        "{}",
+        github.stdout
+    );
+    let run = Test::new()
+        .file("take.toml", TAKE_RATE)
+        .args(["generate", "take.toml", "-o", "out", "--format", "md,html"])
+        .run()
+        .status(0);
+    let md = run.read("out/take-ab/brief.md");
+    // Markdown writes ">" as "&gt;".
+    assert!(
+        md.contains(&why.replace('>', "&gt;")),
+        "the scorecard's sentence"
+    );
+    // The KPI table: 2024 is 120 / 10,000 = 1.2%, 2025 1.38%.
+    assert!(md.contains("| Take rate | 1.2% | 1.38% |"), "{md}");
+    assert!(
+        md.contains("Take rate (2024 1.2%, 2025 1.38%)"),
+        "the chart's text"
+    );
+    let html = run.read("out/take-ab/brief.html");
+    assert!(html.contains(">1.38%<"), "the HTML table");
+    assert!(!html.contains(">1.4%<"), "1.38% never reads 1.4%");
+}
+
+/// Trust II (11): revenue growth from a year of zero revenue was left out of the brief as
+/// n/a. It is not meaningful: "n/m" with its note in the Growth table and on the headline card.
+#[test]
+fn growth_from_a_zero_base_reads_not_meaningful_in_the_brief() {
+    let text = "[company]\nname = \"Zero AB\"\ncurrency = \"SEK\"\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 0\n[[period]]\nlabel = \"2025\"\nrevenue = 100\n";
+    let run = Test::new()
+        .file("z.toml", text)
+        .args(["generate", "z.toml", "-o", "out", "--format", "md,json"])
+        .run()
+        .status(0);
+    let md = run.read("out/zero-ab/brief.md");
+    assert!(md.contains("| Revenue growth, YoY | n/a [^"), "{md}");
+    assert!(md.contains("| n/m [^1] |"), "{md}");
+    assert!(md.contains(
+        "[^1]: 2025: revenue in 2024 is zero, so a percent change is not meaningful (n/m)"
+    ));
+    let json: Value = serde_json::from_str(&run.read("out/zero-ab/metrics.json")).unwrap();
+    // Growth and what is computed from it (the Rule of 40, growth minus headcount growth).
+    assert_eq!(
+        json["periods"][1]["not_meaningful"],
+        serde_json::json!([
+            "growth_minus_headcount_growth_pp",
+            "revenue_growth_yoy_pct",
+            "rule_of_40"
+        ])
+    );
 }

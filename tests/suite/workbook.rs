@@ -755,3 +755,43 @@ fn amounts_in_another_currency_are_empty_with_a_note_unless_a_rate_is_given() {
         "{notes}"
     );
 }
+
+/// A part of a workbook, as text.
+fn part_xml(xlsx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// Trust II (10): a take rate of 138 / 10,000 = 1.38% against a floor of 1.4 showed "1.4%" in
+/// the workbook's `0.0%` format. A KPI row judged by a threshold gets the decimals that decide
+/// it (`0.00%`), as the brief and the scorecard show it; other rows keep their unit's format.
+#[test]
+fn a_judged_kpi_row_shows_the_deciding_digit() {
+    let input = "[company]\nname = \"Take AB\"\ncurrency = \"SEK\"\nscale = \"millions\"\n\
+        [[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+        formula = \"revenue / values.gmv * 100\"\n[[readiness.kpi]]\nkey = \"take_rate\"\n\
+        min = 1.4\n[[period]]\nlabel = \"2024\"\nrevenue = 120\n[period.values]\ngmv = 10000\n\
+        [[period]]\nlabel = \"2025\"\nrevenue = 138\n[period.values]\ngmv = 10000\n";
+    let run = Test::new()
+        .file("take.toml", input)
+        .args(["generate", "take.toml", "-o", "out", "--format", "xlsx"])
+        .run()
+        .status(0);
+    let xlsx = std::fs::read(run.path("out/take-ab/metrics.xlsx")).unwrap();
+    let styles = part_xml(&xlsx, "xl/styles.xml");
+    assert!(styles.contains("formatCode=\"0.00%_)\""), "{styles}");
+    // Against a floor far below (0.014%), one place decides: the unit's own format.
+    let run = Test::new()
+        .file("take.toml", input.replace("min = 1.4", "min = 0.014"))
+        .args(["generate", "take.toml", "-o", "out", "--format", "xlsx"])
+        .run()
+        .status(0);
+    let xlsx = std::fs::read(run.path("out/take-ab/metrics.xlsx")).unwrap();
+    assert!(!part_xml(&xlsx, "xl/styles.xml").contains("formatCode=\"0.00%_)\""));
+}

@@ -250,7 +250,7 @@ fn float(value: Option<f64>) -> Option<Number> {
 }
 
 const NO_YEAR_EARLIER: &str =
-    "no period of the same label a year earlier, or its value is missing or zero";
+    "no period of the same label a year earlier, or its value is missing (n/m when it is zero or negative)";
 const NO_HEADCOUNT: &str = "no period-end headcount, or an average headcount of zero";
 const NO_COSTS: &str =
     "no cost lines, or the period lacks a line that other periods list (like for like)";
@@ -284,7 +284,7 @@ pub const CATALOGUE: &[Metric] = {
             section: GrowthSection,
             in_tables: true,
             get: |p| float(p.revenue_growth_yoy_pct),
-            formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ |that revenue| × 100, in %"),
+            formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ that revenue × 100, in %; n/m (not meaningful) when that revenue is zero or negative"),
             unavailable: NO_YEAR_EARLIER,
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::YearEarlier)),
         },
@@ -297,8 +297,8 @@ pub const CATALOGUE: &[Metric] = {
             section: GrowthSection,
             in_tables: true,
             get: |p| float(p.revenue_growth_qoq_pct),
-            formula: Computed("(revenue − revenue of the previous quarter) ÷ |that revenue| × 100, in %; quarters only"),
-            unavailable: "not a quarter, or no previous quarter (or its revenue is zero)",
+            formula: Computed("(revenue − revenue of the previous quarter) ÷ that revenue × 100, in %; quarters only; n/m when that revenue is zero or negative"),
+            unavailable: "not a quarter, or no previous quarter (n/m when its revenue is zero or negative)",
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::Previous)),
         },
         Metric {
@@ -336,7 +336,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Efficiency,
             in_tables: true,
             get: |p| float(p.headcount_change_yoy_pct),
-            formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %"),
+            formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %; n/m when that headcount is zero"),
             unavailable: NO_YEAR_EARLIER,
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::HeadcountEnd, Which::YearEarlier)),
         },
@@ -401,7 +401,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.opex_growth_yoy_pct),
-            formula: Computed("(opex − opex a year earlier) ÷ |that opex| × 100, in %; both periods must list every cost line"),
+            formula: Computed("(opex − opex a year earlier) ÷ that opex × 100, in %; both periods must list every cost line; n/m when that opex is zero or negative"),
             unavailable: "no opex in this period or a year earlier",
             workbook: InWorkbook::Formula(|c| Some(growth(c.metric(Which::This, "opex")?, c.metric(Which::YearEarlier, "opex")?))),
         },
@@ -853,7 +853,7 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         polarity: Polarity::DownGood,
         get: |l| l.yoy_pct.map(Number::Float),
         formula: Formula::Computed(
-            "(line − the same line a year earlier) ÷ |that line| × 100, in %",
+            "(line − the same line a year earlier) ÷ that line × 100, in %; n/m (not meaningful) when that line is zero or negative",
         ),
         unavailable: NO_YEAR_EARLIER,
         workbook: LineInWorkbook::Formula(|c, line| {

@@ -35,6 +35,7 @@ fn catalogue_matches_the_serialised_period() {
         "kpis",
         "notes",
         "unavailable",
+        "not_meaningful",
         "approximations",
     ];
     let fields: BTreeSet<&str> = period

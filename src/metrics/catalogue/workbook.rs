@@ -89,9 +89,10 @@ pub fn link(cells: &dyn Cells, field: Field) -> Option<String> {
     cells.input(Which::This, field)
 }
 
-/// `(after − before) ÷ |before|`, a fraction.
+/// `(after − before) ÷ before`, a fraction; "n/m" (not meaningful) when `before` is zero or
+/// negative, as ipobrief says it (`money::change_pct`).
 pub fn growth(after: String, before: String) -> String {
-    format!("({after}-{before})/ABS({before})")
+    format!("IF({before}>0,({after}-{before})/{before},\"n/m\")")
 }
 
 /// A figure's growth against the same period a year earlier.

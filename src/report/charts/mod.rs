@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::period::PeriodKind;
+use crate::scorecard::Thresholds;
 
 use crate::format;
 
@@ -76,6 +77,8 @@ pub struct Series<'a> {
     pub kpis: &'a [crate::input::Kpi],
     /// The Rule-of-40 bar the scorecard judges by, drawn as the chart's line.
     pub rule_of_40_bar: f64,
+    /// The thresholds on the company's KPIs the scorecard judges by (`[[readiness.kpi]]`).
+    pub kpi_thresholds: &'a [crate::input::KpiThreshold],
     /// Decimals the tables give amounts in the company's scale: none when every amount the
     /// input gives for these periods is whole in that scale, else one. Derived amounts (AI
     /// savings to the cent) then read like the figures around them.
@@ -100,7 +103,8 @@ impl Series<'_> {
 }
 
 /// The series present in the metrics: years first, then halves, then quarters.
-pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
+pub fn series_of<'a>(metrics: &'a Metrics, thresholds: &'a Thresholds) -> Vec<Series<'a>> {
+    let rule_of_40_bar = thresholds.min_rule_of_40.value;
     [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
         .into_iter()
         .map(|kind| {
@@ -118,6 +122,7 @@ pub fn series_of(metrics: &Metrics, rule_of_40_bar: f64) -> Vec<Series<'_>> {
                 ai_exposed: &metrics.company.ai_exposed,
                 kpis: &metrics.kpis,
                 rule_of_40_bar,
+                kpi_thresholds: &thresholds.kpi,
                 amount_decimals,
             }
         })
@@ -145,10 +150,7 @@ pub struct ChartOutputs {
 pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart>> {
     use rayon::prelude::*;
     register_font()?;
-    let series = series_of(
-        &analysis.metrics,
-        analysis.thresholds().min_rule_of_40.value,
-    );
+    let series = series_of(&analysis.metrics, analysis.thresholds());
     let jobs: Vec<draw::Job> = series
         .iter()
         .flat_map(|series| draw::ChartKind::ALL.map(|kind| draw::Job { kind, series }))

@@ -342,6 +342,8 @@ fn row(
         place: Place::Card,
         note: None,
         bar: (metric.key == "rule_of_40").then_some(bar),
+        ceiling: None,
+        not_meaningful: false,
         decimals: None,
     };
     PeerRow {
@@ -377,6 +379,8 @@ fn cell(
             place: Place::Card,
             note: None,
             bar: (metric.key == "rule_of_40").then_some(bar),
+            ceiling: None,
+            not_meaningful: false,
             decimals: None,
         },
         currency: own.clone(),

@@ -85,6 +85,46 @@ pub fn cell_value(unit: Unit, number: Number, company: &Company) -> f64 {
     }
 }
 
+/// The row format of the KPI at `index` when a `[[readiness.kpi]]` threshold judges it: the
+/// decimals that decide every period's value against it (1.38% against a floor of 1.4 is
+/// "1.38%"), as [`crate::format::judged`] gives them in the brief.
+fn kpi_places(
+    sources: &Sources,
+    index: usize,
+    periods: &[&PeriodMetrics],
+) -> Option<rust_xlsxwriter::Format> {
+    let kpi = sources.input.kpis.get(index)?;
+    let threshold = sources
+        .input
+        .readiness
+        .kpi
+        .iter()
+        .find(|t| t.key == kpi.key)?;
+    let bound = |b: Option<rust_decimal::Decimal>| b.map(crate::format::to_f64);
+    let (floor, ceiling) = (bound(threshold.min), bound(threshold.max));
+    let unit = crate::metrics::kpi::unit(kpi);
+    // The decimals of the unit's own format: only a row that needs more gets a format of its own.
+    let base = match unit {
+        Unit::Ratio => 2,
+        Unit::People => 0,
+        _ => 1,
+    };
+    let places = periods
+        .iter()
+        .filter_map(|p| crate::metrics::kpi::value(kpi, p))
+        .map(|value| {
+            let shown = crate::scorecard::kpi_threshold::in_threshold_unit(
+                kpi.unit,
+                value.as_f64(),
+                sources.metrics,
+            );
+            crate::format::decisive_places_within(shown, floor, ceiling, base)
+        })
+        .max()
+        .filter(|&places| places > base)?;
+    super::style::with_places(unit, places)
+}
+
 /// One row of the sheet.
 enum Row {
     Section(&'static str),
@@ -173,7 +213,14 @@ pub fn sheet(
         sheet.text_with(at, 1, words, &styles.words)?;
         // The row's format is its unit's, so each period's cell needs no format of its own
         // (a format per cell is looked up by hashing it: a tenth of a long history's time).
-        sheet.set_row_format(at, styles.unit(unit))?;
+        match row {
+            // A KPI the scorecard judges shows the digits that decide it in every period.
+            Row::Kpi(k) => match kpi_places(sources, *k, &periods) {
+                Some(format) => sheet.set_row_format(at, &format)?,
+                None => sheet.set_row_format(at, styles.unit(unit))?,
+            },
+            _ => sheet.set_row_format(at, styles.unit(unit))?,
+        };
         for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
             let here = PeriodCells {
                 sources,
@@ -199,6 +246,7 @@ pub fn sheet(
                                 .reason(metric.key)
                                 .unwrap_or_else(|| metric.unavailable.to_string())
                         }),
+                        mark: mark(period, metric.key),
                     }
                 }
                 Row::Line(line, metric) => {
@@ -218,6 +266,7 @@ pub fn sheet(
                                 .reason(&format!("cost_lines.{line}.{}", metric.key))
                                 .unwrap_or_else(|| metric.unavailable.to_string()),
                         }),
+                        mark: mark(period, &format!("cost_lines.{line}.{}", metric.key)),
                     }
                 }
                 Row::Kpi(k) => {
@@ -235,6 +284,7 @@ pub fn sheet(
                                 .reason(&crate::metrics::kpi::reason_key(kpi))
                                 .unwrap_or_default()
                         }),
+                        mark: mark(period, &crate::metrics::kpi::reason_key(kpi)),
                     }
                 }
                 Row::Section(_) => continue,
@@ -353,6 +403,18 @@ struct Written {
     formula: Result<Option<String>, &'static str>,
     /// Why the value is n/a; worked out only for a cell that is.
     na: Option<String>,
+    /// What the note calls a value that is not there: "n/a", or "n/m" for a percent change
+    /// that is not meaningful.
+    mark: &'static str,
+}
+
+/// "n/m" when `key`'s value in `period` is not meaningful (a percent change from a zero or
+/// negative base), else "n/a".
+fn mark(period: &PeriodMetrics, key: &str) -> &'static str {
+    match period.unavailable.get(key) {
+        Some(reason) if reason.not_meaningful() => crate::format::NOT_MEANINGFUL,
+        _ => "n/a",
+    }
 }
 
 impl Written {
@@ -366,7 +428,7 @@ impl Written {
     ) -> Result<(), XlsxError> {
         let Some(number) = self.value else {
             let why = self.na.unwrap_or_default();
-            sheet.insert_note(row, column, &note(format!("n/a: {why}")))?;
+            sheet.insert_note(row, column, &note(format!("{}: {why}", self.mark)))?;
             return Ok(());
         };
         let value = cell_value(unit, number, company);

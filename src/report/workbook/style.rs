@@ -82,6 +82,24 @@ impl Styles {
     }
 }
 
+/// The format of `unit` with `places` decimals, for a row judged against a threshold (a company
+/// KPI's): its figures show the digits that decide them, as the brief's do. `None` for a unit
+/// whose format is not a plain count of decimals.
+pub fn with_places(unit: Unit, places: usize) -> Option<Format> {
+    let digits = "0".repeat(places);
+    let point = if places == 0 { "" } else { "." };
+    let pattern = match unit {
+        Unit::Pct => format!("0{point}{digits}%_)"),
+        Unit::Ratio => format!("0{point}{digits}\"×\"_)"),
+        Unit::People => format!("#,##0{point}{digits}_)"),
+        Unit::Amount => {
+            format!("#,##0{point}{digits}_);(#,##0{point}{digits});0{point}{digits}_)")
+        }
+        _ => return None,
+    };
+    Some(Format::new().set_num_format(pattern))
+}
+
 /// A note (Excel comment) by ipobrief, without the author prefixed to its text.
 pub fn note(text: impl Into<String>) -> Note {
     let text: String = text.into();

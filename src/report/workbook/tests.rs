@@ -130,7 +130,7 @@ fn formulas_read_as_an_analyst_would_write_them() {
     );
     assert_eq!(
         formula("revenue_growth_yoy_pct"),
-        format!("(Inputs!B{now}-Inputs!B{before})/ABS(Inputs!B{before})")
+        format!("IF(Inputs!B{before}>0,(Inputs!B{now}-Inputs!B{before})/Inputs!B{before},\"n/m\")")
     );
     // Per employee: revenue (a sheet row, in millions) × Scale × 1 (a year) ÷ average headcount.
     assert!(

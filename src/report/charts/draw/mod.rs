@@ -134,8 +134,10 @@ impl Job<'_> {
             })
             .collect()
     }
-    /// The company's KPIs given in percent, each with its name.
-    fn percentage_kpis(&self) -> Vec<(String, Vec<Option<f64>>)> {
+    /// The company's KPIs given in percent, each with its name and the floor and ceiling the
+    /// scorecard judges it by, if any.
+    #[allow(clippy::type_complexity)]
+    fn percentage_kpis(&self) -> Vec<(String, Vec<Option<f64>>, (Option<f64>, Option<f64>))> {
         self.series
             .kpis
             .iter()
@@ -143,7 +145,15 @@ impl Job<'_> {
             .map(|kpi| {
                 let values =
                     self.column(|p| crate::metrics::kpi::value(kpi, p).map(|v| v.as_f64()));
-                (kpi.name.clone(), values)
+                let bounds = self
+                    .series
+                    .kpi_thresholds
+                    .iter()
+                    .find(|t| t.key == kpi.key)
+                    .map_or((None, None), |t| {
+                        (t.min.map(format::to_f64), t.max.map(format::to_f64))
+                    });
+                (kpi.name.clone(), values, bounds)
             })
             .collect()
     }
@@ -188,7 +198,11 @@ impl Job<'_> {
             ],
             ChartKind::RuleOf40 => vec![self.rule_of_40()],
             ChartKind::CashMargins => self.cash_margins().into_iter().map(|(_, v)| v).collect(),
-            ChartKind::Kpis => self.percentage_kpis().into_iter().map(|(_, v)| v).collect(),
+            ChartKind::Kpis => self
+                .percentage_kpis()
+                .into_iter()
+                .map(|(_, v, _)| v)
+                .collect(),
             ChartKind::Runway => vec![self.cash(), self.runway()],
         }
     }
@@ -264,14 +278,24 @@ impl Drawable for Job<'_> {
                     format::threshold(bar_at)
                 )
             }
-            ChartKind::CashMargins | ChartKind::Kpis => {
-                let series = match self.kind {
-                    ChartKind::Kpis => self.percentage_kpis(),
-                    _ => self.cash_margins(),
-                };
-                let lines: Vec<String> = series
+            ChartKind::CashMargins => {
+                let lines: Vec<String> = self
+                    .cash_margins()
                     .iter()
                     .map(|(name, values)| format!("{name} ({})", describe(&labels, values, pct)))
+                    .collect();
+                format!("Lines: {}.", lines.join("; "))
+            }
+            ChartKind::Kpis => {
+                // A KPI the scorecard judges reads with the digits that decide it, as in the
+                // table and the scorecard.
+                let lines: Vec<String> = self
+                    .percentage_kpis()
+                    .iter()
+                    .map(|(name, values, (floor, ceiling))| {
+                        let shown = |v: f64| format::judged(v, format::Measure::Pct, *floor, *ceiling);
+                        format!("{name} ({})", describe(&labels, values, shown))
+                    })
                     .collect();
                 format!("Lines: {}.", lines.join("; "))
             }
@@ -363,7 +387,12 @@ impl Drawable for Job<'_> {
                 &self.cash_margins(),
             ),
             ChartKind::Kpis => {
-                cash_margins(area, &title, &labels, "Percent", &self.percentage_kpis())
+                let lines: Vec<(String, Vec<Option<f64>>)> = self
+                    .percentage_kpis()
+                    .into_iter()
+                    .map(|(name, values, _)| (name, values))
+                    .collect();
+                cash_margins(area, &title, &labels, "Percent", &lines)
             }
             ChartKind::Runway => bars_and_line(
                 area,
