@@ -96,6 +96,7 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
                 value: Some(value),
             }
             .unless_warned(metrics, &[period])
+            .unless_kpi_warned(metrics, &definition.key, period)
         }
     };
     Some(verdict.named(&id, &name))

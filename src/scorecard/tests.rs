@@ -6,8 +6,12 @@ fn card_for(extra: &str, periods: &str) -> Scorecard {
     card_with(extra, periods, &Thresholds::default())
 }
 
+/// Amounts in thousands: revenue of 100 among 10 people is $10k each, a real company's figure
+/// (in units, $10 each, the implausible_per_employee check would doubt every criterion).
 fn card_with(extra: &str, periods: &str, thresholds: &Thresholds) -> Scorecard {
-    let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
+    let text = format!(
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n{extra}\n{periods}"
+    );
     let input = crate::input::from_toml(&text).unwrap();
     let metrics = crate::metrics::compute(&input);
     let plan = crate::plan::project(&input, &metrics);
@@ -312,7 +316,7 @@ fn quarters_stand_in_when_no_year_has_growth() {
     assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Pass, "+50.0%"));
     assert_eq!(
         rpe.why,
-        "Revenue per employee (annualised) went from $40 in 2023-Q1 to $60 in 2024-Q1, +50.0%."
+        "Revenue per employee (annualised) went from $40.0k in 2023-Q1 to $60.0k in 2024-Q1, +50.0%."
     );
 }
 
@@ -553,7 +557,7 @@ fn a_rule_of_40_just_under_the_bar_never_reads_as_40() {
 #[test]
 fn a_pass_on_doubtful_figures_is_a_watch() {
     let input = crate::input::from_toml(&format!(
-        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{}",
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n{}",
         healthy()
     ))
     .unwrap();
@@ -760,7 +764,7 @@ fn a_kpi_threshold_judges_the_latest_value() {
     assert_eq!(rule.name, "Margin dollars (company KPI)");
     assert_eq!(rule.status, Status::Fail);
     assert_eq!(rule.value, Some(19.0));
-    assert_eq!(rule.figure, "$19");
+    assert_eq!(rule.figure, "$19k");
     let scored = card_for(
         &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 10\nmax = 19\n"),
         &healthy(),
