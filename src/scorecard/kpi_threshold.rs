@@ -2,7 +2,7 @@
 //! min = 0`): a criterion per threshold, judged on the latest period the input covers (its
 //! latest fiscal year, else its latest quarter); when that period has no value of the KPI the
 //! criterion is a watch naming it, never a pass on an older period. Money thresholds are in the
-//! company's scale, like the figures.
+//! company's scale, like the figures; money per unit (revenue per customer) in full currency.
 
 use rust_decimal::prelude::ToPrimitive;
 
@@ -27,6 +27,7 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
             scale.suffix(),
             &metrics.company.currency,
         ),
+        KpiUnit::MoneyPerUnit => crate::format::money_precise(value, &metrics.company.currency),
         KpiUnit::Pct => crate::format::pct(value, false),
         _ => number(value),
     };

@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::input::formula::{Expr, Name, Op};
-use crate::input::CompanyInput;
+use crate::input::{CompanyInput, ValueUnit};
 use crate::metrics::catalogue::workbook::SCALE;
 use crate::metrics::kpi::{target, Target};
 use crate::metrics::Unit;
@@ -129,7 +129,11 @@ fn operand(input: &CompanyInput, expr: &Expr, cells: &impl KpiCells) -> Option<T
         Expr::Number { value, .. } => Term::atom(number(*value), 0, 0),
         Expr::Name { name, .. } => match name {
             Name::Cost(line) => cell(cells.line(line)?, Unit::Amount),
-            Name::Value(value) => cell(cells.value(value)?, Unit::Amount),
+            // Only money values are in the scale on the Inputs sheet.
+            Name::Value(value) => match input.value_unit(value) {
+                ValueUnit::Money => cell(cells.value(value)?, Unit::Amount),
+                _ => cell(cells.value(value)?, Unit::Ratio),
+            },
             Name::Plain(plain) => match target(input, plain)? {
                 Target::Kpi(k) => {
                     cell(cells.kpi(k)?, crate::metrics::kpi::unit(input.kpis.get(k)?))
