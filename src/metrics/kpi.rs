@@ -448,6 +448,8 @@ fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
                 (Op::Div, other, Dim::Number) => Some(other),
                 (Op::Div, a, b) if a == b => Some(Dim::Number),
                 (Op::Div, Dim::Money, Dim::People) => Some(Dim::Money),
+                // A count per person: merchants per employee.
+                (Op::Div, Dim::Number, Dim::People) => Some(Dim::Number),
                 _ => None,
             };
             result.ok_or_else(|| {
@@ -475,7 +477,10 @@ fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
                         second.words()
                     ),
                 )
-                .with_help("add and subtract like with like; divide money by money or by people")
+                .with_help(
+                    "add and subtract like with like; divide money by money, by people or by a \
+                     count, and a count by people",
+                )
             })?
         }
     })

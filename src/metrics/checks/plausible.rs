@@ -166,7 +166,7 @@ fn scale_jumps(input: &CompanyInput) -> Vec<Warning> {
     for name in crate::metrics::names_in_order(periods().flat_map(|p| p.values.keys())) {
         figures.push(Figure {
             words: format!("values.{name}"),
-            money: true,
+            money: input.value_unit(name) == crate::input::ValueUnit::Money,
             value: Box::new(move |p| p.values.get(name).copied()),
         });
     }

@@ -288,6 +288,32 @@ mod tests {
         );
     }
 
+    /// Trust II, 13: a count on the Inputs sheet is as written, not in the scale. Revenue per
+    /// customer is revenue (millions on the sheet) over customers, in currency: `*Scale`
+    /// once; customers per employee has no Scale at all.
+    #[test]
+    fn a_value_that_is_not_money_carries_no_scale() {
+        let input = crate::input::from_toml(
+            "[company]\nname = \"A\"\ncurrency = \"USD\"\nscale = \"millions\"\n\
+             [values.customers]\nunit = \"number\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = 10\nheadcount_end = 5\n\
+             values = { customers = 20000 }\n\
+             [[kpi]]\nkey = \"k\"\nname = \"K\"\nunit = \"money_per_unit\"\n\
+             formula = \"revenue / values.customers\"\n\
+             [[kpi]]\nkey = \"c\"\nname = \"C\"\nunit = \"number\"\n\
+             formula = \"values.customers / headcount_end\"\n",
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("revenue_7/Inputs!customers_7*Scale")
+        );
+        assert_eq!(
+            formula(&input, 1, &Named(7)).as_deref(),
+            Some("Inputs!customers_7/headcount_end_7")
+        );
+    }
+
     #[test]
     fn a_kpi_reads_another_in_its_units_and_a_missing_operand_gives_no_formula() {
         let two = format!(
