@@ -234,7 +234,7 @@ fn period(
     mut raw: RawPeriod,
     index: usize,
     scale: Scale,
-    value_units: &std::collections::BTreeMap<String, super::kpi::ValueUnit>,
+    value_units: &std::collections::BTreeMap<String, super::ValueUnit>,
     cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {

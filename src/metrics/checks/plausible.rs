@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::super::PeriodMetrics;
 use crate::format::{grouped, line_name, money_precise, pct, to_f64};
 use crate::input::formula::{Expr, Op};
-use crate::input::{CompanyInput, Kpi, KpiUnit, Warning, WarningKind};
+use crate::input::{CompanyInput, Kpi, KpiUnit, Period, ValueUnit, Warning, WarningKind};
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// Annualised revenue per employee no company has, in US dollars a year: below the most
@@ -132,54 +132,53 @@ fn per_employee(period: &PeriodMetrics, currency: &str) -> Vec<Warning> {
     warnings
 }
 
-/// A figure of one series: its name in words, whether it is money, and its value in a period.
-struct Figure<'a> {
-    words: String,
-    money: bool,
-    value: Box<dyn Fn(&crate::input::Period) -> Option<Decimal> + 'a>,
+/// A figure of one series, for the thousandfold check.
+enum Figure<'a> {
+    Revenue,
+    PersonnelCost,
+    Line(&'a str),
+    Value(&'a str),
+}
+
+impl Figure<'_> {
+    fn words(&self) -> String {
+        match self {
+            Figure::Revenue => "revenue".into(),
+            Figure::PersonnelCost => "personnel cost".into(),
+            Figure::Line(line) => format!("the \"{}\" cost line", line_name(line)),
+            Figure::Value(name) => format!("values.{name}"),
+        }
+    }
+
+    fn value(&self, period: &Period) -> Option<Decimal> {
+        match self {
+            Figure::Revenue => Some(period.revenue),
+            Figure::PersonnelCost => period.personnel_cost,
+            Figure::Line(line) => period.costs.get(*line).copied(),
+            Figure::Value(name) => period.values.get(*name).copied(),
+        }
+    }
 }
 
 /// Revenue, personnel cost, each cost line and each `[period.values]` name a thousand times
 /// off both its neighbours in the same series (see [`neighbours`]).
 fn scale_jumps(input: &CompanyInput) -> Vec<Warning> {
     let currency = input.company.currency.as_str();
-    let mut figures: Vec<Figure> = vec![
-        Figure {
-            words: "revenue".into(),
-            money: true,
-            value: Box::new(|p| Some(p.revenue)),
-        },
-        Figure {
-            words: "personnel cost".into(),
-            money: true,
-            value: Box::new(|p| p.personnel_cost),
-        },
-    ];
     let periods = || input.periods.iter();
-    for line in crate::metrics::names_in_order(periods().flat_map(|p| p.costs.keys())) {
-        figures.push(Figure {
-            words: format!("the \"{}\" cost line", line_name(line)),
-            money: true,
-            value: Box::new(move |p| p.costs.get(line).copied()),
-        });
-    }
-    for name in crate::metrics::names_in_order(periods().flat_map(|p| p.values.keys())) {
-        figures.push(Figure {
-            words: format!("values.{name}"),
-            money: input.value_unit(name) == crate::input::ValueUnit::Money,
-            value: Box::new(move |p| p.values.get(name).copied()),
-        });
-    }
+    let mut figures = vec![Figure::Revenue, Figure::PersonnelCost];
+    let lines = crate::metrics::names_in_order(periods().flat_map(|p| p.costs.keys()));
+    figures.extend(lines.into_iter().map(Figure::Line));
+    let values = crate::metrics::names_in_order(periods().flat_map(|p| p.values.keys()));
+    figures.extend(values.into_iter().map(Figure::Value));
     let factor = Decimal::from(SCALE_JUMP_FACTOR);
     let mut warnings = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
-        let mut series: Vec<&crate::input::Period> =
-            periods().filter(|p| p.label.kind == kind).collect();
+        let mut series: Vec<&Period> = periods().filter(|p| p.label.kind == kind).collect();
         series.sort_by_key(|p| p.label.ordinal());
         for figure in &figures {
             let points: Vec<(PeriodLabel, Decimal)> = series
                 .iter()
-                .filter_map(|p| Some((p.label, (figure.value)(p)?)))
+                .filter_map(|p| Some((p.label, figure.value(p)?)))
                 .filter(|(_, v)| *v > Decimal::ZERO)
                 .collect();
             for (at, &(label, value)) in points.iter().enumerate() {
@@ -198,7 +197,11 @@ fn scale_jumps(input: &CompanyInput) -> Vec<Warning> {
                     (_, true) => "less than a 500th of",
                     _ => continue,
                 };
-                let shown = |v: Decimal| match figure.money {
+                let money = match figure {
+                    Figure::Value(name) => input.value_unit(name) == ValueUnit::Money,
+                    _ => true,
+                };
+                let shown = |v: Decimal| match money {
                     true => money_precise(to_f64(v), currency),
                     false => grouped(v, 2),
                 };
@@ -212,7 +215,7 @@ fn scale_jumps(input: &CompanyInput) -> Vec<Warning> {
                     format!(
                         "{label}: {} of {} is {how} {}: a figure a thousand times off its \
                          neighbours; check that it is in the file's scale ({})",
-                        figure.words,
+                        figure.words(),
                         shown(value),
                         others.join(" and "),
                         input.company.scale.name(),
