@@ -107,10 +107,11 @@ pub(super) fn value_units(
                 .unwrap_or_default();
             return Err(error(
                 &name,
-                format!("[values.{name}] declares a unit for a value no period gives"),
+                format!("a unit is declared for the value \"{name}\", which no period gives"),
             )
             .with_help(format!(
-                "{hint}declare the unit of a name the periods' [period.values] give"
+                "{hint}declare the unit of a name the periods give ([values.<name>] in TOML, \
+                 values.<name>.unit on a company sheet or in --company)"
             )));
         }
         let written = value.unit.unwrap_or_default();

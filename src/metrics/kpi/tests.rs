@@ -312,7 +312,7 @@ fn value_units_are_checked_where_they_are_written() {
     assert!(e.contains("t.toml:6:1"), "{e}");
     let e = refused("[values.gmvs]\nunit = \"number\"\n");
     assert!(
-        e.contains("[values.gmvs] declares a unit for a value no period gives"),
+        e.contains("a unit is declared for the value \"gmvs\", which no period gives"),
         "{e}"
     );
     assert!(e.contains("did you mean \"gmv\"?"), "{e}");
