@@ -46,12 +46,19 @@ impl Analysis {
 impl Serialize for Analysis {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let m = &self.metrics;
-        let fields = 8 + usize::from(self.plan.is_some()) + usize::from(self.as_of.is_some());
+        let fields = 8
+            + usize::from(self.plan.is_some())
+            + usize::from(self.as_of.is_some())
+            + usize::from(!m.value_units.is_empty());
         let mut out = serializer.serialize_struct("Analysis", fields)?;
         out.serialize_field("company", &m.company)?;
         out.serialize_field("source", &m.source)?;
         out.serialize_field("amounts_in", &m.amounts_in)?;
         out.serialize_field("rule_of_40_margin", &m.rule_of_40_margin)?;
+        // What the periods' values measure, when some are not money (customers: number).
+        if !m.value_units.is_empty() {
+            out.serialize_field("value_units", &m.value_units)?;
+        }
         out.serialize_field("periods", &m.periods)?;
         out.serialize_field("warnings", &m.warnings)?;
         if let Some(plan) = &self.plan {

@@ -216,6 +216,8 @@ impl Measure<'_> {
     fn decimals(self) -> usize {
         match self {
             Measure::Ratio => 2,
+            // Money in full units (per customer, per person) reads in whole units: "SEK 357".
+            Measure::Money { suffix: "", .. } => 0,
             Measure::Pct | Measure::Count | Measure::Money { .. } => 1,
         }
     }

@@ -427,13 +427,14 @@ mod tests {
     }
 
     /// Trust II (10): the starter file's KPI printed as "341.6666666666667". Its figure is now
-    /// presented as the brief shows a multiple (2024: 500 / 1.4 = 357.142857... -> "357.14×"),
+    /// presented as the brief shows money per customer (2024: SEK 500M / 1.4M customers =
+    /// 357.142857... -> "SEK 357"),
     /// and the unrounded number stays in `value`.
     #[test]
     fn json_kpi_figures_are_presented_not_raw_floats() {
         let starter = criteria(include_str!("starter.toml"));
         let (figure, value) = find(&starter, "kpi.revenue_per_customer");
-        assert_eq!(figure, "357.14×");
+        assert_eq!(figure, "SEK 357");
         let value = value.expect("a value");
         assert!((value - 500.0 / 1.4).abs() < 1e-9, "{value}");
     }

@@ -1,5 +1,6 @@
 //! Company KPIs as the input defines them: `[[kpi]]` tables (key, name, unit, polarity,
-//! formula, definition), the operating figures of each period (`[period.values]`) and the
+//! formula, definition), the operating figures of each period (`[period.values]`) with the
+//! unit each is declared in once (`[values.<name>] unit = "number"`, money by default) and the
 //! `[[readiness.kpi]]` thresholds. Formulas are parsed here (`formula.rs`); what their names
 //! refer to, cycles and units are checked against the metrics (`metrics/kpi`).
 
@@ -10,7 +11,7 @@ use serde::Serialize;
 
 use super::formula::{self, Expr};
 use super::locate::{FieldPath, Locate, Table};
-use super::raw::{Amount, RawKpi, RawKpiThreshold};
+use super::raw::{Amount, RawKpi, RawKpiThreshold, RawValue};
 use super::{LineMap, Scale};
 use crate::diagnostic::{did_you_mean, InputError, Location};
 
@@ -28,10 +29,20 @@ pub enum KpiUnit {
     People,
     /// A plain number (a count, an index).
     Number,
+    /// Money per unit of a count (revenue per customer: money ÷ a `number` value, or ÷
+    /// people), in full currency units, not the company's scale.
+    MoneyPerUnit,
 }
 
 impl KpiUnit {
-    pub const NAMES: [&'static str; 5] = ["money", "pct", "ratio", "people", "number"];
+    pub const NAMES: [&'static str; 6] = [
+        "money",
+        "pct",
+        "ratio",
+        "people",
+        "number",
+        "money_per_unit",
+    ];
 
     fn parse(name: &str) -> Option<KpiUnit> {
         Some(match name {
@@ -40,6 +51,7 @@ impl KpiUnit {
             "ratio" => KpiUnit::Ratio,
             "people" => KpiUnit::People,
             "number" => KpiUnit::Number,
+            "money_per_unit" => KpiUnit::MoneyPerUnit,
             _ => return None,
         })
     }
@@ -47,6 +59,78 @@ impl KpiUnit {
     pub fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
+}
+
+/// What a `[period.values]` name measures, declared once for the file: money (the default,
+/// in the company's scale like every amount), a count, people, or a percentage written as
+/// percent (12.5 for 12.5%). Only money is scaled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueUnit {
+    #[default]
+    Money,
+    Number,
+    People,
+    Percent,
+}
+
+impl ValueUnit {
+    pub const NAMES: [&'static str; 4] = ["money", "number", "people", "percent"];
+
+    fn parse(name: &str) -> Option<ValueUnit> {
+        Some(match name {
+            "money" => ValueUnit::Money,
+            "number" => ValueUnit::Number,
+            "people" => ValueUnit::People,
+            "percent" => ValueUnit::Percent,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// The units declared for the values (`[values.<name>] unit = ...`), each name checked
+/// against the names the periods give.
+pub(super) fn value_units(
+    raw: LineMap<RawValue>,
+    given: &[&str],
+    error: impl Fn(&str, String) -> InputError,
+) -> Result<std::collections::BTreeMap<String, ValueUnit>, InputError> {
+    let mut units = std::collections::BTreeMap::new();
+    for (name, value) in raw {
+        if !given.contains(&name.as_str()) {
+            let hint = did_you_mean(&name, given.iter().copied())
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            return Err(error(
+                &name,
+                format!("a unit is declared for the value \"{name}\", which no period gives"),
+            )
+            .with_help(format!(
+                "{hint}declare the unit of a name the periods give ([values.<name>] in TOML, \
+                 values.<name>.unit on a company sheet or in --company)"
+            )));
+        }
+        let written = value.unit.unwrap_or_default();
+        let unit = ValueUnit::parse(written.trim()).ok_or_else(|| {
+            let hint = did_you_mean(&written, ValueUnit::NAMES.iter().copied())
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            error(
+                &name,
+                format!("unknown unit \"{written}\" for the value \"{name}\""),
+            )
+            .with_help(format!(
+                "{hint}a value's unit is one of {} (money, the default, is in the file's scale)",
+                ValueUnit::NAMES.join(", ")
+            ))
+        })?;
+        units.insert(name, unit);
+    }
+    Ok(units)
 }
 
 /// The polarities a KPI may have, as the metric catalogue names them.
@@ -140,10 +224,12 @@ pub struct KpiThreshold {
     pub location: Option<Location>,
 }
 
-/// A period's `[period.values]`, scaled to full units like every amount.
+/// A period's `[period.values]`: money scaled to full units like every amount, other units
+/// (counts, people, percentages) as written.
 pub(super) fn values(
     raw: LineMap<Amount>,
     scale: Scale,
+    units: &std::collections::BTreeMap<String, ValueUnit>,
     error: impl Fn(&str, String) -> InputError,
 ) -> Result<LineMap<Decimal>, InputError> {
     let mut values = LineMap::with_capacity_and_hasher(raw.len(), Default::default());
@@ -154,7 +240,11 @@ pub(super) fn values(
                     .with_help("name a value in lower-case letters, digits and _, such as gmv"),
             );
         }
-        let scaled = value.checked_mul(scale.factor()).ok_or_else(|| {
+        let factor = match units.get(&name).copied().unwrap_or_default() {
+            ValueUnit::Money => scale.factor(),
+            _ => Decimal::ONE,
+        };
+        let scaled = value.checked_mul(factor).ok_or_else(|| {
             error(
                 &name,
                 format!("the value {value} is too large once scaled to full units"),

@@ -26,6 +26,8 @@ pub enum Table {
     Kpi(usize),
     /// The n-th `[[readiness.kpi]]` threshold, 0-based.
     ReadinessKpi(usize),
+    /// The `[values.<name>]` tables: the units of the periods' values.
+    Values,
 }
 
 impl FieldPath {
@@ -57,6 +59,7 @@ impl FieldPath {
             Table::ReadinessKpi(index) => {
                 vec![Step::Key("readiness"), Step::Key("kpi"), Step::Index(index)]
             }
+            Table::Values => vec![Step::Key("values")],
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));
         steps.extend(self.item.map(Step::Index));

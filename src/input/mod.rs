@@ -38,7 +38,7 @@ pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
 pub use figures::{Field, Figure, Table, FIGURES};
-pub use kpi::{Kpi, KpiThreshold, KpiUnit, MAX_KPIS};
+pub use kpi::{Kpi, KpiThreshold, KpiUnit, ValueUnit, MAX_KPIS};
 pub use locate::FieldPath;
 pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
@@ -268,7 +268,8 @@ pub struct Period {
     pub operating_income: Option<Decimal>,
     pub adjusted_operating_income: Option<Decimal>,
     pub statement: Statement,
-    /// Operating figures (`[period.values]`), full units (scale applied), for KPI formulas.
+    /// Operating figures (`[period.values]`) for KPI formulas: money in full units (scale
+    /// applied), other units as written (see `CompanyInput::value_units`).
     pub values: LineMap<Decimal>,
     pub notes: Option<String>,
     pub costs: LineMap<Decimal>,
@@ -287,6 +288,9 @@ pub struct CompanyInput {
     pub kpis: Vec<Kpi>,
     /// Periods in time order.
     pub periods: Vec<Period>,
+    /// The unit of each `[period.values]` name declared with `[values.<name>] unit = ...`;
+    /// a name not listed is money ([`CompanyInput::value_unit`]).
+    pub value_units: std::collections::BTreeMap<String, ValueUnit>,
     pub warnings: Vec<Warning>,
     /// Known, accepted warnings, from `[[acknowledge]]` tables; applied once every warning is
     /// known (`metrics::compute`).
@@ -299,6 +303,11 @@ pub struct CompanyInput {
 }
 
 impl CompanyInput {
+    /// The unit of the value `name` (`values.<name>` in formulas): money unless declared.
+    pub fn value_unit(&self, name: &str) -> ValueUnit {
+        self.value_units.get(name).copied().unwrap_or_default()
+    }
+
     /// The line (or row) of `label` in the file, when the reader knew it.
     pub fn label_line(&self, label: PeriodLabel) -> Option<usize> {
         self.label_lines.get(&label).copied()

@@ -26,6 +26,10 @@ pub struct RawInput {
     /// KPIs the company defines (see `kpi.rs`).
     #[serde(default)]
     pub kpi: Vec<RawKpi>,
+    /// What each `[period.values]` name measures (`[values.customers] unit = "number"`);
+    /// money when not declared (see `kpi.rs`).
+    #[serde(default)]
+    pub values: LineMap<RawValue>,
     /// Warnings raised while reading the file (a CSV separator chosen between two).
     #[serde(skip)]
     pub reading_warnings: Vec<super::Warning>,
@@ -52,6 +56,13 @@ pub struct RawKpi {
     pub polarity: Option<String>,
     pub formula: Option<String>,
     pub definition: Option<String>,
+}
+
+/// One `[values.<name>]` table as written: the unit of the periods' `values.<name>`.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawValue {
+    pub unit: Option<String>,
 }
 
 /// One `[[readiness.kpi]]` threshold as written.

@@ -1,6 +1,7 @@
 //! The spreadsheet's `company` sheet: `field | value` rows for the company table, and
 //! `plan.<field>` and `readiness.<field>` rows (also read from `--company`) for the headcount
-//! plan and the scorecard's thresholds.
+//! plan and the scorecard's thresholds, and `values.<name>.unit` rows for the unit of a
+//! `value:<name>` column.
 
 use calamine::{Data, Range};
 
@@ -46,7 +47,7 @@ pub(super) fn company(
                 .collect()
         };
         if let Some((table, key)) = field.split_once('.') {
-            if table == "plan" || table == "readiness" {
+            if table == "plan" || table == "readiness" || table == "values" {
                 let at = locator.company_cell(at_row, left + 1);
                 table_field(raw, table, key, &value).map_err(|problem| {
                     InputError::new(file, format!("{} ({field}): {problem}", at_text(&at)))
@@ -97,13 +98,31 @@ pub(super) fn company(
     Ok(())
 }
 
-/// Sets `plan.<key>` or `readiness.<key>` from a company-sheet row; an error says what is wrong.
+/// Sets `plan.<key>`, `readiness.<key>` or `values.<name>.unit` from a company-sheet row; an
+/// error says what is wrong.
 pub(in crate::input) fn table_field(
     raw: &mut RawInput,
     table: &str,
     key: &str,
     value: &str,
 ) -> Result<(), String> {
+    if table == "values" {
+        // `values.customers.unit | number`: the unit of a `value:<name>` column, checked with
+        // the TOML's `[values.<name>]` tables.
+        let Some(name) = key.strip_suffix(".unit").filter(|n| !n.is_empty()) else {
+            return Err(format!(
+                "unknown field: a value's row is values.<name>.unit, such as \
+                 values.customers.unit | number, not values.{key}"
+            ));
+        };
+        raw.values.insert(
+            name.to_string(),
+            super::super::raw::RawValue {
+                unit: Some(value.to_string()),
+            },
+        );
+        return Ok(());
+    }
     let slot = match (table, key) {
         ("plan", "target_headcount") => &mut plan(raw).target_headcount,
         ("plan", "annual_attrition") => &mut plan(raw).annual_attrition,

@@ -121,6 +121,16 @@ impl Locate for SheetLocator {
             }
             // A workbook holds no [[kpi]] tables.
             Table::Kpi(_) | Table::ReadinessKpi(_) => None,
+            // A `values.<name>.unit | number` row of the company sheet.
+            Table::Values => {
+                let sheet = self.company_sheet.as_deref()?;
+                let row = self
+                    .company_rows
+                    .get(&format!("values.{}", path.keys.join(".")))?;
+                Some(Location::Sheet {
+                    cell: reference(sheet, *row, 1),
+                })
+            }
         }
     }
 }

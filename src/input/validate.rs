@@ -120,12 +120,27 @@ pub fn validate(
         .collect();
     // Periods are checked on all cores; the first error in file order is the one reported, as
     // if they had been checked one after another.
+    let value_units = {
+        let mut given: Vec<&str> = raw
+            .periods
+            .iter()
+            .flat_map(|p| p.values.keys().map(String::as_str))
+            .collect();
+        given.sort_unstable();
+        given.dedup();
+        super::kpi::value_units(std::mem::take(&mut raw.values), &given, |name, message| {
+            check.error(FieldPath::new(Table::Values, &[name, "unit"]), message)
+        })?
+    };
     let checked: Vec<Result<Period, InputError>> = {
         use rayon::prelude::*;
+        let units = &value_units;
         raw.periods
             .into_par_iter()
             .enumerate()
-            .map(|(index, raw_period)| period(raw_period, index, company.scale, cost_sign, &check))
+            .map(|(index, raw_period)| {
+                period(raw_period, index, company.scale, units, cost_sign, &check)
+            })
             .collect()
     };
     for (index, period) in checked.into_iter().enumerate() {
@@ -185,6 +200,7 @@ pub fn validate(
         plan,
         readiness: readiness.unwrap_or_default(),
         periods,
+        value_units,
         warnings,
         acknowledgements,
         label_lines,
@@ -195,6 +211,7 @@ fn period(
     mut raw: RawPeriod,
     index: usize,
     scale: Scale,
+    value_units: &std::collections::BTreeMap<String, super::ValueUnit>,
     cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
@@ -250,9 +267,12 @@ fn period(
         "personnel cost",
     )?;
     let statement = statement::statement(&raw, scale, cost_sign, check, &at)?;
-    let values = super::kpi::values(std::mem::take(&mut raw.values), scale, |name, message| {
-        check.error(at(&["values", name]), message)
-    })?;
+    let values = super::kpi::values(
+        std::mem::take(&mut raw.values),
+        scale,
+        value_units,
+        |name, message| check.error(at(&["values", name]), message),
+    )?;
     let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
         let path = || at(&["costs", &name]);

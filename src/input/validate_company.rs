@@ -20,8 +20,8 @@ pub(super) struct CommandLineFields {
     pub readiness_keys: Vec<String>,
 }
 
-/// Sets the `plan.<key>` and `readiness.<key>` fields of `--company` (as the company sheet's
-/// rows do) and returns the company's own fields and the readiness keys set.
+/// Sets the `plan.<key>`, `readiness.<key>` and `values.<name>.unit` fields of `--company` (as
+/// the company sheet's rows do) and returns the company's own fields and the readiness keys set.
 pub(super) fn table_fields(
     raw: &mut RawInput,
     fields: &[(String, String)],
@@ -32,7 +32,7 @@ pub(super) fn table_fields(
     };
     for (key, value) in fields {
         match key.split_once('.') {
-            Some((table @ ("plan" | "readiness"), field)) => {
+            Some((table @ ("plan" | "readiness" | "values"), field)) => {
                 super::super::sheet::table_field(raw, table, field, value.trim()).map_err(
                     |problem| {
                         InputError::new("--company", format!("--company {key}={value}: {problem}"))

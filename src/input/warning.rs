@@ -39,11 +39,18 @@ pub enum WarningKind {
     SubtotalMismatch,
     /// A CSV header row holding two kinds of separator: which one was used.
     CsvDelimiter,
+    /// Revenue or loaded cost per employee that no company has in its currency: a slip of
+    /// the file's scale.
+    ImplausiblePerEmployee,
+    /// A figure a thousand times off its neighbours in a series.
+    ScaleJump,
+    /// A percentage KPI that is a share above 100%, or far outside its own history.
+    ShareOutOfRange,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 14] = [
+    pub const ALL: [WarningKind; 17] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -58,6 +65,9 @@ impl WarningKind {
         WarningKind::PercentAsShare,
         WarningKind::SubtotalMismatch,
         WarningKind::CsvDelimiter,
+        WarningKind::ImplausiblePerEmployee,
+        WarningKind::ScaleJump,
+        WarningKind::ShareOutOfRange,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -77,6 +87,9 @@ impl WarningKind {
             WarningKind::PercentAsShare => "percent_as_share",
             WarningKind::SubtotalMismatch => "subtotal_mismatch",
             WarningKind::CsvDelimiter => "csv_delimiter",
+            WarningKind::ImplausiblePerEmployee => "implausible_per_employee",
+            WarningKind::ScaleJump => "scale_jump",
+            WarningKind::ShareOutOfRange => "share_out_of_range",
         }
     }
 
@@ -97,6 +110,9 @@ impl WarningKind {
             WarningKind::PercentAsShare => "percentages written as shares",
             WarningKind::SubtotalMismatch => "subtotals that are not the sum of their lines",
             WarningKind::CsvDelimiter => "CSV separators",
+            WarningKind::ImplausiblePerEmployee => "per-employee amounts no company has",
+            WarningKind::ScaleJump => "figures a thousand times off their neighbours",
+            WarningKind::ShareOutOfRange => "shares above 100% or far from their history",
         }
     }
 
@@ -135,6 +151,10 @@ pub struct Warning {
     /// `t.csv: row 5, column "Total costs"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// The company KPI it is about, by key, when it puts only that KPI in doubt (a share
+    /// above 100%): the KPI's criterion is then a watch, the period's other criteria are not.
+    #[serde(skip)]
+    pub kpi: Option<String>,
 }
 
 impl Warning {
@@ -146,12 +166,19 @@ impl Warning {
             message,
             acknowledged: None,
             at: None,
+            kpi: None,
         }
     }
 
     /// The warning pointing at a place in the input.
     pub fn at(mut self, place: Option<String>) -> Warning {
         self.at = place;
+        self
+    }
+
+    /// The warning about the company KPI `key` alone.
+    pub fn about_kpi(mut self, key: &str) -> Warning {
+        self.kpi = Some(key.to_string());
         self
     }
 

@@ -1,6 +1,7 @@
 //! Cross-checks a finance team runs before figures go out: the quarters (or halves) of a year
 //! against the year, headcount continuity, margins no business can have, personnel cost above
-//! all costs, and a revenue per employee out of line with both neighbours. Each finding is a
+//! all costs, a revenue per employee out of line with both neighbours, and the plausibility
+//! checks that catch a slip of scale or unit (`plausible.rs`). Each finding is a
 //! [`Warning`] in words with formatted amounts; none stops the brief. The rules and their
 //! tolerances are in `docs/metrics.md` (Warnings).
 
@@ -40,6 +41,7 @@ pub fn warnings(input: &CompanyInput, periods: &[PeriodMetrics]) -> Vec<Warning>
     warnings.extend(revenue_per_employee_jumps(periods, currency));
     warnings.extend(same_date(input, currency));
     warnings.extend(derived_operating_income(periods));
+    warnings.extend(plausible::warnings(input, periods));
     warnings
 }
 
@@ -399,6 +401,8 @@ fn revenue_per_employee_jumps(periods: &[PeriodMetrics], currency: &str) -> Vec<
     }
     warnings
 }
+
+mod plausible;
 
 #[cfg(test)]
 mod tests;

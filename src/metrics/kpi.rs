@@ -13,7 +13,7 @@ use super::reason::{Compared, Reason};
 use super::PeriodMetrics;
 use crate::diagnostic::{did_you_mean, InputError};
 use crate::input::formula::{Expr, Name, Op};
-use crate::input::{CompanyInput, Kpi, KpiUnit, LineMap, Period, Warning, WarningKind};
+use crate::input::{CompanyInput, Kpi, KpiUnit, LineMap, Period, ValueUnit, Warning, WarningKind};
 use crate::money::Exact;
 use crate::period::PeriodLabel;
 
@@ -47,9 +47,17 @@ impl Dim {
 
     fn of_kpi(unit: KpiUnit) -> Dim {
         match unit {
-            KpiUnit::Money => Dim::Money,
+            KpiUnit::Money | KpiUnit::MoneyPerUnit => Dim::Money,
             KpiUnit::People => Dim::People,
             KpiUnit::Pct | KpiUnit::Ratio | KpiUnit::Number => Dim::Number,
+        }
+    }
+
+    fn of_value(unit: ValueUnit) -> Dim {
+        match unit {
+            ValueUnit::Money => Dim::Money,
+            ValueUnit::People => Dim::People,
+            ValueUnit::Number | ValueUnit::Percent => Dim::Number,
         }
     }
 
@@ -81,11 +89,15 @@ pub fn check(input: &CompanyInput) -> Result<Vec<Warning>, InputError> {
 }
 
 /// Whether a formula gives percent: it has the number 100 (`... * 100`, `100 * ...`), or
-/// reads a percentage (a metric in % or pp, another `pct` KPI).
+/// reads a percentage (a metric in % or pp, another `pct` KPI, a value in percent).
 fn in_percent(input: &CompanyInput, expr: &Expr) -> bool {
     let mut found = false;
     expr.walk(&mut |node| match node {
         Expr::Number { value, .. } if *value == Decimal::ONE_HUNDRED => found = true,
+        Expr::Name {
+            name: Name::Value(value),
+            ..
+        } => found |= input.value_unit(value) == ValueUnit::Percent,
         Expr::Name {
             name: Name::Plain(plain),
             ..
@@ -144,8 +156,9 @@ fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
                     ),
                 )
                 .with_help(
-                    "money ÷ money is a ratio (× 100 for a pct), money ÷ people is money per \
-                     person: set unit to what the formula gives",
+                    "money ÷ money is a ratio (× 100 for a pct), money ÷ people or ÷ a count \
+                     (a value declared [values.<name>] unit = \"number\") is money_per_unit; \
+                     a value is money unless declared: set unit to what the formula gives",
                 ));
         }
     }
@@ -409,7 +422,8 @@ fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
     Ok(match expr {
         Expr::Number { .. } => Dim::Number,
         Expr::Name { name, .. } => match name {
-            Name::Cost(_) | Name::Value(_) => Dim::Money,
+            Name::Cost(_) => Dim::Money,
+            Name::Value(value) => Dim::of_value(targets.input.value_unit(value)),
             Name::Plain(plain) => match targets.target(plain) {
                 Some(Target::Kpi(index)) => Dim::of_kpi(targets.input.kpis[index].unit),
                 Some(Target::Metric(metric)) => Dim::of_metric(metric.unit),
@@ -434,6 +448,8 @@ fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
                 (Op::Div, other, Dim::Number) => Some(other),
                 (Op::Div, a, b) if a == b => Some(Dim::Number),
                 (Op::Div, Dim::Money, Dim::People) => Some(Dim::Money),
+                // A count per person: merchants per employee.
+                (Op::Div, Dim::Number, Dim::People) => Some(Dim::Number),
                 _ => None,
             };
             result.ok_or_else(|| {
@@ -461,7 +477,10 @@ fn dim(targets: &Targets, kpi: &Kpi, expr: &Expr) -> Result<Dim, InputError> {
                         second.words()
                     ),
                 )
-                .with_help("add and subtract like with like; divide money by money or by people")
+                .with_help(
+                    "add and subtract like with like; divide money by money, by people or by a \
+                     count, and a count by people",
+                )
             })?
         }
     })
@@ -666,6 +685,7 @@ mod tests;
 pub fn unit(kpi: &Kpi) -> Unit {
     match kpi.unit {
         KpiUnit::Money => Unit::Amount,
+        KpiUnit::MoneyPerUnit => Unit::Money,
         KpiUnit::Pct => Unit::Pct,
         KpiUnit::Ratio => Unit::Ratio,
         KpiUnit::People | KpiUnit::Number => Unit::People,
@@ -681,7 +701,7 @@ pub fn polarity(kpi: &Kpi) -> catalogue::Polarity {
 pub fn value(kpi: &Kpi, period: &PeriodMetrics) -> Option<Number> {
     let exact = (*period.kpis.get(&kpi.key)?)?;
     Some(match unit(kpi) {
-        Unit::Amount | Unit::People => Number::Exact(exact),
+        Unit::Amount | Unit::Money | Unit::People => Number::Exact(exact),
         _ => Number::Float(crate::format::to_f64(exact.0)),
     })
 }

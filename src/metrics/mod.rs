@@ -53,6 +53,10 @@ pub struct Metrics {
     pub rule_of_40_margin: crate::input::RuleOf40Margin,
     /// The KPIs the company defines, in its order; each period's values are in its `kpis`.
     pub kpis: Vec<crate::input::Kpi>,
+    /// The unit of each `[period.values]` name the input declares (`number`, `people`,
+    /// `percent`, `money`); a name not listed is money. Left out when none is declared.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub value_units: std::collections::BTreeMap<String, crate::input::ValueUnit>,
     pub periods: Vec<PeriodMetrics>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
@@ -165,6 +169,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         amounts_in: "full currency units",
         rule_of_40_margin: input.readiness.rule_of_40_margin,
         kpis: input.kpis.clone(),
+        value_units: input.value_units.clone(),
         periods,
         warnings,
         generator: Generator::default(),

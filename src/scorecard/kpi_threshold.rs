@@ -2,7 +2,7 @@
 //! min = 0`): a criterion per threshold, judged on the latest period the input covers (its
 //! latest fiscal year, else its latest quarter); when that period has no value of the KPI the
 //! criterion is a watch naming it, never a pass on an older period. Money thresholds are in the
-//! company's scale, like the figures.
+//! company's scale, like the figures; money per unit (revenue per customer) in full currency.
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -18,6 +18,11 @@ pub fn measure<'a>(unit: KpiUnit, metrics: &'a Metrics) -> Measure<'a> {
     match unit {
         KpiUnit::Money => Measure::Money {
             suffix: metrics.company.scale.suffix(),
+            currency: &metrics.company.currency,
+        },
+        // Money per customer, per person: full currency units, as its thresholds are written.
+        KpiUnit::MoneyPerUnit => Measure::Money {
+            suffix: "",
             currency: &metrics.company.currency,
         },
         KpiUnit::Pct => Measure::Pct,
@@ -107,6 +112,7 @@ pub(super) fn criterion(metrics: &Metrics, threshold: &KpiThreshold) -> Option<C
                 value: Some(value),
             }
             .unless_warned(metrics, &[period])
+            .unless_kpi_warned(metrics, &definition.key, period)
         }
     };
     Some(verdict.named(&id, &name))

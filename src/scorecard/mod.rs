@@ -300,7 +300,9 @@ pub fn evaluate(
     }
 }
 
-/// Warning kinds that put a period's figures in doubt: a criterion never passes on them.
+/// Warning kinds that put a period's figures in doubt: a criterion never passes on them. A
+/// warning about one company KPI (`share_out_of_range`) puts only that KPI's criterion in doubt
+/// (`kpi_threshold.rs`).
 pub const DOUBTFUL: &[WarningKind] = &[
     WarningKind::SameDateDisagrees,
     WarningKind::MarginOutOfRange,
@@ -309,6 +311,8 @@ pub const DOUBTFUL: &[WarningKind] = &[
     WarningKind::HeadcountContinuity,
     WarningKind::PersonnelAboveCosts,
     WarningKind::RevenuePerEmployeeJump,
+    WarningKind::ImplausiblePerEmployee,
+    WarningKind::ScaleJump,
 ];
 
 /// A criterion before its id and name are attached.
@@ -355,6 +359,32 @@ impl Verdict {
             self.status = Status::Watch;
             self.why = format!(
                 "{} Not passed: the figures raised a warning ({}).",
+                self.why, warning.message
+            );
+        }
+        self
+    }
+
+    /// A pass on a company KPI whose value in `period` raised a warning about that KPI alone (a
+    /// share above 100%) is a watch, as [`Verdict::unless_warned`] makes one on doubtful figures.
+    fn unless_kpi_warned(
+        mut self,
+        metrics: &Metrics,
+        key: &str,
+        period: &PeriodMetrics,
+    ) -> Verdict {
+        if self.status != Status::Pass {
+            return self;
+        }
+        let label = period.label.to_string();
+        let doubt = metrics
+            .warnings
+            .iter()
+            .find(|w| w.kpi.as_deref() == Some(key) && w.period.as_deref() == Some(label.as_str()));
+        if let Some(warning) = doubt {
+            self.status = Status::Watch;
+            self.why = format!(
+                "{} Not passed: the KPI raised a warning ({}).",
                 self.why, warning.message
             );
         }

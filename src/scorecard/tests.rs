@@ -6,8 +6,12 @@ fn card_for(extra: &str, periods: &str) -> Scorecard {
     card_with(extra, periods, &Thresholds::default())
 }
 
+/// Amounts in thousands: revenue of 100 among 10 people is $10k each, a real company's figure
+/// (in units, $10 each, the implausible_per_employee check would doubt every criterion).
 fn card_with(extra: &str, periods: &str, thresholds: &Thresholds) -> Scorecard {
-    let text = format!("[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{extra}\n{periods}");
+    let text = format!(
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n{extra}\n{periods}"
+    );
     let input = crate::input::from_toml(&text).unwrap();
     let metrics = crate::metrics::compute(&input);
     let plan = crate::plan::project(&input, &metrics);
@@ -312,7 +316,7 @@ fn quarters_stand_in_when_no_year_has_growth() {
     assert_eq!((rpe.status, rpe.figure.as_str()), (Status::Pass, "+50.0%"));
     assert_eq!(
         rpe.why,
-        "Revenue per employee (annualised) went from $40 in 2023-Q1 to $60 in 2024-Q1, +50.0%."
+        "Revenue per employee (annualised) went from $40.0k in 2023-Q1 to $60.0k in 2024-Q1, +50.0%."
     );
 }
 
@@ -553,7 +557,7 @@ fn a_rule_of_40_just_under_the_bar_never_reads_as_40() {
 #[test]
 fn a_pass_on_doubtful_figures_is_a_watch() {
     let input = crate::input::from_toml(&format!(
-        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{}",
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n{}",
         healthy()
     ))
     .unwrap();
@@ -760,7 +764,7 @@ fn a_kpi_threshold_judges_the_latest_value() {
     assert_eq!(rule.name, "Margin dollars (company KPI)");
     assert_eq!(rule.status, Status::Fail);
     assert_eq!(rule.value, Some(19.0));
-    assert_eq!(rule.figure, "$19");
+    assert_eq!(rule.figure, "$19k");
     let scored = card_for(
         &format!("{kpi}[[readiness.kpi]]\nkey = \"margin\"\nmin = 10\nmax = 19\n"),
         &healthy(),
@@ -816,17 +820,17 @@ fn a_kpi_reads_with_the_digit_that_decides_against_its_threshold() {
 }
 
 /// Trust II (10): the starter file's KPI (`ipobrief init`) read "341.6666666666667" in `check`.
-/// Revenue per customer, its latest year 2024: 500 / 1.4 = 357.142857..., a multiple: "357.14×"
-/// as the brief shows it.
+/// Revenue per customer, its latest year 2024: SEK 500M / 1.4M customers = 357.142857..., money
+/// per customer in whole units: "SEK 357" as the brief shows it.
 #[test]
 fn the_starter_kpi_reads_as_the_brief_shows_it() {
     let input = crate::input::from_toml(include_str!("../commands/starter.toml")).unwrap();
     let metrics = crate::metrics::compute(&input);
     let card = evaluate(&input, &metrics, None, &Thresholds::default());
     let rule = criterion(&card, "kpi.revenue_per_customer");
-    assert_eq!(rule.figure, "357.14×");
-    assert_eq!(rule.threshold, ">= 300×");
-    assert!(rule.why.contains("was 357.14×, within"), "{}", rule.why);
+    assert_eq!(rule.figure, "SEK 357");
+    assert_eq!(rule.threshold, ">= SEK 300");
+    assert!(rule.why.contains("was SEK 357, within"), "{}", rule.why);
 }
 
 /// Trust II (11): revenue growth from a year of zero revenue is not meaningful: the criterion

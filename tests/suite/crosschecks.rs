@@ -18,9 +18,11 @@ fn run(files: &[(&str, &str)], args: &[&str]) -> Output {
 /// Three years whose reported operating income sits below revenue minus the one cost line
 /// (100 - 60 = 40 against 30; 120 - 70 = 50 against 40; 150 - 80 = 70 against 60): three
 /// unlisted-costs warnings and nothing else; `acknowledge` is added after the company table.
+/// Amounts in thousands: $10k to $15k of revenue a person (in units, $10 to $15 would be
+/// implausible_per_employee warnings).
 fn company(acknowledge: &str) -> String {
     format!(
-        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n{acknowledge}\n\
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n{acknowledge}\n\
          [[period]]\nlabel = \"2022\"\nrevenue = 100\noperating_income = 30\nheadcount_end = 10\ncosts = {{ staff = 60 }}\n\
          [[period]]\nlabel = \"2023\"\nrevenue = 120\noperating_income = 40\nheadcount_end = 10\ncosts = {{ staff = 70 }}\n\
          [[period]]\nlabel = \"2024\"\nrevenue = 150\noperating_income = 60\nheadcount_end = 10\ncosts = {{ staff = 80 }}\n"
@@ -139,7 +141,7 @@ fn bad_acknowledgements_are_refused_with_their_position() {
             "[[acknowledge]]\nkind = \"unlisted_costs\"\nreson = \"D&A\"\n",
             &[
                 "unknown field `reson`",
-                "a.toml:6:1",
+                "a.toml:7:1",
                 "did you mean `reason`?",
             ],
         ),
@@ -147,17 +149,17 @@ fn bad_acknowledgements_are_refused_with_their_position() {
             "[[acknowledge]]\nkind = \"unlisted_cost\"\nreason = \"D&A\"\n",
             &[
                 "\"unlisted_cost\" is not a kind of warning",
-                "a.toml:5:1",
+                "a.toml:6:1",
                 "did you mean \"unlisted_costs\"?",
             ],
         ),
         (
             "[[acknowledge]]\nkind = \"unlisted_costs\"\n",
-            &["gives no reason", "a.toml:4:1", "add reason = "],
+            &["gives no reason", "a.toml:5:1", "add reason = "],
         ),
         (
             "[[acknowledge]]\nkind = \"gap\"\nperiod = \"2024-Q5\"\nreason = \"x\"\n",
-            &["bad period label", "a.toml:6:1"],
+            &["bad period label", "a.toml:7:1"],
         ),
     ];
     for (acknowledge, expected) in cases {
@@ -238,4 +240,49 @@ fn a_quarter_typo_reaches_the_brief_json_and_check() {
         data["why"],
         "The figures raised 1 data warning (quarters against their year: 1)."
     );
+}
+
+/// Trust II, 6: the two scale slips that gave "0 warnings" and an unchanged scorecard. Acme
+/// (SEK thousands) without its `scale` line: 2024's revenue of SEK 5,000 over 90 people on
+/// average ((100 + 80) / 2) is SEK 55.6 each, below SEK 10,000 ($1,000 at ~10 SEK a dollar).
+/// A take rate whose GMV is in millions in a file in thousands: 2,939 / 200 x 100 = 1,469.5%.
+#[test]
+fn scale_slips_raise_warnings_and_never_pass() {
+    let acme = std::fs::read_to_string(crate::harness::root().join("tests/fixtures/acme.toml"))
+        .unwrap()
+        .replace("scale = \"thousands\"\n", "");
+    let slipped = run(&[("acme.toml", &acme)], &["check", "acme.toml"]);
+    let line = |text: &str, name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let data = line(&slipped.stdout, "Data warnings");
+    assert!(
+        data.contains("WATCH") && !data.contains(" 0 warnings"),
+        "{data}"
+    );
+    assert!(
+        data.contains("per-employee amounts no company has"),
+        "{data}"
+    );
+    let growth = line(&slipped.stdout, "Revenue growth");
+    assert!(growth.contains("WATCH"), "{growth}");
+    assert!(
+        growth.contains("revenue per employee of SEK 55.6 a year is below any real company's"),
+        "{growth}"
+    );
+
+    let take = "[company]\nname = \"Take AB\"\ncurrency = \"USD\"\nscale = \"thousands\"\n\
+        [[kpi]]\nkey = \"take_rate\"\nname = \"Take rate\"\nunit = \"pct\"\n\
+        formula = \"revenue / values.gmv * 100\"\n\
+        [[readiness.kpi]]\nkey = \"take_rate\"\nmin = 2\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 2939\nheadcount_end = 12\nvalues = { gmv = 200 }\n";
+    let checked = run(&[("take.toml", take)], &["check", "take.toml"]);
+    let kpi = line(&checked.stdout, "Take rate (company KPI)");
+    assert!(kpi.contains("WATCH") && kpi.contains("1469.5%"), "{kpi}");
+    assert!(kpi.contains("is a share, which cannot pass 100%"), "{kpi}");
+    let data = line(&checked.stdout, "Data warnings");
+    assert!(data.contains("1 warning"), "{data}");
 }

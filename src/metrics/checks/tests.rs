@@ -355,3 +355,145 @@ fn derived_operating_income_is_named_once() {
         ]
     );
 }
+
+/// The messages of the warnings of `kind` that a whole file (company table and periods) raises.
+fn file_messages(text: &str, kind: WarningKind) -> Vec<String> {
+    let input =
+        from_toml(text).unwrap_or_else(|error| panic!("the test input is invalid:\n{error}"));
+    compute(&input)
+        .warnings
+        .into_iter()
+        .filter(|w| w.kind == kind)
+        .map(|w| w.message)
+        .collect()
+}
+
+/// Trust II, 6a: a file in SEK thousands that forgot `scale = "thousands"`: revenue 4,000 over
+/// 100 people is SEK 40 each a year, below the bound of $1,000 x 10 SEK per dollar = SEK
+/// 10,000; personnel cost 2,000 over 100 is SEK 20 each, below $500 x 10 = SEK 5,000. With
+/// the scale, SEK 40,000 and SEK 20,000 pass.
+#[test]
+fn a_file_missing_its_scale_is_caught_per_employee() {
+    let file = |scale: &str| {
+        format!(
+            "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\n{scale}\n[[period]]\nlabel = \
+             \"2024\"\nrevenue = 4000\nheadcount_end = 100\npersonnel_cost = 2000\n\
+             costs = {{ staff = 2000, rent = 500 }}\n"
+        )
+    };
+    assert_eq!(
+        file_messages(&file(""), WarningKind::ImplausiblePerEmployee),
+        [
+            "2024: revenue per employee of SEK 40 a year is below any real company's (SEK \
+             10.0k, about $1.00k): check the file's scale (scale = \"thousands\"?) and the \
+             headcount",
+            "2024: loaded cost per employee of SEK 20 a year is below any real company's (SEK \
+             5.00k, about $500): check the file's scale (scale = \"thousands\"?) and the \
+             headcount",
+        ]
+    );
+    let scaled = file("scale = \"thousands\"");
+    assert!(file_messages(&scaled, WarningKind::ImplausiblePerEmployee).is_empty());
+}
+
+/// Amounts in thousands marked as millions: 2,811,000 millions over 3,887 people is
+/// 2,811,000,000,000 / 3,887 = $723,179,830 each, above the $100M bound. In yen the bounds
+/// are 100 times the dollar's: 5,000,000 yen over 100 people is 50,000 yen each, below
+/// 100,000 yen, while $50,000 each passes.
+#[test]
+fn per_employee_bounds_are_in_the_files_currency() {
+    let file = |currency: &str, scale: &str, revenue: &str, headcount: &str| {
+        format!(
+            "[company]\nname = \"Acme\"\ncurrency = \"{currency}\"\nscale = \"{scale}\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = {revenue}\nheadcount_end = {headcount}\n"
+        )
+    };
+    assert_eq!(
+        file_messages(
+            &file("USD", "millions", "2811000", "3887"),
+            WarningKind::ImplausiblePerEmployee
+        ),
+        [
+            "2024: revenue per employee of $723M a year is above any real company's ($100M): \
+          check the file's scale (amounts in thousands marked as millions?) and the headcount"
+        ]
+    );
+    let yen = file_messages(
+        &file("JPY", "units", "5000000", "100"),
+        WarningKind::ImplausiblePerEmployee,
+    );
+    assert_eq!(yen.len(), 1, "{yen:?}");
+    assert!(yen[0].contains("50.0k a year is below"), "{yen:?}");
+    assert!(file_messages(
+        &file("USD", "units", "5000000", "100"),
+        WarningKind::ImplausiblePerEmployee
+    )
+    .is_empty());
+}
+
+/// Trust II, 6c: 2023's revenue typed in units among years in thousands: 1,200,000 is more
+/// than 500 x 1,000 (2022) and 500 x 1,500 (2024); 2024's marketing of 0.4 is less than a
+/// 500th of 2023's 350 and 2022's 300 (0.4 x 500 = 200); a GMV of 90,000,000 among 90,000
+/// and 95,000. Its neighbours are not flagged for being off the slip.
+#[test]
+fn a_figure_a_thousand_times_off_its_neighbours_is_caught() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n\
+        [[period]]\nlabel = \"2022\"\nrevenue = 1000\ncosts = { marketing = 300 }\nvalues = { gmv = 90000 }\n\
+        [[period]]\nlabel = \"2023\"\nrevenue = 1200000\ncosts = { marketing = 350 }\nvalues = { gmv = 90000000 }\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 1500\ncosts = { marketing = 0.4 }\nvalues = { gmv = 95000 }\n";
+    assert_eq!(
+        file_messages(text, WarningKind::ScaleJump),
+        [
+            "2023: revenue of $1.20B is more than 500 times 2022's $1.00M and 2024's $1.50M: \
+             a figure a thousand times off its neighbours; check that it is in the file's \
+             scale (thousands)",
+            "2024: the \"Marketing\" cost line of $400 is less than a 500th of 2023's $350k \
+             and 2022's $300k: a figure a thousand times off its neighbours; check that it is \
+             in the file's scale (thousands)",
+            "2023: values.gmv of $90.0B is more than 500 times 2022's $90.0M and 2024's \
+             $95.0M: a figure a thousand times off its neighbours; check that it is in the \
+             file's scale (thousands)",
+        ]
+    );
+}
+
+/// Trust II, 6b: GMV entered in millions in a file in thousands: a take rate of 2,939 / 200
+/// x 100 = 1,469.5% is a share above 100%. 2023's 2,500 / 10,000 x 100 = 25% is more than
+/// ten times 2022's 2,000 / 100,000 = 2.0% and 2024's 2,200 / 100,000 = 2.2%. An index over
+/// a year earlier (2,500 / 2,000 x 100 = 125%) is not a share.
+#[test]
+fn a_share_above_100_percent_or_far_from_its_history_is_caught() {
+    let kpi = |key: &str, formula: &str| {
+        format!(
+            "[[kpi]]\nkey = \"{key}\"\nname = \"{key}\"\nunit = \"pct\"\nformula = \"{formula}\"\n"
+        )
+    };
+    let company = "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"thousands\"\n";
+    let slipped = format!(
+        "{company}{}[[period]]\nlabel = \"2024\"\nrevenue = 2939\nvalues = {{ gmv = 200 }}\n",
+        kpi("take_rate", "revenue / values.gmv * 100")
+    );
+    assert_eq!(
+        file_messages(&slipped, WarningKind::ShareOutOfRange),
+        [
+            "2024: KPI \"take_rate\" is 1469.5%, but its formula revenue / values.gmv * 100 is a \
+          share, which cannot pass 100%: check that both sides are in the file's scale \
+          (thousands), such as a value in millions in a file in thousands"
+        ]
+    );
+    let history = format!(
+        "{company}{}{}\
+         [[period]]\nlabel = \"2022\"\nrevenue = 2000\nvalues = {{ gmv = 100000 }}\n\
+         [[period]]\nlabel = \"2023\"\nrevenue = 2500\nvalues = {{ gmv = 10000 }}\n\
+         [[period]]\nlabel = \"2024\"\nrevenue = 2200\nvalues = {{ gmv = 100000 }}\n",
+        kpi("take_rate", "100 * revenue / values.gmv"),
+        kpi("revenue_index", "revenue / prior(revenue) * 100"),
+    );
+    assert_eq!(
+        file_messages(&history, WarningKind::ShareOutOfRange),
+        [
+            "2023: KPI \"take_rate\" of 25.0% is more than ten times both 2022's (2.0%) and \
+          2024's (2.2%); check the scale of its figures in 2023"
+        ]
+    );
+}

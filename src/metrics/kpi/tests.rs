@@ -254,3 +254,66 @@ fn a_pct_kpi_without_its_hundred_is_warned_about_at_its_formula() {
     assert!(warnings("100 * costs.funding / revenue").is_empty());
     assert!(warnings("operating_margin_pct - prior(operating_margin_pct)").is_empty());
 }
+
+/// Trust II, 13: values with a unit of their own. The starter's revenue per customer: SEK
+/// 410 millions over 1,200,000 customers (a count, not scaled) is 410,000,000 / 1,200,000 =
+/// SEK 341.67 a customer, shown "SEK 342"; merchants (a count) per employee, 1,200 / 250 =
+/// 4.8, was refused as "gives money". A value not declared stays money in the scale: GMV of
+/// 2 millions is 2,000,000, and the share 410 / 2 x 100 = 20,500% is a warning of its own.
+#[test]
+fn a_value_declared_a_count_is_not_scaled_and_money_over_it_is_money_per_unit() {
+    let text = "[company]\nname = \"Acme\"\ncurrency = \"SEK\"\nscale = \"millions\"\n\
+        [[kpi]]\nkey = \"revenue_per_customer\"\nname = \"Revenue per customer\"\n\
+        unit = \"money_per_unit\"\nformula = \"revenue / values.customers\"\n\
+        [[kpi]]\nkey = \"merchants_per_employee\"\nname = \"Merchants per employee\"\n\
+        unit = \"number\"\nformula = \"values.merchants / headcount_end\"\n\
+        [[kpi]]\nkey = \"gmv\"\nname = \"GMV\"\nunit = \"money\"\nformula = \"values.gmv\"\n\
+        [values.customers]\nunit = \"number\"\n[values.merchants]\nunit = \"number\"\n\
+        [[period]]\nlabel = \"2023\"\nrevenue = 410\nheadcount_end = 250\n\
+        values = { customers = 1200000, merchants = 1200, gmv = 2 }\n";
+    let input = from_toml(text).unwrap_or_else(|e| panic!("{e}"));
+    super::check(&input).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        input.periods[0].values.get("customers"),
+        Some(&Decimal::from(1_200_000))
+    );
+    let metrics = compute(&input);
+    let period = &metrics.periods[0];
+    let value = |key: &str| period.kpis.get(key).copied().flatten().map(|e| e.0);
+    let per_customer = value("revenue_per_customer").unwrap();
+    assert_eq!(per_customer.round_dp(2), Decimal::new(34167, 2));
+    assert_eq!(value("merchants_per_employee"), Some(Decimal::new(48, 1)));
+    assert_eq!(value("gmv"), Some(Decimal::from(2_000_000)));
+    let shown = super::value(&input.kpis[0], period).unwrap();
+    assert_eq!(super::unit(&input.kpis[0]), crate::metrics::Unit::Money);
+    assert_eq!(
+        crate::format::money_precise(shown.as_f64(), "SEK"),
+        "SEK 342"
+    );
+    // Declared as money per unit, money over money is refused: it gives a plain number.
+    let e = error(&kpi("k", "money_per_unit", "revenue / values.gmv"));
+    assert!(e.contains("gives a plain number"), "{e}");
+}
+
+/// A value's unit is one of four, declared for a name the periods give; each refusal points
+/// at the `unit` line (line 5 of the file: after the four lines of the company table).
+#[test]
+fn value_units_are_checked_where_they_are_written() {
+    let refused = |units: &str| {
+        from_toml(&format!("{HEAD}{units}{PERIODS}"))
+            .unwrap_err()
+            .to_string()
+    };
+    let e = refused("[values.gmv]\nunit = \"count\"\n");
+    assert!(
+        e.contains("unknown unit \"count\" for the value \"gmv\""),
+        "{e}"
+    );
+    assert!(e.contains("t.toml:6:1"), "{e}");
+    let e = refused("[values.gmvs]\nunit = \"number\"\n");
+    assert!(
+        e.contains("a unit is declared for the value \"gmvs\", which no period gives"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean \"gmv\"?"), "{e}");
+}

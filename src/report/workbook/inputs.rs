@@ -164,7 +164,12 @@ pub fn inputs_sheet(
         for (at, name) in values.iter().enumerate() {
             if let Some(amount) = period.values.get(*name) {
                 let column = first_value_column + at as u16;
-                sheet.write_number_with_format(row, column, scaled(*amount), &styles.decimal)?;
+                // Money in the scale, as every amount; counts, people and percent as written.
+                let number = match input.value_unit(name) {
+                    crate::input::ValueUnit::Money => scaled(*amount),
+                    _ => to_f64(*amount),
+                };
+                sheet.write_number_with_format(row, column, number, &styles.decimal)?;
             }
         }
         if let Some(notes) = &period.notes {
@@ -277,6 +282,13 @@ pub fn company_sheet(
                 Cell::Text(name.into()),
             ));
         }
+    }
+    // The unit of each value that is not money, read back as the input's company sheet reads it.
+    for (name, unit) in &input.value_units {
+        rows.push((
+            format!("values.{name}.unit"),
+            Cell::Text(unit.name().into()),
+        ));
     }
     for known in &input.acknowledgements {
         let field = match known.period {

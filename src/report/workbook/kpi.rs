@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use crate::input::formula::{Expr, Name, Op};
-use crate::input::CompanyInput;
+use crate::input::{CompanyInput, ValueUnit};
 use crate::metrics::catalogue::workbook::SCALE;
 use crate::metrics::kpi::{target, Target};
 use crate::metrics::Unit;
@@ -129,7 +129,11 @@ fn operand(input: &CompanyInput, expr: &Expr, cells: &impl KpiCells) -> Option<T
         Expr::Number { value, .. } => Term::atom(number(*value), 0, 0),
         Expr::Name { name, .. } => match name {
             Name::Cost(line) => cell(cells.line(line)?, Unit::Amount),
-            Name::Value(value) => cell(cells.value(value)?, Unit::Amount),
+            // Only money values are in the scale on the Inputs sheet.
+            Name::Value(value) => match input.value_unit(value) {
+                ValueUnit::Money => cell(cells.value(value)?, Unit::Amount),
+                _ => cell(cells.value(value)?, Unit::Ratio),
+            },
             Name::Plain(plain) => match target(input, plain)? {
                 Target::Kpi(k) => {
                     cell(cells.kpi(k)?, crate::metrics::kpi::unit(input.kpis.get(k)?))
@@ -281,6 +285,32 @@ mod tests {
         assert_eq!(
             formula(&input, 0, &Named(7)).as_deref(),
             Some("revenue_7-Inputs!marketing_7*operating_margin_pct_7+-revenue_6*0.5")
+        );
+    }
+
+    /// Trust II, 13: a count on the Inputs sheet is as written, not in the scale. Revenue per
+    /// customer is revenue (millions on the sheet) over customers, in currency: `*Scale`
+    /// once; customers per employee has no Scale at all.
+    #[test]
+    fn a_value_that_is_not_money_carries_no_scale() {
+        let input = crate::input::from_toml(
+            "[company]\nname = \"A\"\ncurrency = \"USD\"\nscale = \"millions\"\n\
+             [values.customers]\nunit = \"number\"\n\
+             [[period]]\nlabel = \"2024\"\nrevenue = 10\nheadcount_end = 5\n\
+             values = { customers = 20000 }\n\
+             [[kpi]]\nkey = \"k\"\nname = \"K\"\nunit = \"money_per_unit\"\n\
+             formula = \"revenue / values.customers\"\n\
+             [[kpi]]\nkey = \"c\"\nname = \"C\"\nunit = \"number\"\n\
+             formula = \"values.customers / headcount_end\"\n",
+        )
+        .unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(
+            formula(&input, 0, &Named(7)).as_deref(),
+            Some("revenue_7/Inputs!customers_7*Scale")
+        );
+        assert_eq!(
+            formula(&input, 1, &Named(7)).as_deref(),
+            Some("Inputs!customers_7/headcount_end_7")
         );
     }
 

@@ -204,7 +204,12 @@ pub fn sheet(
                 (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
             }
         };
-        let words = unit_words(unit, company);
+        let words = match row {
+            Row::Kpi(k) if sources.input.kpis[*k].unit == crate::input::KpiUnit::MoneyPerUnit => {
+                format!("{} per unit", company.currency)
+            }
+            _ => unit_words(unit, company),
+        };
         longest = (
             longest.0.max(name.chars().count() + 2),
             longest.1.max(words.chars().count()),

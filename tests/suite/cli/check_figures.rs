@@ -16,6 +16,8 @@ const SLOW_CSV: &str = "label,revenue,operating_income\n2023,100,\n2024,110,1\n"
 /// Three years that pass every criterion: growth 30 % (169 / 130), a margin of 19 / 169 =
 /// 11.2 % (Rule of 40 41.2) up from 10 / 130 = 7.7 %, opex up 25 % (150 / 120), revenue per
 /// employee up (169 / 530 against 130 / 510), operating income exactly revenue minus costs.
+/// Amounts in SEK millions: SEK 319k a person, a real company's (in units, SEK 0.3 would be
+/// an implausible_per_employee warning).
 fn healthy(plan: &str) -> String {
     let year = |label: &str, revenue: u32, costs: u32, income: u32, headcount: u32| {
         format!(
@@ -24,7 +26,7 @@ fn healthy(plan: &str) -> String {
         )
     };
     format!(
-        "[company]\nname = \"Plan AB\"\ncurrency = \"SEK\"\n\n{plan}\n{}{}{}",
+        "[company]\nname = \"Plan AB\"\ncurrency = \"SEK\"\nscale = \"millions\"\n\n{plan}\n{}{}{}",
         year("2022", 100, 95, 5, 500),
         year("2023", 130, 120, 10, 520),
         year("2024", 169, 150, 19, 540)

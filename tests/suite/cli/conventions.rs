@@ -36,6 +36,57 @@ fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
     assert_eq!(replaced, starter);
 }
 
+/// Trust II, 13: the starter's revenue per customer is money per customer: SEK 410 millions
+/// over 1,200,000 customers (a count, declared `[values.customers] unit = "number"`, not
+/// scaled) is SEK 341.67, shown "SEK 342" (2024: 500 millions / 1,400,000 = SEK 357), not
+/// "341.67x". The declaration reaches metrics.json, and the workbook reads back to the same
+/// values (its company sheet's `values.customers.unit | number` row); a CSV declares it with
+/// `--company values.customers.unit=number`.
+#[test]
+fn the_starter_shows_revenue_per_customer_in_its_currency() {
+    let starter = Test::new()
+        .args(["init", "acme"])
+        .run()
+        .read("acme/company.toml");
+    let generated = Test::new()
+        .file("company.toml", &starter)
+        .args([
+            "generate",
+            "company.toml",
+            "--format",
+            "md,json,xlsx",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(0);
+    let brief = generated.read("out/acme-analytics-ab/brief.md");
+    assert!(
+        brief.contains("| Revenue per customer | SEK 342 | SEK 357 |"),
+        "{brief}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&generated.read("out/acme-analytics-ab/metrics.json")).unwrap();
+    assert_eq!(json["value_units"]["customers"], "number");
+    let workbook = std::fs::read(generated.path("out/acme-analytics-ab/metrics.xlsx")).unwrap();
+    let read_back = Test::new()
+        .file("book.xlsx", workbook)
+        .args(["metrics", "book.xlsx"])
+        .run()
+        .status(0);
+    let again: serde_json::Value = serde_json::from_str(&read_back.stdout).unwrap();
+    assert_eq!(again["value_units"], json["value_units"]);
+    let csv = "label,revenue,headcount_end,value:customers\n2023,410,250,1200000\n";
+    let from_csv = Test::new()
+        .file("acme.csv", csv)
+        .args(["metrics", "acme.csv", "--company"])
+        .args(["name=Acme,currency=SEK,scale=millions,values.customers.unit=number"])
+        .run()
+        .status(0);
+    let csv_json: serde_json::Value = serde_json::from_str(&from_csv.stdout).unwrap();
+    assert_eq!(csv_json["value_units"]["customers"], "number");
+}
+
 #[test]
 fn completions_and_man_page_go_to_stdout() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
