@@ -370,6 +370,21 @@ pub fn to_f64(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
 
+/// The longest runway shown as a number of months: beyond it a runway reads "more than 10
+/// years" (and a chart draws it at this height), as a figure of hundreds of months only says
+/// the company is not burning much.
+pub const MAX_SHOWN_MONTHS: f64 = 120.0;
+
+/// A runway or other span in months: "18.5 months", or "more than 10 years" beyond
+/// [`MAX_SHOWN_MONTHS`].
+pub fn months(value: f64) -> String {
+    if value > MAX_SHOWN_MONTHS {
+        "more than 10 years".to_string()
+    } else {
+        format!("{} months", places(value, 1, false))
+    }
+}
+
 /// A duration in years as a reader says it, to at most one decimal: "1 year", "2.2 years",
 /// "0.5 years" (the noun follows the number as shown, so 0.96 reads "1 year").
 pub fn years(value: f64) -> String {
@@ -382,6 +397,13 @@ pub fn years(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_beyond_ten_years_read_as_such() {
+        assert_eq!(months(18.46), "18.5 months");
+        assert_eq!(months(120.0), "120.0 months");
+        assert_eq!(months(778.0), "more than 10 years");
+    }
 
     #[test]
     fn years_take_their_noun_from_the_number_shown() {

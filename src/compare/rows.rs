@@ -213,7 +213,7 @@ pub fn text(unit: Unit, number: Number, column: &Column, derived: bool) -> Strin
         (Unit::Pp, value) => format!("{} pp", places(value.as_f64(), 2, true)),
         (Unit::Points, value) => places(value.as_f64(), 2, false),
         (Unit::Ratio, value) => format!("{}×", places(value.as_f64(), 2, false)),
-        (Unit::Months, value) => format!("{} months", places(value.as_f64(), 1, false)),
+        (Unit::Months, value) => crate::format::months(value.as_f64()),
         (_, value) => places(value.as_f64(), 2, false),
     }
 }

@@ -335,15 +335,7 @@ impl Cell {
                     &with(&[("decimals", places.into()), ("fixed", true.into())]),
                 )?
             }
-            (_, Unit::Months) => Value::from(format!(
-                "{} months",
-                num(
-                    number,
-                    &with(&[("decimals", 1.into()), ("fixed", true.into())])
-                )?
-                .as_str()
-                .unwrap_or(NA)
-            )),
+            (_, Unit::Months) => Value::from(float(number).map_or(NA.to_string(), format::months)),
             (_, Unit::Ratio) if cell.judged().is_some() => {
                 judged(format::Measure::Ratio).unwrap_or_else(|| Value::from(NA))
             }

@@ -478,3 +478,29 @@ fn the_headline_shows_margins_cash_flow_and_runway_when_given() {
     let headline = &brief[..brief.find("## In brief").unwrap()];
     assert!(!headline.contains("Gross margin"), "{headline}");
 }
+
+/// A runway of hundreds of months says only that the burn is small: 2024 burns 120 (operating
+/// cash flow -100, capex 20) against cash of 7,780, 7,780 × 12 ÷ 120 = 778 months, shown as
+/// "more than 10 years" in the tables and the chart's text, and drawn at 120 months; 2023's
+/// 1,200 × 12 ÷ 120 = 120 months is shown as it is.
+#[test]
+fn a_runway_beyond_ten_years_reads_as_such() {
+    let company = "[company]\nname = \"Acme\"\ncurrency = \"USD\"\n\n\
+        [[period]]\nlabel = \"2023\"\nrevenue = 100\noperating_cash_flow = -100\ncapex = 20\ncash = 1200\n\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 120\noperating_cash_flow = -100\ncapex = 20\ncash = 7780\n";
+    let output = Test::new()
+        .file("acme.toml", company)
+        .args(["generate", "acme.toml", "-o", "out", "--format", "md,html"])
+        .run()
+        .status(0);
+    let brief = output.read("out/acme/brief.md");
+    assert!(
+        brief.contains("| Cash runway | 120.0 months | more than 10 years |"),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("Line: cash runway in months while burning, n/a when not burning (2023 120.0 months, 2024 more than 10 years); a runway of more than 10 years is drawn at 120 months."),
+        "{brief}"
+    );
+    assert!(!brief.contains("778"), "{brief}");
+}

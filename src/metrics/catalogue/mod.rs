@@ -17,8 +17,9 @@ use super::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 use crate::period::PeriodKind;
 use workbook::{
-    ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, operating_income,
-    per_employee, points, quotient, runway_months, share, Field, InWorkbook, LineInWorkbook, Which,
+    ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, net_burn,
+    operating_income, per_employee, points, quotient, runway_months, share, Field, InWorkbook,
+    LineInWorkbook, Which,
 };
 
 /// How a metric is measured, which decides how it is shown and how a change in it reads.
@@ -676,7 +677,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.net_burn),
             formula: Computed("capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero"),
             unavailable: "no free cash flow, or not burning (free cash flow is zero or more)",
-            workbook: InWorkbook::Formula(|c| Some(format!("-{}", c.metric(Which::This, "free_cash_flow")?))),
+            workbook: InWorkbook::Guarded(net_burn),
         },
         Metric {
             key: "runway_months",
@@ -687,9 +688,9 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| float(p.runway_months),
-            formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative"),
+            formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative; beyond 120 months shown as \"more than 10 years\" (and drawn at 120)"),
             unavailable: "not burning (no runway to count), or no net burn or no cash",
-            workbook: InWorkbook::Formula(runway_months),
+            workbook: InWorkbook::Guarded(runway_months),
         },
         Metric {
             key: "personnel_cost",

@@ -54,12 +54,27 @@ pub enum InWorkbook {
     Formula(fn(&dyn Cells) -> Option<String>),
     /// Written as a value, and why it cannot be a formula.
     Value(&'static str),
+    /// A formula written in every period whose operands are in the workbook, even where the
+    /// metric is n/a: it gives an empty cell there (net burn while not burning), so a what-if
+    /// that changes its operands shows the metric appear or go, guarded as ipobrief computes it.
+    Guarded(fn(&dyn Cells) -> Option<String>),
+}
+
+impl InWorkbook {
+    /// The formula's builder, if the metric is a formula.
+    pub fn builder(self) -> Option<fn(&dyn Cells) -> Option<String>> {
+        match self {
+            InWorkbook::Formula(build) | InWorkbook::Guarded(build) => Some(build),
+            InWorkbook::Value(_) => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for InWorkbook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             InWorkbook::Formula(_) => f.write_str("Formula"),
+            InWorkbook::Guarded(_) => f.write_str("Guarded"),
             InWorkbook::Value(why) => write!(f, "Value({why:?})"),
         }
     }
@@ -192,13 +207,22 @@ pub fn combine(cells: &dyn Cells, first: &str, operator: char, second: &str) -> 
     ))
 }
 
+/// Net burn: minus the free cash flow, while that is below zero; else an empty cell.
+pub fn net_burn(cells: &dyn Cells) -> Option<String> {
+    let fcf = cells.metric(Which::This, "free_cash_flow")?;
+    Some(format!("IF({fcf}<0,-{fcf},\"\")"))
+}
+
 /// Cash runway in months: cash × the period's months ÷ its net burn (a quarter's burn is
 /// spread over 3 months, a half's over 6, a year's over 12).
 pub fn runway_months(cells: &dyn Cells) -> Option<String> {
-    Some(format!(
-        "{}*{}/{}",
+    let (cash, burn) = (
         cells.metric(Which::This, "cash")?,
+        cells.metric(Which::This, "net_burn")?,
+    );
+    // Only while burning: the burn cell is empty (text) otherwise, and text > 0 in Excel.
+    Some(format!(
+        "IF(AND(ISNUMBER({burn}),ISNUMBER({cash})),IF({burn}>0,{cash}*{}/{burn},\"\"),\"\")",
         12 / cells.per_year(),
-        cells.metric(Which::This, "net_burn")?
     ))
 }

@@ -211,6 +211,10 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
 fn workbook_words(how: &InWorkbook) -> &'static str {
     match how {
         InWorkbook::Formula(_) => "a formula over the Inputs sheet and this series' rows",
+        InWorkbook::Guarded(_) => {
+            "a formula over this series' rows in every period, empty where the figure is n/a \
+             (so a what-if that starts or stops it is seen)"
+        }
         InWorkbook::Value(why) => why,
     }
 }

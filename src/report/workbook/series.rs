@@ -240,11 +240,12 @@ pub fn sheet(
                     Written {
                         value,
                         formula: match metric.workbook {
-                            InWorkbook::Formula(build) => Ok(build),
+                            // Built only for a cell with a value: an n/a cell is left empty.
+                            InWorkbook::Formula(build) => Ok(value.and_then(|_| build(&here))),
+                            // In every period its operands allow, empty where n/a.
+                            InWorkbook::Guarded(build) => Ok(build(&here)),
                             InWorkbook::Value(why) => Err(why),
-                        }
-                        // Built only for a cell with a value: an n/a cell is left empty.
-                        .map(|build| value.and_then(|_| build(&here))),
+                        },
                         na: value.is_none().then(|| {
                             period
                                 .unavailable
@@ -432,6 +433,10 @@ impl Written {
         company: &Company,
     ) -> Result<(), XlsxError> {
         let Some(number) = self.value else {
+            // A guarded formula stands in an n/a cell too, its result empty.
+            if let Ok(Some(formula)) = self.formula {
+                sheet.write_formula(row, column, Formula::new(formula).set_result(""))?;
+            }
             let why = self.na.unwrap_or_default();
             sheet.insert_note(row, column, &note(format!("{}: {why}", self.mark)))?;
             return Ok(());
@@ -489,7 +494,14 @@ impl Cells for PeriodCells<'_> {
     fn metric(&self, which: Which, key: &str) -> Option<String> {
         let index = self.index(which)?;
         let (row, metric) = *self.rows.get(key)?;
-        metric.value(&self.sources.metrics.periods[index])?;
+        let guarded_here = match metric.workbook {
+            // A guarded formula fills its cell in this period whenever it can be built.
+            InWorkbook::Guarded(build) => which == Which::This && build(self).is_some(),
+            _ => false,
+        };
+        if !guarded_here {
+            metric.value(&self.sources.metrics.periods[index])?;
+        }
         let column = *self.columns.get(&self.label(which))?;
         Some(row_col_to_cell(row, column))
     }

@@ -67,8 +67,7 @@ fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
                     .iter()
                     .filter(|m| m.series.applies_to(period.kind))
                 {
-                    let (Some(_), InWorkbook::Formula(build)) =
-                        (metric.value(period), metric.workbook)
+                    let (Some(_), Some(build)) = (metric.value(period), metric.workbook.builder())
                     else {
                         continue;
                     };
@@ -118,11 +117,9 @@ fn formulas_read_as_an_analyst_would_write_them() {
     let label = crate::period::PeriodLabel::parse("2025").unwrap();
     let at = sources.index[&label];
     let year_before = sources.index[&label.year_earlier()];
-    let formula = |key: &str| match crate::metrics::catalogue::known(key).workbook {
-        InWorkbook::Formula(build) => {
-            super::series::with_cells(&sources, label, |c| build(c)).unwrap()
-        }
-        InWorkbook::Value(why) => panic!("{key} is a value: {why}"),
+    let formula = |key: &str| match crate::metrics::catalogue::known(key).workbook.builder() {
+        Some(build) => super::series::with_cells(&sources, label, |c| build(c)).unwrap(),
+        None => panic!("{key} is a value"),
     };
     let (now, before) = (
         super::inputs::InputsLayout::row(at) + 1,
@@ -239,5 +236,45 @@ fn each_figure_is_in_its_own_input_column() {
     for figure in &crate::input::FIGURES {
         let column = super::inputs::field_column(figure.field) as usize;
         assert_eq!(crate::input::COLUMNS[column], figure.column);
+    }
+}
+
+/// Net burn and runway are formulas in every period with cash-flow figures, guarded as ipobrief
+/// computes them: 2023 burns (free cash flow 10 - 40 = -30: net burn 30, runway 120 × 12 / 30
+/// = 48 months), 2024 does not (free cash flow 50 - 20 = 30), yet its cells hold the same
+/// formulas, empty now, so a what-if that cuts 2024's operating cash flow shows its burn.
+#[test]
+fn net_burn_and_runway_are_guarded_formulas_in_every_period() {
+    let input = crate::input::from_toml(
+        "[company]\nname = \"Acme\"\ncurrency = \"USD\"\nscale = \"millions\"\n\
+         [[period]]\nlabel = \"2023\"\nrevenue = 100\noperating_cash_flow = 10\ncapex = 40\ncash = 120\n\
+         [[period]]\nlabel = \"2024\"\nrevenue = 120\noperating_cash_flow = 50\ncapex = 20\ncash = 150\n",
+    )
+    .unwrap();
+    let analysis = Analysis::of(&input, &Thresholds::default(), None);
+    let metrics = &analysis.metrics;
+    assert_eq!(metrics.periods[0].runway_months, Some(48.0));
+    assert_eq!(metrics.periods[1].net_burn, None);
+    let layout = layout(&input, metrics);
+    let sources = Sources::new(&input, metrics, &layout);
+    for period in &metrics.periods {
+        super::series::with_cells(&sources, period.label, |cells| {
+            let build = |key: &str| {
+                crate::metrics::catalogue::known(key)
+                    .workbook
+                    .builder()
+                    .and_then(|build| build(cells))
+                    .unwrap_or_else(|| panic!("{} {key}: no formula", period.label))
+            };
+            let (burn, runway) = (build("net_burn"), build("runway_months"));
+            let fcf = burn
+                .trim_start_matches("IF(")
+                .split('<')
+                .next()
+                .unwrap()
+                .to_string();
+            assert_eq!(burn, format!("IF({fcf}<0,-{fcf},\"\")"));
+            assert!(runway.contains("*12/"), "{runway}");
+        });
     }
 }

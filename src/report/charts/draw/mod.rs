@@ -167,8 +167,17 @@ impl Job<'_> {
     fn cash(&self) -> Vec<Option<f64>> {
         self.column(|p| exact(p.cash))
     }
+    /// The runway as drawn: at most [`format::MAX_SHOWN_MONTHS`], so one period of hundreds of
+    /// months does not flatten the others (its text says "more than 10 years").
     fn runway(&self) -> Vec<Option<f64>> {
-        self.column(|p| p.runway_months)
+        self.column(|p| p.runway_months.map(|m| m.min(format::MAX_SHOWN_MONTHS)))
+    }
+
+    fn runway_capped(&self) -> bool {
+        self.series.periods.iter().any(|p| {
+            p.runway_months
+                .is_some_and(|m| m > format::MAX_SHOWN_MONTHS)
+        })
     }
 
     /// Cost line names in order, with each period's share of revenue.
@@ -300,9 +309,18 @@ impl Drawable for Job<'_> {
                 format!("Lines: {}.", lines.join("; "))
             }
             ChartKind::Runway => format!(
-                "Bars: cash at period end ({}). Line: cash runway in months while burning, n/a when not burning ({}).",
+                "Bars: cash at period end ({}). Line: cash runway in months while burning, n/a when not burning ({}){}.",
                 describe(&labels, &self.cash(), money_fmt),
-                describe(&labels, &self.runway(), |v| format!("{} months", format::places(v, 1, false)))
+                describe(
+                    &labels,
+                    &self.column(|p| p.runway_months),
+                    format::months
+                ),
+                if self.runway_capped() {
+                    "; a runway of more than 10 years is drawn at 120 months"
+                } else {
+                    ""
+                }
             ),
         }
     }
