@@ -148,6 +148,9 @@ pub struct Company {
     pub currency: String,
     pub scale: Scale,
     pub fiscal_year_end: Option<String>,
+    /// `fiscal_year_end` read: what every period label of the company carries.
+    #[serde(skip)]
+    pub calendar: crate::period::FiscalCalendar,
     pub summary: Option<String>,
     pub ai_exposed: Vec<String>,
     pub sources: Vec<String>,

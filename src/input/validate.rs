@@ -148,7 +148,7 @@ pub fn validate(
         raw.periods
             .into_par_iter()
             .enumerate()
-            .map(|(index, raw_period)| period(raw_period, index, company.scale, cost_sign, &check))
+            .map(|(index, raw_period)| period(raw_period, index, &company, cost_sign, &check))
             .collect()
     };
     for (index, period) in checked.into_iter().enumerate() {
@@ -217,10 +217,11 @@ pub fn validate(
 fn period(
     mut raw: RawPeriod,
     index: usize,
-    scale: Scale,
+    company: &super::Company,
     cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
+    let scale = company.scale;
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
     let label_text = raw.label.take().map(|l| l.0).unwrap_or_default();
     if label_text.trim().is_empty() {
@@ -234,7 +235,8 @@ fn period(
         check
             .error(at(&["label"]), format!("bad period label: {}", e.0))
             .with_help(LABEL_FORMS)
-    })?;
+    })?
+    .in_calendar(company.calendar);
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {

@@ -58,11 +58,7 @@ fn same_date(input: &CompanyInput, currency: &str) -> Vec<Warning> {
         for kind in [PeriodKind::Quarter, PeriodKind::Half] {
             let part = |index: u8| {
                 by_label
-                    .get(&PeriodLabel {
-                        year: year.label.year,
-                        kind,
-                        index,
-                    })
+                    .get(&PeriodLabel::new(year.label.year, kind, index))
                     .copied()
             };
             let pairs = [(part(kind.per_year() as u8), "end"), (part(1), "start")];
@@ -178,11 +174,7 @@ fn parts_vs_year(input: &CompanyInput) -> Vec<Warning> {
     {
         for (kind, warning_kind, noun) in parts_of {
             let labels: Vec<PeriodLabel> = (1..=kind.per_year() as u8)
-                .map(|index| PeriodLabel {
-                    year: year.label.year,
-                    kind,
-                    index,
-                })
+                .map(|index| PeriodLabel::new(year.label.year, kind, index).in_calendar(year.label.calendar))
                 .collect();
             let Some(parts) = labels
                 .iter()

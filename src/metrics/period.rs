@@ -24,7 +24,15 @@ pub struct CostLineMetrics {
 /// Every metric of one period. Field names are the JSON keys.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodMetrics {
+    /// The label as the input writes it, "2025-Q4", whatever the fiscal calendar.
+    #[serde(serialize_with = "crate::period::canonical_label")]
     pub label: PeriodLabel,
+    /// The label as the brief shows it, "FY2025 Q4", and the months it covers, "Jan-Mar 2025",
+    /// when the fiscal year is not the calendar year (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<String>,
     pub kind: PeriodKind,
     pub revenue: Exact,
     pub revenue_growth_yoy_pct: Option<f64>,
@@ -143,6 +151,8 @@ pub fn compute<'a>(
     cx.na.resolve();
     PeriodMetrics {
         label,
+        display: label.months().map(|_| label.to_string()),
+        months: label.months(),
         kind: label.kind,
         revenue: Exact(period.revenue),
         revenue_growth_yoy_pct: growth.yoy,

@@ -76,6 +76,9 @@ pub struct Kpi {
 #[derive(Debug, Serialize)]
 pub struct Headline {
     pub label: String,
+    /// The months the period covers, "Apr 2024-Mar 2025", when its fiscal year is not the
+    /// calendar year.
+    pub months: Option<String>,
     pub kind: PeriodKind,
     pub kpis: Vec<Kpi>,
 }
@@ -86,6 +89,9 @@ pub struct SeriesView {
     /// "Fiscal years", "Quarters".
     pub title: String,
     pub labels: Vec<String>,
+    /// Each label's months ("Jan-Mar 2025"), under it in the tables' headers; empty when the
+    /// fiscal year is the calendar year.
+    pub months: Vec<String>,
     /// "Showing the latest 12 of 40 quarters; ...", when the input has more than are shown.
     pub window_note: Option<String>,
     pub tables: Vec<tables::Table>,
@@ -333,6 +339,7 @@ fn series_view(
             PeriodKind::Quarter => "Quarters".to_string(),
         },
         labels: series.labels(),
+        months: series.periods.iter().filter_map(|p| p.label.months()).collect(),
         window_note: (series.total > series.periods.len()).then(|| {
             format!(
                 "Showing the latest {} of {} {}; every period is in metrics.json.",
@@ -522,6 +529,7 @@ fn headline(
     }
     Headline {
         label: period.label.to_string(),
+        months: period.label.months(),
         kind: period.kind,
         kpis,
     }
