@@ -172,13 +172,15 @@ impl PeriodLabel {
     /// The months the period covers, "Jan-Mar 2025" or "Apr 2024-Mar 2025", for headers with
     /// room for them; None in a December calendar, where the label says it already.
     pub fn months(self) -> Option<String> {
-        if self.calendar.is_calendar_year() {
-            return None;
-        }
+        (!self.calendar.is_calendar_year()).then(|| self.month_span_text())
+    }
+
+    /// The months the period covers, "Jan-Mar 2025", in any calendar.
+    pub fn month_span_text(self) -> String {
         let (first, last) = self.month_span();
         let name = |m: i32| MONTHS[m.rem_euclid(12) as usize];
         let year = |m: i32| m.div_euclid(12);
-        Some(if year(first) == year(last) {
+        if year(first) == year(last) {
             format!("{}-{} {}", name(first), name(last), year(last))
         } else {
             format!(
@@ -188,7 +190,7 @@ impl PeriodLabel {
                 name(last),
                 year(last)
             )
-        })
+        }
     }
 
     /// The first and last month of the period, as months since year 0 (January 2025 is

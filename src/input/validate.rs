@@ -169,6 +169,7 @@ pub fn validate(
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
+    super::years::complete(&mut periods, company.scale);
     let mut warnings = gap_warnings(&periods);
     warnings.extend(reading_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
@@ -231,12 +232,13 @@ fn period(
                 "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
             ));
     }
-    let label = PeriodLabel::parse(&label_text).map_err(|e| {
-        check
-            .error(at(&["label"]), format!("bad period label: {}", e.0))
-            .with_help(LABEL_FORMS)
-    })?
-    .in_calendar(company.calendar);
+    let label = PeriodLabel::parse(&label_text)
+        .map_err(|e| {
+            check
+                .error(at(&["label"]), format!("bad period label: {}", e.0))
+                .with_help(LABEL_FORMS)
+        })?
+        .in_calendar(company.calendar);
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
@@ -329,6 +331,7 @@ fn period(
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
+        coverage: Default::default(),
     })
 }
 

@@ -10,6 +10,7 @@ pub mod kpi;
 mod period;
 pub mod reason;
 pub mod runs;
+mod ttm;
 mod unavailable;
 
 use foldhash::{HashMap, HashSet};
@@ -22,6 +23,7 @@ use crate::period::PeriodLabel;
 pub use catalogue::{Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
 pub use period::{CostLineMetrics, PeriodMetrics};
 pub use reason::Reason;
+pub use ttm::TrailingTwelveMonths;
 pub use unavailable::Unavailable;
 
 /// Who made the file, so a reader can tell which version's definitions apply.
@@ -54,6 +56,9 @@ pub struct Metrics {
     /// The KPIs the company defines, in its order; each period's values are in its `kpis`.
     pub kpis: Vec<crate::input::Kpi>,
     pub periods: Vec<PeriodMetrics>,
+    /// The twelve months to the latest quarter, when the input has its four quarters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trailing_twelve_months: Option<TrailingTwelveMonths>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
 }
@@ -165,6 +170,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         amounts_in: "full currency units",
         rule_of_40_margin: input.readiness.rule_of_40_margin,
         kpis: input.kpis.clone(),
+        trailing_twelve_months: ttm::trailing_twelve_months(&periods),
         periods,
         warnings,
         generator: Generator::default(),

@@ -11,7 +11,7 @@ use super::notes::{Note, Notes, Numbering};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::{known, Section};
-use crate::metrics::{Generator, Metrics, PeriodMetrics, Unit};
+use crate::metrics::{Generator, Metrics, Number, PeriodMetrics, Unit};
 use crate::period::PeriodKind;
 
 /// Everything a brief template can use.
@@ -76,9 +76,8 @@ pub struct Kpi {
 #[derive(Debug, Serialize)]
 pub struct Headline {
     pub label: String,
-    /// The months the period covers, "Apr 2024-Mar 2025", when its fiscal year is not the
-    /// calendar year.
-    pub months: Option<String>,
+    /// What the label needs said beside it: [`subtitle`].
+    pub subtitle: Option<String>,
     pub kind: PeriodKind,
     pub kpis: Vec<Kpi>,
 }
@@ -89,9 +88,9 @@ pub struct SeriesView {
     /// "Fiscal years", "Quarters".
     pub title: String,
     pub labels: Vec<String>,
-    /// Each label's months ("Jan-Mar 2025"), under it in the tables' headers; empty when the
-    /// fiscal year is the calendar year.
-    pub months: Vec<String>,
+    /// Each label's [`subtitle`], under it in the tables' headers ("" for one with none);
+    /// empty when no period has one.
+    pub subtitles: Vec<String>,
     /// "Showing the latest 12 of 40 quarters; ...", when the input has more than are shown.
     pub window_note: Option<String>,
     pub tables: Vec<tables::Table>,
@@ -339,7 +338,18 @@ fn series_view(
             PeriodKind::Quarter => "Quarters".to_string(),
         },
         labels: series.labels(),
-        months: series.periods.iter().filter_map(|p| p.label.months()).collect(),
+        subtitles: {
+            let subtitles: Vec<Option<String>> =
+                series.periods.iter().map(|p| subtitle(p)).collect();
+            if subtitles.iter().any(Option::is_some) {
+                subtitles
+                    .into_iter()
+                    .map(Option::unwrap_or_default)
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
         window_note: (series.total > series.periods.len()).then(|| {
             format!(
                 "Showing the latest {} of {} {}; every period is in metrics.json.",
@@ -397,6 +407,58 @@ fn kpi(
         change,
         change_label,
     }
+}
+
+/// The cards of the twelve months to `quarter`, when it is the latest and the input has the
+/// three before it: revenue, operating income and margin, each named "(TTM)".
+fn trailing_twelve_months(metrics: &Metrics, quarter: &PeriodMetrics) -> Vec<Kpi> {
+    let Some(ttm) = metrics
+        .trailing_twelve_months
+        .as_ref()
+        .filter(|t| t.to == quarter.label)
+    else {
+        return Vec::new();
+    };
+    let figures = [
+        ("revenue", Some(Number::Exact(ttm.revenue))),
+        ("operating_income", ttm.operating_income.map(Number::Exact)),
+        (
+            "operating_margin_pct",
+            ttm.operating_margin_pct.map(Number::Float),
+        ),
+    ];
+    figures
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let metric = known(key);
+            Some(Kpi {
+                name: format!("{}, trailing twelve months (TTM)", metric.name),
+                value: Cell {
+                    value: Some(value?),
+                    unit: metric.unit,
+                    polarity: metric.polarity,
+                    place: Place::Card,
+                    note: None,
+                    bar: None,
+                    decimals: None,
+                },
+                change: None,
+                change_label: None,
+            })
+        })
+        .collect()
+}
+
+/// What a period's label needs said beside it where a header has room: the months it covers
+/// when the fiscal year is not the calendar year ("Jan-Mar 2025"), and how much of its year it
+/// holds ("year to date, 2 quarters", "summed from quarters"). None for a calendar period given
+/// whole, whose label says it all.
+pub fn subtitle(period: &PeriodMetrics) -> Option<String> {
+    let parts: Vec<String> = [period.label.months(), period.coverage.mark()]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 fn headline(
@@ -526,10 +588,11 @@ fn headline(
                 change.note = None;
             }
         }
+        kpis.extend(trailing_twelve_months(metrics, period));
     }
     Headline {
         label: period.label.to_string(),
-        months: period.label.months(),
+        subtitle: subtitle(period),
         kind: period.kind,
         kpis,
     }

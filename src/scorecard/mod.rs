@@ -662,18 +662,33 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
 /// Criterion 6: Enough fiscal years of history for a prospectus.
 fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     let min = thresholds.min_fiscal_years.value;
-    let years = metrics
+    // A year to date is not a year of history; a year summed from its four quarters is.
+    let full_years: Vec<&PeriodMetrics> = metrics
         .periods
         .iter()
-        .filter(|p| p.kind == PeriodKind::Year)
-        .count();
+        .filter(|p| p.kind == PeriodKind::Year && !p.coverage.is_partial())
+        .collect();
+    let years = full_years.len();
+    let summed: Vec<PeriodLabel> = full_years
+        .iter()
+        .filter(|p| p.coverage == crate::input::Coverage::SummedFromQuarters)
+        .map(|p| p.label)
+        .collect();
+    let summed = match summed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" ({one} summed from its quarters)"),
+        _ => format!(
+            " ({} summed from their quarters)",
+            crate::metrics::runs::named(summed.iter().copied())
+        ),
+    };
     let enough = years >= min as usize;
     Verdict {
         status: pass_if(enough),
         figure: plural(years, "year"),
         threshold: format!(">= {}", plural(min as usize, "year")),
         why: format!(
-            "The input has {} of fiscal-year figures; {} {} expected.",
+            "The input has {} of fiscal-year figures{summed}; {} {} expected.",
             plural(years, "year"),
             plural(min as usize, "year"),
             if enough { "are" } else { "or more are" }
