@@ -178,4 +178,6 @@ pub fn compute(input: &CompanyInput) -> Metrics {
 }
 
 #[cfg(test)]
+mod fiscal_tests;
+#[cfg(test)]
 mod tests;

@@ -461,6 +461,15 @@ pub fn subtitle(period: &PeriodMetrics) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// A period's label with its [`subtitle`] in brackets, for a header of one line (a workbook's
+/// column): "FY2025 Q4 (Jan-Mar 2025)", or the plain label.
+pub fn heading(period: &PeriodMetrics) -> String {
+    match subtitle(period) {
+        Some(subtitle) => format!("{} ({subtitle})", period.label),
+        None => period.label.to_string(),
+    }
+}
+
 fn headline(
     metrics: &Metrics,
     period: &PeriodMetrics,

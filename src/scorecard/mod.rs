@@ -669,17 +669,17 @@ fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion
         .filter(|p| p.kind == PeriodKind::Year && !p.coverage.is_partial())
         .collect();
     let years = full_years.len();
-    let summed: Vec<PeriodLabel> = full_years
+    let summed: Vec<String> = full_years
         .iter()
         .filter(|p| p.coverage == crate::input::Coverage::SummedFromQuarters)
-        .map(|p| p.label)
+        .map(|p| p.label.to_string())
         .collect();
     let summed = match summed.as_slice() {
         [] => String::new(),
         [one] => format!(" ({one} summed from its quarters)"),
-        _ => format!(
-            " ({} summed from their quarters)",
-            crate::metrics::runs::named(summed.iter().copied())
+        [init @ .., last] => format!(
+            " ({} and {last} summed from their quarters)",
+            init.join(", ")
         ),
     };
     let enough = years >= min as usize;
