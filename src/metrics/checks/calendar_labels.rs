@@ -28,7 +28,7 @@ pub fn calendar_labelled_quarters(
     matches: impl Fn(Decimal, Decimal) -> bool,
 ) -> Option<Warning> {
     let calendar = input.company.calendar;
-    if calendar.is_calendar_year() || calendar.month % 3 != 0 {
+    if calendar.is_calendar_year() || !calendar.month.is_multiple_of(3) {
         return None;
     }
     let by_label: HashMap<PeriodLabel, &Period> =
