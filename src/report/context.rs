@@ -410,12 +410,19 @@ fn kpi(
 }
 
 /// The cards of the twelve months to `quarter`, when it is the latest and the input has the
-/// three before it: revenue, operating income and margin, each named "(TTM)".
+/// three before it: revenue, operating income and margin, each named "(TTM)". None when the
+/// twelve months are a fiscal year the brief shows anyway (the latest quarter is a Q4).
 fn trailing_twelve_months(metrics: &Metrics, quarter: &PeriodMetrics) -> Vec<Kpi> {
+    let is_a_year_shown = |t: &&crate::metrics::TrailingTwelveMonths| {
+        t.from.index == 1
+            && metrics
+                .period(crate::period::PeriodLabel::year(t.to.year))
+                .is_some()
+    };
     let Some(ttm) = metrics
         .trailing_twelve_months
         .as_ref()
-        .filter(|t| t.to == quarter.label)
+        .filter(|t| t.to == quarter.label && !is_a_year_shown(t))
     else {
         return Vec::new();
     };

@@ -77,9 +77,10 @@ fn a_march_year_end_shows_fiscal_labels_and_their_months_everywhere() {
         .stdout_contains("March Co: FY2025 Q4 vs FY2025 Q3");
 }
 
-/// Item 4: eight quarters and no year row. 2024 = 100 + 110 + 120 + 130 = 460 and 2025 = 140 +
+/// Item 4: nine quarters and no year row. 2024 = 100 + 110 + 120 + 130 = 460 and 2025 = 140 +
 /// 150 + 160 + 170 = 620 are summed from them: two fiscal years of history (a FAIL against 3,
-/// where main counted 0), growth 620 / 460 - 1 = 34.8%.
+/// where main counted 0), growth 620 / 460 - 1 = 34.8%. The twelve months to 2026-Q1 are
+/// 150 + 160 + 170 + 180 = 660.
 #[test]
 fn quarters_alone_make_years_of_history() {
     let mut toml = String::from("[company]\nname = \"Quarters\"\ncurrency = \"EUR\"\n");
@@ -92,6 +93,7 @@ fn quarters_alone_make_years_of_history() {
         ("2025-Q2", 150),
         ("2025-Q3", 160),
         ("2025-Q4", 170),
+        ("2026-Q1", 180),
     ] {
         toml.push_str(&format!(
             "[[period]]\nlabel = \"{label}\"\nrevenue = {revenue}\n"
@@ -126,7 +128,7 @@ fn quarters_alone_make_years_of_history() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("| Revenue, trailing twelve months (TTM) | €620 |"),
+        markdown.contains("| Revenue, trailing twelve months (TTM) | €660 |"),
         "{markdown}"
     );
 }
