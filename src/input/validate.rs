@@ -202,6 +202,14 @@ pub fn validate(
         Some(Warning::new(None, WarningKind::PercentAsShare, message).at(place))
     }));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
+    // A warning made while reading names its period as written; name it as every output shows
+    // it ("FY2025 Q4" in a March year end), so it is one period wherever it is matched.
+    for warning in &mut warnings {
+        let label = warning.period.as_deref().map(PeriodLabel::parse);
+        if let Some(Ok(label)) = label {
+            warning.period = Some(label.in_calendar(company.calendar).to_string());
+        }
+    }
     Ok(CompanyInput {
         kpis,
         source: file.to_string(),
