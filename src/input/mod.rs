@@ -45,7 +45,7 @@ pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
 pub use validate::MAX_PEERS;
 pub use warning::{Warning, WarningKind};
-pub use years::Coverage;
+pub use years::{held, Coverage};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
 /// times per period, and std's SipHash was a tenth of a large run.
@@ -288,7 +288,7 @@ impl Period {
     /// for a half, 3 for a quarter.
     pub fn months(&self) -> u32 {
         match self.coverage {
-            Coverage::YearToDate { quarters } => 3 * u32::from(quarters),
+            Coverage::YearToDate { months } => u32::from(months),
             _ => 12 / self.label.kind.per_year(),
         }
     }

@@ -247,6 +247,7 @@ fn period(
                 .with_help(LABEL_FORMS)
         })?
         .in_calendar(company.calendar);
+    let coverage = year_to_date(raw.months.take(), label, || at(&["months"]), check)?;
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
@@ -339,8 +340,43 @@ fn period(
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
-        coverage: Default::default(),
+        coverage,
     })
+}
+
+/// `months = n` on a year row that holds only its first n months (year to date): a whole
+/// number from 1 to 12 (12 is the whole year), on a year only.
+fn year_to_date(
+    months: Option<Amount>,
+    label: PeriodLabel,
+    path: impl Fn() -> FieldPath,
+    check: &Checker,
+) -> Result<super::Coverage, InputError> {
+    let Some(Amount(months)) = months else {
+        return Ok(super::Coverage::Given);
+    };
+    if label.kind != PeriodKind::Year {
+        return Err(check
+            .error(
+                path(),
+                format!("months is for a year that is year to date, but {label} is not a year"),
+            )
+            .with_help("remove months: a quarter or a half covers its own months"));
+    }
+    match u8::try_from(months.normalize().mantissa()) {
+        Ok(whole @ 1..=11) if months.fract().is_zero() => {
+            Ok(super::Coverage::YearToDate { months: whole })
+        }
+        Ok(12) if months.fract().is_zero() => Ok(super::Coverage::Given),
+        _ => Err(check
+            .error(
+                path(),
+                format!("months must be a whole number from 1 to 12, found {months}"),
+            )
+            .with_help(
+                "write how many months of the year the row holds: months = 6 for a first half",
+            )),
+    }
 }
 
 /// A warning for each subtotal ("Total costs") that is not the sum of the period's cost lines,

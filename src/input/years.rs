@@ -3,7 +3,8 @@
 //! with a full year, and four quarters of a year the input has no row for add up to that year.
 //!
 //! The rules (README, Input):
-//! - a year row is **year to date** when the input has fewer than four of its quarters, they
+//! - a year row is **year to date** when it says so (`months = 6`: it holds its first six
+//!   months), or when the input has fewer than four of its quarters, they
 //!   are its first ones (Q1, or Q1 and Q2, or Q1 to Q3), and their revenue adds up to the
 //!   year's (within 0.5% or two units of the input's scale, the cross-check's tolerance);
 //! - a year with no row but all four quarters is **summed from quarters**: flows add up
@@ -27,8 +28,8 @@ pub enum Coverage {
     Given,
     /// A year the input has no row for, added up from its four quarters.
     SummedFromQuarters,
-    /// A year row holding only its first `quarters` quarters.
-    YearToDate { quarters: u8 },
+    /// A year row holding only its first `months` months (its first quarters, or `months = n`).
+    YearToDate { months: u8 },
 }
 
 impl Coverage {
@@ -47,9 +48,18 @@ impl Coverage {
         match self {
             Coverage::Given => None,
             Coverage::SummedFromQuarters => Some("summed from quarters".to_string()),
-            Coverage::YearToDate { quarters: 1 } => Some("year to date, 1 quarter".to_string()),
-            Coverage::YearToDate { quarters } => Some(format!("year to date, {quarters} quarters")),
+            Coverage::YearToDate { months } => Some(format!("year to date, {}", held(months))),
         }
+    }
+}
+
+/// "2 quarters", "1 quarter", "8 months": how much of a year a year to date holds.
+pub fn held(months: u8) -> String {
+    match (months % 3, months / 3) {
+        (0, 1) => "1 quarter".to_string(),
+        (0, quarters) => format!("{quarters} quarters"),
+        _ if months == 1 => "1 month".to_string(),
+        _ => format!("{months} months"),
     }
 }
 
@@ -100,9 +110,9 @@ pub fn complete(periods: &mut Vec<Period>, scale: Scale) {
                         .is_some_and(|difference| {
                             difference.abs() <= (whole.abs() * SHARE_TOLERANCE).max(units)
                         });
-                if first_ones && adds_up {
+                if first_ones && adds_up && periods[row].coverage.is_given() {
                     periods[row].coverage = Coverage::YearToDate {
-                        quarters: quarters.len() as u8,
+                        months: 3 * quarters.len() as u8,
                     };
                 }
             }

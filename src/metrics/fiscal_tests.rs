@@ -129,7 +129,7 @@ fn a_year_to_date_is_never_compared_with_a_full_year() {
     );
     let metrics = metrics_of(&text);
     let ytd = period(&metrics, "2025");
-    assert_eq!(ytd.coverage, Coverage::YearToDate { quarters: 2 });
+    assert_eq!(ytd.coverage, Coverage::YearToDate { months: 6 });
     assert_eq!(ytd.revenue_growth_yoy_pct, None);
     assert_eq!(ytd.rule_of_40, None);
     assert_close(ytd.operating_margin_pct, 12.0);
@@ -138,7 +138,7 @@ fn a_year_to_date_is_never_compared_with_a_full_year() {
         *reason,
         Reason::PartialYear {
             year: PeriodLabel::year(2025),
-            quarters: 2
+            months: 6
         }
     );
     assert_eq!(
@@ -207,4 +207,33 @@ fn quarters_only_add_up_to_years_and_give_trailing_twelve_months() {
     assert_eq!(ttm.revenue, Exact(dec!(660)));
     assert_eq!(ttm.operating_income, Some(Exact(dec!(92))));
     assert_close(ttm.operating_margin_pct, 92.0 / 660.0 * 100.0);
+}
+
+/// Item 3, said outright: `months = 8` on 2025's row (no quarters) makes it year to date. Its
+/// growth against 2024 is n/a ("8 months"), and revenue per employee is annualised by its
+/// months: 600 x 12 / 8 = 900 a year, over 10 people = 90. `months` on a quarter is refused.
+#[test]
+fn a_year_row_says_it_is_year_to_date_with_months() {
+    let text = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 1000\nheadcount_end = 10\n\
+        [[period]]\nlabel = \"2025\"\nrevenue = 600\nheadcount_end = 10\nmonths = 8\n";
+    let metrics = metrics_of(text);
+    let ytd = period(&metrics, "2025");
+    assert_eq!(ytd.coverage, Coverage::YearToDate { months: 8 });
+    assert_eq!(ytd.revenue_growth_yoy_pct, None);
+    assert_eq!(
+        crate::metrics::reason::words(&ytd.unavailable.0["revenue_growth_yoy_pct"], &[ytd.label]),
+        "2025 holds 8 months (year to date), so it is not compared with a full year"
+    );
+    assert_eq!(ytd.revenue_per_employee, Some(Exact(dec!(90))));
+    let quarter = "[company]\nname = \"Q\"\ncurrency = \"EUR\"\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 1\nmonths = 3\n";
+    let error = input::parse(quarter, "q.toml", Format::Toml, &ReadOptions::default())
+        .expect_err("months on a quarter");
+    assert!(
+        error
+            .to_string()
+            .contains("months is for a year that is year to date, but 2025-Q1 is not a year"),
+        "{error}"
+    );
 }

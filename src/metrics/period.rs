@@ -655,11 +655,11 @@ fn compared(
             .into_iter()
             .flatten()
             .find_map(|p| match p.coverage {
-                Coverage::YearToDate { quarters } => Some((p.label, quarters)),
+                Coverage::YearToDate { months } => Some((p.label, months)),
                 _ => None,
             });
-        if let Some((year, quarters)) = partial {
-            return Err(Reason::PartialYear { year, quarters });
+        if let Some((year, months)) = partial {
+            return Err(Reason::PartialYear { year, months });
         }
     }
     let other_label = match relation {
