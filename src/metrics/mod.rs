@@ -75,6 +75,14 @@ impl Metrics {
         self.periods.iter().find(|p| p.label == label)
     }
 
+    /// The same period a year earlier, to compare `period` with: None when the input lacks it,
+    /// or when either is a year to date (a part of a year is never compared with a whole one).
+    pub fn year_earlier(&self, period: &PeriodMetrics) -> Option<&PeriodMetrics> {
+        let earlier = self.period(period.label.year_earlier())?;
+        let partial = period.coverage.is_partial() || earlier.coverage.is_partial();
+        (!partial).then_some(earlier)
+    }
+
     /// Cost line names in the order they first appear.
     pub fn cost_line_names(&self) -> Vec<&str> {
         names_in_order(self.periods.iter().flat_map(|p| p.cost_lines.keys()))

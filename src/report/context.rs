@@ -489,7 +489,7 @@ fn headline(
     let mut scratch = Notes::default();
     let quarter = period.kind == PeriodKind::Quarter;
     let notes = if quarter { &mut scratch } else { notes };
-    let earlier = metrics.period(period.label.year_earlier());
+    let earlier = metrics.year_earlier(period);
     let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
     let growth = known("revenue_growth_yoy_pct");
     let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);

@@ -837,7 +837,8 @@ fn latest_with<T>(
 }
 
 /// The latest period of `kind` with a value whose same period a year earlier also has one:
-/// `((earlier label, earlier value), (later label, later value))`.
+/// `((earlier label, earlier value), (later label, later value))`. A year to date is paired
+/// with no full year.
 #[allow(clippy::type_complexity)]
 fn latest_pair<T>(
     metrics: &Metrics,
@@ -850,7 +851,7 @@ fn latest_pair<T>(
         .rev()
         .filter(|p| p.kind == kind)
         .find_map(|p| {
-            let before = metrics.period(p.label.year_earlier())?;
+            let before = metrics.year_earlier(p)?;
             Some(((before.label, value(before)?), (p.label, value(p)?)))
         })
 }

@@ -132,3 +132,43 @@ fn quarters_alone_make_years_of_history() {
         "{markdown}"
     );
 }
+
+/// Item 3: 2025's row (500) and its only quarters, Q1 240 and Q2 260, which add up to it: year
+/// to date. On main, "revenue grew -50.0%" and a margin trend of 10.0% (100 / 1,000) to 12.0%
+/// (60 / 500); now no growth, no Rule of 40, no margin trend across 2024 and 2025, each saying
+/// why, and the brief marks the year.
+#[test]
+fn a_year_to_date_is_marked_and_never_compared_with_a_full_year() {
+    let toml = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 1000\noperating_income = 100\n\
+        [[period]]\nlabel = \"2025\"\nrevenue = 500\noperating_income = 60\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\noperating_income = 30\n\
+        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\noperating_income = 30\n";
+    let check = Test::new()
+        .file("y.toml", toml)
+        .args(["check", "y.toml"])
+        .run();
+    assert!(
+        check.stdout.contains(
+            "No year-over-year revenue growth: 2025: 2025 holds 2 quarters (year to date), so it \
+             is not compared with a full year."
+        ),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("-50.0%") && !check.stdout.contains("went from 10.0%"));
+    let generate = Test::new()
+        .file("y.toml", toml)
+        .args(["generate", "y.toml", "-o", "out"])
+        .run();
+    let markdown = generate.read("out/ytd/brief.md");
+    assert!(
+        markdown.contains("Latest fiscal year 2025 (year to date, 2 quarters)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| Metric | 2024 | 2025 (year to date, 2 quarters) |"));
+    assert!(
+        markdown.contains("- Operating margin was 12.0%.\n"),
+        "{markdown}"
+    );
+}
