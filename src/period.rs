@@ -52,12 +52,6 @@ impl FiscalCalendar {
         self.month == 12
     }
 
-    /// How many quarters the fiscal year's first quarter starts after January's: 1 for a
-    /// March year end (Q1 is April to June), 0 for December.
-    pub fn quarters_offset(self) -> u8 {
-        (self.month % 12) / 3
-    }
-
     /// Whether the year ends on the last day of its month (28 or 29 February both count).
     fn at_month_end(self) -> bool {
         let next = if self.month == 12 { 1 } else { self.month + 1 };
@@ -563,7 +557,6 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 2, 29)
         );
         assert_eq!(FiscalCalendar::parse("13-01"), None);
-        assert_eq!(march.quarters_offset(), 1);
     }
 
     #[test]
