@@ -13,6 +13,8 @@
 //!   first's. Operating figures for KPIs (`[period.values]`) are not summed: a count of
 //!   customers does not add up.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -70,31 +72,25 @@ const UNITS_TOLERANCE: i64 = 2;
 
 /// Marks year-to-date year rows and adds the years summed from quarters, keeping time order.
 pub fn complete(periods: &mut Vec<Period>, scale: Scale) {
-    let quarters_of = |periods: &[Period], year: i32| -> Vec<usize> {
-        periods
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.label.kind == PeriodKind::Quarter && p.label.year == year)
-            .map(|(i, _)| i)
-            .collect()
-    };
+    // Each year's quarters (in time order) and its row, in one pass: long histories stay linear.
+    let mut quarters_of: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut rows: BTreeMap<i32, usize> = BTreeMap::new();
+    for (index, period) in periods.iter().enumerate() {
+        match period.label.kind {
+            PeriodKind::Quarter => quarters_of
+                .entry(period.label.year)
+                .or_default()
+                .push(index),
+            PeriodKind::Year => {
+                rows.insert(period.label.year, index);
+            }
+            PeriodKind::Half => {}
+        }
+    }
     let units = scale.factor() * Decimal::from(UNITS_TOLERANCE);
     let mut summed = Vec::new();
-    let years: Vec<i32> = {
-        let mut years: Vec<i32> = periods
-            .iter()
-            .filter(|p| p.label.kind == PeriodKind::Quarter)
-            .map(|p| p.label.year)
-            .collect();
-        years.dedup();
-        years
-    };
-    for year in years {
-        let quarters = quarters_of(periods, year);
-        let row = periods
-            .iter()
-            .position(|p| p.label.kind == PeriodKind::Year && p.label.year == year);
-        match row {
+    for (year, quarters) in &quarters_of {
+        match rows.get(year).copied() {
             Some(row) if quarters.len() < 4 => {
                 let first_ones = quarters
                     .iter()
