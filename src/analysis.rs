@@ -42,14 +42,16 @@ impl Analysis {
 }
 
 /// `metrics.json`: the metrics' fields, then the plan, the scorecard (`readiness`), the date
-/// and the generator, in that order.
+/// and the generator, in that order (the trailing twelve months after the periods, when there
+/// are).
 impl Serialize for Analysis {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let m = &self.metrics;
         let fields = 8
             + usize::from(self.plan.is_some())
             + usize::from(self.as_of.is_some())
-            + usize::from(!m.value_units.is_empty());
+            + usize::from(!m.value_units.is_empty())
+            + usize::from(m.trailing_twelve_months.is_some());
         let mut out = serializer.serialize_struct("Analysis", fields)?;
         out.serialize_field("company", &m.company)?;
         out.serialize_field("source", &m.source)?;
@@ -60,6 +62,9 @@ impl Serialize for Analysis {
             out.serialize_field("value_units", &m.value_units)?;
         }
         out.serialize_field("periods", &m.periods)?;
+        if let Some(ttm) = &m.trailing_twelve_months {
+            out.serialize_field("trailing_twelve_months", ttm)?;
+        }
         out.serialize_field("warnings", &m.warnings)?;
         if let Some(plan) = &self.plan {
             out.serialize_field("plan", plan)?;

@@ -3,10 +3,63 @@
 //!
 //! Labels are parsed once into [`PeriodLabel`] so that year-over-year and quarter-over-quarter
 //! comparisons look periods up by label, never by their position in the input.
+//!
+//! A label carries its company's [`FiscalCalendar`], so that wherever it is shown it says which
+//! months it covers: a December year end shows "2025-Q4" as always, a March year end shows
+//! "FY2025 Q4" (January to March 2025). Two labels are equal when their year, kind and number
+//! are: "--periods 2025-Q4" finds FY2025 Q4.
 
 use std::fmt;
 
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A company's fiscal calendar: the month and day its fiscal year ends (`fiscal_year_end`,
+/// "03-31"). Fiscal years are named by the calendar year they end in; quarters and halves are
+/// counted from the month after the year end. A December year end is the calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiscalCalendar {
+    /// 1-12.
+    pub month: u8,
+    /// 1-31.
+    pub day: u8,
+}
+
+impl Default for FiscalCalendar {
+    fn default() -> Self {
+        FiscalCalendar { month: 12, day: 31 }
+    }
+}
+
+impl FiscalCalendar {
+    /// Reads "MM-DD" ("03-31"); None unless it is a day of the year (29 February allowed).
+    pub fn parse(text: &str) -> Option<FiscalCalendar> {
+        let text = text.trim();
+        let date = NaiveDate::parse_from_str(&format!("2000-{text}"), "%Y-%m-%d").ok()?;
+        (text.len() == 5).then(|| FiscalCalendar {
+            month: date.month() as u8,
+            day: date.day() as u8,
+        })
+    }
+
+    /// Whether fiscal years are calendar years (a year end in December), whose labels need
+    /// no "FY" and no months.
+    pub fn is_calendar_year(self) -> bool {
+        self.month == 12
+    }
+
+    /// Whether the year ends on the last day of its month (28 or 29 February both count).
+    fn at_month_end(self) -> bool {
+        let next = if self.month == 12 { 1 } else { self.month + 1 };
+        let first_of_next = NaiveDate::from_ymd_opt(2001, u32::from(next), 1);
+        let last = first_of_next.and_then(|d| d.pred_opt()).map(|d| d.day());
+        self.month == 2 && self.day >= 28 || last == Some(u32::from(self.day))
+    }
+}
 
 /// Which series a period belongs to. Years, halves and quarters form separate series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -37,12 +90,31 @@ impl PeriodKind {
     }
 }
 
-/// A parsed period label. `index` is 1 for years, 1-2 for halves, 1-4 for quarters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A parsed period label. `index` is 1 for years, 1-2 for halves, 1-4 for quarters. `year` is
+/// the fiscal year, named by the calendar year in which it ends (FY2025 ends on 31 March 2025
+/// when the year ends on 03-31).
+#[derive(Debug, Clone, Copy)]
 pub struct PeriodLabel {
     pub year: i32,
     pub kind: PeriodKind,
     pub index: u8,
+    /// The company's fiscal year end, which says how the label is shown and which dates it
+    /// covers; not part of the label's identity.
+    pub calendar: FiscalCalendar,
+}
+
+impl PartialEq for PeriodLabel {
+    fn eq(&self, other: &Self) -> bool {
+        (self.year, self.kind, self.index) == (other.year, other.kind, other.index)
+    }
+}
+
+impl Eq for PeriodLabel {}
+
+impl std::hash::Hash for PeriodLabel {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.year, self.kind, self.index).hash(state);
+    }
 }
 
 /// Why a label could not be parsed, in words for the person who wrote it.
@@ -59,28 +131,93 @@ pub const LABEL_FORMS: &str = "a label is a fiscal year, a half or a quarter, wr
      after FY are a year of the 2000s)";
 
 impl PeriodLabel {
-    pub fn year(year: i32) -> Self {
+    /// A label of `kind` in the calendar year's calendar (December year end).
+    pub fn new(year: i32, kind: PeriodKind, index: u8) -> Self {
         PeriodLabel {
             year,
-            kind: PeriodKind::Year,
-            index: 1,
+            kind,
+            index,
+            calendar: FiscalCalendar::default(),
         }
+    }
+
+    pub fn year(year: i32) -> Self {
+        PeriodLabel::new(year, PeriodKind::Year, 1)
     }
 
     pub fn quarter(year: i32, quarter: u8) -> Self {
-        PeriodLabel {
-            year,
-            kind: PeriodKind::Quarter,
-            index: quarter,
-        }
+        PeriodLabel::new(year, PeriodKind::Quarter, quarter)
     }
 
     pub fn half(year: i32, half: u8) -> Self {
-        PeriodLabel {
-            year,
-            kind: PeriodKind::Half,
-            index: half,
+        PeriodLabel::new(year, PeriodKind::Half, half)
+    }
+
+    /// The same label in `calendar`: how it is shown and which dates it covers.
+    pub fn in_calendar(self, calendar: FiscalCalendar) -> Self {
+        PeriodLabel { calendar, ..self }
+    }
+
+    /// The label as input and `metrics.json` write it, whatever the calendar: "2025-Q4".
+    pub fn canonical(self) -> String {
+        self.in_calendar(FiscalCalendar::default()).to_string()
+    }
+
+    /// The months the period covers, "Jan-Mar 2025" or "Apr 2024-Mar 2025", for headers with
+    /// room for them; None in a December calendar, where the label says it already.
+    pub fn months(self) -> Option<String> {
+        (!self.calendar.is_calendar_year()).then(|| self.month_span_text())
+    }
+
+    /// The months the period covers, "Jan-Mar 2025", in any calendar.
+    pub fn month_span_text(self) -> String {
+        let (first, last) = self.month_span();
+        let name = |m: i32| MONTHS[m.rem_euclid(12) as usize];
+        let year = |m: i32| m.div_euclid(12);
+        if year(first) == year(last) {
+            format!("{}-{} {}", name(first), name(last), year(last))
+        } else {
+            format!(
+                "{} {}-{} {}",
+                name(first),
+                year(first),
+                name(last),
+                year(last)
+            )
         }
+    }
+
+    /// The first and last month of the period, as months since year 0 (January 2025 is
+    /// 2025 * 12).
+    fn month_span(self) -> (i32, i32) {
+        let length = 12 / self.kind.per_year() as i32;
+        let year_end = self.year * 12 + i32::from(self.calendar.month) - 1;
+        let last = year_end - length * (self.kind.per_year() as i32 - i32::from(self.index));
+        (last - length + 1, last)
+    }
+
+    /// The first day of the period.
+    pub fn start(self) -> Option<NaiveDate> {
+        self.previous().end()?.succ_opt()
+    }
+
+    /// The last day of the period: the year end's day in its last month (the month's last day
+    /// when the year ends at a month's end).
+    pub fn end(self) -> Option<NaiveDate> {
+        let (_, last) = self.month_span();
+        let (year, month) = (last.div_euclid(12), last.rem_euclid(12) as u32 + 1);
+        let first_of_next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        let month_end = first_of_next.pred_opt()?;
+        let day = if self.calendar.at_month_end() {
+            month_end.day()
+        } else {
+            u32::from(self.calendar.day).min(month_end.day())
+        };
+        NaiveDate::from_ymd_opt(year, month, day)
     }
 
     /// Parses a label as people write it: "2024", "2024-H1", "2024-Q3", and also "FY2024",
@@ -132,7 +269,7 @@ impl PeriodLabel {
         };
         match digits.parse::<u8>() {
             Ok(index) if (1..=max).contains(&index) && digits.len() == 1 => {
-                Ok(PeriodLabel { year, kind, index })
+                Ok(PeriodLabel::new(year, kind, index))
             }
             _ => Err(LabelError(format!(
                 "\"{text}\" is not a valid label: a year has {max} {} numbered 1 to {max}",
@@ -237,7 +374,16 @@ fn parse_year(text: &str, fiscal: bool) -> Option<i32> {
 }
 
 impl fmt::Display for PeriodLabel {
+    /// The label as every output shows it: "2025-Q4" in a December calendar, "FY2025 Q4"
+    /// otherwise, so that nobody reads a fiscal quarter as a calendar one.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.calendar.is_calendar_year() {
+            return match self.kind {
+                PeriodKind::Year => write!(f, "FY{}", self.year),
+                PeriodKind::Half => write!(f, "FY{} H{}", self.year, self.index),
+                PeriodKind::Quarter => write!(f, "FY{} Q{}", self.year, self.index),
+            };
+        }
         match self.kind {
             PeriodKind::Year => write!(f, "{}", self.year),
             PeriodKind::Half => write!(f, "{}-H{}", self.year, self.index),
@@ -246,10 +392,20 @@ impl fmt::Display for PeriodLabel {
     }
 }
 
+/// Serialised as shown ("FY2025 Q4"): the model is read by people. `metrics.json`'s period
+/// `label` keeps the canonical form with [`canonical_label`].
 impl Serialize for PeriodLabel {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
+}
+
+/// Serialises a label in its canonical form ("2025-Q4"), for machine-read fields.
+pub fn canonical_label<S: serde::Serializer>(
+    label: &PeriodLabel,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&label.canonical())
 }
 
 #[cfg(test)]
@@ -361,6 +517,46 @@ mod tests {
             PeriodLabel::quarter(2024, 3).year_earlier(),
             PeriodLabel::quarter(2023, 3)
         );
+    }
+
+    /// Issue "Trust II" 1: a March year end shows FY2025 Q4 as January to March 2025, never as
+    /// the calendar's fourth quarter; a December year end keeps its plain labels.
+    #[test]
+    fn fiscal_labels_show_their_year_and_months() {
+        let march = FiscalCalendar::parse("03-31").unwrap();
+        let q4 = PeriodLabel::parse("FY2025-Q4").unwrap().in_calendar(march);
+        assert_eq!(q4.to_string(), "FY2025 Q4");
+        assert_eq!(q4.canonical(), "2025-Q4");
+        assert_eq!(q4.months().as_deref(), Some("Jan-Mar 2025"));
+        assert_eq!(q4.start(), NaiveDate::from_ymd_opt(2025, 1, 1));
+        assert_eq!(q4.end(), NaiveDate::from_ymd_opt(2025, 3, 31));
+        let q1 = PeriodLabel::quarter(2025, 1).in_calendar(march);
+        assert_eq!(q1.months().as_deref(), Some("Apr-Jun 2024"));
+        let year = PeriodLabel::year(2025).in_calendar(march);
+        assert_eq!(year.to_string(), "FY2025");
+        assert_eq!(year.months().as_deref(), Some("Apr 2024-Mar 2025"));
+        assert_eq!(year.start(), NaiveDate::from_ymd_opt(2024, 4, 1));
+        let h2 = PeriodLabel::half(2025, 2).in_calendar(march);
+        assert_eq!(h2.to_string(), "FY2025 H2");
+        assert_eq!(h2.months().as_deref(), Some("Oct 2024-Mar 2025"));
+        // Equal to the plain label a command line gives.
+        assert_eq!(q4, PeriodLabel::quarter(2025, 4));
+        // What it shows reads back as the same label.
+        assert_eq!(PeriodLabel::parse(&q4.to_string()), Ok(q4));
+        let june = FiscalCalendar::parse("06-30").unwrap();
+        let q2 = PeriodLabel::quarter(2024, 2).in_calendar(june);
+        assert_eq!(q2.months().as_deref(), Some("Oct-Dec 2023"));
+        assert_eq!(q2.end(), NaiveDate::from_ymd_opt(2023, 12, 31));
+        let december = PeriodLabel::quarter(2025, 4);
+        assert_eq!(december.to_string(), "2025-Q4");
+        assert_eq!(december.months(), None);
+        assert_eq!(december.start(), NaiveDate::from_ymd_opt(2025, 10, 1));
+        let feb = FiscalCalendar::parse("02-28").unwrap();
+        assert_eq!(
+            PeriodLabel::year(2024).in_calendar(feb).end(),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert_eq!(FiscalCalendar::parse("13-01"), None);
     }
 
     #[test]

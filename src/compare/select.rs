@@ -168,6 +168,17 @@ fn latest_pair<'a>(
     };
     let why = format!("{shorthand} compares {} with {what}, but ", latest.label);
     let earlier = find(metrics, earlier, &why)?;
+    // A part of a year is never compared with a whole one (`Metrics::year_earlier`).
+    for period in [earlier, latest] {
+        if let crate::input::Coverage::YearToDate { months } = period.coverage {
+            return Err(UsageError(format!(
+                "{why}{} holds {} (year to date), and a part of a year is not compared with a \
+                 whole one; compare its quarters with theirs a year earlier instead",
+                period.label,
+                crate::input::held(months)
+            )));
+        }
+    }
     Ok(vec![earlier, latest])
 }
 

@@ -33,6 +33,27 @@ fn row<'a>(comparison: &'a Comparison, key: &str) -> &'a Row {
         .unwrap_or_else(|| panic!("no row {key}"))
 }
 
+/// Trust II 3: `latest-yoy` refuses to set 2025's year to date (its Q1 240 and Q2 260 add up
+/// to its 500) against 2024's full year.
+#[test]
+fn latest_yoy_refuses_a_year_to_date() {
+    let text = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 1000\n\
+        [[period]]\nlabel = \"2025\"\nrevenue = 500\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\n\
+        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\n";
+    let companies = [metrics(text, "ytd.toml")];
+    let error = select::columns(&companies, &["latest-yoy".to_string()], None)
+        .err()
+        .expect("refused");
+    assert_eq!(
+        error.0,
+        "latest-yoy compares 2025 with a year earlier, but 2025 holds 2 quarters (year to date), \
+         and a part of a year is not compared with a whole one; compare its quarters with theirs \
+         a year earlier instead"
+    );
+}
+
 #[test]
 fn klarna_2024_against_2025_by_hand() {
     let c = compare(&[klarna()], &["2024", "2025"], None);

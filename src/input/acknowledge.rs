@@ -147,6 +147,12 @@ fn one(
 }
 
 /// Marks each warning an acknowledgement matches with its reason, and adds a
+/// A warning's period as the key of an acknowledgement's: its label as written in the input, so
+/// that "FY2025 Q4" (a March year end's display) and `period = "2025-Q4"` are one period.
+fn period_key(text: &str) -> String {
+    PeriodLabel::parse(text).map_or_else(|_| text.to_string(), PeriodLabel::canonical)
+}
+
 /// `stale_acknowledgement` warning for each acknowledgement that matches none. An
 /// acknowledgement with a period matches that period's warnings of its kind, one without a
 /// period every warning of its kind; a warning matched by both takes the one with its period,
@@ -159,7 +165,7 @@ pub fn apply(warnings: &mut Vec<Warning>, acknowledgements: &[Acknowledgement]) 
     // thousands of warnings and acknowledgements stay linear.
     let mut first: HashMap<(WarningKind, Option<String>), usize> = HashMap::default();
     for (index, ack) in acknowledgements.iter().enumerate() {
-        let key = (ack.kind, ack.period.map(|p| p.to_string()));
+        let key = (ack.kind, ack.period.map(PeriodLabel::canonical));
         first.entry(key).or_insert(index);
     }
     let mut used = vec![false; acknowledgements.len()];
@@ -167,7 +173,7 @@ pub fn apply(warnings: &mut Vec<Warning>, acknowledgements: &[Acknowledgement]) 
         let exact = warning
             .period
             .as_ref()
-            .and_then(|period| first.get(&(warning.kind, Some(period.clone()))));
+            .and_then(|period| first.get(&(warning.kind, Some(period_key(period)))));
         let found = exact.or_else(|| first.get(&(warning.kind, None)));
         if let Some(&index) = found {
             used[index] = true;
@@ -227,6 +233,16 @@ mod tests {
             marks,
             [Some("D&A is not listed"), Some("restructuring"), None]
         );
+    }
+
+    /// A March year end shows its periods as "FY2025 Q4"; `period = "2025-Q4"` still names it.
+    #[test]
+    fn an_acknowledgement_names_a_fiscal_period_as_written() {
+        let mut warnings = vec![warning(Some("FY2025 Q4"), WarningKind::UnlistedCosts)];
+        let acks = [ack(WarningKind::UnlistedCosts, Some("2025-Q4"), "D&A")];
+        apply(&mut warnings, &acks);
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].acknowledged.as_deref(), Some("D&A"));
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod sheet;
 mod toml;
 mod validate;
 mod warning;
+mod years;
 
 use std::path::Path;
 
@@ -44,6 +45,7 @@ pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
 pub use validate::MAX_PEERS;
 pub use warning::{Warning, WarningKind};
+pub use years::{held, Coverage};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
 /// times per period, and std's SipHash was a tenth of a large run.
@@ -148,6 +150,9 @@ pub struct Company {
     pub currency: String,
     pub scale: Scale,
     pub fiscal_year_end: Option<String>,
+    /// `fiscal_year_end` read: what every period label of the company carries.
+    #[serde(skip)]
+    pub calendar: crate::period::FiscalCalendar,
     pub summary: Option<String>,
     pub ai_exposed: Vec<String>,
     pub sources: Vec<String>,
@@ -274,6 +279,20 @@ pub struct Period {
     pub notes: Option<String>,
     pub costs: LineMap<Decimal>,
     pub ai: Ai,
+    /// A year's coverage: as given, summed from its quarters, or year to date.
+    #[serde(skip_serializing_if = "Coverage::is_given")]
+    pub coverage: Coverage,
+}
+
+impl Period {
+    /// The months the figures cover: 12 for a year (3 for each quarter of a year to date), 6
+    /// for a half, 3 for a quarter.
+    pub fn months(&self) -> u32 {
+        match self.coverage {
+            Coverage::YearToDate { months } => u32::from(months),
+            _ => 12 / self.label.kind.per_year(),
+        }
+    }
 }
 
 /// A company's validated input: what every later stage works from.

@@ -143,6 +143,8 @@ pub struct RawPeriod {
     pub capex: Option<Amount>,
     pub cash: Option<Amount>,
     pub notes: Option<String>,
+    /// For a year row that is year to date: how many of its months it holds (1 to 11).
+    pub months: Option<Amount>,
     #[serde(default, deserialize_with = "unique_cost_lines")]
     pub costs: LineMap<Amount>,
     pub ai: Option<RawAi>,
@@ -358,7 +360,7 @@ pub const COMPANY_FIELDS: &[&str] = &[
 pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     std::iter::once("label")
         .chain(super::figures::keys(super::figures::Table::Period))
-        .chain(["notes", "costs", "ai", "values"])
+        .chain(["notes", "months", "costs", "ai", "values"])
         .collect()
 });
 pub const PLAN_FIELDS: &[&str] = &[

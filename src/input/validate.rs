@@ -139,7 +139,7 @@ pub fn validate(
             .into_par_iter()
             .enumerate()
             .map(|(index, raw_period)| {
-                period(raw_period, index, company.scale, units, cost_sign, &check)
+                period(raw_period, index, &company, units, cost_sign, &check)
             })
             .collect()
     };
@@ -161,6 +161,7 @@ pub fn validate(
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
+    super::years::complete(&mut periods, company.scale);
     let mut warnings = gap_warnings(&periods);
     warnings.extend(reading_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
@@ -193,6 +194,14 @@ pub fn validate(
         Some(Warning::new(None, WarningKind::PercentAsShare, message).at(place))
     }));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
+    // A warning made while reading names its period as written; name it as every output shows
+    // it ("FY2025 Q4" in a March year end), so it is one period wherever it is matched.
+    for warning in &mut warnings {
+        let label = warning.period.as_deref().map(PeriodLabel::parse);
+        if let Some(Ok(label)) = label {
+            warning.period = Some(label.in_calendar(company.calendar).to_string());
+        }
+    }
     Ok(CompanyInput {
         kpis,
         source: file.to_string(),
@@ -210,11 +219,12 @@ pub fn validate(
 fn period(
     mut raw: RawPeriod,
     index: usize,
-    scale: Scale,
+    company: &super::Company,
     value_units: &std::collections::BTreeMap<String, super::ValueUnit>,
     cost_sign: CostSign,
     check: &Checker,
 ) -> Result<Period, InputError> {
+    let scale = company.scale;
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
     let label_text = raw.label.take().map(|l| l.0).unwrap_or_default();
     if label_text.trim().is_empty() {
@@ -224,11 +234,14 @@ fn period(
                 "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
             ));
     }
-    let label = PeriodLabel::parse(&label_text).map_err(|e| {
-        check
-            .error(at(&["label"]), format!("bad period label: {}", e.0))
-            .with_help(LABEL_FORMS)
-    })?;
+    let label = PeriodLabel::parse(&label_text)
+        .map_err(|e| {
+            check
+                .error(at(&["label"]), format!("bad period label: {}", e.0))
+                .with_help(LABEL_FORMS)
+        })?
+        .in_calendar(company.calendar);
+    let coverage = year_to_date(raw.months.take(), label, || at(&["months"]), check)?;
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {
@@ -324,7 +337,43 @@ fn period(
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
+        coverage,
     })
+}
+
+/// `months = n` on a year row that holds only its first n months (year to date): a whole
+/// number from 1 to 12 (12 is the whole year), on a year only.
+fn year_to_date(
+    months: Option<Amount>,
+    label: PeriodLabel,
+    path: impl Fn() -> FieldPath,
+    check: &Checker,
+) -> Result<super::Coverage, InputError> {
+    let Some(Amount(months)) = months else {
+        return Ok(super::Coverage::Given);
+    };
+    if label.kind != PeriodKind::Year {
+        return Err(check
+            .error(
+                path(),
+                format!("months is for a year that is year to date, but {label} is not a year"),
+            )
+            .with_help("remove months: a quarter or a half covers its own months"));
+    }
+    match u8::try_from(months.normalize().mantissa()) {
+        Ok(whole @ 1..=11) if months.fract().is_zero() => {
+            Ok(super::Coverage::YearToDate { months: whole })
+        }
+        Ok(12) if months.fract().is_zero() => Ok(super::Coverage::Given),
+        _ => Err(check
+            .error(
+                path(),
+                format!("months must be a whole number from 1 to 12, found {months}"),
+            )
+            .with_help(
+                "write how many months of the year the row holds: months = 6 for a first half",
+            )),
+    }
 }
 
 /// A warning for each subtotal ("Total costs") that is not the sum of the period's cost lines,

@@ -177,11 +177,11 @@ pub(super) fn company(
                 .with_help(format!("scale is one of {}", Scale::NAMES.join(", ")))
         })?,
     };
+    let mut calendar = crate::period::FiscalCalendar::default();
     if let Some(end) = &raw.fiscal_year_end {
-        let valid = chrono::NaiveDate::parse_from_str(&format!("2000-{}", end.trim()), "%Y-%m-%d")
-            .is_ok()
-            && end.trim().len() == 5;
-        if !valid {
+        if let Some(valid) = crate::period::FiscalCalendar::parse(end) {
+            calendar = valid;
+        } else {
             return Err(check
                 .error(
                     at("fiscal_year_end"),
@@ -218,6 +218,7 @@ pub(super) fn company(
         currency,
         scale,
         fiscal_year_end: raw.fiscal_year_end.map(|s| s.trim().to_string()),
+        calendar,
         summary: raw.summary.filter(|s| !s.trim().is_empty()),
         ai_exposed: raw
             .ai_exposed

@@ -95,7 +95,7 @@ pub(super) fn cash(
     });
     let runway = net_burn.clone().and_then(|burn| {
         let cash = statement.cash.ok_or_else(|| missing("cash"))?;
-        runway_months(cash, burn, 12 / period.label.kind.per_year())
+        runway_months(cash, burn, period.months())
     });
     let runway_months = na.take("runway_months", runway);
     let net_burn = na.take("net_burn", net_burn);

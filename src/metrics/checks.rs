@@ -8,6 +8,8 @@
 use foldhash::HashMap;
 use rust_decimal::Decimal;
 
+mod calendar_labels;
+
 use super::PeriodMetrics;
 use crate::format::{grouped, line_name, money_precise, pct, to_f64};
 use crate::input::{CompanyInput, Period, Warning, WarningKind};
@@ -60,11 +62,7 @@ fn same_date(input: &CompanyInput, currency: &str) -> Vec<Warning> {
         for kind in [PeriodKind::Quarter, PeriodKind::Half] {
             let part = |index: u8| {
                 by_label
-                    .get(&PeriodLabel {
-                        year: year.label.year,
-                        kind,
-                        index,
-                    })
+                    .get(&PeriodLabel::new(year.label.year, kind, index))
                     .copied()
             };
             let pairs = [(part(kind.per_year() as u8), "end"), (part(1), "start")];
@@ -164,7 +162,15 @@ fn parts_vs_year(input: &CompanyInput) -> Vec<Warning> {
         input.periods.iter().map(|p| (p.label, p)).collect();
     let currency = input.company.currency.as_str();
     let units = input.company.scale.factor() * Decimal::from(PARTS_UNITS_TOLERANCE);
-    let mut warnings = Vec::new();
+    let within = |whole: Decimal, parts_sum: Decimal| {
+        parts_sum.checked_sub(whole).is_some_and(|difference| {
+            difference.abs() <= (whole.abs() * PARTS_SHARE_TOLERANCE).max(units)
+        })
+    };
+    // Quarters labelled by the calendar in a fiscal year that is not: one warning saying so,
+    // instead of one per year and figure.
+    let calendar_labelled = calendar_labels::calendar_labelled_quarters(input, within);
+    let mut warnings: Vec<Warning> = calendar_labelled.iter().cloned().collect();
     let parts_of = [
         (
             PeriodKind::Quarter,
@@ -179,11 +185,12 @@ fn parts_vs_year(input: &CompanyInput) -> Vec<Warning> {
         .filter(|p| p.label.kind == PeriodKind::Year)
     {
         for (kind, warning_kind, noun) in parts_of {
+            if kind == PeriodKind::Quarter && calendar_labelled.is_some() {
+                continue;
+            }
             let labels: Vec<PeriodLabel> = (1..=kind.per_year() as u8)
-                .map(|index| PeriodLabel {
-                    year: year.label.year,
-                    kind,
-                    index,
+                .map(|index| {
+                    PeriodLabel::new(year.label.year, kind, index).in_calendar(year.label.calendar)
                 })
                 .collect();
             let Some(parts) = labels

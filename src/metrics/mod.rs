@@ -10,6 +10,7 @@ pub mod kpi;
 mod period;
 pub mod reason;
 pub mod runs;
+mod ttm;
 mod unavailable;
 
 use foldhash::{HashMap, HashSet};
@@ -22,6 +23,7 @@ use crate::period::PeriodLabel;
 pub use catalogue::{Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
 pub use period::{CostLineMetrics, PeriodMetrics};
 pub use reason::Reason;
+pub use ttm::TrailingTwelveMonths;
 pub use unavailable::Unavailable;
 
 /// Who made the file, so a reader can tell which version's definitions apply.
@@ -58,6 +60,9 @@ pub struct Metrics {
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub value_units: std::collections::BTreeMap<String, crate::input::ValueUnit>,
     pub periods: Vec<PeriodMetrics>,
+    /// The twelve months to the latest quarter, when the input has its four quarters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trailing_twelve_months: Option<TrailingTwelveMonths>,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
 }
@@ -72,6 +77,14 @@ impl Metrics {
     /// Looks a period up by label.
     pub fn period(&self, label: PeriodLabel) -> Option<&PeriodMetrics> {
         self.periods.iter().find(|p| p.label == label)
+    }
+
+    /// The same period a year earlier, to compare `period` with: None when the input lacks it,
+    /// or when either is a year to date (a part of a year is never compared with a whole one).
+    pub fn year_earlier(&self, period: &PeriodMetrics) -> Option<&PeriodMetrics> {
+        let earlier = self.period(period.label.year_earlier())?;
+        let partial = period.coverage.is_partial() || earlier.coverage.is_partial();
+        (!partial).then_some(earlier)
     }
 
     /// Cost line names in the order they first appear.
@@ -170,11 +183,14 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         rule_of_40_margin: input.readiness.rule_of_40_margin,
         kpis: input.kpis.clone(),
         value_units: input.value_units.clone(),
+        trailing_twelve_months: ttm::trailing_twelve_months(&periods),
         periods,
         warnings,
         generator: Generator::default(),
     }
 }
 
+#[cfg(test)]
+mod fiscal_tests;
 #[cfg(test)]
 mod tests;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::reason::{Compared, Reason};
 use super::Unavailable;
-use crate::input::{Company, Period, RuleOf40Margin, Warning, WarningKind};
+use crate::input::{Company, Coverage, Period, RuleOf40Margin, Warning, WarningKind};
 use crate::money::{change_pct, percent, ratio, to_cents, Exact, NoPercent, NotMeaningful};
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -24,7 +24,18 @@ pub struct CostLineMetrics {
 /// Every metric of one period. Field names are the JSON keys.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodMetrics {
+    /// The label as the input writes it, "2025-Q4", whatever the fiscal calendar.
+    #[serde(serialize_with = "crate::period::canonical_label")]
     pub label: PeriodLabel,
+    /// The label as the brief shows it, "FY2025 Q4", and the months it covers, "Jan-Mar 2025",
+    /// when the fiscal year is not the calendar year (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<String>,
+    /// A year summed from its quarters, or year to date (left out for a period as given).
+    #[serde(skip_serializing_if = "Coverage::is_given")]
+    pub coverage: Coverage,
     pub kind: PeriodKind,
     pub revenue: Exact,
     pub revenue_growth_yoy_pct: Option<f64>,
@@ -125,7 +136,7 @@ pub fn compute<'a>(
     };
     let growth = growth(&mut cx);
     let people = headcount(&mut cx, growth.yoy);
-    let per_employee = |amount: Decimal| per_employee(amount, people.average, label.kind);
+    let per_employee = |amount: Decimal| per_employee(amount, people.average, period.months());
     let opex = opex(&mut cx, &per_employee);
     let profit = profitability(&mut cx, &opex.value);
     let cash = super::cash::cash(period, profit.operating_income, &mut cx.na);
@@ -146,6 +157,9 @@ pub fn compute<'a>(
     cx.na.resolve();
     PeriodMetrics {
         label,
+        display: label.months().map(|_| label.to_string()),
+        months: label.months(),
+        coverage: period.coverage,
         kind: label.kind,
         revenue: Exact(period.revenue),
         revenue_growth_yoy_pct: growth.yoy,
@@ -211,7 +225,7 @@ fn growth(cx: &mut Context) -> Growth {
     let first = cx.first;
     let yoy = cx.na.take(
         "revenue_growth_yoy_pct",
-        compared(cx.year_earlier, label, Compared::YearEarlier, first, |p| {
+        compared(cx.year_earlier, period, Compared::YearEarlier, first, |p| {
             Ok(p.revenue)
         })
         .and_then(|before| growth_of(period.revenue, before, Compared::YearEarlier, "revenue")),
@@ -219,7 +233,7 @@ fn growth(cx: &mut Context) -> Growth {
     let qoq = cx.na.take(
         "revenue_growth_qoq_pct",
         if label.kind == PeriodKind::Quarter {
-            compared(cx.previous, label, Compared::Previous, first, |p| {
+            compared(cx.previous, period, Compared::Previous, first, |p| {
                 Ok(p.revenue)
             })
             .and_then(|before| growth_of(period.revenue, before, Compared::Previous, "revenue"))
@@ -275,7 +289,7 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
             }),
             Some(end) => compared(
                 cx.year_earlier,
-                label,
+                period,
                 Compared::YearEarlier,
                 cx.first,
                 |p| {
@@ -318,16 +332,14 @@ fn people(average: Option<Decimal>) -> Result<Decimal, Reason> {
     Ok(people)
 }
 
-/// An amount of the period per person per year, to the cent.
-fn per_employee(
-    amount: Decimal,
-    average: Option<Decimal>,
-    kind: PeriodKind,
-) -> Result<Exact, Reason> {
+/// An amount of the period per person per year, to the cent; `months` the period covers (a
+/// year to date of two quarters covers 6).
+fn per_employee(amount: Decimal, average: Option<Decimal>, months: u32) -> Result<Exact, Reason> {
     let people = people(average)?;
     let annual = amount
-        .checked_mul(Decimal::from(kind.per_year()))
-        .ok_or(Reason::TooLarge)?;
+        .checked_mul(Decimal::from(12))
+        .ok_or(Reason::TooLarge)?
+        / Decimal::from(months.max(1));
     Ok(Exact(to_cents(
         annual.checked_div(people).ok_or(Reason::TooLarge)?,
     )))
@@ -344,7 +356,6 @@ struct Opex {
 /// Operating expenses: the sum of the cost lines, like for like with every other period.
 fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason>) -> Opex {
     let period = cx.period;
-    let label = period.label;
     let missing_lines: Vec<&str> = cx
         .all_lines
         .iter()
@@ -378,7 +389,7 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason
     let growth_yoy = cx.na.take(
         "opex_growth_yoy_pct",
         value.clone().and_then(|opex| {
-            compared(cx.year_earlier, label, Compared::YearEarlier, first, |p| {
+            compared(cx.year_earlier, period, Compared::YearEarlier, first, |p| {
                 sum_costs(p, all_lines)
             })
             .and_then(|before| growth_of(opex, before, Compared::YearEarlier, "opex"))
@@ -583,21 +594,15 @@ fn cost_lines(
             );
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
-                compared(
-                    year_earlier,
-                    period.label,
-                    Compared::YearEarlier,
-                    first,
-                    |p| {
-                        p.costs
-                            .get(name)
-                            .copied()
-                            .ok_or_else(|| Reason::NoLineThen {
-                                compared: Compared::YearEarlier,
-                                line: name.clone(),
-                            })
-                    },
-                )
+                compared(year_earlier, period, Compared::YearEarlier, first, |p| {
+                    p.costs
+                        .get(name)
+                        .copied()
+                        .ok_or_else(|| Reason::NoLineThen {
+                            compared: Compared::YearEarlier,
+                            line: name.clone(),
+                        })
+                })
                 .and_then(|before| {
                     change_pct(amount, before).map_err(|why| {
                         let (compared, line) = (Compared::YearEarlier, name.clone());
@@ -644,13 +649,28 @@ fn sum_costs(period: &Period, all_lines: &[&str]) -> Result<Decimal, Reason> {
 
 /// A value from the period `relation` looks back to from `label`, or why it is missing:
 /// before `first`, the first period of the series, or a gap in the series.
+/// The figure `value` reads from `other`, the period `relation` looks back to from `this`, or
+/// why there is none. A year to date is never compared with a year (either way).
 fn compared(
     other: Option<&Period>,
-    label: PeriodLabel,
+    this: &Period,
     relation: Compared,
     first: PeriodLabel,
     value: impl Fn(&Period) -> Result<Decimal, Reason>,
 ) -> Result<Decimal, Reason> {
+    let label = this.label;
+    if relation == Compared::YearEarlier {
+        let partial = [Some(this), other]
+            .into_iter()
+            .flatten()
+            .find_map(|p| match p.coverage {
+                Coverage::YearToDate { months } => Some((p.label, months)),
+                _ => None,
+            });
+        if let Some((year, months)) = partial {
+            return Err(Reason::PartialYear { year, months });
+        }
+    }
     let other_label = match relation {
         Compared::YearEarlier => label.year_earlier(),
         Compared::Previous => label.previous(),

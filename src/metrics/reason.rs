@@ -78,6 +78,9 @@ pub enum Reason {
     TooLarge,
     /// The metric applies to quarters only.
     QuartersOnly,
+    /// A year-over-year comparison where one of the two years holds only its first quarters
+    /// (year to date): a part of a year is never compared with a whole one.
+    PartialYear { year: PeriodLabel, months: u8 },
     /// No cost line is marked AI-exposed in the company's details.
     NoAiExposedLines,
     /// None of the AI-exposed cost lines is in the period.
@@ -234,6 +237,10 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
         }
         Reason::TooLarge => "too large to represent exactly".to_string(),
         Reason::QuartersOnly => "applies to quarters only".to_string(),
+        Reason::PartialYear { year, months } => format!(
+            "{year} holds {} (year to date), so it is not compared with a full year",
+            crate::input::held(*months)
+        ),
         Reason::NoAiExposedLines => "no cost line is marked AI-exposed".to_string(),
         Reason::AiExposedLinesAbsent { lines } => {
             let names: Vec<String> = lines.iter().map(|l| line_name(l)).collect();

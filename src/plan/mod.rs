@@ -109,8 +109,11 @@ pub fn project(input: &CompanyInput, metrics: &Metrics) -> Option<HeadcountPlan>
         plan.hires_per_year,
         plan.target_headcount,
     );
-    let fiscal_year_end = metrics.company.fiscal_year_end.as_deref();
-    let first_month = fiscal_year_end.and_then(|end| period_end_month(start_period, end));
+    let first_month = metrics
+        .company
+        .fiscal_year_end
+        .as_ref()
+        .and_then(|_| period_end_month(start_period));
     let path = course
         .path()
         .into_iter()
@@ -485,15 +488,12 @@ fn hundredths(value: f64) -> f64 {
     }
 }
 
-/// The calendar month a period ends in, counted from year 0 (`year x 12 + month - 1`).
-fn period_end_month(label: PeriodLabel, fiscal_year_end: &str) -> Option<i64> {
-    let month: i64 = fiscal_year_end.trim().get(0..2)?.parse().ok()?;
-    if !(1..=12).contains(&month) {
-        return None;
-    }
-    let per_year = i64::from(label.kind.per_year());
-    let periods_after = per_year - i64::from(label.index);
-    Some(i64::from(label.year) * 12 + month - 1 - periods_after * (12 / per_year))
+/// The calendar month a period ends in (in its company's fiscal calendar), counted from year 0
+/// (`year x 12 + month - 1`).
+fn period_end_month(label: PeriodLabel) -> Option<i64> {
+    use chrono::Datelike;
+    let end = label.end()?;
+    Some(i64::from(end.year()) * 12 + i64::from(end.month0()))
 }
 
 fn month_label(month: i64) -> String {

@@ -11,7 +11,7 @@ use super::notes::{Note, Notes, Numbering};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::{known, Section};
-use crate::metrics::{Generator, Metrics, PeriodMetrics, Unit};
+use crate::metrics::{Generator, Metrics, Number, PeriodMetrics, Unit};
 use crate::period::PeriodKind;
 
 /// Everything a brief template can use.
@@ -76,6 +76,8 @@ pub struct Kpi {
 #[derive(Debug, Serialize)]
 pub struct Headline {
     pub label: String,
+    /// What the label needs said beside it: [`subtitle`].
+    pub subtitle: Option<String>,
     pub kind: PeriodKind,
     pub kpis: Vec<Kpi>,
 }
@@ -86,6 +88,9 @@ pub struct SeriesView {
     /// "Fiscal years", "Quarters".
     pub title: String,
     pub labels: Vec<String>,
+    /// Each label's [`subtitle`], under it in the tables' headers ("" for one with none);
+    /// empty when no period has one.
+    pub subtitles: Vec<String>,
     /// "Showing the latest 12 of 40 quarters; ...", when the input has more than are shown.
     pub window_note: Option<String>,
     pub tables: Vec<tables::Table>,
@@ -333,6 +338,18 @@ fn series_view(
             PeriodKind::Quarter => "Quarters".to_string(),
         },
         labels: series.labels(),
+        subtitles: {
+            let subtitles: Vec<Option<String>> =
+                series.periods.iter().map(|p| subtitle(p)).collect();
+            if subtitles.iter().any(Option::is_some) {
+                subtitles
+                    .into_iter()
+                    .map(Option::unwrap_or_default)
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        },
         window_note: (series.total > series.periods.len()).then(|| {
             format!(
                 "Showing the latest {} of {} {}; every period is in metrics.json.",
@@ -392,6 +409,76 @@ fn kpi(
     }
 }
 
+/// The cards of the twelve months to `quarter`, when it is the latest and the input has the
+/// three before it: revenue, operating income and margin, each named "(TTM)". None when the
+/// twelve months are a fiscal year the brief shows anyway (the latest quarter is a Q4).
+fn trailing_twelve_months(metrics: &Metrics, quarter: &PeriodMetrics) -> Vec<Kpi> {
+    let is_a_year_shown = |t: &&crate::metrics::TrailingTwelveMonths| {
+        t.from.index == 1
+            && metrics
+                .period(crate::period::PeriodLabel::year(t.to.year))
+                .is_some()
+    };
+    let Some(ttm) = metrics
+        .trailing_twelve_months
+        .as_ref()
+        .filter(|t| t.to == quarter.label && !is_a_year_shown(t))
+    else {
+        return Vec::new();
+    };
+    let figures = [
+        ("revenue", Some(Number::Exact(ttm.revenue))),
+        ("operating_income", ttm.operating_income.map(Number::Exact)),
+        (
+            "operating_margin_pct",
+            ttm.operating_margin_pct.map(Number::Float),
+        ),
+    ];
+    figures
+        .into_iter()
+        .filter_map(|(key, value)| {
+            let metric = known(key);
+            Some(Kpi {
+                name: format!("{}, trailing twelve months (TTM)", metric.name),
+                value: Cell {
+                    value: Some(value?),
+                    unit: metric.unit,
+                    polarity: metric.polarity,
+                    place: Place::Card,
+                    note: None,
+                    bar: None,
+                    ceiling: None,
+                    decimals: None,
+                    not_meaningful: false,
+                },
+                change: None,
+                change_label: None,
+            })
+        })
+        .collect()
+}
+
+/// What a period's label needs said beside it where a header has room: the months it covers
+/// when the fiscal year is not the calendar year ("Jan-Mar 2025"), and how much of its year it
+/// holds ("year to date, 2 quarters", "summed from quarters"). None for a calendar period given
+/// whole, whose label says it all.
+pub fn subtitle(period: &PeriodMetrics) -> Option<String> {
+    let parts: Vec<String> = [period.label.months(), period.coverage.mark()]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// A period's label with its [`subtitle`] in brackets, for a header of one line (a workbook's
+/// column): "FY2025 Q4 (Jan-Mar 2025)", or the plain label.
+pub fn heading(period: &PeriodMetrics) -> String {
+    match subtitle(period) {
+        Some(subtitle) => format!("{} ({subtitle})", period.label),
+        None => period.label.to_string(),
+    }
+}
+
 fn headline(
     metrics: &Metrics,
     period: &PeriodMetrics,
@@ -404,7 +491,7 @@ fn headline(
     let mut scratch = Notes::default();
     let quarter = period.kind == PeriodKind::Quarter;
     let notes = if quarter { &mut scratch } else { notes };
-    let earlier = metrics.period(period.label.year_earlier());
+    let earlier = metrics.year_earlier(period);
     let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
     let growth = known("revenue_growth_yoy_pct");
     let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);
@@ -541,9 +628,11 @@ fn headline(
                 change.note = None;
             }
         }
+        kpis.extend(trailing_twelve_months(metrics, period));
     }
     Headline {
         label: period.label.to_string(),
+        subtitle: subtitle(period),
         kind: period.kind,
         kpis,
     }

@@ -57,7 +57,11 @@ pub fn entry(analysis: &Analysis) -> Entry {
         ticker: metrics.company.ticker.clone(),
         slug: metrics.company.slug.clone(),
         currency: metrics.company.currency.clone(),
-        period: period.map(|p| p.label.to_string()),
+        // A year to date or a year summed from quarters says so; months would crowd the column.
+        period: period.map(|p| match p.coverage.mark() {
+            Some(mark) => format!("{} ({mark})", p.label),
+            None => p.label.to_string(),
+        }),
         revenue: value("revenue"),
         revenue_growth_yoy_pct: value("revenue_growth_yoy_pct"),
         operating_margin_pct: value("operating_margin_pct"),

@@ -93,9 +93,7 @@ fn growth_and_people(
             ));
         }
     }
-    let before = metrics
-        .period(p.label.year_earlier())
-        .and_then(|e| e.revenue_per_employee);
+    let before = metrics.year_earlier(p).and_then(|e| e.revenue_per_employee);
     // No clause when the change has no rate (from zero, or past the decimal range).
     let change = match (p.revenue_per_employee, before) {
         (Some(now), Some(then)) => crate::money::growth_pct(now.0, then.0).map(|c| (now, c)),
@@ -126,10 +124,7 @@ fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) 
     let band = thresholds.flat_margin_band_pp.value;
     let margin = p.operating_margin_pct?;
     let mut sentence = format!("Operating margin was {}", pct(margin, false));
-    if let Some(before) = metrics
-        .period(p.label.year_earlier())
-        .and_then(|e| e.operating_margin_pct)
-    {
+    if let Some(before) = metrics.year_earlier(p).and_then(|e| e.operating_margin_pct) {
         // The scorecard's words: within the flat band either way is flat.
         let change = margin - before;
         let shown: f64 = places(change, 1, false).parse().unwrap_or(change);
@@ -192,7 +187,7 @@ fn ai(metrics: &Metrics, p: &PeriodMetrics) -> Option<String> {
         pct(share, false)
     );
     if let Some(before) = metrics
-        .period(p.label.year_earlier())
+        .year_earlier(p)
         .and_then(|e| e.ai_exposed_pct_of_revenue)
     {
         sentence.push_str(&format!(

@@ -706,18 +706,33 @@ fn opex_vs_revenue_growth(metrics: &Metrics) -> Criterion {
 /// Criterion 6: Enough fiscal years of history for a prospectus.
 fn fiscal_years_history(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
     let min = thresholds.min_fiscal_years.value;
-    let years = metrics
+    // A year to date is not a year of history; a year summed from its four quarters is.
+    let full_years: Vec<&PeriodMetrics> = metrics
         .periods
         .iter()
-        .filter(|p| p.kind == PeriodKind::Year)
-        .count();
+        .filter(|p| p.kind == PeriodKind::Year && !p.coverage.is_partial())
+        .collect();
+    let years = full_years.len();
+    let summed: Vec<String> = full_years
+        .iter()
+        .filter(|p| p.coverage == crate::input::Coverage::SummedFromQuarters)
+        .map(|p| p.label.to_string())
+        .collect();
+    let summed = match summed.as_slice() {
+        [] => String::new(),
+        [one] => format!(" ({one} summed from its quarters)"),
+        [init @ .., last] => format!(
+            " ({} and {last} summed from their quarters)",
+            init.join(", ")
+        ),
+    };
     let enough = years >= min as usize;
     Verdict {
         status: pass_if(enough),
         figure: plural(years, "year"),
         threshold: format!(">= {}", plural(min as usize, "year")),
         why: format!(
-            "The input has {} of fiscal-year figures; {} {} expected.",
+            "The input has {} of fiscal-year figures{summed}; {} {} expected.",
             plural(years, "year"),
             plural(min as usize, "year"),
             if enough { "are" } else { "or more are" }
@@ -866,7 +881,8 @@ fn latest_with<T>(
 }
 
 /// The latest period of `kind` with a value whose same period a year earlier also has one:
-/// `((earlier label, earlier value), (later label, later value))`.
+/// `((earlier label, earlier value), (later label, later value))`. A year to date is paired
+/// with no full year.
 #[allow(clippy::type_complexity)]
 fn latest_pair<T>(
     metrics: &Metrics,
@@ -879,7 +895,7 @@ fn latest_pair<T>(
         .rev()
         .filter(|p| p.kind == kind)
         .find_map(|p| {
-            let before = metrics.period(p.label.year_earlier())?;
+            let before = metrics.year_earlier(p)?;
             Some(((before.label, value(before)?), (p.label, value(p)?)))
         })
 }

@@ -98,7 +98,10 @@ fn sixty_years_of_quarters() {
         ));
     }
     let json = brief(&toml);
-    let periods = json["periods"].as_array().unwrap();
+    let all = json["periods"].as_array().unwrap();
+    // Each year's four quarters add up to it (summed from quarters): 240 quarters, 60 years.
+    assert_eq!(all.len(), 300);
+    let periods: Vec<&serde_json::Value> = all.iter().filter(|p| p["kind"] == "quarter").collect();
     assert_eq!(periods.len(), 240);
     assert_eq!(periods[0]["label"], "1965-Q1");
     assert_eq!(periods[239]["label"], "2024-Q4");

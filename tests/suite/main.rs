@@ -26,6 +26,7 @@ mod cli;
 mod compare;
 mod crosschecks;
 mod edges;
+mod fiscal;
 mod hardening;
 mod harness;
 mod input_people;

@@ -406,12 +406,21 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
                 };
             for (column, cell) in row.iter().enumerate().skip(2) {
                 let label = &labels[column];
+                // A column is headed as the brief shows its period: Snowflake's "2025" is
+                // "FY2025 (Feb 2024-Jan 2025)".
+                let heading = |p: &Value| {
+                    let shown = p["display"].as_str().or(p["label"].as_str()).unwrap();
+                    match p["months"].as_str() {
+                        Some(months) => format!("{shown} ({months})"),
+                        None => shown.to_string(),
+                    }
+                };
                 let period = json["periods"]
                     .as_array()
                     .unwrap()
                     .iter()
-                    .find(|p| p["label"] == label.as_str())
-                    .unwrap();
+                    .find(|p| heading(p) == *label)
+                    .unwrap_or_else(|| panic!("no period headed {label}"));
                 let expected = path
                     .iter()
                     .fold(&period.clone(), |v, k| &v[k.as_str()])

@@ -17,7 +17,7 @@ use super::notes::Notes;
 use crate::metrics::catalogue::{metric, Metric};
 use crate::metrics::{Metrics, Number, PeriodMetrics, Polarity, Unit};
 use crate::money::{to_cents, Exact};
-use crate::period::PeriodKind;
+use crate::period::{FiscalCalendar, PeriodKind, PeriodLabel};
 pub use fx::{Rate, Rates};
 
 /// The metrics compared, by catalogue key, in the order the table shows them.
@@ -152,13 +152,14 @@ impl<'a> Entry<'a> {
 
 /// The last day of fiscal year `year` for a fiscal year end "MM-DD" (none given: 31 December).
 /// Fiscal years are named by the calendar year they end in (Affirm's FY2024 ends 30 June 2024).
+/// The fiscal calendar says it ([`crate::period::PeriodLabel::end`]): 29 February in a year
+/// without it is the last day of February.
 pub fn year_end(year: i32, fiscal_year_end: Option<&str>) -> Option<NaiveDate> {
-    let text = fiscal_year_end.unwrap_or("12-31").trim();
-    let (month, day) = text.split_once('-')?;
-    let (month, day): (u32, u32) = (month.parse().ok()?, day.parse().ok()?);
-    // 29 February in a year without it is the last day of February.
-    NaiveDate::from_ymd_opt(year, month, day)
-        .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1)))
+    let calendar = match fiscal_year_end {
+        Some(text) => FiscalCalendar::parse(text)?,
+        None => FiscalCalendar::default(),
+    };
+    PeriodLabel::year(year).in_calendar(calendar).end()
 }
 
 /// Builds the section for `company` against `peers`; `bar` is the Rule-of-40 threshold the

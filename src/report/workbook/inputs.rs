@@ -145,7 +145,11 @@ pub fn inputs_sheet(
     let scaled = |amount: Decimal| to_f64(amount / factor);
     for (index, period) in input.periods.iter().enumerate() {
         let row = InputsLayout::row(index);
-        sheet.text(row, 0, period.label.to_string())?;
+        let label = match period.coverage.mark() {
+            Some(mark) => format!("{} ({mark})", period.label),
+            None => period.label.to_string(),
+        };
+        sheet.text(row, 0, label)?;
         for field in FIGURES.iter().map(|f| f.field) {
             if let Some((amount, money)) = value(period, field) {
                 let (number, format) = match money {

@@ -182,7 +182,7 @@ pub fn sheet(
         sheet.text_with(
             HEADER,
             column,
-            period.label.to_string(),
+            crate::report::context::heading(period),
             &styles.header_right,
         )?;
     }
