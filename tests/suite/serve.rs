@@ -491,3 +491,79 @@ fn an_input_replaced_by_a_link_out_of_its_folder_is_not_quoted_on_the_page() {
     });
     assert_eq!(page.status, 500);
 }
+
+/// Places are never held for long by connections that are not loading pages: 130 refused
+/// requests whose senders trickle a byte every half second for 14 s (each refusal lingers at
+/// most 2 s), and 140 event streams (more than the 128 places; streams may hold 64), each
+/// leave room for a page and its files within seconds; the oldest event streams are closed,
+/// and a closed page's stream is noticed and let go.
+#[test]
+fn trickling_refusals_and_many_event_streams_leave_room_for_pages() {
+    let (server, address) =
+        start(
+            Test::new()
+                .example("klarna.toml")
+                .args(["serve", "klarna.toml", "--port", "0"]),
+        );
+    // The status of a GET, or none when the connection was refused or reset (a busy server's
+    // 503 may be lost to a reset when it closes with the request unread).
+    let status = || -> Option<u16> {
+        let mut stream = TcpStream::connect(&address).ok()?;
+        stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        let head = format!(
+            "GET /klarna-group-plc/metrics.json HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(head.as_bytes()).ok()?;
+        let mut reply = String::new();
+        stream.read_to_string(&mut reply).ok()?;
+        reply.split(' ').nth(1)?.parse().ok()
+    };
+    let served_within = |what: &str, within: Duration| {
+        let deadline = Instant::now() + within;
+        loop {
+            let got = status();
+            if got == Some(200) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what}: {got:?} {}",
+                server.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    // Refused (400), then trickling: each is let go after its linger of at most 2 s.
+    let mut trickling: Vec<TcpStream> = (0..130)
+        .filter_map(|_| TcpStream::connect(&address).ok())
+        .collect();
+    for stream in &mut trickling {
+        let _ = stream.write_all(b"\x01 nonsense\r\n\r\n");
+    }
+    let trickle_until = Instant::now() + Duration::from_secs(14);
+    let trickler = std::thread::spawn(move || {
+        while Instant::now() < trickle_until {
+            for stream in &mut trickling {
+                let _ = stream.write_all(b"x");
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        trickling
+    });
+    served_within("while refused connections trickle", Duration::from_secs(6));
+    drop(trickler.join());
+    // Event streams past their share: the oldest are closed, pages are still served.
+    let mut streams: Vec<TcpStream> = (0..140)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(&address).ok()?;
+            let head = format!("GET /__ipobrief/events HTTP/1.1\r\nHost: {address}\r\n\r\n");
+            stream.write_all(head.as_bytes()).ok()?;
+            Some(stream)
+        })
+        .collect();
+    assert_eq!(streams.len(), 140);
+    served_within("with 140 event streams open", Duration::from_secs(8));
+    // Pages that went away: their streams are let go, and pages keep loading.
+    streams.clear();
+    served_within("after the pages closed", Duration::from_secs(10));
+}

@@ -14,8 +14,55 @@ use super::reply::Reply;
 use super::request::Head;
 use super::site::{Site, Snapshot};
 
-/// How often an idle event stream sends a comment, to notice a page that went away.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// How often an idle event stream sends a comment and looks whether its page went away.
+const KEEP_ALIVE: Duration = Duration::from_secs(5);
+/// The most event streams open at once (one per open page): half the connections' places, so
+/// pages reloading, or a page that opens many, always leave room for the files they load; a
+/// new stream past it closes the oldest, whose page reconnects by itself.
+const MOST_STREAMS: usize = super::listen::MOST_CONNECTIONS / 2;
+
+/// The open event streams, oldest first, by number: a handle to close each.
+static STREAMS: std::sync::Mutex<std::collections::VecDeque<(u64, TcpStream)>> =
+    std::sync::Mutex::new(std::collections::VecDeque::new());
+static STREAM_NUMBERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Registers an event stream, closing the oldest past [`MOST_STREAMS`]; the stream's number.
+fn open_stream(stream: &TcpStream) -> u64 {
+    let number = STREAM_NUMBERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let mut streams = STREAMS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    while streams.len() >= MOST_STREAMS {
+        if let Some((_, oldest)) = streams.pop_front() {
+            let _ = oldest.shutdown(std::net::Shutdown::Both);
+        }
+    }
+    if let Ok(handle) = stream.try_clone() {
+        streams.push_back((number, handle));
+    }
+    number
+}
+
+fn close_stream(number: u64) {
+    let mut streams = STREAMS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    streams.retain(|(n, _)| *n != number);
+}
+
+/// Whether the other side of an idle event stream has closed it (a read would end at once).
+fn gone(stream: &TcpStream) -> bool {
+    if stream.set_nonblocking(true).is_err() {
+        return true;
+    }
+    let mut byte = [0; 1];
+    let gone = match stream.peek(&mut byte) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(error) => error.kind() != std::io::ErrorKind::WouldBlock,
+    };
+    stream.set_nonblocking(false).is_err() || gone
+}
 
 /// Answers one request: only when its `Host` is one of `hosts`, only GET and HEAD.
 pub fn answer(stream: &TcpStream, head: &Head, site: &Site, hosts: &Hosts) {
@@ -164,6 +211,10 @@ fn percent_decode(text: &str) -> Option<String> {
     while i < bytes.len() {
         if bytes[i] == b'%' {
             let hex = text.get(i + 1..i + 3)?;
+            // Two hex digits exactly (from_str_radix would also take "+5").
+            if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return None;
+            }
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -176,7 +227,14 @@ fn percent_decode(text: &str) -> Option<String> {
 
 /// Server-sent events: the current build's number at once, then each new one, written on the
 /// connection as they come (no length: the stream ends when the connection does).
-fn events(mut out: &TcpStream, site: &Site) -> std::io::Result<()> {
+fn events(out: &TcpStream, site: &Site) -> std::io::Result<()> {
+    let number = open_stream(out);
+    let result = stream_events(out, site);
+    close_stream(number);
+    result
+}
+
+fn stream_events(mut out: &TcpStream, site: &Site) -> std::io::Result<()> {
     out.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
           Connection: close\r\n\r\n",
@@ -187,7 +245,7 @@ fn events(mut out: &TcpStream, site: &Site) -> std::io::Result<()> {
             None => site.snapshot(),
             Some(seen) => site.wait_past(seen, KEEP_ALIVE),
         };
-        if state.stopping {
+        if state.stopping || gone(out) {
             return Ok(());
         }
         if seen == Some(state.generation) {

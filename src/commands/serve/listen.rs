@@ -131,11 +131,18 @@ where
 /// the connection, and the reset may arrive before the reply is read.
 fn linger(stream: &TcpStream) {
     const MOST: usize = 1 << 20;
+    // In all, however slowly the other side trickles: a refused connection never keeps its
+    // place for long.
+    const MOST_TIME: Duration = Duration::from_secs(2);
+    let deadline = std::time::Instant::now() + MOST_TIME;
     let _ = stream.shutdown(std::net::Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
     let mut chunk = [0; 8192];
     let mut drained = 0;
     while drained < MOST {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
         match Read::read(&mut &*stream, &mut chunk) {
             Ok(0) | Err(_) => return,
             Ok(read) => drained += read,

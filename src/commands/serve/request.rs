@@ -56,6 +56,12 @@ pub fn read_head(stream: &TcpStream) -> Result<Head, Refused> {
         // One byte past the limit is kept, to tell a head at the limit from a longer one.
         let room = (HEAD_LIMIT + 1).saturating_sub(bytes.len());
         bytes.extend_from_slice(&chunk[..read.min(room)]);
+        // A head ends with a line break: parsed again only when one arrives (or at the limit),
+        // so a head sent a byte at a time costs no more than one sent at once.
+        let ends_a_line = chunk[..read].contains(&b'\n');
+        if !ends_a_line && bytes.len() <= HEAD_LIMIT {
+            continue;
+        }
         match parse(&bytes) {
             Parsed::Partial if bytes.len() > HEAD_LIMIT => return Err(Refused::TooLarge),
             Parsed::Partial => {}
@@ -76,6 +82,15 @@ fn parse(bytes: &[u8]) -> Parsed {
     match request.parse(bytes) {
         Ok(httparse::Status::Partial) => Parsed::Partial,
         Ok(httparse::Status::Complete(_)) => {
+            let hosts = request
+                .headers
+                .iter()
+                .filter(|header| header.name.eq_ignore_ascii_case("host"))
+                .count();
+            // Two Host headers: which one names the site is anyone's guess (RFC 9112: 400).
+            if hosts > 1 {
+                return Parsed::Done(Err(Refused::Malformed));
+            }
             let host = request
                 .headers
                 .iter()
