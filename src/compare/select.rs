@@ -121,6 +121,24 @@ fn period_columns<'a>(
             .position(|q| q.label == p.label)
             .unwrap_or(usize::MAX)
     });
+    // A part of a year is never compared with a whole one, nor with a part of another length.
+    let years: Vec<&&PeriodMetrics> = chosen
+        .iter()
+        .filter(|p| p.kind == PeriodKind::Year)
+        .collect();
+    if let Some(part) = years.iter().find(|p| {
+        matches!(p.coverage, crate::input::Coverage::YearToDate { .. })
+            && years.iter().any(|q| q.coverage != p.coverage)
+    }) {
+        if let crate::input::Coverage::YearToDate { months } = part.coverage {
+            return Err(UsageError(format!(
+                "--periods: {} holds {} (year to date), and a part of a year is not compared \
+                 with a whole one; compare its quarters with theirs a year earlier instead",
+                part.label,
+                crate::input::held(months)
+            )));
+        }
+    }
     if chosen.len() < 2 {
         return Err(UsageError(format!(
             "--periods needs at least two periods to compare, e.g. --periods {}; periods in {}: {}",

@@ -54,6 +54,29 @@ fn latest_yoy_refuses_a_year_to_date() {
     );
 }
 
+/// The same with the periods named: 2024 (full) against 2025 (two quarters, year to date) is
+/// refused; the quarters themselves compare.
+#[test]
+fn named_periods_never_set_a_year_to_date_against_a_full_year() {
+    let text = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
+        [[period]]\nlabel = \"2024\"\nrevenue = 1000\n\
+        [[period]]\nlabel = \"2025\"\nrevenue = 500\n\
+        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\n\
+        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\n";
+    let companies = [metrics(text, "ytd.toml")];
+    let named = |periods: &[&str]| {
+        let periods: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
+        select::columns(&companies, &periods, None)
+    };
+    let error = named(&["2024", "2025"]).err().expect("refused");
+    assert_eq!(
+        error.0,
+        "--periods: 2025 holds 2 quarters (year to date), and a part of a year is not compared \
+         with a whole one; compare its quarters with theirs a year earlier instead"
+    );
+    assert!(named(&["2025-Q1", "2025-Q2"]).is_ok());
+}
+
 #[test]
 fn klarna_2024_against_2025_by_hand() {
     let c = compare(&[klarna()], &["2024", "2025"], None);
