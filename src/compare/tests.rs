@@ -33,16 +33,18 @@ fn row<'a>(comparison: &'a Comparison, key: &str) -> &'a Row {
         .unwrap_or_else(|| panic!("no row {key}"))
 }
 
+/// 2024 in full (1,000); 2025 as its Q1 240 and Q2 260, which add up to its 500: year to date.
+const YEAR_TO_DATE: &str = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
+    [[period]]\nlabel = \"2024\"\nrevenue = 1000\n\
+    [[period]]\nlabel = \"2025\"\nrevenue = 500\n\
+    [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\n\
+    [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\n";
+
 /// Trust II 3: `latest-yoy` refuses to set 2025's year to date (its Q1 240 and Q2 260 add up
 /// to its 500) against 2024's full year.
 #[test]
 fn latest_yoy_refuses_a_year_to_date() {
-    let text = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
-        [[period]]\nlabel = \"2024\"\nrevenue = 1000\n\
-        [[period]]\nlabel = \"2025\"\nrevenue = 500\n\
-        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\n\
-        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\n";
-    let companies = [metrics(text, "ytd.toml")];
+    let companies = [metrics(YEAR_TO_DATE, "ytd.toml")];
     let error = select::columns(&companies, &["latest-yoy".to_string()], None)
         .err()
         .expect("refused");
@@ -58,12 +60,7 @@ fn latest_yoy_refuses_a_year_to_date() {
 /// refused; the quarters themselves compare.
 #[test]
 fn named_periods_never_set_a_year_to_date_against_a_full_year() {
-    let text = "[company]\nname = \"Ytd\"\ncurrency = \"EUR\"\n\
-        [[period]]\nlabel = \"2024\"\nrevenue = 1000\n\
-        [[period]]\nlabel = \"2025\"\nrevenue = 500\n\
-        [[period]]\nlabel = \"2025-Q1\"\nrevenue = 240\n\
-        [[period]]\nlabel = \"2025-Q2\"\nrevenue = 260\n";
-    let companies = [metrics(text, "ytd.toml")];
+    let companies = [metrics(YEAR_TO_DATE, "ytd.toml")];
     let named = |periods: &[&str]| {
         let periods: Vec<String> = periods.iter().map(|p| p.to_string()).collect();
         select::columns(&companies, &periods, None)

@@ -70,9 +70,10 @@ impl Dim {
     }
 }
 
-/// The KPIs of an input, checked: the order to compute them in.
-pub struct Resolved {
+/// The KPIs of an input, checked: the order to compute them in, and the lookup of names.
+struct Resolved<'a> {
     order: Vec<usize>,
+    targets: Targets<'a>,
 }
 
 /// Checks every KPI formula of the input: names, cycles and units. The error points at the
@@ -128,7 +129,7 @@ fn share_in_percent(input: &CompanyInput, kpi: &Kpi) -> Warning {
     Warning::new(None, WarningKind::PercentAsShare, message).at(place)
 }
 
-fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
+fn resolve(input: &CompanyInput) -> Result<Resolved<'_>, InputError> {
     let kpis = &input.kpis;
     let targets = Targets::new(input);
     for kpi in kpis {
@@ -180,7 +181,7 @@ fn resolve(input: &CompanyInput) -> Result<Resolved, InputError> {
             )));
         }
     }
-    Ok(Resolved { order })
+    Ok(Resolved { order, targets })
 }
 
 /// What a plain name in a KPI formula refers to: another KPI (by its index in the input's
@@ -493,9 +494,8 @@ pub(super) fn evaluate(input: &CompanyInput, periods: &mut [PeriodMetrics]) {
     if input.kpis.is_empty() {
         return;
     }
-    let targets = Targets::new(input);
-    let order = match resolve(input) {
-        Ok(resolved) => resolved.order,
+    let Resolved { order, targets } = match resolve(input) {
+        Ok(resolved) => resolved,
         Err(_) => {
             // `check` refuses such an input before; a caller that did not check gets the
             // reason on every value rather than a panic.

@@ -265,7 +265,7 @@ fn the_bundled_example_has_its_peers_from_any_folder() {
 #[test]
 fn with_several_inputs_each_brief_has_the_others_as_peers() {
     let output = Test::new()
-        .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
+        .file("a.toml", a_alone())
         .file("c.toml", C)
         .args([
             "generate", "a.toml", "c.toml", "--peers", "a.toml", "c.toml", "-o", "out",
@@ -285,6 +285,19 @@ fn with_several_inputs_each_brief_has_the_others_as_peers() {
         "{}",
         section(&c)
     );
+}
+
+/// A without its own peers list, for tests that name peers with `--peers`.
+fn a_alone() -> String {
+    A.replace("peers = [\"peers/b.toml\"]\n", "")
+}
+
+/// A company with one fiscal year, 2024, and its revenue as written in TOML.
+fn one_year(name: &str, currency: &str, revenue: &str) -> String {
+    format!(
+        "[company]\nname = \"{name}\"\ncurrency = \"{currency}\"\n\n[[period]]\nlabel = \"2024\"\n\
+         revenue = {revenue}\n"
+    )
 }
 
 #[test]
@@ -321,16 +334,10 @@ fn one_peer_under_several_spellings_is_one_column() {
 /// median's arithmetic, taken by halves, is checked in `report/peers/tests.rs`).
 #[test]
 fn peers_at_the_edge_of_the_decimal_range_have_a_median() {
-    let huge = |name: &str| {
-        format!(
-            "[company]\nname = \"{name}\"\ncurrency = \"USD\"\n\n[[period]]\nlabel = \"2024\"\n\
-             revenue = 4e28\n"
-        )
-    };
     let output = Test::new()
-        .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
-        .file("h1.toml", huge("H1"))
-        .file("h2.toml", huge("H2"))
+        .file("a.toml", a_alone())
+        .file("h1.toml", one_year("H1", "USD", "4e28"))
+        .file("h2.toml", one_year("H2", "USD", "4e28"))
         .args([
             "generate",
             "a.toml",
@@ -358,13 +365,9 @@ fn peers_at_the_edge_of_the_decimal_range_have_a_median() {
 #[test]
 fn a_conversion_beyond_the_decimal_range_is_na_with_its_reason() {
     for (revenue, rate) in [("1000000000", "1e21"), ("4e28", "2")] {
-        let euro = format!(
-            "[company]\nname = \"E\"\ncurrency = \"EUR\"\n\n[[period]]\nlabel = \"2024\"\n\
-             revenue = {revenue}\n"
-        );
         let output = Test::new()
-            .file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""))
-            .file("e.toml", euro)
+            .file("a.toml", a_alone())
+            .file("e.toml", one_year("E", "EUR", revenue))
             .args([
                 "generate",
                 "a.toml",
@@ -395,11 +398,7 @@ fn a_conversion_beyond_the_decimal_range_is_na_with_its_reason() {
 fn a_peer_that_is_not_a_file_says_what_it_is() {
     let temp = tempfile::tempdir().unwrap();
     let dir = temp.path();
-    std::fs::write(
-        dir.join("a.toml"),
-        A.replace("peers = [\"peers/b.toml\"]\n", ""),
-    )
-    .unwrap();
+    std::fs::write(dir.join("a.toml"), a_alone()).unwrap();
     std::fs::create_dir_all(dir.join("folder.toml")).unwrap();
     std::os::unix::fs::symlink("loop2.toml", dir.join("loop1.toml")).unwrap();
     std::os::unix::fs::symlink("loop1.toml", dir.join("loop2.toml")).unwrap();
@@ -443,7 +442,7 @@ fn peers_on_the_command_line_have_the_company_files_limit() {
     let mut args: Vec<String> = ["generate", "a.toml", "-o", "out", "--peers"]
         .map(String::from)
         .to_vec();
-    let mut test = Test::new().file("a.toml", A.replace("peers = [\"peers/b.toml\"]\n", ""));
+    let mut test = Test::new().file("a.toml", a_alone());
     for n in 0..13 {
         let name = format!("p{n}.toml");
         test = test.file(

@@ -369,6 +369,16 @@ fn fact(start: &str, end: &str, val: serde_json::Value, accn: &str) -> serde_jso
         "filed": format!("{}-03-01", &end[..4].parse::<i32>().unwrap() + 1), "form": "10-K"})
 }
 
+/// A fact of calendar year `year`, as [`fact`] makes it.
+fn year_fact(year: i32, val: serde_json::Value, accn: &str) -> serde_json::Value {
+    fact(
+        &format!("{year}-01-01"),
+        &format!("{year}-12-31"),
+        val,
+        accn,
+    )
+}
+
 /// The SEC file's text never reaches the TOML as live lines: an entity name with line breaks
 /// that spell `[readiness]` and `[[acknowledge]]` tables stays in one comment line (and the
 /// name on one line), so `check` judges the imported company by the default thresholds.
@@ -379,18 +389,8 @@ fn an_entity_name_with_line_breaks_stays_in_its_comment() {
     let file = facts_file(
         name,
         &[
-            fact(
-                "2023-01-01",
-                "2023-12-31",
-                100_000_000.into(),
-                "0000000001-24-000001",
-            ),
-            fact(
-                "2024-01-01",
-                "2024-12-31",
-                120_000_000.into(),
-                "0000000001-25-000001",
-            ),
+            year_fact(2023, 100_000_000.into(), "0000000001-24-000001"),
+            year_fact(2024, 120_000_000.into(), "0000000001-25-000001"),
         ],
     );
     let output = Test::new()
@@ -424,30 +424,14 @@ fn facts_left_out_or_chosen_are_warnings() {
     let file = facts_file(
         "Acme",
         &[
-            fact(
-                "2022-01-01",
-                "2022-12-31",
+            year_fact(
+                2022,
                 serde_json::Number::from_string_unchecked("1e300".into()).into(),
                 "0000000001-23-000001",
             ),
-            fact(
-                "2023-01-01",
-                "2023-12-31",
-                100_000_000.into(),
-                "0000000001-24-000001",
-            ),
-            fact(
-                "2023-01-01",
-                "2023-12-31",
-                101_000_000.into(),
-                "0000000001-24-000001",
-            ),
-            fact(
-                "2024-01-01",
-                "2024-12-31",
-                120_000_000.into(),
-                "0000000001-25-000001",
-            ),
+            year_fact(2023, 100_000_000.into(), "0000000001-24-000001"),
+            year_fact(2023, 101_000_000.into(), "0000000001-24-000001"),
+            year_fact(2024, 120_000_000.into(), "0000000001-25-000001"),
             serde_json::json!({"start": "2024-01-01", "end": "2024-12-31", "val": 99,
                 "accn": "0000000001-25-000009", "filed": "2025-03-01", "unit": "EUR"}),
         ],
@@ -487,9 +471,8 @@ fn a_q4_difference_past_the_decimal_range_is_said_not_computed() {
     let file = facts_file(
         "Acme",
         &[
-            fact(
-                "2024-01-01",
-                "2024-12-31",
+            year_fact(
+                2024,
                 big("70000000000000000000000000000"),
                 "0000000001-25-000001",
             ),
@@ -527,18 +510,8 @@ fn a_validation_error_points_at_the_fact_in_the_json() {
     let file = facts_file(
         "Acme",
         &[
-            fact(
-                "2023-01-01",
-                "2023-12-31",
-                100_000_000.into(),
-                "0000000001-24-000001",
-            ),
-            fact(
-                "2024-01-01",
-                "2024-12-31",
-                (-5_000_000).into(),
-                "0000000001-25-000001",
-            ),
+            year_fact(2023, 100_000_000.into(), "0000000001-24-000001"),
+            year_fact(2024, (-5_000_000).into(), "0000000001-25-000001"),
         ],
     );
     let output = Test::new()
