@@ -17,7 +17,8 @@
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
 //! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
-//! - `overflow`: figures at the edge of the decimal range through every command, never a panic.
+//! - `overflow`: figures at the edge of the decimal range through every command, never a panic;
+//! - `docs_links`: every relative link of the README and the book in `docs/` reaches its target.
 
 mod a11y;
 mod brief;
@@ -25,6 +26,7 @@ mod browser;
 mod cli;
 mod compare;
 mod crosschecks;
+mod docs_links;
 mod edges;
 mod fiscal;
 mod hardening;
