@@ -114,14 +114,20 @@ fn every_page_of_the_book_is_in_its_summary() {
     for page in pages().iter().skip(1) {
         let name = page.file_name().expect("a file name").to_string_lossy();
         if name != "SUMMARY.md" {
-            assert!(listed.contains(name.as_ref()), "docs/{name} is not in SUMMARY.md");
+            assert!(
+                listed.contains(name.as_ref()),
+                "docs/{name} is not in SUMMARY.md"
+            );
         }
     }
 }
 
 #[test]
 fn anchors_are_made_as_github_makes_them() {
-    assert_eq!(anchor(" n/a and n/m in the brief"), "na-and-nm-in-the-brief");
+    assert_eq!(
+        anchor(" n/a and n/m in the brief"),
+        "na-and-nm-in-the-brief"
+    );
     assert_eq!(anchor("Live preview: serve"), "live-preview-serve");
     assert_eq!(
         links("[a](b.md#c) `[x](y)` [d](e)\n```\n[f](g)\n```"),
