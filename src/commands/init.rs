@@ -99,7 +99,7 @@ mod tests {
         // Guards against a new input field that the starter never mentions.
         for field in crate::input::raw::COMPANY_FIELDS
             .iter()
-            .chain(crate::input::raw::PERIOD_FIELDS.iter())
+            .chain(crate::input::PERIOD_FIELDS.iter())
             .chain(crate::input::raw::PLAN_FIELDS)
             .chain(crate::input::raw::READINESS_FIELDS)
         {

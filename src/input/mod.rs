@@ -38,7 +38,7 @@ pub use columns::Layout;
 pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
-pub use figures::{Field, Figure, Table, FIGURES};
+pub use figures::{Field, Figure, Table, FIGURES, PERIOD_FIELDS};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit, ValueUnit, MAX_KPIS};
 pub use locate::FieldPath;
 pub use percent::{percent_as_share, PercentSlip};
