@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::diagnostic::eprint_line;
+use crate::diagnostic::{eprint_line, Output};
+use crate::exit::UsageError;
 use crate::report::templates::BUILT_IN;
 use crate::settings::Init;
-use crate::{Output, UsageError};
 
 /// The starter company file: commented TOML that loads as it is.
 pub const STARTER: &str = include_str!("starter.toml");

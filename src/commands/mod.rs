@@ -9,17 +9,18 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod metrics;
-pub mod peers;
 pub mod serve;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::settings::{CommandSettings, Settings};
+use crate::cli::Cli;
+use crate::settings::{CommandSettings, Environment, Settings};
 
-/// Runs the command the user asked for.
-pub fn run(settings: Settings) -> Result<ExitCode> {
+/// Checks the arguments into settings, then runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let settings = Settings::from_cli(cli, &Environment::read())?;
     let output = settings.output;
     match settings.command {
         CommandSettings::Metrics(metrics) => metrics::run(&metrics),

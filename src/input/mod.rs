@@ -10,6 +10,7 @@ mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
 mod csv_delimiter;
+pub mod example;
 mod figures;
 pub mod formula;
 mod json;
