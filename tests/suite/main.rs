@@ -2,6 +2,7 @@
 //! library's whole pipeline) the way a user or CI would, always through `harness::Test`.
 //!
 //! - `harness`: the one helper that runs the binary;
+//! - `architecture`: the imports between the files of `src/` follow ARCHITECTURE.md, no circles;
 //! - `cli`: commands, exit codes and every validation error with its position;
 //! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
 //! - `compare`: periods and peers side by side;
@@ -20,6 +21,7 @@
 //! - `overflow`: figures at the edge of the decimal range through every command, never a panic.
 
 mod a11y;
+mod architecture;
 mod brief;
 mod browser;
 mod cli;
