@@ -1,5 +1,7 @@
-//! One module per command: each turns validated settings into work and an exit code. Commands
-//! receive [`Settings`]; they never read clap's types or the environment themselves.
+//! One module per command: each turns validated settings into work and an exit code. [`run`]
+//! checks the arguments into [`Settings`] once; commands never read clap's types or the
+//! environment themselves, call the library's [`pipeline`](crate::pipeline) for the work they
+//! share, and never import one another (`errors`, how any command's error prints, is shared).
 
 pub mod check;
 pub mod compare;

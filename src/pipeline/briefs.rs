@@ -15,7 +15,7 @@ use crate::write::{self, OutputFile};
 const PROGRESS_FROM: usize = 20;
 
 /// Every brief of a run, and with several companies the site index, in memory: what
-/// [`write`] puts on disk.
+/// [`write()`] puts on disk.
 pub struct Briefs {
     /// Each company's folder name and files, in input order.
     pub folders: Vec<(String, Vec<OutputFile>)>,

@@ -4,7 +4,7 @@
 //!
 //! [`load_all`] reads and validates every input (the bundled example with none);
 //! [`peers::load`] reads each brief's comparable companies; [`analyse`] computes one company's
-//! metrics, plan and scorecard; [`render`] makes every brief's files in memory, and [`write`]
+//! metrics, plan and scorecard; [`render`] makes every brief's files in memory, and [`write()`]
 //! puts them on disk, each company's folder atomically.
 
 mod analyse;

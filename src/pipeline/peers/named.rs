@@ -33,7 +33,7 @@ impl Named<'_> {
     }
 }
 
-/// The peers' files of every company, each once, in the order [`load`] reads them: what
+/// The peers' files of every company, each once, in the order [`load`](super::load) reads them: what
 /// `serve` watches. None for the bundled example, whose peers are compiled in.
 pub fn files(companies: &[CompanyInput], cli: Option<&[PathBuf]>, bundled: bool) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
