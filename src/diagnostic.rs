@@ -240,6 +240,13 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// How much to print on standard error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Output {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
 /// Writes one line to standard error, ignoring a failure: with the reader gone
 /// (`ipobrief generate 2>&1 | head -1`) there is no one left to tell, and `eprintln!` would
 /// panic. Every message of the binary goes through here.

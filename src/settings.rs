@@ -10,13 +10,15 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::cli::{self, BriefArgs, Cli, Command, ImportSource, ReadArgs};
-use crate::diagnostic::InputError;
+use crate::diagnostic::{InputError, Output};
+use crate::exit::usage;
 use crate::import::sec;
 use crate::input::ReadOptions;
+/// What `generate` (and `serve`) asks of the pipeline.
+pub use crate::pipeline::Generate;
 use crate::report::pdf::{Paper, Standard};
 use crate::report::{ChartFormat, OutputFormat};
 use crate::scorecard::Thresholds;
-use crate::{usage, Output};
 
 /// What the program was asked to do, checked.
 #[derive(Debug)]
@@ -49,30 +51,6 @@ pub struct Metrics {
     pub input: PathBuf,
     pub read: ReadOptions,
     pub as_of: Option<String>,
-}
-
-#[derive(Debug)]
-pub struct Generate {
-    /// None: the bundled example.
-    pub inputs: Vec<PathBuf>,
-    pub dir: PathBuf,
-    pub formats: Vec<OutputFormat>,
-    pub charts: ChartFormat,
-    pub templates: Option<PathBuf>,
-    pub thresholds: Thresholds,
-    /// Warnings about the thresholds file (a growth bar written as a share), printed on
-    /// standard error before the work.
-    pub warnings: Vec<InputError>,
-    pub read: ReadOptions,
-    pub as_of: Option<String>,
-    /// A progress bar may show for long runs (not in CI, not with --quiet).
-    pub progress: bool,
-    /// `--peers`: comparable companies for every brief, instead of each file's `peers` list.
-    pub peers: Option<Vec<PathBuf>>,
-    /// `--fx`, with the report date as the rates' date.
-    pub fx: crate::report::peers::Rates,
-    pub paper: Paper,
-    pub pdf_standard: Option<Standard>,
 }
 
 #[derive(Debug)]
@@ -354,7 +332,7 @@ fn pdf_standard(
     as_of: Option<&str>,
 ) -> Result<Option<Standard>> {
     match (standard, as_of) {
-        (Some(_), None) => Err(crate::UsageError(
+        (Some(_), None) => Err(crate::exit::UsageError(
             "--pdf-standard a-2b: PDF/A needs a document date; give one with --as-of YYYY-MM-DD \
              or SOURCE_DATE_EPOCH"
                 .to_string(),
@@ -374,7 +352,7 @@ fn output_formats(formats: Vec<cli::OutputFormat>) -> Result<Vec<OutputFormat>> 
             cli::OutputFormat::Json => Ok(OutputFormat::Json),
             cli::OutputFormat::Xlsx => Ok(OutputFormat::Xlsx),
             cli::OutputFormat::Pdf if crate::report::pdf::AVAILABLE => Ok(OutputFormat::Pdf),
-            cli::OutputFormat::Pdf => Err(crate::UsageError(format!(
+            cli::OutputFormat::Pdf => Err(crate::exit::UsageError(format!(
                 "--format pdf: {}",
                 crate::report::pdf::HOW_TO_GET_IT
             ))
@@ -477,7 +455,7 @@ mod tests {
         ] {
             let error = settings(args, &env).expect_err("refused");
             assert!(
-                error.downcast_ref::<crate::UsageError>().is_some(),
+                error.downcast_ref::<crate::exit::UsageError>().is_some(),
                 "{args:?}: {error:#}"
             );
         }

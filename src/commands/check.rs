@@ -14,12 +14,12 @@ use serde::Serialize;
 
 use super::errors::{escape_data, escape_property, write_annotation, ErrorEntry, Problem};
 use crate::analysis::Analysis;
-use crate::diagnostic::{eprint_line, InputError};
+use crate::diagnostic::{eprint_line, InputError, Output};
 use crate::input::Warning;
 use crate::period::PeriodLabel;
+use crate::pipeline::{analyse, load_each};
 use crate::scorecard::{Criterion, Scorecard, Status, ThresholdSource};
 use crate::settings::{Check, CheckFormat};
-use crate::{analyse, load_each, Output};
 
 #[derive(Serialize)]
 struct Report<'a> {

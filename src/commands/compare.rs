@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use crate::compare::{self, render, select, terminal};
-use crate::diagnostic::eprint_line;
+use crate::diagnostic::{eprint_line, Output};
+use crate::pipeline::{analyse, load_all};
 use crate::scorecard::Thresholds;
 use crate::settings::Compare;
-use crate::{analyse, load_all, report, write, Output};
+use crate::{report, write};
 
 /// Runs `compare`: load -> analyse -> select columns -> compare -> print (and write).
 pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {

@@ -10,7 +10,7 @@ use clap::CommandFactory;
 
 use crate::cli::Cli;
 use crate::diagnostic::eprint_line;
-use crate::usage;
+use crate::exit::usage;
 
 /// Prints the completion script for `shell` on standard output.
 pub fn run(shell: clap_complete::Shell) -> Result<ExitCode> {

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::diagnostic::{eprint_line, InputError};
+use crate::exit::{self, InputErrors};
 use crate::settings::CheckFormat;
-use crate::{exit_code_for, InputErrors};
 
 /// One error as data: where it is (when it is about a file) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,7 +55,7 @@ pub fn report(error: &anyhow::Error, format: CheckFormat) -> ExitCode {
             .iter()
             .try_for_each(|problem| write_annotation(&mut stdout, problem)),
     };
-    exit_code_for(error)
+    exit::code_for(error)
 }
 
 /// Prints an error for a person on standard error: each input's error in full when several

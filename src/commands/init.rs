@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::diagnostic::eprint_line;
+use crate::diagnostic::{eprint_line, Output};
+use crate::exit::UsageError;
 use crate::report::templates::BUILT_IN;
 use crate::settings::Init;
-use crate::{Output, UsageError};
 
 /// The starter company file: commented TOML that loads as it is.
 pub const STARTER: &str = include_str!("starter.toml");
@@ -99,7 +99,7 @@ mod tests {
         // Guards against a new input field that the starter never mentions.
         for field in crate::input::raw::COMPANY_FIELDS
             .iter()
-            .chain(crate::input::raw::PERIOD_FIELDS.iter())
+            .chain(crate::input::PERIOD_FIELDS.iter())
             .chain(crate::input::raw::PLAN_FIELDS)
             .chain(crate::input::raw::READINESS_FIELDS)
         {

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::pipeline::{analyse, load};
+use crate::report;
 use crate::scorecard::Thresholds;
 use crate::settings::Metrics;
-use crate::{analyse, load, report};
 
 pub fn run(settings: &Metrics) -> Result<ExitCode> {
     let company = load(&settings.input, &settings.read)?;

@@ -1,5 +1,7 @@
-//! One module per command: each turns validated settings into work and an exit code. Commands
-//! receive [`Settings`]; they never read clap's types or the environment themselves.
+//! One module per command: each turns validated settings into work and an exit code. [`run`]
+//! checks the arguments into [`Settings`] once; commands never read clap's types or the
+//! environment themselves, call the library's [`pipeline`](crate::pipeline) for the work they
+//! share, and never import one another (`errors`, how any command's error prints, is shared).
 
 pub mod check;
 pub mod compare;
@@ -9,17 +11,18 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod metrics;
-pub mod peers;
 pub mod serve;
 
 use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::settings::{CommandSettings, Settings};
+use crate::cli::Cli;
+use crate::settings::{CommandSettings, Environment, Settings};
 
-/// Runs the command the user asked for.
-pub fn run(settings: Settings) -> Result<ExitCode> {
+/// Checks the arguments into settings, then runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let settings = Settings::from_cli(cli, &Environment::read())?;
     let output = settings.output;
     match settings.command {
         CommandSettings::Metrics(metrics) => metrics::run(&metrics),

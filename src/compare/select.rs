@@ -1,9 +1,9 @@
 //! Which columns to compare, from `--periods` (one company) or `--period` (peers). Every
 //! mistake is a [`UsageError`] (exit 2) that says what is available.
 
+use crate::exit::UsageError;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::period::{PeriodKind, PeriodLabel};
-use crate::UsageError;
 
 use super::{Mode, Source};
 

@@ -5,6 +5,8 @@
 //! the readers' setter, the workbook's Inputs columns and the operands of its formulas all draw
 //! from [`FIGURES`]; a new figure is one entry here (and its place in the structs).
 
+use std::sync::LazyLock;
+
 use rust_decimal::Decimal;
 
 use super::raw::{Amount, RawAi, RawPeriod};
@@ -166,6 +168,16 @@ pub fn keys(table: Table) -> impl Iterator<Item = &'static str> {
         .map(|f| f.key)
 }
 
+/// The keys of a `[[period]]` table: `label`, the figures it holds, and its sub-tables.
+pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    std::iter::once("label")
+        .chain(keys(Table::Period))
+        .chain(["notes", "months", "costs", "ai", "values"])
+        .collect()
+});
+/// The keys of a `[period.ai]` table.
+pub static AI_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| keys(Table::Ai).collect());
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,7 +241,6 @@ mod tests {
             names.sort();
             names
         };
-        use crate::input::raw::{RawAi, AI_FIELDS, PERIOD_FIELDS};
         assert_eq!(named_by_serde::<RawPeriod>(), sorted(&PERIOD_FIELDS));
         assert_eq!(named_by_serde::<RawAi>(), sorted(&AI_FIELDS));
     }

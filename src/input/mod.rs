@@ -10,6 +10,7 @@ mod cost_sign;
 pub(crate) mod csv;
 mod csv_columns;
 mod csv_delimiter;
+pub mod example;
 mod figures;
 pub mod formula;
 mod json;
@@ -38,7 +39,7 @@ pub use columns::Layout;
 pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
 pub use csv::COLUMNS;
-pub use figures::{Field, Figure, Table, FIGURES};
+pub use figures::{Field, Figure, Table, FIGURES, PERIOD_FIELDS};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit, ValueUnit, MAX_KPIS};
 pub use locate::FieldPath;
 pub use percent::{percent_as_share, PercentSlip};

@@ -4,7 +4,6 @@
 //! the position of the table it is missing from, instead of serde's generic one.
 
 use std::fmt;
-use std::sync::LazyLock;
 
 use super::LineMap;
 use rust_decimal::Decimal;
@@ -355,23 +354,12 @@ pub const COMPANY_FIELDS: &[&str] = &[
     "cost_sign",
     "peers",
 ];
-/// The keys of a `[[period]]` table: `label`, the figures it holds (see `input::figures`), and
-/// its sub-tables.
-pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    std::iter::once("label")
-        .chain(super::figures::keys(super::figures::Table::Period))
-        .chain(["notes", "months", "costs", "ai", "values"])
-        .collect()
-});
 pub const PLAN_FIELDS: &[&str] = &[
     "target_headcount",
     "annual_attrition",
     "hires_per_year",
     "reinvest_share",
 ];
-/// The keys of a `[period.ai]` table.
-pub static AI_FIELDS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| super::figures::keys(super::figures::Table::Ai).collect());
 pub const TOP_FIELDS: &[&str] = &[
     "company",
     "plan",

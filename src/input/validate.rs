@@ -6,11 +6,12 @@ use foldhash::HashMap;
 use rust_decimal::Decimal;
 
 use super::cost_sign::CostSign;
+use super::figures::{AI_FIELDS, PERIOD_FIELDS};
 use super::locate::{FieldPath, Locate, Table};
 use super::names::name_problem;
 use super::raw::{
-    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, AI_FIELDS, COMPANY_FIELDS, PERIOD_FIELDS,
-    PLAN_FIELDS, READINESS_FIELDS, TOP_FIELDS,
+    Amount, RawInput, RawPeriod, ACKNOWLEDGE_FIELDS, COMPANY_FIELDS, PLAN_FIELDS, READINESS_FIELDS,
+    TOP_FIELDS,
 };
 use super::{Ai, CompanyInput, LineMap, Period, ReadinessOverrides, Scale, Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, InputError};

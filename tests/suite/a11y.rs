@@ -10,7 +10,7 @@
 //! every `*.html` file under the folder, so a page a new command writes is checked too.
 //!
 //! Where node, the npm packages (`npm ci --prefix tests/browser`, done by `.ci/run`) or Chromium
-//! are missing, the browser tests say so and pass. The Markdown brief is checked here in Rust:
+//! are missing, the browser tests say so and skip (fail, with `IPOBRIEF_REQUIRE_TOOLS=1`). The Markdown brief is checked here in Rust:
 //! images with alt text, tables with a header row, no heading jump.
 
 use std::fs;
@@ -20,36 +20,37 @@ use std::process::{Command, Output, Stdio};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::harness::{root, Test};
+use crate::tools;
 
-/// Node, the check script and Chromium, or why the check cannot run here.
-fn checker() -> Result<(PathBuf, PathBuf), String> {
-    let chromium = crate::browser::chromium()
-        .ok_or("chromium is not installed (CI installs it in .ci/run)")?;
-    let node = Command::new("node")
-        .arg("--version")
-        .stdin(Stdio::null())
-        .output();
-    if !node.is_ok_and(|output| output.status.success()) {
-        return Err("node is not installed (CI installs it in .ci/run)".into());
-    }
-    let modules = root().join("tests/browser/node_modules");
+/// What runs the check: node, the check script and Chromium.
+struct Checker {
+    node: PathBuf,
+    script: PathBuf,
+    chromium: PathBuf,
+}
+
+/// The checker; None (the test skips, or fails where tools are required) when node, its npm
+/// packages or Chromium are missing.
+fn checker() -> Option<Checker> {
+    let chromium = tools::find(&tools::CHROMIUM)?;
+    let node = tools::find(&tools::NODE)?;
     for package in ["puppeteer-core", "axe-core"] {
-        if !modules.join(package).join("package.json").exists() {
-            return Err(format!(
-                "the npm package {package} is not installed: run `npm ci --prefix tests/browser` \
-                 (CI does it in .ci/run)"
-            ));
-        }
+        tools::npm_package(package)?;
     }
-    Ok((chromium, root().join("tests/browser/axe.mjs")))
+    let script = root().join("tests/browser/axe.mjs");
+    Some(Checker {
+        node,
+        script,
+        chromium,
+    })
 }
 
 /// Runs the check over `dir`; its report (one block per violation, then a count) is printed.
-fn axe(chromium: &Path, script: &Path, dir: &Path) -> Output {
-    let output = Command::new("node")
-        .arg(script)
+fn axe(checker: &Checker, dir: &Path) -> Output {
+    let output = Command::new(&checker.node)
+        .arg(&checker.script)
         .arg(dir)
-        .env("CHROMIUM", chromium)
+        .env("CHROMIUM", &checker.chromium)
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
@@ -118,16 +119,12 @@ fn write_serve_error_page(_: &Path) {}
 
 #[test]
 fn every_page_passes_axe_in_both_schemes_at_both_widths() {
-    let (chromium, script) = match checker() {
-        Ok(found) => found,
-        Err(why) => {
-            eprintln!("accessibility test skipped: {why}");
-            return;
-        }
+    let Some(checker) = checker() else {
+        return;
     };
     let dir = tempfile::tempdir().unwrap();
     write_pages(dir.path());
-    let output = axe(&chromium, &script, dir.path());
+    let output = axe(&checker, dir.path());
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -158,12 +155,8 @@ fn every_page_passes_axe_in_both_schemes_at_both_widths() {
 /// on a phone is caught in exactly those views, and the exit code says so.
 #[test]
 fn the_check_reports_violations_in_the_view_they_occur() {
-    let (chromium, script) = match checker() {
-        Ok(found) => found,
-        Err(why) => {
-            eprintln!("accessibility test skipped: {why}");
-            return;
-        }
+    let Some(checker) = checker() else {
+        return;
     };
     let dir = tempfile::tempdir().unwrap();
     fs::write(
@@ -180,7 +173,7 @@ table { width: 800px; }
 <tr><td>1</td><td>2</td></tr></table></div></main></body></html>"#,
     )
     .unwrap();
-    let output = axe(&chromium, &script, dir.path());
+    let output = axe(&checker, dir.path());
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("bad.html [dark, desktop]: color-contrast"));

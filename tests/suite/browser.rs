@@ -4,7 +4,7 @@
 //!
 //! Every vector, were it to run, sets `document.title` to `XSS` or adds an element with the id
 //! `xss`; the DOM Chromium prints after the page ran must show neither. Where Chromium is missing
-//! the test says so and passes (CI installs it in `.ci/run`).
+//! the test says so and skips (fails with `IPOBRIEF_REQUIRE_TOOLS=1`, as `.ci/run` sets it).
 //!
 //! External URLs: the page itself loads nothing (no `src`, `url(...)`, `@import` or `<link>` to
 //! http(s)). The one allowed mention is a link a person wrote in their own Markdown summary or
@@ -18,6 +18,7 @@ use std::process::{Command, Stdio};
 use serde_json::json;
 
 use crate::harness::Test;
+use crate::tools;
 
 /// OWASP filter-evasion style vectors. None of them may run or inject an element.
 const VECTORS: &[&str] = &[
@@ -70,13 +71,6 @@ const TICKER_VECTORS: &[&str] = &[
     "'><u id=xss>",
     "<svg id=xss>",
 ];
-
-pub fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-}
 
 /// The DOM after the page ran, as Chromium prints it.
 fn dump_dom(chromium: &Path, page: &Path) -> String {
@@ -188,8 +182,7 @@ fn assert_no_script_ran(dom: &str, page: &str) {
 
 #[test]
 fn injection_vectors_do_not_run_in_a_real_browser() {
-    let Some(chromium) = chromium() else {
-        eprintln!("skipped: chromium is not installed (CI installs it in .ci/run)");
+    let Some(chromium) = tools::find(&tools::CHROMIUM) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -27,6 +27,9 @@ const CLEARED_ENV: [&str; 5] = [
     "CI",
 ];
 
+/// The binary under test; every run of it goes through this file.
+const BINARY: &str = env!("CARGO_BIN_EXE_ipobrief");
+
 /// The repository's root, for fixtures and examples.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -127,15 +130,14 @@ impl Test {
     }
 
     fn command(&self) -> Command {
-        let binary = env!("CARGO_BIN_EXE_ipobrief");
         let mut command = match self.fd_limit {
-            None => Command::new(binary),
+            None => Command::new(BINARY),
             Some(limit) => {
                 let mut shell = Command::new("sh");
                 shell.args([
                     "-c",
                     &format!("ulimit -n {limit} && exec \"$0\" \"$@\""),
-                    binary,
+                    BINARY,
                 ]);
                 shell
             }
@@ -344,7 +346,7 @@ pub enum Stream {
 /// The writing end of a pipe whose only reader has exited: the standard input of a run of
 /// `ipobrief --version`, which never reads it (the test's process never holds the reader).
 fn closed_pipe() -> Stdio {
-    let mut reader = Command::new(env!("CARGO_BIN_EXE_ipobrief"))
+    let mut reader = Command::new(BINARY)
         .arg("--version")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())

@@ -2,15 +2,18 @@
 //! library's whole pipeline) the way a user or CI would, always through `harness::Test`.
 //!
 //! - `harness`: the one helper that runs the binary;
+//! - `tools`: the one place a test finds Chromium, pdftotext, LibreOffice or node (a missing one
+//!   skips the test, or fails it with `IPOBRIEF_REQUIRE_TOOLS=1`, as `.ci/run` sets);
+//! - `architecture`: the imports between the files of `src/` follow ARCHITECTURE.md, no circles;
 //! - `cli`: commands, exit codes and every validation error with its position;
 //! - `brief`: snapshots of the brief, SVG charts, hostile input, templates, determinism, the site;
 //! - `compare`: periods and peers side by side;
 //! - `crosschecks`: issue 12's cross-check warnings and acknowledged warnings;
 //! - `hardening`: the bad-input corpus, limits, killed runs, safe slugs;
-//! - `browser`: injection vectors opened in headless Chromium (skipped where it is missing);
+//! - `browser`: injection vectors opened in headless Chromium (see `tools` where it is missing);
 //! - `a11y`: axe-core over every HTML page in both colour schemes and two widths (skipped without
 //!   node, the npm packages or Chromium), and the Markdown pages' images, tables and headings;
-//! - `print`: the print stylesheet and the example printed to PDF (skipped without Chromium);
+//! - `print`: the print stylesheet and the example printed to PDF (Chromium and pdftotext);
 //! - `pdf`: the PDF brief typeset by Typst (with `--features pdf`), or the error without it;
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
@@ -21,6 +24,7 @@
 //! - `docs_links`: every relative link of the README and the book in `docs/` reaches its target.
 
 mod a11y;
+mod architecture;
 mod brief;
 mod browser;
 mod cli;
@@ -40,4 +44,5 @@ mod pipes;
 mod print;
 mod properties;
 mod serve;
+mod tools;
 mod workbook;

@@ -25,22 +25,23 @@ fn without_the_feature_a_pdf_is_a_usage_error_saying_how_to_get_it() {
 #[cfg(feature = "pdf")]
 use crate::harness::root;
 
-/// The text of a PDF by pdftotext, whitespace collapsed; None (with a message) without it.
+/// The text of a PDF by pdftotext, whitespace collapsed; None where pdftotext is missing and
+/// the test is to skip (see `tools`).
 #[cfg(feature = "pdf")]
 fn pdf_text(pdf: &Path) -> Option<String> {
-    let output = Command::new("pdftotext").arg(pdf).arg("-").output();
-    match output {
-        Ok(output) if output.status.success() => Some(
-            String::from_utf8_lossy(&output.stdout)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        _ => {
-            eprintln!("pdftotext (poppler-utils) is not installed: text checks skipped");
-            None
-        }
-    }
+    let pdftotext = crate::tools::find(&crate::tools::PDFTOTEXT)?;
+    let output = Command::new(pdftotext)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(
+        output.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// A string of the PDF's Info dictionary.

@@ -2,12 +2,13 @@
 //! lets long tables break between rows with their header repeated, and does not leave pages
 //! mostly empty after a chart. Checked in the stylesheet, and on the example printed to PDF by
 //! headless Chromium and read back with `pdftotext` (skipped with a message where either is
-//! missing; `.ci/run` installs Chromium).
+//! missing, failed with `IPOBRIEF_REQUIRE_TOOLS=1`; `.ci/run` installs both).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use crate::harness::Test;
+use crate::tools;
 
 const STYLE: &str = include_str!("../../templates/style.css");
 const README: &str = include_str!("../../README.md");
@@ -95,13 +96,6 @@ fn the_readme_commands_table_is_one_table() {
     }
 }
 
-fn tool(names: &[&str]) -> Option<PathBuf> {
-    names
-        .iter()
-        .flat_map(|name| ["/usr/bin", "/usr/local/bin"].map(|dir| Path::new(dir).join(name)))
-        .find(|path| path.exists())
-}
-
 /// One printed page: its height and each line of text as (top, text), top to bottom.
 struct Page {
     height: f64,
@@ -156,10 +150,9 @@ fn pages(pdftotext: &Path, pdf: &Path) -> Vec<Page> {
 #[test]
 fn the_printed_example_keeps_headings_with_content_and_fills_its_pages() {
     let (Some(chromium), Some(pdftotext)) = (
-        tool(&["chromium", "chromium-browser"]),
-        tool(&["pdftotext"]),
+        tools::find(&tools::CHROMIUM),
+        tools::find(&tools::PDFTOTEXT),
     ) else {
-        eprintln!("print test skipped: chromium or pdftotext (poppler-utils) is not installed");
         return;
     };
     let generate = Test::new().args(["generate", "-o", "."]).run().status(0);

@@ -1,10 +1,10 @@
 //! `metrics.xlsx`, the analyst's workbook: it reads back as an input to the same metrics, its
 //! formulas recomputed by an independent engine (LibreOffice, skipped with a message where it
-//! is missing) give `metrics.json`, hostile text stays text, and the bytes are deterministic.
+//! is missing, failed with `IPOBRIEF_REQUIRE_TOOLS=1`) give `metrics.json`, hostile text stays text, and the bytes are deterministic.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use calamine::{Data, Reader};
@@ -12,6 +12,7 @@ use ipobrief::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
 use serde_json::Value;
 
 use crate::harness::{root, Test};
+use crate::tools;
 
 /// The inputs checked: the bundled example, and a fixture with AI spend, adjusted income and
 /// quarters a year apart; each with its report folder.
@@ -223,17 +224,6 @@ fn the_committed_example_has_its_workbook() {
         .is_file());
 }
 
-fn soffice() -> Option<PathBuf> {
-    [
-        "/usr/bin/soffice",
-        "/usr/bin/libreoffice",
-        "/usr/local/bin/soffice",
-    ]
-    .into_iter()
-    .map(PathBuf::from)
-    .find(|path| path.is_file())
-}
-
 /// The workbook with every formula's cached result removed, so a reader must compute them.
 fn without_cached_results(xlsx: &[u8]) -> (Vec<u8>, usize) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
@@ -339,8 +329,7 @@ fn close(computed: f64, expected: f64, what: &str) {
 
 #[test]
 fn libreoffice_recomputes_every_formula_to_metrics_json() {
-    let Some(soffice) = soffice() else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed (CI installs it in .ci/run)");
+    let Some(soffice) = tools::find(&tools::LIBREOFFICE) else {
         return;
     };
     for (input, folder) in INPUTS {
@@ -536,8 +525,7 @@ fn line_row(
 
 #[test]
 fn libreoffice_recomputes_compare_changes_to_compare_json() {
-    let Some(soffice) = soffice() else {
-        eprintln!("skipped: LibreOffice (soffice) is not installed (CI installs it in .ci/run)");
+    let Some(soffice) = tools::find(&tools::LIBREOFFICE) else {
         return;
     };
     let out = Test::new()

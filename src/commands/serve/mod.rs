@@ -1,4 +1,4 @@
-//! `ipobrief serve`: a live preview. Generates the briefs (through `generate`'s own code) into a
+//! `ipobrief serve`: a live preview. Generates the briefs (through the pipeline, as `generate` does) into a
 //! temporary folder, serves that folder on 127.0.0.1, regenerates on every saved change of an
 //! input, a peer, the templates or the thresholds, and reloads the open pages. A bad edit shows
 //! its error on the page, as the terminal prints it, until the next good save. Ctrl-C stops the
@@ -23,16 +23,16 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 
-use crate::diagnostic::eprint_line;
+use crate::diagnostic::{eprint_line, Output};
+use crate::exit::UsageError;
 use crate::settings::Serve;
-use crate::{Output, UsageError};
 
 use self::hosts::Hosts;
 use self::site::Site;
 use self::watch::{Signal, Watched, Watcher};
 
 pub fn run(mut settings: Serve, output: Output) -> Result<ExitCode> {
-    let watched = Watched::of(&settings).map_err(crate::usage)?;
+    let watched = Watched::of(&settings).map_err(crate::exit::usage)?;
     let listener = bind(settings.address)?;
     let address = listener.local_addr().unwrap_or(settings.address);
     let folder = tempfile::Builder::new()

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::commands::errors;
 use crate::diagnostic::InputError;
-use crate::InputErrors;
+use crate::exit::InputErrors;
 
 /// `error` as the error page shows it: as the terminal prints it, but with the error about
 /// each file linked out of its folder replaced by a note.

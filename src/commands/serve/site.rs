@@ -1,6 +1,6 @@
 //! What `serve` serves: the latest generation of the briefs, or the error that stopped it.
 //!
-//! Each build renders through `generate` and writes into a fresh numbered folder inside the
+//! Each build renders through the pipeline, as `generate` does, and writes into a fresh numbered folder inside the
 //! temporary folder; only then does the served folder switch to it (and the previous one goes),
 //! so a request never sees half a site. Every build, good or bad, has a new generation number:
 //! open pages listen for it and reload when it changes.
@@ -12,9 +12,9 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::commands::errors;
-use crate::commands::generate::{self, Briefs};
+use crate::diagnostic::Output;
+use crate::pipeline::{self, Briefs};
 use crate::settings::{values, Serve};
-use crate::Output;
 
 use super::quote;
 
@@ -117,12 +117,12 @@ fn build(
 ) -> Result<(PathBuf, Option<PathBuf>)> {
     (settings.generate.thresholds, settings.generate.warnings) =
         values::thresholds(settings.thresholds_file.as_deref())?;
-    let briefs = generate::render_noting(&settings.generate, peer_files)?;
+    let briefs = pipeline::render_noting(&settings.generate, peer_files)?;
     let quiet = Output {
         quiet: true,
         verbose: false,
     };
-    let written = generate::write(&briefs, into, quiet);
+    let written = pipeline::write(&briefs, into, quiet);
     if written.is_err() {
         let _ = std::fs::remove_dir_all(into);
     }

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use super::calendar::{FiscalCalendar, Span};
 use super::concepts::{self, Filed};
+use super::entry::{derive_fourth_quarters, Entry, Series, Source};
 use super::facts::CompanyFacts;
-use super::statement::{derive_fourth_quarters, Entry, Series, Source};
 
 /// Every statement figure the file has, by period (or, for cash, by date).
 pub(super) struct Figures {

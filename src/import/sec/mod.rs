@@ -6,6 +6,7 @@
 
 mod calendar;
 mod concepts;
+mod entry;
 mod facts;
 mod figures;
 mod render;

@@ -7,7 +7,8 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::calendar::Span;
-use super::statement::{Entry, ImportedPeriod, Source, Statement};
+use super::entry::{Entry, Source};
+use super::statement::{ImportedPeriod, Statement};
 
 /// What the TOML says about the company besides its figures.
 #[derive(Debug, Clone)]
