@@ -649,9 +649,9 @@ fn number_notes(
     let mut numbering = Numbering::new(notes);
     for headline in headlines.into_iter().flatten() {
         for kpi in &mut headline.kpis {
-            numbering.cell(&mut kpi.value);
+            numbering.note(&mut kpi.value.note);
             if let Some(change) = kpi.change.as_mut() {
-                numbering.cell(change);
+                numbering.note(&mut change.note);
             }
         }
     }
@@ -659,7 +659,7 @@ fn number_notes(
         for s in series.iter_mut() {
             for table in s.tables.iter_mut().filter(|t| t.section == section) {
                 for row in &mut table.rows {
-                    numbering.row(row);
+                    row.number(&mut numbering);
                 }
             }
         }
@@ -667,9 +667,9 @@ fn number_notes(
     // The Peers section comes after the series' tables.
     for row in peers.into_iter().flat_map(|p| p.rows.iter_mut()) {
         for cell in &mut row.cells {
-            numbering.cell(&mut cell.cell);
+            numbering.note(&mut cell.cell.note);
         }
-        numbering.cell(&mut row.median);
+        numbering.note(&mut row.median.note);
     }
     numbering.into_notes()
 }
