@@ -14,7 +14,7 @@ use crate::diagnostic::InputError;
 use crate::import::sec;
 use crate::input::ReadOptions;
 use crate::report::pdf::{Paper, Standard};
-use crate::report::{ChartFormat, OutputFormat};
+use crate::report::{ChartFormat, Formats};
 use crate::scorecard::Thresholds;
 use crate::{usage, Output};
 
@@ -56,7 +56,7 @@ pub struct Generate {
     /// None: the bundled example.
     pub inputs: Vec<PathBuf>,
     pub dir: PathBuf,
-    pub formats: Vec<OutputFormat>,
+    pub formats: Formats,
     pub charts: ChartFormat,
     pub templates: Option<PathBuf>,
     pub thresholds: Thresholds,
@@ -364,23 +364,10 @@ fn pdf_standard(
     }
 }
 
-/// The outputs asked for; a PDF only from a binary built with the feature `pdf`.
-fn output_formats(formats: Vec<cli::OutputFormat>) -> Result<Vec<OutputFormat>> {
-    formats
-        .into_iter()
-        .map(|format| match format {
-            cli::OutputFormat::Md => Ok(OutputFormat::Md),
-            cli::OutputFormat::Html => Ok(OutputFormat::Html),
-            cli::OutputFormat::Json => Ok(OutputFormat::Json),
-            cli::OutputFormat::Xlsx => Ok(OutputFormat::Xlsx),
-            cli::OutputFormat::Pdf if crate::report::pdf::AVAILABLE => Ok(OutputFormat::Pdf),
-            cli::OutputFormat::Pdf => Err(crate::UsageError(format!(
-                "--format pdf: {}",
-                crate::report::pdf::HOW_TO_GET_IT
-            ))
-            .into()),
-        })
-        .collect()
+/// The outputs asked for, by the names of the brief's outputs; a PDF only from a binary built
+/// with the feature `pdf`.
+fn output_formats(formats: Vec<String>) -> Result<Formats> {
+    crate::report::output::formats(&formats).map_err(|why| crate::UsageError(why).into())
 }
 
 fn chart_format(format: cli::ChartFormat) -> ChartFormat {
@@ -461,7 +448,7 @@ mod tests {
         else {
             panic!("generate settings");
         };
-        assert_eq!(generate.formats, [OutputFormat::Json, OutputFormat::Md]);
+        assert_eq!(generate.formats.names(), ["json", "md"]);
         assert_eq!(generate.charts, ChartFormat::Both);
         assert!(!generate.progress);
         assert_eq!(generate.as_of, None);

@@ -44,21 +44,17 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
 /// [`render`], adding to `peer_files` the peers' files as soon as the inputs name them, before
 /// they are read: `serve` watches them, also when one of them is what fails.
 pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Result<Briefs> {
-    let mut report_settings = report::ReportSettings::new(
+    let report_settings = report::ReportSettings::with_formats(
         settings.formats.clone(),
         settings.charts,
         settings.templates.as_deref(),
+    )?
+    .with_pdf(
+        settings.paper,
+        settings.pdf_standard,
+        settings.templates.as_deref(),
+        report::pdf::BRIEF,
     )?;
-    if settings.formats.contains(&report::OutputFormat::Pdf) {
-        report_settings.pdf = Some(report::pdf::PdfSettings {
-            paper: settings.paper,
-            standard: settings.pdf_standard,
-            template: report::pdf::Template::load(
-                settings.templates.as_deref(),
-                report::pdf::BRIEF,
-            )?,
-        });
-    }
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
@@ -84,13 +80,7 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
                 metrics,
                 rates: &settings.fx,
             });
-            let mut files = report::build_with_peers(&analysis, peers.as_ref(), &report_settings)?;
-            files.extend(report::workbook_file(
-                company,
-                &analysis,
-                peers.as_ref(),
-                &report_settings,
-            )?);
+            let files = report::build(company, &analysis, peers.as_ref(), &report_settings)?;
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),
@@ -115,7 +105,7 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
             &templates,
             &entries,
             as_of.as_deref(),
-            settings.formats.contains(&report::OutputFormat::Pdf),
+            settings.formats.has("pdf"),
         )?
     } else {
         Vec::new()

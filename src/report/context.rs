@@ -164,15 +164,16 @@ pub struct PeriodNote {
     pub html: String,
 }
 
-/// Builds the context for one company's brief.
+/// Builds the context for one company's brief: `peers`, its Peers section when it has one
+/// (built with `notes`, the notes its n/a values were marked in).
 pub fn build<'a>(
     analysis: &'a Analysis,
     charts: &[Chart],
     chart_ext: &str,
-    peers: Option<&super::Peers>,
+    peers: Option<super::peers::PeersView>,
+    mut notes: Notes,
 ) -> Brief<'a> {
     let metrics = &analysis.metrics;
-    let mut notes = Notes::default();
     let company = &metrics.company;
     let headline_period = metrics
         .periods
@@ -186,7 +187,6 @@ pub fn build<'a>(
         .rev()
         .find(|p| p.kind == PeriodKind::Quarter);
     let thresholds = analysis.thresholds();
-    let bar = thresholds.min_rule_of_40.value;
     let mut headline_view = headline_period.map(|p| headline(metrics, p, thresholds, &mut notes));
     let mut quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
@@ -205,8 +205,8 @@ pub fn build<'a>(
         .iter()
         .map(|s| series_view(s, charts, chart_ext, &mut notes))
         .collect();
-    let mut peers = peers.map(|peers| PeersSection {
-        table: super::peers::build(metrics, &peers.metrics, peers.rates, bar, &mut notes),
+    let mut peers = peers.map(|table| PeersSection {
+        table,
         charts: charts
             .iter()
             .filter(|c| c.section == ChartSection::Peers)
@@ -450,6 +450,8 @@ fn trailing_twelve_months(metrics: &Metrics, quarter: &PeriodMetrics) -> Vec<Kpi
                     ceiling: None,
                     decimals: None,
                     not_meaningful: false,
+                    text: String::new(),
+                    tone: None,
                 },
                 change: None,
                 change_label: None,

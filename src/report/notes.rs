@@ -289,6 +289,8 @@ mod tests {
             ceiling: None,
             not_meaningful: false,
             decimals: None,
+            text: String::new(),
+            tone: None,
         };
         let a = notes.mark(label("2022"), "loaded_cost_per_employee", reason.clone());
         let b = notes.mark(label("2023"), "loaded_cost_per_employee", reason);

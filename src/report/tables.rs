@@ -188,6 +188,8 @@ fn cost_line_rows(series: &Series, notes: &mut Notes) -> Vec<Row> {
                             ceiling: None,
                             not_meaningful: false,
                             decimals: None,
+                            text: String::new(),
+                            tone: None,
                         };
                     };
                     cell::with_reason(

@@ -1,21 +1,20 @@
-//! The data a PDF template reads (`json("data.json")`): the brief's template context, the same
-//! value the HTML and Markdown templates get, with what a Typst template cannot work out for
-//! itself added in Rust: every table or headline cell's text as the `cell` filter shows it
-//! (`text`, `tone`), the user's Markdown as a tree of strings ([`super::markdown`]), the plan's
+//! The data a PDF template reads (`json("data.json")`): the brief model's view, the same value
+//! the HTML and Markdown templates get (every table or headline cell with its `text` and
+//! `tone`), serialised as it is, with what a Typst template cannot work out for itself added
+//! under `pdf`: the user's Markdown as a tree of strings ([`super::markdown`]), the plan's
 //! figures formatted, and the page settings. Everything arrives as data: a template shows it
 //! as text, and no value is ever pasted into Typst markup.
 
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::markdown::{self, Block};
 use super::Paper;
 use crate::analysis::Analysis;
 use crate::format;
 use crate::report::context::Brief;
-use crate::report::filters::cell_parts;
+use crate::report::model::BriefModel;
 
 /// What the PDF adds to the context, under `pdf`.
 #[derive(Debug, Serialize)]
@@ -66,12 +65,18 @@ struct ScenarioText {
     after_24_months: String,
 }
 
+/// What `brief.typ` reads: the brief model's view (every cell with its text and tone) and,
+/// under `pdf`, what the PDF adds.
+#[derive(Serialize)]
+struct BriefData<'a> {
+    #[serde(flatten)]
+    brief: &'a Brief<'a>,
+    pdf: Extras,
+}
+
 /// The JSON the template reads.
-pub fn json(brief: &Brief, analysis: &Analysis, paper: Paper) -> anyhow::Result<Vec<u8>> {
-    let mut value = serde_json::to_value(brief)?;
-    let (currency, scale) = (&brief.company.currency, &brief.company.scale);
-    format_cells(&mut value, currency, scale);
-    format_peers(&mut value);
+pub fn json(model: &BriefModel, paper: Paper) -> anyhow::Result<Vec<u8>> {
+    let (brief, analysis) = (&model.brief, model.analysis);
     let company = &analysis.metrics.company;
     let extras = Extras {
         paper: paper.typst_name(),
@@ -89,101 +94,48 @@ pub fn json(brief: &Brief, analysis: &Analysis, paper: Paper) -> anyhow::Result<
             .collect(),
         summary: company.summary.as_deref().map(markdown::blocks),
         period_notes: period_notes(brief, analysis),
-        plan: analysis.plan.as_ref().map(|p| plan_text(p, currency)),
+        plan: analysis
+            .plan
+            .as_ref()
+            .map(|p| plan_text(p, &brief.company.currency)),
     };
-    if let Value::Object(map) = &mut value {
-        map.insert("pdf".to_string(), serde_json::to_value(extras)?);
-    }
-    Ok(serde_json::to_vec(&value)?)
+    Ok(serde_json::to_vec(&BriefData { brief, pdf: extras })?)
 }
 
-/// Compare's context for `compare.typ`, with `pdf` (paper, title, keywords) added: its cells
-/// already hold their text.
+/// What `compare.typ` reads: compare's context (its cells already hold their text) and, under
+/// `pdf`, the paper, title and keywords.
+#[derive(Serialize)]
+struct CompareData<'a, C: Serialize> {
+    #[serde(flatten)]
+    context: &'a C,
+    pdf: CompareExtras,
+}
+
+#[derive(Serialize)]
+struct CompareExtras {
+    paper: &'static str,
+    title: String,
+    keywords: Vec<String>,
+}
+
+/// Compare's context for `compare.typ`, with `pdf` (paper, title, keywords) added.
 pub fn compare_json(
     context: &impl Serialize,
     title: &str,
     companies: &[&str],
     paper: Paper,
 ) -> anyhow::Result<Vec<u8>> {
-    let mut value = serde_json::to_value(context)?;
-    if let Value::Object(map) = &mut value {
-        let keywords: Vec<&str> = ["comparison", "IPO", "investor readiness"]
-            .into_iter()
-            .chain(companies.iter().copied())
-            .collect();
-        map.insert(
-            "pdf".to_string(),
-            serde_json::json!({
-                "paper": paper.typst_name(),
-                "title": format!("Side by side: {title}"),
-                "keywords": keywords,
-            }),
-        );
-    }
-    Ok(serde_json::to_vec(&value)?)
-}
-
-/// Adds `text` and `tone` to every cell in the context (an object with a value, unit,
-/// polarity and place), wherever it is, so sections added to the context later are formatted too.
-fn format_cells(value: &mut Value, currency: &str, scale: &str) {
-    let is_cell = value.as_object().is_some_and(|map| {
-        ["value", "unit", "polarity", "place"]
-            .iter()
-            .all(|key| map.contains_key(*key))
-    });
-    if is_cell && set_text(value, currency, scale) {
-        return;
-    }
-    match value {
-        Value::Object(map) => map
-            .values_mut()
-            .for_each(|child| format_cells(child, currency, scale)),
-        Value::Array(items) => items
-            .iter_mut()
-            .for_each(|item| format_cells(item, currency, scale)),
-        _ => {}
-    }
-}
-
-/// Sets a cell's `text` and `tone` as the `cell` filter shows it; false if `value` is no cell.
-fn set_text(value: &mut Value, currency: &str, scale: &str) -> bool {
-    let Some((text, tone, _)) = cell_parts(value, currency, scale) else {
-        return false;
+    let keywords = ["comparison", "IPO", "investor readiness"]
+        .into_iter()
+        .chain(companies.iter().copied())
+        .map(str::to_string)
+        .collect();
+    let pdf = CompareExtras {
+        paper: paper.typst_name(),
+        title: format!("Side by side: {title}"),
+        keywords,
     };
-    if let Some(map) = value.as_object_mut() {
-        map.insert("text".to_string(), Value::from(text));
-        map.insert("tone".to_string(), tone.map_or(Value::Null, Value::from));
-    }
-    true
-}
-
-/// The Peers table's cells as the HTML brief shows them: each company's amounts in its own
-/// currency (which may not be the brief's), the medians in the peers' currency, in units
-/// (`cell_html(currency=pc.currency)`), not in the company's table scale.
-fn format_peers(value: &mut Value) {
-    let Some(peers) = value.get_mut("peers").filter(|p| p.is_object()) else {
-        return;
-    };
-    let currency = peers["currency"].as_str().unwrap_or_default().to_string();
-    let Some(rows) = peers.get_mut("rows").and_then(Value::as_array_mut) else {
-        return;
-    };
-    for row in rows {
-        if let Some(cells) = row.get_mut("cells").and_then(Value::as_array_mut) {
-            for peer_cell in cells {
-                let own = peer_cell["currency"]
-                    .as_str()
-                    .unwrap_or(&currency)
-                    .to_string();
-                if let Some(cell) = peer_cell.get_mut("cell") {
-                    set_text(cell, &own, "units");
-                }
-            }
-        }
-        if let Some(median) = row.get_mut("median") {
-            set_text(median, &currency, "units");
-        }
-    }
+    Ok(serde_json::to_vec(&CompareData { context, pdf })?)
 }
 
 /// The notes the brief shows (the latest, as `context` chose them), as trees.
