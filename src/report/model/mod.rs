@@ -4,6 +4,7 @@
 //! row and cell with its presented text ([`present`]), the Peers section (built once, its notes
 //! numbered with the brief's) and the numbered notes.
 
+mod numbering;
 pub mod present;
 mod texts;
 
@@ -80,7 +81,8 @@ pub fn build<'a>(
         png: false,
     });
     let chart_ext = if chart_files.svg { "svg" } else { "png" };
-    let mut brief = context::build(analysis, &drawn, chart_ext, view, notes);
+    let mut brief = context::build(analysis, &drawn, chart_ext, view, &mut notes);
+    brief.footnotes = numbering::number_notes(notes, &mut brief);
     texts::present_all(&mut brief);
     Ok(BriefModel {
         input,
