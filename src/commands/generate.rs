@@ -80,7 +80,10 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
                 metrics,
                 rates: &settings.fx,
             });
-            let files = report::build(company, &analysis, peers.as_ref(), &report_settings)?;
+            let charts = report_settings.chart_outputs();
+            let model = report::model::build(company, &analysis, peers.as_ref(), charts)?;
+            let files = report::output::render_brief(&model, &report_settings)?;
+            drop(model);
             progress.inc(1);
             let done = (
                 analysis.metrics.company.slug.clone(),
