@@ -6,6 +6,8 @@
 
 mod numbering;
 pub mod present;
+#[cfg(test)]
+mod tests;
 mod texts;
 
 use std::sync::OnceLock;
