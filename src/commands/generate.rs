@@ -108,7 +108,7 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
             &templates,
             &entries,
             as_of.as_deref(),
-            settings.formats.has("pdf"),
+            &report::output::site_links(&settings.formats),
         )?
     } else {
         Vec::new()

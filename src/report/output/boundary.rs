@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use crate::report::charts::ChartOutputs;
 use crate::report::pdf::{self, PdfSettings};
@@ -33,10 +34,22 @@ pub trait Output<M: ?Sized>: Sync {
         formats.has(self.name())
     }
 
+    /// The file a multi-company site's index links beside each company, when it has one.
+    fn site_link(&self) -> Option<SiteLink> {
+        None
+    }
+
     /// Why this binary cannot make it, when it cannot (the PDF without its feature).
     fn unavailable(&self) -> Option<&'static str> {
         None
     }
+}
+
+/// A link from the site's index to a file of each company's folder: "PDF" to `brief.pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SiteLink {
+    pub file: &'static str,
+    pub label: &'static str,
 }
 
 /// The outputs a run asks for, by name, checked against a list of outputs.

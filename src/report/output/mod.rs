@@ -15,7 +15,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-pub use boundary::{ChartFormat, Formats, Output, ReportSettings};
+pub use boundary::{ChartFormat, Formats, Output, ReportSettings, SiteLink};
 
 use super::model::BriefModel;
 use crate::write::OutputFile;
@@ -58,6 +58,15 @@ impl ReportSettings {
         let formats = self::formats(formats).map_err(anyhow::Error::msg)?;
         ReportSettings::with_formats(formats, charts, dir)
     }
+}
+
+/// The links the site's index gives beside each company: those of the outputs asked for.
+pub fn site_links(formats: &Formats) -> Vec<SiteLink> {
+    BRIEF
+        .iter()
+        .filter(|o| o.asked_by(formats))
+        .filter_map(|o| o.site_link())
+        .collect()
 }
 
 /// Renders the outputs of `list` that the settings ask for, side by side, their files in the

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use super::boundary::{Output, ReportSettings};
+use super::boundary::{Output, ReportSettings, SiteLink};
 use crate::report::model::BriefModel;
 use crate::report::pdf;
 use crate::write::OutputFile;
@@ -16,6 +16,13 @@ impl Output<BriefModel<'_>> for Pdf {
 
     fn shows_charts(&self) -> bool {
         true
+    }
+
+    fn site_link(&self) -> Option<SiteLink> {
+        Some(SiteLink {
+            file: "brief.pdf",
+            label: "PDF",
+        })
     }
 
     fn unavailable(&self) -> Option<&'static str> {
