@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
 use ipobrief::input::{self, CompanyInput, Format, ReadOptions};
-use ipobrief::report::{self, ChartFormat, OutputFormat, ReportSettings};
+use ipobrief::report::{self, ChartFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 
 /// Parse -> analyse -> render every file (Markdown, HTML, JSON, SVG charts), as `generate` does
@@ -19,7 +19,7 @@ use ipobrief::scorecard::Thresholds;
 fn whole_brief(text: &str, settings: &ReportSettings) -> usize {
     let company = parse(text);
     let metrics = ipobrief::analyse(&company, &Thresholds::default(), None);
-    let files = report::build(&metrics, settings).expect("the brief renders");
+    let files = report::build(&company, &metrics, None, settings).expect("the brief renders");
     files.len()
 }
 
@@ -29,12 +29,8 @@ fn parse(text: &str) -> CompanyInput {
 }
 
 fn settings() -> ReportSettings {
-    ReportSettings::new(
-        vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
-        ChartFormat::Svg,
-        None,
-    )
-    .expect("the built-in templates compile")
+    ReportSettings::new(&["md", "html", "json"], ChartFormat::Svg, None)
+        .expect("the built-in templates compile")
 }
 
 /// The Park-Miller generator, as in `bench/synthetic.awk`: seeded, so every run benchmarks the

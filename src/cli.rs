@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand};
 
 use crate::input::Format;
@@ -228,8 +229,9 @@ pub enum CheckFormat {
 pub struct BriefArgs {
     /// What to write, comma-separated: md, html, json, xlsx (metrics.xlsx, the workbook with
     /// live formulas), pdf (brief.pdf; built with `--features pdf`).
-    #[arg(long, value_delimiter = ',', default_value = "md,html,json,xlsx")]
-    pub format: Vec<OutputFormat>,
+    #[arg(long, value_delimiter = ',', default_value = "md,html,json,xlsx",
+          value_parser = PossibleValuesParser::new(crate::report::output::names()))]
+    pub format: Vec<String>,
     /// Chart files to write: svg, png or both (PNG uses the font built into the binary).
     #[arg(long, default_value = "svg")]
     pub charts: ChartFormat,
@@ -278,15 +280,6 @@ pub struct DateArgs {
     /// Date the report "as of" (YYYY-MM-DD). Also taken from SOURCE_DATE_EPOCH.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    Md,
-    Html,
-    Json,
-    Xlsx,
-    Pdf,
 }
 
 /// How PDFs are laid out and which standard they meet.

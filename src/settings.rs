@@ -17,7 +17,7 @@ use crate::input::ReadOptions;
 /// What `generate` (and `serve`) asks of the pipeline.
 pub use crate::pipeline::Generate;
 use crate::report::pdf::{Paper, Standard};
-use crate::report::{ChartFormat, OutputFormat};
+use crate::report::{ChartFormat, Formats};
 use crate::scorecard::Thresholds;
 
 /// What the program was asked to do, checked.
@@ -342,23 +342,10 @@ fn pdf_standard(
     }
 }
 
-/// The outputs asked for; a PDF only from a binary built with the feature `pdf`.
-fn output_formats(formats: Vec<cli::OutputFormat>) -> Result<Vec<OutputFormat>> {
-    formats
-        .into_iter()
-        .map(|format| match format {
-            cli::OutputFormat::Md => Ok(OutputFormat::Md),
-            cli::OutputFormat::Html => Ok(OutputFormat::Html),
-            cli::OutputFormat::Json => Ok(OutputFormat::Json),
-            cli::OutputFormat::Xlsx => Ok(OutputFormat::Xlsx),
-            cli::OutputFormat::Pdf if crate::report::pdf::AVAILABLE => Ok(OutputFormat::Pdf),
-            cli::OutputFormat::Pdf => Err(crate::exit::UsageError(format!(
-                "--format pdf: {}",
-                crate::report::pdf::HOW_TO_GET_IT
-            ))
-            .into()),
-        })
-        .collect()
+/// The outputs asked for, by the names of the brief's outputs; a PDF only from a binary built
+/// with the feature `pdf`.
+fn output_formats(formats: Vec<String>) -> Result<Formats> {
+    crate::report::output::formats(&formats).map_err(|why| crate::exit::UsageError(why).into())
 }
 
 fn chart_format(format: cli::ChartFormat) -> ChartFormat {
@@ -439,7 +426,7 @@ mod tests {
         else {
             panic!("generate settings");
         };
-        assert_eq!(generate.formats, [OutputFormat::Json, OutputFormat::Md]);
+        assert_eq!(generate.formats.names(), ["json", "md"]);
         assert_eq!(generate.charts, ChartFormat::Both);
         assert!(!generate.progress);
         assert_eq!(generate.as_of, None);

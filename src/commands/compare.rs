@@ -12,28 +12,21 @@ use crate::diagnostic::{eprint_line, Output};
 use crate::pipeline::{analyse, load_all};
 use crate::scorecard::Thresholds;
 use crate::settings::Compare;
-use crate::{report, write};
+use crate::write;
 
 /// Runs `compare`: load -> analyse -> select columns -> compare -> print (and write).
 pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
-    // Templates first, so a broken override fails before any work.
-    let templates = match settings.dir {
-        Some(_) => Some(report::templates::load(settings.templates.as_deref())?),
+    // Templates first, so a broken override fails before any work; with PDF output built in,
+    // compare -o writes compare.pdf too.
+    let outputs = match settings.dir {
+        Some(_) => Some(render::settings(
+            settings.templates.as_deref(),
+            settings.paper,
+            settings.pdf_standard,
+        )?),
         None => None,
     };
-    // With PDF output built in, compare -o writes compare.pdf too.
-    let pdf = match (&settings.dir, report::pdf::AVAILABLE) {
-        (Some(_), true) => Some(report::pdf::PdfSettings {
-            paper: settings.paper,
-            standard: settings.pdf_standard,
-            template: report::pdf::Template::load(
-                settings.templates.as_deref(),
-                report::pdf::COMPARE,
-            )?,
-        }),
-        _ => None,
-    };
-    for warning in templates.iter().flat_map(|t| &t.warnings) {
+    for warning in outputs.iter().flat_map(|o| &o.templates.warnings) {
         eprint_line(warning);
     }
     let inputs = load_all(&settings.inputs, &settings.read)?;
@@ -51,8 +44,8 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    if let (Some(dir), Some(templates)) = (&settings.dir, templates) {
-        let files = render::files(&comparison, &templates, pdf.as_ref())?;
+    if let (Some(dir), Some(outputs)) = (&settings.dir, outputs) {
+        let files = render::files(&comparison, &outputs)?;
         for file in &files {
             write::write_file(&dir.join(&file.path), file.bytes())?;
         }

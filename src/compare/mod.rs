@@ -7,10 +7,12 @@
 
 mod change;
 pub mod chart;
+pub mod outputs;
 pub mod render;
 mod rows;
 pub mod select;
 pub mod terminal;
+pub mod view;
 pub mod workbook;
 
 use serde::Serialize;

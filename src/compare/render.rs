@@ -1,130 +1,48 @@
-//! The comparison as files: compare.json (the model as is), compare.md and compare.html (from
-//! the `compare.*.tera` templates, overridable with `--templates DIR` like the brief's).
+//! The comparison as files, through the output boundary the brief uses: compare's model
+//! ([`super::view`]) rendered by each of its outputs ([`COMPARE`]).
+
+use std::path::Path;
 
 use anyhow::Result;
-use serde::Serialize;
 
-use super::chart::{self, CompareChart};
-use super::{Comparison, Row};
-use crate::metrics::Generator;
-use crate::report::pdf::PdfSettings;
-use crate::report::templates::Templates;
+use super::outputs::{Html, Json, Markdown, Pdf, Workbook};
+use super::view::{self, CompareModel};
+use super::Comparison;
+use crate::report::output::{self, ChartFormat, Formats, Output, ReportSettings};
+use crate::report::pdf;
 use crate::write::OutputFile;
 
-/// The rows of one group ("Headline", "Cost lines"), for the templates' table sections.
-#[derive(Debug, Serialize)]
-struct Section<'a> {
-    name: &'static str,
-    rows: Vec<&'a Row>,
-}
+/// An output of a comparison.
+pub type CompareOutput = dyn for<'m> Output<CompareModel<'m>>;
 
-/// What the compare templates see.
-#[derive(Debug, Serialize)]
-struct Context<'a> {
-    c: &'a Comparison,
-    sections: Vec<Section<'a>>,
-    chart: CompareChart,
-    /// The number of table columns: metric, values and changes (for a spanning row).
-    span: usize,
-    generator: &'a Generator,
-    as_of: &'a Option<String>,
-}
+/// Every output of a comparison, in the order its files are listed.
+pub const COMPARE: &[&CompareOutput] = &[&Markdown, &Html, &Json, &Workbook, &Pdf];
 
-fn sections(comparison: &Comparison) -> Vec<Section<'_>> {
-    let mut sections: Vec<Section> = Vec::new();
-    for row in &comparison.rows {
-        match sections.last_mut() {
-            Some(section) if section.name == row.group => section.rows.push(row),
-            _ => sections.push(Section {
-                name: row.group,
-                rows: vec![row],
-            }),
-        }
-    }
-    sections
-}
-
-/// The comparison as pretty JSON with a final newline.
-pub fn json(comparison: &Comparison) -> Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(comparison)?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// compare.md, compare.html, compare.json and compare.xlsx, and compare.pdf when `pdf` is given.
-pub fn files(
-    comparison: &Comparison,
-    templates: &Templates,
-    pdf: Option<&PdfSettings>,
-) -> Result<Vec<OutputFile>> {
-    let context = Context {
-        c: comparison,
-        sections: sections(comparison),
-        chart: chart::build(comparison)?,
-        span: comparison.columns.len() * 2,
-        generator: &comparison.generator,
-        as_of: &comparison.as_of,
-    };
-    let pdf = pdf.map(|settings| compare_pdf(comparison, &context, settings));
-    let context = tera::Context::from_serialize(&context)?;
-    let markdown = templates.render("compare.md.tera", &context)?;
-    let html = templates.render("compare.html.tera", &context)?;
-    let mut files = vec![
-        OutputFile::new("compare.md", tidy(&markdown)),
-        OutputFile::new("compare.html", html),
-        OutputFile::new("compare.json", json(comparison)?),
-        OutputFile::new("compare.xlsx", super::workbook::build(comparison)?),
-    ];
-    if let Some(pdf) = pdf {
-        files.push(OutputFile::new("compare.pdf", pdf?));
-    }
-    Ok(files)
-}
-
-/// compare.pdf, typeset from the templates' context.
-#[cfg(feature = "pdf")]
-fn compare_pdf(
-    comparison: &Comparison,
-    context: &Context,
-    settings: &PdfSettings,
-) -> Result<Vec<u8>> {
-    let mut companies: Vec<&str> = comparison
-        .columns
+/// Settings for every output this binary can make of a comparison, with the templates (`dir`
+/// overriding the built-in ones) and, with PDF output built in, compare.pdf's.
+pub fn settings(
+    dir: Option<&Path>,
+    paper: pdf::Paper,
+    standard: Option<pdf::Standard>,
+) -> Result<ReportSettings> {
+    let names: Vec<&str> = COMPARE
         .iter()
-        .map(|c| c.company.as_str())
+        .filter(|o| o.unavailable().is_none())
+        .map(|o| o.name())
         .collect();
-    companies.dedup();
-    let data = crate::report::pdf::data::compare_json(
-        context,
-        &comparison.title,
-        &companies,
-        settings.paper,
-    )?;
-    crate::report::pdf::render(
-        &settings.template,
-        data,
-        comparison.as_of.as_deref(),
-        settings.standard,
-    )
+    let formats = Formats::parse(COMPARE, &names).map_err(anyhow::Error::msg)?;
+    let settings = ReportSettings {
+        formats,
+        charts: ChartFormat::Svg,
+        templates: crate::report::templates::load(dir)?,
+        pdf: None,
+    };
+    settings.with_pdf(paper, standard, dir, pdf::COMPARE)
 }
 
-/// Without the feature no PDF settings are ever made; this is never reached.
-#[cfg(not(feature = "pdf"))]
-fn compare_pdf(_: &Comparison, _: &Context, _: &PdfSettings) -> Result<Vec<u8>> {
-    Err(anyhow::anyhow!(crate::report::pdf::HOW_TO_GET_IT))
-}
-
-/// Trailing spaces off, runs of blank lines collapsed: what template control blocks leave.
-fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut previous_blank = true;
-    for line in text.lines().map(str::trim_end) {
-        if line.is_empty() && previous_blank {
-            continue;
-        }
-        previous_blank = line.is_empty();
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+/// compare.md, compare.html, compare.json and compare.xlsx, and compare.pdf when the settings
+/// ask for it.
+pub fn files(comparison: &Comparison, settings: &ReportSettings) -> Result<Vec<OutputFile>> {
+    let model = view::build(comparison)?;
+    output::render(COMPARE, &model, settings)
 }

@@ -7,7 +7,7 @@ use crate::diagnostic::InputError;
 use crate::input::ReadOptions;
 use crate::report::pdf::{Paper, Standard};
 use crate::report::peers::Rates;
-use crate::report::{ChartFormat, OutputFormat};
+use crate::report::{ChartFormat, Formats};
 use crate::scorecard::Thresholds;
 
 /// The briefs to render: what `generate` writes and `serve` shows.
@@ -16,7 +16,7 @@ pub struct Generate {
     /// None: the bundled example.
     pub inputs: Vec<PathBuf>,
     pub dir: PathBuf,
-    pub formats: Vec<OutputFormat>,
+    pub formats: Formats,
     pub charts: ChartFormat,
     pub templates: Option<PathBuf>,
     pub thresholds: Thresholds,

@@ -70,21 +70,17 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
 /// The outputs' settings, with the templates loaded (a broken override fails before any
 /// work); prints the templates' and the thresholds file's warnings.
 fn report_settings(settings: &Generate) -> Result<ReportSettings> {
-    let mut report_settings = ReportSettings::new(
+    let report_settings = ReportSettings::with_formats(
         settings.formats.clone(),
         settings.charts,
         settings.templates.as_deref(),
+    )?
+    .with_pdf(
+        settings.paper,
+        settings.pdf_standard,
+        settings.templates.as_deref(),
+        report::pdf::BRIEF,
     )?;
-    if settings.formats.contains(&report::OutputFormat::Pdf) {
-        report_settings.pdf = Some(report::pdf::PdfSettings {
-            paper: settings.paper,
-            standard: settings.pdf_standard,
-            template: report::pdf::Template::load(
-                settings.templates.as_deref(),
-                report::pdf::BRIEF,
-            )?,
-        });
-    }
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
     }
@@ -116,22 +112,17 @@ fn company_brief(
     Ok(done)
 }
 
-/// The files of one company's brief: every output asked for, then the workbook (which also
-/// reads the input's figures).
+/// The files of one company's brief: its model built once, then every output asked for
+/// rendered from it.
 fn outputs(
     company: &CompanyInput,
     analysis: &Analysis,
     peers: Option<&report::Peers>,
     report_settings: &ReportSettings,
 ) -> Result<Vec<OutputFile>> {
-    let mut files = report::build_with_peers(analysis, peers, report_settings)?;
-    files.extend(report::workbook_file(
-        company,
-        analysis,
-        peers,
-        report_settings,
-    )?);
-    Ok(files)
+    let charts = report_settings.chart_outputs();
+    let model = report::model::build(company, analysis, peers, charts)?;
+    report::output::render_brief(&model, report_settings)
 }
 
 /// `index.html` and `index.md`, a peer table linking every brief; none with one company.
@@ -146,7 +137,7 @@ fn site_index(rendered: &[Rendered], settings: &Generate) -> Result<Vec<OutputFi
         &templates,
         &entries,
         settings.as_of.as_deref(),
-        settings.formats.contains(&report::OutputFormat::Pdf),
+        &report::output::site_links(&settings.formats),
     )
 }
 

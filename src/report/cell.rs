@@ -1,6 +1,6 @@
 //! One value as a template gets it: the number with its unit and polarity (from the catalogue),
-//! or null with a note number pointing at the reason (see `notes.rs`). The `cell` filters format it; nothing
-//! here is text.
+//! or null with a note number pointing at the reason (see `notes.rs`), and its text and tone,
+//! which the brief model sets once (`model::present`).
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,11 @@ pub struct Cell {
     pub not_meaningful: bool,
     /// Decimals for an amount in a table, when the table decides them for all its rows.
     pub decimals: Option<u32>,
+    /// The value as it reads ("2,811", "▲ +23.5%", "n/a"), set once by the brief model
+    /// ([`crate::report::model::present`]) with the currency and scale it is shown in.
+    pub text: String,
+    /// For a change, how it reads: "good", "bad" or "neutral".
+    pub tone: Option<&'static str>,
 }
 
 impl Cell {
@@ -54,6 +59,8 @@ impl Cell {
             ceiling: None,
             not_meaningful: false,
             decimals: None,
+            text: String::new(),
+            tone: None,
         })
     }
 
@@ -108,5 +115,7 @@ pub fn with_reason(
         ceiling: None,
         not_meaningful,
         decimals: None,
+        text: String::new(),
+        tone: None,
     }
 }

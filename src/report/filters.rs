@@ -9,6 +9,7 @@ use serde::Deserialize;
 use tera::{Filter, Result, Tera, Value};
 
 use super::cell::Place;
+use super::model::present;
 use crate::format::ChangeIn;
 use crate::input::Scale;
 use crate::metrics::{Polarity, Unit};
@@ -117,19 +118,6 @@ fn years(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     ))
 }
 
-/// A change as text and its tone, typed: the one path the `delta` filters and table cells share.
-fn delta_of(
-    change: f64,
-    unit: ChangeIn,
-    polarity: Polarity,
-    decimals: usize,
-    currency: &str,
-) -> (String, &'static str) {
-    let (text, sign) = format::change(change, unit, decimals, currency);
-    let tone = polarity.tone(sign).name();
-    (text, tone)
-}
-
 /// The `delta` filters' arguments, read once at the template boundary.
 fn delta_text(value: &Value, args: &HashMap<String, Value>) -> Option<(String, &'static str)> {
     let change = float(value)?;
@@ -140,7 +128,7 @@ fn delta_text(value: &Value, args: &HashMap<String, Value>) -> Option<(String, &
         _ => ChangeIn::Percent,
     };
     let polarity = Polarity::from_name(arg_str(args, "polarity", "up_good"));
-    Some(delta_of(
+    Some(present::delta(
         change,
         unit,
         polarity,
@@ -185,11 +173,16 @@ impl Filter for DeltaHtml {
     }
 }
 
-/// What the `cell` filters read of a `cell::Cell`: the value stays a JSON number until its
-/// unit says whether it is an exact decimal or a float.
+/// What the `cell` filters read of a `cell::Cell`: its text and tone as the brief model set
+/// them; a cell without its text (a template's own data) is presented here from its value, unit
+/// and place, which stay JSON until its unit says whether it is an exact decimal or a float.
 #[derive(Deserialize)]
 struct CellData {
     value: Value,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    tone: Option<String>,
     unit: Unit,
     polarity: Polarity,
     #[serde(default)]
@@ -205,169 +198,35 @@ struct CellData {
 }
 
 impl CellData {
-    /// "n/m" for a value that is not meaningful, else "n/a": what a null value reads.
-    fn missing(&self) -> &'static str {
-        if self.not_meaningful {
-            format::NOT_MEANINGFUL
-        } else {
-            NA
+    /// The cell's text and, for a change, its tone: the model's, or presented from the value.
+    fn presented(self, args: &HashMap<String, Value>) -> (String, Option<String>) {
+        if let Some(text) = self.text {
+            return (text, self.tone);
         }
-    }
-
-    /// The value as a float, when a threshold judges it (a floor, a ceiling or both).
-    fn judged(&self) -> Option<f64> {
-        (self.bar.is_some() || self.ceiling.is_some())
-            .then(|| float(&self.value))
-            .flatten()
+        let Value::Number(number) = &self.value else {
+            return (present::missing(self.not_meaningful).to_string(), None);
+        };
+        let look = present::Look {
+            unit: self.unit,
+            polarity: self.polarity,
+            place: self.place,
+            bar: self.bar,
+            ceiling: self.ceiling,
+            decimals: self.decimals,
+            currency: arg_str(args, "currency", ""),
+            scale: arg_str(args, "scale", "units"),
+        };
+        let (text, tone) = present::text(number, &look);
+        (text, tone.map(str::to_string))
     }
 }
 
 /// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
-/// `cell::Cell`: value, unit, polarity, place, footnote) formatted by its unit with the filters
-/// above, "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
-/// footnote link); its output is built from numbers only, so it is marked safe.
+/// `cell::Cell`) as the brief model presented it, "n/a" and the footnote mark when unavailable.
+/// `cell_html` gives HTML (delta classes, a footnote link); its output is built from numbers
+/// only, so it is marked safe.
 struct Cell {
     html: bool,
-}
-
-impl Cell {
-    fn text(&self, cell: &CellData, args: &HashMap<String, Value>) -> Result<String> {
-        if cell.value.is_null() {
-            return Ok(if self.html {
-                format!("<span class=\"na\">{}</span>", cell.missing())
-            } else {
-                cell.missing().to_string()
-            });
-        }
-        let (text, tone) = Self::plain(cell, args)?;
-        Ok(match (self.html, tone) {
-            (true, Some(tone)) => delta_span(&text, tone),
-            _ => text,
-        })
-    }
-
-    /// The cell's text and, for a change, its tone ("good", "bad", "neutral").
-    fn plain(
-        cell: &CellData,
-        args: &HashMap<String, Value>,
-    ) -> Result<(String, Option<&'static str>)> {
-        let number = &cell.value;
-        if number.is_null() {
-            return Ok((cell.missing().to_string(), None));
-        }
-        let mut tone_of_change = None;
-        let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect()
-        };
-        let currency = args.get("currency").cloned().unwrap_or(Value::Null);
-        let currency_code = currency.as_str().unwrap_or("").to_string();
-        let mut delta = |unit: ChangeIn| -> Result<Value> {
-            let Some(change) = float(number) else {
-                return Ok(Value::from(NA));
-            };
-            // A change judged against a bar shows the digit that decides it (and its sign).
-            let decimals = cell
-                .bar
-                .map_or(1, |bar| format::decisive_places(change, bar, 1));
-            let (text, tone) = delta_of(change, unit, cell.polarity, decimals, &currency_code);
-            tone_of_change = Some(tone);
-            Ok(Value::from(text))
-        };
-        // A figure judged against a threshold (a company KPI's) reads as its unit does, with the
-        // digits that decide it, as the scorecard shows it.
-        let judged = |measure: format::Measure| {
-            cell.judged()
-                .map(|v| Value::from(format::judged(v, measure, cell.bar, cell.ceiling)))
-        };
-        let text = match (cell.place, cell.unit) {
-            (Place::Change, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
-            (Place::Change, Unit::Points) => delta(ChangeIn::Points)?,
-            (Place::Change, _) | (_, Unit::Growth) => delta(ChangeIn::Percent)?,
-            (_, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
-            (Place::Table, Unit::Amount) => {
-                let scale = args.get("scale").cloned().unwrap_or(Value::Null);
-                let decimals = cell.decimals.unwrap_or(1);
-                // Against a threshold (in the company's scale), the digits that decide it.
-                let in_scale = |v: f64| {
-                    let factor = Scale::parse(scale.as_str().unwrap_or("units"))
-                        .map_or(1.0, |s| format::to_f64(s.factor()));
-                    v / factor
-                };
-                let decimals = cell.judged().map_or(decimals, |v| {
-                    format::decisive_places_within(
-                        in_scale(v),
-                        cell.bar,
-                        cell.ceiling,
-                        decimals as usize,
-                    ) as u32
-                });
-                money(
-                    number,
-                    &with(&[
-                        ("style", "scaled".into()),
-                        ("scale", scale.clone()),
-                        ("decimals", decimals.into()),
-                    ]),
-                )?
-            }
-            (_, Unit::Amount | Unit::Money) => money(
-                number,
-                &with(&[("style", "precise".into()), ("currency", currency.clone())]),
-            )?,
-            (_, Unit::Pct) => match judged(format::Measure::Pct) {
-                Some(text) => text,
-                None => pct(number, &HashMap::new())?,
-            },
-            (_, Unit::People) => match judged(format::Measure::Count) {
-                Some(text) => text,
-                None => num(number, &with(&[("decimals", 1.into())]))?,
-            },
-            (_, Unit::Points) => {
-                let places = match (float(number), cell.bar) {
-                    (Some(v), Some(bar)) => format::decisive_places(v, bar, 1),
-                    _ => 1,
-                };
-                num(
-                    number,
-                    &with(&[("decimals", places.into()), ("fixed", true.into())]),
-                )?
-            }
-            (_, Unit::Months) => Value::from(float(number).map_or(NA.to_string(), format::months)),
-            (_, Unit::Ratio) if cell.judged().is_some() => {
-                judged(format::Measure::Ratio).unwrap_or_else(|| Value::from(NA))
-            }
-            (_, Unit::Ratio) => Value::from(format!(
-                "{}×",
-                num(
-                    number,
-                    &with(&[("decimals", 2.into()), ("fixed", true.into())])
-                )?
-                .as_str()
-                .unwrap_or(NA)
-            )),
-        };
-        Ok((text.as_str().unwrap_or(NA).to_string(), tone_of_change))
-    }
-}
-
-/// A `cell::Cell` as the context holds it, as plain text with its footnote number and, for a
-/// change, its tone: what the `cell` filter shows, for outputs that are not tera templates
-/// (the PDF brief). `None` when `value` is not a cell.
-pub fn cell_parts(
-    value: &Value,
-    currency: &str,
-    scale: &str,
-) -> Option<(String, Option<&'static str>, Option<usize>)> {
-    let cell = CellData::deserialize(value).ok()?;
-    let args = HashMap::from([
-        ("currency".to_string(), Value::from(currency)),
-        ("scale".to_string(), Value::from(scale)),
-    ]);
-    let (text, tone) = Cell::plain(&cell, &args).ok()?;
-    Some((text, tone, cell.note))
 }
 
 impl Filter for Cell {
@@ -377,8 +236,14 @@ impl Filter for Cell {
                 "the cell filter takes a table or headline cell (value, unit, polarity, note): {error}"
             ))
         })?;
-        let mut out = self.text(&cell, args)?;
-        if let Some(note) = cell.note {
+        let (na, note) = (cell.value.is_null(), cell.note);
+        let (text, tone) = cell.presented(args);
+        let mut out = match (self.html, na, tone) {
+            (true, true, _) => format!("<span class=\"na\">{text}</span>"),
+            (true, false, Some(tone)) => delta_span(&text, &tone),
+            _ => text,
+        };
+        if let Some(note) = note {
             if self.html {
                 out.push_str(&format!(
                     "<sup class=\"fn\"><a href=\"#fn-{note}\">{note}</a></sup>"

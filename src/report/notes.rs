@@ -14,8 +14,6 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::cell::Cell;
-use super::tables::Row;
 use crate::metrics::reason::words;
 use crate::metrics::runs::{self, Run};
 use crate::metrics::Reason;
@@ -112,7 +110,7 @@ impl Numbering {
     }
 
     /// The note number of a group, numbering it on first sight.
-    fn number(&mut self, group: usize) -> usize {
+    pub fn number(&mut self, group: usize) -> usize {
         if let Some(&number) = self.numbers.get(&group) {
             return number;
         }
@@ -154,24 +152,24 @@ impl Numbering {
         number
     }
 
-    /// Replaces a cell's group by its note number.
-    pub fn cell(&mut self, cell: &mut Cell) {
-        cell.note = cell.note.map(|group| self.number(group));
+    /// Replaces a cell's note group by its note number.
+    pub fn note(&mut self, note: &mut Option<usize>) {
+        *note = note.map(|group| self.number(group));
     }
 
     /// Numbers a table row: when two or more cells are n/a and all for the one reason, the
-    /// note goes beside the row's name and the cells show a plain n/a.
-    pub fn row(&mut self, row: &mut Row) {
-        let groups: Vec<usize> = row.cells.iter().filter_map(|c| c.note).collect();
+    /// note goes beside the row's name (`row_note`) and the cells show a plain n/a.
+    pub fn row(&mut self, row_note: &mut Option<usize>, mut cell_notes: Vec<&mut Option<usize>>) {
+        let groups: Vec<usize> = cell_notes.iter().filter_map(|n| **n).collect();
         let one_reason = groups.len() >= 2 && groups.iter().all(|g| *g == groups[0]);
         if one_reason {
-            row.note = Some(self.number(groups[0]));
-            for cell in &mut row.cells {
-                cell.note = None;
+            *row_note = Some(self.number(groups[0]));
+            for note in &mut cell_notes {
+                **note = None;
             }
         } else {
-            for cell in &mut row.cells {
-                self.cell(cell);
+            for note in cell_notes {
+                self.note(note);
             }
         }
     }
@@ -186,6 +184,8 @@ impl Numbering {
 mod tests {
     use super::*;
     use crate::metrics::reason::Compared;
+    use crate::report::cell::Cell;
+    use crate::report::tables::Row;
 
     fn label(text: &str) -> PeriodLabel {
         PeriodLabel::parse(text).expect("a valid label")
@@ -289,6 +289,8 @@ mod tests {
             ceiling: None,
             not_meaningful: false,
             decimals: None,
+            text: String::new(),
+            tone: None,
         };
         let a = notes.mark(label("2022"), "loaded_cost_per_employee", reason.clone());
         let b = notes.mark(label("2023"), "loaded_cost_per_employee", reason);
@@ -318,16 +320,16 @@ mod tests {
             note: None,
         };
         let mut numbering = Numbering::new(notes);
-        numbering.row(&mut one_reason);
+        one_reason.number(&mut numbering);
         assert_eq!(one_reason.note, Some(1));
         assert!(one_reason.cells.iter().all(|c| c.note.is_none()));
         // Two reasons: each cell keeps its own mark.
-        numbering.row(&mut two_reasons);
+        two_reasons.number(&mut numbering);
         assert_eq!(two_reasons.note, None);
         assert_eq!(two_reasons.cells[0].note, Some(1));
         assert_eq!(two_reasons.cells[1].note, Some(2));
         // A single n/a cell is marked where it is.
-        numbering.row(&mut single);
+        single.number(&mut numbering);
         assert_eq!(single.note, None);
         assert_eq!(single.cells[0].note, Some(1));
     }

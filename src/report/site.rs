@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::output::SiteLink;
 use super::templates;
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::known;
@@ -37,7 +38,9 @@ struct Index<'a> {
     currencies: Vec<String>,
     as_of: Option<&'a str>,
     generator: Generator,
-    /// Each company has a brief.pdf to link.
+    /// The files linked beside each company (its brief.pdf), from the outputs asked for.
+    links: &'a [SiteLink],
+    /// Each company has a brief.pdf to link (for templates that name it themselves).
     pdf: bool,
 }
 
@@ -75,13 +78,13 @@ pub fn entry(analysis: &Analysis) -> Entry {
     }
 }
 
-/// Renders `index.html` and `index.md` for the entries (in the order given); `pdf` links each
-/// company's brief.pdf too.
+/// Renders `index.html` and `index.md` for the entries (in the order given), linking each
+/// company's files of `links` too.
 pub fn render(
     templates: &templates::Templates,
     entries: &[&Entry],
     as_of: Option<&str>,
-    pdf: bool,
+    links: &[SiteLink],
 ) -> anyhow::Result<Vec<OutputFile>> {
     let mut currencies: Vec<String> = entries.iter().map(|e| e.currency.clone()).collect();
     currencies.sort();
@@ -91,7 +94,8 @@ pub fn render(
         currencies,
         as_of,
         generator: Generator::default(),
-        pdf,
+        links,
+        pdf: links.iter().any(|l| l.file == "brief.pdf"),
     };
     let context = tera::Context::from_serialize(&index)?;
     Ok(vec![

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::cell::{self, Cell, Place};
 use super::charts::Series;
-use super::notes::Notes;
+use super::notes::{Notes, Numbering};
 use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
 use crate::metrics::{PeriodMetrics, Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 
@@ -18,6 +18,14 @@ pub struct Row {
     pub tag: Option<String>,
     /// The note of a row whose n/a cells all have one reason, shown beside its name.
     pub note: Option<usize>,
+}
+
+impl Row {
+    /// Numbers the row's notes: one mark beside its name when its n/a cells share one reason.
+    pub fn number(&mut self, numbering: &mut Numbering) {
+        let cells = self.cells.iter_mut().map(|c| &mut c.note).collect();
+        numbering.row(&mut self.note, cells);
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -180,6 +188,8 @@ fn cost_line_rows(series: &Series, notes: &mut Notes) -> Vec<Row> {
                             ceiling: None,
                             not_meaningful: false,
                             decimals: None,
+                            text: String::new(),
+                            tone: None,
                         };
                     };
                     cell::with_reason(

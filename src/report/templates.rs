@@ -66,17 +66,16 @@ pub const BRIEF: &[&str] = &[
     "style.css",
 ];
 
-/// The templates a company's brief renders for `formats`: the Markdown brief's and the HTML
-/// brief's (JSON, the workbook, the PDF and the charts are written without tera), so a run
+/// The templates a company's brief renders, with the Markdown brief (`md`) and the HTML brief
+/// (`html`) asked for or not (JSON, the workbook, the PDF and the charts are written without tera), so a run
 /// parses no template it does not render.
-pub fn for_brief(formats: &[super::OutputFormat]) -> Vec<&'static str> {
-    use super::OutputFormat::{Html, Md};
+pub fn for_brief(md: bool, html: bool) -> Vec<&'static str> {
     BRIEF
         .iter()
         .copied()
         .filter(|name| match name.ends_with(".md.tera") {
-            true => formats.contains(&Md),
-            false => formats.contains(&Html),
+            true => md,
+            false => html,
         })
         .collect()
 }

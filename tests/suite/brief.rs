@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::harness::{root, Test};
 use ipobrief::input::{self, Format, ReadOptions};
-use ipobrief::report::{self, ChartFormat, OutputFormat, ReportSettings};
+use ipobrief::report::{self, ChartFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 
 /// Every file of a brief, by path, from input text.
@@ -16,13 +16,9 @@ fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
     let company =
         input::parse(text, name, Format::Toml, &ReadOptions::default()).expect("valid input");
     let metrics = ipobrief::analyse(&company, &Thresholds::default(), None);
-    let settings = ReportSettings::new(
-        vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
-        ChartFormat::Svg,
-        None,
-    )
-    .expect("built-in templates compile");
-    report::build(&metrics, &settings)
+    let settings = ReportSettings::new(&["md", "html", "json"], ChartFormat::Svg, None)
+        .expect("built-in templates compile");
+    report::build(&company, &metrics, None, &settings)
         .expect("the brief renders")
         .into_iter()
         .map(|f| (f.path.display().to_string(), f.bytes().to_vec()))

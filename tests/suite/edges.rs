@@ -3,7 +3,7 @@
 //! that equal the sum of the cost lines to the cent. Expected values are worked out by hand.
 
 use ipobrief::input::{parse, Format, ReadOptions};
-use ipobrief::report::{build, ChartFormat, OutputFormat, ReportSettings};
+use ipobrief::report::{build, ChartFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 use serde_json::Value;
 
@@ -18,13 +18,8 @@ fn brief_of(text: &str, format: Format) -> Value {
     let input = parse(text, "edge", format, &ReadOptions::default())
         .unwrap_or_else(|error| panic!("{error}"));
     let metrics = ipobrief::analyse(&input, &Thresholds::default(), None);
-    let settings = ReportSettings::new(
-        vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
-        ChartFormat::Svg,
-        None,
-    )
-    .unwrap();
-    let files = build(&metrics, &settings).expect("the report builds");
+    let settings = ReportSettings::new(&["md", "html", "json"], ChartFormat::Svg, None).unwrap();
+    let files = build(&input, &metrics, None, &settings).expect("the report builds");
     for file in &files {
         let text = String::from_utf8_lossy(file.bytes()).into_owned();
         for bad in ["NaN", "inf%", ": inf", "-inf"] {

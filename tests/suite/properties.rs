@@ -6,7 +6,7 @@
 //! Case counts are modest so the suite stays quick: 256 per reader property, 64 for the pipeline.
 
 use ipobrief::input::{parse, Format, ReadOptions};
-use ipobrief::report::{build, ChartFormat, OutputFormat, ReportSettings};
+use ipobrief::report::{build, ChartFormat, ReportSettings};
 use ipobrief::scorecard::Thresholds;
 use proptest::prelude::*;
 
@@ -356,7 +356,7 @@ proptest! {
         periods in valid_periods(),
     ) {
         let settings = ReportSettings::new(
-            vec![OutputFormat::Md, OutputFormat::Html, OutputFormat::Json],
+            &["md", "html", "json"],
             ChartFormat::Both,
             None,
         ).unwrap();
@@ -365,7 +365,7 @@ proptest! {
         prop_assume!(input.is_some());
         let input = input.unwrap();
         let metrics = ipobrief::analyse(&input, &Thresholds::default(), None);
-        let files = build(&metrics, &settings).expect("a valid input builds a report");
+        let files = build(&input, &metrics, None, &settings).expect("a valid input builds a report");
         let json = files.iter().find(|f| f.path.ends_with("metrics.json")).unwrap();
         let json = String::from_utf8_lossy(json.bytes()).into_owned();
         // serde_json writes a non-finite float as null, so look for the text forms too.

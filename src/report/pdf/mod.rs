@@ -18,6 +18,8 @@ pub mod data;
 #[cfg(feature = "pdf")]
 pub mod markdown;
 #[cfg(feature = "pdf")]
+mod plan;
+#[cfg(feature = "pdf")]
 mod world;
 
 #[cfg(feature = "pdf")]

@@ -346,6 +346,8 @@ fn row(
         ceiling: None,
         not_meaningful: false,
         decimals: None,
+        text: String::new(),
+        tone: None,
     };
     PeerRow {
         key: metric.key,
@@ -383,6 +385,8 @@ fn cell(
             ceiling: None,
             not_meaningful: false,
             decimals: None,
+            text: String::new(),
+            tone: None,
         },
         currency: own.clone(),
         comparable: true,

@@ -306,7 +306,7 @@ fn a_peer_without_headcount_is_named_and_kept() {
     // The section's gaps are one note, naming the peer and its year.
     let mut numbering = crate::report::notes::Numbering::new(notes);
     let mut cell = per_employee.cells[2].cell.clone();
-    numbering.cell(&mut cell);
+    numbering.note(&mut cell.note);
     assert_eq!(cell.note, Some(1));
     let list = numbering.into_notes();
     assert!(

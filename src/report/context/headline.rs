@@ -1,0 +1,62 @@
+//! The headline cards of a period: revenue with its growth, revenue per employee, headcount,
+//! the operating margin, the Rule of 40 against its bar, and the cash figures the input gives;
+//! a quarter's cards add its trailing twelve months ([`super::ttm`]).
+
+use serde::Serialize;
+
+use super::cards::{ai_card, cash_cards, growth_cards, margin_card, rule_of_40_card, At, Kpi};
+use super::series::subtitle;
+use super::ttm::trailing_twelve_months;
+use crate::metrics::{Metrics, PeriodMetrics};
+use crate::period::PeriodKind;
+use crate::report::notes::Notes;
+use crate::scorecard::Thresholds;
+
+/// The cards of one period.
+#[derive(Debug, Serialize)]
+pub struct Headline {
+    pub label: String,
+    /// What the label needs said beside it: [`subtitle`].
+    pub subtitle: Option<String>,
+    pub kind: PeriodKind,
+    pub kpis: Vec<Kpi>,
+}
+
+/// The headline of `period`. A quarter's shows only what the quarter has (the tables carry the
+/// n/a reasons), so its unavailable figures take no notes.
+pub fn headline(
+    metrics: &Metrics,
+    period: &PeriodMetrics,
+    thresholds: &Thresholds,
+    notes: &mut Notes,
+) -> Headline {
+    let mut scratch = Notes::default();
+    let quarter = period.kind == PeriodKind::Quarter;
+    let notes = if quarter { &mut scratch } else { notes };
+    let at = At {
+        period,
+        earlier: metrics.year_earlier(period),
+        vs: Some(format!("vs {}", period.label.year_earlier())),
+    };
+    let mut kpis = growth_cards(&at, thresholds, notes);
+    kpis.push(margin_card(&at, notes));
+    kpis.push(rule_of_40_card(&at, thresholds.min_rule_of_40.value, notes));
+    kpis.extend(ai_card(&at, notes));
+    kpis.extend(cash_cards(&at, notes));
+    if quarter {
+        kpis.retain(|k| !k.value.is_na());
+        for kpi in &mut kpis {
+            kpi.value.note = None;
+            if let Some(change) = kpi.change.as_mut() {
+                change.note = None;
+            }
+        }
+        kpis.extend(trailing_twelve_months(metrics, period));
+    }
+    Headline {
+        label: period.label.to_string(),
+        subtitle: subtitle(period),
+        kind: period.kind,
+        kpis,
+    }
+}

@@ -1,0 +1,39 @@
+//! The notes of n/a values numbered in the order a reader meets them; equal notes share a
+//! number.
+
+use crate::metrics::catalogue::Section;
+use crate::report::context::Brief;
+use crate::report::notes::{Note, Notes, Numbering};
+
+/// Numbers the notes of n/a values in the order a reader meets them: the headline cards, then
+/// each section's tables, years before quarters, as the templates lay them out.
+pub fn number_notes(notes: Notes, brief: &mut Brief) -> Vec<Note> {
+    let mut numbering = Numbering::new(notes);
+    let headlines = [brief.headline.as_mut(), brief.latest_quarter.as_mut()];
+    for headline in headlines.into_iter().flatten() {
+        for kpi in &mut headline.kpis {
+            numbering.note(&mut kpi.value.note);
+            if let Some(change) = kpi.change.as_mut() {
+                numbering.note(&mut change.note);
+            }
+        }
+    }
+    for section in Section::ALL {
+        for s in brief.series.iter_mut() {
+            for table in s.tables.iter_mut().filter(|t| t.section == section) {
+                for row in &mut table.rows {
+                    row.number(&mut numbering);
+                }
+            }
+        }
+    }
+    // The Peers section comes after the series' tables.
+    let peers = brief.peers.as_mut().map(|p| &mut p.table);
+    for row in peers.into_iter().flat_map(|p| p.rows.iter_mut()) {
+        for cell in &mut row.cells {
+            numbering.note(&mut cell.cell.note);
+        }
+        numbering.note(&mut row.median.note);
+    }
+    numbering.into_notes()
+}
