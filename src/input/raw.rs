@@ -26,6 +26,9 @@ pub struct RawInput {
     /// KPIs the company defines (see `kpi.rs`).
     #[serde(default)]
     pub kpi: Vec<RawKpi>,
+    /// Non-GAAP measures the company shows (see `non_gaap.rs`).
+    #[serde(default)]
+    pub non_gaap: Vec<super::raw_non_gaap::RawNonGaap>,
     /// What each `[period.values]` name measures (`[values.customers] unit = "number"`);
     /// money when not declared (see `kpi.rs`).
     #[serde(default)]
@@ -142,6 +145,9 @@ pub struct RawPeriod {
     pub operating_cash_flow: Option<Amount>,
     pub capex: Option<Amount>,
     pub cash: Option<Amount>,
+    pub net_income: Option<Amount>,
+    pub interest_expense: Option<Amount>,
+    pub income_tax: Option<Amount>,
     pub notes: Option<String>,
     /// For a year row that is year to date: how many of its months it holds (1 to 11).
     pub months: Option<Amount>,
@@ -151,6 +157,12 @@ pub struct RawPeriod {
     /// Operating figures of the period (GMV, ...) that KPI formulas read as `values.<name>`.
     #[serde(default)]
     pub values: LineMap<Amount>,
+    /// Named items the non-GAAP measures add back or take out (see `non_gaap.rs`).
+    #[serde(default)]
+    pub adjustments: LineMap<super::raw_non_gaap::RawAdjustment>,
+    /// Figures the company itself published, by measure key, to reconcile against.
+    #[serde(default)]
+    pub reported: LineMap<Amount>,
     /// Subtotal rows or columns (spreadsheets and CSV files only).
     #[serde(skip)]
     pub subtotals: Vec<RawSubtotal>,
@@ -360,7 +372,7 @@ pub const COMPANY_FIELDS: &[&str] = &[
 pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     std::iter::once("label")
         .chain(super::figures::keys(super::figures::Table::Period))
-        .chain(["notes", "months", "costs", "ai", "values"])
+        .chain(["notes", "months", "costs", "ai", "values", "adjustments", "reported"])
         .collect()
 });
 pub const PLAN_FIELDS: &[&str] = &[
@@ -379,6 +391,7 @@ pub const TOP_FIELDS: &[&str] = &[
     "readiness",
     "acknowledge",
     "kpi",
+    "non_gaap",
 ];
 /// The fields of a `[[kpi]]` table, and of a `[[readiness.kpi]]` threshold.
 pub const KPI_FIELDS: &[&str] = &["key", "name", "unit", "polarity", "formula", "definition"];

@@ -1,0 +1,177 @@
+//! Non-GAAP measures as the input gives them: each period's named adjustments
+//! (`[period.adjustments]`) and the figures the company published (`[period.reported]`), and
+//! the measures themselves (`[[non_gaap]]`, validated in `non_gaap_definitions.rs`). The
+//! reconciliation and the checks on it are computed in `metrics/non_gaap`.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::raw::Amount;
+use super::raw_non_gaap::RawAdjustment;
+use super::{Field, LineMap};
+use crate::diagnostic::{InputError, Location};
+
+pub use super::non_gaap_definitions::definitions;
+
+/// Words that mark an adjustment as non-recurring when it does not say `recurring = ...`
+/// itself: a name holding one of them ("restructuring", "goodwill_impairment",
+/// "gain_on_sale_of_business") is taken as non-recurring.
+pub const NON_RECURRING_WORDS: [&str; 14] = [
+    "restructuring",
+    "impairment",
+    "gain_on_sale",
+    "loss_on_sale",
+    "disposal",
+    "divestiture",
+    "litigation",
+    "settlement",
+    "acquisition",
+    "merger",
+    "integration",
+    "transaction_cost",
+    "severance",
+    "extinguishment",
+];
+
+/// One named item of a period: a charge added back is positive, a gain taken out negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adjustment {
+    /// Full currency units (the file's scale applied).
+    pub amount: Decimal,
+    /// As the file says; when it says nothing, the name decides ([`NON_RECURRING_WORDS`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recurring: Option<bool>,
+    /// Settled in cash, as the file says (unknown when it says nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cash: Option<bool>,
+}
+
+impl Adjustment {
+    /// Whether the item is non-recurring: marked so, or named so and not marked recurring.
+    pub fn non_recurring(&self, name: &str) -> bool {
+        match self.recurring {
+            Some(recurring) => !recurring,
+            None => {
+                let name = name.to_ascii_lowercase();
+                NON_RECURRING_WORDS.iter().any(|word| name.contains(word))
+            }
+        }
+    }
+}
+
+/// A period's non-GAAP figures: its adjustments and the figures the company published.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PeriodNonGaap {
+    pub adjustments: LineMap<Adjustment>,
+    /// The published figure of each measure, by its key, full currency units.
+    pub reported: LineMap<Decimal>,
+    /// Where each reported figure is written (`t.toml:31:1`), for warnings about it.
+    #[serde(skip)]
+    pub reported_at: LineMap<String>,
+}
+
+impl PeriodNonGaap {
+    pub fn is_empty(&self) -> bool {
+        self.adjustments.is_empty() && self.reported.is_empty()
+    }
+}
+
+/// What a measure is of: results (performance) or cash (liquidity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    Performance,
+    Liquidity,
+}
+
+/// One entry of a measure's `add` or `subtract` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Operand {
+    /// A statement figure (`interest_expense`).
+    Figure(Field),
+    /// A named adjustment (`adjustments.restructuring`), by its name.
+    Adjustment(String),
+}
+
+impl Operand {
+    /// The entry as written: `interest_expense`, `adjustments.restructuring`.
+    pub fn written(&self) -> String {
+        match self {
+            Operand::Figure(field) => field.figure().key.to_string(),
+            Operand::Adjustment(name) => format!("adjustments.{name}"),
+        }
+    }
+}
+
+impl Serialize for Operand {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.written())
+    }
+}
+
+fn figure_key<S: serde::Serializer>(field: &Field, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(field.figure().key)
+}
+
+/// One `[[non_gaap]]` measure, validated.
+#[derive(Debug, Clone, Serialize)]
+pub struct NonGaapMeasure {
+    pub key: String,
+    pub name: String,
+    /// The most directly comparable GAAP measure, a statement figure.
+    #[serde(serialize_with = "figure_key")]
+    pub base: Field,
+    pub add: Vec<Operand>,
+    pub subtract: Vec<Operand>,
+    pub kind: MeasureKind,
+    /// Why management finds the measure useful, as the company says.
+    pub why: Option<String>,
+    pub per_share: bool,
+    /// Where `key = ...` is (`t.toml:40:1`), for warnings about the measure.
+    #[serde(skip)]
+    pub at: Option<String>,
+    #[serde(skip)]
+    pub file: String,
+    #[serde(skip)]
+    pub key_location: Option<Location>,
+}
+
+impl NonGaapMeasure {
+    /// An error about the measure's key, pointing at `key = ...`.
+    pub fn key_error(&self, message: impl Into<String>) -> InputError {
+        InputError::new(self.file.clone(), message).at(self.key_location.clone())
+    }
+}
+
+/// A period's adjustments and reported figures, scaled; `scaled` multiplies by the file's
+/// scale (an error points at the keys), `error` points at the keys, `place` names them.
+pub(super) fn period_items(
+    adjustments: LineMap<RawAdjustment>,
+    reported: LineMap<Amount>,
+    scaled: &dyn Fn(Decimal, &[&str]) -> Result<Decimal, InputError>,
+    error: &dyn Fn(&[&str], String) -> InputError,
+    place: &dyn Fn(&[&str]) -> Option<String>,
+) -> Result<PeriodNonGaap, InputError> {
+    let mut items = PeriodNonGaap::default();
+    for (name, raw) in adjustments {
+        let keys = ["adjustments", name.as_str()];
+        let Some(Amount(amount)) = raw.amount else {
+            return Err(error(&keys, format!("the adjustment \"{name}\" has no amount"))
+                .with_help("write it as a number, or as { amount = 18.0, recurring = false }"));
+        };
+        let adjustment = Adjustment {
+            amount: scaled(amount, &keys)?,
+            recurring: raw.recurring,
+            cash: raw.cash,
+        };
+        items.adjustments.insert(name, adjustment);
+    }
+    for (key, Amount(amount)) in reported {
+        let keys = ["reported", key.as_str()];
+        items.reported.insert(key.clone(), scaled(amount, &keys)?);
+        if let Some(at) = place(&keys) {
+            items.reported_at.insert(key, at);
+        }
+    }
+    Ok(items)
+}
