@@ -103,6 +103,7 @@ fn checked(
 ) -> Result<CompanyInput, diagnostic::InputError> {
     let mut input = input?;
     let warnings = metrics::kpi::check(&input)?;
+    metrics::non_gaap::check_keys(&input)?;
     input.warnings.extend(warnings);
     Ok(input)
 }

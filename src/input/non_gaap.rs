@@ -11,7 +11,7 @@ use super::raw_non_gaap::RawAdjustment;
 use super::{Field, LineMap};
 use crate::diagnostic::{InputError, Location};
 
-pub use super::non_gaap_definitions::definitions;
+pub use super::non_gaap_definitions::{definitions, BASES, FREE_CASH_FLOW};
 
 /// Words that mark an adjustment as non-recurring when it does not say `recurring = ...`
 /// itself: a name holding one of them ("restructuring", "goodwill_impairment",
@@ -156,8 +156,10 @@ pub(super) fn period_items(
     for (name, raw) in adjustments {
         let keys = ["adjustments", name.as_str()];
         let Some(Amount(amount)) = raw.amount else {
-            return Err(error(&keys, format!("the adjustment \"{name}\" has no amount"))
-                .with_help("write it as a number, or as { amount = 18.0, recurring = false }"));
+            return Err(
+                error(&keys, format!("the adjustment \"{name}\" has no amount"))
+                    .with_help("write it as a number, or as { amount = 18.0, recurring = false }"),
+            );
         };
         let adjustment = Adjustment {
             amount: scaled(amount, &keys)?,

@@ -64,7 +64,11 @@ pub fn definitions(
         let name = required(table.name, "name", "\"Adjusted EBITDA\"")?;
         let base_text = required(table.base, "base", "\"net_income\"")?;
         let base = base(&base_text).map_err(|help| {
-            error("base", format!("\"{base_text}\" is not a GAAP measure a reconciliation starts from")).with_help(help)
+            error(
+                "base",
+                format!("\"{base_text}\" is not a GAAP measure a reconciliation starts from"),
+            )
+            .with_help(help)
         })?;
         let kind = match table.kind.as_deref().map(str::trim) {
             Some("performance") => MeasureKind::Performance,
@@ -87,11 +91,17 @@ pub fn definitions(
             let mut read: Vec<Operand> = Vec::with_capacity(list.len());
             for (at, written) in list.iter().enumerate() {
                 let item_error = |message: String| {
-                    InputError::new(file, message).at(locator.locate(&FieldPath::item(Table::NonGaap(index), &[field], at)))
+                    InputError::new(file, message).at(locator.locate(&FieldPath::item(
+                        Table::NonGaap(index),
+                        &[field],
+                        at,
+                    )))
                 };
-                let operand = operand(written.trim(), base, &given).map_err(|(message, help)| item_error(message).with_help(help))?;
+                let operand = operand(written.trim(), base, &given)
+                    .map_err(|(message, help)| item_error(message).with_help(help))?;
                 if read.contains(&operand) {
-                    return Err(item_error(format!("\"{written}\" is listed twice")).with_help("list each item once"));
+                    return Err(item_error(format!("\"{written}\" is listed twice"))
+                        .with_help("list each item once"));
                 }
                 read.push(operand);
             }
@@ -100,7 +110,11 @@ pub fn definitions(
         let add = operands(table.add, "add")?;
         let subtract = operands(table.subtract, "subtract")?;
         if let Some(both) = add.iter().find(|o| subtract.contains(o)) {
-            return Err(error("subtract", format!("\"{}\" is both added and subtracted", both.written())).with_help("list it in add or in subtract, not both"));
+            return Err(error(
+                "subtract",
+                format!("\"{}\" is both added and subtracted", both.written()),
+            )
+            .with_help("list it in add or in subtract, not both"));
         }
         let key_location = locator.locate(&path(&["key"]));
         measures.push(NonGaapMeasure {

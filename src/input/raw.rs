@@ -372,7 +372,15 @@ pub const COMPANY_FIELDS: &[&str] = &[
 pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     std::iter::once("label")
         .chain(super::figures::keys(super::figures::Table::Period))
-        .chain(["notes", "months", "costs", "ai", "values", "adjustments", "reported"])
+        .chain([
+            "notes",
+            "months",
+            "costs",
+            "ai",
+            "values",
+            "adjustments",
+            "reported",
+        ])
         .collect()
 });
 pub const PLAN_FIELDS: &[&str] = &[

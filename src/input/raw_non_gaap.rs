@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(table.amount.map(|a| a.0.to_string()), Some("-9".into()));
         assert_eq!((table.recurring, table.cash), (Some(false), Some(true)));
         let error = serde_json::from_str::<RawAdjustment>(r#"{"amout": 1}"#).unwrap_err();
-        assert!(error.to_string().contains("unknown field `amout`"), "{error}");
+        assert!(
+            error.to_string().contains("unknown field `amout`"),
+            "{error}"
+        );
         assert!(serde_json::from_str::<RawAdjustment>("\"12\"").is_err());
     }
 }

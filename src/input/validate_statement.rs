@@ -52,7 +52,10 @@ pub(super) fn statement(
             Sign::Cost | Sign::Expense => cost_sign.read(written),
             _ => written,
         };
-        if matches!(sign, Sign::Cost | Sign::NonNegative) && value.is_sign_negative() && !value.is_zero() {
+        if matches!(sign, Sign::Cost | Sign::NonNegative)
+            && value.is_sign_negative()
+            && !value.is_zero()
+        {
             let help = match key {
                 "capex" => "write capex as the money paid, a positive amount (a cash-flow \
                             statement shows it in brackets; leave the sign out)"
