@@ -33,6 +33,28 @@ pub const NON_RECURRING_WORDS: [&str; 14] = [
     "extinguishment",
 ];
 
+/// Where something is written, for a warning or a verdict about it: the place as a message
+/// names it (`t.toml:31:1`) and its line (or row), for `check --format github`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub text: String,
+    pub line: Option<usize>,
+}
+
+impl Place {
+    pub fn of(location: &Location, file: &str) -> Place {
+        let line = match location {
+            Location::Text { line, .. } => Some(*line),
+            Location::Cell { row, .. } => Some(*row),
+            Location::Sheet { .. } => None,
+        };
+        Place {
+            text: location.place(file),
+            line,
+        }
+    }
+}
+
 /// One named item of a period: a charge added back is positive, a gain taken out negative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Adjustment {
@@ -67,7 +89,7 @@ pub struct PeriodNonGaap {
     pub reported: LineMap<Decimal>,
     /// Where each reported figure is written (`t.toml:31:1`), for warnings about it.
     #[serde(skip)]
-    pub reported_at: LineMap<String>,
+    pub reported_at: LineMap<Place>,
 }
 
 impl PeriodNonGaap {
@@ -129,7 +151,7 @@ pub struct NonGaapMeasure {
     pub per_share: bool,
     /// Where `key = ...` is (`t.toml:40:1`), for warnings about the measure.
     #[serde(skip)]
-    pub at: Option<String>,
+    pub at: Option<Place>,
     #[serde(skip)]
     pub file: String,
     #[serde(skip)]
@@ -150,7 +172,7 @@ pub(super) fn period_items(
     reported: LineMap<Amount>,
     scaled: &dyn Fn(Decimal, &[&str]) -> Result<Decimal, InputError>,
     error: &dyn Fn(&[&str], String) -> InputError,
-    place: &dyn Fn(&[&str]) -> Option<String>,
+    place: &dyn Fn(&[&str]) -> Option<Place>,
 ) -> Result<PeriodNonGaap, InputError> {
     let mut items = PeriodNonGaap::default();
     for (name, raw) in adjustments {

@@ -118,7 +118,9 @@ pub fn definitions(
         }
         let key_location = locator.locate(&path(&["key"]));
         measures.push(NonGaapMeasure {
-            at: key_location.as_ref().map(|l| l.place(file)),
+            at: key_location
+                .as_ref()
+                .map(|l| super::non_gaap::Place::of(l, file)),
             key,
             name,
             base,

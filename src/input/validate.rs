@@ -38,8 +38,9 @@ impl Checker<'_> {
     }
 
     /// Where `path` is, as a warning names it: `t.toml:12:1`.
-    fn place(&self, path: FieldPath) -> Option<String> {
-        self.locator.locate(&path).map(|l| l.place(self.file))
+    fn place(&self, path: FieldPath) -> Option<super::non_gaap::Place> {
+        let location = self.locator.locate(&path)?;
+        Some(super::non_gaap::Place::of(&location, self.file))
     }
 
     /// An amount that must not be negative (revenue, headcount, ...).

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{rules, Measure};
-use crate::input::non_gaap::NonGaapMeasure;
+use crate::input::non_gaap::{NonGaapMeasure, Place};
 use crate::input::{CompanyInput, Warning, WarningKind};
 use crate::period::PeriodLabel;
 
@@ -74,6 +74,13 @@ impl Check {
     }
 }
 
+fn place_text<S: serde::Serializer>(at: &Option<Place>, serializer: S) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(place) => serializer.serialize_str(&place.text),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// What a check found about one measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -89,8 +96,8 @@ pub struct Finding {
     pub message: String,
     pub rule: &'static str,
     /// Where in the input it points: the reported figure, or the measure's key.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "place_text")]
+    pub at: Option<Place>,
     /// The reason of the `[[acknowledge]]` table that accepts it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<String>,
@@ -118,7 +125,8 @@ impl Finding {
             _ => None,
         };
         let message = format!("{} ({})", self.message, self.rule);
-        Warning::new(period, self.check.warning_kind(), message).at(self.at.clone())
+        Warning::new(period, self.check.warning_kind(), message)
+            .at(self.at.as_ref().map(|p| p.text.clone()))
     }
 }
 

@@ -19,7 +19,7 @@ use crate::input::{CompanyInput, Warning};
 use crate::money::Exact;
 use crate::period::PeriodLabel;
 
-pub use checks::{Check, Finding};
+pub use checks::{Check, Finding, Severity};
 pub use reconcile::half_unit;
 
 /// Every measure of a company, reconciled and checked.
