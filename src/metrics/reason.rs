@@ -98,7 +98,7 @@ pub enum Reason {
     /// A company KPI's formula is refused by the input check (names, cycles or units).
     KpiFormulaRefused,
     /// A non-GAAP reconciliation's base or item that the period does not give; `item` is in
-    /// words ("net income", "the adjustment \"restructuring\"").
+    /// words ("net income", "adjustment \"restructuring\"").
     NonGaapItemNotGiven { item: String },
     /// Computed from another metric that is unavailable (resolved to that metric's own reason
     /// once the period is computed, see [`super::Unavailable::resolve`]).

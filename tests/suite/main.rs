@@ -30,6 +30,7 @@ mod fiscal;
 mod hardening;
 mod harness;
 mod input_people;
+mod non_gaap;
 mod notes;
 mod overflow;
 mod pdf;

@@ -67,11 +67,11 @@ pub fn operand(period: &Period, operand: &Operand) -> Result<Decimal, Reason> {
     })
 }
 
-/// An item as a sentence names it: "interest expense", "the adjustment \"restructuring\"".
+/// An item as a sentence names it: "interest expense", "adjustment \"restructuring\"".
 pub fn item_words(operand: &Operand) -> String {
     match operand {
         Operand::Figure(field) => field.figure().key.replace('_', " "),
-        Operand::Adjustment(name) => format!("the adjustment \"{name}\""),
+        Operand::Adjustment(name) => format!("adjustment \"{name}\""),
     }
 }
 
@@ -117,24 +117,13 @@ fn period(period: &Period, definition: &NonGaapMeasure) -> Reconciliation {
     }
 }
 
-/// Half a unit in the last place of the file's precision, in full currency units: the most
-/// decimals any figure of the reconciliation is written with in the file's scale (121 and 18
-/// give 0.5; 120.5 gives 0.05), so a reported figure rounded as the file rounds reconciles.
+/// Half a unit in the last place of the reported figure as the file writes it, in full
+/// currency units: a figure published as 121 reconciles with a total from 120.5 to 121.5, one
+/// published as 120.7 with a total from 120.65 to 120.75 (in the file's scale).
 pub fn half_unit(reconciliation: &Reconciliation, factor: Decimal) -> Decimal {
-    let written = |amount: &Exact| (amount.0 / factor).normalize().scale();
     let decimals = reconciliation
-        .base
-        .iter()
-        .chain(reconciliation.reported.iter())
-        .chain(
-            reconciliation
-                .items
-                .iter()
-                .filter_map(|i| i.amount.as_ref()),
-        )
-        .map(written)
-        .max()
-        .unwrap_or(0)
+        .reported
+        .map_or(0, |r| (r.0 / factor).normalize().scale())
         .min(27);
     Decimal::new(5, decimals + 1) * factor
 }
