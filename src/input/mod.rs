@@ -18,6 +18,8 @@ mod locate;
 mod names;
 pub mod non_gaap;
 mod non_gaap_definitions;
+mod non_gaap_measure;
+mod non_gaap_operands;
 mod percent;
 pub mod raw;
 mod raw_non_gaap;

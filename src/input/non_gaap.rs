@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use super::raw::Amount;
 use super::raw_non_gaap::RawAdjustment;
-use super::{Field, LineMap};
+use super::LineMap;
 use crate::diagnostic::{InputError, Location};
 
-pub use super::non_gaap_definitions::{definitions, BASES, FREE_CASH_FLOW};
+pub use super::non_gaap_definitions::{definitions, FREE_CASH_FLOW};
+pub use super::non_gaap_measure::{MeasureKind, NonGaapMeasure, Operand};
+pub use super::non_gaap_operands::BASES;
 
 /// Words that mark an adjustment as non-recurring when it does not say `recurring = ...`
 /// itself: a name holding one of them ("restructuring", "goodwill_impairment",
@@ -98,79 +100,15 @@ impl PeriodNonGaap {
     }
 }
 
-/// What a measure is of: results (performance) or cash (liquidity).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MeasureKind {
-    Performance,
-    Liquidity,
-}
-
-/// One entry of a measure's `add` or `subtract` list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Operand {
-    /// A statement figure (`interest_expense`).
-    Figure(Field),
-    /// A named adjustment (`adjustments.restructuring`), by its name.
-    Adjustment(String),
-}
-
-impl Operand {
-    /// The entry as written: `interest_expense`, `adjustments.restructuring`.
-    pub fn written(&self) -> String {
-        match self {
-            Operand::Figure(field) => field.figure().key.to_string(),
-            Operand::Adjustment(name) => format!("adjustments.{name}"),
-        }
-    }
-}
-
-impl Serialize for Operand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.written())
-    }
-}
-
-fn figure_key<S: serde::Serializer>(field: &Field, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(field.figure().key)
-}
-
-/// One `[[non_gaap]]` measure, validated.
-#[derive(Debug, Clone, Serialize)]
-pub struct NonGaapMeasure {
-    pub key: String,
-    pub name: String,
-    /// The most directly comparable GAAP measure, a statement figure.
-    #[serde(serialize_with = "figure_key")]
-    pub base: Field,
-    pub add: Vec<Operand>,
-    pub subtract: Vec<Operand>,
-    pub kind: MeasureKind,
-    /// Why management finds the measure useful, as the company says.
-    pub why: Option<String>,
-    pub per_share: bool,
-    /// Where `key = ...` is (`t.toml:40:1`), for warnings about the measure.
-    #[serde(skip)]
-    pub at: Option<Place>,
-    #[serde(skip)]
-    pub file: String,
-    #[serde(skip)]
-    pub key_location: Option<Location>,
-}
-
-impl NonGaapMeasure {
-    /// An error about the measure's key, pointing at `key = ...`.
-    pub fn key_error(&self, message: impl Into<String>) -> InputError {
-        InputError::new(self.file.clone(), message).at(self.key_location.clone())
-    }
-}
+/// Multiplies an amount at the keys by the file's scale (an error points at the keys).
+type Scaled<'a> = &'a dyn Fn(Decimal, &[&str]) -> Result<Decimal, InputError>;
 
 /// A period's adjustments and reported figures, scaled; `scaled` multiplies by the file's
 /// scale (an error points at the keys), `error` points at the keys, `place` names them.
 pub(super) fn period_items(
     adjustments: LineMap<RawAdjustment>,
     reported: LineMap<Amount>,
-    scaled: &dyn Fn(Decimal, &[&str]) -> Result<Decimal, InputError>,
+    scaled: Scaled,
     error: &dyn Fn(&[&str], String) -> InputError,
     place: &dyn Fn(&[&str]) -> Option<Place>,
 ) -> Result<PeriodNonGaap, InputError> {

@@ -31,6 +31,7 @@ mod hardening;
 mod harness;
 mod input_people;
 mod non_gaap;
+mod non_gaap_check;
 mod notes;
 mod overflow;
 mod pdf;

@@ -8,8 +8,11 @@ mod checks;
 mod reconcile;
 mod rules;
 mod rules_items;
+mod rules_liquidity;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_items;
 
 use serde::Serialize;
 

@@ -1,15 +1,14 @@
-//! The checks on what a measure adjusts: charges and gains treated alike, no normal recurring
-//! cash expense excluded from a performance measure, no cash-settled charge excluded from a
-//! liquidity measure other than EBIT or EBITDA, and a stated purpose.
+//! The checks on what a measure adjusts: charges and gains treated alike, and no normal
+//! recurring cash expense excluded from a performance measure (`rules_liquidity.rs` has the
+//! liquidity measures' check and the stated purpose).
 
 use super::checks::{Check, Finding};
 use super::rules::{input_period, Context};
 use crate::input::non_gaap::{MeasureKind, Operand};
-use crate::input::Field;
 use crate::period::PeriodLabel;
 
 /// "a", "a and b", "a, b and c", each quoted.
-fn quoted(names: &[&str]) -> String {
+pub(super) fn quoted(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     match quoted.as_slice() {
         [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
@@ -25,7 +24,7 @@ impl Context<'_> {
             .filter_map(|r| input_period(self.input, r.period))
     }
 
-    fn finding(&self, check: Check, message: String) -> Finding {
+    pub(super) fn finding(&self, check: Check, message: String) -> Finding {
         let mut finding = Finding::new(check, self.measure, message);
         finding.at = self.definition.at.clone();
         finding
@@ -81,7 +80,7 @@ impl Context<'_> {
     }
 
     /// The adjustments the measure adds back that are charges marked so, with the periods.
-    fn added_charges(
+    pub(super) fn added_charges(
         &self,
         marked: impl Fn(&crate::input::non_gaap::Adjustment) -> bool,
     ) -> Vec<(String, Vec<PeriodLabel>)> {
@@ -128,63 +127,5 @@ impl Context<'_> {
                 finding
             })
             .collect()
-    }
-
-    /// Check 5: a liquidity measure adding back a cash-settled charge: interest or tax (allowed
-    /// in EBIT and EBITDA), or an adjustment marked `cash = true`.
-    pub fn liquidity_cash(&self) -> Vec<Finding> {
-        if self.definition.kind != MeasureKind::Liquidity {
-            return Vec::new();
-        }
-        let exempt = ["ebit", "ebitda"].iter().any(|n| {
-            self.definition.key.eq_ignore_ascii_case(n)
-                || self.definition.name.eq_ignore_ascii_case(n)
-        });
-        let mut items: Vec<String> = Vec::new();
-        if !exempt {
-            let cash = [Field::InterestExpense, Field::IncomeTax].map(Operand::Figure);
-            items.extend(
-                cash.iter()
-                    .filter(|o| self.definition.add.contains(o))
-                    .map(Operand::written),
-            );
-        }
-        let mut periods: Vec<PeriodLabel> = Vec::new();
-        for (name, at) in self.added_charges(|a| a.cash == Some(true)) {
-            items.push(format!("adjustments.{name}"));
-            periods.extend(at);
-        }
-        if items.is_empty() {
-            return Vec::new();
-        }
-        periods.sort_by_key(|p| p.sort_key());
-        periods.dedup();
-        let names: Vec<&str> = items.iter().map(String::as_str).collect();
-        let message = format!(
-            "{}, a liquidity measure, excludes the cash-settled {} {}",
-            self.measure.name,
-            if items.len() == 1 {
-                "charge"
-            } else {
-                "charges"
-            },
-            quoted(&names)
-        );
-        let mut finding = self.finding(Check::LiquidityCash, message);
-        finding.periods = periods;
-        finding.items = items;
-        vec![finding]
-    }
-
-    /// Check 6: no statement of why the measure is useful.
-    pub fn no_purpose(&self) -> Vec<Finding> {
-        if self.definition.why.is_some() {
-            return Vec::new();
-        }
-        let message = format!(
-            "{} does not say why management finds it useful (add why = \"...\")",
-            self.measure.name
-        );
-        vec![self.finding(Check::NoPurpose, message)]
     }
 }
