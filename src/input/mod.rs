@@ -20,6 +20,8 @@ pub mod non_gaap;
 mod non_gaap_definitions;
 mod non_gaap_measure;
 mod non_gaap_operands;
+#[cfg(test)]
+mod non_gaap_tests;
 mod percent;
 pub mod raw;
 mod raw_non_gaap;

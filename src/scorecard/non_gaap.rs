@@ -116,3 +116,38 @@ fn criterion(check: Check, findings: &[&Finding]) -> Criterion {
         threshold_source: ThresholdSource::Default,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Status;
+    use crate::scorecard::Thresholds;
+
+    /// (id, status) of the non-GAAP criteria of a fixture, with `extra` appended.
+    fn judged(fixture: &str, extra: &str) -> Vec<(String, Status)> {
+        let text = format!("{fixture}{extra}");
+        let input = crate::input::from_toml(&text).unwrap_or_else(|e| panic!("{e}"));
+        let card = crate::analyse(&input, &Thresholds::default(), None).scorecard;
+        let ours = card
+            .criteria
+            .into_iter()
+            .filter(|c| c.id.starts_with("non_gaap_"));
+        ours.map(|c| (c.id, c.status)).collect()
+    }
+
+    #[test]
+    fn each_check_is_a_criterion_as_grave_as_the_check() {
+        let every = include_str!("../../tests/fixtures/non-gaap/every-check.toml");
+        let statuses: Vec<Status> = judged(every, "").into_iter().map(|(_, s)| s).collect();
+        use Status::{Fail, Watch};
+        assert_eq!(statuses, [Fail, Watch, Watch, Watch, Fail, Watch]);
+        // Acknowledged, the missing purpose passes (its reason is in the criterion's words).
+        let ack = "\n[[acknowledge]]\nkind = \"non_gaap_no_purpose\"\nreason = \"In the S-1.\"\n";
+        let purpose = judged(every, ack).pop();
+        assert_eq!(
+            purpose,
+            Some(("non_gaap_purpose".to_string(), Status::Pass))
+        );
+        // A company that shows no measure has no such criteria (its scorecard is unchanged).
+        assert!(judged(include_str!("../../examples/klarna.toml"), "").is_empty());
+    }
+}
