@@ -9,10 +9,10 @@ use serde::Serialize;
 use super::raw::Amount;
 use super::raw_non_gaap::RawAdjustment;
 use super::LineMap;
-use crate::diagnostic::{InputError, Location};
+use crate::diagnostic::InputError;
 
 pub use super::non_gaap_definitions::{definitions, FREE_CASH_FLOW};
-pub use super::non_gaap_measure::{MeasureKind, NonGaapMeasure, Operand};
+pub use super::non_gaap_measure::{MeasureKind, NonGaapMeasure, Operand, Place};
 pub use super::non_gaap_operands::BASES;
 
 /// Words that mark an adjustment as non-recurring when it does not say `recurring = ...`
@@ -34,28 +34,6 @@ pub const NON_RECURRING_WORDS: [&str; 14] = [
     "severance",
     "extinguishment",
 ];
-
-/// Where something is written, for a warning or a verdict about it: the place as a message
-/// names it (`t.toml:31:1`) and its line (or row), for `check --format github`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub text: String,
-    pub line: Option<usize>,
-}
-
-impl Place {
-    pub fn of(location: &Location, file: &str) -> Place {
-        let line = match location {
-            Location::Text { line, .. } => Some(*line),
-            Location::Cell { row, .. } => Some(*row),
-            Location::Sheet { .. } => None,
-        };
-        Place {
-            text: location.place(file),
-            line,
-        }
-    }
-}
 
 /// One named item of a period: a charge added back is positive, a gain taken out negative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

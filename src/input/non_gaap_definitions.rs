@@ -3,31 +3,14 @@
 //! the field (file, line, column) and offers the name meant when one is close.
 
 use super::locate::{FieldPath, Locate, Table};
-use super::non_gaap::{MeasureKind, NonGaapMeasure, Place};
-use super::non_gaap_operands::{base, operands};
+use super::non_gaap_measure::{MeasureKind, NonGaapMeasure, Place};
+use super::non_gaap_operands::{base, operands, Reading};
 use super::raw_non_gaap::RawNonGaap;
 use super::{Kpi, Period, FIGURES};
 use crate::diagnostic::{did_you_mean, InputError};
 
 /// The key of the built-in measure, which a company measure may not take.
 pub const FREE_CASH_FLOW: &str = "free_cash_flow";
-
-/// What a measure is checked against: the file, its positions, the adjustment names the
-/// periods give, the KPIs and the measures read before it.
-pub(super) struct Reading<'a> {
-    pub file: &'a str,
-    pub locator: &'a dyn Locate,
-    pub given: Vec<&'a str>,
-    kpis: &'a [Kpi],
-}
-
-impl Reading<'_> {
-    /// An error at `keys` of the `index`-th measure.
-    pub fn error(&self, index: usize, keys: &[&str], message: String) -> InputError {
-        let path = FieldPath::new(Table::NonGaap(index), keys);
-        InputError::new(self.file, message).at(self.locator.locate(&path))
-    }
-}
 
 /// The validated measures; `periods` give the adjustment names an entry may read, `kpis`
 /// and the figures the keys a measure may not take.

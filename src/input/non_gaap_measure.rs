@@ -3,9 +3,30 @@
 
 use serde::Serialize;
 
-use super::non_gaap::Place;
 use super::Field;
 use crate::diagnostic::{InputError, Location};
+
+/// Where something is written, for a warning or a verdict about it: the place as a message
+/// names it (`t.toml:31:1`) and its line (or row), for `check --format github`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub text: String,
+    pub line: Option<usize>,
+}
+
+impl Place {
+    pub fn of(location: &Location, file: &str) -> Place {
+        let line = match location {
+            Location::Text { line, .. } => Some(*line),
+            Location::Cell { row, .. } => Some(*row),
+            Location::Sheet { .. } => None,
+        };
+        Place {
+            text: location.place(file),
+            line,
+        }
+    }
+}
 
 /// What a measure is of: results (performance) or cash (liquidity).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

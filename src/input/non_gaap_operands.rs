@@ -1,11 +1,28 @@
 //! The entries of a measure: its GAAP base, and the statement figures and adjustments it adds
 //! and subtracts, each named as the file writes it.
 
+use super::locate::Locate;
 use super::locate::{FieldPath, Table};
-use super::non_gaap::Operand;
-use super::non_gaap_definitions::Reading;
-use super::{Field, FIGURES};
+use super::non_gaap_measure::Operand;
+use super::{Field, Kpi, FIGURES};
 use crate::diagnostic::{did_you_mean, InputError};
+
+/// What a measure is checked against: the file, its positions, the adjustment names the
+/// periods give, the KPIs and the measures read before it.
+pub(super) struct Reading<'a> {
+    pub file: &'a str,
+    pub locator: &'a dyn Locate,
+    pub given: Vec<&'a str>,
+    pub kpis: &'a [Kpi],
+}
+
+impl Reading<'_> {
+    /// An error at `keys` of the `index`-th measure.
+    pub fn error(&self, index: usize, keys: &[&str], message: String) -> InputError {
+        let path = FieldPath::new(Table::NonGaap(index), keys);
+        InputError::new(self.file, message).at(self.locator.locate(&path))
+    }
+}
 
 /// The GAAP measures a non-GAAP one may start from: the statement figures a reconciliation
 /// begins with (Regulation G: "the most directly comparable" GAAP measure).

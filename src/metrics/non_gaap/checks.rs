@@ -1,12 +1,12 @@
 //! The checks on non-GAAP measures, each from a rule of the SEC's: what each is called, how
 //! grave, which rule it comes from, and a finding's data-notes warning. The detection itself is
-//! in `rules.rs`.
+//! in `rules*.rs`.
 
 use serde::Serialize;
 
-use super::{rules, Measure};
-use crate::input::non_gaap::{NonGaapMeasure, Place};
-use crate::input::{CompanyInput, Warning, WarningKind};
+use super::Measure;
+use crate::input::non_gaap::Place;
+use crate::input::{Warning, WarningKind};
 use crate::period::PeriodLabel;
 
 /// One check, in the order the docs list them.
@@ -128,27 +128,4 @@ impl Finding {
         Warning::new(period, self.check.warning_kind(), message)
             .at(self.at.as_ref().map(|p| p.text.clone()))
     }
-}
-
-/// Every finding on `measure`; `definition` is the company's (none for the built-in free
-/// cash flow, which is only checked to reconcile).
-pub fn findings(
-    input: &CompanyInput,
-    measure: &Measure,
-    definition: Option<&NonGaapMeasure>,
-) -> Vec<Finding> {
-    let mut found = rules::not_reconciled(input, measure);
-    if let Some(definition) = definition {
-        let context = rules::Context {
-            input,
-            measure,
-            definition,
-        };
-        found.extend(context.inconsistent());
-        found.extend(context.one_sided());
-        found.extend(context.recurring_cash());
-        found.extend(context.liquidity_cash());
-        found.extend(context.no_purpose());
-    }
-    found
 }

@@ -17,7 +17,7 @@ mod tests_items;
 use serde::Serialize;
 
 use super::Reason;
-use crate::input::non_gaap::MeasureKind;
+use crate::input::non_gaap::{MeasureKind, NonGaapMeasure};
 use crate::input::{CompanyInput, Warning};
 use crate::money::Exact;
 use crate::period::PeriodLabel;
@@ -104,10 +104,33 @@ pub fn compute(input: &CompanyInput) -> (NonGaap, Vec<Warning>) {
         .iter_mut()
         .zip(std::iter::once(None).chain(input.non_gaap.iter().map(Some)))
     {
-        measure.checks = checks::findings(input, measure, definition);
+        measure.checks = findings(input, measure, definition);
         warnings.extend(measure.checks.iter().map(Finding::warning));
     }
     (NonGaap { measures }, warnings)
+}
+
+/// Every finding on `measure`; `definition` is the company's (none for the built-in free
+/// cash flow, which is only checked to reconcile).
+fn findings(
+    input: &CompanyInput,
+    measure: &Measure,
+    definition: Option<&NonGaapMeasure>,
+) -> Vec<Finding> {
+    let mut found = rules::not_reconciled(input, measure);
+    if let Some(definition) = definition {
+        let context = rules::Context {
+            input,
+            measure,
+            definition,
+        };
+        found.extend(context.inconsistent());
+        found.extend(context.one_sided());
+        found.extend(context.recurring_cash());
+        found.extend(context.liquidity_cash());
+        found.extend(context.no_purpose());
+    }
+    found
 }
 
 /// Marks each finding acknowledged as its warning is (`warnings` holds the findings'
