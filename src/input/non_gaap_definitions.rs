@@ -38,7 +38,50 @@ pub fn definitions(
         let measure = one(table, index, &reading, &measures)?;
         measures.push(measure);
     }
+    reported_keys(periods, &measures, file)?;
     Ok(measures)
+}
+
+/// Refuses a `[period.reported]` figure of no measure: it would be reconciled with nothing.
+fn reported_keys(
+    periods: &[Period],
+    measures: &[NonGaapMeasure],
+    file: &str,
+) -> Result<(), InputError> {
+    let keys: Vec<&str> = std::iter::once(FREE_CASH_FLOW)
+        .chain(measures.iter().map(|m| m.key.as_str()))
+        .collect();
+    for period in periods {
+        let Some(key) = period
+            .non_gaap
+            .reported
+            .keys()
+            .find(|k| !keys.contains(&k.as_str()))
+        else {
+            continue;
+        };
+        let hint = did_you_mean(key, keys.iter().copied())
+            .map(|c| format!("did you mean \"{c}\"? "))
+            .unwrap_or_default();
+        let at = period
+            .non_gaap
+            .reported_at
+            .get(key)
+            .map(|p| p.location.clone());
+        return Err(InputError::new(
+            file,
+            format!(
+                "{} reports \"{key}\", which is no measure's key",
+                period.label
+            ),
+        )
+        .at(at)
+        .with_help(format!(
+            "{hint}[period.reported] gives the figures of the [[non_gaap]] measures by key, \
+             and free_cash_flow"
+        )));
+    }
+    Ok(())
 }
 
 /// The `index`-th measure, checked against the ones before it.

@@ -12,6 +12,8 @@ use crate::diagnostic::{InputError, Location};
 pub struct Place {
     pub text: String,
     pub line: Option<usize>,
+    /// The position itself, for an error about what is written there.
+    pub location: Location,
 }
 
 impl Place {
@@ -24,6 +26,7 @@ impl Place {
         Place {
             text: location.place(file),
             line,
+            location: location.clone(),
         }
     }
 }

@@ -6,8 +6,8 @@ use rust_xlsxwriter::Workbook;
 
 use super::{from_toml, sheet, validate};
 
-/// A periods sheet of one year: net income -5, interest 2, restructuring 4, reported 1 (in
-/// thousands), and a company sheet.
+/// A periods sheet of one year: net income -5, interest 2, restructuring 4, a reported free
+/// cash flow of 1 (in thousands), and a company sheet.
 fn workbook() -> Vec<u8> {
     let mut book = Workbook::new();
     let figures = book.add_worksheet().set_name("Figures").unwrap();
@@ -17,7 +17,7 @@ fn workbook() -> Vec<u8> {
         "Net income",
         "interest_expense",
         "adjustment:restructuring",
-        "reported:adjusted_ebitda",
+        "reported:free_cash_flow",
     ];
     for (col, name) in header.iter().enumerate() {
         figures.write_string(0, col as u16, *name).unwrap();
@@ -52,7 +52,7 @@ fn a_spreadsheet_gives_the_statement_fields_adjustments_and_reported_figures() {
     assert_eq!(restructuring.amount, thousands(4));
     // Named so, and the sheet cannot say otherwise: non-recurring by its name.
     assert!(restructuring.non_recurring("restructuring"));
-    assert_eq!(period.non_gaap.reported["adjusted_ebitda"], thousands(1));
+    assert_eq!(period.non_gaap.reported["free_cash_flow"], thousands(1));
 }
 
 /// Under `cost_sign = "negative"` interest and tax are read as costs are: -12 is an expense

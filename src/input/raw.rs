@@ -158,10 +158,10 @@ pub struct RawPeriod {
     #[serde(default)]
     pub values: LineMap<Amount>,
     /// Named items the non-GAAP measures add back or take out (see `non_gaap.rs`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::raw_non_gaap::unique_items")]
     pub adjustments: LineMap<super::raw_non_gaap::RawAdjustment>,
     /// Figures the company itself published, by measure key, to reconcile against.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::raw_non_gaap::unique_items")]
     pub reported: LineMap<Amount>,
     /// Subtotal rows or columns (spreadsheets and CSV files only).
     #[serde(skip)]

@@ -7,6 +7,7 @@ use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::raw::{parse_decimal, Amount};
+use super::LineMap;
 
 /// One `[[non_gaap]]` table as written.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -108,6 +109,35 @@ impl<'de> Visitor<'de> for AdjustmentVisitor {
     }
 }
 
+/// Reads `[period.adjustments]` or `[period.reported]`, refusing a name written twice: JSON
+/// allows duplicate keys, and a plain map would keep only the last amount, silently.
+pub fn unique_items<'de, D, V>(deserializer: D) -> Result<LineMap<V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Items<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Items<V> {
+        type Value = LineMap<V>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a table of names, each with an amount")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut items = LineMap::default();
+            while let Some(name) = map.next_key::<String>()? {
+                if items.contains_key(&name) {
+                    return Err(de::Error::custom(format!(
+                        "\"{name}\" appears twice in this table: write it once"
+                    )));
+                }
+                items.insert(name, map.next_value()?);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_map(Items(std::marker::PhantomData))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +156,14 @@ mod tests {
             "{error}"
         );
         assert!(serde_json::from_str::<RawAdjustment>("\"12\"").is_err());
+        #[derive(Debug, serde::Deserialize)]
+        struct Period {
+            #[serde(deserialize_with = "unique_items")]
+            #[allow(dead_code)]
+            reported: LineMap<Amount>,
+        }
+        let twice = r#"{"reported": {"a": 1, "a": 2}}"#;
+        let error = serde_json::from_str::<Period>(twice).unwrap_err();
+        assert!(error.to_string().contains("\"a\" appears twice"), "{error}");
     }
 }

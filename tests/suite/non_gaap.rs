@@ -75,7 +75,9 @@ fn a_key_taken_twice_or_by_a_metric_is_refused() {
     );
     let text = with_measure(
         "[[non_gaap]]\nkey = \"ebitda\"\nname = \"EBITDA\"\nbase = \"net_income\"\nkind = \"liquidity\"\n",
-    );
+    )
+    // (reporting a free cash flow, so that no reported figure lacks its measure)
+    .replace("adjusted_ebitda = 1", "free_cash_flow = 1");
     refused(
         &text,
         &[
@@ -115,6 +117,22 @@ fn an_unknown_field_of_a_measure_or_an_adjustment_gets_a_suggestion() {
             "unknown field `amout`",
             "x.toml:10:",
             "did you mean `amount`?",
+        ],
+    );
+}
+
+#[test]
+fn a_reported_figure_of_no_measure_is_refused_with_a_suggestion() {
+    // Line 12 reports `adjusted_ebitda`, but the measure's key is `adjusted_ebitdax`.
+    let text = with_measure(
+        "[[non_gaap]]\nkey = \"adjusted_ebitdax\"\nname = \"A\"\nbase = \"net_income\"\nkind = \"performance\"\n",
+    );
+    refused(
+        &text,
+        &[
+            "2024 reports \"adjusted_ebitda\", which is no measure's key",
+            "x.toml:12:1",
+            "did you mean \"adjusted_ebitdax\"?",
         ],
     );
 }
