@@ -92,3 +92,19 @@ fn check_reports_every_finding_with_its_place() {
     assert_eq!(ours.len(), 6);
     assert!(ours.iter().all(|c| c["status"] == "pass"), "{ours:?}");
 }
+
+/// A JSON measure's error points into the JSON, as a TOML one does into TOML.
+#[test]
+fn a_json_measure_error_names_its_line_and_column() {
+    let json = "{\"company\": {\"name\": \"Acme\", \"currency\": \"USD\"},\n\
+                \"period\": [{\"label\": \"2024\", \"revenue\": 100, \"net_income\": 1}],\n\
+                \"non_gaap\": [{\"key\": \"a\", \"name\": \"A\",\n  \
+                \"base\": \"adjusted_operating_income\", \"kind\": \"performance\"}]}\n";
+    Test::new()
+        .file("j.json", json)
+        .args(["metrics", "j.json"])
+        .run()
+        .status(2)
+        .stderr_contains("\"adjusted_operating_income\" is not a GAAP measure")
+        .stderr_contains("j.json:4:3");
+}
