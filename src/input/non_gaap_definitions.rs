@@ -118,7 +118,7 @@ fn one(
         let message = format!("\"{base_text}\" is not a GAAP measure a reconciliation starts from");
         error("base", message).with_help(help)
     })?;
-    let kind = kind(table.kind.as_deref(), &key)
+    let kind = MeasureKind::read(table.kind.as_deref(), &key)
         .map_err(|(message, help)| error("kind", message).with_help(help))?;
     let per_share = table.per_share.unwrap_or(false);
     if per_share && kind == MeasureKind::Liquidity {
@@ -153,26 +153,4 @@ fn one(
         file: reading.file.to_string(),
         key_location,
     })
-}
-
-/// `kind = "performance"` or `"liquidity"`; else the message and its help.
-fn kind(written: Option<&str>, key: &str) -> Result<MeasureKind, (String, String)> {
-    match written.map(str::trim) {
-        Some("performance") => Ok(MeasureKind::Performance),
-        Some("liquidity") => Ok(MeasureKind::Liquidity),
-        other => {
-            let hint = other
-                .and_then(|k| did_you_mean(k, ["performance", "liquidity"]))
-                .map(|c| format!("did you mean \"{c}\"? "))
-                .unwrap_or_default();
-            let found = other.map_or("none".to_string(), |k| format!("\"{k}\""));
-            Err((
-                format!("the measure \"{key}\" needs kind = \"performance\" or \"liquidity\", found {found}"),
-                format!(
-                    "{hint}a performance measure adjusts results (adjusted EBITDA); a \
-                     liquidity measure adjusts cash (free cash flow)"
-                ),
-            ))
-        }
-    }
 }

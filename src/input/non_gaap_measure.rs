@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Field;
-use crate::diagnostic::{InputError, Location};
+use crate::diagnostic::{did_you_mean, InputError, Location};
 
 /// Where something is written, for a warning or a verdict about it: the place as a message
 /// names it (`t.toml:31:1`) and its line (or row), for `check --format github`.
@@ -37,6 +37,30 @@ impl Place {
 pub enum MeasureKind {
     Performance,
     Liquidity,
+}
+
+impl MeasureKind {
+    /// `kind = "performance"` or `"liquidity"`; else the message and its help.
+    pub fn read(written: Option<&str>, key: &str) -> Result<MeasureKind, (String, String)> {
+        match written.map(str::trim) {
+            Some("performance") => Ok(MeasureKind::Performance),
+            Some("liquidity") => Ok(MeasureKind::Liquidity),
+            other => {
+                let hint = other
+                    .and_then(|k| did_you_mean(k, ["performance", "liquidity"]))
+                    .map(|c| format!("did you mean \"{c}\"? "))
+                    .unwrap_or_default();
+                let found = other.map_or("none".to_string(), |k| format!("\"{k}\""));
+                Err((
+                    format!("the measure \"{key}\" needs kind = \"performance\" or \"liquidity\", found {found}"),
+                    format!(
+                        "{hint}a performance measure adjusts results (adjusted EBITDA); a \
+                         liquidity measure adjusts cash (free cash flow)"
+                    ),
+                ))
+            }
+        }
+    }
 }
 
 /// One entry of a measure's `add` or `subtract` list.
