@@ -51,7 +51,8 @@ impl Serialize for Analysis {
             + usize::from(self.plan.is_some())
             + usize::from(self.as_of.is_some())
             + usize::from(!m.value_units.is_empty())
-            + usize::from(m.trailing_twelve_months.is_some());
+            + usize::from(m.trailing_twelve_months.is_some())
+            + usize::from(!m.non_gaap.hidden());
         let mut out = serializer.serialize_struct("Analysis", fields)?;
         out.serialize_field("company", &m.company)?;
         out.serialize_field("source", &m.source)?;
@@ -64,6 +65,10 @@ impl Serialize for Analysis {
         out.serialize_field("periods", &m.periods)?;
         if let Some(ttm) = &m.trailing_twelve_months {
             out.serialize_field("trailing_twelve_months", ttm)?;
+        }
+        // The non-GAAP measures, reconciled and checked, when the company shows any.
+        if !m.non_gaap.hidden() {
+            out.serialize_field("non_gaap", &m.non_gaap)?;
         }
         out.serialize_field("warnings", &m.warnings)?;
         if let Some(plan) = &self.plan {

@@ -297,8 +297,8 @@ fn write_github(out: &mut impl Write, report: &Report) -> Result<()> {
             Status::Pass => continue,
         };
         let line = c
-            .period
-            .and_then(|period| report.label_lines.get(&period))
+            .line
+            .or_else(|| c.period.and_then(|p| report.label_lines.get(&p).copied()))
             .map_or(String::new(), |line| format!(",line={line}"));
         writeln!(
             out,

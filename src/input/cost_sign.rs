@@ -127,6 +127,7 @@ mod tests {
                 .map(|(name, amount)| (name.to_string(), Decimal::from(*amount)))
                 .collect(),
             ai: Default::default(),
+            non_gaap: Default::default(),
             coverage: Default::default(),
         }
     }

@@ -17,13 +17,21 @@ use super::raw::{Amount, Label, RawInput, RawPeriod, RawSubtotal};
 use super::{Warning, WarningKind};
 use crate::diagnostic::{did_you_mean, text_location, InputError, Location};
 
-/// The plain (non-cost) columns a CSV input may have: `label`, each figure's, `notes`.
+/// The plain (non-cost) columns a CSV input may have: `label`, each figure's that the
+/// workbook's Inputs sheet has, `notes` (the Inputs sheet's columns, [`INPUTS_SHEET_COLUMNS`]
+/// of them), then the figures only the non-GAAP reconciliations read.
 pub static COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let sheet = |on: bool| FIGURES.iter().filter(move |f| f.inputs_sheet == on);
     std::iter::once("label")
-        .chain(FIGURES.iter().map(|f| f.column))
+        .chain(sheet(true).map(|f| f.column))
         .chain(std::iter::once("notes"))
+        .chain(sheet(false).map(|f| f.column))
         .collect()
 });
+
+/// How many of [`COLUMNS`] the workbook's Inputs sheet has (the first ones).
+pub static INPUTS_SHEET_COLUMNS: LazyLock<usize> =
+    LazyLock::new(|| 2 + FIGURES.iter().filter(|f| f.inputs_sheet).count());
 
 /// A column (or row) that names one of a kind of figure after a prefix: `cost:marketing` is a
 /// cost line, `value:gmv` an operating value that company KPIs read (`[period.values]`).
@@ -34,7 +42,7 @@ pub(super) struct Prefixed {
     pub example: &'static str,
 }
 
-pub(super) const PREFIXES: [Prefixed; 2] = [
+pub(super) const PREFIXES: [Prefixed; 4] = [
     Prefixed {
         prefix: "cost",
         noun: "cost line",
@@ -44,6 +52,16 @@ pub(super) const PREFIXES: [Prefixed; 2] = [
         prefix: "value",
         noun: "value",
         example: "value:gmv",
+    },
+    Prefixed {
+        prefix: "adjustment",
+        noun: "adjustment",
+        example: "adjustment:restructuring",
+    },
+    Prefixed {
+        prefix: "reported",
+        noun: "reported figure",
+        example: "reported:adjusted_ebitda",
     },
 ];
 
@@ -265,6 +283,15 @@ pub(super) fn set_field(
                     .find_map(|p| p.name(other).map(|name| (p.prefix, name.trim())));
                 match prefixed {
                     Some(("value", name)) => period.values.insert(name.to_string(), amount()?),
+                    Some(("adjustment", name)) => {
+                        let item = super::raw_non_gaap::RawAdjustment {
+                            amount: Some(amount()?),
+                            ..Default::default()
+                        };
+                        period.adjustments.insert(name.to_string(), item);
+                        None
+                    }
+                    Some(("reported", name)) => period.reported.insert(name.to_string(), amount()?),
                     Some((_, name)) => period.costs.insert(name.to_string(), amount()?),
                     None => period.costs.insert(other.trim().to_string(), amount()?),
                 };

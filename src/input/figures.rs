@@ -29,6 +29,9 @@ pub enum Field {
     Cash,
     AiSpend,
     AiFteEquivalent,
+    NetIncome,
+    InterestExpense,
+    IncomeTax,
 }
 
 /// Which table of a TOML or JSON period holds a figure.
@@ -51,6 +54,10 @@ pub struct Figure {
     pub table: Table,
     /// Money, in the company's currency and scale (else people or a count).
     pub money: bool,
+    /// Whether the workbook's Inputs sheet has a column for it (the figures the non-GAAP
+    /// reconciliations read have none yet: the sheet, and the committed workbooks, stay as
+    /// they were until the workbook shows the reconciliation).
+    pub inputs_sheet: bool,
 }
 
 const fn figure(field: Field, column: &'static str, money: bool) -> Figure {
@@ -60,11 +67,20 @@ const fn figure(field: Field, column: &'static str, money: bool) -> Figure {
         key: column,
         table: Table::Period,
         money,
+        inputs_sheet: true,
+    }
+}
+
+/// A statement figure that only the non-GAAP reconciliations read (see `inputs_sheet`).
+const fn reconciled(field: Field, column: &'static str) -> Figure {
+    Figure {
+        inputs_sheet: false,
+        ..figure(field, column, true)
     }
 }
 
 /// Every figure, in [`Field`]'s order (a test checks it).
-pub const FIGURES: [Figure; 14] = [
+pub const FIGURES: [Figure; 17] = [
     figure(Field::Revenue, "revenue", true),
     figure(Field::HeadcountEnd, "headcount_end", false),
     figure(Field::HeadcountStart, "headcount_start", false),
@@ -95,6 +111,7 @@ pub const FIGURES: [Figure; 14] = [
         key: "spend",
         table: Table::Ai,
         money: true,
+        inputs_sheet: true,
     },
     Figure {
         field: Field::AiFteEquivalent,
@@ -102,7 +119,11 @@ pub const FIGURES: [Figure; 14] = [
         key: "fte_equivalent",
         table: Table::Ai,
         money: false,
+        inputs_sheet: true,
     },
+    reconciled(Field::NetIncome, "net_income"),
+    reconciled(Field::InterestExpense, "interest_expense"),
+    reconciled(Field::IncomeTax, "income_tax"),
 ];
 
 impl Field {
@@ -134,6 +155,9 @@ impl Field {
             Field::Cash => statement.cash,
             Field::AiSpend => period.ai.spend,
             Field::AiFteEquivalent => period.ai.fte_equivalent,
+            Field::NetIncome => statement.net_income,
+            Field::InterestExpense => statement.interest_expense,
+            Field::IncomeTax => statement.income_tax,
         }
     }
 
@@ -156,6 +180,9 @@ impl Field {
             Field::AiFteEquivalent => {
                 &mut period.ai.get_or_insert_with(RawAi::default).fte_equivalent
             }
+            Field::NetIncome => &mut period.net_income,
+            Field::InterestExpense => &mut period.interest_expense,
+            Field::IncomeTax => &mut period.income_tax,
         }
     }
 }
@@ -172,7 +199,15 @@ pub fn keys(table: Table) -> impl Iterator<Item = &'static str> {
 pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     std::iter::once("label")
         .chain(keys(Table::Period))
-        .chain(["notes", "months", "costs", "ai", "values"])
+        .chain([
+            "notes",
+            "months",
+            "costs",
+            "ai",
+            "values",
+            "adjustments",
+            "reported",
+        ])
         .collect()
 });
 /// The keys of a `[period.ai]` table.

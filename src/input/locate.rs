@@ -28,6 +28,8 @@ pub enum Table {
     ReadinessKpi(usize),
     /// The `[values.<name>]` tables: the units of the periods' values.
     Values,
+    /// The n-th `[[non_gaap]]` measure, 0-based.
+    NonGaap(usize),
 }
 
 impl FieldPath {
@@ -60,6 +62,7 @@ impl FieldPath {
                 vec![Step::Key("readiness"), Step::Key("kpi"), Step::Index(index)]
             }
             Table::Values => vec![Step::Key("values")],
+            Table::NonGaap(index) => vec![Step::Key("non_gaap"), Step::Index(index)],
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));
         steps.extend(self.item.map(Step::Index));
@@ -271,6 +274,8 @@ impl CsvLocator {
         match keys {
             [table, name] if table == "costs" => format!("cost:{name}"),
             [table, name] if table == "values" => format!("value:{name}"),
+            [table, name] if table == "adjustments" => format!("adjustment:{name}"),
+            [table, name] if table == "reported" => format!("reported:{name}"),
             [table, name] if table == "ai" => super::figures::FIGURES
                 .iter()
                 .find(|f| f.table == super::figures::Table::Ai && f.key == name)

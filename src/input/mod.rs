@@ -4,6 +4,7 @@
 //! its position in the text, so validation errors can point at the offending line.
 
 mod acknowledge;
+mod amount;
 mod cell;
 mod columns;
 mod cost_sign;
@@ -17,8 +18,15 @@ mod json;
 mod kpi;
 mod locate;
 mod names;
+pub mod non_gaap;
+mod non_gaap_definitions;
+mod non_gaap_measure;
+mod non_gaap_operands;
+#[cfg(test)]
+mod non_gaap_tests;
 mod percent;
 pub mod raw;
+mod raw_non_gaap;
 mod read;
 mod sheet;
 mod toml;
@@ -38,7 +46,7 @@ pub use acknowledge::{apply as acknowledge, Acknowledgement};
 pub use columns::Layout;
 pub use cost_sign::CostSign;
 /// The plain (non-cost) columns of the CSV and spreadsheet input, in their order.
-pub use csv::COLUMNS;
+pub use csv::{COLUMNS, INPUTS_SHEET_COLUMNS};
 pub use figures::{Field, Figure, Table, FIGURES, PERIOD_FIELDS};
 pub use kpi::{Kpi, KpiThreshold, KpiUnit, ValueUnit, MAX_KPIS};
 pub use locate::FieldPath;
@@ -252,6 +260,14 @@ pub struct Statement {
     pub operating_cash_flow: Option<Decimal>,
     pub capex: Option<Decimal>,
     pub cash: Option<Decimal>,
+    /// Net income (a loss negative), interest expense (net, an expense positive) and income
+    /// tax (an expense positive): read by the non-GAAP reconciliations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net_income: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interest_expense: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub income_tax: Option<Decimal>,
 }
 
 /// AI spend and AI work in a period.
@@ -280,6 +296,10 @@ pub struct Period {
     pub notes: Option<String>,
     pub costs: LineMap<Decimal>,
     pub ai: Ai,
+    /// The period's non-GAAP adjustments and reported figures (`[period.adjustments]`,
+    /// `[period.reported]`).
+    #[serde(skip_serializing_if = "non_gaap::PeriodNonGaap::is_empty")]
+    pub non_gaap: non_gaap::PeriodNonGaap,
     /// A year's coverage: as given, summed from its quarters, or year to date.
     #[serde(skip_serializing_if = "Coverage::is_given")]
     pub coverage: Coverage,
@@ -306,6 +326,9 @@ pub struct CompanyInput {
     pub readiness: ReadinessOverrides,
     /// The KPIs the company defines (`[[kpi]]`), formulas parsed, in the file's order.
     pub kpis: Vec<Kpi>,
+    /// The non-GAAP measures the company shows (`[[non_gaap]]`), in the file's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_gaap: Vec<non_gaap::NonGaapMeasure>,
     /// Periods in time order.
     pub periods: Vec<Period>,
     /// The unit of each `[period.values]` name declared with `[values.<name>] unit = ...`;

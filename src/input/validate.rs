@@ -38,6 +38,12 @@ impl Checker<'_> {
         InputError::new(self.file, message).at(self.locator.locate(&path))
     }
 
+    /// Where `path` is, as a warning names it: `t.toml:12:1`.
+    fn place(&self, path: FieldPath) -> Option<super::non_gaap::Place> {
+        let location = self.locator.locate(&path)?;
+        Some(super::non_gaap::Place::of(&location, self.file))
+    }
+
     /// An amount that must not be negative (revenue, headcount, ...).
     fn non_negative(
         &self,
@@ -195,6 +201,7 @@ pub fn validate(
         Some(Warning::new(None, WarningKind::PercentAsShare, message).at(place))
     }));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
+    let non_gaap = super::non_gaap::definitions(raw.non_gaap, &periods, &kpis, file, locator)?;
     // A warning made while reading names its period as written; name it as every output shows
     // it ("FY2025 Q4" in a March year end), so it is one period wherever it is matched.
     for warning in &mut warnings {
@@ -205,6 +212,7 @@ pub fn validate(
     }
     Ok(CompanyInput {
         kpis,
+        non_gaap,
         source: file.to_string(),
         company,
         plan,
@@ -287,6 +295,13 @@ fn period(
         value_units,
         |name, message| check.error(at(&["values", name]), message),
     )?;
+    let non_gaap = super::non_gaap::period_items(
+        std::mem::take(&mut raw.adjustments),
+        std::mem::take(&mut raw.reported),
+        &|value, keys| check.scaled(value, scale, || at(keys)),
+        &|keys, message| check.error(at(keys), message),
+        &|keys| check.place(at(keys)),
+    )?;
     let mut costs = LineMap::with_capacity_and_hasher(raw.costs.len(), Default::default());
     for (name, Amount(amount)) in raw.costs {
         let path = || at(&["costs", &name]);
@@ -338,6 +353,7 @@ fn period(
         notes: raw.notes.filter(|n| !n.trim().is_empty()),
         costs,
         ai,
+        non_gaap,
         coverage,
     })
 }
@@ -473,7 +489,7 @@ pub fn explain_serde_message(message: &str) -> (String, Option<String>) {
 
 /// Which table's field list an "unknown field" message refers to, from serde's own list.
 fn known_fields_for(message: &str) -> &'static [&'static str] {
-    let lists: [&'static [&'static str]; 9] = [
+    let lists: [&'static [&'static str]; 11] = [
         PERIOD_FIELDS.as_slice(),
         COMPANY_FIELDS,
         PLAN_FIELDS,
@@ -482,6 +498,8 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
         ACKNOWLEDGE_FIELDS,
         super::raw::KPI_FIELDS,
         super::raw::KPI_THRESHOLD_FIELDS,
+        super::raw_non_gaap::NON_GAAP_FIELDS,
+        super::raw_non_gaap::ADJUSTMENT_FIELDS,
         TOP_FIELDS,
     ];
     lists

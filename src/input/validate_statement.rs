@@ -21,6 +21,9 @@ enum Sign {
     NonNegative,
     /// Either sign (operating cash flow).
     Any,
+    /// An expense that may turn to income (interest, tax): read by `cost_sign` like a cost,
+    /// either sign allowed.
+    Expense,
 }
 
 pub(super) fn statement(
@@ -46,10 +49,13 @@ pub(super) fn statement(
                 .with_help(format!("write it as -{written}, as the cost lines are")));
         }
         let value = match sign {
-            Sign::Cost => cost_sign.read(written),
+            Sign::Cost | Sign::Expense => cost_sign.read(written),
             _ => written,
         };
-        if sign != Sign::Any && value.is_sign_negative() && !value.is_zero() {
+        if matches!(sign, Sign::Cost | Sign::NonNegative)
+            && value.is_sign_negative()
+            && !value.is_zero()
+        {
             let help = match key {
                 "capex" => "write capex as the money paid, a positive amount (a cash-flow \
                             statement shows it in brackets; leave the sign out)"
@@ -93,6 +99,14 @@ pub(super) fn statement(
         )?,
         capex: figure(raw.capex, "capex", "capex", Sign::Cost)?,
         cash: figure(raw.cash, "cash", "cash", Sign::NonNegative)?,
+        net_income: figure(raw.net_income, "net_income", "net income", Sign::Any)?,
+        interest_expense: figure(
+            raw.interest_expense,
+            "interest_expense",
+            "interest expense",
+            Sign::Expense,
+        )?,
+        income_tax: figure(raw.income_tax, "income_tax", "income tax", Sign::Expense)?,
     })
 }
 

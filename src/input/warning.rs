@@ -46,11 +46,23 @@ pub enum WarningKind {
     ScaleJump,
     /// A percentage KPI that is a share above 100%, or far outside its own history.
     ShareOutOfRange,
+    /// A non-GAAP figure the company reported differs from its GAAP base plus its items.
+    NonGaapNotReconciled,
+    /// An adjustment a non-GAAP measure makes in some periods and not in others.
+    NonGaapInconsistent,
+    /// Non-recurring charges removed from a non-GAAP measure while a non-recurring gain stays in (or the other way).
+    NonGaapOneSided,
+    /// A performance measure excluding a normal, recurring, cash-settled operating expense.
+    NonGaapRecurringCash,
+    /// A liquidity measure (other than EBIT or EBITDA) excluding a charge settled in cash.
+    NonGaapLiquidityCash,
+    /// A non-GAAP measure without a statement of why management finds it useful.
+    NonGaapNoPurpose,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 17] = [
+    pub const ALL: [WarningKind; 23] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -68,6 +80,12 @@ impl WarningKind {
         WarningKind::ImplausiblePerEmployee,
         WarningKind::ScaleJump,
         WarningKind::ShareOutOfRange,
+        WarningKind::NonGaapNotReconciled,
+        WarningKind::NonGaapInconsistent,
+        WarningKind::NonGaapOneSided,
+        WarningKind::NonGaapRecurringCash,
+        WarningKind::NonGaapLiquidityCash,
+        WarningKind::NonGaapNoPurpose,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -90,6 +108,12 @@ impl WarningKind {
             WarningKind::ImplausiblePerEmployee => "implausible_per_employee",
             WarningKind::ScaleJump => "scale_jump",
             WarningKind::ShareOutOfRange => "share_out_of_range",
+            WarningKind::NonGaapNotReconciled => "non_gaap_not_reconciled",
+            WarningKind::NonGaapInconsistent => "non_gaap_inconsistent",
+            WarningKind::NonGaapOneSided => "non_gaap_one_sided",
+            WarningKind::NonGaapRecurringCash => "non_gaap_recurring_cash",
+            WarningKind::NonGaapLiquidityCash => "non_gaap_liquidity_cash",
+            WarningKind::NonGaapNoPurpose => "non_gaap_no_purpose",
         }
     }
 
@@ -113,6 +137,14 @@ impl WarningKind {
             WarningKind::ImplausiblePerEmployee => "per-employee amounts no company has",
             WarningKind::ScaleJump => "figures a thousand times off their neighbours",
             WarningKind::ShareOutOfRange => "shares above 100% or far from their history",
+            WarningKind::NonGaapNotReconciled => "non-GAAP figures that do not reconcile",
+            WarningKind::NonGaapInconsistent => "non-GAAP adjustments that change between periods",
+            WarningKind::NonGaapOneSided => "non-GAAP adjustments of charges but not gains",
+            WarningKind::NonGaapRecurringCash => "normal recurring cash expenses excluded",
+            WarningKind::NonGaapLiquidityCash => {
+                "cash-settled charges excluded from a liquidity measure"
+            }
+            WarningKind::NonGaapNoPurpose => "non-GAAP measures without a stated purpose",
         }
     }
 

@@ -157,6 +157,9 @@ fn sum_of(quarters: &[&Period]) -> Period {
             operating_cash_flow: total(|p| p.statement.operating_cash_flow),
             capex: total(|p| p.statement.capex),
             cash: last.statement.cash,
+            net_income: total(|p| p.statement.net_income),
+            interest_expense: total(|p| p.statement.interest_expense),
+            income_tax: total(|p| p.statement.income_tax),
         },
         values: LineMap::default(),
         notes: None,
@@ -165,6 +168,8 @@ fn sum_of(quarters: &[&Period]) -> Period {
             spend: total(|p| p.ai.spend),
             fte_equivalent: None,
         },
+        // A year summed from its quarters has no adjustments of its own: its measures are n/a.
+        non_gaap: Default::default(),
         coverage: Coverage::SummedFromQuarters,
     }
 }

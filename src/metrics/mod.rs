@@ -7,6 +7,7 @@ mod cash;
 pub mod catalogue;
 mod checks;
 pub mod kpi;
+pub mod non_gaap;
 mod period;
 pub mod reason;
 pub mod runs;
@@ -63,6 +64,10 @@ pub struct Metrics {
     /// The twelve months to the latest quarter, when the input has its four quarters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trailing_twelve_months: Option<TrailingTwelveMonths>,
+    /// The non-GAAP measures reconciled and checked (the built-in free cash flow first);
+    /// left out while the company declares none and reports no free cash flow of its own.
+    #[serde(skip_serializing_if = "non_gaap::NonGaap::hidden")]
+    pub non_gaap: non_gaap::NonGaap,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
 }
@@ -175,7 +180,11 @@ pub fn compute(input: &CompanyInput) -> Metrics {
             .filter_map(|metrics| period::unlisted_costs_warning(metrics, &input.company)),
     );
     warnings.extend(checks::warnings(input, &periods));
+    let (mut non_gaap, found) = non_gaap::compute(input);
+    let first_found = warnings.len();
+    warnings.extend(found);
     crate::input::acknowledge(&mut warnings, &input.acknowledgements);
+    non_gaap::acknowledged(&mut non_gaap, &warnings, first_found);
     Metrics {
         company: input.company.clone(),
         source: input.source.clone(),
@@ -185,6 +194,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         value_units: input.value_units.clone(),
         trailing_twelve_months: ttm::trailing_twelve_months(&periods),
         periods,
+        non_gaap,
         warnings,
         generator: Generator::default(),
     }

@@ -97,6 +97,9 @@ pub enum Reason {
     InPrior { reason: Box<Reason> },
     /// A company KPI's formula is refused by the input check (names, cycles or units).
     KpiFormulaRefused,
+    /// A non-GAAP reconciliation's base or item that the period does not give; `item` is in
+    /// words ("net income", "adjustment \"restructuring\"").
+    NonGaapItemNotGiven { item: String },
     /// Computed from another metric that is unavailable (resolved to that metric's own reason
     /// once the period is computed, see [`super::Unavailable::resolve`]).
     Needs { figure: &'static str },
@@ -170,6 +173,7 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
         |compared: Compared| runs::named(periods.iter().map(|label| compared.of(*label)));
     match reason {
         Reason::NotGiven { figure } => format!("the input gives no {}", figure_name(figure)),
+        Reason::NonGaapItemNotGiven { item } => format!("the input gives no {item}"),
         Reason::BeforeFirst { first, .. } => format!(
             "the input's {} start at {first}, so there is no earlier {} to compare with",
             first.kind.plural(),

@@ -20,6 +20,7 @@ pub fn load(path: &Path, options: &ReadOptions) -> Result<CompanyInput> {
 fn checked(input: Result<CompanyInput, InputError>) -> Result<CompanyInput, InputError> {
     let mut input = input?;
     let warnings = metrics::kpi::check(&input)?;
+    metrics::non_gaap::check_keys(&input)?;
     input.warnings.extend(warnings);
     Ok(input)
 }

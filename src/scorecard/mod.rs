@@ -21,6 +21,7 @@ use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
 pub mod kpi_threshold;
+mod non_gaap;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -54,6 +55,14 @@ pub struct Criterion {
     /// its label); left out of JSON when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodLabel>,
+    /// Where in the input the verdict points, when it is about one place rather than a
+    /// period (a non-GAAP measure's key, a reported figure): `t.toml:40:1`; left out of JSON
+    /// when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// The line (or row) of `at`, for `check --format github`.
+    #[serde(skip)]
+    pub line: Option<usize>,
     /// Where the threshold came from: the default for a criterion whose bar is fixed.
     pub threshold_source: ThresholdSource,
 }
@@ -265,6 +274,7 @@ pub fn evaluate(
         data_warnings(metrics, thresholds.fail_on_warnings.value)
             .sourced(thresholds.fail_on_warnings.source),
     ];
+    criteria.extend(non_gaap::criteria(input, metrics));
     // The plan's target and the KPIs' bars are the company file's own.
     criteria.extend(
         plan.map(plan_target::plan_target)
@@ -338,6 +348,8 @@ impl Verdict {
             threshold: self.threshold,
             why: self.why,
             period: self.period,
+            at: None,
+            line: None,
             threshold_source: ThresholdSource::Default,
         }
     }

@@ -36,6 +36,8 @@ mod fiscal;
 mod hardening;
 mod harness;
 mod input_people;
+mod non_gaap;
+mod non_gaap_check;
 mod notes;
 mod overflow;
 mod pdf;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{utility::row_col_to_cell, Worksheet, XlsxError};
 
 use super::style::{width, Styles, Text};
 use crate::format::to_f64;
-use crate::input::{CompanyInput, Period, COLUMNS, FIGURES};
+use crate::input::{CompanyInput, Period, COLUMNS, FIGURES, INPUTS_SHEET_COLUMNS};
 use crate::metrics::catalogue::workbook::Field;
 
 pub const INPUTS: &str = "Inputs";
@@ -80,7 +80,7 @@ pub fn value(period: &Period, field: Field) -> Option<(Decimal, bool)> {
 
 /// The defined name of each field's column of figures.
 pub fn named_fields() -> impl Iterator<Item = (String, Field)> {
-    FIGURES.iter().map(|figure| {
+    FIGURES.iter().filter(|f| f.inputs_sheet).map(|figure| {
         let (name, field) = (figure.column, figure.field);
         let mut chars = name.chars();
         let first = chars.next().map(|c| c.to_ascii_uppercase());
@@ -100,7 +100,7 @@ pub fn inputs_sheet(
     let factor = company.scale.factor();
     sheet.set_name(INPUTS)?;
     let notes_column = COLUMNS.iter().position(|c| *c == "notes").unwrap_or(0) as u16;
-    let first_line_column = COLUMNS.len() as u16;
+    let first_line_column = *INPUTS_SHEET_COLUMNS as u16;
     sheet.text_with(
         0,
         0,
@@ -122,7 +122,7 @@ pub fn inputs_sheet(
             .text_with(HEADER, column, text, &styles.header)
             .map(|_| ())
     };
-    for (column, name) in COLUMNS.iter().enumerate() {
+    for (column, name) in COLUMNS.iter().take(*INPUTS_SHEET_COLUMNS).enumerate() {
         header(&mut sheet, column as u16, name)?;
     }
     for (at, line) in lines.iter().enumerate() {
@@ -150,7 +150,7 @@ pub fn inputs_sheet(
             None => period.label.to_string(),
         };
         sheet.text(row, 0, label)?;
-        for field in FIGURES.iter().map(|f| f.field) {
+        for field in FIGURES.iter().filter(|f| f.inputs_sheet).map(|f| f.field) {
             if let Some((amount, money)) = value(period, field) {
                 let (number, format) = match money {
                     true => (scaled(amount), &styles.decimal),
