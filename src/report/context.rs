@@ -10,7 +10,8 @@ use super::methodology::{self, Definition};
 use super::notes::{Note, Notes, Numbering};
 use super::{markdown, story, tables};
 use crate::analysis::Analysis;
-use crate::metrics::catalogue::{known, Section};
+use crate::metrics::catalogue::picks::{change_unit, year_on_year, HeadlineChange, Shown};
+use crate::metrics::catalogue::{known, picked, Metric, Section, View};
 use crate::metrics::{Generator, Metrics, Number, PeriodMetrics, Unit};
 use crate::period::PeriodKind;
 
@@ -485,140 +486,28 @@ fn headline(
     thresholds: &crate::scorecard::Thresholds,
     notes: &mut Notes,
 ) -> Headline {
-    let bar = thresholds.min_rule_of_40.value;
     // A quarter's snapshot shows only what the quarter has (the tables carry the n/a reasons),
     // so its unavailable figures take no notes.
     let mut scratch = Notes::default();
     let quarter = period.kind == PeriodKind::Quarter;
     let notes = if quarter { &mut scratch } else { notes };
     let earlier = metrics.year_earlier(period);
-    let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
-    let growth = known("revenue_growth_yoy_pct");
-    let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);
-    // Growth is judged against the scorecard's bar: show the digit that decides it.
-    revenue_change.bar = Some(thresholds.min_revenue_growth_pct.value);
-    let mut kpis = vec![kpi(
-        period,
-        "revenue",
-        notes,
-        Some(revenue_change),
-        vs_year_earlier.clone(),
-    )];
-    let per_employee_change = match (
-        period.revenue_per_employee,
-        earlier.and_then(|e| e.revenue_per_employee),
-    ) {
-        (Some(now), Some(before)) => crate::money::growth_pct(now.0, before.0),
-        _ => None,
-    };
-    kpis.push(kpi(
-        period,
-        "revenue_per_employee",
-        notes,
-        Cell::change(
-            per_employee_change,
-            Unit::Growth,
-            known("revenue_per_employee").polarity,
-        ),
-        vs_year_earlier.clone(),
-    ));
-    let headcount_change = known("headcount_change_yoy_pct");
-    kpis.push(kpi(
-        period,
-        "headcount_end",
-        notes,
-        Cell::change(
-            period.headcount_change_yoy_pct,
-            headcount_change.unit,
-            headcount_change.polarity,
-        ),
-        vs_year_earlier.clone(),
-    ));
-    let adjusted_only =
-        period.operating_margin_pct.is_none() && period.adjusted_operating_margin_pct.is_some();
-    if adjusted_only {
-        kpis.push(kpi(
-            period,
-            "adjusted_operating_margin_pct",
-            notes,
-            None,
-            None,
-        ));
-    } else {
-        let margin_change = match (
-            period.operating_margin_pct,
-            earlier.and_then(|e| e.operating_margin_pct),
-        ) {
-            (Some(now), Some(before)) => Some(now - before),
-            _ => None,
-        };
-        kpis.push(kpi(
-            period,
-            "operating_margin_pct",
-            notes,
-            Cell::change(
-                margin_change,
-                Unit::Pp,
-                known("operating_margin_pct").polarity,
-            ),
-            vs_year_earlier.clone(),
-        ));
-    }
-    let mut rule_of_40 = kpi(
-        period,
-        "rule_of_40",
-        notes,
-        Cell::change(
-            period.rule_of_40.map(|r| r - bar),
-            Unit::Points,
-            known("rule_of_40").polarity,
-        ),
-        Some(format!("vs the {} bar", crate::format::threshold(bar))),
-    );
-    rule_of_40.value.bar = Some(bar);
-    // The distance to the bar, signed as it is: -0.04 is "▼ -0.04 pts", never "● 0.0".
-    if let Some(change) = rule_of_40.change.as_mut() {
-        change.bar = Some(0.0);
-    }
-    kpis.push(rule_of_40);
-    if period.ai_exposed_pct_of_revenue.is_some() {
-        let change = period
-            .ai_exposed_pct_of_revenue
-            .zip(earlier.and_then(|e| e.ai_exposed_pct_of_revenue))
-            .map(|(now, before)| now - before);
-        kpis.push(kpi(
-            period,
-            "ai_exposed_pct_of_revenue",
-            notes,
-            Cell::change(
-                change,
-                Unit::Pp,
-                known("ai_exposed_pct_of_revenue").polarity,
-            ),
-            vs_year_earlier.clone(),
-        ));
-    }
-    // The cash-and-profitability figures, each where the input gives it: margins with their
-    // change in points on a year earlier, free cash flow and runway as they are.
-    for key in [
-        "gross_margin_pct",
-        "ebitda_margin_pct",
-        "free_cash_flow",
-        "runway_months",
-    ] {
-        let metric = known(key);
-        if metric.value(period).is_none() {
+    let picked = picked(View::Headline);
+    let mut kpis = Vec::new();
+    for metric in &picked {
+        let Some(card) = metric.picks.headline else {
             continue;
+        };
+        if is_shown(metric, card.shown, &picked, period) {
+            kpis.push(card_of(
+                metric,
+                card.change,
+                period,
+                earlier,
+                thresholds,
+                notes,
+            ));
         }
-        let change = (metric.unit == Unit::Pct)
-            .then(|| {
-                let before = earlier.and_then(|e| metric.value(e))?;
-                Some(metric.value(period)?.as_f64() - before.as_f64())
-            })
-            .flatten();
-        let change = Cell::change(change, Unit::Pp, metric.polarity);
-        let label = change.as_ref().and(vs_year_earlier.clone());
-        kpis.push(kpi(period, key, notes, change, label));
     }
     if quarter {
         kpis.retain(|k| !k.value.is_na());
@@ -636,6 +525,71 @@ fn headline(
         kind: period.kind,
         kpis,
     }
+}
+
+/// Whether a headline card is shown for `period`: a card shown in place of another is shown
+/// when only it has a value, and the other then is not.
+fn is_shown(metric: &Metric, shown: Shown, picked: &[&Metric], period: &PeriodMetrics) -> bool {
+    let given = |m: &Metric| m.value(period).is_some();
+    match shown {
+        Shown::Always => !picked.iter().any(|other| {
+            other.picks.headline.map(|h| h.shown) == Some(Shown::InPlaceOf(metric.key))
+                && given(other)
+                && !given(metric)
+        }),
+        Shown::WhenGiven => given(metric),
+        Shown::InPlaceOf(key) => given(metric) && !given(known(key)),
+    }
+}
+
+/// A headline card with the change its catalogue entry asks for.
+fn card_of(
+    metric: &Metric,
+    change: HeadlineChange,
+    period: &PeriodMetrics,
+    earlier: Option<&PeriodMetrics>,
+    thresholds: &crate::scorecard::Thresholds,
+    notes: &mut Notes,
+) -> Kpi {
+    let vs_year_earlier = Some(format!("vs {}", period.label.year_earlier()));
+    let bar = thresholds.min_rule_of_40.value;
+    let against_bar = change == HeadlineChange::AgainstBar;
+    let (change, label) = match change {
+        HeadlineChange::None => (None, None),
+        HeadlineChange::Noted(key) => {
+            let mut change = cell::of_metric(period, known(key), Place::Change, notes);
+            // Growth is judged against the scorecard's bar: show the digit that decides it.
+            change.bar = Some(thresholds.min_revenue_growth_pct.value);
+            (Some(change), vs_year_earlier)
+        }
+        HeadlineChange::Metric(key) => {
+            let of = known(key);
+            let value = of.value(period).map(Number::as_f64);
+            (Cell::change(value, of.unit, of.polarity), vs_year_earlier)
+        }
+        HeadlineChange::YearEarlier => {
+            let value = earlier.and_then(|e| year_on_year(metric, period, e));
+            let unit = change_unit(metric.unit);
+            (Cell::change(value, unit, metric.polarity), vs_year_earlier)
+        }
+        HeadlineChange::AgainstBar => {
+            let value = metric.value(period).map(|v| v.as_f64() - bar);
+            let label = format!("vs the {} bar", crate::format::threshold(bar));
+            (
+                Cell::change(value, Unit::Points, metric.polarity),
+                Some(label),
+            )
+        }
+    };
+    let mut card = kpi(period, metric.key, notes, change, label);
+    if against_bar {
+        card.value.bar = Some(bar);
+        // The distance to the bar, signed as it is: -0.04 is "▼ -0.04 pts", never "● 0.0".
+        if let Some(change) = card.change.as_mut() {
+            change.bar = Some(0.0);
+        }
+    }
+    card
 }
 
 /// Numbers the notes of n/a values in the order a reader meets them: the headline cards, then

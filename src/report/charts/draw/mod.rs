@@ -14,7 +14,7 @@ mod rule_of_40;
 
 use super::{describe, money, DrawResult, Drawable, Series};
 use crate::format;
-use crate::metrics::catalogue::known;
+use crate::metrics::catalogue::{known, picked, View};
 use crate::money::Exact;
 use axes::{Axis, Unit};
 use bars::bars_and_line;
@@ -123,10 +123,9 @@ impl Job<'_> {
     }
     /// The margins of the cash section, each with its catalogue name.
     fn cash_margins(&self) -> Vec<(String, Vec<Option<f64>>)> {
-        ["gross_margin_pct", "ebitda_margin_pct", "fcf_margin_pct"]
+        picked(View::CashMargins)
             .into_iter()
-            .map(|key| {
-                let metric = known(key);
+            .map(|metric| {
                 (
                     metric.name.to_string(),
                     self.column(|p| metric.value(p).map(|v| v.as_f64())),
