@@ -213,18 +213,11 @@ impl CellData {
             NA
         }
     }
-
-    /// The value as a float, when a threshold judges it (a floor, a ceiling or both).
-    fn judged(&self) -> Option<f64> {
-        (self.bar.is_some() || self.ceiling.is_some())
-            .then(|| float(&self.value))
-            .flatten()
-    }
 }
 
 /// `{{ c | cell(currency="USD", scale="millions") }}`: one value of a table or headline (a
-/// `cell::Cell`: value, unit, polarity, place, footnote) formatted by its unit with the filters
-/// above, "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
+/// `cell::Cell`: value, unit, polarity, place, footnote) formatted by its unit and place by
+/// [`format::text`], "n/a" and the footnote mark when unavailable. `cell_html` gives HTML (delta classes, a
 /// footnote link); its output is built from numbers only, so it is marked safe.
 struct Cell {
     html: bool,
@@ -246,110 +239,34 @@ impl Cell {
         })
     }
 
-    /// The cell's text and, for a change, its tone ("good", "bad", "neutral").
+    /// The cell's text and, for a change, its tone ("good", "bad", "neutral"): the look
+    /// [`format::text`] gives its unit and place, in the currency and scale the template passes.
     fn plain(
         cell: &CellData,
         args: &HashMap<String, Value>,
     ) -> Result<(String, Option<&'static str>)> {
-        let number = &cell.value;
-        if number.is_null() {
+        if cell.value.is_null() {
             return Ok((cell.missing().to_string(), None));
         }
-        let mut tone_of_change = None;
-        let with = |pairs: &[(&str, Value)]| -> HashMap<String, Value> {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
-                .collect()
+        // The scale's name is the one thing a template can pass; `Scale` owns its meaning.
+        let scale =
+            Scale::parse(arg_str(args, "scale", "units")).map_or(Decimal::ONE, Scale::factor);
+        let frame = format::Frame {
+            currency: arg_str(args, "currency", ""),
+            scale,
+            amount_decimals: cell.decimals.unwrap_or(1),
         };
-        let currency = args.get("currency").cloned().unwrap_or(Value::Null);
-        let currency_code = currency.as_str().unwrap_or("").to_string();
-        let mut delta = |unit: ChangeIn| -> Result<Value> {
-            let Some(change) = float(number) else {
-                return Ok(Value::from(NA));
-            };
-            // A change judged against a bar shows the digit that decides it (and its sign).
-            let decimals = cell
-                .bar
-                .map_or(1, |bar| format::decisive_places(change, bar, 1));
-            let (text, tone) = delta_of(change, unit, cell.polarity, decimals, &currency_code);
-            tone_of_change = Some(tone);
-            Ok(Value::from(text))
+        let figure = format::Figure {
+            exact: decimal(&cell.value),
+            float: float(&cell.value),
         };
-        // A figure judged against a threshold (a company KPI's) reads as its unit does, with the
-        // digits that decide it, as the scorecard shows it.
-        let judged = |measure: format::Measure| {
-            cell.judged()
-                .map(|v| Value::from(format::judged(v, measure, cell.bar, cell.ceiling)))
+        let judge = format::Judge {
+            floor: cell.bar,
+            ceiling: cell.ceiling,
         };
-        let text = match (cell.place, cell.unit) {
-            (Place::Change, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
-            (Place::Change, Unit::Points) => delta(ChangeIn::Points)?,
-            (Place::Change, _) | (_, Unit::Growth) => delta(ChangeIn::Percent)?,
-            (_, Unit::Pp) => delta(ChangeIn::PercentagePoints)?,
-            (Place::Table, Unit::Amount) => {
-                let scale = args.get("scale").cloned().unwrap_or(Value::Null);
-                let decimals = cell.decimals.unwrap_or(1);
-                // Against a threshold (in the company's scale), the digits that decide it.
-                let in_scale = |v: f64| {
-                    let factor = Scale::parse(scale.as_str().unwrap_or("units"))
-                        .map_or(1.0, |s| format::to_f64(s.factor()));
-                    v / factor
-                };
-                let decimals = cell.judged().map_or(decimals, |v| {
-                    format::decisive_places_within(
-                        in_scale(v),
-                        cell.bar,
-                        cell.ceiling,
-                        decimals as usize,
-                    ) as u32
-                });
-                money(
-                    number,
-                    &with(&[
-                        ("style", "scaled".into()),
-                        ("scale", scale.clone()),
-                        ("decimals", decimals.into()),
-                    ]),
-                )?
-            }
-            (_, Unit::Amount | Unit::Money) => money(
-                number,
-                &with(&[("style", "precise".into()), ("currency", currency.clone())]),
-            )?,
-            (_, Unit::Pct) => match judged(format::Measure::Pct) {
-                Some(text) => text,
-                None => pct(number, &HashMap::new())?,
-            },
-            (_, Unit::People) => match judged(format::Measure::Count) {
-                Some(text) => text,
-                None => num(number, &with(&[("decimals", 1.into())]))?,
-            },
-            (_, Unit::Points) => {
-                let places = match (float(number), cell.bar) {
-                    (Some(v), Some(bar)) => format::decisive_places(v, bar, 1),
-                    _ => 1,
-                };
-                num(
-                    number,
-                    &with(&[("decimals", places.into()), ("fixed", true.into())]),
-                )?
-            }
-            (_, Unit::Months) => Value::from(float(number).map_or(NA.to_string(), format::months)),
-            (_, Unit::Ratio) if cell.judged().is_some() => {
-                judged(format::Measure::Ratio).unwrap_or_else(|| Value::from(NA))
-            }
-            (_, Unit::Ratio) => Value::from(format!(
-                "{}×",
-                num(
-                    number,
-                    &with(&[("decimals", 2.into()), ("fixed", true.into())])
-                )?
-                .as_str()
-                .unwrap_or(NA)
-            )),
-        };
-        Ok((text.as_str().unwrap_or(NA).to_string(), tone_of_change))
+        let shown = format::text(cell.unit, cell.place, figure, &frame, judge);
+        let tone = shown.sign.map(|sign| cell.polarity.tone(sign).name());
+        Ok((shown.text, tone))
     }
 }
 

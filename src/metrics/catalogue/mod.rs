@@ -25,52 +25,8 @@ use workbook::{
     LineInWorkbook, Which,
 };
 
-/// How a metric is measured, which decides how it is shown and how a change in it reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// Money over the period, shown in the company's scale in tables ("2,811" under "USD
-    /// millions") and compact in headline cards ("$2.81B").
-    Amount,
-    /// Money per person per year, shown compact with its currency ("$820k").
-    Money,
-    /// People (or full-time equivalents).
-    People,
-    /// A share, in percent ("23.5%"); its changes are in percentage points.
-    Pct,
-    /// A growth rate, in percent, shown signed with an arrow ("▲ +23.5%").
-    #[serde(rename = "change")]
-    Growth,
-    /// A difference of percentages, in percentage points.
-    Pp,
-    /// Rule-of-40 points.
-    Points,
-    /// A multiple ("2.70×").
-    Ratio,
-    /// A length of time in months ("18.4 months").
-    Months,
-}
-
-impl Unit {
-    /// Whether values of this unit are exact decimals (money, people) rather than ratios.
-    pub fn is_exact(self) -> bool {
-        matches!(self, Unit::Amount | Unit::Money | Unit::People)
-    }
-
-    /// The unit in words, for the methodology and the docs.
-    pub fn words(self) -> &'static str {
-        match self {
-            Unit::Amount => "currency",
-            Unit::Money => "currency per person per year",
-            Unit::People => "people",
-            Unit::Pct | Unit::Growth => "%",
-            Unit::Pp => "percentage points",
-            Unit::Points => "points",
-            Unit::Ratio => "multiple",
-            Unit::Months => "months",
-        }
-    }
-}
+/// How a metric is measured: the presentation's unit, which decides how a value reads.
+pub use crate::format::Unit;
 
 /// Whether a rise is good news: revenue up is good, cost up is bad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
