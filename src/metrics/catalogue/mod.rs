@@ -155,6 +155,15 @@ impl Number {
     }
 }
 
+impl From<Number> for crate::format::Figure {
+    fn from(number: Number) -> Self {
+        match number {
+            Number::Exact(exact) => crate::format::Figure::exact(exact.0),
+            Number::Float(value) => crate::format::Figure::float(value),
+        }
+    }
+}
+
 /// Whether a metric is read from the input or computed, and how, in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Formula {
