@@ -131,7 +131,7 @@ fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| crate::format::places(*v, 0, false))
+        .y_label_formatter(&|v| crate::format::tick(crate::format::Unit::Points, *v, ""))
         .y_desc("% (Rule of 40: points)")
         .label_style(label_style.clone())
         .axis_desc_style(label_style.clone())

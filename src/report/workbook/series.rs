@@ -104,11 +104,7 @@ fn kpi_places(
     let (floor, ceiling) = (bound(threshold.min), bound(threshold.max));
     let unit = crate::metrics::kpi::unit(kpi);
     // The decimals of the unit's own format: only a row that needs more gets a format of its own.
-    let base = match unit {
-        Unit::Ratio => 2,
-        Unit::People => 0,
-        _ => 1,
-    };
+    let base = crate::format::table_decimals(unit, &crate::format::Frame::PLAIN);
     let places = periods
         .iter()
         .filter_map(|p| crate::metrics::kpi::value(kpi, p))
