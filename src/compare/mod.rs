@@ -316,4 +316,6 @@ fn renumber(rows: &mut [Row], notes: &[String]) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod presentation_tests;
+#[cfg(test)]
 mod tests;

@@ -11,11 +11,11 @@ fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
     crate::analyse(&input, &Thresholds::default(), None).metrics
 }
 
-fn klarna() -> crate::metrics::Metrics {
+pub(super) fn klarna() -> crate::metrics::Metrics {
     metrics(crate::EXAMPLE_TOML, "klarna.toml")
 }
 
-fn compare(
+pub(super) fn compare(
     companies: &[crate::metrics::Metrics],
     periods: &[&str],
     period: Option<&str>,

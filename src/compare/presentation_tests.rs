@@ -1,0 +1,255 @@
+//! One value of each unit and the text every output gives it, written by hand: the brief's
+//! Markdown and HTML cells, the PDF's data text, compare's table, a chart axis's tick and the
+//! workbook's number format applied to the value the sheet holds. They read alike because one
+//! module (`format`) decides them; a second rule anywhere fails here.
+
+use rust_decimal_macros::dec;
+
+use crate::format::{self, Unit};
+use crate::metrics::{Number, Polarity};
+use crate::money::Exact;
+use crate::report::cell::{Cell, Place};
+
+/// A value, and how the brief's table, a chart's axis and the workbook's cell read it.
+struct Case {
+    unit: Unit,
+    value: Number,
+    brief: &'static str,
+    tick: &'static str,
+    sheet: &'static str,
+}
+
+fn exact(value: rust_decimal::Decimal) -> Number {
+    Number::Exact(Exact(value))
+}
+
+/// USD, tables in millions with whole amounts (Klarna's frame).
+fn cases() -> Vec<Case> {
+    use Number::Float;
+    let case = |unit, value, brief, tick, sheet| Case {
+        unit,
+        value,
+        brief,
+        tick,
+        sheet,
+    };
+    vec![
+        case(
+            Unit::Amount,
+            exact(dec!(3509000000)),
+            "3,509",
+            "$3.5B",
+            "3,509",
+        ),
+        // Money per person: compact in the brief, whole under "USD per person per year".
+        case(
+            Unit::Money,
+            exact(dec!(1122341.28)),
+            "$1.12M",
+            "$1.1M",
+            "1,122,341",
+        ),
+        case(Unit::People, exact(dec!(2831)), "2,831", "2.8k", "2,831"),
+        // -230 / 3509 = -6.5546%.
+        case(Unit::Pct, Float(-6.5546), "-6.6%", "-7%", "-6.6%"),
+        // (3509 - 2811) / 2811 = 24.831%.
+        case(Unit::Growth, Float(24.831), "▲ +24.8%", "25%", "+24.8%"),
+        case(Unit::Pp, Float(42.06), "▲ +42.1 pp", "42 pp", "+42.1 pp"),
+        case(Unit::Points, Float(18.28), "18.3", "18", "18.3"),
+        case(Unit::Ratio, Float(2.7), "2.70×", "3", "2.70×"),
+        case(Unit::Months, Float(18.46), "18.5 months", "18 mo", "18.5"),
+    ]
+}
+
+fn cell(case: &Case) -> serde_json::Value {
+    let cell = Cell {
+        value: Some(case.value),
+        unit: case.unit,
+        polarity: Polarity::UpGood,
+        place: Place::Table,
+        note: None,
+        bar: None,
+        ceiling: None,
+        not_meaningful: false,
+        decimals: Some(0),
+    };
+    serde_json::to_value(cell).expect("a cell serialises")
+}
+
+/// The brief's templates' `cell` filters, as Markdown and as HTML (its tags and the words for
+/// a screen reader taken off).
+fn brief(case: &Case) -> (String, String) {
+    let mut tera = tera::Tera::default();
+    crate::report::filters::register(&mut tera);
+    let mut context = tera::Context::new();
+    context.insert("c", &cell(case));
+    let mut render = |template: &str| tera.render_str(template, &context).expect("renders");
+    let markdown = render(r#"{{ c | cell(currency="USD", scale="millions") }}"#);
+    let html = render(r#"{{ c | cell_html(currency="USD", scale="millions") }}"#);
+    let html = html
+        .split("<span class=\"sr-only\">")
+        .next()
+        .unwrap_or_default();
+    (markdown, strip_tags(html))
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Excel's reading of `value` under `pattern`, for the patterns `format::excel_format` writes:
+/// sections for positive;negative;zero, `#,##0` grouping, `.0` decimals, `%`, quoted words, and
+/// `_)` (room for a parenthesis, no character).
+fn excel(pattern: &str, value: f64) -> String {
+    let sections: Vec<&str> = pattern.split(';').collect();
+    let (section, value, minus) = match sections.len() {
+        n if value < 0.0 && n > 1 => (sections[1], -value, ""),
+        n if value == 0.0 && n > 2 => (sections[2], value, ""),
+        _ if value < 0.0 => (sections[0], -value, "-"),
+        _ => (sections[0], value, ""),
+    };
+    let decimals = section
+        .split_once('.')
+        .map_or(0, |(_, d)| d.chars().take_while(|c| *c == '0').count());
+    let scaled = if section.contains('%') {
+        value * 100.0
+    } else {
+        value
+    };
+    let digits = format::places(scaled, decimals, false);
+    let digits = match section.contains(',') {
+        true => format::grouped(digits.parse().expect("a number"), decimals as u32),
+        false => digits,
+    };
+    let (mut out, mut quoted, mut placed, mut chars) =
+        (minus.to_string(), false, false, section.chars());
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            c if quoted => out.push(c),
+            '_' => {
+                chars.next();
+            }
+            '#' | ',' | '0' | '.' if !placed => {
+                out.push_str(&digits);
+                placed = true;
+            }
+            '#' | ',' | '0' | '.' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn arrowless(text: &str) -> &str {
+    text.trim_start_matches(['▲', '▼', '●', ' '])
+}
+
+#[test]
+fn every_output_reads_a_value_of_each_unit_alike() {
+    let klarna = super::tests::klarna();
+    let comparison = super::tests::compare(&[klarna.clone()], &["2024", "2025"], None);
+    let column = &comparison.columns[1];
+    let frame = format::Frame {
+        currency: "USD",
+        scale: dec!(1000000),
+        amount_decimals: 0,
+    };
+    for case in cases() {
+        let unit = case.unit;
+        let (markdown, html) = brief(&case);
+        assert_eq!(markdown, case.brief, "{unit:?}: the Markdown brief");
+        assert_eq!(html, case.brief, "{unit:?}: the HTML brief");
+        let pdf = crate::report::filters::cell_parts(&cell(&case), "USD", "millions");
+        assert_eq!(
+            pdf.map(|p| p.0).as_deref(),
+            Some(case.brief),
+            "{unit:?}: the PDF"
+        );
+        let compared = super::rows::text(unit, case.value, column, true);
+        assert_eq!(compared, case.brief, "{unit:?}: compare");
+        assert_eq!(
+            format::tick(unit, case.value.as_f64(), "USD"),
+            case.tick,
+            "{unit:?}: a tick"
+        );
+        let held = crate::report::workbook::cell_value(unit, case.value, &klarna.company);
+        let pattern = format::excel_format(unit, format::table_decimals(unit, &frame));
+        assert_eq!(excel(&pattern, held), case.sheet, "{unit:?}: the workbook");
+        // The sheet's figure is the brief's, its unit in the row's Unit column; money per
+        // person is whole there.
+        if unit != Unit::Money {
+            assert!(
+                arrowless(case.brief).starts_with(case.sheet),
+                "{unit:?}: {}",
+                case.sheet
+            );
+        }
+    }
+}
+
+/// compare's change between two values reads as the brief's change of the same size, without
+/// its arrow: -4.305% to -6.555% is "-2.3 pp" in both.
+#[test]
+fn a_change_reads_alike_in_compare_and_the_brief() {
+    let frame = format::Frame::PLAIN;
+    let change = -6.5546 - -4.3045;
+    let (compared, sign) = format::difference(Unit::Pct, format::Figure::float(change), &frame);
+    let brief = format::text(
+        Unit::Pp,
+        Place::Change,
+        format::Figure::float(change),
+        &frame,
+        format::Judge::NONE,
+    );
+    assert_eq!((compared.as_str(), sign), ("-2.3 pp", -1));
+    assert_eq!(brief.text, "▼ -2.3 pp");
+    assert_eq!(arrowless(&brief.text), compared);
+}
+
+/// `check`'s sentences about Klarna's 2025 give its figures as the brief's cells read them.
+#[test]
+fn check_reads_figures_as_the_brief_does() {
+    let input = crate::input::klarna_example();
+    let analysis = crate::analyse(&input, &crate::scorecard::Thresholds::default(), None);
+    let year = analysis
+        .metrics
+        .period(crate::period::PeriodLabel::parse("2025").expect("a label"))
+        .expect("2025");
+    let shown = |key: &str| {
+        let metric = crate::metrics::catalogue::known(key);
+        let number = metric.value(year).expect("a value");
+        let case = Case {
+            unit: metric.unit,
+            value: number,
+            brief: "",
+            tick: "",
+            sheet: "",
+        };
+        brief(&case).0
+    };
+    let why = |id: &str| {
+        let criteria = &analysis.scorecard.criteria;
+        let criterion = criteria.iter().find(|c| c.id == id);
+        criterion
+            .unwrap_or_else(|| panic!("no criterion {id}"))
+            .why
+            .clone()
+    };
+    // "▲ +24.8%" in the brief; "grew 24.8%" in a sentence.
+    let growth = shown("revenue_growth_yoy_pct");
+    assert!(why("revenue_growth").contains(arrowless(&growth).trim_start_matches('+')));
+    assert!(why("rule_of_40").contains(&shown("rule_of_40")));
+    assert!(why("rule_of_40").contains(&shown("operating_margin_pct")));
+    assert!(why("revenue_per_employee").contains(&shown("revenue_per_employee")));
+}
