@@ -5,18 +5,19 @@
 
 use rust_decimal_macros::dec;
 
+use super::reading_tests as reading;
 use crate::format::{self, Unit};
 use crate::metrics::{Number, Polarity};
 use crate::money::Exact;
 use crate::report::cell::{Cell, Place};
 
 /// A value, and how the brief's table, a chart's axis and the workbook's cell read it.
-struct Case {
-    unit: Unit,
-    value: Number,
-    brief: &'static str,
-    tick: &'static str,
-    sheet: &'static str,
+pub(super) struct Case {
+    pub(super) unit: Unit,
+    pub(super) value: Number,
+    pub(super) brief: &'static str,
+    pub(super) tick: &'static str,
+    pub(super) sheet: &'static str,
 }
 
 fn exact(value: rust_decimal::Decimal) -> Number {
@@ -78,7 +79,7 @@ fn cell(case: &Case) -> serde_json::Value {
 
 /// The brief's templates' `cell` filters, as Markdown and as HTML (its tags and the words for
 /// a screen reader taken off).
-fn brief(case: &Case) -> (String, String) {
+pub(super) fn brief(case: &Case) -> (String, String) {
     let mut tera = tera::Tera::default();
     crate::report::filters::register(&mut tera);
     let mut context = tera::Context::new();
@@ -90,75 +91,17 @@ fn brief(case: &Case) -> (String, String) {
         .split("<span class=\"sr-only\">")
         .next()
         .unwrap_or_default();
-    (markdown, strip_tags(html))
+    (markdown, reading::strip_tags(html))
 }
 
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut inside = false;
-    for c in html.chars() {
-        match c {
-            '<' => inside = true,
-            '>' => inside = false,
-            c if !inside => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Excel's reading of `value` under `pattern`, for the patterns `format::excel_format` writes:
-/// sections for positive;negative;zero, `#,##0` grouping, `.0` decimals, `%`, quoted words, and
-/// `_)` (room for a parenthesis, no character).
-fn excel(pattern: &str, value: f64) -> String {
-    let sections: Vec<&str> = pattern.split(';').collect();
-    let (section, value, minus) = match sections.len() {
-        n if value < 0.0 && n > 1 => (sections[1], -value, ""),
-        n if value == 0.0 && n > 2 => (sections[2], value, ""),
-        _ if value < 0.0 => (sections[0], -value, "-"),
-        _ => (sections[0], value, ""),
-    };
-    let decimals = section
-        .split_once('.')
-        .map_or(0, |(_, d)| d.chars().take_while(|c| *c == '0').count());
-    let scaled = if section.contains('%') {
-        value * 100.0
-    } else {
-        value
-    };
-    let digits = format::places(scaled, decimals, false);
-    let digits = match section.contains(',') {
-        true => format::grouped(digits.parse().expect("a number"), decimals as u32),
-        false => digits,
-    };
-    let (mut out, mut quoted, mut placed, mut chars) =
-        (minus.to_string(), false, false, section.chars());
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            c if quoted => out.push(c),
-            '_' => {
-                chars.next();
-            }
-            '#' | ',' | '0' | '.' if !placed => {
-                out.push_str(&digits);
-                placed = true;
-            }
-            '#' | ',' | '0' | '.' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn arrowless(text: &str) -> &str {
+pub(super) fn arrowless(text: &str) -> &str {
     text.trim_start_matches(['▲', '▼', '●', ' '])
 }
 
 #[test]
 fn every_output_reads_a_value_of_each_unit_alike() {
     let klarna = super::tests::klarna();
-    let comparison = super::tests::compare(&[klarna.clone()], &["2024", "2025"], None);
+    let comparison = super::tests::compare(std::slice::from_ref(&klarna), &["2024", "2025"], None);
     let column = &comparison.columns[1];
     let frame = format::Frame {
         currency: "USD",
@@ -185,7 +128,11 @@ fn every_output_reads_a_value_of_each_unit_alike() {
         );
         let held = crate::report::workbook::cell_value(unit, case.value, &klarna.company);
         let pattern = format::excel_format(unit, format::table_decimals(unit, &frame));
-        assert_eq!(excel(&pattern, held), case.sheet, "{unit:?}: the workbook");
+        assert_eq!(
+            reading::excel(&pattern, held),
+            case.sheet,
+            "{unit:?}: the workbook"
+        );
         // The sheet's figure is the brief's, its unit in the row's Unit column; money per
         // person is whole there.
         if unit != Unit::Money {
@@ -196,60 +143,4 @@ fn every_output_reads_a_value_of_each_unit_alike() {
             );
         }
     }
-}
-
-/// compare's change between two values reads as the brief's change of the same size, without
-/// its arrow: -4.305% to -6.555% is "-2.3 pp" in both.
-#[test]
-fn a_change_reads_alike_in_compare_and_the_brief() {
-    let frame = format::Frame::PLAIN;
-    let change = -6.5546 - -4.3045;
-    let (compared, sign) = format::difference(Unit::Pct, format::Figure::float(change), &frame);
-    let brief = format::text(
-        Unit::Pp,
-        Place::Change,
-        format::Figure::float(change),
-        &frame,
-        format::Judge::NONE,
-    );
-    assert_eq!((compared.as_str(), sign), ("-2.3 pp", -1));
-    assert_eq!(brief.text, "▼ -2.3 pp");
-    assert_eq!(arrowless(&brief.text), compared);
-}
-
-/// `check`'s sentences about Klarna's 2025 give its figures as the brief's cells read them.
-#[test]
-fn check_reads_figures_as_the_brief_does() {
-    let input = crate::input::klarna_example();
-    let analysis = crate::analyse(&input, &crate::scorecard::Thresholds::default(), None);
-    let year = analysis
-        .metrics
-        .period(crate::period::PeriodLabel::parse("2025").expect("a label"))
-        .expect("2025");
-    let shown = |key: &str| {
-        let metric = crate::metrics::catalogue::known(key);
-        let number = metric.value(year).expect("a value");
-        let case = Case {
-            unit: metric.unit,
-            value: number,
-            brief: "",
-            tick: "",
-            sheet: "",
-        };
-        brief(&case).0
-    };
-    let why = |id: &str| {
-        let criteria = &analysis.scorecard.criteria;
-        let criterion = criteria.iter().find(|c| c.id == id);
-        criterion
-            .unwrap_or_else(|| panic!("no criterion {id}"))
-            .why
-            .clone()
-    };
-    // "▲ +24.8%" in the brief; "grew 24.8%" in a sentence.
-    let growth = shown("revenue_growth_yoy_pct");
-    assert!(why("revenue_growth").contains(arrowless(&growth).trim_start_matches('+')));
-    assert!(why("rule_of_40").contains(&shown("rule_of_40")));
-    assert!(why("rule_of_40").contains(&shown("operating_margin_pct")));
-    assert!(why("revenue_per_employee").contains(&shown("revenue_per_employee")));
 }
