@@ -3,7 +3,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::unit::{Figure, Frame, Unit};
+use super::frame::Frame;
+use super::unit::{Figure, Unit};
 use super::{change, grouped, money_compact, money_precise, places, sign_at, ChangeIn};
 
 /// The difference between two values of `unit` as compare writes it beside them: the change's

@@ -3,7 +3,8 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::unit::{Figure, Frame, Judge, Place, Unit};
+use super::frame::{Frame, Judge};
+use super::unit::{Figure, Place, Unit};
 use super::{
     change, decisive_places, decisive_places_within, grouped, grouped_fixed, judged, money_precise,
     months, pct, ChangeIn, Measure,
@@ -96,6 +97,15 @@ pub fn table_decimals(unit: Unit, frame: &Frame) -> usize {
         Unit::Money | Unit::People => 0,
         Unit::Ratio => 2,
         Unit::Pct | Unit::Growth | Unit::Pp | Unit::Points | Unit::Months => 1,
+    }
+}
+
+/// A value of `unit` as the workbook's cell holds it under [`excel_format`]: percentages and
+/// growth as fractions (the format's `%` multiplies by 100), everything else as is.
+pub fn excel_value(unit: Unit, value: f64) -> f64 {
+    match unit {
+        Unit::Pct | Unit::Growth => value / 100.0,
+        _ => value,
     }
 }
 

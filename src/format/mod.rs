@@ -12,12 +12,14 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::money::NotMeaningful;
 
 mod difference;
+mod frame;
 mod look;
 mod unit;
 
 pub use difference::{difference, tick};
-pub use look::{excel_format, table_decimals, text, Shown, NOT_AVAILABLE};
-pub use unit::{Figure, Frame, Judge, Place, Unit};
+pub use frame::{Frame, Judge};
+pub use look::{excel_format, excel_value, table_decimals, text, Shown, NOT_AVAILABLE};
+pub use unit::{Figure, Place, Unit};
 
 /// The prefix written before an amount: a symbol where it is unambiguous, else the ISO code.
 pub fn currency_prefix(code: &str) -> String {

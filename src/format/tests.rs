@@ -137,3 +137,15 @@ fn percentages() {
     assert_eq!(pp(44.87), "+44.9 pp");
     assert_eq!(pp(-4.3), "-4.3 pp");
 }
+
+#[test]
+fn a_unit_heads_its_column_in_words() {
+    assert_eq!(Unit::Amount.heading("USD", "millions"), "USD millions");
+    assert_eq!(Unit::Amount.heading("SEK", "units"), "SEK");
+    assert_eq!(
+        Unit::Money.heading("EUR", "thousands"),
+        "EUR per person per year"
+    );
+    assert_eq!(Unit::Growth.heading("USD", "millions"), "%");
+    assert_eq!(Unit::Pp.heading("USD", "millions"), "percentage points");
+}
