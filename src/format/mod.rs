@@ -97,6 +97,11 @@ pub fn money_in_scale(in_scale: Decimal, suffix: &str, currency: &str) -> String
     with_currency(format!("{}{suffix}", grouped(in_scale, 1)), currency)
 }
 
+/// Money with every digit (to the cent) and the currency: "-$1,234.5", "SEK 2,811,000,000".
+pub fn money_full(value: Decimal, currency: &str) -> String {
+    with_currency(grouped(value, 2), currency)
+}
+
 /// Compact money with the currency: "$2.8B", "-$121.0M", "SEK 723k".
 pub fn money_compact(value: f64, currency: &str) -> String {
     with_currency(compact(value), currency)

@@ -149,3 +149,10 @@ fn a_unit_heads_its_column_in_words() {
     assert_eq!(Unit::Growth.heading("USD", "millions"), "%");
     assert_eq!(Unit::Pp.heading("USD", "millions"), "percentage points");
 }
+
+#[test]
+fn full_money_keeps_every_digit() {
+    assert_eq!(money_full(dec!(-1234.5), "USD"), "-$1,234.5");
+    assert_eq!(money_full(dec!(2811000000), "SEK"), "SEK 2,811,000,000");
+    assert_eq!(money_full(dec!(0.125), "EUR"), "€0.13");
+}

@@ -64,13 +64,7 @@ fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     };
     let currency = arg_str(args, "currency", "");
     let text = match arg_str(args, "style", "compact") {
-        "full" => {
-            let digits = format::grouped(amount, 2);
-            match digits.strip_prefix('-') {
-                Some(positive) => format!("-{}{positive}", format::currency_prefix(currency)),
-                None => format!("{}{digits}", format::currency_prefix(currency)),
-            }
-        }
+        "full" => format::money_full(amount, currency),
         "scaled" => {
             // The scale's name is the one thing a template can pass; `Scale` owns its meaning.
             let divisor =
