@@ -159,7 +159,7 @@ pub fn build_row(
                 notes.push(note);
                 Cell {
                     value: None,
-                    text: "n/a".to_string(),
+                    text: format::NOT_AVAILABLE.to_string(),
                     note: Some(notes.len()),
                 }
             }

@@ -17,7 +17,8 @@ pub struct Shown {
     pub sign: Option<i8>,
 }
 
-/// What a value that is not there reads: "n/a", or "n/m" when it is not meaningful.
+/// What a value that is not there reads ("n/m", [`super::NOT_MEANINGFUL`], where it is there
+/// but a percent change of it is not meaningful).
 pub const NOT_AVAILABLE: &str = "n/a";
 
 fn plain(text: String) -> Shown {

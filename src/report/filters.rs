@@ -14,6 +14,7 @@ use crate::input::Scale;
 use crate::metrics::{Polarity, Unit};
 
 use crate::format;
+use crate::format::NOT_AVAILABLE as NA;
 
 /// Registers every filter on a Tera instance.
 pub fn register(tera: &mut Tera) {
@@ -53,8 +54,6 @@ fn arg_str<'a>(args: &'a HashMap<String, Value>, name: &str, default: &'a str) -
 fn arg_bool(args: &HashMap<String, Value>, name: &str) -> bool {
     args.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
-
-const NA: &str = "n/a";
 
 /// `{{ v | money(currency="USD") }}` -> "$2.8B"; `style="precise"` -> "$2.81B"; `style="full"` -> "$2,811,000,000";
 /// `style="scaled", scale="millions"` -> "2,811" (for tables headed "USD millions").
