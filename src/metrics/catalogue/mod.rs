@@ -5,8 +5,10 @@
 //!
 //! Every output reads this list and keeps none of its own: the brief's tables and headline, the
 //! methodology section, `compare` (terminal, Markdown, HTML, JSON), `check` and the generated
-//! region of `docs/metrics.md`. Catalogue order is the order rows appear in. Adding a metric is
-//! one entry here, its computation in `period.rs` and a test with values computed by hand.
+//! region of `docs/metrics.md`. Catalogue order is the order rows appear in. The views that show
+//! a selection (the headline, the Peers table, compare's chart, the site index, the cash margins
+//! chart) read each entry's `picks` ([`picks`]). Adding a metric is one entry here, its
+//! computation in `period.rs` and a test with values computed by hand.
 
 pub mod docs;
 pub mod picks;
