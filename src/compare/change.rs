@@ -2,7 +2,6 @@
 //! percentage points; good or bad by the metric's polarity. A change that cannot be made says
 //! why ("n/a: different currencies"), never a silent 0.00%.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{Column, Number, Polarity, Unit};
@@ -102,87 +101,50 @@ pub fn compare(pair: Pair, column: usize) -> Change {
             return missing_value(column, format!("no value in {}", pair.other_column.heading))
         }
     };
+    let frame = format::Frame {
+        currency: &pair.base_column.currency,
+        scale: pair.base_column.scale.factor(),
+        amount_decimals: pair
+            .base_column
+            .amount_decimals
+            .max(pair.other_column.amount_decimals),
+    };
     match (pair.unit, base, other) {
         (Unit::Pct | Unit::Growth | Unit::Pp | Unit::Points, _, _) => {
             let points = other.as_f64() - base.as_f64();
-            let unit = if pair.unit == Unit::Points {
-                "pts"
-            } else {
-                "pp"
-            };
+            let (text, sign) = format::difference(pair.unit, format::Figure::float(points), &frame);
             Change {
                 column,
                 absolute: None,
                 pct: None,
                 not_meaningful: false,
                 pp: Some(points),
-                tone: pair.polarity.tone(format::sign_at(points, 2)),
-                text: format!("{} {unit}", format::places(points, 2, true)),
+                tone: pair.polarity.tone(sign),
+                text,
                 reason: None,
                 missing_value: false,
             }
         }
         (_, Number::Exact(base), Number::Exact(other)) => {
-            exact_change(&pair, column, base.0, other.0)
+            let Some(difference) = other.0.checked_sub(base.0) else {
+                return not_comparable(column, "the values are too large to subtract".to_string());
+            };
+            let (amount, sign) =
+                format::difference(pair.unit, format::Figure::exact(difference), &frame);
+            let pct = change_pct(other.0, base.0);
+            let absolute = Some(Number::Exact(Exact(difference)));
+            with_pct(column, absolute, amount, pct, sign, pair.polarity)
         }
         (_, base, other) => {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
             let pct = change_pct_f64(other, base);
-            let amount = match pair.unit {
-                Unit::Months => format!("{} months", format::places(difference, 1, true)),
-                _ => format!("{}×", format::places(difference, 2, true)),
-            };
-            with_pct(
-                column,
-                Some(Number::Float(difference)),
-                amount,
-                pct,
-                format::sign_at(difference, 2),
-                pair.polarity,
-            )
+            let (amount, sign) =
+                format::difference(pair.unit, format::Figure::float(difference), &frame);
+            let absolute = Some(Number::Float(difference));
+            with_pct(column, absolute, amount, pct, sign, pair.polarity)
         }
     }
-}
-
-fn exact_change(pair: &Pair, column: usize, base: Decimal, other: Decimal) -> Change {
-    let Some(difference) = other.checked_sub(base) else {
-        return not_comparable(column, "the values are too large to subtract".to_string());
-    };
-    let amount = match pair.unit {
-        Unit::Amount => signed(format::grouped(
-            difference / pair.base_column.scale.factor(),
-            pair.base_column
-                .amount_decimals
-                .max(pair.other_column.amount_decimals),
-        )),
-        Unit::Money => {
-            let text =
-                format::money_precise(format::to_f64(difference), &pair.base_column.currency);
-            if difference.is_sign_positive() && !difference.is_zero() {
-                format!("+{text}")
-            } else {
-                text
-            }
-        }
-        _ => signed(format::grouped(difference, 1)),
-    };
-    let sign = if difference.is_zero() {
-        0
-    } else if difference.is_sign_positive() {
-        1
-    } else {
-        -1
-    };
-    let pct = change_pct(other, base);
-    with_pct(
-        column,
-        Some(Number::Exact(Exact(difference))),
-        amount,
-        pct,
-        sign,
-        pair.polarity,
-    )
 }
 
 fn with_pct(
@@ -217,13 +179,5 @@ fn with_pct(
         text,
         reason,
         missing_value: false,
-    }
-}
-
-fn signed(text: String) -> String {
-    if text.starts_with('-') || text == "0" {
-        text
-    } else {
-        format!("+{text}")
     }
 }

@@ -8,21 +8,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
 
 use super::Comparison;
+use crate::metrics::catalogue::{picked, View};
 use crate::report::charts::{accessible_svg, register_font, DrawResult, PALETTE};
 
 const WIDTH: u32 = 900;
 const HEIGHT: u32 = 440;
-
-/// The rows drawn, by key, in order.
-/// The catalogue keys the chart draws (a test checks each is in the catalogue).
-pub const KEY_METRICS: &[&str] = &[
-    "revenue_growth_yoy_pct",
-    "operating_margin_pct",
-    "adjusted_operating_margin_pct",
-    "opex_pct_of_revenue",
-    "headcount_change_yoy_pct",
-    "rule_of_40",
-];
 
 /// The chart as inline SVG with its text alternative, or why it is not drawn.
 #[derive(Debug, Clone, Serialize)]
@@ -39,9 +29,9 @@ struct Group {
 }
 
 fn groups(comparison: &Comparison) -> Vec<Group> {
-    KEY_METRICS
-        .iter()
-        .filter_map(|key| comparison.rows.iter().find(|r| r.key == *key))
+    picked(View::CompareChart)
+        .into_iter()
+        .filter_map(|metric| comparison.rows.iter().find(|r| r.key == metric.key))
         .map(|row| Group {
             name: row.name.clone(),
             values: row
@@ -141,7 +131,7 @@ fn draw<DB: DrawingBackend>(
         .disable_x_mesh()
         .x_labels(0)
         .y_labels(6)
-        .y_label_formatter(&|v| crate::format::places(*v, 0, false))
+        .y_label_formatter(&|v| crate::format::tick(crate::format::Unit::Points, *v, ""))
         .y_desc("% (Rule of 40: points)")
         .label_style(label_style.clone())
         .axis_desc_style(label_style.clone())

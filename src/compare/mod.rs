@@ -318,4 +318,10 @@ fn renumber(rows: &mut [Row], notes: &[String]) -> Vec<String> {
 }
 
 #[cfg(test)]
+mod presentation_tests;
+#[cfg(test)]
+mod reading_tests;
+#[cfg(test)]
+mod sentence_tests;
+#[cfg(test)]
 mod tests;

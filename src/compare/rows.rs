@@ -3,7 +3,7 @@
 
 use super::change;
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
-use crate::format::{self, places};
+use crate::format;
 use crate::metrics::catalogue::{Formula, LineMetric, Metric};
 use crate::metrics::{PeriodMetrics, CATALOGUE, LINE_CATALOGUE};
 
@@ -159,7 +159,7 @@ pub fn build_row(
                 notes.push(note);
                 Cell {
                     value: None,
-                    text: "n/a".to_string(),
+                    text: format::NOT_AVAILABLE.to_string(),
                     note: Some(notes.len()),
                 }
             }
@@ -199,21 +199,15 @@ pub fn build_row(
     }
 }
 
-/// A value as it reads in the table. A computed amount takes the column's precision (AI
-/// savings to the cent read "173" among whole millions); one the user typed keeps its digits.
+/// A value as it reads in the table: as the brief's tables read it ([`format::text`]). A
+/// computed amount takes the column's precision (AI savings to the cent read "173" among whole
+/// millions); one the user typed keeps its digits.
 pub fn text(unit: Unit, number: Number, column: &Column, derived: bool) -> String {
-    match (unit, number) {
-        (Unit::Amount, Number::Exact(amount)) => format::grouped(
-            amount.0 / column.scale.factor(),
-            if derived { column.amount_decimals } else { 1 },
-        ),
-        (Unit::Money, value) => format::money_precise(value.as_f64(), &column.currency),
-        (Unit::People, Number::Exact(people)) => format::grouped(people.0, 1),
-        (Unit::Pct | Unit::Growth, value) => format!("{}%", places(value.as_f64(), 2, false)),
-        (Unit::Pp, value) => format!("{} pp", places(value.as_f64(), 2, true)),
-        (Unit::Points, value) => places(value.as_f64(), 2, false),
-        (Unit::Ratio, value) => format!("{}×", places(value.as_f64(), 2, false)),
-        (Unit::Months, value) => crate::format::months(value.as_f64()),
-        (_, value) => places(value.as_f64(), 2, false),
-    }
+    let frame = format::Frame {
+        currency: &column.currency,
+        scale: column.scale.factor(),
+        amount_decimals: if derived { column.amount_decimals } else { 1 },
+    };
+    let place = format::Place::Table;
+    format::text(unit, place, number.into(), &frame, format::Judge::NONE).text
 }

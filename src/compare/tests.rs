@@ -11,11 +11,11 @@ fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
     crate::analyse(&input, &Thresholds::default(), None).metrics
 }
 
-fn klarna() -> crate::metrics::Metrics {
+pub(super) fn klarna() -> crate::metrics::Metrics {
     metrics(crate::EXAMPLE_TOML, "klarna.toml")
 }
 
-fn compare(
+pub(super) fn compare(
     companies: &[crate::metrics::Metrics],
     periods: &[&str],
     period: Option<&str>,
@@ -87,11 +87,12 @@ fn klarna_2024_against_2025_by_hand() {
     assert_eq!(revenue.changes[0].tone, Tone::Good);
     let pct = revenue.changes[0].pct.unwrap();
     assert!((pct - 24.830_96).abs() < 1e-3, "{pct}");
-    // Operating margin -121/2811 = -4.30% -> -230/3509 = -6.55%: -2.25 pp, bad.
+    // Operating margin -121/2811 = -4.305% -> -230/3509 = -6.555%: -2.250 pp, bad; to one
+    // decimal, as the brief reads them: -4.3%, -6.6%, -2.3 pp.
     let margin = row(&c, "operating_margin_pct");
-    assert_eq!(margin.cells[0].text, "-4.30%");
-    assert_eq!(margin.cells[1].text, "-6.55%");
-    assert_eq!(margin.changes[0].text, "-2.25 pp");
+    assert_eq!(margin.cells[0].text, "-4.3%");
+    assert_eq!(margin.cells[1].text, "-6.6%");
+    assert_eq!(margin.changes[0].text, "-2.3 pp");
     assert_eq!(margin.changes[0].pct, None);
     assert_eq!(margin.changes[0].tone, Tone::Bad);
     // Headcount 3,422 -> 2,831: -591 people, -17.3%; neutral by polarity.
@@ -191,10 +192,10 @@ fn peers_in_different_currencies_never_compare_money() {
     assert_eq!(revenue.cells[1].text, "2,811");
     assert_eq!(revenue.changes[0].text, "n/a: different currencies");
     assert_eq!(revenue.changes[0].absolute, None);
-    // Ratios still compare: Acme margin 1600/5000 = 32.00%, Klarna -4.30%: -36.30 pp.
+    // Ratios still compare: Acme margin 1600/5000 = 32.0%, Klarna -4.305%: -36.305, -36.3 pp.
     let margin = row(&c, "operating_margin_pct");
-    assert_eq!(margin.cells[0].text, "32.00%");
-    assert_eq!(margin.changes[0].text, "-36.30 pp");
+    assert_eq!(margin.cells[0].text, "32.0%");
+    assert_eq!(margin.changes[0].text, "-36.3 pp");
     assert_eq!(margin.changes[0].tone, Tone::Bad);
 }
 

@@ -33,10 +33,7 @@ pub fn build(comparison: &Comparison) -> Result<Vec<u8>> {
 
 /// A value as the sheet holds it: percentages as fractions, everything else as is.
 fn cell_value(unit: Unit, number: Number) -> f64 {
-    match unit {
-        Unit::Pct | Unit::Growth => number.as_f64() / 100.0,
-        _ => number.as_f64(),
-    }
+    format::excel_value(unit, number.as_f64())
 }
 
 fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, XlsxError> {

@@ -92,17 +92,9 @@ fn same_date(input: &CompanyInput, currency: &str) -> Vec<Warning> {
                         continue;
                     }
                     // Every digit: the two figures may differ in the last one.
-                    let shown = |v: Decimal| {
-                        let digits = grouped(v, 2);
-                        match (is_money, digits.strip_prefix('-')) {
-                            (false, _) => digits,
-                            (true, Some(positive)) => {
-                                format!("-{}{positive}", crate::format::currency_prefix(currency))
-                            }
-                            (true, None) => {
-                                format!("{}{digits}", crate::format::currency_prefix(currency))
-                            }
-                        }
+                    let shown = |v: Decimal| match is_money {
+                        true => crate::format::money_full(v, currency),
+                        false => grouped(v, 2),
                     };
                     warnings.push(Warning::new(
                         Some(year.label.to_string()),

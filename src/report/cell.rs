@@ -2,23 +2,13 @@
 //! or null with a note number pointing at the reason (see `notes.rs`), and its text and tone,
 //! which the brief model sets once (`model::present`).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::notes::Notes;
 use crate::metrics::catalogue::{metric, Metric};
 use crate::metrics::{Number, PeriodMetrics, Polarity, Reason, Unit};
 
-/// How a cell is shown: in a table (amounts in the company's scale), on a headline card
-/// (amounts compact with their currency, "$2.81B"), or as a change beside a card's value
-/// ("▲ +24.8%", whatever the unit).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Place {
-    #[default]
-    Table,
-    Card,
-    Change,
-}
+pub use crate::format::Place;
 
 /// A value for a template.
 #[derive(Debug, Clone, Serialize)]

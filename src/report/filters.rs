@@ -15,6 +15,7 @@ use crate::input::Scale;
 use crate::metrics::{Polarity, Unit};
 
 use crate::format;
+use crate::format::NOT_AVAILABLE as NA;
 
 /// Registers every filter on a Tera instance.
 pub fn register(tera: &mut Tera) {
@@ -55,8 +56,6 @@ fn arg_bool(args: &HashMap<String, Value>, name: &str) -> bool {
     args.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
 
-const NA: &str = "n/a";
-
 /// `{{ v | money(currency="USD") }}` -> "$2.8B"; `style="precise"` -> "$2.81B"; `style="full"` -> "$2,811,000,000";
 /// `style="scaled", scale="millions"` -> "2,811" (for tables headed "USD millions").
 fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
@@ -65,13 +64,7 @@ fn money(value: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     };
     let currency = arg_str(args, "currency", "");
     let text = match arg_str(args, "style", "compact") {
-        "full" => {
-            let digits = format::grouped(amount, 2);
-            match digits.strip_prefix('-') {
-                Some(positive) => format!("-{}{positive}", format::currency_prefix(currency)),
-                None => format!("{}{digits}", format::currency_prefix(currency)),
-            }
-        }
+        "full" => format::money_full(amount, currency),
         "scaled" => {
             // The scale's name is the one thing a template can pass; `Scale` owns its meaning.
             let divisor =
@@ -198,9 +191,10 @@ struct CellData {
 }
 
 impl CellData {
-    /// The cell's text and, for a change, its tone: the model's, or presented from the value.
+    /// The cell's text and, for a change, its tone: the model's, or (for a cell a template
+    /// makes itself, with no text) presented from the value.
     fn presented(self, args: &HashMap<String, Value>) -> (String, Option<String>) {
-        if let Some(text) = self.text {
+        if let Some(text) = self.text.filter(|text| !text.is_empty()) {
             return (text, self.tone);
         }
         let Value::Number(number) = &self.value else {

@@ -1,12 +1,14 @@
 //! The index of a multi-company run: every company with its headline figures, readiness and
 //! links, as a peer table (`index.html`, `index.md`).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::output::SiteLink;
 use super::templates;
 use crate::analysis::Analysis;
-use crate::metrics::catalogue::known;
+use crate::metrics::catalogue::{picked, View};
 use crate::metrics::{Generator, Number};
 use crate::period::PeriodKind;
 use crate::scorecard::Status;
@@ -20,12 +22,9 @@ pub struct Entry {
     pub currency: String,
     /// The period the figures are for: the latest fiscal year, else the latest period.
     pub period: Option<String>,
-    pub revenue: Option<Number>,
-    pub revenue_growth_yoy_pct: Option<Number>,
-    pub operating_margin_pct: Option<Number>,
-    pub rule_of_40: Option<Number>,
-    pub revenue_per_employee: Option<Number>,
-    pub headcount: Option<Number>,
+    /// The catalogue's metrics picked for the index (`picks.site_index`), by key.
+    #[serde(flatten)]
+    pub figures: BTreeMap<&'static str, Option<Number>>,
     pub status: Option<Status>,
     pub passed: usize,
     pub watch: usize,
@@ -53,7 +52,6 @@ pub fn entry(analysis: &Analysis) -> Entry {
         .rev()
         .find(|p| p.kind == PeriodKind::Year)
         .or_else(|| metrics.latest());
-    let value = |key: &str| period.and_then(|p| known(key).value(p));
     let card = &analysis.scorecard;
     Entry {
         name: metrics.company.name.clone(),
@@ -65,12 +63,10 @@ pub fn entry(analysis: &Analysis) -> Entry {
             Some(mark) => format!("{} ({mark})", p.label),
             None => p.label.to_string(),
         }),
-        revenue: value("revenue"),
-        revenue_growth_yoy_pct: value("revenue_growth_yoy_pct"),
-        operating_margin_pct: value("operating_margin_pct"),
-        rule_of_40: value("rule_of_40"),
-        revenue_per_employee: value("revenue_per_employee"),
-        headcount: value("headcount_end"),
+        figures: picked(View::SiteIndex)
+            .into_iter()
+            .map(|metric| (metric.key, period.and_then(|p| metric.value(p))))
+            .collect(),
         status: Some(card.status),
         passed: card.passed,
         watch: card.watch,

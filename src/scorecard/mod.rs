@@ -485,10 +485,10 @@ fn revenue_growth(metrics: &Metrics, thresholds: &Thresholds) -> Criterion {
         },
         Some((period, growth)) => Verdict {
             status: pass_if(growth >= min),
-            figure: format!("{}%", against(growth, min)),
+            figure: format::judged(growth, format::Measure::Pct, Some(min), None),
             why: format!(
-                "Revenue grew {}% in {} over {}, {} the {}% bar.",
-                against(growth, min),
+                "Revenue grew {} in {} over {}, {} the {}% bar.",
+                format::judged(growth, format::Measure::Pct, Some(min), None),
                 period.label,
                 period.label.year_earlier(),
                 if growth >= min {

@@ -5,10 +5,13 @@
 //!
 //! Every output reads this list and keeps none of its own: the brief's tables and headline, the
 //! methodology section, `compare` (terminal, Markdown, HTML, JSON), `check` and the generated
-//! region of `docs/metrics.md`. Catalogue order is the order rows appear in. Adding a metric is
-//! one entry here, its computation in `period.rs` and a test with values computed by hand.
+//! region of `docs/metrics.md`. Catalogue order is the order rows appear in. The views that show
+//! a selection (the headline, the Peers table, compare's chart, the site index, the cash margins
+//! chart) read each entry's `picks` ([`picks`]). Adding a metric is one entry here, its
+//! computation in `period.rs` and a test with values computed by hand.
 
 pub mod docs;
+pub mod picks;
 pub mod workbook;
 
 use serde::{Deserialize, Serialize};
@@ -16,58 +19,16 @@ use serde::{Deserialize, Serialize};
 use super::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 use crate::period::PeriodKind;
+pub use picks::{picked, Picks, View};
+use picks::{Headline, HeadlineChange, Shown};
 use workbook::{
     ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, net_burn,
     operating_income, per_employee, points, quotient, runway_months, share, Field, InWorkbook,
     LineInWorkbook, Which,
 };
 
-/// How a metric is measured, which decides how it is shown and how a change in it reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// Money over the period, shown in the company's scale in tables ("2,811" under "USD
-    /// millions") and compact in headline cards ("$2.81B").
-    Amount,
-    /// Money per person per year, shown compact with its currency ("$820k").
-    Money,
-    /// People (or full-time equivalents).
-    People,
-    /// A share, in percent ("23.5%"); its changes are in percentage points.
-    Pct,
-    /// A growth rate, in percent, shown signed with an arrow ("▲ +23.5%").
-    #[serde(rename = "change")]
-    Growth,
-    /// A difference of percentages, in percentage points.
-    Pp,
-    /// Rule-of-40 points.
-    Points,
-    /// A multiple ("2.70×").
-    Ratio,
-    /// A length of time in months ("18.4 months").
-    Months,
-}
-
-impl Unit {
-    /// Whether values of this unit are exact decimals (money, people) rather than ratios.
-    pub fn is_exact(self) -> bool {
-        matches!(self, Unit::Amount | Unit::Money | Unit::People)
-    }
-
-    /// The unit in words, for the methodology and the docs.
-    pub fn words(self) -> &'static str {
-        match self {
-            Unit::Amount => "currency",
-            Unit::Money => "currency per person per year",
-            Unit::People => "people",
-            Unit::Pct | Unit::Growth => "%",
-            Unit::Pp => "percentage points",
-            Unit::Points => "points",
-            Unit::Ratio => "multiple",
-            Unit::Months => "months",
-        }
-    }
-}
+/// How a metric is measured: the presentation's unit, which decides how a value reads.
+pub use crate::format::Unit;
 
 /// Whether a rise is good news: revenue up is good, cost up is bad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +157,15 @@ impl Number {
     }
 }
 
+impl From<Number> for crate::format::Figure {
+    fn from(number: Number) -> Self {
+        match number {
+            Number::Exact(exact) => crate::format::Figure::exact(exact.0),
+            Number::Float(value) => crate::format::Figure::float(value),
+        }
+    }
+}
+
 /// Whether a metric is read from the input or computed, and how, in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Formula {
@@ -225,6 +195,8 @@ pub struct Metric {
     pub series: Series,
     /// The brief's table that shows it.
     pub section: Section,
+    /// The views beyond its table that show it (the headline, the Peers table, ...).
+    pub picks: Picks,
     /// Whether the brief's tables show it (every metric is in compare and metrics.json).
     pub in_tables: bool,
     pub get: fn(&PeriodMetrics) -> Option<Number>,
@@ -270,6 +242,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: GrowthSection,
+            picks: Picks { headline: Some(Headline { rank: 1, change: HeadlineChange::Noted("revenue_growth_yoy_pct"), shown: Shown::Always }), peers: Some(1), site_index: Some(1), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(Some(p.revenue)),
             formula: Input("revenue as reported, in currency"),
@@ -283,6 +256,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: GrowthSection,
+            picks: Picks { peers: Some(2), compare_chart: Some(1), site_index: Some(2), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.revenue_growth_yoy_pct),
             formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ that revenue × 100, in %; n/m (not meaningful) when that revenue is zero or negative"),
@@ -296,6 +270,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: QuartersOnly,
             section: GrowthSection,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.revenue_growth_qoq_pct),
             formula: Computed("(revenue − revenue of the previous quarter) ÷ that revenue × 100, in %; quarters only; n/m when that revenue is zero or negative"),
@@ -309,6 +284,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { headline: Some(Headline { rank: 3, change: HeadlineChange::Metric("headcount_change_yoy_pct"), shown: Shown::Always }), site_index: Some(6), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.headcount_end),
             formula: Input("people employed at the end of the period, as reported"),
@@ -322,6 +298,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.avg_headcount),
             formula: Computed("(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)"),
@@ -335,6 +312,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { peers: Some(9), compare_chart: Some(5), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.headcount_change_yoy_pct),
             formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %; n/m when that headcount is zero"),
@@ -348,6 +326,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.growth_minus_headcount_growth_pp),
             formula: Computed("revenue growth YoY − headcount change YoY, in percentage points"),
@@ -361,6 +340,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { headline: Some(Headline { rank: 2, change: HeadlineChange::YearEarlier, shown: Shown::Always }), peers: Some(5), site_index: Some(5), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.revenue_per_employee),
             formula: Computed("revenue × periods per year (quarter 4, half 2, year 1) ÷ average headcount, in currency per person per year, rounded to the cent"),
@@ -374,6 +354,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.opex),
             formula: Computed("sum of the cost lines, in currency; n/a when the period lacks a line that other periods list"),
@@ -387,6 +368,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks { compare_chart: Some(4), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.opex_pct_of_revenue),
             formula: Computed("opex ÷ revenue × 100, in %"),
@@ -400,6 +382,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.opex_growth_yoy_pct),
             formula: Computed("(opex − opex a year earlier) ÷ that opex × 100, in %; both periods must list every cost line; n/m when that opex is zero or negative"),
@@ -413,6 +396,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { peers: Some(6), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.opex_per_employee),
             formula: Computed("opex × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
@@ -426,6 +410,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.operating_income),
             formula: Computed("as reported; else revenue − opex (marked derived), in currency"),
@@ -439,6 +424,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks { headline: Some(Headline { rank: 4, change: HeadlineChange::YearEarlier, shown: Shown::Always }), peers: Some(3), compare_chart: Some(2), site_index: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.operating_margin_pct),
             formula: Computed("operating income ÷ revenue × 100, in %"),
@@ -452,6 +438,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks::NONE,
             in_tables: false,
             get: |p| exact(p.adjusted_operating_income),
             formula: Input("adjusted (non-GAAP) operating income as reported, in currency"),
@@ -465,6 +452,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks { headline: Some(Headline { rank: 5, change: HeadlineChange::None, shown: Shown::InPlaceOf("operating_margin_pct") }), compare_chart: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.adjusted_operating_margin_pct),
             formula: Computed("adjusted (non-GAAP) operating income as reported ÷ revenue × 100, in %"),
@@ -478,6 +466,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.unlisted_costs),
             formula: Computed("revenue − opex − reported operating income, in currency: costs not in the listed lines, such as depreciation and amortisation; only when it is not zero"),
@@ -491,6 +480,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
+            picks: Picks { headline: Some(Headline { rank: 6, change: HeadlineChange::AgainstBar, shown: Shown::Always }), peers: Some(4), compare_chart: Some(6), site_index: Some(4), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.rule_of_40),
             formula: Computed("revenue growth YoY % + a margin %, in points: the operating margin unless rule_of_40_margin in [readiness] says \"ebitda\" (EBITDA margin) or \"fcf\" (free-cash-flow margin); the scorecard's threshold (40 by default) is the bar"),
@@ -504,6 +494,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: false,
             get: |p| exact(p.cost_of_revenue),
             formula: Input("cost of revenue (cost of sales) as reported, in currency"),
@@ -517,6 +508,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.gross_profit),
             formula: Computed("revenue − cost of revenue, in currency"),
@@ -530,6 +522,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks { headline: Some(Headline { rank: 8, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), cash_margins: Some(1), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.gross_margin_pct),
             formula: Computed("gross profit ÷ revenue × 100, in %"),
@@ -543,6 +536,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: false,
             get: |p| exact(p.depreciation_amortization),
             formula: Input("depreciation and amortisation as reported, in currency"),
@@ -556,6 +550,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ebitda),
             formula: Computed("operating income (as reported, else derived) + depreciation and amortisation, in currency; reported, not adjusted"),
@@ -569,6 +564,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks { headline: Some(Headline { rank: 9, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), cash_margins: Some(2), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.ebitda_margin_pct),
             formula: Computed("EBITDA ÷ revenue × 100, in %"),
@@ -582,6 +578,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.operating_cash_flow),
             formula: Input("net cash from operating activities as reported, in currency"),
@@ -595,6 +592,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.capex),
             formula: Input("payments for property, plant and equipment (capex) as reported, a positive amount, in currency"),
@@ -608,6 +606,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks { headline: Some(Headline { rank: 10, change: HeadlineChange::None, shown: Shown::WhenGiven }), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.free_cash_flow),
             formula: Computed("operating cash flow − capex, in currency over the period"),
@@ -621,6 +620,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks { cash_margins: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.fcf_margin_pct),
             formula: Computed("free cash flow ÷ revenue × 100, in %"),
@@ -634,6 +634,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: false,
             get: |p| exact(p.stock_based_compensation),
             formula: Input("stock-based (share-based) compensation expense as reported, in currency"),
@@ -647,6 +648,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.sbc_pct_of_revenue),
             formula: Computed("stock-based compensation ÷ revenue × 100, in %"),
@@ -660,6 +662,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.cash),
             formula: Input("cash and cash equivalents at the end of the period as reported, in currency"),
@@ -673,6 +676,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.net_burn),
             formula: Computed("capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero"),
@@ -686,6 +690,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Cash,
+            picks: Picks { headline: Some(Headline { rank: 11, change: HeadlineChange::None, shown: Shown::WhenGiven }), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.runway_months),
             formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative; beyond 120 months shown as \"more than 10 years\" (and drawn at 120)"),
@@ -699,6 +704,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: false,
             get: |p| exact(p.personnel_cost),
             formula: Input("salaries, benefits and payroll taxes as reported, in currency"),
@@ -712,6 +718,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { peers: Some(7), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.loaded_cost_per_employee),
             formula: Computed("personnel cost × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
@@ -725,6 +732,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_exposed_cost),
             formula: Computed(
@@ -740,6 +748,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: DownGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks { headline: Some(Headline { rank: 7, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), peers: Some(8), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.ai_exposed_pct_of_revenue),
             formula: Computed("AI-exposed cost ÷ revenue × 100, in %"),
@@ -753,6 +762,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_fte_equivalent),
             formula: Input("work done by AI in the period, in full-time people, as reported"),
@@ -766,6 +776,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: Neutral,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_spend),
             formula: Input("money spent on AI in the period, as reported, in currency"),
@@ -779,6 +790,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_savings),
             formula: Computed("AI work in full-time equivalents × personnel cost ÷ average headcount, in currency for the period (not annualised), rounded to the cent"),
@@ -792,6 +804,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Efficiency,
+            picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.ai_roi),
             formula: Computed("AI savings ÷ AI spend, a multiple"),
@@ -871,10 +884,14 @@ pub fn metric(key: &str) -> Option<&'static Metric> {
     CATALOGUE.iter().find(|m| m.key == key)
 }
 
-/// Looks a metric up by key, for keys written in the code: a key that is not in the catalogue
-/// is a programming error that the catalogue tests catch.
+/// Looks a metric up by key, for keys written in the code. A key that is not in the catalogue
+/// is a programming error, never a user's: it panics (the catalogue tests ask for every key the
+/// code names), rather than showing another metric in its place.
 pub fn known(key: &str) -> &'static Metric {
-    metric(key).unwrap_or(&CATALOGUE[0])
+    match metric(key) {
+        Some(metric) => metric,
+        None => panic!("`{key}` is not a metric of the catalogue"),
+    }
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl Drawable for PlanChart<'_> {
             .x_labels(8)
             .x_label_formatter(&|m| self.month_label(*m))
             .y_labels(6)
-            .y_label_formatter(&|v| format::compact(*v))
+            .y_label_formatter(&|v| format::tick(format::Unit::People, *v, ""))
             .y_desc("Headcount (people)")
             .x_desc("Month of the plan")
             .label_style(label_style.clone())

@@ -1,9 +1,11 @@
-//! The cards a headline is made of, each with the change beside it.
+//! The cards a headline is made of, each with the change beside it. Which metrics are cards,
+//! when each shows and what change it carries are the catalogue's picks (`View::Headline`).
 
 use serde::Serialize;
 
-use crate::metrics::catalogue::known;
-use crate::metrics::{PeriodMetrics, Unit};
+use crate::metrics::catalogue::picks::{change_unit, year_on_year, HeadlineChange, Shown};
+use crate::metrics::catalogue::{known, picked, Metric, View};
+use crate::metrics::{Number, PeriodMetrics, Unit};
 use crate::report::cell::{self, Cell, Place};
 use crate::report::notes::Notes;
 use crate::scorecard::Thresholds;
@@ -44,125 +46,79 @@ pub(super) fn kpi(
     }
 }
 
-/// Revenue with its growth (judged against the scorecard's bar: the digit that decides it),
-/// revenue per employee and headcount, each with its change on a year earlier.
-pub(super) fn growth_cards(at: &At, thresholds: &Thresholds, notes: &mut Notes) -> Vec<Kpi> {
-    let (period, earlier, vs) = (at.period, at.earlier, &at.vs);
-    let growth = known("revenue_growth_yoy_pct");
-    let mut revenue_change = cell::of_metric(period, growth, Place::Change, notes);
-    revenue_change.bar = Some(thresholds.min_revenue_growth_pct.value);
-    let mut kpis = vec![kpi(
-        period,
-        "revenue",
-        notes,
-        Some(revenue_change),
-        vs.clone(),
-    )];
-    let per_employee_change = match (
-        period.revenue_per_employee,
-        earlier.and_then(|e| e.revenue_per_employee),
-    ) {
-        (Some(now), Some(before)) => crate::money::growth_pct(now.0, before.0),
-        _ => None,
-    };
-    let polarity = known("revenue_per_employee").polarity;
-    let change = Cell::change(per_employee_change, Unit::Growth, polarity);
-    kpis.push(kpi(
-        period,
-        "revenue_per_employee",
-        notes,
-        change,
-        vs.clone(),
-    ));
-    let headcount_change = known("headcount_change_yoy_pct");
-    let change = Cell::change(
-        period.headcount_change_yoy_pct,
-        headcount_change.unit,
-        headcount_change.polarity,
-    );
-    kpis.push(kpi(period, "headcount_end", notes, change, vs.clone()));
-    kpis
-}
-
-/// The operating margin with its change in points, or the adjusted margin when only it is
-/// given.
-pub(super) fn margin_card(at: &At, notes: &mut Notes) -> Kpi {
-    let period = at.period;
-    let adjusted_only =
-        period.operating_margin_pct.is_none() && period.adjusted_operating_margin_pct.is_some();
-    if adjusted_only {
-        return kpi(period, "adjusted_operating_margin_pct", notes, None, None);
-    }
-    let margin_change = match (
-        period.operating_margin_pct,
-        at.earlier.and_then(|e| e.operating_margin_pct),
-    ) {
-        (Some(now), Some(before)) => Some(now - before),
-        _ => None,
-    };
-    let polarity = known("operating_margin_pct").polarity;
-    let change = Cell::change(margin_change, Unit::Pp, polarity);
-    kpi(period, "operating_margin_pct", notes, change, at.vs.clone())
-}
-
-/// The Rule of 40 with its distance to the bar, signed as it is: -0.04 is "▼ -0.04 pts",
-/// never "● 0.0".
-pub(super) fn rule_of_40_card(at: &At, bar: f64, notes: &mut Notes) -> Kpi {
-    let period = at.period;
-    let distance = period.rule_of_40.map(|r| r - bar);
-    let change = Cell::change(distance, Unit::Points, known("rule_of_40").polarity);
-    let label = Some(format!("vs the {} bar", crate::format::threshold(bar)));
-    let mut rule_of_40 = kpi(period, "rule_of_40", notes, change, label);
-    rule_of_40.value.bar = Some(bar);
-    if let Some(change) = rule_of_40.change.as_mut() {
-        change.bar = Some(0.0);
-    }
-    rule_of_40
-}
-
-/// The AI-exposed share of revenue, when the input gives it, with its change in points.
-pub(super) fn ai_card(at: &At, notes: &mut Notes) -> Option<Kpi> {
-    let period = at.period;
-    let now = period.ai_exposed_pct_of_revenue?;
-    let change = at
-        .earlier
-        .and_then(|e| e.ai_exposed_pct_of_revenue)
-        .map(|before| now - before);
-    let polarity = known("ai_exposed_pct_of_revenue").polarity;
-    let change = Cell::change(change, Unit::Pp, polarity);
-    Some(kpi(
-        period,
-        "ai_exposed_pct_of_revenue",
-        notes,
-        change,
-        at.vs.clone(),
-    ))
-}
-
-/// The cash-and-profitability figures, each where the input gives it: margins with their
-/// change in points on a year earlier, free cash flow and runway as they are.
-pub(super) fn cash_cards(at: &At, notes: &mut Notes) -> Vec<Kpi> {
-    let period = at.period;
+/// The cards of `at.period`, in the catalogue's order, each where its pick says it shows.
+pub(super) fn cards(at: &At, thresholds: &Thresholds, notes: &mut Notes) -> Vec<Kpi> {
+    let picked = picked(View::Headline);
     let mut kpis = Vec::new();
-    for key in [
-        "gross_margin_pct",
-        "ebitda_margin_pct",
-        "free_cash_flow",
-        "runway_months",
-    ] {
-        let metric = known(key);
-        if metric.value(period).is_none() {
+    for metric in &picked {
+        let Some(card) = metric.picks.headline else {
             continue;
+        };
+        if is_shown(metric, card.shown, &picked, at.period) {
+            kpis.push(card_of(metric, card.change, at, thresholds, notes));
         }
-        let change = (metric.unit == Unit::Pct)
-            .then(|| {
-                let before = at.earlier.and_then(|e| metric.value(e))?;
-                Some(metric.value(period)?.as_f64() - before.as_f64())
-            })
-            .flatten();
-        let change = Cell::change(change, Unit::Pp, metric.polarity);
-        let label = change.as_ref().and(at.vs.clone());
-        kpis.push(kpi(period, key, notes, change, label));
     }
     kpis
+}
+
+/// Whether a headline card is shown for `period`: a card shown in place of another is shown
+/// when only it has a value, and the other then is not.
+fn is_shown(metric: &Metric, shown: Shown, picked: &[&Metric], period: &PeriodMetrics) -> bool {
+    let given = |m: &Metric| m.value(period).is_some();
+    match shown {
+        Shown::Always => !picked.iter().any(|other| {
+            other.picks.headline.map(|h| h.shown) == Some(Shown::InPlaceOf(metric.key))
+                && given(other)
+                && !given(metric)
+        }),
+        Shown::WhenGiven => given(metric),
+        Shown::InPlaceOf(key) => given(metric) && !given(known(key)),
+    }
+}
+
+/// A headline card with the change its catalogue entry asks for.
+fn card_of(
+    metric: &Metric,
+    change: HeadlineChange,
+    at: &At,
+    thresholds: &Thresholds,
+    notes: &mut Notes,
+) -> Kpi {
+    let (period, vs) = (at.period, at.vs.clone());
+    let bar = thresholds.min_rule_of_40.value;
+    let against_bar = change == HeadlineChange::AgainstBar;
+    let (change, label) = match change {
+        HeadlineChange::None => (None, None),
+        HeadlineChange::Noted(key) => {
+            let mut change = cell::of_metric(period, known(key), Place::Change, notes);
+            // Growth is judged against the scorecard's bar: show the digit that decides it.
+            change.bar = Some(thresholds.min_revenue_growth_pct.value);
+            (Some(change), vs)
+        }
+        HeadlineChange::Metric(key) => {
+            let of = known(key);
+            let value = of.value(period).map(Number::as_f64);
+            (Cell::change(value, of.unit, of.polarity), vs)
+        }
+        HeadlineChange::YearEarlier => {
+            let value = at.earlier.and_then(|e| year_on_year(metric, period, e));
+            let unit = change_unit(metric.unit);
+            (Cell::change(value, unit, metric.polarity), vs)
+        }
+        HeadlineChange::AgainstBar => {
+            let value = metric.value(period).map(|v| v.as_f64() - bar);
+            let label = format!("vs the {} bar", crate::format::threshold(bar));
+            let change = Cell::change(value, Unit::Points, metric.polarity);
+            (change, Some(label))
+        }
+    };
+    let mut card = kpi(period, metric.key, notes, change, label);
+    if against_bar {
+        card.value.bar = Some(bar);
+        // The distance to the bar, signed as it is: -0.04 is "▼ -0.04 pts", never "● 0.0".
+        if let Some(change) = card.change.as_mut() {
+            change.bar = Some(0.0);
+        }
+    }
+    card
 }

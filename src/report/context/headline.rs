@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::cards::{ai_card, cash_cards, growth_cards, margin_card, rule_of_40_card, At, Kpi};
+use super::cards::{cards, At, Kpi};
 use super::series::subtitle;
 use super::ttm::trailing_twelve_months;
 use crate::metrics::{Metrics, PeriodMetrics};
@@ -38,11 +38,7 @@ pub fn headline(
         earlier: metrics.year_earlier(period),
         vs: Some(format!("vs {}", period.label.year_earlier())),
     };
-    let mut kpis = growth_cards(&at, thresholds, notes);
-    kpis.push(margin_card(&at, notes));
-    kpis.push(rule_of_40_card(&at, thresholds.min_rule_of_40.value, notes));
-    kpis.extend(ai_card(&at, notes));
-    kpis.extend(cash_cards(&at, notes));
+    let mut kpis = cards(&at, thresholds, notes);
     if quarter {
         kpis.retain(|k| !k.value.is_na());
         for kpi in &mut kpis {

@@ -1,8 +1,8 @@
 //! The brief's Peers section: the company's latest fiscal year beside its comparable companies'
 //! latest fiscal years, the peers' median and where the company ranks on each metric.
 //!
-//! The metrics are catalogue keys ([`METRICS`]): names, units and polarity come from the
-//! catalogue, and the look of every value from the `cell` filters. Money in another currency is
+//! The metrics are the catalogue's picked for the Peers table (`picks.peers`): names, units and
+//! polarity come from the catalogue, and the look of every value from the `cell` filters. Money in another currency is
 //! compared only through a rate the user gives (`--fx`); percentages and ratios always are.
 //! Everything here stays typed, for the Markdown and HTML templates (and any later format).
 
@@ -14,24 +14,11 @@ use serde::Serialize;
 
 use super::cell::{Cell, Place};
 use super::notes::Notes;
-use crate::metrics::catalogue::{metric, Metric};
+use crate::metrics::catalogue::{picked, Metric, View};
 use crate::metrics::{Metrics, Number, PeriodMetrics, Polarity, Unit};
 use crate::money::{to_cents, Exact};
 use crate::period::{FiscalCalendar, PeriodKind, PeriodLabel};
 pub use fx::{Rate, Rates};
-
-/// The metrics compared, by catalogue key, in the order the table shows them.
-pub const METRICS: [&str; 9] = [
-    "revenue",
-    "revenue_growth_yoy_pct",
-    "operating_margin_pct",
-    "rule_of_40",
-    "revenue_per_employee",
-    "opex_per_employee",
-    "loaded_cost_per_employee",
-    "ai_exposed_pct_of_revenue",
-    "headcount_change_yoy_pct",
-];
 
 /// A peer whose latest fiscal year ended more than this many months before the company's is
 /// flagged as stale.
@@ -215,9 +202,8 @@ pub fn build(
         })
         .collect();
     let mut reasons: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
-    let mut rows: Vec<PeerRow> = METRICS
-        .iter()
-        .filter_map(|key| metric(key))
+    let mut rows: Vec<PeerRow> = picked(View::Peers)
+        .into_iter()
         .map(|m| row(m, &entries, &currency, rates, bar, &mut reasons))
         .collect();
     note_unavailable(&mut rows, &entries, &reasons, notes);

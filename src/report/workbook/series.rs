@@ -60,18 +60,7 @@ pub fn sheet_name(kind: PeriodKind) -> &'static str {
 
 /// The unit column's words.
 fn unit_words(unit: Unit, company: &Company) -> String {
-    let currency = &company.currency;
-    match unit {
-        Unit::Amount if company.scale.name() == "units" => currency.clone(),
-        Unit::Amount => format!("{currency} {}", company.scale.name()),
-        Unit::Money => format!("{currency} per person per year"),
-        Unit::People => "people".into(),
-        Unit::Pct | Unit::Growth => "%".into(),
-        Unit::Pp => "percentage points".into(),
-        Unit::Points => "points".into(),
-        Unit::Ratio => "multiple".into(),
-        Unit::Months => "months".into(),
-    }
+    unit.heading(&company.currency, company.scale.name())
 }
 
 /// A metric's value as the sheet holds it: amounts in the scale, percentages as fractions.
@@ -80,8 +69,7 @@ pub fn cell_value(unit: Unit, number: Number, company: &Company) -> f64 {
         (Unit::Amount, Number::Exact(exact)) => {
             crate::format::to_f64(exact.0 / company.scale.factor())
         }
-        (Unit::Pct | Unit::Growth, number) => number.as_f64() / 100.0,
-        (_, number) => number.as_f64(),
+        (_, number) => crate::format::excel_value(unit, number.as_f64()),
     }
 }
 
@@ -104,11 +92,7 @@ fn kpi_places(
     let (floor, ceiling) = (bound(threshold.min), bound(threshold.max));
     let unit = crate::metrics::kpi::unit(kpi);
     // The decimals of the unit's own format: only a row that needs more gets a format of its own.
-    let base = match unit {
-        Unit::Ratio => 2,
-        Unit::People => 0,
-        _ => 1,
-    };
+    let base = crate::format::table_decimals(unit, &crate::format::Frame::PLAIN);
     let places = periods
         .iter()
         .filter_map(|p| crate::metrics::kpi::value(kpi, p))

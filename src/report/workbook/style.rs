@@ -1,10 +1,10 @@
-//! The workbook's cell formats, made once: number formats by unit as finance people expect them
-//! (thousands separators, negatives in parentheses for money, `0.0%` for fractions, `+0.0 "pp"`),
-//! and the title, header and section rows.
+//! The workbook's cell formats, made once: each unit's number format as the presentation
+//! module writes it ([`format::excel_format`], beside the text rule the brief follows), and the
+//! title, header and section rows.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 
-use crate::metrics::Unit;
+use crate::format::{self, Unit};
 
 /// The formats every sheet uses.
 pub struct Styles {
@@ -33,9 +33,15 @@ impl Styles {
     /// `amount_decimals`: 0 or 1, as the brief shows amounts in the company's scale.
     pub fn new(amount_decimals: u32) -> Styles {
         let number = |pattern: &str| Format::new().set_num_format(pattern);
-        let amount = match amount_decimals {
-            0 => "#,##0_);(#,##0);0_)",
-            _ => "#,##0.0_);(#,##0.0);0.0_)",
+        let frame = format::Frame {
+            amount_decimals: amount_decimals.min(1),
+            ..format::Frame::PLAIN
+        };
+        let unit = |unit: Unit| {
+            number(&format::excel_format(
+                unit,
+                format::table_decimals(unit, &frame),
+            ))
         };
         Styles {
             title: Format::new().set_bold().set_font_size(13),
@@ -52,16 +58,14 @@ impl Styles {
             label: Format::new().set_indent(1),
             words: Format::new().set_align(FormatAlign::Left),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            amount: number(amount),
-            money: number("#,##0_);(#,##0);0_)"),
-            // `_)` leaves room for a closing parenthesis, so every figure lines up with the
-            // money beside it, whose negatives are in parentheses.
-            people: number("#,##0_)"),
-            pct: number("0.0%_)"),
-            growth: number("+0.0%_);-0.0%_);0.0%_)"),
-            pp: number("+0.0 \"pp\"_);-0.0 \"pp\"_);0.0 \"pp\"_)"),
-            points: number("0.0_)"),
-            ratio: number("0.00\"×\"_)"),
+            amount: unit(Unit::Amount),
+            money: unit(Unit::Money),
+            people: unit(Unit::People),
+            pct: unit(Unit::Pct),
+            growth: unit(Unit::Growth),
+            pp: unit(Unit::Pp),
+            points: unit(Unit::Points),
+            ratio: unit(Unit::Ratio),
             share: number("0.0%"),
             decimal: number("#,##0.####"),
         }
@@ -86,18 +90,8 @@ impl Styles {
 /// KPI's): its figures show the digits that decide them, as the brief's do. `None` for a unit
 /// whose format is not a plain count of decimals.
 pub fn with_places(unit: Unit, places: usize) -> Option<Format> {
-    let digits = "0".repeat(places);
-    let point = if places == 0 { "" } else { "." };
-    let pattern = match unit {
-        Unit::Pct => format!("0{point}{digits}%_)"),
-        Unit::Ratio => format!("0{point}{digits}\"×\"_)"),
-        Unit::People => format!("#,##0{point}{digits}_)"),
-        Unit::Amount => {
-            format!("#,##0{point}{digits}_);(#,##0{point}{digits});0{point}{digits}_)")
-        }
-        _ => return None,
-    };
-    Some(Format::new().set_num_format(pattern))
+    matches!(unit, Unit::Pct | Unit::Ratio | Unit::People | Unit::Amount)
+        .then(|| Format::new().set_num_format(format::excel_format(unit, places)))
 }
 
 /// A note (Excel comment) by ipobrief, without the author prefixed to its text.

@@ -4,37 +4,29 @@ use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 
-use super::super::{money, DrawResult};
-use crate::format;
+use super::super::DrawResult;
+use crate::format::{self, Unit};
 
-/// What an axis measures, for its tick labels.
-#[derive(Clone)]
-pub(super) enum Unit {
-    Money(String),
-    Percent,
-    People,
-    Months,
-}
-
-impl Unit {
-    pub(super) fn format(&self, value: f64) -> String {
-        match self {
-            Unit::Money(currency) => money(value, currency),
-            Unit::Percent => format!("{}%", crate::format::places(value, 0, false)),
-            Unit::People => format::compact(value),
-            Unit::Months => format!("{} mo", crate::format::places(value, 0, false)),
-        }
-    }
-}
-
+/// An axis: what it measures in words, and the unit (and currency) its tick labels read in.
 pub(super) struct Axis {
     pub(super) description: String,
-    pub(super) unit: Unit,
+    unit: Unit,
+    currency: String,
 }
 
 impl Axis {
-    pub(super) fn new(description: String, unit: Unit) -> Self {
-        Axis { description, unit }
+    pub(super) fn new(description: String, unit: Unit, currency: &str) -> Self {
+        let currency = currency.to_string();
+        Axis {
+            description,
+            unit,
+            currency,
+        }
+    }
+
+    /// A tick's label, as [`format::tick`] writes the axis's unit.
+    pub(super) fn tick(&self, value: f64) -> String {
+        format::tick(self.unit, value, &self.currency)
     }
 }
 

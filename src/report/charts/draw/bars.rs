@@ -24,10 +24,8 @@ pub(super) fn bars_and_line<DB: DrawingBackend>(
         .right_y_label_area_size(78)
         .build_cartesian_2d((0..last(n)).into_segmented(), range(&[&bars], true))?
         .set_secondary_coord((0..last(n)).into_segmented(), range(&[&line], true));
-    let left_unit = left.unit.clone();
-    let right_unit = right.unit.clone();
     mesh(&mut chart, labels, left.description.as_str(), &|v| {
-        left_unit.format(*v)
+        left.tick(*v)
     })?;
     // No line value at all (a runway while never burning): no scale to read on the right.
     let right_labels = if line.iter().any(Option::is_some) {
@@ -38,7 +36,7 @@ pub(super) fn bars_and_line<DB: DrawingBackend>(
     chart
         .configure_secondary_axes()
         .y_labels(right_labels)
-        .y_label_formatter(&|v| right_unit.format(*v))
+        .y_label_formatter(&|v| right.tick(*v))
         .y_desc(right.description.as_str())
         .label_style(label_style())
         .axis_desc_style(label_style())

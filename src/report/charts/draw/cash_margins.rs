@@ -25,7 +25,7 @@ pub(super) fn cash_margins<DB: DrawingBackend>(
         .y_label_area_size(70)
         .build_cartesian_2d((0..last(n)).into_segmented(), range(&values, true))?;
     mesh(&mut chart, labels, y_desc, &|v| {
-        format!("{}%", crate::format::places(*v, 0, false))
+        crate::format::tick(crate::format::Unit::Pct, *v, "")
     })?;
     chart.draw_series(LineSeries::new(
         vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)],

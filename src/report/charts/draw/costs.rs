@@ -43,7 +43,7 @@ pub(super) fn stacked_costs<DB: DrawingBackend>(
         .y_label_area_size(64)
         .build_cartesian_2d((0..last(n)).into_segmented(), range(&[&extent], true))?;
     mesh(&mut chart, labels, "Share of revenue (%)", &|v| {
-        format!("{}%", crate::format::places(*v, 0, false))
+        crate::format::tick(crate::format::Unit::Pct, *v, "")
     })?;
     let outline = RGBColor(20, 20, 20);
     for (line_index, (_, exposed, _)) in lines.iter().enumerate() {

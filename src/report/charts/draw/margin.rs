@@ -33,7 +33,7 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
             range(&[opex_per_employee], true),
         );
     mesh(&mut chart, labels, "Operating margin (%)", &|v| {
-        format!("{}%", crate::format::places(*v, 0, false))
+        crate::format::tick(crate::format::Unit::Pct, *v, "")
     })?;
     if has(opex_per_employee) {
         chart

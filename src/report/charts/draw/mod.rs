@@ -14,9 +14,10 @@ mod rule_of_40;
 
 use super::{describe, money, DrawResult, Drawable, Series};
 use crate::format;
-use crate::metrics::catalogue::known;
+use crate::format::Unit;
+use crate::metrics::catalogue::{known, picked, View};
 use crate::money::Exact;
-use axes::{Axis, Unit};
+use axes::Axis;
 use bars::bars_and_line;
 use cash_margins::cash_margins;
 use costs::stacked_costs;
@@ -123,10 +124,9 @@ impl Job<'_> {
     }
     /// The margins of the cash section, each with its catalogue name.
     fn cash_margins(&self) -> Vec<(String, Vec<Option<f64>>)> {
-        ["gross_margin_pct", "ebitda_margin_pct", "fcf_margin_pct"]
+        picked(View::CashMargins)
             .into_iter()
-            .map(|key| {
-                let metric = known(key);
+            .map(|metric| {
                 (
                     metric.name.to_string(),
                     self.column(|p| metric.value(p).map(|v| v.as_f64())),
@@ -357,23 +357,21 @@ impl Drawable for Job<'_> {
                 area,
                 &title,
                 &labels,
-                Axis::new(
-                    format!("Revenue ({currency})"),
-                    Unit::Money(currency.clone()),
-                ),
+                Axis::new(format!("Revenue ({currency})"), Unit::Amount, &currency),
                 (known("revenue").name, self.revenue()),
-                Axis::new("Growth year over year (%)".into(), Unit::Percent),
+                Axis::new("Growth year over year (%)".into(), Unit::Growth, ""),
                 (known("revenue_growth_yoy_pct").name, self.growth()),
             ),
             ChartKind::Headcount => bars_and_line(
                 area,
                 &title,
                 &labels,
-                Axis::new("Headcount at period end (people)".into(), Unit::People),
+                Axis::new("Headcount at period end (people)".into(), Unit::People, ""),
                 (known("headcount_end").name, self.headcount()),
                 Axis::new(
                     format!("Revenue per employee ({currency}, annualised)"),
-                    Unit::Money(currency.clone()),
+                    Unit::Money,
+                    &currency,
                 ),
                 (
                     known("revenue_per_employee").name,
@@ -418,10 +416,11 @@ impl Drawable for Job<'_> {
                 &labels,
                 Axis::new(
                     format!("Cash at period end ({currency})"),
-                    Unit::Money(currency.clone()),
+                    Unit::Amount,
+                    &currency,
                 ),
                 (known("cash").name, self.cash()),
-                Axis::new("Runway (months)".into(), Unit::Months),
+                Axis::new("Runway (months)".into(), Unit::Months, ""),
                 (known("runway_months").name, self.runway()),
             ),
         }

@@ -152,7 +152,7 @@ impl Drawable for Efficiency<'_> {
         chart
             .configure_mesh()
             .x_labels(8)
-            .x_label_formatter(&|v| format!("{}%", format::places(*v, 0, false)))
+            .x_label_formatter(&|v| format::tick(format::Unit::Growth, *v, ""))
             .y_labels(6)
             .y_label_formatter(&|v| money(*v, &currency))
             .x_desc(format!("{} (%)", known("revenue_growth_yoy_pct").name))
@@ -287,7 +287,7 @@ impl Drawable for RuleOf40<'_> {
             &mut chart,
             &labels,
             "Growth % + operating margin % (points)",
-            &|v| format::places(*v, 0, false),
+            &|v| format::tick(format::Unit::Points, *v, ""),
         )?;
         for (label, colour, wanted) in [("This company", COMPANY, true), ("Peers", PEER, false)] {
             let drawn: Vec<_> = bars

@@ -29,7 +29,7 @@ pub(super) fn rule_of_40<DB: DrawingBackend>(
         &mut chart,
         labels,
         "Growth % + operating margin % (points)",
-        &|v| crate::format::places(*v, 0, false),
+        &|v| crate::format::tick(crate::format::Unit::Points, *v, ""),
     )?;
     let meets = PALETTE[2];
     let misses = PALETTE[5];
