@@ -28,7 +28,7 @@ pub fn table() -> String {
     for (key, name, formula, unit, unavailable) in rows {
         let how = match formula {
             Formula::Input(words) => format!("input: {words}"),
-            Formula::Computed(words) => words.to_string(),
+            computed => computed.words(unit).into_owned(),
         };
         out.push_str(&format!(
             "| `{key}` | {name} | {} | {} | {} |\n",

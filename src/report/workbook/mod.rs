@@ -17,6 +17,7 @@ mod series;
 pub(crate) mod style;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{

@@ -244,6 +244,9 @@ pub fn sheet(
                             InWorkbook::Formula(build) => Ok(value.and_then(|_| build(&here))),
                             // In every period its operands allow, empty where n/a.
                             InWorkbook::Guarded(build) => Ok(build(&here)),
+                            InWorkbook::Tree => {
+                                Ok(value.and_then(|_| super::tree::metric(metric, &here)))
+                            }
                             InWorkbook::Value(why) => Err(why),
                         },
                         na: value.is_none().then(|| {
@@ -462,6 +465,7 @@ impl Written {
 }
 
 /// The cells one period's formulas are built from.
+#[derive(Clone, Copy)]
 struct PeriodCells<'a> {
     sources: &'a Sources<'a>,
     rows: &'a Positions,

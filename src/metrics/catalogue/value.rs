@@ -1,0 +1,136 @@
+//! The values of the built-in formula trees in one period, exactly: amounts are exact decimals
+//! and a quotient is kept as a fraction until the end, so a share of revenue is one division,
+//! rounded once, as `money::percent` gives it. An operand that is itself a ratio (a growth
+//! rate) is the float every output shows, and arithmetic on it is float arithmetic.
+//!
+//! An operand that is n/a makes the value n/a with [`Reason::Needs`], which the period resolves
+//! to the operand's own reason; the first operand missing, left to right, is the one named.
+
+use rust_decimal::Decimal;
+
+use super::tree::{operand, trees, Slot};
+use super::Number;
+use crate::input::formula::{Expr, Op};
+use crate::metrics::{PeriodMetrics, Reason};
+use crate::money::{ratio, Exact};
+
+/// A value part-way through a formula: an exact fraction, or a float.
+#[derive(Debug, Clone, Copy)]
+enum Value {
+    Exact { top: Decimal, bottom: Decimal },
+    Float(f64),
+}
+
+impl Value {
+    fn float(self) -> Result<f64, Reason> {
+        match self {
+            Value::Exact { top, bottom } => ratio(top, bottom).ok_or(Reason::TooLarge),
+            Value::Float(value) => Ok(value),
+        }
+    }
+}
+
+/// Computes every tree metric of `period` (its other metrics computed), in an order where each
+/// comes after the trees it reads, and records why a value is n/a.
+pub fn evaluate(period: &mut PeriodMetrics) {
+    for (metric, tree, expr) in trees() {
+        let value = eval(expr, period);
+        let why = match (tree.slot)(period) {
+            Slot::Exact(slot) => value.and_then(exact).map(|v| *slot = Some(Exact(v))),
+            Slot::Float(slot) => value.and_then(Value::float).map(|v| *slot = Some(v)),
+        };
+        if let Err(reason) = why {
+            period.unavailable.0.insert(metric.key.to_string(), reason);
+        }
+    }
+}
+
+/// The exact value of an amount: its fraction divided out (a whole amount is as it is).
+fn exact(value: Value) -> Result<Decimal, Reason> {
+    match value {
+        Value::Exact { top, bottom } if bottom == Decimal::ONE => Ok(top),
+        Value::Exact { top, bottom } => top.checked_div(bottom).ok_or(Reason::TooLarge),
+        // The catalogue tests hold that an amount's formula reads amounts only.
+        Value::Float(_) => Err(Reason::TooLarge),
+    }
+}
+
+fn eval(expr: &Expr, period: &PeriodMetrics) -> Result<Value, Reason> {
+    let whole = |top| Value::Exact {
+        top,
+        bottom: Decimal::ONE,
+    };
+    match expr {
+        Expr::Number { value, .. } => Ok(whole(*value)),
+        Expr::Name { name, .. } => {
+            // The catalogue tests hold that every name is a metric.
+            let metric = operand(name).ok_or(Reason::TooLarge)?;
+            match metric.value(period) {
+                Some(Number::Exact(amount)) => Ok(whole(amount.0)),
+                Some(Number::Float(value)) => Ok(Value::Float(value)),
+                None => Err(Reason::Needs { figure: metric.key }),
+            }
+        }
+        Expr::Negate { inner, .. } => Ok(match eval(inner, period)? {
+            Value::Exact { top, bottom } => Value::Exact { top: -top, bottom },
+            Value::Float(value) => Value::Float(-value),
+        }),
+        // A look back is a growth rate's, which stays code (its base has guards).
+        Expr::Prior { .. } => Err(Reason::TooLarge),
+        Expr::Binary {
+            op, left, right, ..
+        } => {
+            let (a, b) = (eval(left, period)?, eval(right, period)?);
+            apply(*op, a, b).ok_or_else(|| match op {
+                Op::Div => zero_or_too_large(b, right),
+                _ => Reason::TooLarge,
+            })
+        }
+    }
+}
+
+/// `a op b`, or `None` when the divisor is zero or the value is past the decimal range.
+fn apply(op: Op, a: Value, b: Value) -> Option<Value> {
+    let (Value::Exact { top: p, bottom: q }, Value::Exact { top: r, bottom: s }) = (a, b) else {
+        let (x, y) = (a.float().ok()?, b.float().ok()?);
+        let value = match op {
+            Op::Add => x + y,
+            Op::Sub => x - y,
+            Op::Mul => x * y,
+            Op::Div if y == 0.0 => return None,
+            Op::Div => x / y,
+        };
+        return Some(Value::Float(value));
+    };
+    // p/q op r/s, kept as a fraction; whole amounts (q = s = 1) stay as they are.
+    let cross = |sum: fn(Decimal, Decimal) -> Option<Decimal>| match q == s {
+        true => Some((sum(p, r)?, q)),
+        false => Some((
+            sum(p.checked_mul(s)?, r.checked_mul(q)?)?,
+            q.checked_mul(s)?,
+        )),
+    };
+    let (top, bottom) = match op {
+        Op::Add => cross(|a, b| a.checked_add(b))?,
+        Op::Sub => cross(|a, b| a.checked_sub(b))?,
+        Op::Mul => (p.checked_mul(r)?, q.checked_mul(s)?),
+        Op::Div if r.is_zero() => return None,
+        Op::Div => (p.checked_mul(s)?, q.checked_mul(r)?),
+    };
+    Some(Value::Exact { top, bottom })
+}
+
+/// Why `apply` gave nothing: the divisor is zero (named by its metric), or too large.
+fn zero_or_too_large(divisor: Value, expr: &Expr) -> Reason {
+    let zero = match divisor {
+        Value::Exact { top, .. } => top.is_zero(),
+        Value::Float(value) => value == 0.0,
+    };
+    match (zero, expr) {
+        (true, Expr::Name { name, .. }) => match operand(name) {
+            Some(metric) => Reason::Zero { figure: metric.key },
+            None => Reason::TooLarge,
+        },
+        _ => Reason::TooLarge,
+    }
+}

@@ -1,0 +1,216 @@
+//! A formula tree (`input::formula`) written in Excel over the workbook's cells: a company
+//! KPI's `[[kpi]]` formula (`kpi.rs`) and a built-in metric's catalogue tree ([`metric`]). A
+//! formula is written in currency units and percent numbers (`revenue / values.gmv * 100`),
+//! while the sheet holds amounts in the company's scale and percentages as fractions: each
+//! operand is brought to the formula's units and the result back to the sheet's.
+
+use rust_decimal::Decimal;
+
+use crate::input::formula::{Expr, Name, Op};
+use crate::metrics::catalogue::workbook::{Cells, Which, SCALE};
+use crate::metrics::catalogue::{self, Formula, Metric};
+use crate::metrics::Unit;
+
+/// Where a formula's names are, for one period.
+pub trait Leaves: Sized {
+    /// The same cells for the period a year earlier (`prior`), if the formula may look back.
+    fn year_earlier(&self) -> Option<Self>;
+    /// A name's cell, and the unit the sheet holds it in; `None` when it is not in the
+    /// workbook or is empty.
+    fn leaf(&self, name: &Name) -> Option<(String, Unit)>;
+}
+
+/// The Excel formula (without `=`) of `expr` in the sheet's units for `unit`; `None` when an
+/// operand is not in the workbook (the value is then written as a value, with a note saying
+/// why).
+pub fn excel(expr: &Expr, leaves: &impl Leaves, unit: Unit) -> Option<String> {
+    let (scale, hundred) = sheet_powers(unit);
+    Some(operand(expr, leaves)?.at(scale, hundred).text)
+}
+
+/// A built-in metric's formula tree over one period's cells; `None` for a metric that is not
+/// a tree, or when an operand is not in the workbook.
+pub fn metric(metric: &Metric, cells: &dyn Cells) -> Option<String> {
+    let Formula::Tree(tree) = metric.formula else {
+        return None;
+    };
+    let leaves = BuiltIn {
+        cells,
+        which: Which::This,
+    };
+    excel(tree.expr()?, &leaves, metric.unit)
+}
+
+/// A built-in tree's names: catalogue keys, this sheet's rows.
+struct BuiltIn<'a> {
+    cells: &'a dyn Cells,
+    which: Which,
+}
+
+impl Leaves for BuiltIn<'_> {
+    fn year_earlier(&self) -> Option<Self> {
+        (self.which == Which::This).then_some(BuiltIn {
+            cells: self.cells,
+            which: Which::YearEarlier,
+        })
+    }
+
+    fn leaf(&self, name: &Name) -> Option<(String, Unit)> {
+        let metric = catalogue::tree::operand(name)?;
+        Some((self.cells.metric(self.which, metric.key)?, metric.unit))
+    }
+}
+
+/// A part of a formula: Excel text whose value times `Scale^scale × 100^hundred` is the part's
+/// value in the formula's units. Keeping the factors aside, instead of writing `*Scale` on
+/// every amount, lets them cancel: `revenue / values.gmv * 100` as a percentage is written
+/// `D4/Inputs!X4`, as an analyst would, not `((D4*Scale)/(Inputs!X4*Scale))*100/100`.
+pub(super) struct Term {
+    text: String,
+    scale: i32,
+    hundred: i32,
+    /// How tightly the text binds: 1 for `+ -`, 2 for `* /`, 3 for a cell, number or brackets.
+    binds: u8,
+}
+
+impl Term {
+    fn atom(text: String, scale: i32, hundred: i32) -> Term {
+        Term {
+            text,
+            scale,
+            hundred,
+            binds: 3,
+        }
+    }
+
+    /// The literal 1, which a product or quotient leaves out.
+    fn is_one(&self) -> bool {
+        self.text == "1"
+    }
+
+    /// The text, in brackets unless it binds at least as tightly as `binds`.
+    fn within(&self, binds: u8) -> String {
+        match self.binds >= binds {
+            true => self.text.clone(),
+            false => format!("({})", self.text),
+        }
+    }
+
+    /// The same value with its factors of Scale and 100 brought to the given powers.
+    fn at(self, scale: i32, hundred: i32) -> Term {
+        if self.scale == scale && self.hundred == hundred {
+            return self;
+        }
+        // The literal 100 on its own is written as the number it is (a power of 100 past the
+        // decimal range is written as the product below, which Excel computes).
+        if self.is_one() && self.scale == scale {
+            if let Some(value) = power_of_hundred(self.hundred - hundred) {
+                return Term::atom(number(value), scale, hundred);
+            }
+        }
+        let mut text = self.within(2);
+        for (extra, factor) in [(self.scale - scale, SCALE), (self.hundred - hundred, "100")] {
+            let op = if extra > 0 { '*' } else { '/' };
+            for _ in 0..extra.unsigned_abs() {
+                text = format!("{text}{op}{factor}");
+            }
+        }
+        Term {
+            text,
+            scale,
+            hundred,
+            binds: 2,
+        }
+    }
+}
+
+/// The powers of Scale and 100 by which a sheet cell of `unit` falls short of its value.
+fn sheet_powers(unit: Unit) -> (i32, i32) {
+    match unit {
+        Unit::Amount => (1, 0),
+        Unit::Pct | Unit::Growth => (0, 1),
+        _ => (0, 0),
+    }
+}
+
+fn cell(text: String, unit: Unit) -> Term {
+    let (scale, hundred) = sheet_powers(unit);
+    Term::atom(text, scale, hundred)
+}
+
+/// `expr` as a [`Term`] in the formula's units (currency units, percent numbers).
+fn operand(expr: &Expr, leaves: &impl Leaves) -> Option<Term> {
+    Some(match expr {
+        Expr::Number { value, .. } if *value == Decimal::ONE_HUNDRED => {
+            Term::atom("1".into(), 0, 1)
+        }
+        Expr::Number { value, .. } => Term::atom(number(*value), 0, 0),
+        Expr::Name { name, .. } => {
+            let (text, unit) = leaves.leaf(name)?;
+            cell(text, unit)
+        }
+        Expr::Prior { inner, .. } => operand(inner, &leaves.year_earlier()?)?,
+        Expr::Negate { inner, .. } => {
+            let inner = operand(inner, leaves)?;
+            Term {
+                text: format!("-{}", inner.within(3)),
+                binds: 2,
+                ..inner
+            }
+        }
+        Expr::Binary {
+            op, left, right, ..
+        } => {
+            let (left, right) = (operand(left, leaves)?, operand(right, leaves)?);
+            match op {
+                Op::Add | Op::Sub => {
+                    // Both sides with the same factors, which the sum then keeps.
+                    let right = right.at(left.scale, left.hundred);
+                    Term {
+                        text: format!("{}{}{}", left.within(1), op.symbol(), right.within(2)),
+                        binds: 1,
+                        ..left
+                    }
+                }
+                Op::Mul | Op::Div => {
+                    let sign = if *op == Op::Mul { 1 } else { -1 };
+                    let (scale, hundred) = (
+                        left.scale + sign * right.scale,
+                        left.hundred + sign * right.hundred,
+                    );
+                    let text = match (left.is_one(), right.is_one()) {
+                        (_, true) => left.within(2),
+                        (true, false) if *op == Op::Mul => right.within(2),
+                        _ => format!("{}{}{}", left.within(2), op.symbol(), right.within(3)),
+                    };
+                    let binds = if left.is_one() && right.is_one() {
+                        3
+                    } else {
+                        2
+                    };
+                    Term {
+                        text,
+                        scale,
+                        hundred,
+                        binds,
+                    }
+                }
+            }
+        }
+    })
+}
+
+/// 100 to the power `power` (0.01 for -1); `None` past the exact decimal range (above 10^28 or
+/// below 10^-28), where a formula's literal hundreds stack up (`x / 100 / 100 ... + 100 * 100`).
+pub(super) fn power_of_hundred(power: i32) -> Option<Decimal> {
+    let value = (0..power.unsigned_abs()).try_fold(Decimal::ONE, |value, _| match power > 0 {
+        true => value.checked_mul(Decimal::ONE_HUNDRED),
+        false => value.checked_div(Decimal::ONE_HUNDRED),
+    })?;
+    (!value.is_zero()).then_some(value)
+}
+
+/// A number as Excel reads it: plain digits, no exponent, no trailing zeros.
+fn number(value: Decimal) -> String {
+    value.normalize().to_string()
+}
