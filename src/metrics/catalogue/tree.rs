@@ -150,3 +150,6 @@ pub fn operand(name: &Name) -> Option<&'static Metric> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;
