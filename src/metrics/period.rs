@@ -1,5 +1,7 @@
-//! The metrics of one period. Formulas are in `docs/metrics.md`; each function here is one row
-//! of that table.
+//! The metrics of one period. Formulas are in `docs/metrics.md`; each function here computes the
+//! rows of that table that are code (read from the input, or with a fallback, a guard, rounding
+//! or a look back). The rows that are formula trees are computed from these by the catalogue
+//! (`catalogue::evaluate`), and the code that reads them (net burn, runway, Rule of 40) last.
 
 use crate::input::LineMap;
 use rust_decimal::Decimal;

@@ -1,12 +1,18 @@
 //! The metric catalogue: the one place that says what each metric is. Its key (the JSON name in
 //! `metrics.json`, public API: never reused), its display name, unit, polarity, the series it
-//! applies to, how to read its value from a period, its formula in words and why it can be
-//! unavailable.
+//! applies to, how to read its value from a period, its formula and why it can be unavailable.
+//!
+//! A metric that is arithmetic over other metrics (a share of revenue, a difference, a sum, a
+//! ratio) is a formula tree ([`Formula::Tree`], in the language of company KPIs): the one tree
+//! gives its value, its words in the methodology and its formula in the workbook. Any other is
+//! read from the input or computed by code in `period.rs`, and its entry says why it is not a
+//! tree ([`Formula::Code`]).
 //!
 //! Every output reads this list and keeps none of its own: the brief's tables and headline, the
 //! methodology section, `compare` (terminal, Markdown, HTML, JSON), `check` and the generated
 //! region of `docs/metrics.md`. Catalogue order is the order rows appear in. Adding a metric is
-//! one entry here, its computation in `period.rs` and a test with values computed by hand.
+//! one entry here (with its tree, or its computation in `period.rs`), its field in
+//! `PeriodMetrics` and a test with values computed by hand.
 
 pub mod docs;
 pub mod tree;

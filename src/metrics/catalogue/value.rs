@@ -6,10 +6,12 @@
 //! An operand that is n/a makes the value n/a with [`Reason::Needs`], which the period resolves
 //! to the operand's own reason; the first operand missing, left to right, is the one named.
 
+use std::sync::OnceLock;
+
 use rust_decimal::Decimal;
 
-use super::tree::{operand, trees, Slot};
-use super::Number;
+use super::tree::{operand, trees, Slot, Tree};
+use super::{Metric, Number};
 use crate::input::formula::{Expr, Op};
 use crate::metrics::{PeriodMetrics, Reason};
 use crate::money::{ratio, Exact};
@@ -30,11 +32,44 @@ impl Value {
     }
 }
 
+/// A tree with its names looked up once, which each period's evaluation walks.
+enum Node {
+    Number(Decimal),
+    Metric(&'static Metric),
+    Negate(Box<Node>),
+    Binary(Op, Box<Node>, Box<Node>),
+    /// `prior(x)` or a name that is not a metric, which the catalogue tests refuse.
+    Refused,
+}
+
+fn node(expr: &Expr) -> Node {
+    match expr {
+        Expr::Number { value, .. } => Node::Number(*value),
+        Expr::Name { name, .. } => operand(name).map_or(Node::Refused, Node::Metric),
+        Expr::Negate { inner, .. } => Node::Negate(Box::new(node(inner))),
+        // A look back is a growth rate's, which stays code (its base has guards).
+        Expr::Prior { .. } => Node::Refused,
+        Expr::Binary {
+            op, left, right, ..
+        } => Node::Binary(*op, Box::new(node(left)), Box::new(node(right))),
+    }
+}
+
+fn compiled() -> &'static [(&'static Metric, Tree, Node)] {
+    static COMPILED: OnceLock<Vec<(&'static Metric, Tree, Node)>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        trees()
+            .iter()
+            .map(|(metric, tree, expr)| (*metric, *tree, node(expr)))
+            .collect()
+    })
+}
+
 /// Computes every tree metric of `period` (its other metrics computed), in an order where each
 /// comes after the trees it reads, and records why a value is n/a.
 pub fn evaluate(period: &mut PeriodMetrics) {
-    for (metric, tree, expr) in trees() {
-        let value = eval(expr, period);
+    for (metric, tree, node) in compiled() {
+        let value = eval(node, period);
         let why = match (tree.slot)(period) {
             Slot::Exact(slot) => value.and_then(exact).map(|v| *slot = Some(Exact(v))),
             Slot::Float(slot) => value.and_then(Value::float).map(|v| *slot = Some(v)),
@@ -55,31 +90,24 @@ fn exact(value: Value) -> Result<Decimal, Reason> {
     }
 }
 
-fn eval(expr: &Expr, period: &PeriodMetrics) -> Result<Value, Reason> {
+fn eval(node: &Node, period: &PeriodMetrics) -> Result<Value, Reason> {
     let whole = |top| Value::Exact {
         top,
         bottom: Decimal::ONE,
     };
-    match expr {
-        Expr::Number { value, .. } => Ok(whole(*value)),
-        Expr::Name { name, .. } => {
-            // The catalogue tests hold that every name is a metric.
-            let metric = operand(name).ok_or(Reason::TooLarge)?;
-            match metric.value(period) {
-                Some(Number::Exact(amount)) => Ok(whole(amount.0)),
-                Some(Number::Float(value)) => Ok(Value::Float(value)),
-                None => Err(Reason::Needs { figure: metric.key }),
-            }
-        }
-        Expr::Negate { inner, .. } => Ok(match eval(inner, period)? {
+    match node {
+        Node::Number(value) => Ok(whole(*value)),
+        Node::Metric(metric) => match metric.value(period) {
+            Some(Number::Exact(amount)) => Ok(whole(amount.0)),
+            Some(Number::Float(value)) => Ok(Value::Float(value)),
+            None => Err(Reason::Needs { figure: metric.key }),
+        },
+        Node::Negate(inner) => Ok(match eval(inner, period)? {
             Value::Exact { top, bottom } => Value::Exact { top: -top, bottom },
             Value::Float(value) => Value::Float(-value),
         }),
-        // A look back is a growth rate's, which stays code (its base has guards).
-        Expr::Prior { .. } => Err(Reason::TooLarge),
-        Expr::Binary {
-            op, left, right, ..
-        } => {
+        Node::Refused => Err(Reason::TooLarge),
+        Node::Binary(op, left, right) => {
             let (a, b) = (eval(left, period)?, eval(right, period)?);
             apply(*op, a, b).ok_or_else(|| match op {
                 Op::Div => zero_or_too_large(b, right),
@@ -120,17 +148,14 @@ fn apply(op: Op, a: Value, b: Value) -> Option<Value> {
     Some(Value::Exact { top, bottom })
 }
 
-/// Why `apply` gave nothing: the divisor is zero (named by its metric), or too large.
-fn zero_or_too_large(divisor: Value, expr: &Expr) -> Reason {
+/// Why a division gave nothing: the divisor is zero (named by its metric), or too large.
+fn zero_or_too_large(divisor: Value, node: &Node) -> Reason {
     let zero = match divisor {
         Value::Exact { top, .. } => top.is_zero(),
         Value::Float(value) => value == 0.0,
     };
-    match (zero, expr) {
-        (true, Expr::Name { name, .. }) => match operand(name) {
-            Some(metric) => Reason::Zero { figure: metric.key },
-            None => Reason::TooLarge,
-        },
+    match (zero, node) {
+        (true, Node::Metric(metric)) => Reason::Zero { figure: metric.key },
         _ => Reason::TooLarge,
     }
 }
