@@ -73,7 +73,7 @@ impl<C: KpiCells> Leaves for KpiLeaves<'_, C> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tree::power_of_hundred;
+    use super::super::term::power_of_hundred;
     use super::*;
     use rust_decimal::Decimal;
 

@@ -15,6 +15,7 @@ mod peers;
 mod plan;
 mod series;
 pub(crate) mod style;
+mod term;
 #[cfg(test)]
 mod tests;
 mod tree;
