@@ -1,7 +1,9 @@
 //! The values of the built-in formula trees in one period, exactly: amounts are exact decimals
 //! and a quotient is kept as a fraction until the end, so a share of revenue is one division,
-//! rounded once, as `money::percent` gives it. An operand that is itself a ratio (a growth
-//! rate) is the float every output shows, and arithmetic on it is float arithmetic.
+//! rounded once, as `money::percent` gives it (for amounts past a float's whole numbers, where
+//! `percent` divides decimals first, the fraction keeps more digits). An operand that is itself
+//! a ratio (a growth rate) is the float every output shows, and arithmetic on it is float
+//! arithmetic, as the code it replaces did.
 //!
 //! An operand that is n/a makes the value n/a with [`Reason::Needs`], which the period resolves
 //! to the operand's own reason; the first operand missing, left to right, is the one named.
@@ -159,3 +161,6 @@ fn zero_or_too_large(divisor: Value, node: &Node) -> Reason {
         _ => Reason::TooLarge,
     }
 }
+
+#[cfg(test)]
+mod tests;
