@@ -15,6 +15,7 @@
 //! `PeriodMetrics` and a test with values computed by hand.
 
 pub mod docs;
+mod fraction;
 pub mod tree;
 mod value;
 pub mod workbook;

@@ -12,27 +12,12 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
+use super::fraction::{apply, Value};
 use super::tree::{operand, trees, Slot, Tree};
 use super::{Metric, Number};
 use crate::input::formula::{Expr, Op};
 use crate::metrics::{PeriodMetrics, Reason};
-use crate::money::{ratio, Exact};
-
-/// A value part-way through a formula: an exact fraction, or a float.
-#[derive(Debug, Clone, Copy)]
-enum Value {
-    Exact { top: Decimal, bottom: Decimal },
-    Float(f64),
-}
-
-impl Value {
-    fn float(self) -> Result<f64, Reason> {
-        match self {
-            Value::Exact { top, bottom } => ratio(top, bottom).ok_or(Reason::TooLarge),
-            Value::Float(value) => Ok(value),
-        }
-    }
-}
+use crate::money::Exact;
 
 /// A tree with its names looked up once, which each period's evaluation walks.
 enum Node {
@@ -117,37 +102,6 @@ fn eval(node: &Node, period: &PeriodMetrics) -> Result<Value, Reason> {
             })
         }
     }
-}
-
-/// `a op b`, or `None` when the divisor is zero or the value is past the decimal range.
-fn apply(op: Op, a: Value, b: Value) -> Option<Value> {
-    let (Value::Exact { top: p, bottom: q }, Value::Exact { top: r, bottom: s }) = (a, b) else {
-        let (x, y) = (a.float().ok()?, b.float().ok()?);
-        let value = match op {
-            Op::Add => x + y,
-            Op::Sub => x - y,
-            Op::Mul => x * y,
-            Op::Div if y == 0.0 => return None,
-            Op::Div => x / y,
-        };
-        return Some(Value::Float(value));
-    };
-    // p/q op r/s, kept as a fraction; whole amounts (q = s = 1) stay as they are.
-    let cross = |sum: fn(Decimal, Decimal) -> Option<Decimal>| match q == s {
-        true => Some((sum(p, r)?, q)),
-        false => Some((
-            sum(p.checked_mul(s)?, r.checked_mul(q)?)?,
-            q.checked_mul(s)?,
-        )),
-    };
-    let (top, bottom) = match op {
-        Op::Add => cross(|a, b| a.checked_add(b))?,
-        Op::Sub => cross(|a, b| a.checked_sub(b))?,
-        Op::Mul => (p.checked_mul(r)?, q.checked_mul(s)?),
-        Op::Div if r.is_zero() => return None,
-        Op::Div => (p.checked_mul(s)?, q.checked_mul(r)?),
-    };
-    Some(Value::Exact { top, bottom })
 }
 
 /// Why a division gave nothing: the divisor is zero (named by its metric), or too large.

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{apply, Value};
+use super::super::fraction::{apply, Value};
 use crate::input::formula::Op;
 use crate::metrics::Reason;
 
