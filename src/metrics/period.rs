@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::reason::{Compared, Reason};
 use super::Unavailable;
 use crate::input::{Company, Coverage, Period, RuleOf40Margin, Warning, WarningKind};
-use crate::money::{change_pct, percent, to_cents, Exact, NoPercent, NotMeaningful};
+use crate::money::{change_pct, to_cents, Exact, NoPercent, NotMeaningful};
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// One cost line in one period.
@@ -539,10 +539,6 @@ fn cost_lines(
         .costs
         .iter()
         .map(|(name, &amount)| {
-            let pct_of_revenue = na.take_with(
-                || format!("cost_lines.{name}.pct_of_revenue"),
-                share_of_revenue(amount, period.revenue),
-            );
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
                 compared(year_earlier, period, Compared::YearEarlier, first, |p| {
@@ -571,7 +567,8 @@ fn cost_lines(
             );
             let line = CostLineMetrics {
                 amount: Exact(amount),
-                pct_of_revenue,
+                // A formula tree, computed with the period's others.
+                pct_of_revenue: None,
                 yoy_pct,
                 ai_exposed: company.ai_exposed.contains(name),
             };
@@ -650,11 +647,6 @@ fn growth_of(
         },
         NoPercent::TooLarge => Reason::TooLarge,
     })
-}
-
-fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, Reason> {
-    percent(amount, revenue)
-        .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
 }
 
 /// Two inputs of a combined metric (their catalogue keys in `keys`), or the first that is

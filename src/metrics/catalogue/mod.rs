@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 use crate::period::PeriodKind;
-pub use tree::{Slot, Tree};
+pub use tree::{Place, Slot, Tree};
 pub use value::evaluate;
 use workbook::{
     ai_exposed, ai_savings, average_headcount, growth, growth_of, link, net_burn, operating_income,
@@ -382,7 +382,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Efficiency,
             in_tables: true,
             get: |p| float(p.growth_minus_headcount_growth_pp),
-            formula: Formula::Tree(Tree { formula: "revenue_growth_yoy_pct - headcount_change_yoy_pct", detail: "", slot: |p| Slot::Float(&mut p.growth_minus_headcount_growth_pp) }),
+            formula: Formula::Tree(Tree { formula: "revenue_growth_yoy_pct - headcount_change_yoy_pct", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.growth_minus_headcount_growth_pp)) }),
             unavailable: "either growth rate is unavailable",
             workbook: InWorkbook::Tree,
         },
@@ -421,7 +421,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.opex_pct_of_revenue),
-            formula: Formula::Tree(Tree { formula: "opex / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.opex_pct_of_revenue) }),
+            formula: Formula::Tree(Tree { formula: "opex / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.opex_pct_of_revenue)) }),
             unavailable: "no opex, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -473,7 +473,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.operating_margin_pct),
-            formula: Formula::Tree(Tree { formula: "operating_income / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.operating_margin_pct) }),
+            formula: Formula::Tree(Tree { formula: "operating_income / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.operating_margin_pct)) }),
             unavailable: "no operating income, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -499,7 +499,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Costs,
             in_tables: true,
             get: |p| float(p.adjusted_operating_margin_pct),
-            formula: Formula::Tree(Tree { formula: "adjusted_operating_income / revenue * 100", detail: "; the operating income is the company's non-GAAP figure, as reported", slot: |p| Slot::Float(&mut p.adjusted_operating_margin_pct) }),
+            formula: Formula::Tree(Tree { formula: "adjusted_operating_income / revenue * 100", detail: "; the operating income is the company's non-GAAP figure, as reported", slot: Place::Period(|p| Slot::Float(&mut p.adjusted_operating_margin_pct)) }),
             unavailable: "no adjusted_operating_income, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -551,7 +551,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| exact(p.gross_profit),
-            formula: Formula::Tree(Tree { formula: "revenue - cost_of_revenue", detail: "", slot: |p| Slot::Exact(&mut p.gross_profit) }),
+            formula: Formula::Tree(Tree { formula: "revenue - cost_of_revenue", detail: "", slot: Place::Period(|p| Slot::Exact(&mut p.gross_profit)) }),
             unavailable: "no cost of revenue",
             workbook: InWorkbook::Tree,
         },
@@ -564,7 +564,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| float(p.gross_margin_pct),
-            formula: Formula::Tree(Tree { formula: "gross_profit / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.gross_margin_pct) }),
+            formula: Formula::Tree(Tree { formula: "gross_profit / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.gross_margin_pct)) }),
             unavailable: "no gross profit, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -592,7 +592,7 @@ pub const CATALOGUE: &[Metric] = {
             get: |p| exact(p.ebitda),
             // D&A first: the first operand missing is the one a value's n/a names, and
             // without D&A there is no EBITDA whatever the operating income.
-            formula: Formula::Tree(Tree { formula: "depreciation_amortization + operating_income", detail: "; operating income as reported, else derived; reported, not adjusted", slot: |p| Slot::Exact(&mut p.ebitda) }),
+            formula: Formula::Tree(Tree { formula: "depreciation_amortization + operating_income", detail: "; operating income as reported, else derived; reported, not adjusted", slot: Place::Period(|p| Slot::Exact(&mut p.ebitda)) }),
             unavailable: "no operating income, or no depreciation and amortisation",
             workbook: InWorkbook::Tree,
         },
@@ -605,7 +605,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| float(p.ebitda_margin_pct),
-            formula: Formula::Tree(Tree { formula: "ebitda / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.ebitda_margin_pct) }),
+            formula: Formula::Tree(Tree { formula: "ebitda / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ebitda_margin_pct)) }),
             unavailable: "no EBITDA, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -644,7 +644,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| exact(p.free_cash_flow),
-            formula: Formula::Tree(Tree { formula: "operating_cash_flow - capex", detail: " over the period", slot: |p| Slot::Exact(&mut p.free_cash_flow) }),
+            formula: Formula::Tree(Tree { formula: "operating_cash_flow - capex", detail: " over the period", slot: Place::Period(|p| Slot::Exact(&mut p.free_cash_flow)) }),
             unavailable: "no operating cash flow or no capital expenditure",
             workbook: InWorkbook::Tree,
         },
@@ -657,7 +657,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| float(p.fcf_margin_pct),
-            formula: Formula::Tree(Tree { formula: "free_cash_flow / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.fcf_margin_pct) }),
+            formula: Formula::Tree(Tree { formula: "free_cash_flow / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.fcf_margin_pct)) }),
             unavailable: "no free cash flow, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -683,7 +683,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Cash,
             in_tables: true,
             get: |p| float(p.sbc_pct_of_revenue),
-            formula: Formula::Tree(Tree { formula: "stock_based_compensation / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.sbc_pct_of_revenue) }),
+            formula: Formula::Tree(Tree { formula: "stock_based_compensation / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.sbc_pct_of_revenue)) }),
             unavailable: "no stock-based compensation, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -774,7 +774,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Efficiency,
             in_tables: true,
             get: |p| float(p.ai_exposed_pct_of_revenue),
-            formula: Formula::Tree(Tree { formula: "ai_exposed_cost / revenue * 100", detail: "", slot: |p| Slot::Float(&mut p.ai_exposed_pct_of_revenue) }),
+            formula: Formula::Tree(Tree { formula: "ai_exposed_cost / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ai_exposed_pct_of_revenue)) }),
             unavailable: "no AI-exposed cost, or revenue is zero",
             workbook: InWorkbook::Tree,
         },
@@ -826,7 +826,7 @@ pub const CATALOGUE: &[Metric] = {
             section: Efficiency,
             in_tables: true,
             get: |p| float(p.ai_roi),
-            formula: Formula::Tree(Tree { formula: "ai_savings / ai_spend", detail: "", slot: |p| Slot::Float(&mut p.ai_roi) }),
+            formula: Formula::Tree(Tree { formula: "ai_savings / ai_spend", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ai_roi)) }),
             unavailable: "no AI savings, or no (or zero) ai.spend",
             workbook: InWorkbook::Tree,
         },
@@ -868,15 +868,9 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         unit: Unit::Pct,
         polarity: Polarity::DownGood,
         get: |l| l.pct_of_revenue.map(Number::Float),
-        formula: Formula::Code { words: "line ÷ revenue × 100, in %", why: "one value for each cost line the period lists, which a formula over fixed names does not say" },
+        formula: Formula::Tree(Tree { formula: "costs.line / revenue * 100", detail: "", slot: Place::Line(|l| Slot::Float(&mut l.pct_of_revenue)) }),
         unavailable: "the period does not list the line, or revenue is zero",
-        workbook: LineInWorkbook::Formula(|c, line| {
-            Some(format!(
-                "{}/{}",
-                c.line(Which::This, line)?,
-                c.input(Which::This, Field::Revenue)?
-            ))
-        }),
+        workbook: LineInWorkbook::Tree,
     },
     LineMetric {
         key: "yoy_pct",

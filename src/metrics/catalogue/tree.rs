@@ -10,15 +10,23 @@
 
 use std::sync::OnceLock;
 
-use super::{metric, Metric, Unit, CATALOGUE};
+use super::{metric, Metric, Unit, CATALOGUE, LINE_CATALOGUE};
 use crate::input::formula::{parse, Expr, Name, Op};
-use crate::metrics::PeriodMetrics;
+use crate::metrics::{CostLineMetrics, PeriodMetrics};
 use crate::money::Exact;
 
 /// Where a tree's value is kept in a period: an exact amount or a ratio.
 pub enum Slot<'a> {
     Exact(&'a mut Option<Exact>),
     Float(&'a mut Option<f64>),
+}
+
+/// Where a tree's value goes: a field of the period, or of each cost line (whose formula names
+/// the line itself `costs.line`).
+#[derive(Clone, Copy)]
+pub enum Place {
+    Period(for<'a> fn(&'a mut PeriodMetrics) -> Slot<'a>),
+    Line(for<'a> fn(&'a mut CostLineMetrics) -> Slot<'a>),
 }
 
 /// A built-in metric's formula tree.
@@ -28,8 +36,8 @@ pub struct Tree {
     pub formula: &'static str,
     /// What the formula and its unit cannot say, after them in the words ("; not adjusted").
     pub detail: &'static str,
-    /// The period's field the value goes to (the one the entry's getter reads).
-    pub slot: for<'a> fn(&'a mut PeriodMetrics) -> Slot<'a>,
+    /// The field the value goes to (the one the entry's getter reads).
+    pub slot: Place,
 }
 
 impl std::fmt::Debug for Tree {
@@ -41,10 +49,21 @@ impl std::fmt::Debug for Tree {
 impl Tree {
     /// The parsed tree (parsed once; `None` only for a formula the catalogue tests refuse).
     pub fn expr(&self) -> Option<&'static Expr> {
-        trees()
+        static PARSED: OnceLock<Vec<(&'static str, Expr)>> = OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            let formulas = CATALOGUE.iter().map(|m| m.formula);
+            formulas
+                .chain(LINE_CATALOGUE.iter().map(|l| l.formula))
+                .filter_map(|formula| match formula {
+                    super::Formula::Tree(tree) => Some((tree.formula, parse(tree.formula).ok()?)),
+                    _ => None,
+                })
+                .collect()
+        });
+        parsed
             .iter()
-            .find(|(_, tree, _)| tree.formula == self.formula)
-            .map(|(_, _, expr)| expr)
+            .find(|(formula, _)| *formula == self.formula)
+            .map(|(_, expr)| expr)
     }
 
     /// The formula in words, names as the brief writes them, then the unit and the detail:
@@ -86,6 +105,8 @@ fn phrase(expr: &Expr) -> (String, u8) {
                 crate::metrics::reason::figure_name(key).replace(", ", " "),
                 3,
             ),
+            // In a cost line's formula, `costs.line` is the line itself.
+            Name::Cost(_) => ("line".to_string(), 3),
             other => (other.written(), 3),
         },
         Expr::Prior { inner, .. } => (format!("{} a year earlier", within(inner, 3)), 3),

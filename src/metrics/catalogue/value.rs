@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use super::fraction::{apply, Value};
-use super::tree::{operand, trees, Slot, Tree};
-use super::{Metric, Number};
-use crate::input::formula::{Expr, Op};
+use super::tree::{operand, trees, Place, Slot, Tree};
+use super::{Formula, Metric, Number, LINE_CATALOGUE};
+use crate::input::formula::{Expr, Name, Op};
 use crate::metrics::{PeriodMetrics, Reason};
 use crate::money::Exact;
 
@@ -23,6 +23,8 @@ use crate::money::Exact;
 enum Node {
     Number(Decimal),
     Metric(&'static Metric),
+    /// `costs.line` in a cost line's formula: the line's amount.
+    Line,
     Negate(Box<Node>),
     Binary(Op, Box<Node>, Box<Node>),
     /// `prior(x)` or a name that is not a metric, which the catalogue tests refuse.
@@ -32,6 +34,10 @@ enum Node {
 fn node(expr: &Expr) -> Node {
     match expr {
         Expr::Number { value, .. } => Node::Number(*value),
+        Expr::Name {
+            name: Name::Cost(_),
+            ..
+        } => Node::Line,
         Expr::Name { name, .. } => operand(name).map_or(Node::Refused, Node::Metric),
         Expr::Negate { inner, .. } => Node::Negate(Box::new(node(inner))),
         // A look back is a growth rate's, which stays code (its base has guards).
@@ -42,12 +48,18 @@ fn node(expr: &Expr) -> Node {
     }
 }
 
-fn compiled() -> &'static [(&'static Metric, Tree, Node)] {
-    static COMPILED: OnceLock<Vec<(&'static Metric, Tree, Node)>> = OnceLock::new();
+/// The trees of the period's metrics (in order), then of each cost line's, by key.
+fn compiled() -> &'static [(&'static str, Tree, Node)] {
+    static COMPILED: OnceLock<Vec<(&'static str, Tree, Node)>> = OnceLock::new();
     COMPILED.get_or_init(|| {
+        let lines = LINE_CATALOGUE.iter().filter_map(|l| match l.formula {
+            Formula::Tree(tree) => Some((l.key, tree, node(tree.expr()?))),
+            _ => None,
+        });
         trees()
             .iter()
-            .map(|(metric, tree, expr)| (*metric, *tree, node(expr)))
+            .map(|(metric, tree, expr)| (metric.key, *tree, node(expr)))
+            .chain(lines)
             .collect()
     })
 }
@@ -55,15 +67,35 @@ fn compiled() -> &'static [(&'static Metric, Tree, Node)] {
 /// Computes every tree metric of `period` (its other metrics computed), in an order where each
 /// comes after the trees it reads, and records why a value is n/a.
 pub fn evaluate(period: &mut PeriodMetrics) {
-    for (metric, tree, node) in compiled() {
-        let value = eval(node, period);
-        let why = match (tree.slot)(period) {
-            Slot::Exact(slot) => value.and_then(exact).map(|v| *slot = Some(Exact(v))),
-            Slot::Float(slot) => value.and_then(Value::float).map(|v| *slot = Some(v)),
-        };
-        if let Err(reason) = why {
-            period.unavailable.0.insert(metric.key.to_string(), reason);
+    for (key, tree, node) in compiled() {
+        match tree.slot {
+            Place::Period(slot) => {
+                let value = eval(node, period, None);
+                if let Err(reason) = store(slot(period), value) {
+                    period.unavailable.0.insert(key.to_string(), reason);
+                }
+            }
+            Place::Line(slot) => {
+                for at in 0..period.cost_lines.len() {
+                    let amount = period.cost_lines[at].amount.0;
+                    let value = eval(node, period, Some(amount));
+                    let Some((name, line)) = period.cost_lines.get_index_mut(at) else {
+                        continue;
+                    };
+                    let stored = store(slot(line), value);
+                    let key = || format!("cost_lines.{name}.{key}");
+                    period.unavailable.take_with(key, stored);
+                }
+            }
         }
+    }
+}
+
+/// Keeps a value in its slot, or gives why there is none.
+fn store(slot: Slot, value: Result<Value, Reason>) -> Result<(), Reason> {
+    match slot {
+        Slot::Exact(slot) => value.and_then(exact).map(|v| *slot = Some(Exact(v))),
+        Slot::Float(slot) => value.and_then(Value::float).map(|v| *slot = Some(v)),
     }
 }
 
@@ -77,7 +109,8 @@ fn exact(value: Value) -> Result<Decimal, Reason> {
     }
 }
 
-fn eval(node: &Node, period: &PeriodMetrics) -> Result<Value, Reason> {
+/// `node`'s value in `period`; `line` is the amount of the cost line a line's formula is for.
+fn eval(node: &Node, period: &PeriodMetrics, line: Option<Decimal>) -> Result<Value, Reason> {
     let whole = |top| Value::Exact {
         top,
         bottom: Decimal::ONE,
@@ -89,13 +122,14 @@ fn eval(node: &Node, period: &PeriodMetrics) -> Result<Value, Reason> {
             Some(Number::Float(value)) => Ok(Value::Float(value)),
             None => Err(Reason::Needs { figure: metric.key }),
         },
-        Node::Negate(inner) => Ok(match eval(inner, period)? {
+        Node::Line => line.map(whole).ok_or(Reason::TooLarge),
+        Node::Negate(inner) => Ok(match eval(inner, period, line)? {
             Value::Exact { top, bottom } => Value::Exact { top: -top, bottom },
             Value::Float(value) => Value::Float(-value),
         }),
         Node::Refused => Err(Reason::TooLarge),
         Node::Binary(op, left, right) => {
-            let (a, b) = (eval(left, period)?, eval(right, period)?);
+            let (a, b) = (eval(left, period, line)?, eval(right, period, line)?);
             apply(*op, a, b).ok_or_else(|| match op {
                 Op::Div => zero_or_too_large(b, right),
                 _ => Reason::TooLarge,

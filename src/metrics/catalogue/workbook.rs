@@ -89,12 +89,15 @@ impl std::fmt::Debug for InWorkbook {
 pub enum LineInWorkbook {
     Formula(fn(&dyn Cells, &str) -> Option<String>),
     Value(&'static str),
+    /// The entry's formula tree, over the line's and the Inputs sheet's cells.
+    Tree,
 }
 
 impl std::fmt::Debug for LineInWorkbook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LineInWorkbook::Formula(_) => f.write_str("Formula"),
+            LineInWorkbook::Tree => f.write_str("Tree"),
             LineInWorkbook::Value(why) => write!(f, "Value({why:?})"),
         }
     }

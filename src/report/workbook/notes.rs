@@ -181,7 +181,9 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
         })
         .chain(LINE_CATALOGUE.iter().map(|m| {
             let how = match m.workbook {
-                LineInWorkbook::Formula(_) => "a formula over the Inputs sheet",
+                LineInWorkbook::Formula(_) | LineInWorkbook::Tree => {
+                    "a formula over the Inputs sheet"
+                }
                 LineInWorkbook::Value(why) => why,
             };
             (

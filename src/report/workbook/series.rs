@@ -264,10 +264,14 @@ pub fn sheet(
                     Written {
                         value,
                         formula: match metric.workbook {
-                            LineInWorkbook::Formula(build) => Ok(build),
+                            LineInWorkbook::Formula(build) => {
+                                Ok(value.and_then(|_| build(&here, line)))
+                            }
+                            LineInWorkbook::Tree => {
+                                Ok(value.and_then(|_| super::tree::line(metric, &here, line)))
+                            }
                             LineInWorkbook::Value(why) => Err(why),
-                        }
-                        .map(|build| value.and_then(|_| build(&here, line))),
+                        },
                         na: value.is_none().then(|| match listed {
                             None => format!("{} does not list this line", period.label),
                             Some(_) => period

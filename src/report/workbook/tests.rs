@@ -87,17 +87,16 @@ fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
                 }
                 for (line, values) in &period.cost_lines {
                     for metric in LINE_CATALOGUE {
-                        if let (Some(_), LineInWorkbook::Formula(build)) =
-                            ((metric.get)(values), metric.workbook)
-                        {
-                            assert!(
-                                build(cells, line).is_some(),
-                                "{} {line} {}",
-                                period.label,
-                                metric.key
-                            );
-                            formulas += 1;
+                        if (metric.get)(values).is_none() {
+                            continue;
                         }
+                        let formula = match metric.workbook {
+                            LineInWorkbook::Formula(build) => build(cells, line),
+                            LineInWorkbook::Tree => super::tree::line(metric, cells, line),
+                            LineInWorkbook::Value(_) => continue,
+                        };
+                        assert!(formula.is_some(), "{} {line} {}", period.label, metric.key);
+                        formulas += 1;
                     }
                 }
             });

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::term::{cell, number, sheet_powers, Term};
 use crate::input::formula::{Expr, Name, Op};
 use crate::metrics::catalogue::workbook::{Cells, Which};
-use crate::metrics::catalogue::{self, Formula, Metric};
+use crate::metrics::catalogue::{self, Formula, LineMetric, Metric};
 use crate::metrics::Unit;
 
 /// Where a formula's names are, for one period.
@@ -40,6 +40,38 @@ pub fn metric(metric: &Metric, cells: &dyn Cells) -> Option<String> {
         which: Which::This,
     };
     excel(tree.expr()?, &leaves, metric.unit)
+}
+
+/// A cost line's formula tree over one period's cells: `costs.line` is the line's cell, and a
+/// catalogue key the figure's cell, both on the Inputs sheet (a line's rows read only those).
+pub fn line(metric: &LineMetric, cells: &dyn Cells, line: &str) -> Option<String> {
+    let Formula::Tree(tree) = metric.formula else {
+        return None;
+    };
+    excel(tree.expr()?, &Line { cells, line }, metric.unit)
+}
+
+struct Line<'a> {
+    cells: &'a dyn Cells,
+    line: &'a str,
+}
+
+impl Leaves for Line<'_> {
+    fn year_earlier(&self) -> Option<Self> {
+        None
+    }
+
+    fn leaf(&self, name: &Name) -> Option<(String, Unit)> {
+        match name {
+            Name::Cost(_) => Some((self.cells.line(Which::This, self.line)?, Unit::Amount)),
+            Name::Plain(key) => {
+                let figure = crate::input::FIGURES.iter().find(|f| f.column == *key)?;
+                let unit = catalogue::metric(key)?.unit;
+                Some((self.cells.input(Which::This, figure.field)?, unit))
+            }
+            Name::Value(_) => None,
+        }
+    }
 }
 
 /// A built-in tree's names: catalogue keys, this sheet's rows.

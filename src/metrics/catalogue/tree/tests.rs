@@ -52,7 +52,10 @@ fn a_tree_fills_the_field_its_getter_reads() {
     let metrics = crate::metrics::compute(&crate::input::klarna_example());
     for (metric, tree) in tree_entries() {
         let mut period = metrics.periods[0].clone();
-        match (tree.slot)(&mut period) {
+        let super::Place::Period(slot) = tree.slot else {
+            panic!("{}: a period's metric fills a period's field", metric.key);
+        };
+        match slot(&mut period) {
             Slot::Exact(slot) => {
                 assert!(metric.unit.is_exact(), "{}", metric.key);
                 *slot = Some(crate::money::Exact(rust_decimal::Decimal::new(-12345, 2)));
@@ -86,6 +89,12 @@ fn the_words_name_each_operand_as_the_brief_does() {
         "revenue growth YoY − headcount change YoY, in percentage points"
     );
     assert_eq!(words("ai_roi"), "AI savings ÷ AI spend, a multiple");
+    // A cost line's formula names the line itself.
+    let share = &super::super::LINE_CATALOGUE[1];
+    assert_eq!(
+        share.formula.words(share.unit),
+        "line ÷ revenue × 100, in %"
+    );
     for (metric, tree) in tree_entries() {
         assert!(!tree.words(metric.unit).contains('_'), "{}", metric.key);
     }
