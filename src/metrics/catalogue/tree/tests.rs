@@ -3,7 +3,8 @@
 //! KPI evaluator, given the same tree as a company KPI, finds the same values on the examples.
 
 use super::super::{Formula, Number, Unit, CATALOGUE};
-use super::{phrase, reads, trees, Slot};
+use super::words::phrase;
+use super::{reads, trees, Slot};
 use crate::input::formula::{parse, Expr};
 
 fn tree_entries() -> impl Iterator<Item = (&'static super::Metric, super::Tree)> {
