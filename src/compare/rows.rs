@@ -4,7 +4,7 @@
 use super::change;
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
 use crate::format;
-use crate::metrics::catalogue::{Formula, LineMetric, Metric};
+use crate::metrics::catalogue::{LineMetric, Metric};
 use crate::metrics::{PeriodMetrics, CATALOGUE, LINE_CATALOGUE};
 
 /// Where a row's values come from.
@@ -20,7 +20,7 @@ impl Spec {
     pub fn derived(&self) -> bool {
         matches!(
             self.value,
-            Value::Metric(metric) if matches!(metric.formula, Formula::Computed(_))
+            Value::Metric(metric) if !metric.formula.is_input()
         )
     }
 }

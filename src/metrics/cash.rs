@@ -1,116 +1,36 @@
-//! Profitability and cash of one period: gross profit, EBITDA, free cash flow, stock-based
-//! compensation, net burn and cash runway. Each function is one row of `docs/metrics.md`; the
-//! amounts are exact decimals, the shares of revenue floats from an exact division.
+//! Net burn and cash runway of one period: the cash metrics with a guard (only while burning)
+//! that a formula tree cannot say. Gross profit, EBITDA, free cash flow and their margins are
+//! formula trees on their catalogue entries; these read free cash flow once the trees are
+//! computed.
 
 use rust_decimal::Decimal;
 
 use super::reason::Reason;
-use super::Unavailable;
-use crate::input::{Period, RuleOf40Margin};
-use crate::money::{percent, ratio};
+use super::PeriodMetrics;
+use crate::money::{ratio, Exact};
 
-/// The period's profitability and cash metrics, `None` with a reason where unavailable.
-#[derive(Debug, Default)]
-pub(super) struct Cash {
-    pub gross_profit: Option<Decimal>,
-    pub gross_margin: Option<f64>,
-    pub ebitda: Option<Decimal>,
-    pub ebitda_margin: Option<f64>,
-    pub free_cash_flow: Option<Decimal>,
-    pub fcf_margin: Option<f64>,
-    pub sbc_pct_of_revenue: Option<f64>,
-    pub net_burn: Option<Decimal>,
-    pub runway_months: Option<f64>,
-}
-
-impl Cash {
-    /// The margin the Rule of 40 adds to growth, or why it is missing.
-    pub fn margin_for_rule_of_40(
-        &self,
-        choice: RuleOf40Margin,
-        operating_margin: Option<f64>,
-    ) -> Option<f64> {
-        match choice {
-            RuleOf40Margin::Operating => operating_margin,
-            RuleOf40Margin::Ebitda => self.ebitda_margin,
-            RuleOf40Margin::Fcf => self.fcf_margin,
-        }
-    }
-}
-
-/// `operating_income` is the period's, reported or derived (`None` when it has none).
-pub(super) fn cash(
-    period: &Period,
-    operating_income: Option<Decimal>,
-    na: &mut Unavailable,
-) -> Cash {
-    let statement = &period.statement;
-    let revenue = period.revenue;
-    let share = |amount: Result<Decimal, Reason>| {
-        amount.and_then(|a| {
-            percent(a, revenue)
-                .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
+/// Net burn (minus free cash flow, while that is below zero) and the runway it gives the
+/// period-end cash; `months` the period covers.
+pub(super) fn burn(period: &mut PeriodMetrics, months: u32) {
+    let net_burn = period
+        .free_cash_flow
+        .ok_or(Reason::Needs {
+            figure: "free_cash_flow",
         })
-    };
-    let missing = |figure: &'static str| Reason::NotGiven { figure };
-
-    let gross_profit = statement
-        .cost_of_revenue
-        .ok_or_else(|| missing("cost_of_revenue"))
-        .and_then(|cost| revenue.checked_sub(cost).ok_or(Reason::TooLarge));
-    let gross_margin = na.take("gross_margin_pct", share(gross_profit.clone()));
-    let gross_profit = na.take("gross_profit", gross_profit);
-
-    let ebitda = match (operating_income, statement.depreciation_amortization) {
-        (Some(income), Some(da)) => income.checked_add(da).ok_or(Reason::TooLarge),
-        (None, Some(_)) => Err(Reason::Needs {
-            figure: "operating_income",
-        }),
-        (_, None) => Err(missing("depreciation_amortization")),
-    };
-    let ebitda_margin = na.take("ebitda_margin_pct", share(ebitda.clone()));
-    let ebitda = na.take("ebitda", ebitda);
-
-    let free_cash_flow = match (statement.operating_cash_flow, statement.capex) {
-        (Some(flow), Some(capex)) => flow.checked_sub(capex).ok_or(Reason::TooLarge),
-        (None, Some(_)) => Err(missing("operating_cash_flow")),
-        (Some(_), None) => Err(missing("capex")),
-        (None, None) => Err(missing("operating_cash_flow")),
-    };
-    let fcf_margin = na.take("fcf_margin_pct", share(free_cash_flow.clone()));
-    let sbc_pct_of_revenue = na.take(
-        "sbc_pct_of_revenue",
-        share(
-            statement
-                .stock_based_compensation
-                .ok_or_else(|| missing("stock_based_compensation")),
-        ),
-    );
-    let net_burn = free_cash_flow.clone().and_then(|fcf| {
-        if fcf < Decimal::ZERO {
-            Ok(-fcf)
-        } else {
-            Err(Reason::NotBurning)
-        }
-    });
+        .and_then(|fcf| {
+            if fcf.0 < Decimal::ZERO {
+                Ok(-fcf.0)
+            } else {
+                Err(Reason::NotBurning)
+            }
+        });
+    let cash = period.cash;
     let runway = net_burn.clone().and_then(|burn| {
-        let cash = statement.cash.ok_or_else(|| missing("cash"))?;
-        runway_months(cash, burn, period.months())
+        let cash = cash.ok_or(Reason::NotGiven { figure: "cash" })?;
+        runway_months(cash.0, burn, months)
     });
-    let runway_months = na.take("runway_months", runway);
-    let net_burn = na.take("net_burn", net_burn);
-    let free_cash_flow = na.take("free_cash_flow", free_cash_flow);
-    Cash {
-        gross_profit,
-        gross_margin,
-        ebitda,
-        ebitda_margin,
-        free_cash_flow,
-        fcf_margin,
-        sbc_pct_of_revenue,
-        net_burn,
-        runway_months,
-    }
+    period.runway_months = period.unavailable.take("runway_months", runway);
+    period.net_burn = period.unavailable.take("net_burn", net_burn).map(Exact);
 }
 
 /// Months the cash lasts at the period's burn: cash ÷ (burn ÷ months in the period). A

@@ -1,5 +1,7 @@
-//! The metrics of one period. Formulas are in `docs/metrics.md`; each function here is one row
-//! of that table.
+//! The metrics of one period. Formulas are in `docs/metrics.md`; each function here computes the
+//! rows of that table that are code (read from the input, or with a fallback, a guard, rounding
+//! or a look back). The rows that are formula trees are computed from these by the catalogue
+//! (`catalogue::evaluate`), and the code that reads them (net burn, runway, Rule of 40) last.
 
 use crate::input::LineMap;
 use rust_decimal::Decimal;
@@ -8,7 +10,7 @@ use serde::Serialize;
 use super::reason::{Compared, Reason};
 use super::Unavailable;
 use crate::input::{Company, Coverage, Period, RuleOf40Margin, Warning, WarningKind};
-use crate::money::{change_pct, percent, ratio, to_cents, Exact, NoPercent, NotMeaningful};
+use crate::money::{change_pct, to_cents, Exact, NoPercent, NotMeaningful};
 use crate::period::{PeriodKind, PeriodLabel};
 
 /// One cost line in one period.
@@ -135,27 +137,16 @@ pub fn compute<'a>(
         approximations: Vec::new(),
     };
     let growth = growth(&mut cx);
-    let people = headcount(&mut cx, growth.yoy);
+    let people = headcount(&mut cx);
     let per_employee = |amount: Decimal| per_employee(amount, people.average, period.months());
     let opex = opex(&mut cx, &per_employee);
     let profit = profitability(&mut cx, &opex.value);
-    let cash = super::cash::cash(period, profit.operating_income, &mut cx.na);
-    let rule_of_40 = cx.na.take(
-        "rule_of_40",
-        both(
-            growth.yoy,
-            cash.margin_for_rule_of_40(rule_of_40_margin, profit.margin),
-            ["revenue_growth_yoy_pct", rule_of_40_margin.metric_key()],
-        )
-        .map(|(growth, margin)| growth + margin),
-    );
     let cost_lines = cost_lines(period, company, cx.year_earlier, first, &mut cx.na);
     let ai = ai(&mut cx, people.average, &per_employee);
     let revenue_per_employee = cx
         .na
         .take("revenue_per_employee", per_employee(period.revenue));
-    cx.na.resolve();
-    PeriodMetrics {
+    let mut metrics = PeriodMetrics {
         label,
         display: label.months().map(|_| label.to_string()),
         months: label.months(),
@@ -168,49 +159,70 @@ pub fn compute<'a>(
         headcount_end: period.headcount_end.map(Exact),
         avg_headcount: people.average.map(Exact),
         headcount_change_yoy_pct: people.change_yoy,
-        growth_minus_headcount_growth_pp: people.growth_minus_headcount_growth,
+        growth_minus_headcount_growth_pp: None,
         revenue_per_employee,
         opex: opex.value.ok().map(Exact),
         opex_per_employee: opex.per_employee,
-        opex_pct_of_revenue: opex.pct_of_revenue,
+        opex_pct_of_revenue: None,
         opex_growth_yoy_pct: opex.growth_yoy,
         operating_income: profit.operating_income.map(Exact),
         operating_income_source: profit.source,
-        operating_margin_pct: profit.margin,
+        operating_margin_pct: None,
         adjusted_operating_income: period.adjusted_operating_income.map(Exact),
-        adjusted_operating_margin_pct: profit.adjusted_margin,
+        adjusted_operating_margin_pct: None,
         unlisted_costs: profit.unlisted.map(Exact),
-        rule_of_40,
+        rule_of_40: None,
         cost_of_revenue: period.statement.cost_of_revenue.map(Exact),
-        gross_profit: cash.gross_profit.map(Exact),
-        gross_margin_pct: cash.gross_margin,
+        gross_profit: None,
+        gross_margin_pct: None,
         depreciation_amortization: period.statement.depreciation_amortization.map(Exact),
-        ebitda: cash.ebitda.map(Exact),
-        ebitda_margin_pct: cash.ebitda_margin,
+        ebitda: None,
+        ebitda_margin_pct: None,
         operating_cash_flow: period.statement.operating_cash_flow.map(Exact),
         capex: period.statement.capex.map(Exact),
-        free_cash_flow: cash.free_cash_flow.map(Exact),
-        fcf_margin_pct: cash.fcf_margin,
+        free_cash_flow: None,
+        fcf_margin_pct: None,
         stock_based_compensation: period.statement.stock_based_compensation.map(Exact),
-        sbc_pct_of_revenue: cash.sbc_pct_of_revenue,
+        sbc_pct_of_revenue: None,
         cash: period.statement.cash.map(Exact),
-        net_burn: cash.net_burn.map(Exact),
-        runway_months: cash.runway_months,
+        net_burn: None,
+        runway_months: None,
         cost_lines,
         kpis: LineMap::default(),
         ai_exposed_cost: ai.exposed_cost.map(Exact),
-        ai_exposed_pct_of_revenue: ai.exposed_pct_of_revenue,
+        ai_exposed_pct_of_revenue: None,
         personnel_cost: period.personnel_cost.map(Exact),
         loaded_cost_per_employee: ai.loaded_cost_per_employee,
         ai_spend: period.ai.spend.map(Exact),
         ai_fte_equivalent: period.ai.fte_equivalent.map(Exact),
         ai_savings: ai.savings.map(Exact),
-        ai_roi: ai.roi,
+        ai_roi: None,
         notes: period.notes.clone(),
-        not_meaningful: cx.na.not_meaningful(),
+        not_meaningful: Vec::new(),
         unavailable: cx.na,
         approximations: cx.approximations,
-    }
+    };
+    // The metrics that are formula trees, then the code that reads them.
+    super::catalogue::evaluate(&mut metrics);
+    super::cash::burn(&mut metrics, period.months());
+    rule_of_40(&mut metrics, rule_of_40_margin);
+    metrics.unavailable.resolve();
+    metrics.not_meaningful = metrics.unavailable.not_meaningful();
+    metrics
+}
+
+/// Revenue growth plus the margin the company chose (`rule_of_40_margin` in `[readiness]`).
+fn rule_of_40(metrics: &mut PeriodMetrics, margin: RuleOf40Margin) {
+    let chosen = match margin {
+        RuleOf40Margin::Operating => metrics.operating_margin_pct,
+        RuleOf40Margin::Ebitda => metrics.ebitda_margin_pct,
+        RuleOf40Margin::Fcf => metrics.fcf_margin_pct,
+    };
+    let keys = ["revenue_growth_yoy_pct", margin.metric_key()];
+    metrics.rule_of_40 = metrics.unavailable.take(
+        "rule_of_40",
+        both(metrics.revenue_growth_yoy_pct, chosen, keys).map(|(g, m)| g + m),
+    );
 }
 
 struct Growth {
@@ -248,11 +260,10 @@ struct People {
     start: Option<Decimal>,
     average: Option<Decimal>,
     change_yoy: Option<f64>,
-    growth_minus_headcount_growth: Option<f64>,
 }
 
 /// Headcount: the start defaults to the previous period's end in the same series.
-fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
+fn headcount(cx: &mut Context) -> People {
     let period = cx.period;
     let label = period.label;
     let start = period
@@ -302,20 +313,10 @@ fn headcount(cx: &mut Context, revenue_growth: Option<f64>) -> People {
             .and_then(|before| growth_of(end, before, Compared::YearEarlier, "headcount_end")),
         },
     );
-    let growth_minus_headcount_growth = cx.na.take(
-        "growth_minus_headcount_growth_pp",
-        both(
-            revenue_growth,
-            change_yoy,
-            ["revenue_growth_yoy_pct", "headcount_change_yoy_pct"],
-        )
-        .map(|(growth, change)| growth - change),
-    );
     People {
         start,
         average,
         change_yoy,
-        growth_minus_headcount_growth,
     }
 }
 
@@ -349,7 +350,6 @@ struct Opex {
     /// The total of the cost lines, or why there is none (kept for operating income's reason).
     value: Result<Decimal, Reason>,
     per_employee: Option<Exact>,
-    pct_of_revenue: Option<f64>,
     growth_yoy: Option<f64>,
 }
 
@@ -378,12 +378,6 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason
     let per_employee = cx
         .na
         .take("opex_per_employee", value.clone().and_then(per_employee));
-    let pct_of_revenue = cx.na.take(
-        "opex_pct_of_revenue",
-        value
-            .clone()
-            .and_then(|opex| share_of_revenue(opex, period.revenue)),
-    );
     let all_lines = cx.all_lines;
     let first = cx.first;
     let growth_yoy = cx.na.take(
@@ -399,7 +393,6 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason
     Opex {
         value,
         per_employee,
-        pct_of_revenue,
         growth_yoy,
     }
 }
@@ -407,8 +400,6 @@ fn opex(cx: &mut Context, per_employee: &dyn Fn(Decimal) -> Result<Exact, Reason
 struct Profit {
     operating_income: Option<Decimal>,
     source: Option<&'static str>,
-    margin: Option<f64>,
-    adjusted_margin: Option<f64>,
     unlisted: Option<Decimal>,
 }
 
@@ -432,23 +423,6 @@ fn profitability(cx: &mut Context, opex_value: &Result<Decimal, Reason>) -> Prof
             (None, None)
         }
     };
-    let margin = cx.na.take(
-        "operating_margin_pct",
-        operating_income
-            .ok_or(Reason::Needs {
-                figure: "operating_income",
-            })
-            .and_then(|oi| share_of_revenue(oi, period.revenue)),
-    );
-    let adjusted_margin = cx.na.take(
-        "adjusted_operating_margin_pct",
-        period
-            .adjusted_operating_income
-            .ok_or(Reason::NotGiven {
-                figure: "adjusted_operating_income",
-            })
-            .and_then(|oi| share_of_revenue(oi, period.revenue)),
-    );
     let unlisted = cx.na.take(
         "unlisted_costs",
         match (period.operating_income, opex) {
@@ -473,21 +447,17 @@ fn profitability(cx: &mut Context, opex_value: &Result<Decimal, Reason>) -> Prof
     Profit {
         operating_income,
         source,
-        margin,
-        adjusted_margin,
         unlisted,
     }
 }
 
 struct Ai {
     exposed_cost: Option<Decimal>,
-    exposed_pct_of_revenue: Option<f64>,
     loaded_cost_per_employee: Option<Exact>,
     savings: Option<Decimal>,
-    roi: Option<f64>,
 }
 
-/// AI-exposed cost, the loaded cost per employee, AI savings and their return on AI spend.
+/// AI-exposed cost, the loaded cost per employee and AI savings.
 fn ai(
     cx: &mut Context,
     average: Option<Decimal>,
@@ -529,12 +499,6 @@ fn ai(
             .try_fold(Decimal::ZERO, |sum, v| sum.checked_add(*v))
             .ok_or(Reason::TooLarge)
     };
-    let exposed_pct_of_revenue = cx.na.take(
-        "ai_exposed_pct_of_revenue",
-        exposed_value
-            .clone()
-            .and_then(|cost| share_of_revenue(cost, period.revenue)),
-    );
     let exposed_cost = cx.na.take("ai_exposed_cost", exposed_value);
 
     let personnel = period.personnel_cost.ok_or(Reason::NotGiven {
@@ -556,24 +520,11 @@ fn ai(
             fte.checked_mul(per_person).ok_or(Reason::TooLarge)?,
         ))
     });
-    let roi = cx.na.take(
-        "ai_roi",
-        savings_value.clone().and_then(|savings| {
-            let spend = period
-                .ai
-                .spend
-                .ok_or(Reason::NotGiven { figure: "ai_spend" })?;
-            ratio(savings, spend)
-                .ok_or_else(|| Reason::no_quotient(spend, Reason::Zero { figure: "ai_spend" }))
-        }),
-    );
     let savings = cx.na.take("ai_savings", savings_value);
     Ai {
         exposed_cost,
-        exposed_pct_of_revenue,
         loaded_cost_per_employee,
         savings,
-        roi,
     }
 }
 
@@ -588,10 +539,6 @@ fn cost_lines(
         .costs
         .iter()
         .map(|(name, &amount)| {
-            let pct_of_revenue = na.take_with(
-                || format!("cost_lines.{name}.pct_of_revenue"),
-                share_of_revenue(amount, period.revenue),
-            );
             let yoy_pct = na.take_with(
                 || format!("cost_lines.{name}.yoy_pct"),
                 compared(year_earlier, period, Compared::YearEarlier, first, |p| {
@@ -620,7 +567,8 @@ fn cost_lines(
             );
             let line = CostLineMetrics {
                 amount: Exact(amount),
-                pct_of_revenue,
+                // A formula tree, computed with the period's others.
+                pct_of_revenue: None,
                 yoy_pct,
                 ai_exposed: company.ai_exposed.contains(name),
             };
@@ -699,11 +647,6 @@ fn growth_of(
         },
         NoPercent::TooLarge => Reason::TooLarge,
     })
-}
-
-fn share_of_revenue(amount: Decimal, revenue: Decimal) -> Result<f64, Reason> {
-    percent(amount, revenue)
-        .ok_or_else(|| Reason::no_quotient(revenue, Reason::Zero { figure: "revenue" }))
 }
 
 /// Two inputs of a combined metric (their catalogue keys in `keys`), or the first that is

@@ -17,7 +17,7 @@ pub struct Definition {
 /// Every computed metric, in catalogue order, then the cost-line metrics. Figures read from
 /// the input as given need no formula. The Rule of 40's says which margin this brief adds.
 pub fn definitions(rule_of_40_margin: RuleOf40Margin, kpis: &[Kpi]) -> Vec<Definition> {
-    let computed = |formula: Formula| matches!(formula, Formula::Computed(_));
+    let computed = |formula: Formula| !formula.is_input();
     CATALOGUE
         .iter()
         .filter(|m| computed(m.formula))
@@ -27,10 +27,10 @@ pub fn definitions(rule_of_40_margin: RuleOf40Margin, kpis: &[Kpi]) -> Vec<Defin
             formula: match m.key {
                 "rule_of_40" => format!(
                     "{}. This brief adds the {}.",
-                    m.formula.words(),
+                    m.formula.words(m.unit),
                     rule_of_40_margin.words()
                 ),
-                _ => m.formula.words().to_string(),
+                _ => m.formula.words(m.unit).into_owned(),
             },
         })
         .chain(
@@ -40,7 +40,7 @@ pub fn definitions(rule_of_40_margin: RuleOf40Margin, kpis: &[Kpi]) -> Vec<Defin
                 .map(|l| Definition {
                     key: format!("cost_lines.<name>.{}", l.key),
                     name: l.name.to_string(),
-                    formula: l.formula.words().to_string(),
+                    formula: l.formula.words(l.unit).into_owned(),
                 }),
         )
         .chain(kpis.iter().map(|kpi| Definition {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::cell::{self, Cell, Place};
 use super::charts::Series;
 use super::notes::{Notes, Numbering};
-use crate::metrics::catalogue::{Formula, LineMetric, Metric, Section};
+use crate::metrics::catalogue::{LineMetric, Metric, Section};
 use crate::metrics::{PeriodMetrics, Reason, Unit, CATALOGUE, LINE_CATALOGUE};
 
 #[derive(Debug, Serialize)]
@@ -83,7 +83,7 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
                             Unit::Points => c.bar = Some(series.rule_of_40_bar),
                             // A computed amount reads like the figures around it; one the
                             // user typed keeps its own digits.
-                            Unit::Amount if matches!(metric.formula, Formula::Computed(_)) => {
+                            Unit::Amount if !metric.formula.is_input() => {
                                 c.decimals = Some(series.amount_decimals)
                             }
                             _ => {}

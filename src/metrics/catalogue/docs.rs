@@ -12,7 +12,9 @@ pub const END: &str = "<!-- end generated: metrics -->";
 pub fn table() -> String {
     let mut out = String::new();
     out.push_str(BEGIN);
-    out.push_str("\n\n| Key | Name | Formula | Units | n/a when |\n|---|---|---|---|---|\n");
+    out.push_str(
+        "\n\n| Key | Name | Formula | Units | n/a when | Computed as |\n|---|---|---|---|---|---|\n",
+    );
     let rows = CATALOGUE
         .iter()
         .map(|m| (m.key.to_string(), m.name, m.formula, m.unit, m.unavailable))
@@ -28,18 +30,29 @@ pub fn table() -> String {
     for (key, name, formula, unit, unavailable) in rows {
         let how = match formula {
             Formula::Input(words) => format!("input: {words}"),
-            Formula::Computed(words) => words.to_string(),
+            computed => computed.words(unit).into_owned(),
         };
         out.push_str(&format!(
-            "| `{key}` | {name} | {} | {} | {} |\n",
+            "| `{key}` | {name} | {} | {} | {} | {} |\n",
             cell(&how),
             unit.words(),
-            cell(unavailable)
+            cell(unavailable),
+            cell(&computed_as(formula)),
         ));
     }
     out.push('\n');
     out.push_str(END);
     out
+}
+
+/// How ipobrief computes a metric: a formula tree (written as a `[[kpi]]` formula would be), or
+/// code and why.
+fn computed_as(formula: Formula) -> String {
+    match formula {
+        Formula::Input(_) => "read".to_string(),
+        Formula::Tree(tree) => format!("formula `{}`", tree.formula),
+        Formula::Code { why, .. } => format!("code: {why}"),
+    }
 }
 
 fn cell(text: &str) -> String {

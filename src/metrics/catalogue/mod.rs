@@ -1,18 +1,29 @@
 //! The metric catalogue: the one place that says what each metric is. Its key (the JSON name in
 //! `metrics.json`, public API: never reused), its display name, unit, polarity, the series it
-//! applies to, how to read its value from a period, its formula in words and why it can be
-//! unavailable.
+//! applies to, how to read its value from a period, its formula and why it can be unavailable.
+//!
+//! A metric that is arithmetic over other metrics (a share of revenue, a difference, a sum, a
+//! ratio) is a formula tree ([`Formula::Tree`], in the language of company KPIs): the one tree
+//! gives its value, its words in the methodology and its formula in the workbook. Any other is
+//! read from the input or computed by code in `period.rs`, and its entry says why it is not a
+//! tree ([`Formula::Code`]).
 //!
 //! Every output reads this list and keeps none of its own: the brief's tables and headline, the
 //! methodology section, `compare` (terminal, Markdown, HTML, JSON), `check` and the generated
 //! region of `docs/metrics.md`. Catalogue order is the order rows appear in. The views that show
 //! a selection (the headline, the Peers table, compare's chart, the site index, the cash margins
-//! chart) read each entry's `picks` ([`picks`]). Adding a metric is one entry here, its
-//! computation in `period.rs` and a test with values computed by hand.
+//! chart) read each entry's `picks` ([`picks`]). Adding a metric is one entry here (with its
+//! tree, or its computation in `period.rs`), its field in `PeriodMetrics` and a test with values
+//! computed by hand.
 
 pub mod docs;
+mod fraction;
 pub mod picks;
+pub mod tree;
+mod value;
 pub mod workbook;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +32,11 @@ use crate::money::Exact;
 use crate::period::PeriodKind;
 pub use picks::{picked, Picks, View};
 use picks::{Headline, HeadlineChange, Shown};
+pub use tree::{Place, Slot, Tree};
+pub use value::evaluate;
 use workbook::{
-    ai_exposed, ai_savings, average_headcount, combine, growth, growth_of, link, net_burn,
-    operating_income, per_employee, points, quotient, runway_months, share, Field, InWorkbook,
-    LineInWorkbook, Which,
+    ai_exposed, ai_savings, average_headcount, growth, growth_of, link, net_burn, operating_income,
+    per_employee, points, runway_months, Field, InWorkbook, LineInWorkbook, Which,
 };
 
 /// How a metric is measured: the presentation's unit, which decides how a value reads.
@@ -166,20 +178,34 @@ impl From<Number> for crate::format::Figure {
     }
 }
 
-/// Whether a metric is read from the input or computed, and how, in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Whether a metric is read from the input or computed, and how.
+#[derive(Debug, Clone, Copy)]
 pub enum Formula {
     /// Read from the input as given (the scale applied).
     Input(&'static str),
-    /// Computed; the words say how, with units and what is annualised.
-    Computed(&'static str),
+    /// Computed by Rust code (`period.rs`, `cash.rs`): how, in words (with units and what is
+    /// annualised), and why it is not a formula tree.
+    Code {
+        words: &'static str,
+        why: &'static str,
+    },
+    /// Arithmetic over other metrics: the one tree gives the value, the words and the
+    /// workbook's formula.
+    Tree(Tree),
 }
 
 impl Formula {
-    pub fn words(self) -> &'static str {
+    /// How the metric is had, in words; a tree's in the unit given.
+    pub fn words(self, unit: Unit) -> Cow<'static, str> {
         match self {
-            Formula::Input(words) | Formula::Computed(words) => words,
+            Formula::Input(words) | Formula::Code { words, .. } => Cow::Borrowed(words),
+            Formula::Tree(tree) => Cow::Owned(tree.words(unit)),
         }
+    }
+
+    /// Whether the value is read from the input as given.
+    pub fn is_input(self) -> bool {
+        matches!(self, Formula::Input(_))
     }
 }
 
@@ -222,6 +248,12 @@ fn float(value: Option<f64>) -> Option<Number> {
     value.map(Number::Float)
 }
 
+/// Why a growth rate is code: its base has guards.
+const WHY_GROWTH: &str = "a growth rate: n/m when its base is zero or negative, and a year to date is never set against a full year";
+/// Why an amount per employee is code.
+const WHY_PER_EMPLOYEE: &str =
+    "annualised by the months the period covers and rounded to the cent, which a formula does not say";
+
 const NO_YEAR_EARLIER: &str =
     "no period of the same label a year earlier, or its value is missing (n/m when it is zero or negative)";
 const NO_HEADCOUNT: &str = "no period-end headcount, or an average headcount of zero";
@@ -230,7 +262,7 @@ const NO_COSTS: &str =
 
 /// Every metric of a period, in the order the brief and compare show them.
 pub const CATALOGUE: &[Metric] = {
-    use Formula::{Computed, Input};
+    use Formula::{Code, Input};
     use Polarity::{DownGood, Neutral, UpGood};
     use Section::{Cash, Costs, Efficiency, Growth as GrowthSection};
     use Series::{EveryPeriod, QuartersOnly};
@@ -259,7 +291,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { peers: Some(2), compare_chart: Some(1), site_index: Some(2), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.revenue_growth_yoy_pct),
-            formula: Computed("(revenue − revenue of the same period a year earlier, found by label) ÷ that revenue × 100, in %; n/m (not meaningful) when that revenue is zero or negative"),
+            formula: Code { words: "(revenue − revenue of the same period a year earlier, found by label) ÷ that revenue × 100, in %; n/m (not meaningful) when that revenue is zero or negative", why: WHY_GROWTH },
             unavailable: NO_YEAR_EARLIER,
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::YearEarlier)),
         },
@@ -273,7 +305,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.revenue_growth_qoq_pct),
-            formula: Computed("(revenue − revenue of the previous quarter) ÷ that revenue × 100, in %; quarters only; n/m when that revenue is zero or negative"),
+            formula: Code { words: "(revenue − revenue of the previous quarter) ÷ that revenue × 100, in %; quarters only; n/m when that revenue is zero or negative", why: WHY_GROWTH },
             unavailable: "not a quarter, or no previous quarter (n/m when its revenue is zero or negative)",
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::Revenue, Which::Previous)),
         },
@@ -301,7 +333,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.avg_headcount),
-            formula: Computed("(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)"),
+            formula: Code { words: "(headcount at start + headcount at end) ÷ 2, in people; the start defaults to the previous period's end; without either, the end alone (listed as an approximation)", why: "a fallback: the start is the previous period's end when the input gives none, else the end alone" },
             unavailable: "the input gives no period-end headcount",
             workbook: InWorkbook::Formula(average_headcount),
         },
@@ -315,7 +347,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { peers: Some(9), compare_chart: Some(5), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.headcount_change_yoy_pct),
-            formula: Computed("(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %; n/m when that headcount is zero"),
+            formula: Code { words: "(headcount at end − headcount at end a year earlier) ÷ that headcount × 100, in %; n/m when that headcount is zero", why: WHY_GROWTH },
             unavailable: NO_YEAR_EARLIER,
             workbook: InWorkbook::Formula(|c| growth_of(c, Field::HeadcountEnd, Which::YearEarlier)),
         },
@@ -329,9 +361,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.growth_minus_headcount_growth_pp),
-            formula: Computed("revenue growth YoY − headcount change YoY, in percentage points"),
+            formula: Formula::Tree(Tree { formula: "revenue_growth_yoy_pct - headcount_change_yoy_pct", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.growth_minus_headcount_growth_pp)) }),
             unavailable: "either growth rate is unavailable",
-            workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '-', "headcount_change_yoy_pct")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "revenue_per_employee",
@@ -343,7 +375,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 2, change: HeadlineChange::YearEarlier, shown: Shown::Always }), peers: Some(5), site_index: Some(5), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.revenue_per_employee),
-            formula: Computed("revenue × periods per year (quarter 4, half 2, year 1) ÷ average headcount, in currency per person per year, rounded to the cent"),
+            formula: Code { words: "revenue × periods per year (quarter 4, half 2, year 1) ÷ average headcount, in currency per person per year, rounded to the cent", why: WHY_PER_EMPLOYEE },
             unavailable: NO_HEADCOUNT,
             workbook: InWorkbook::Formula(|c| per_employee(c, "revenue")),
         },
@@ -357,7 +389,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.opex),
-            formula: Computed("sum of the cost lines, in currency; n/a when the period lacks a line that other periods list"),
+            formula: Code { words: "sum of the cost lines, in currency; n/a when the period lacks a line that other periods list", why: "a sum over whichever cost lines the company lists, like for like with every other period" },
             unavailable: NO_COSTS,
             workbook: InWorkbook::Formula(|c| Some(format!("SUM({})", c.all_lines(Which::This)?))),
         },
@@ -371,9 +403,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { compare_chart: Some(4), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.opex_pct_of_revenue),
-            formula: Computed("opex ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "opex / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.opex_pct_of_revenue)) }),
             unavailable: "no opex, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "opex")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "opex_growth_yoy_pct",
@@ -385,7 +417,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.opex_growth_yoy_pct),
-            formula: Computed("(opex − opex a year earlier) ÷ that opex × 100, in %; both periods must list every cost line; n/m when that opex is zero or negative"),
+            formula: Code { words: "(opex − opex a year earlier) ÷ that opex × 100, in %; both periods must list every cost line; n/m when that opex is zero or negative", why: WHY_GROWTH },
             unavailable: "no opex in this period or a year earlier",
             workbook: InWorkbook::Formula(|c| Some(growth(c.metric(Which::This, "opex")?, c.metric(Which::YearEarlier, "opex")?))),
         },
@@ -399,7 +431,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { peers: Some(6), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.opex_per_employee),
-            formula: Computed("opex × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
+            formula: Code { words: "opex × periods per year ÷ average headcount, in currency per person per year, rounded to the cent", why: WHY_PER_EMPLOYEE },
             unavailable: "no opex, or no average headcount",
             workbook: InWorkbook::Formula(|c| per_employee(c, "opex")),
         },
@@ -413,7 +445,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.operating_income),
-            formula: Computed("as reported; else revenue − opex (marked derived), in currency"),
+            formula: Code { words: "as reported; else revenue − opex (marked derived), in currency", why: "a fallback: the reported figure, else derived (and marked so)" },
             unavailable: "not reported and no complete cost lines to derive it from",
             workbook: InWorkbook::Formula(operating_income),
         },
@@ -427,9 +459,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 4, change: HeadlineChange::YearEarlier, shown: Shown::Always }), peers: Some(3), compare_chart: Some(2), site_index: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.operating_margin_pct),
-            formula: Computed("operating income ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "operating_income / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.operating_margin_pct)) }),
             unavailable: "no operating income, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "operating_income")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "adjusted_operating_income",
@@ -455,9 +487,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 5, change: HeadlineChange::None, shown: Shown::InPlaceOf("operating_margin_pct") }), compare_chart: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.adjusted_operating_margin_pct),
-            formula: Computed("adjusted (non-GAAP) operating income as reported ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "adjusted_operating_income / revenue * 100", detail: "; the operating income is the company's non-GAAP figure, as reported", slot: Place::Period(|p| Slot::Float(&mut p.adjusted_operating_margin_pct)) }),
             unavailable: "no adjusted_operating_income, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "adjusted_operating_income")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "unlisted_costs",
@@ -469,7 +501,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.unlisted_costs),
-            formula: Computed("revenue − opex − reported operating income, in currency: costs not in the listed lines, such as depreciation and amortisation; only when it is not zero"),
+            formula: Code { words: "revenue − opex − reported operating income, in currency: costs not in the listed lines, such as depreciation and amortisation; only when it is not zero", why: "reads the reported operating income only, never the derived one, and is n/a when zero" },
             unavailable: "no reported operating income or no opex, or nothing is unlisted",
             workbook: InWorkbook::Formula(|c| Some(format!("{}-{}-{}", c.metric(Which::This, "revenue")?, c.metric(Which::This, "opex")?, c.input(Which::This, Field::OperatingIncome)?))),
         },
@@ -483,7 +515,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 6, change: HeadlineChange::AgainstBar, shown: Shown::Always }), peers: Some(4), compare_chart: Some(6), site_index: Some(4), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.rule_of_40),
-            formula: Computed("revenue growth YoY % + a margin %, in points: the operating margin unless rule_of_40_margin in [readiness] says \"ebitda\" (EBITDA margin) or \"fcf\" (free-cash-flow margin); the scorecard's threshold (40 by default) is the bar"),
+            formula: Code { words: "revenue growth YoY % + a margin %, in points: the operating margin unless rule_of_40_margin in [readiness] says \"ebitda\" (EBITDA margin) or \"fcf\" (free-cash-flow margin); the scorecard's threshold (40 by default) is the bar", why: "the margin it adds is the company's choice (rule_of_40_margin in [readiness]), not a fixed operand" },
             unavailable: "no revenue growth YoY or no margin of the kind chosen",
             workbook: InWorkbook::Formula(|c| points(c, "revenue_growth_yoy_pct", '+', c.rule_of_40_margin())),
         },
@@ -511,9 +543,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.gross_profit),
-            formula: Computed("revenue − cost of revenue, in currency"),
+            formula: Formula::Tree(Tree { formula: "revenue - cost_of_revenue", detail: "", slot: Place::Period(|p| Slot::Exact(&mut p.gross_profit)) }),
             unavailable: "no cost of revenue",
-            workbook: InWorkbook::Formula(|c| combine(c, "revenue", '-', "cost_of_revenue")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "gross_margin_pct",
@@ -525,9 +557,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 8, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), cash_margins: Some(1), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.gross_margin_pct),
-            formula: Computed("gross profit ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "gross_profit / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.gross_margin_pct)) }),
             unavailable: "no gross profit, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "gross_profit")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "depreciation_amortization",
@@ -553,9 +585,11 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ebitda),
-            formula: Computed("operating income (as reported, else derived) + depreciation and amortisation, in currency; reported, not adjusted"),
+            // D&A first: the first operand missing is the one a value's n/a names, and
+            // without D&A there is no EBITDA whatever the operating income.
+            formula: Formula::Tree(Tree { formula: "depreciation_amortization + operating_income", detail: "; operating income as reported, else derived; reported, not adjusted", slot: Place::Period(|p| Slot::Exact(&mut p.ebitda)) }),
             unavailable: "no operating income, or no depreciation and amortisation",
-            workbook: InWorkbook::Formula(|c| combine(c, "operating_income", '+', "depreciation_amortization")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "ebitda_margin_pct",
@@ -567,9 +601,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 9, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), cash_margins: Some(2), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.ebitda_margin_pct),
-            formula: Computed("EBITDA ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "ebitda / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ebitda_margin_pct)) }),
             unavailable: "no EBITDA, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "ebitda")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "operating_cash_flow",
@@ -609,9 +643,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 10, change: HeadlineChange::None, shown: Shown::WhenGiven }), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.free_cash_flow),
-            formula: Computed("operating cash flow − capex, in currency over the period"),
+            formula: Formula::Tree(Tree { formula: "operating_cash_flow - capex", detail: " over the period", slot: Place::Period(|p| Slot::Exact(&mut p.free_cash_flow)) }),
             unavailable: "no operating cash flow or no capital expenditure",
-            workbook: InWorkbook::Formula(|c| combine(c, "operating_cash_flow", '-', "capex")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "fcf_margin_pct",
@@ -623,9 +657,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { cash_margins: Some(3), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.fcf_margin_pct),
-            formula: Computed("free cash flow ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "free_cash_flow / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.fcf_margin_pct)) }),
             unavailable: "no free cash flow, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "free_cash_flow")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "stock_based_compensation",
@@ -651,9 +685,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.sbc_pct_of_revenue),
-            formula: Computed("stock-based compensation ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "stock_based_compensation / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.sbc_pct_of_revenue)) }),
             unavailable: "no stock-based compensation, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "stock_based_compensation")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "cash",
@@ -679,7 +713,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.net_burn),
-            formula: Computed("capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero"),
+            formula: Code { words: "capex − operating cash flow (= −free cash flow), in currency over the period; only while it is above zero", why: "a guard: only while free cash flow is below zero" },
             unavailable: "no free cash flow, or not burning (free cash flow is zero or more)",
             workbook: InWorkbook::Guarded(net_burn),
         },
@@ -693,7 +727,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 11, change: HeadlineChange::None, shown: Shown::WhenGiven }), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.runway_months),
-            formula: Computed("cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative; beyond 120 months shown as \"more than 10 years\" (and drawn at 120)"),
+            formula: Code { words: "cash at period end ÷ monthly net burn, in months; the monthly burn is the period's net burn ÷ its months (a quarter's ÷ 3, a half's ÷ 6, a year's ÷ 12); only while burning, never negative; beyond 120 months shown as \"more than 10 years\" (and drawn at 120)", why: "a guard (only while burning) and the months the period covers" },
             unavailable: "not burning (no runway to count), or no net burn or no cash",
             workbook: InWorkbook::Guarded(runway_months),
         },
@@ -721,7 +755,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { peers: Some(7), ..Picks::NONE },
             in_tables: true,
             get: |p| exact(p.loaded_cost_per_employee),
-            formula: Computed("personnel cost × periods per year ÷ average headcount, in currency per person per year, rounded to the cent"),
+            formula: Code { words: "personnel cost × periods per year ÷ average headcount, in currency per person per year, rounded to the cent", why: WHY_PER_EMPLOYEE },
             unavailable: "no personnel_cost, or no average headcount",
             workbook: InWorkbook::Formula(|c| per_employee(c, "personnel_cost")),
         },
@@ -735,9 +769,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_exposed_cost),
-            formula: Computed(
-                "sum of the cost lines the company marks as AI-exposed, in currency",
-            ),
+            formula: Code { words: "sum of the cost lines the company marks as AI-exposed, in currency", why: "a sum over the lines the company marks, whichever of them the period lists" },
             unavailable: "no cost line is marked AI-exposed, or none of them is in the period",
             workbook: InWorkbook::Formula(ai_exposed),
         },
@@ -751,9 +783,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks { headline: Some(Headline { rank: 7, change: HeadlineChange::YearEarlier, shown: Shown::WhenGiven }), peers: Some(8), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.ai_exposed_pct_of_revenue),
-            formula: Computed("AI-exposed cost ÷ revenue × 100, in %"),
+            formula: Formula::Tree(Tree { formula: "ai_exposed_cost / revenue * 100", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ai_exposed_pct_of_revenue)) }),
             unavailable: "no AI-exposed cost, or revenue is zero",
-            workbook: InWorkbook::Formula(|c| share(c, "ai_exposed_cost")),
+            workbook: InWorkbook::Tree,
         },
         Metric {
             key: "ai_fte_equivalent",
@@ -793,7 +825,7 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| exact(p.ai_savings),
-            formula: Computed("AI work in full-time equivalents × personnel cost ÷ average headcount, in currency for the period (not annualised), rounded to the cent"),
+            formula: Code { words: "AI work in full-time equivalents × personnel cost ÷ average headcount, in currency for the period (not annualised), rounded to the cent", why: "rounded to the cent, which a formula does not say" },
             unavailable: "no ai.fte_equivalent, no personnel_cost or no average headcount",
             workbook: InWorkbook::Formula(ai_savings),
         },
@@ -807,9 +839,9 @@ pub const CATALOGUE: &[Metric] = {
             picks: Picks::NONE,
             in_tables: true,
             get: |p| float(p.ai_roi),
-            formula: Computed("AI savings ÷ AI spend, a multiple"),
+            formula: Formula::Tree(Tree { formula: "ai_savings / ai_spend", detail: "", slot: Place::Period(|p| Slot::Float(&mut p.ai_roi)) }),
             unavailable: "no AI savings, or no (or zero) ai.spend",
-            workbook: InWorkbook::Formula(|c| quotient(c, "ai_savings", "ai_spend")),
+            workbook: InWorkbook::Tree,
         },
     ]
 };
@@ -849,15 +881,9 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         unit: Unit::Pct,
         polarity: Polarity::DownGood,
         get: |l| l.pct_of_revenue.map(Number::Float),
-        formula: Formula::Computed("line ÷ revenue × 100, in %"),
+        formula: Formula::Tree(Tree { formula: "costs.line / revenue * 100", detail: "", slot: Place::Line(|l| Slot::Float(&mut l.pct_of_revenue)) }),
         unavailable: "the period does not list the line, or revenue is zero",
-        workbook: LineInWorkbook::Formula(|c, line| {
-            Some(format!(
-                "{}/{}",
-                c.line(Which::This, line)?,
-                c.input(Which::This, Field::Revenue)?
-            ))
-        }),
+        workbook: LineInWorkbook::Tree,
     },
     LineMetric {
         key: "yoy_pct",
@@ -866,9 +892,7 @@ pub const LINE_CATALOGUE: &[LineMetric] = &[
         unit: Unit::Growth,
         polarity: Polarity::DownGood,
         get: |l| l.yoy_pct.map(Number::Float),
-        formula: Formula::Computed(
-            "(line − the same line a year earlier) ÷ that line × 100, in %; n/m (not meaningful) when that line is zero or negative",
-        ),
+        formula: Formula::Code { words: "(line − the same line a year earlier) ÷ that line × 100, in %; n/m (not meaningful) when that line is zero or negative", why: WHY_GROWTH },
         unavailable: NO_YEAR_EARLIER,
         workbook: LineInWorkbook::Formula(|c, line| {
             Some(growth(

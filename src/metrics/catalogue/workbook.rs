@@ -58,6 +58,9 @@ pub enum InWorkbook {
     /// metric is n/a: it gives an empty cell there (net burn while not burning), so a what-if
     /// that changes its operands shows the metric appear or go, guarded as ipobrief computes it.
     Guarded(fn(&dyn Cells) -> Option<String>),
+    /// The formula is the entry's formula tree, written over its operands' cells (the
+    /// workbook's tree writer); built only for a cell with a value.
+    Tree,
 }
 
 impl InWorkbook {
@@ -65,7 +68,7 @@ impl InWorkbook {
     pub fn builder(self) -> Option<fn(&dyn Cells) -> Option<String>> {
         match self {
             InWorkbook::Formula(build) | InWorkbook::Guarded(build) => Some(build),
-            InWorkbook::Value(_) => None,
+            InWorkbook::Value(_) | InWorkbook::Tree => None,
         }
     }
 }
@@ -75,6 +78,7 @@ impl std::fmt::Debug for InWorkbook {
         match self {
             InWorkbook::Formula(_) => f.write_str("Formula"),
             InWorkbook::Guarded(_) => f.write_str("Guarded"),
+            InWorkbook::Tree => f.write_str("Tree"),
             InWorkbook::Value(why) => write!(f, "Value({why:?})"),
         }
     }
@@ -85,12 +89,15 @@ impl std::fmt::Debug for InWorkbook {
 pub enum LineInWorkbook {
     Formula(fn(&dyn Cells, &str) -> Option<String>),
     Value(&'static str),
+    /// The entry's formula tree, over the line's and the Inputs sheet's cells.
+    Tree,
 }
 
 impl std::fmt::Debug for LineInWorkbook {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LineInWorkbook::Formula(_) => f.write_str("Formula"),
+            LineInWorkbook::Tree => f.write_str("Tree"),
             LineInWorkbook::Value(why) => write!(f, "Value({why:?})"),
         }
     }
@@ -115,15 +122,6 @@ pub fn growth_of(cells: &dyn Cells, field: Field, against: Which) -> Option<Stri
     Some(growth(
         cells.input(Which::This, field)?,
         cells.input(against, field)?,
-    ))
-}
-
-/// `part ÷ revenue`, both metrics of the sheet, a fraction.
-pub fn share(cells: &dyn Cells, part: &str) -> Option<String> {
-    Some(format!(
-        "{}/{}",
-        cells.metric(Which::This, part)?,
-        cells.metric(Which::This, "revenue")?
     ))
 }
 
@@ -187,24 +185,6 @@ pub fn ai_savings(cells: &dyn Cells) -> Option<String> {
 pub fn ai_exposed(cells: &dyn Cells) -> Option<String> {
     let lines = cells.ai_exposed_lines();
     (!lines.is_empty()).then(|| format!("SUM({})", lines.join(",")))
-}
-
-/// `a ÷ b`, two metrics of the sheet.
-pub fn quotient(cells: &dyn Cells, numerator: &str, denominator: &str) -> Option<String> {
-    Some(format!(
-        "{}/{}",
-        cells.metric(Which::This, numerator)?,
-        cells.metric(Which::This, denominator)?
-    ))
-}
-
-/// `a + b` or `a - b`, two metrics of the sheet (amounts in the scale).
-pub fn combine(cells: &dyn Cells, first: &str, operator: char, second: &str) -> Option<String> {
-    Some(format!(
-        "{}{operator}{}",
-        cells.metric(Which::This, first)?,
-        cells.metric(Which::This, second)?
-    ))
 }
 
 /// Net burn: minus the free cash flow, while that is below zero; else an empty cell.

@@ -1,22 +1,17 @@
 //! A company KPI as a live formula: its `[[kpi]]` formula (the typed tree `input::formula`
-//! parsed) written in Excel over the sheet's own rows (metrics, other KPIs) and the Inputs
-//! sheet (cost lines, `value:<name>` columns, the headcount at the start). A KPI formula is
-//! written in currency units and percent numbers (`revenue / values.gmv * 100`), while the sheet
-//! holds amounts in the company's scale and percentages as fractions: each operand is brought to
-//! the formula's units and the result back to the sheet's.
+//! parsed) written in Excel (`tree.rs`) over the sheet's own rows (metrics, other KPIs) and the
+//! Inputs sheet (cost lines, `value:<name>` columns, the headcount at the start).
 
-use rust_decimal::Decimal;
-
-use crate::input::formula::{Expr, Name, Op};
+use super::tree::{excel, Leaves};
+use crate::input::formula::Name;
 use crate::input::{CompanyInput, ValueUnit};
-use crate::metrics::catalogue::workbook::SCALE;
 use crate::metrics::kpi::{target, Target};
 use crate::metrics::Unit;
 
 /// Where a KPI formula's operands are, for one period (a `prior` asks for the period a year
 /// earlier). Every answer is a cell reference in the sheet's units, or `None` when that cell is
 /// not in the workbook or is empty.
-pub trait KpiCells: Sized {
+pub trait KpiCells: Sized + Clone {
     /// The same cells for the period a year earlier.
     fn year_earlier(&self) -> Self;
     /// A catalogue metric's cell on this sheet.
@@ -36,183 +31,54 @@ pub trait KpiCells: Sized {
 /// written as a value, with a note saying why).
 pub fn formula(input: &CompanyInput, index: usize, cells: &impl KpiCells) -> Option<String> {
     let kpi = input.kpis.get(index)?;
-    let term = operand(input, &kpi.expr, cells)?;
-    // The sheet holds money in the scale (the value over Scale) and percentages as fractions
-    // (the value over 100).
-    let (scale, hundred) = sheet_powers(crate::metrics::kpi::unit(kpi));
-    Some(term.at(scale, hundred).text)
+    let leaves = KpiLeaves {
+        input,
+        cells: cells.clone(),
+    };
+    excel(&kpi.expr, &leaves, crate::metrics::kpi::unit(kpi))
 }
 
-/// A part of a formula: Excel text whose value times `Scale^scale × 100^hundred` is the part's
-/// value in the formula's units. Keeping the factors aside, instead of writing `*Scale` on
-/// every amount, lets them cancel: `revenue / values.gmv * 100` as a percentage is written
-/// `D4/Inputs!X4`, as an analyst would, not `((D4*Scale)/(Inputs!X4*Scale))*100/100`.
-struct Term {
-    text: String,
-    scale: i32,
-    hundred: i32,
-    /// How tightly the text binds: 1 for `+ -`, 2 for `* /`, 3 for a cell, number or brackets.
-    binds: u8,
+/// A KPI formula's names: metrics and other KPIs on this sheet, cost lines, values and the
+/// headcount at the start on the Inputs sheet.
+struct KpiLeaves<'a, C> {
+    input: &'a CompanyInput,
+    cells: C,
 }
 
-impl Term {
-    fn atom(text: String, scale: i32, hundred: i32) -> Term {
-        Term {
-            text,
-            scale,
-            hundred,
-            binds: 3,
-        }
+impl<C: KpiCells> Leaves for KpiLeaves<'_, C> {
+    fn year_earlier(&self) -> Option<Self> {
+        Some(KpiLeaves {
+            input: self.input,
+            cells: self.cells.year_earlier(),
+        })
     }
 
-    /// The literal 1, which a product or quotient leaves out.
-    fn is_one(&self) -> bool {
-        self.text == "1"
-    }
-
-    /// The text, in brackets unless it binds at least as tightly as `binds`.
-    fn within(&self, binds: u8) -> String {
-        match self.binds >= binds {
-            true => self.text.clone(),
-            false => format!("({})", self.text),
-        }
-    }
-
-    /// The same value with its factors of Scale and 100 brought to the given powers.
-    fn at(self, scale: i32, hundred: i32) -> Term {
-        if self.scale == scale && self.hundred == hundred {
-            return self;
-        }
-        // The literal 100 on its own is written as the number it is (a power of 100 past the
-        // decimal range is written as the product below, which Excel computes).
-        if self.is_one() && self.scale == scale {
-            if let Some(value) = power_of_hundred(self.hundred - hundred) {
-                return Term::atom(number(value), scale, hundred);
-            }
-        }
-        let mut text = self.within(2);
-        for (extra, factor) in [(self.scale - scale, SCALE), (self.hundred - hundred, "100")] {
-            let op = if extra > 0 { '*' } else { '/' };
-            for _ in 0..extra.unsigned_abs() {
-                text = format!("{text}{op}{factor}");
-            }
-        }
-        Term {
-            text,
-            scale,
-            hundred,
-            binds: 2,
-        }
-    }
-}
-
-/// The powers of Scale and 100 by which a sheet cell of `unit` falls short of its value.
-fn sheet_powers(unit: Unit) -> (i32, i32) {
-    match unit {
-        Unit::Amount => (1, 0),
-        Unit::Pct | Unit::Growth => (0, 1),
-        _ => (0, 0),
-    }
-}
-
-fn cell(text: String, unit: Unit) -> Term {
-    let (scale, hundred) = sheet_powers(unit);
-    Term::atom(text, scale, hundred)
-}
-
-/// `expr` as a [`Term`] in the formula's units (currency units, percent numbers).
-fn operand(input: &CompanyInput, expr: &Expr, cells: &impl KpiCells) -> Option<Term> {
-    Some(match expr {
-        Expr::Number { value, .. } if *value == Decimal::ONE_HUNDRED => {
-            Term::atom("1".into(), 0, 1)
-        }
-        Expr::Number { value, .. } => Term::atom(number(*value), 0, 0),
-        Expr::Name { name, .. } => match name {
-            Name::Cost(line) => cell(cells.line(line)?, Unit::Amount),
+    fn leaf(&self, name: &Name) -> Option<(String, Unit)> {
+        let (input, cells) = (self.input, &self.cells);
+        Some(match name {
+            Name::Cost(line) => (cells.line(line)?, Unit::Amount),
             // Only money values are in the scale on the Inputs sheet.
             Name::Value(value) => match input.value_unit(value) {
-                ValueUnit::Money => cell(cells.value(value)?, Unit::Amount),
-                _ => cell(cells.value(value)?, Unit::Ratio),
+                ValueUnit::Money => (cells.value(value)?, Unit::Amount),
+                _ => (cells.value(value)?, Unit::Ratio),
             },
             Name::Plain(plain) => match target(input, plain)? {
-                Target::Kpi(k) => {
-                    cell(cells.kpi(k)?, crate::metrics::kpi::unit(input.kpis.get(k)?))
-                }
-                Target::Metric(metric) => cell(cells.metric(metric.key)?, metric.unit),
-                Target::HeadcountStart => cell(cells.headcount_start()?, Unit::People),
+                Target::Kpi(k) => (cells.kpi(k)?, crate::metrics::kpi::unit(input.kpis.get(k)?)),
+                Target::Metric(metric) => (cells.metric(metric.key)?, metric.unit),
+                Target::HeadcountStart => (cells.headcount_start()?, Unit::People),
             },
-        },
-        Expr::Prior { inner, .. } => operand(input, inner, &cells.year_earlier())?,
-        Expr::Negate { inner, .. } => {
-            let inner = operand(input, inner, cells)?;
-            Term {
-                text: format!("-{}", inner.within(3)),
-                binds: 2,
-                ..inner
-            }
-        }
-        Expr::Binary {
-            op, left, right, ..
-        } => {
-            let (left, right) = (operand(input, left, cells)?, operand(input, right, cells)?);
-            match op {
-                Op::Add | Op::Sub => {
-                    // Both sides with the same factors, which the sum then keeps.
-                    let right = right.at(left.scale, left.hundred);
-                    Term {
-                        text: format!("{}{}{}", left.within(1), op.symbol(), right.within(2)),
-                        binds: 1,
-                        ..left
-                    }
-                }
-                Op::Mul | Op::Div => {
-                    let sign = if *op == Op::Mul { 1 } else { -1 };
-                    let (scale, hundred) = (
-                        left.scale + sign * right.scale,
-                        left.hundred + sign * right.hundred,
-                    );
-                    let text = match (left.is_one(), right.is_one()) {
-                        (_, true) => left.within(2),
-                        (true, false) if *op == Op::Mul => right.within(2),
-                        _ => format!("{}{}{}", left.within(2), op.symbol(), right.within(3)),
-                    };
-                    let binds = if left.is_one() && right.is_one() {
-                        3
-                    } else {
-                        2
-                    };
-                    Term {
-                        text,
-                        scale,
-                        hundred,
-                        binds,
-                    }
-                }
-            }
-        }
-    })
-}
-
-/// 100 to the power `power` (0.01 for -1); `None` past the exact decimal range (above 10^28 or
-/// below 10^-28), where a formula's literal hundreds stack up (`x / 100 / 100 ... + 100 * 100`).
-fn power_of_hundred(power: i32) -> Option<Decimal> {
-    let value = (0..power.unsigned_abs()).try_fold(Decimal::ONE, |value, _| match power > 0 {
-        true => value.checked_mul(Decimal::ONE_HUNDRED),
-        false => value.checked_div(Decimal::ONE_HUNDRED),
-    })?;
-    (!value.is_zero()).then_some(value)
-}
-
-/// A number as Excel reads it: plain digits, no exponent, no trailing zeros.
-fn number(value: Decimal) -> String {
-    value.normalize().to_string()
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::term::power_of_hundred;
     use super::*;
+    use rust_decimal::Decimal;
 
     /// Cells at A1-style places named after what they hold, so the formula can be read.
+    #[derive(Clone)]
     struct Named(u32);
 
     impl KpiCells for Named {

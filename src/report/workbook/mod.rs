@@ -15,8 +15,10 @@ mod peers;
 mod plan;
 mod series;
 pub(crate) mod style;
+mod term;
 #[cfg(test)]
 mod tests;
+mod tree;
 
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{

@@ -174,20 +174,29 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
                 m.name,
                 m.key,
                 m.unit,
-                m.formula.words(),
+                m.formula.words(m.unit),
                 m.unavailable,
                 workbook_words(&m.workbook),
             )
         })
         .chain(LINE_CATALOGUE.iter().map(|m| {
             let how = match m.workbook {
-                LineInWorkbook::Formula(_) => "a formula over the Inputs sheet",
+                LineInWorkbook::Formula(_) | LineInWorkbook::Tree => {
+                    "a formula over the Inputs sheet"
+                }
                 LineInWorkbook::Value(why) => why,
             };
-            (m.name, m.key, m.unit, m.formula.words(), m.unavailable, how)
+            (
+                m.name,
+                m.key,
+                m.unit,
+                m.formula.words(m.unit),
+                m.unavailable,
+                how,
+            )
         }));
     for (name, key, unit, formula, unavailable, how) in definitions {
-        for (column, text) in [name, key, unit.words(), formula, unavailable, how]
+        for (column, text) in [name, key, unit.words(), &formula, unavailable, how]
             .iter()
             .enumerate()
         {
@@ -210,7 +219,9 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
 
 fn workbook_words(how: &InWorkbook) -> &'static str {
     match how {
-        InWorkbook::Formula(_) => "a formula over the Inputs sheet and this series' rows",
+        InWorkbook::Formula(_) | InWorkbook::Tree => {
+            "a formula over the Inputs sheet and this series' rows"
+        }
         InWorkbook::Guarded(_) => {
             "a formula over this series' rows in every period, empty where the figure is n/a \
              (so a what-if that starts or stops it is seen)"

@@ -228,6 +228,9 @@ pub fn sheet(
                             InWorkbook::Formula(build) => Ok(value.and_then(|_| build(&here))),
                             // In every period its operands allow, empty where n/a.
                             InWorkbook::Guarded(build) => Ok(build(&here)),
+                            InWorkbook::Tree => {
+                                Ok(value.and_then(|_| super::tree::metric(metric, &here)))
+                            }
                             InWorkbook::Value(why) => Err(why),
                         },
                         na: value.is_none().then(|| {
@@ -245,10 +248,14 @@ pub fn sheet(
                     Written {
                         value,
                         formula: match metric.workbook {
-                            LineInWorkbook::Formula(build) => Ok(build),
+                            LineInWorkbook::Formula(build) => {
+                                Ok(value.and_then(|_| build(&here, line)))
+                            }
+                            LineInWorkbook::Tree => {
+                                Ok(value.and_then(|_| super::tree::line(metric, &here, line)))
+                            }
                             LineInWorkbook::Value(why) => Err(why),
-                        }
-                        .map(|build| value.and_then(|_| build(&here, line))),
+                        },
                         na: value.is_none().then(|| match listed {
                             None => format!("{} does not list this line", period.label),
                             Some(_) => period
@@ -446,6 +453,7 @@ impl Written {
 }
 
 /// The cells one period's formulas are built from.
+#[derive(Clone, Copy)]
 struct PeriodCells<'a> {
     sources: &'a Sources<'a>,
     rows: &'a Positions,

@@ -67,11 +67,16 @@ fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
                     .iter()
                     .filter(|m| m.series.applies_to(period.kind))
                 {
-                    let (Some(_), Some(build)) = (metric.value(period), metric.workbook.builder())
-                    else {
+                    if metric.value(period).is_none()
+                        || matches!(metric.workbook, InWorkbook::Value(_))
+                    {
                         continue;
+                    }
+                    // A tree's formula, or the entry's own builder's.
+                    let formula = match metric.workbook.builder() {
+                        Some(build) => build(cells),
+                        None => super::tree::metric(metric, cells),
                     };
-                    let formula = build(cells);
                     assert!(
                         formula.is_some(),
                         "{} {}: no formula",
@@ -82,17 +87,16 @@ fn each_formula_finds_its_operands_wherever_ipobrief_has_a_value() {
                 }
                 for (line, values) in &period.cost_lines {
                     for metric in LINE_CATALOGUE {
-                        if let (Some(_), LineInWorkbook::Formula(build)) =
-                            ((metric.get)(values), metric.workbook)
-                        {
-                            assert!(
-                                build(cells, line).is_some(),
-                                "{} {line} {}",
-                                period.label,
-                                metric.key
-                            );
-                            formulas += 1;
+                        if (metric.get)(values).is_none() {
+                            continue;
                         }
+                        let formula = match metric.workbook {
+                            LineInWorkbook::Formula(build) => build(cells, line),
+                            LineInWorkbook::Tree => super::tree::line(metric, cells, line),
+                            LineInWorkbook::Value(_) => continue,
+                        };
+                        assert!(formula.is_some(), "{} {line} {}", period.label, metric.key);
+                        formulas += 1;
                     }
                 }
             });
@@ -138,6 +142,23 @@ fn formulas_read_as_an_analyst_would_write_them() {
     assert!(formula("revenue_per_employee").contains("*Scale*1/F"));
     // Rule of 40 adds two fractions and shows points.
     assert!(formula("rule_of_40").ends_with(")*100"));
+    // A tree: a share of revenue is the amount's row over revenue's, both on this sheet, and a
+    // difference of growth rates (fractions) is shown in points.
+    let tree = |key: &str| {
+        let metric = crate::metrics::catalogue::known(key);
+        super::series::with_cells(&sources, label, |c| super::tree::metric(metric, c)).unwrap()
+    };
+    let opex = tree("opex_pct_of_revenue");
+    let (top, bottom) = opex.split_once('/').unwrap();
+    assert!(
+        top.starts_with('F') && bottom.starts_with('F') && top != bottom,
+        "{opex}"
+    );
+    let points = tree("growth_minus_headcount_growth_pp");
+    assert!(
+        points.starts_with("(F") && points.ends_with(")*100"),
+        "{points}"
+    );
 }
 
 #[test]
