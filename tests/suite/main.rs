@@ -17,7 +17,8 @@
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
 //! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
-//! - `overflow`: figures at the edge of the decimal range through every command, never a panic.
+//! - `overflow`: figures at the edge of the decimal range through every command, never a panic;
+//! - `sizes`: the median production file and the longest functions, read from `src/`.
 
 mod a11y;
 mod brief;
@@ -38,4 +39,5 @@ mod pipes;
 mod print;
 mod properties;
 mod serve;
+mod sizes;
 mod workbook;
