@@ -9,13 +9,11 @@
 
 use serde::Serialize;
 
-use crate::input::CompanyInput;
-use crate::metrics::Metrics;
 use crate::period::PeriodLabel;
-use crate::plan::HeadcountPlan;
 
 mod adjusted;
 mod derived;
+mod evaluate;
 mod growth;
 mod history;
 pub mod kpi_threshold;
@@ -30,19 +28,10 @@ mod verdict;
 mod warnings;
 mod words;
 
-use adjusted::adjusted_reconciled;
-use growth::{opex_vs_revenue_growth, revenue_growth};
-use history::fiscal_years_history;
-use latest::latest_with;
-use margin_trend::operating_margin_trend;
-use per_employee::revenue_per_employee;
-use rule_of_40::rule_of_40;
+pub use evaluate::evaluate;
 pub use source::{Sourced, ThresholdSource};
 pub use thresholds::{Thresholds, ThresholdsFile};
 pub use verdict::DOUBTFUL;
-use verdict::{pass_if, Verdict};
-use warnings::data_warnings;
-use words::{plural, whole};
 
 /// How a criterion, or the whole scorecard, came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -105,61 +94,6 @@ impl Scorecard {
     /// Whether the scorecard counts as failed; with `strict`, a watch counts as a failure too.
     pub fn failed_with(&self, strict: bool) -> bool {
         self.failed > 0 || (strict && self.watch > 0)
-    }
-}
-
-/// Scores a company, and its headcount plan when it has one. The input's `[readiness]`
-/// overrides are applied on top of `thresholds`.
-pub fn evaluate(
-    input: &CompanyInput,
-    metrics: &Metrics,
-    plan: Option<&HeadcountPlan>,
-    thresholds: &Thresholds,
-) -> Scorecard {
-    let thresholds = thresholds.with_overrides(&input.readiness);
-    let mut criteria = vec![
-        revenue_growth(metrics, &thresholds).sourced(thresholds.min_revenue_growth_pct.source),
-        rule_of_40(metrics, &thresholds).sourced(thresholds.min_rule_of_40.source),
-        operating_margin_trend(metrics, &thresholds).sourced(thresholds.flat_margin_band_pp.source),
-        revenue_per_employee(metrics),
-        opex_vs_revenue_growth(metrics),
-        fiscal_years_history(metrics, &thresholds).sourced(thresholds.min_fiscal_years.source),
-        adjusted_reconciled(metrics),
-        data_warnings(metrics, thresholds.fail_on_warnings.value)
-            .sourced(thresholds.fail_on_warnings.source),
-    ];
-    // The plan's target and the KPIs' bars are the company file's own.
-    criteria.extend(
-        plan.map(plan_target::plan_target)
-            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
-    );
-    criteria.extend(
-        thresholds
-            .kpi
-            .iter()
-            .filter_map(|threshold| kpi_threshold::criterion(metrics, threshold))
-            .map(|c| c.sourced(ThresholdSource::CompanyFile)),
-    );
-    let count = |status: Status| criteria.iter().filter(|c| c.status == status).count();
-    let (passed, watch, failed) = (
-        count(Status::Pass),
-        count(Status::Watch),
-        count(Status::Fail),
-    );
-    let status = if failed > 0 {
-        Status::Fail
-    } else if watch > 0 {
-        Status::Watch
-    } else {
-        Status::Pass
-    };
-    Scorecard {
-        criteria,
-        passed,
-        watch,
-        failed,
-        status,
-        thresholds,
     }
 }
 

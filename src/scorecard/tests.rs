@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::words::{against, number, pp, signed_pct};
+use super::words::{against, number, pp, signed_pct, whole};
 use super::*;
 use crate::input::ReadinessOverrides;
 
