@@ -83,25 +83,35 @@ mod company;
 mod costs;
 #[path = "validate_labels.rs"]
 mod labels;
+#[path = "validate_overrides.rs"]
+mod overrides;
+#[path = "validate_peers.rs"]
+mod peers;
 #[path = "validate_period.rs"]
 mod period;
 #[path = "validate_periods.rs"]
 mod periods;
+#[path = "validate_plan.rs"]
+mod plan;
 #[path = "validate_readiness.rs"]
 mod readiness;
 #[path = "validate_serde.rs"]
 mod serde_messages;
 #[path = "validate_statement.rs"]
 mod statement;
+#[path = "validate_text.rs"]
+mod text;
 #[path = "validate_warnings.rs"]
 mod warnings;
 
 use checker::Checker;
-pub use company::MAX_PEERS;
-use company::{company, plan, table_fields};
+use company::company;
 use costs::{check_cost_lines, check_cost_sign};
 use labels::duplicate_label;
+use overrides::table_fields;
+pub use peers::MAX_PEERS;
 use periods::{checked_periods, period_count, value_units};
+use plan::plan;
 use readiness::{percent_as_share, readiness};
 pub use serde_messages::explain_serde_message;
 use warnings::{gap_warnings, subtotal_warnings};
