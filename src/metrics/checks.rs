@@ -200,61 +200,90 @@ fn parts_vs_year(input: &CompanyInput) -> Vec<Warning> {
             else {
                 continue;
             };
-            let mut figures: Vec<(String, Decimal, Option<Decimal>)> = vec![(
-                "revenue".to_string(),
-                year.revenue,
-                sum(parts.iter().map(|p| Some(p.revenue))),
-            )];
-            for (name, amount) in &year.costs {
-                figures.push((
-                    format!("\"{}\" costs", line_name(name)),
-                    *amount,
-                    sum(parts.iter().map(|p| p.costs.get(name).copied())),
-                ));
-            }
-            if let Some(reported) = year.operating_income {
-                figures.push((
-                    "operating income".to_string(),
-                    reported,
-                    sum(parts.iter().map(|p| p.operating_income)),
-                ));
-            }
-            let first = labels[0];
-            let last = labels[labels.len() - 1];
-            for (figure, whole, parts_sum) in figures {
-                let Some(parts_sum) = parts_sum else {
-                    continue;
-                };
-                let Some(difference) = parts_sum.checked_sub(whole) else {
-                    continue;
-                };
-                let tolerance = (whole.abs() * PARTS_SHARE_TOLERANCE).max(units);
-                if difference.abs() <= tolerance {
-                    continue;
-                }
-                let share = percent(difference.abs(), whole.abs())
-                    .map(|p| format!(" ({})", pct(p, false)))
-                    .unwrap_or_default();
-                warnings.push(Warning::new(
-                    Some(year.label.to_string()),
-                    warning_kind,
-                    format!(
-                        "{}: the {noun} add up to {figure} of {}, {}{share} {} than the year's \
-                         {}; look for a typo in {first} to {last} or in {}",
-                        year.label,
-                        money(parts_sum, currency),
-                        money(difference.abs(), currency),
-                        if difference.is_sign_positive() {
-                            "more"
-                        } else {
-                            "less"
-                        },
-                        money(whole, currency),
-                        year.label,
-                    ),
-                ));
-            }
+            let figures = figures(year, &parts);
+            warnings.extend(mismatches(
+                year,
+                figures,
+                (warning_kind, noun),
+                &labels,
+                units,
+                currency,
+            ));
         }
+    }
+    warnings
+}
+
+/// The year's figures beside the sum of its parts': revenue, each cost line, and the reported
+/// operating income (a sum is None when a part lacks the figure).
+fn figures(year: &Period, parts: &[&Period]) -> Vec<(String, Decimal, Option<Decimal>)> {
+    let mut figures: Vec<(String, Decimal, Option<Decimal>)> = vec![(
+        "revenue".to_string(),
+        year.revenue,
+        sum(parts.iter().map(|p| Some(p.revenue))),
+    )];
+    for (name, amount) in &year.costs {
+        figures.push((
+            format!("\"{}\" costs", line_name(name)),
+            *amount,
+            sum(parts.iter().map(|p| p.costs.get(name).copied())),
+        ));
+    }
+    if let Some(reported) = year.operating_income {
+        figures.push((
+            "operating income".to_string(),
+            reported,
+            sum(parts.iter().map(|p| p.operating_income)),
+        ));
+    }
+    figures
+}
+
+/// A warning for each figure whose parts add up to more or less than the year's, beyond the
+/// tolerance; `labels` are the parts', `noun` says what they are ("four quarters").
+fn mismatches(
+    year: &Period,
+    figures: Vec<(String, Decimal, Option<Decimal>)>,
+    (warning_kind, noun): (WarningKind, &str),
+    labels: &[PeriodLabel],
+    units: Decimal,
+    currency: &str,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let first = labels[0];
+    let last = labels[labels.len() - 1];
+    for (figure, whole, parts_sum) in figures {
+        let Some(parts_sum) = parts_sum else {
+            continue;
+        };
+        let Some(difference) = parts_sum.checked_sub(whole) else {
+            continue;
+        };
+        let tolerance = (whole.abs() * PARTS_SHARE_TOLERANCE).max(units);
+        if difference.abs() <= tolerance {
+            continue;
+        }
+        let share = percent(difference.abs(), whole.abs())
+            .map(|p| format!(" ({})", pct(p, false)))
+            .unwrap_or_default();
+        warnings.push(Warning::new(
+            Some(year.label.to_string()),
+            warning_kind,
+            format!(
+                "{}: the {noun} add up to {figure} of {}, {}{share} {} than the year's \
+                 {}; look for a typo in {first} to {last} or in {}",
+                year.label,
+                money(parts_sum, currency),
+                money(difference.abs(), currency),
+                if difference.is_sign_positive() {
+                    "more"
+                } else {
+                    "less"
+                },
+                money(whole, currency),
+                year.label,
+            ),
+        ));
     }
     warnings
 }
