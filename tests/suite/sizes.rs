@@ -17,28 +17,14 @@ const MEDIAN_LINES: usize = 150;
 /// A production function's lines, at most.
 const FUNCTION_LINES: usize = 80;
 
-/// Functions over `FUNCTION_LINES` that their owners have not split yet, as `path: name`. An
-/// entry that is no longer over fails the check too, so the list is always the truth.
+/// Functions over `FUNCTION_LINES` not split yet (all in the outputs, compare, commands and
+/// settings), as `path: name`. An entry that is no longer over fails the check too, so the
+/// list only shrinks and is always the truth; the target is met when it is empty.
 const NOT_YET: &[&str] = &[
     "src/commands/generate.rs: render_noting",
     "src/compare/chart.rs: draw",
     "src/compare/mod.rs: build",
     "src/compare/terminal.rs: write",
-    "src/input/acknowledge.rs: one",
-    "src/input/csv.rs: check_headers",
-    "src/input/csv_columns.rs: periods",
-    "src/input/kpi.rs: definitions",
-    "src/input/sheet.rs: parse",
-    "src/input/sheet.rs: periods",
-    "src/input/sheet_company.rs: company",
-    "src/input/validate.rs: validate",
-    "src/input/validate.rs: period",
-    "src/input/validate_company.rs: company",
-    "src/metrics/checks.rs: parts_vs_year",
-    "src/metrics/period.rs: compute",
-    "src/metrics/period.rs: ai",
-    "src/metrics/reason.rs: words",
-    "src/plan/mod.rs: project",
     "src/report/charts/draw/costs.rs: stacked_costs",
     "src/report/charts/draw/margin.rs: margin_lines",
     "src/report/charts/draw/mod.rs: Job::alt",
