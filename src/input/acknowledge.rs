@@ -130,26 +130,24 @@ fn kind(
         );
     }
     match WarningKind::parse(kind_text) {
-        Some(WarningKind::StaleAcknowledgement) => {
-            return Err(error(
-                "kind",
-                "a stale acknowledgement cannot be acknowledged".to_string(),
-            )
-            .with_help("remove the acknowledgement that matches no warning instead"))
-        }
+        Some(WarningKind::StaleAcknowledgement) => Err(error(
+            "kind",
+            "a stale acknowledgement cannot be acknowledged".to_string(),
+        )
+        .with_help("remove the acknowledgement that matches no warning instead")),
         Some(kind) => Ok(kind),
         None => {
             let hint = did_you_mean(kind_text, kinds())
                 .map(|c| format!("did you mean \"{c}\"? "))
                 .unwrap_or_default();
-            return Err(
+            Err(
                 error("kind", format!("\"{kind_text}\" is not a kind of warning")).with_help(
                     format!(
                         "{hint}warning kinds are {}",
                         kinds().collect::<Vec<_>>().join(", ")
                     ),
                 ),
-            );
+            )
         }
     }
 }

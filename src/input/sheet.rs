@@ -119,7 +119,7 @@ fn figures_sheet(
                         file,
                         format!("the workbook has no sheet named \"{wanted}\""),
                     )
-                    .with_help(format!("its sheets are {}", listed(&names)))
+                    .with_help(format!("its sheets are {}", listed(names)))
                 })?;
             (name.clone(), range_of(name)?)
         }
@@ -150,7 +150,7 @@ fn figures_sheet(
                         "put one row per period under a header row (label, revenue, ...) as in \
                          the CSV input, or one column per period under a row of period labels, \
                          or name the sheet with --sheet; the sheets are {}",
-                        listed(&names)
+                        listed(names)
                     ),
                 )
             })?

@@ -33,66 +33,6 @@ pub(super) fn duplicate_label(
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn written(labels: &[&str]) -> Vec<String> {
-        labels.iter().map(|l| l.to_string()).collect()
-    }
-
-    /// Guards the review of src/input: the duplicate quoted "2024-Q1" when the file said "2024Q1".
-    #[test]
-    fn a_duplicate_is_quoted_as_written() {
-        let q1 = PeriodLabel::quarter(2024, 1);
-        assert_eq!(
-            duplicate_label(&written(&["Q1 2024", "2024Q1"]), q1, 0, 1),
-            "the period \"2024Q1\" appears twice: it reads as 2024-Q1, as \"Q1 2024\" does \
-             (periods 1 and 2 in the file)"
-        );
-        assert_eq!(
-            duplicate_label(
-                &written(&["FY2024", "2023", "FY2024"]),
-                PeriodLabel::year(2024),
-                0,
-                2
-            ),
-            "the period \"FY2024\" appears twice: it reads as 2024 (periods 1 and 3 in the file)"
-        );
-        assert_eq!(
-            duplicate_label(&written(&["2024", "2024"]), PeriodLabel::year(2024), 0, 1),
-            "the period \"2024\" appears twice (periods 1 and 2 in the file)"
-        );
-    }
-}
-
-/// The period's label, read in the company's fiscal calendar; none, or one that does not
-/// parse, is refused.
-pub(super) fn label(
-    written: Option<String>,
-    index: usize,
-    company: &Company,
-    check: &Checker,
-    at: &dyn Fn(&[&str]) -> FieldPath,
-) -> Result<PeriodLabel, InputError> {
-    let label_text = written.unwrap_or_default();
-    if label_text.trim().is_empty() {
-        return Err(check
-            .error(at(&["label"]), format!("period {} has no label", index + 1))
-            .with_help(
-                "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
-            ));
-    }
-    let label = PeriodLabel::parse(&label_text)
-        .map_err(|e| {
-            check
-                .error(at(&["label"]), format!("bad period label: {}", e.0))
-                .with_help(LABEL_FORMS)
-        })?
-        .in_calendar(company.calendar);
-    Ok(label)
-}
-
 /// `months = n` on a year row that holds only its first n months (year to date): a whole
 /// number from 1 to 12 (12 is the whole year), on a year only.
 pub(super) fn year_to_date(
@@ -125,5 +65,65 @@ pub(super) fn year_to_date(
             .with_help(
                 "write how many months of the year the row holds: months = 6 for a first half",
             )),
+    }
+}
+
+/// The period's label, read in the company's fiscal calendar; none, or one that does not
+/// parse, is refused.
+pub(super) fn label(
+    written: Option<String>,
+    index: usize,
+    company: &Company,
+    check: &Checker,
+    at: &dyn Fn(&[&str]) -> FieldPath,
+) -> Result<PeriodLabel, InputError> {
+    let label_text = written.unwrap_or_default();
+    if label_text.trim().is_empty() {
+        return Err(check
+            .error(at(&["label"]), format!("period {} has no label", index + 1))
+            .with_help(
+                "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
+            ));
+    }
+    let label = PeriodLabel::parse(&label_text)
+        .map_err(|e| {
+            check
+                .error(at(&["label"]), format!("bad period label: {}", e.0))
+                .with_help(LABEL_FORMS)
+        })?
+        .in_calendar(company.calendar);
+    Ok(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(labels: &[&str]) -> Vec<String> {
+        labels.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// Guards the review of src/input: the duplicate quoted "2024-Q1" when the file said "2024Q1".
+    #[test]
+    fn a_duplicate_is_quoted_as_written() {
+        let q1 = PeriodLabel::quarter(2024, 1);
+        assert_eq!(
+            duplicate_label(&written(&["Q1 2024", "2024Q1"]), q1, 0, 1),
+            "the period \"2024Q1\" appears twice: it reads as 2024-Q1, as \"Q1 2024\" does \
+             (periods 1 and 2 in the file)"
+        );
+        assert_eq!(
+            duplicate_label(
+                &written(&["FY2024", "2023", "FY2024"]),
+                PeriodLabel::year(2024),
+                0,
+                2
+            ),
+            "the period \"FY2024\" appears twice: it reads as 2024 (periods 1 and 3 in the file)"
+        );
+        assert_eq!(
+            duplicate_label(&written(&["2024", "2024"]), PeriodLabel::year(2024), 0, 1),
+            "the period \"2024\" appears twice (periods 1 and 2 in the file)"
+        );
     }
 }
