@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Unavailable;
-use crate::input::{Coverage, LineMap};
+use crate::input::{Company, Coverage, LineMap, Period};
 use crate::money::Exact;
 use crate::period::{PeriodKind, PeriodLabel};
 
@@ -20,6 +20,21 @@ mod profit;
 
 pub use compute::compute;
 pub use cost_lines::unlisted_costs_warning;
+
+/// What the groups of metrics read: the period, its company, the periods it is compared
+/// with, and where reasons and approximations are recorded.
+pub(super) struct Context<'a> {
+    pub(super) period: &'a Period,
+    pub(super) company: &'a Company,
+    pub(super) all_lines: &'a [&'a str],
+    pub(super) year_earlier: Option<&'a Period>,
+    pub(super) previous: Option<&'a Period>,
+    /// The first period of this period's series in the input: a comparison that looks back
+    /// before it says so, rather than naming each missing period.
+    pub(super) first: PeriodLabel,
+    pub(super) na: Unavailable,
+    pub(super) approximations: Vec<String>,
+}
 
 /// One cost line in one period.
 #[derive(Debug, Clone, Serialize)]

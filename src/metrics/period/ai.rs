@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::compared::share_of_revenue;
-use super::compute::Context;
 use super::people::people;
+use super::Context;
 use crate::metrics::reason::Reason;
 use crate::money::{ratio, to_cents, Exact};
 

@@ -1,11 +1,11 @@
 //! One period's groups of metrics laid out as the fields of its metrics (the JSON keys).
 
 use super::ai::Ai;
-use super::compute::Context;
 use super::growth::Growth;
 use super::opex::Opex;
 use super::people::People;
 use super::profit::Profit;
+use super::Context;
 use super::{CostLineMetrics, PeriodMetrics};
 use crate::input::LineMap;
 use crate::metrics::cash::Cash;

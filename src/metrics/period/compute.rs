@@ -10,25 +10,10 @@ use super::growth::growth;
 use super::opex::opex;
 use super::people::{headcount, per_employee};
 use super::profit::profitability;
-use super::PeriodMetrics;
+use super::{Context, PeriodMetrics};
 use crate::input::{Company, Period, RuleOf40Margin};
 use crate::metrics::Unavailable;
 use crate::period::PeriodLabel;
-
-/// What the groups of metrics read: the period, its company, the periods it is compared
-/// with, and where reasons and approximations are recorded.
-pub(super) struct Context<'a> {
-    pub(super) period: &'a Period,
-    pub(super) company: &'a Company,
-    pub(super) all_lines: &'a [&'a str],
-    pub(super) year_earlier: Option<&'a Period>,
-    pub(super) previous: Option<&'a Period>,
-    /// The first period of this period's series in the input: a comparison that looks back
-    /// before it says so, rather than naming each missing period.
-    pub(super) first: PeriodLabel,
-    pub(super) na: Unavailable,
-    pub(super) approximations: Vec<String>,
-}
 
 /// Computes one period; `lookup` finds other periods by label (for YoY, QoQ and headcount),
 /// `first` is the first period of its series in the input. One function per group of

@@ -1,7 +1,7 @@
 //! Revenue growth on a year earlier and on the previous quarter.
 
 use super::compared::{compared, growth_of};
-use super::compute::Context;
+use super::Context;
 use crate::metrics::reason::{Compared, Reason};
 use crate::period::PeriodKind;
 

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::compared::{compared, growth_of, share_of_revenue};
-use super::compute::Context;
+use super::Context;
 use crate::input::Period;
 use crate::metrics::reason::{Compared, Reason};
 use crate::money::Exact;

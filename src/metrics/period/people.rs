@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::compared::{both, compared, growth_of};
-use super::compute::Context;
+use super::Context;
 use crate::metrics::reason::{Compared, Reason};
 use crate::money::{to_cents, Exact};
 

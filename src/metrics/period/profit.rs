@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::compared::share_of_revenue;
-use super::compute::Context;
+use super::Context;
 use crate::metrics::reason::Reason;
 
 pub(super) struct Profit {
