@@ -59,54 +59,7 @@ pub fn parse(
         }
         Ok::<_, InputError>(values)
     };
-    let (figures_name, figures) = match sheet {
-        Some(wanted) => {
-            let name = names
-                .iter()
-                .find(|n| n.as_str() == wanted)
-                .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
-                .ok_or_else(|| {
-                    InputError::new(
-                        file,
-                        format!("the workbook has no sheet named \"{wanted}\""),
-                    )
-                    .with_help(format!("its sheets are {}", listed(&names)))
-                })?;
-            (name.clone(), range_of(name)?)
-        }
-        None => {
-            let mut found = None;
-            for name in names
-                .iter()
-                .filter(|n| !n.trim().eq_ignore_ascii_case(COMPANY_SHEET))
-            {
-                let range = range_of(name)?;
-                let rows = text_rows(&range);
-                let has_label = header_row(&rows)
-                    .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| fold(h) == "label"));
-                let across = columns_header(&rows, layout).is_some();
-                let usable = match layout {
-                    Some(Layout::Columns) => across,
-                    Some(Layout::Rows) => has_label,
-                    None => has_label || across,
-                };
-                if usable {
-                    found = Some((name.clone(), range));
-                    break;
-                }
-            }
-            found.ok_or_else(|| {
-                InputError::new(file, "no sheet of the workbook has a \"label\" column").with_help(
-                    format!(
-                        "put one row per period under a header row (label, revenue, ...) as in \
-                         the CSV input, or one column per period under a row of period labels, \
-                         or name the sheet with --sheet; the sheets are {}",
-                        listed(&names)
-                    ),
-                )
-            })?
-        }
-    };
+    let (figures_name, figures) = figures_sheet(&names, sheet, layout, file, &mut range_of)?;
     // Periods across: read the sheet turned, each period a row; positions are turned back.
     let across = columns_header(&text_rows(&figures), layout);
     if layout == Some(Layout::Columns) && across.is_none() {
@@ -141,8 +94,79 @@ pub fn parse(
         locator.company_sheet = Some(name);
         company::company(&range, file, &mut locator, &mut raw)?;
     }
-    // A formula without a saved result reads as an empty cell: refuse it rather than read a
-    // missing figure. Below the figures' header row first, then anywhere on the company sheet.
+    check_saved_results(&uncached, &locator, across, file)?;
+    Ok((raw, locator))
+}
+
+/// The sheet of figures: `sheet` as named (exactly, else whatever its case), or the first
+/// that is not the company sheet and has a `label` column or (periods across) a row of period
+/// labels, as `layout` allows; `range_of` reads a sheet.
+fn figures_sheet(
+    names: &[String],
+    sheet: Option<&str>,
+    layout: Option<Layout>,
+    file: &str,
+    range_of: &mut dyn FnMut(&str) -> Result<Range<Data>, InputError>,
+) -> Result<(String, Range<Data>), InputError> {
+    let found = match sheet {
+        Some(wanted) => {
+            let name = names
+                .iter()
+                .find(|n| n.as_str() == wanted)
+                .or_else(|| names.iter().find(|n| n.eq_ignore_ascii_case(wanted)))
+                .ok_or_else(|| {
+                    InputError::new(
+                        file,
+                        format!("the workbook has no sheet named \"{wanted}\""),
+                    )
+                    .with_help(format!("its sheets are {}", listed(names)))
+                })?;
+            (name.clone(), range_of(name)?)
+        }
+        None => {
+            let mut found = None;
+            for name in names
+                .iter()
+                .filter(|n| !n.trim().eq_ignore_ascii_case(COMPANY_SHEET))
+            {
+                let range = range_of(name)?;
+                let rows = text_rows(&range);
+                let has_label = header_row(&rows)
+                    .is_some_and(|(_, cells)| cells.iter().any(|(_, h)| fold(h) == "label"));
+                let across = columns_header(&rows, layout).is_some();
+                let usable = match layout {
+                    Some(Layout::Columns) => across,
+                    Some(Layout::Rows) => has_label,
+                    None => has_label || across,
+                };
+                if usable {
+                    found = Some((name.clone(), range));
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                InputError::new(file, "no sheet of the workbook has a \"label\" column").with_help(
+                    format!(
+                        "put one row per period under a header row (label, revenue, ...) as in \
+                         the CSV input, or one column per period under a row of period labels, \
+                         or name the sheet with --sheet; the sheets are {}",
+                        listed(names)
+                    ),
+                )
+            })?
+        }
+    };
+    Ok(found)
+}
+
+/// Refuses a formula without a saved result (it reads as an empty cell, a missing figure):
+/// below the figures' header row first, then anywhere on the company sheet.
+fn check_saved_results(
+    uncached: &HashMap<String, Vec<(u32, u32, String)>>,
+    locator: &SheetLocator,
+    across: Option<(u32, u32)>,
+    file: &str,
+) -> Result<(), InputError> {
     let below_header = |&&(row, column, _): &&(u32, u32, String)| match across {
         Some((label_row, names_column)) => row > label_row && column > names_column,
         None => row > locator.header_row,
@@ -159,7 +183,7 @@ pub fn parse(
         let cell = locate::reference(sheet, *row, *column);
         return Err(formula_without_result(file, &cell, formula));
     }
-    Ok((raw, locator))
+    Ok(())
 }
 
 /// Formula cells without a saved result, as workbooks written by scripts (openpyxl, pandas)
@@ -241,15 +265,8 @@ fn periods(
     }
     let (top, left) = range.start().unwrap_or_default();
     let names: Vec<String> = headers.iter().map(|(_, name)| name.clone()).collect();
-    if let Err(mut error) = check_headers(&names, file, axis) {
-        let column = match error.location.as_deref() {
-            Some(Location::Cell { column, .. }) => headers.iter().find(|(_, n)| n == column),
-            _ => None,
-        };
-        let at = column.map_or(left, |(col, _)| *col);
-        error.location = Some(Box::new(locator.cell(header_at, at)));
-        error.message = error.message.replace("the CSV has", "the sheet has");
-        return Err(error);
+    if let Err(error) = check_headers(&names, file, axis) {
+        return Err(at_header(error, &headers, header_at, left, locator));
     }
     let named: HashMap<u32, &str> = headers.iter().map(|(c, n)| (*c, n.as_str())).collect();
     // With periods across, a figure is a row of the sheet.
@@ -307,6 +324,25 @@ fn periods(
         }
     }
     Ok(periods)
+}
+
+/// A header's error placed at its cell of the sheet (the header row's first when it names
+/// none), in the sheet's words.
+fn at_header(
+    mut error: InputError,
+    headers: &[(u32, String)],
+    header_at: u32,
+    left: u32,
+    locator: &SheetLocator,
+) -> InputError {
+    let column = match error.location.as_deref() {
+        Some(Location::Cell { column, .. }) => headers.iter().find(|(_, n)| n == column),
+        _ => None,
+    };
+    let at = column.map_or(left, |(col, _)| *col);
+    error.location = Some(Box::new(locator.cell(header_at, at)));
+    error.message = error.message.replace("the CSV has", "the sheet has");
+    error
 }
 
 /// A cell's text: None when empty, an error (saying what was found) for dates and error values.

@@ -39,13 +39,6 @@ pub(super) fn company(
         }
         let value = cell(1)?.unwrap_or_default();
         locator.company_rows.insert(field.clone(), at_row);
-        let list = |separators: &[char]| -> Vec<String> {
-            value
-                .split(separators)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
         if let Some((table, key)) = field.split_once('.') {
             if table == "plan" || table == "readiness" || table == "values" {
                 let at = locator.company_cell(at_row, left + 1);
@@ -62,40 +55,58 @@ pub(super) fn company(
                 continue;
             }
         }
-        match field.as_str() {
-            "name" => company.name = Some(value),
-            "ticker" => company.ticker = Some(value),
-            "currency" => company.currency = Some(value),
-            "scale" => company.scale = Some(value),
-            "fiscal_year_end" => company.fiscal_year_end = Some(value),
-            "summary" => company.summary = Some(value),
-            "cost_sign" => company.cost_sign = Some(value),
-            "ai_exposed" => company.ai_exposed = list(&[',', ';']),
-            // Source citations hold commas of their own: one per line or separated by `;`.
-            "sources" => company.sources = list(&[';', '\n']),
-            "peers" => company.peers = list(&[',', ';', '\n']),
-            other => {
-                let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
-                    .map(|c| format!("did you mean \"{c}\"? "))
-                    .unwrap_or_default();
-                let at = locator.company_cell(at_row, left);
-                return Err(InputError::new(
-                    file,
-                    format!("unknown company field \"{other}\" in {}", at_text(&at)),
-                )
-                .at(Some(at))
-                .with_help(format!(
-                    "{hint}company fields are {}; plan.{} and readiness.{} rows set the plan \
-                     and the thresholds; acknowledge.<kind> rows acknowledge a warning",
-                    COMPANY_FIELDS.join(", "),
-                    PLAN_FIELDS.join(", plan."),
-                    READINESS_FIELDS.join(", readiness.")
-                )));
-            }
+        if !company_field(&mut company, &field, value) {
+            let at = locator.company_cell(at_row, left);
+            return Err(unknown_field(&field, file, at));
         }
     }
     raw.company = Some(company);
     Ok(())
+}
+
+/// Sets the company field `field` to `value`; false when there is no such field.
+fn company_field(company: &mut RawCompany, field: &str, value: String) -> bool {
+    let list = |separators: &[char]| -> Vec<String> {
+        value
+            .split(separators)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    match field {
+        "ai_exposed" => company.ai_exposed = list(&[',', ';']),
+        // Source citations hold commas of their own: one per line or separated by `;`.
+        "sources" => company.sources = list(&[';', '\n']),
+        "peers" => company.peers = list(&[',', ';', '\n']),
+        "name" => company.name = Some(value),
+        "ticker" => company.ticker = Some(value),
+        "currency" => company.currency = Some(value),
+        "scale" => company.scale = Some(value),
+        "fiscal_year_end" => company.fiscal_year_end = Some(value),
+        "summary" => company.summary = Some(value),
+        "cost_sign" => company.cost_sign = Some(value),
+        _ => return false,
+    }
+    true
+}
+
+/// An unknown company field in the cell `at`, with the closest name and what the rows may be.
+fn unknown_field(other: &str, file: &str, at: Location) -> InputError {
+    let hint = did_you_mean(other, COMPANY_FIELDS.iter().copied())
+        .map(|c| format!("did you mean \"{c}\"? "))
+        .unwrap_or_default();
+    InputError::new(
+        file,
+        format!("unknown company field \"{other}\" in {}", at_text(&at)),
+    )
+    .at(Some(at))
+    .with_help(format!(
+        "{hint}company fields are {}; plan.{} and readiness.{} rows set the plan \
+         and the thresholds; acknowledge.<kind> rows acknowledge a warning",
+        COMPANY_FIELDS.join(", "),
+        PLAN_FIELDS.join(", plan."),
+        READINESS_FIELDS.join(", readiness.")
+    ))
 }
 
 /// Sets `plan.<key>`, `readiness.<key>` or `values.<name>.unit` from a company-sheet row; an

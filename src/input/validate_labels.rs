@@ -1,7 +1,13 @@
-//! Period labels across the input: a label met twice is quoted as the person wrote it, with
-//! the period it reads as, since "2024Q1" and "Q1 2024" are one period written two ways.
+//! Period labels: each read in the company's fiscal calendar, a year to date's months, and a
+//! label met twice quoted as the person wrote it, with the period it reads as, since "2024Q1"
+//! and "Q1 2024" are one period written two ways.
 
-use crate::period::PeriodLabel;
+use super::super::locate::FieldPath;
+use super::super::raw::Amount;
+use super::super::{Company, Coverage};
+use super::Checker;
+use crate::diagnostic::InputError;
+use crate::period::{PeriodKind, PeriodLabel, LABEL_FORMS};
 
 /// A period label met twice, quoted as written at its second place (`index`), and read as
 /// its canonical form when that differs: `"2024Q1" appears twice: it reads as 2024-Q1, as
@@ -25,6 +31,68 @@ pub(super) fn duplicate_label(
         first + 1,
         index + 1
     )
+}
+
+/// `months = n` on a year row that holds only its first n months (year to date): a whole
+/// number from 1 to 12 (12 is the whole year), on a year only.
+pub(super) fn year_to_date(
+    months: Option<Amount>,
+    label: PeriodLabel,
+    path: impl Fn() -> FieldPath,
+    check: &Checker,
+) -> Result<Coverage, InputError> {
+    let Some(Amount(months)) = months else {
+        return Ok(Coverage::Given);
+    };
+    if label.kind != PeriodKind::Year {
+        return Err(check
+            .error(
+                path(),
+                format!("months is for a year that is year to date, but {label} is not a year"),
+            )
+            .with_help("remove months: a quarter or a half covers its own months"));
+    }
+    match u8::try_from(months.normalize().mantissa()) {
+        Ok(whole @ 1..=11) if months.fract().is_zero() => {
+            Ok(Coverage::YearToDate { months: whole })
+        }
+        Ok(12) if months.fract().is_zero() => Ok(Coverage::Given),
+        _ => Err(check
+            .error(
+                path(),
+                format!("months must be a whole number from 1 to 12, found {months}"),
+            )
+            .with_help(
+                "write how many months of the year the row holds: months = 6 for a first half",
+            )),
+    }
+}
+
+/// The period's label, read in the company's fiscal calendar; none, or one that does not
+/// parse, is refused.
+pub(super) fn label(
+    written: Option<String>,
+    index: usize,
+    company: &Company,
+    check: &Checker,
+    at: &dyn Fn(&[&str]) -> FieldPath,
+) -> Result<PeriodLabel, InputError> {
+    let label_text = written.unwrap_or_default();
+    if label_text.trim().is_empty() {
+        return Err(check
+            .error(at(&["label"]), format!("period {} has no label", index + 1))
+            .with_help(
+                "add label = \"2024\" (a year), \"2024-H1\" (a half) or \"2024-Q3\" (a quarter)",
+            ));
+    }
+    let label = PeriodLabel::parse(&label_text)
+        .map_err(|e| {
+            check
+                .error(at(&["label"]), format!("bad period label: {}", e.0))
+                .with_help(LABEL_FORMS)
+        })?
+        .in_calendar(company.calendar);
+    Ok(label)
 }
 
 #[cfg(test)]

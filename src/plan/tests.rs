@@ -1,6 +1,8 @@
 //! Hand-computed checks of the headcount plan.
 
+use super::months::{month_label, period_end_month};
 use super::*;
+use crate::input::CompanyInput;
 use rust_decimal_macros::dec;
 
 fn input(plan: &str, periods: &str) -> CompanyInput {

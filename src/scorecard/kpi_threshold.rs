@@ -7,7 +7,9 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use super::{latest_with, pass_if, Criterion, Verdict};
+use super::latest::latest_with;
+use super::verdict::{pass_if, Verdict};
+use super::Criterion;
 use crate::format::{self, Measure};
 use crate::input::{KpiThreshold, KpiUnit};
 use crate::metrics::{kpi, Metrics};

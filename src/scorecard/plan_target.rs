@@ -3,7 +3,9 @@
 //! at the plan's attrition, a cut that hiring holds off) is a watch with the plan's own reason,
 //! so `check` shows it instead of a plan that silently "reaches" its target.
 
-use super::{plural, whole, Criterion, Status, Verdict};
+use super::verdict::Verdict;
+use super::words::{plural, whole};
+use super::{Criterion, Status};
 use crate::plan::HeadcountPlan;
 
 /// Criterion 9 (only with a `[plan]`): the headcount plan reaches its target.

@@ -1,6 +1,10 @@
 //! Hand-computed checks of the readiness scorecard.
 
+use rust_decimal::Decimal;
+
+use super::words::{against, number, pp, signed_pct, whole};
 use super::*;
+use crate::input::ReadinessOverrides;
 
 fn card_for(extra: &str, periods: &str) -> Scorecard {
     card_with(extra, periods, &Thresholds::default())

@@ -22,6 +22,7 @@
 //! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
 //! - `overflow`: figures at the edge of the decimal range through every command, never a panic;
 //! - `docs_links`: every relative link of the README and the book in `docs/` reaches its target.
+//! - `sizes`: the median production file and the longest functions, read from `src/`.
 
 mod a11y;
 mod architecture;
@@ -46,5 +47,6 @@ mod pipes;
 mod print;
 mod properties;
 mod serve;
+mod sizes;
 mod tools;
 mod workbook;
