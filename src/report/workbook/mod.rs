@@ -8,6 +8,7 @@
 //! a name starting with `=` stays text. The bytes are deterministic: the document's dates are
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
+mod a1;
 mod inputs;
 mod kpi;
 mod notes;
