@@ -123,12 +123,9 @@ fn build_with(
             .set_active(true);
     }
     workbook.set_zip_compression_level(3);
-    let bytes = workbook
+    workbook
         .save_to_buffer()
-        .context("cannot write the workbook metrics.xlsx")?;
-    // A long history's workbook is millions of small allocations: freed on a spare core.
-    rayon::spawn(move || drop(workbook));
-    Ok(bytes)
+        .context("cannot write the workbook metrics.xlsx")
 }
 
 /// The sheets after the series: the plan's, the peers', the scorecard and the notes.
