@@ -5,15 +5,16 @@
 use std::path::Path;
 
 use anyhow::Result;
-use tera::Tera;
 
-use super::filters;
 use crate::diagnostic::{text_location, InputError};
 
 mod chains;
+mod compile;
 mod cycles;
 mod depth;
 mod uses;
+
+use compile::{Parsed, Source};
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -87,7 +88,7 @@ pub const SITE: &[&str] = &["index.html.tera", "index.md.tera", "style.css"];
 /// and what a user should hear about the templates folder.
 #[derive(Debug)]
 pub struct Templates {
-    pub tera: Tera,
+    tera: Parsed,
     overrides: Vec<Override>,
     /// Files in the templates folder that override nothing, in words, for the command to print.
     pub warnings: Vec<String>,
@@ -182,27 +183,24 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     if dir.is_some() {
         check_loops(&sources, &overrides_read)?;
     }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html.tera", ".html"]);
-    filters::register(&mut tera);
     // The stylesheet is plain CSS: handing it over as-is through `{{ stylesheet() }}` spares the
     // template parser 5 KB of text.
     let css = match sources.iter().position(|s| s.name == STYLESHEET) {
         Some(index) => sources.remove(index).text,
         None => built_in(STYLESHEET).to_string(),
     };
-    tera.register_function("stylesheet", Stylesheet(css));
-    tera.add_raw_templates(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())))
-        .map_err(|error| {
-            let origin = dir.map_or("built-in templates".to_string(), |d| {
-                d.display().to_string()
-            });
+    // The built-in templates cannot fail to parse (tested): they are parsed while the caller
+    // goes on. Overrides are parsed now, so a broken one fails the command before any work.
+    let tera = match dir {
+        None => Parsed::in_background(sources, css),
+        Some(dir) => Parsed::now(&sources, &css).map_err(|error| {
             InputError::new(
-                origin,
+                dir.display().to_string(),
                 format!("a template does not compile: {}", error_chain(&error)),
             )
             .with_help("fix the template at the line and column shown, or remove the override")
-        })?;
+        })?,
+    };
     Ok(Templates {
         tera,
         overrides: overrides_read,
@@ -246,28 +244,6 @@ pub fn built_in(name: &str) -> &'static str {
         .iter()
         .find(|(n, _)| *n == name)
         .map_or("", |(_, text)| text)
-}
-
-/// `{{ stylesheet() }}`: the CSS, inserted as it is (it is the user's own or ours, never input).
-struct Stylesheet(String);
-
-impl tera::Function for Stylesheet {
-    fn call(
-        &self,
-        _: &std::collections::HashMap<String, tera::Value>,
-    ) -> tera::Result<tera::Value> {
-        Ok(tera::Value::String(self.0.clone()))
-    }
-
-    fn is_safe(&self) -> bool {
-        true
-    }
-}
-
-/// A template's name and text (built in, or the override that replaces it).
-struct Source {
-    name: String,
-    text: String,
 }
 
 /// Refuses loops among the templates (a macro calling itself, templates including or importing
@@ -343,16 +319,20 @@ impl Templates {
     /// macro call, and the checks' limits are measured against this stack. Without a thread
     /// (the system refuses one), it renders on the caller's.
     fn render_on_own_stack(&self, name: &str, context: &tera::Context) -> tera::Result<String> {
+        let tera = self
+            .tera
+            .get()
+            .map_err(|error| tera::Error::msg(error_chain(error)))?;
         std::thread::scope(|scope| {
             let thread = std::thread::Builder::new()
                 .name(format!("render {name}"))
                 .stack_size(RENDER_STACK)
-                .spawn_scoped(scope, || self.tera.render(name, context));
+                .spawn_scoped(scope, || tera.render(name, context));
             match thread {
                 Ok(thread) => thread.join().unwrap_or_else(|_| {
                     Err(tera::Error::msg("the template engine stopped unexpectedly"))
                 }),
-                Err(_) => self.tera.render(name, context),
+                Err(_) => tera.render(name, context),
             }
         })
     }
@@ -443,7 +423,7 @@ mod tests {
         assert_eq!(cycles::check(BUILT_IN), Ok(()));
         assert_eq!(chains::check(&cycles::Graph::of(BUILT_IN)), Ok(()));
         let tera = load(None).unwrap();
-        let mut names: Vec<&str> = tera.tera.get_template_names().collect();
+        let mut names: Vec<&str> = tera.tera.get().unwrap().get_template_names().collect();
         names.sort();
         assert_eq!(
             names.len(),

@@ -4,8 +4,9 @@
 //! Amounts are in the company's scale, as the input gives them; costs as positive amounts.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{utility::row_col_to_cell, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use super::a1;
 use super::style::{width, Styles, Text};
 use crate::format::to_f64;
 use crate::input::{CompanyInput, Period, COLUMNS, FIGURES, INPUTS_SHEET_COLUMNS};
@@ -55,16 +56,15 @@ impl InputsLayout {
     pub fn all_lines(&self, index: usize) -> Option<String> {
         let last = self.first_line_column + u16::try_from(self.lines.len()).ok()?.checked_sub(1)?;
         let row = Self::row(index);
-        Some(format!(
-            "{INPUTS}!{}:{}",
-            row_col_to_cell(row, self.first_line_column),
-            row_col_to_cell(row, last)
-        ))
+        let mut range = a1::on_sheet(INPUTS, row, self.first_line_column);
+        range.push(':');
+        a1::push(&mut range, row, last);
+        Some(range)
     }
 }
 
 fn cell(row: u32, column: u16) -> String {
-    format!("{INPUTS}!{}", row_col_to_cell(row, column))
+    a1::on_sheet(INPUTS, row, column)
 }
 
 /// The Inputs column of a figure: the input's own column. `input::COLUMNS` is `label`, then

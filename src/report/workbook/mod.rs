@@ -8,6 +8,7 @@
 //! a name starting with `=` stays text. The bytes are deterministic: the document's dates are
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
+mod a1;
 mod inputs;
 mod kpi;
 mod notes;
@@ -21,8 +22,9 @@ mod tests;
 mod tree;
 
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use rust_xlsxwriter::{
-    utility::row_col_to_cell_absolute, DocProperties, ExcelDateTime, Workbook, Worksheet,
+    utility::row_col_to_cell_absolute, DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError,
 };
 
 use crate::analysis::Analysis;
@@ -92,20 +94,26 @@ fn build_with(
     workbook.push_worksheet(company_sheet);
 
     let sources = series::Sources::new(input, metrics, &layout);
+    let mut series_sheets = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
-            let sheet = growing(&mut workbook)?;
-            workbook.push_worksheet(series::sheet(sheet, &sources, kind, &styles)?);
+            series_sheets.push((kind, growing(&mut workbook)?));
         }
     }
-    if let Some(plan) = &analysis.plan {
-        workbook.push_worksheet(plan::sheet(plan, metrics, &layout, &styles)?);
+    // The sheets do not depend on one another: they are written side by side (a long history's
+    // quarter sheet beside its year sheet and the rest), then added in their order.
+    let (series_sheets, other_sheets) = rayon::join(
+        || {
+            series_sheets
+                .into_par_iter()
+                .map(|(kind, sheet)| series::sheet(sheet, &sources, kind, &styles))
+                .collect::<Result<Vec<Worksheet>, XlsxError>>()
+        },
+        || other_sheets(analysis, input, peers, &layout, &styles),
+    );
+    for sheet in series_sheets?.into_iter().chain(other_sheets?) {
+        workbook.push_worksheet(sheet);
     }
-    if let Some(view) = peers {
-        workbook.push_worksheet(peers::sheet(view, &input.company, &styles)?);
-    }
-    workbook.push_worksheet(notes::scorecard(analysis, &styles)?);
-    workbook.push_worksheet(notes::notes(analysis, &styles)?);
 
     define_names(&mut workbook, analysis, &layout)?;
     if let Some(first) = [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
@@ -120,6 +128,27 @@ fn build_with(
     workbook
         .save_to_buffer()
         .context("cannot write the workbook metrics.xlsx")
+}
+
+/// The sheets after the series: the plan's, the peers', the scorecard and the notes.
+fn other_sheets(
+    analysis: &Analysis,
+    input: &CompanyInput,
+    peers: Option<&crate::report::peers::PeersView>,
+    layout: &inputs::InputsLayout,
+    styles: &style::Styles,
+) -> Result<Vec<Worksheet>, XlsxError> {
+    let metrics = &analysis.metrics;
+    let mut sheets = Vec::new();
+    if let Some(plan) = &analysis.plan {
+        sheets.push(plan::sheet(plan, metrics, layout, styles)?);
+    }
+    if let Some(view) = peers {
+        sheets.push(peers::sheet(view, &input.company, styles)?);
+    }
+    sheets.push(notes::scorecard(analysis, styles)?);
+    sheets.push(notes::notes(analysis, styles)?);
+    Ok(sheets)
 }
 
 /// Fixed document properties; the date is the report date when there is one, else a fixed
