@@ -121,6 +121,10 @@ pub struct RawReadiness {
     pub min_fiscal_years: Option<Amount>,
     /// The margin the Rule of 40 adds to growth: "operating" (default), "ebitda" or "fcf".
     pub rule_of_40_margin: Option<String>,
+    /// Quarters of the last four at or above their revenue guidance (see `plan_actual.rs`).
+    pub min_quarters_at_guidance: Option<Amount>,
+    /// Mean absolute % error of revenue against budget over the last four quarters.
+    pub max_budget_error_pct: Option<Amount>,
     /// Thresholds on company KPIs.
     #[serde(default)]
     pub kpi: Vec<RawKpiThreshold>,
@@ -154,6 +158,10 @@ pub struct RawPeriod {
     /// Subtotal rows or columns (spreadsheets and CSV files only).
     #[serde(skip)]
     pub subtotals: Vec<RawSubtotal>,
+    /// `[period.budget]`: the plan's figures, as a period without a label (see `plan_actual.rs`).
+    pub budget: Option<Box<RawPeriod>>,
+    /// `[period.guidance]`: ranges given before the period (see `plan_actual.rs`).
+    pub guidance: Option<super::plan_actual::RawGuidance>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -178,7 +186,7 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-struct AmountVisitor;
+pub(super) struct AmountVisitor;
 
 impl<'de> Visitor<'de> for AmountVisitor {
     type Value = Amount;
@@ -360,7 +368,9 @@ pub const COMPANY_FIELDS: &[&str] = &[
 pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     std::iter::once("label")
         .chain(super::figures::keys(super::figures::Table::Period))
-        .chain(["notes", "months", "costs", "ai", "values"])
+        .chain([
+            "notes", "months", "costs", "ai", "values", "budget", "guidance",
+        ])
         .collect()
 });
 pub const PLAN_FIELDS: &[&str] = &[
@@ -390,6 +400,8 @@ pub const READINESS_FIELDS: &[&str] = &[
     "min_rule_of_40",
     "min_fiscal_years",
     "rule_of_40_margin",
+    "min_quarters_at_guidance",
+    "max_budget_error_pct",
     "kpi",
 ];
 

@@ -132,6 +132,7 @@ pub fn validate(
             check.error(FieldPath::new(Table::Values, &[name, "unit"]), message)
         })?
     };
+    let raw_plans = plan::take(&mut raw.periods);
     let checked: Vec<Result<Period, InputError>> = {
         use rayon::prelude::*;
         let units = &value_units;
@@ -158,12 +159,23 @@ pub fn validate(
         }
         periods.push(period);
     }
+    let check_budget =
+        |raw, index, check: &Checker| period(raw, index, &company, &value_units, cost_sign, check);
+    let (plan_actual, plan_warnings) = plan::plans(
+        raw_plans,
+        &periods,
+        &written,
+        company.scale,
+        check_budget,
+        &check,
+    )?;
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
     super::years::complete(&mut periods, company.scale);
     let mut warnings = gap_warnings(&periods);
     warnings.extend(reading_warnings);
+    warnings.extend(plan_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
     let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
     let readiness = raw
@@ -175,6 +187,8 @@ pub fn validate(
                 min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
                 min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
                 min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+                min_quarters_at_guidance: r.min_quarters_at_guidance.map(|a| a.0),
+                max_budget_error_pct: r.max_budget_error_pct.map(|a| a.0),
                 set_on_command_line: command_line.readiness_keys.clone(),
             })
         })
@@ -209,6 +223,7 @@ pub fn validate(
         plan,
         readiness: readiness.unwrap_or_default(),
         periods,
+        plan_actual,
         value_units,
         warnings,
         acknowledgements,
@@ -495,8 +510,12 @@ mod company;
 mod costs;
 #[path = "validate_labels.rs"]
 mod labels;
+#[path = "validate_plan.rs"]
+mod plan;
 #[path = "validate_statement.rs"]
 mod statement;
+#[path = "validate_plan_unmatched.rs"]
+mod unmatched;
 
 pub use company::MAX_PEERS;
 use company::{company, plan, table_fields};

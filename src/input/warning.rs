@@ -46,11 +46,13 @@ pub enum WarningKind {
     ScaleJump,
     /// A percentage KPI that is a share above 100%, or far outside its own history.
     ShareOutOfRange,
+    /// A budget or guidance figure for a figure the period's actuals do not give.
+    PlanWithoutActual,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 17] = [
+    pub const ALL: [WarningKind; 18] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -68,6 +70,7 @@ impl WarningKind {
         WarningKind::ImplausiblePerEmployee,
         WarningKind::ScaleJump,
         WarningKind::ShareOutOfRange,
+        WarningKind::PlanWithoutActual,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -90,6 +93,7 @@ impl WarningKind {
             WarningKind::ImplausiblePerEmployee => "implausible_per_employee",
             WarningKind::ScaleJump => "scale_jump",
             WarningKind::ShareOutOfRange => "share_out_of_range",
+            WarningKind::PlanWithoutActual => "plan_without_actual",
         }
     }
 
@@ -113,6 +117,7 @@ impl WarningKind {
             WarningKind::ImplausiblePerEmployee => "per-employee amounts no company has",
             WarningKind::ScaleJump => "figures a thousand times off their neighbours",
             WarningKind::ShareOutOfRange => "shares above 100% or far from their history",
+            WarningKind::PlanWithoutActual => "budget or guidance figures without an actual",
         }
     }
 
