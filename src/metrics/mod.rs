@@ -8,6 +8,7 @@ pub mod catalogue;
 mod checks;
 pub mod kpi;
 mod period;
+pub mod plan_actual;
 pub mod reason;
 pub mod runs;
 mod ttm;
@@ -63,6 +64,9 @@ pub struct Metrics {
     /// The twelve months to the latest quarter, when the input has its four quarters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub trailing_twelve_months: Option<TrailingTwelveMonths>,
+    /// Each period's budget and guidance against its actual figures (left out without either).
+    #[serde(skip_serializing_if = "plan_actual::PlanActual::is_empty")]
+    pub plan_actual: plan_actual::PlanActual,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
 }
@@ -184,6 +188,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         kpis: input.kpis.clone(),
         value_units: input.value_units.clone(),
         trailing_twelve_months: ttm::trailing_twelve_months(&periods),
+        plan_actual: plan_actual::compute(input, &periods, &all_lines),
         periods,
         warnings,
         generator: Generator::default(),
