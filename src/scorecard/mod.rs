@@ -21,6 +21,7 @@ use crate::period::{PeriodKind, PeriodLabel};
 use crate::plan::HeadcountPlan;
 
 pub mod kpi_threshold;
+mod plan_actual;
 mod plan_target;
 
 /// How a criterion, or the whole scorecard, came out.
@@ -151,6 +152,10 @@ pub struct Thresholds {
     pub flat_margin_band_pp: Sourced<f64>,
     /// Unacknowledged data warnings fail the "Data warnings" criterion (else they are a watch).
     pub fail_on_warnings: Sourced<bool>,
+    /// Of the last four quarters with revenue guidance, how many must reach its low end.
+    pub min_quarters_at_guidance: Sourced<u32>,
+    /// The largest mean absolute % error of revenue against budget over the last four quarters.
+    pub max_budget_error_pct: Sourced<f64>,
     /// Thresholds on the company's own KPIs (its `[[readiness.kpi]]` tables): the criteria
     /// judge by them, and the brief's KPI table shows each value with the digits that decide it.
     #[serde(skip)]
@@ -165,6 +170,8 @@ impl Default for Thresholds {
             min_fiscal_years: Sourced::default_value(3),
             flat_margin_band_pp: Sourced::default_value(0.5),
             fail_on_warnings: Sourced::default_value(false),
+            min_quarters_at_guidance: Sourced::default_value(plan_actual::MIN_QUARTERS_AT_GUIDANCE),
+            max_budget_error_pct: Sourced::default_value(plan_actual::MAX_BUDGET_ERROR_PCT),
             kpi: Vec::new(),
         }
     }
@@ -179,16 +186,20 @@ pub struct ThresholdsFile {
     pub min_fiscal_years: Option<u32>,
     pub flat_margin_band_pp: Option<f64>,
     pub fail_on_warnings: Option<bool>,
+    pub min_quarters_at_guidance: Option<u32>,
+    pub max_budget_error_pct: Option<f64>,
 }
 
 impl ThresholdsFile {
     /// The keys a thresholds file takes, for messages.
-    pub const KEYS: [&'static str; 5] = [
+    pub const KEYS: [&'static str; 7] = [
         "min_revenue_growth_pct",
         "min_rule_of_40",
         "min_fiscal_years",
         "flat_margin_band_pp",
         "fail_on_warnings",
+        "min_quarters_at_guidance",
+        "max_budget_error_pct",
     ];
 }
 
@@ -212,6 +223,7 @@ impl Thresholds {
         if let Some(value) = file.fail_on_warnings {
             thresholds.fail_on_warnings.set(value, source);
         }
+        plan_actual::from_file(&mut thresholds, file);
         thresholds
     }
 
@@ -240,6 +252,7 @@ impl Thresholds {
             let key = "min_fiscal_years";
             thresholds.min_fiscal_years.set(value, source(key));
         }
+        plan_actual::with_overrides(&mut thresholds, overrides, source);
         thresholds.kpi = overrides.kpi.clone();
         thresholds
     }
@@ -265,6 +278,7 @@ pub fn evaluate(
         data_warnings(metrics, thresholds.fail_on_warnings.value)
             .sourced(thresholds.fail_on_warnings.source),
     ];
+    criteria.extend(plan_actual::criteria(metrics, &thresholds));
     // The plan's target and the KPIs' bars are the company file's own.
     criteria.extend(
         plan.map(plan_target::plan_target)
