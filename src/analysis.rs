@@ -51,7 +51,8 @@ impl Serialize for Analysis {
             + usize::from(self.plan.is_some())
             + usize::from(self.as_of.is_some())
             + usize::from(!m.value_units.is_empty())
-            + usize::from(m.trailing_twelve_months.is_some());
+            + usize::from(m.trailing_twelve_months.is_some())
+            + usize::from(!m.plan_actual.is_empty());
         let mut out = serializer.serialize_struct("Analysis", fields)?;
         out.serialize_field("company", &m.company)?;
         out.serialize_field("source", &m.source)?;
@@ -64,6 +65,10 @@ impl Serialize for Analysis {
         out.serialize_field("periods", &m.periods)?;
         if let Some(ttm) = &m.trailing_twelve_months {
             out.serialize_field("trailing_twelve_months", ttm)?;
+        }
+        // Budgets and guidance against the actual figures, when the input gives either.
+        if !m.plan_actual.is_empty() {
+            out.serialize_field("plan_actual", &m.plan_actual)?;
         }
         out.serialize_field("warnings", &m.warnings)?;
         if let Some(plan) = &self.plan {

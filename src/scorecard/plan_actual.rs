@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{against, number, Criterion, ThresholdSource, Thresholds, Verdict};
+use super::{against, number, plural, Criterion, ThresholdSource, Thresholds, Verdict};
 use crate::input::ReadinessOverrides;
 use crate::metrics::plan_actual::Accuracy;
 use crate::metrics::Metrics;
@@ -87,7 +87,10 @@ fn guidance(accuracy: Option<&Accuracy>, min: u32) -> Criterion {
         },
         _ => Verdict::not_available(
             threshold,
-            format!("{judged} quarters have revenue guidance: at least {min} are needed to judge."),
+            format!(
+                "Revenue guidance is given for {}; at least {min} are needed to judge.",
+                plural(judged, "quarter")
+            ),
         ),
     };
     verdict.named("revenue_at_guidance", &name)
@@ -118,8 +121,8 @@ fn budget(accuracy: Option<&Accuracy>, max: f64) -> Criterion {
         _ => Verdict::not_available(
             threshold,
             format!(
-                "{judged} of the last {QUARTERS} quarters needed have a revenue budget, so the \
-                 average error cannot be judged."
+                "A revenue budget is given for {}; {QUARTERS} are needed to judge the average.",
+                plural(judged, "quarter")
             ),
         ),
     };
