@@ -19,6 +19,7 @@ mod names;
 mod percent;
 pub mod plan_actual;
 pub mod raw;
+mod raw_guidance;
 mod read;
 mod sheet;
 mod toml;

@@ -161,7 +161,7 @@ pub struct RawPeriod {
     /// `[period.budget]`: the plan's figures, as a period without a label (see `plan_actual.rs`).
     pub budget: Option<Box<RawPeriod>>,
     /// `[period.guidance]`: ranges given before the period (see `plan_actual.rs`).
-    pub guidance: Option<super::plan_actual::RawGuidance>,
+    pub guidance: Option<super::raw_guidance::RawGuidance<Amount>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -186,7 +186,7 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-pub(super) struct AmountVisitor;
+struct AmountVisitor;
 
 impl<'de> Visitor<'de> for AmountVisitor {
     type Value = Amount;

@@ -508,6 +508,8 @@ fn known_fields_for(message: &str) -> &'static [&'static str] {
 mod company;
 #[path = "validate_costs.rs"]
 mod costs;
+#[path = "validate_plan_guidance.rs"]
+mod guidance;
 #[path = "validate_labels.rs"]
 mod labels;
 #[path = "validate_plan.rs"]

@@ -5,19 +5,16 @@
 
 use rust_decimal::Decimal;
 
-use super::super::plan_actual::{
-    Budget, Guidance, GuidanceRange, PeriodPlan, RawGuidance, GUIDANCE_FIELDS,
-};
+use super::super::plan_actual::{Budget, PeriodPlan};
 use super::super::raw::Label;
-use super::super::{Table as FigureTable, FIGURES};
+use super::super::raw_guidance::RawGuidance;
 use super::{
-    did_you_mean, Amount, Checker, FieldPath, InputError, Locate, Period, RawPeriod, Scale, Table,
-    Warning,
+    Amount, Checker, FieldPath, InputError, Locate, Period, RawPeriod, Scale, Table, Warning,
 };
 use crate::diagnostic::Location;
 
 /// A period's budget and guidance as written, taken out of the period before it is checked.
-pub(super) type RawPlan = (Option<Box<RawPeriod>>, Option<RawGuidance>);
+pub(super) type RawPlan = (Option<Box<RawPeriod>>, Option<RawGuidance<Amount>>);
 
 /// The keys of a period that a budget does not take: they describe the period itself.
 const NOT_IN_A_BUDGET: [&str; 5] = ["label", "months", "notes", "budget", "guidance"];
@@ -50,7 +47,7 @@ pub(super) fn plans(
             .map(|raw| self::budget(*raw, index, &written[index], actual, &check_period, check))
             .transpose()?;
         let guidance = guidance
-            .map(|raw| self::guidance(raw, index, scale, check))
+            .map(|raw| super::guidance::guidance(raw, index, scale, check))
             .transpose()?;
         warnings.extend(super::unmatched::unmatched(
             budget.as_ref(),
@@ -127,62 +124,5 @@ fn budget(
     Ok(Budget {
         period,
         revenue_given,
-    })
-}
-
-fn guidance(
-    raw: RawGuidance,
-    index: usize,
-    scale: Scale,
-    check: &Checker,
-) -> Result<Guidance, InputError> {
-    let at = |key: &str| FieldPath::new(Table::Period(index), &["guidance", key]);
-    if let Some(name) = raw.unknown.first() {
-        let hint = did_you_mean(name, GUIDANCE_FIELDS.iter().copied())
-            .map(|c| format!("did you mean `{c}`? "))
-            .unwrap_or_default();
-        return Err(check
-            .error(at(name), format!("unknown field `{name}`"))
-            .with_help(format!(
-                "{hint}the fields allowed here are: {}",
-                GUIDANCE_FIELDS.join(", ")
-            )));
-    }
-    if let Some(given) = &raw.given {
-        if chrono::NaiveDate::parse_from_str(given.trim(), "%Y-%m-%d").is_err() {
-            return Err(check
-                .error(at("given"), format!("`given` is not a date: \"{given}\""))
-                .with_help("write the day the guidance was given as YYYY-MM-DD: \"2025-07-20\""));
-        }
-    }
-    let mut ranges = Vec::new();
-    for (key, range) in raw.ranges {
-        let figure = FIGURES
-            .iter()
-            .find(|f| f.key == key && f.table == FigureTable::Period);
-        let Some(figure) = figure else { continue };
-        let (low, high) = (range.low.0, range.high.0);
-        if low > high {
-            return Err(check
-                .error(
-                    at(&key),
-                    format!("the guidance for {key} is [{low}, {high}]: its low end is above its high end"),
-                )
-                .with_help(format!("write the range low end first: [{high}, {low}]")));
-        }
-        let scale = |v: Decimal| match figure.money {
-            true => check.scaled(v, scale, || at(&key)),
-            false => Ok(v),
-        };
-        ranges.push(GuidanceRange {
-            key: figure.key,
-            field: figure.field,
-            low: scale(low)?,
-            high: scale(high)?,
-        });
-    }
-    Ok(Guidance {
-        given: raw.given.map(|g| g.trim().to_string()),
-        ranges,
     })
 }
