@@ -80,7 +80,7 @@ fn guidance(accuracy: Option<&Accuracy>, min: u32) -> Criterion {
             why: format!(
                 "Revenue reached the low end of its guidance in {reached} of the last {judged} \
                  quarters with revenue guidance ({}); the bar is {min}.",
-                labels(&accuracy.map_or(&[][..], |a| &a.guidance_periods[..]))
+                labels(accuracy.map_or(&[][..], |a| &a.guidance_periods[..]))
             ),
             threshold,
             period: None,
@@ -111,7 +111,7 @@ fn budget(accuracy: Option<&Accuracy>, max: f64) -> Criterion {
             value: Some(error),
             why: format!(
                 "Over {} revenue was on average {}% from budget; the bar is {}%.",
-                labels(&accuracy.map_or(&[][..], |a| &a.budget_periods[..])),
+                labels(accuracy.map_or(&[][..], |a| &a.budget_periods[..])),
                 against(error, max),
                 number(max)
             ),

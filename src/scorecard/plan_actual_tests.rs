@@ -2,8 +2,11 @@
 
 use super::super::{evaluate, Criterion, Status, ThresholdSource, Thresholds, ThresholdsFile};
 
-/// Quarters of 2025 and on: (revenue, budgeted revenue, revenue guidance [low, high]).
-fn quarters(rows: &[(u32, Option<u32>, Option<(u32, u32)>)]) -> String {
+/// A quarter: revenue, budgeted revenue, revenue guidance [low, high].
+type Quarter = (u32, Option<u32>, Option<(u32, u32)>);
+
+/// Quarters of 2025 and on.
+fn quarters(rows: &[Quarter]) -> String {
     let mut text = String::new();
     for (n, (revenue, budget, guidance)) in rows.iter().enumerate() {
         let label = format!("{}-Q{}", 2025 + n / 4, n % 4 + 1);
