@@ -155,3 +155,26 @@ fn without_a_plan_metrics_json_has_no_plan_actual() {
     let json = serde_json::to_string(&crate::metrics::compute(&input)).unwrap();
     assert!(!json.contains("plan_actual"), "{json}");
 }
+
+#[test]
+fn a_budget_without_revenue_compares_only_what_it_gives() {
+    let text = QUARTERS.replacen(
+        "[period.budget]\nrevenue = 120\n",
+        "[period.budget]\noperating_income = 5\n",
+        1,
+    );
+    let text = text.replacen(
+        "revenue = 120\n",
+        "revenue = 120\noperating_income = 8\n",
+        1,
+    );
+    let plan = plan_of(&text);
+    let keys: Vec<&str> = quarter(&plan, 2)
+        .variances
+        .iter()
+        .map(|v| v.key.as_str())
+        .collect();
+    // Operating income 8 against 5: +3, +60%; no margin made from a revenue of zero.
+    assert_eq!(keys, ["operating_income"]);
+    close(quarter(&plan, 2).variances[0].variance_pct, 60.0);
+}

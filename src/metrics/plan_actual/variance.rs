@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::super::catalogue::{Formula, Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
+use super::super::catalogue::{Number, Polarity, Unit, CATALOGUE, LINE_CATALOGUE};
 use super::super::PeriodMetrics;
 use crate::input::plan_actual::Budget;
+use crate::input::{Field, FIGURES};
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use crate::money::{percent, Exact};
@@ -53,11 +54,15 @@ pub struct Variance {
 /// given when the budget has no revenue), growth rates left out (a budget has no history),
 /// then the budgeted cost lines.
 pub fn table(actual: &PeriodMetrics, planned: &PeriodMetrics, budget: &Budget) -> Vec<Variance> {
+    // Without a budgeted revenue, only the figures budgeted as given are compared.
+    let given: Vec<&str> = FIGURES
+        .iter()
+        .filter(|f| f.field != Field::Revenue && f.field.get(&budget.period).is_some())
+        .map(|f| f.column)
+        .collect();
     let metrics = CATALOGUE.iter().filter(|m| {
         let comparable = !matches!(m.unit, Unit::Growth | Unit::Pp);
-        let from_given =
-            budget.revenue_given || (matches!(m.formula, Formula::Input(_)) && m.key != "revenue");
-        comparable && from_given
+        comparable && (budget.revenue_given || given.contains(&m.key))
     });
     let mut rows: Vec<Variance> = metrics
         .filter_map(|m| {
