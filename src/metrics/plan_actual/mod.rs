@@ -10,6 +10,7 @@
 mod accuracy;
 mod guidance;
 mod variance;
+mod variance_row;
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ use serde::Serialize;
 
 pub use accuracy::{Accuracy, WINDOWS};
 pub use guidance::{GuidanceCheck, Position};
-pub use variance::{Variance, Verdict};
+pub use variance_row::{Variance, Verdict};
 
 use super::PeriodMetrics;
 use crate::input::plan_actual::PeriodPlan;
@@ -125,5 +126,7 @@ fn period(
     }
 }
 
+#[cfg(test)]
+mod fixture;
 #[cfg(test)]
 mod tests;

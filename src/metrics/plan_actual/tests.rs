@@ -1,5 +1,5 @@
-//! Plan against actual against values worked by hand from the four quarters below (full
-//! units): 2025-Q1 below its range and under budget, Q2 on budget and within, Q3 above a
+//! Plan against actual against values worked by hand from the four quarters of `fixture.rs`
+//! (full units): 2025-Q1 below its range and under budget, Q2 on budget and within, Q3 above a
 //! point guidance, Q4 with guidance and no budget.
 
 use rust_decimal_macros::dec;
@@ -9,50 +9,7 @@ use crate::metrics::catalogue::Number;
 use crate::money::Exact;
 use crate::period::PeriodKind;
 
-pub(crate) const QUARTERS: &str = r#"[company]
-name = "Plan AB"
-currency = "SEK"
-
-[[period]]
-label = "2025-Q1"
-revenue = 100
-headcount_end = 52
-costs = { marketing = 30, rent = 10 }
-[period.budget]
-revenue = 110
-headcount_end = 50
-costs = { marketing = 25, rent = 12 }
-[period.guidance]
-revenue = [105, 115]
-
-[[period]]
-label = "2025-Q2"
-revenue = 120
-[period.budget]
-revenue = 120
-[period.guidance]
-revenue = [115, 125]
-
-[[period]]
-label = "2025-Q3"
-revenue = 130
-[period.budget]
-revenue = 125
-[period.guidance]
-revenue = 126
-
-[[period]]
-label = "2025-Q4"
-revenue = 140
-[period.guidance]
-revenue = [130, 150]
-"#;
-
-/// The plan against actual of an input written out in TOML.
-pub(crate) fn plan_of(text: &str) -> PlanActual {
-    let input = crate::input::from_toml(text).unwrap_or_else(|e| panic!("{e}"));
-    crate::metrics::compute(&input).plan_actual
-}
+use super::fixture::{plan_of, QUARTERS};
 
 fn quarter(plan: &PlanActual, n: usize) -> &PeriodPlanActual {
     &plan.periods[n - 1]
