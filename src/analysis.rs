@@ -52,7 +52,8 @@ impl Serialize for Analysis {
             + usize::from(self.as_of.is_some())
             + usize::from(!m.value_units.is_empty())
             + usize::from(m.trailing_twelve_months.is_some())
-            + usize::from(!m.non_gaap.hidden());
+            + usize::from(!m.non_gaap.hidden())
+            + usize::from(!m.plan_actual.is_empty());
         let mut out = serializer.serialize_struct("Analysis", fields)?;
         out.serialize_field("company", &m.company)?;
         out.serialize_field("source", &m.source)?;
@@ -69,6 +70,10 @@ impl Serialize for Analysis {
         // The non-GAAP measures, reconciled and checked, when the company shows any.
         if !m.non_gaap.hidden() {
             out.serialize_field("non_gaap", &m.non_gaap)?;
+        }
+        // Budgets and guidance against the actual figures, when the input gives either.
+        if !m.plan_actual.is_empty() {
+            out.serialize_field("plan_actual", &m.plan_actual)?;
         }
         out.serialize_field("warnings", &m.warnings)?;
         if let Some(plan) = &self.plan {

@@ -207,6 +207,8 @@ pub static PERIOD_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
             "values",
             "adjustments",
             "reported",
+            "budget",
+            "guidance",
         ])
         .collect()
 });

@@ -25,7 +25,9 @@ mod non_gaap_operands;
 #[cfg(test)]
 mod non_gaap_tests;
 mod percent;
+pub mod plan_actual;
 pub mod raw;
+mod raw_guidance;
 mod raw_non_gaap;
 mod read;
 mod sheet;
@@ -194,6 +196,10 @@ pub struct ReadinessOverrides {
     pub min_revenue_growth_pct: Option<Decimal>,
     pub min_rule_of_40: Option<Decimal>,
     pub min_fiscal_years: Option<Decimal>,
+    /// Quarters of the last four at or above their revenue guidance.
+    pub min_quarters_at_guidance: Option<Decimal>,
+    /// Mean absolute % error of revenue against budget over the last four quarters.
+    pub max_budget_error_pct: Option<Decimal>,
     /// The margin the Rule of 40 adds to revenue growth.
     pub rule_of_40_margin: RuleOf40Margin,
     /// Thresholds on company KPIs (`[[readiness.kpi]]`).
@@ -331,6 +337,9 @@ pub struct CompanyInput {
     pub non_gaap: Vec<non_gaap::NonGaapMeasure>,
     /// Periods in time order.
     pub periods: Vec<Period>,
+    /// The budgets and guidance of the periods that have them, in time order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plan_actual: Vec<plan_actual::PeriodPlan>,
     /// The unit of each `[period.values]` name declared with `[values.<name>] unit = ...`;
     /// a name not listed is money ([`CompanyInput::value_unit`]).
     pub value_units: std::collections::BTreeMap<String, ValueUnit>,

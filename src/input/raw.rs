@@ -123,6 +123,10 @@ pub struct RawReadiness {
     pub min_fiscal_years: Option<Amount>,
     /// The margin the Rule of 40 adds to growth: "operating" (default), "ebitda" or "fcf".
     pub rule_of_40_margin: Option<String>,
+    /// Quarters of the last four at or above their revenue guidance (see `plan_actual.rs`).
+    pub min_quarters_at_guidance: Option<Amount>,
+    /// Mean absolute % error of revenue against budget over the last four quarters.
+    pub max_budget_error_pct: Option<Amount>,
     /// Thresholds on company KPIs.
     #[serde(default)]
     pub kpi: Vec<RawKpiThreshold>,
@@ -165,6 +169,10 @@ pub struct RawPeriod {
     /// Subtotal rows or columns (spreadsheets and CSV files only).
     #[serde(skip)]
     pub subtotals: Vec<RawSubtotal>,
+    /// `[period.budget]`: the plan's figures, as a period without a label (see `plan_actual.rs`).
+    pub budget: Option<Box<RawPeriod>>,
+    /// `[period.guidance]`: ranges given before the period (see `plan_actual.rs`).
+    pub guidance: Option<super::raw_guidance::RawGuidance<Amount>>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -274,6 +282,8 @@ pub const READINESS_FIELDS: &[&str] = &[
     "min_rule_of_40",
     "min_fiscal_years",
     "rule_of_40_margin",
+    "min_quarters_at_guidance",
+    "max_budget_error_pct",
     "kpi",
 ];
 

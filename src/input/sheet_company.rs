@@ -142,6 +142,8 @@ pub(in crate::input) fn table_field(
         ("readiness", "min_revenue_growth_pct") => &mut readiness(raw).min_revenue_growth_pct,
         ("readiness", "min_rule_of_40") => &mut readiness(raw).min_rule_of_40,
         ("readiness", "min_fiscal_years") => &mut readiness(raw).min_fiscal_years,
+        ("readiness", "min_quarters_at_guidance") => &mut readiness(raw).min_quarters_at_guidance,
+        ("readiness", "max_budget_error_pct") => &mut readiness(raw).max_budget_error_pct,
         ("readiness", "rule_of_40_margin") => {
             // A name, not a number: checked with the `[readiness]` table's own.
             readiness(raw).rule_of_40_margin = Some(value.to_string());

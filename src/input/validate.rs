@@ -36,14 +36,34 @@ pub fn validate(
     let mut reading_warnings = std::mem::take(&mut raw.reading_warnings);
     reading_warnings.extend(raw.periods.iter().flat_map(subtotal_warnings));
     let value_units = value_units(&mut raw, &check)?;
-    let (mut periods, label_lines) =
-        checked_periods(raw.periods, &company, &value_units, cost_sign, &check)?;
+    let raw_plans = budget::take(&mut raw.periods);
+    let written = written_labels(&raw.periods);
+    let (mut periods, label_lines) = checked_periods(
+        raw.periods,
+        &written,
+        &company,
+        &value_units,
+        cost_sign,
+        &check,
+    )?;
+    let check_budget = |raw, index, check: &Checker| {
+        period::period(raw, index, &company, &value_units, cost_sign, check)
+    };
+    let (plan_actual, plan_warnings) = budget::plans(
+        raw_plans,
+        &periods,
+        &written,
+        company.scale,
+        check_budget,
+        &check,
+    )?;
     check_cost_lines(&company, &periods, &check)?;
     check_cost_sign(&periods, cost_sign, &check)?;
     periods.sort_by_key(|p| p.label.sort_key());
     super::years::complete(&mut periods, company.scale);
     let mut warnings = gap_warnings(&periods);
     warnings.extend(reading_warnings);
+    warnings.extend(plan_warnings);
     let plan = raw.plan.map(|plan| self::plan(plan, &check)).transpose()?;
     let acknowledgements = super::acknowledge::validate(raw.acknowledge, file, locator)?;
     let readiness = readiness(raw.readiness, &command_line.readiness_keys, &check)?;
@@ -70,6 +90,7 @@ pub fn validate(
         plan,
         readiness: readiness.unwrap_or_default(),
         periods,
+        plan_actual,
         value_units,
         warnings,
         acknowledgements,
@@ -77,12 +98,16 @@ pub fn validate(
     })
 }
 
+#[path = "validate_budget.rs"]
+mod budget;
 #[path = "validate_checker.rs"]
 mod checker;
 #[path = "validate_company.rs"]
 mod company;
 #[path = "validate_costs.rs"]
 mod costs;
+#[path = "validate_plan_guidance.rs"]
+mod guidance;
 #[path = "validate_labels.rs"]
 mod labels;
 #[path = "validate_overrides.rs"]
@@ -103,6 +128,8 @@ mod serde_messages;
 mod statement;
 #[path = "validate_text.rs"]
 mod text;
+#[path = "validate_plan_unmatched.rs"]
+mod unmatched;
 #[path = "validate_warnings.rs"]
 mod warnings;
 
@@ -112,7 +139,7 @@ use costs::{check_cost_lines, check_cost_sign};
 use labels::duplicate_label;
 use overrides::table_fields;
 pub use peers::MAX_PEERS;
-use periods::{checked_periods, period_count, value_units};
+use periods::{checked_periods, period_count, value_units, written_labels};
 use plan::plan;
 use readiness::{percent_as_share, readiness};
 pub use serde_messages::explain_serde_message;

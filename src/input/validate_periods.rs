@@ -60,6 +60,7 @@ pub(super) fn value_units(
 /// been checked one after another.
 pub(super) fn checked_periods(
     raw_periods: Vec<RawPeriod>,
+    written: &[String],
     company: &Company,
     value_units: &BTreeMap<String, ValueUnit>,
     cost_sign: CostSign,
@@ -69,11 +70,6 @@ pub(super) fn checked_periods(
     let mut label_lines = HashMap::with_capacity(raw_periods.len());
     let mut periods = Vec::with_capacity(raw_periods.len());
     let mut seen: foldhash::HashMap<PeriodLabel, usize> = foldhash::HashMap::default();
-    // Each label as written, for a duplicate's message ("2024Q1" and "Q1 2024" are one period).
-    let written: Vec<String> = raw_periods
-        .iter()
-        .map(|p| p.label.as_ref().map_or("", |l| l.0.trim()).to_string())
-        .collect();
     let checked: Vec<Result<Period, InputError>> = {
         use rayon::prelude::*;
         raw_periods
@@ -90,7 +86,7 @@ pub(super) fn checked_periods(
             return Err(check
                 .error(
                     FieldPath::new(Table::Period(index), &["label"]),
-                    duplicate_label(&written, period.label, first, index),
+                    duplicate_label(written, period.label, first, index),
                 )
                 .with_help("each period label may appear once; remove or relabel one of them"));
         }
@@ -100,4 +96,13 @@ pub(super) fn checked_periods(
         periods.push(period);
     }
     Ok((periods, label_lines))
+}
+
+/// Each period's label as written, for messages that quote it ("2024Q1" and "Q1 2024" are one
+/// period).
+pub(super) fn written_labels(raw_periods: &[RawPeriod]) -> Vec<String> {
+    raw_periods
+        .iter()
+        .map(|p| p.label.as_ref().map_or("", |l| l.0.trim()).to_string())
+        .collect()
 }

@@ -20,6 +20,8 @@ pub(super) fn readiness(
             min_revenue_growth_pct: r.min_revenue_growth_pct.map(|a| a.0),
             min_rule_of_40: r.min_rule_of_40.map(|a| a.0),
             min_fiscal_years: r.min_fiscal_years.map(|a| a.0),
+            min_quarters_at_guidance: r.min_quarters_at_guidance.map(|a| a.0),
+            max_budget_error_pct: r.max_budget_error_pct.map(|a| a.0),
             set_on_command_line: set_on_command_line.to_vec(),
         })
     })

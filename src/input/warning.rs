@@ -58,11 +58,13 @@ pub enum WarningKind {
     NonGaapLiquidityCash,
     /// A non-GAAP measure without a statement of why management finds it useful.
     NonGaapNoPurpose,
+    /// A budget or guidance figure for a figure the period's actuals do not give.
+    PlanWithoutActual,
 }
 
 impl WarningKind {
     /// Every kind, in the order the docs list them.
-    pub const ALL: [WarningKind; 23] = [
+    pub const ALL: [WarningKind; 24] = [
         WarningKind::Gap,
         WarningKind::UnlistedCosts,
         WarningKind::QuartersVsYear,
@@ -86,6 +88,7 @@ impl WarningKind {
         WarningKind::NonGaapRecurringCash,
         WarningKind::NonGaapLiquidityCash,
         WarningKind::NonGaapNoPurpose,
+        WarningKind::PlanWithoutActual,
     ];
 
     /// The kind's name as written in files: `unlisted_costs`.
@@ -114,6 +117,7 @@ impl WarningKind {
             WarningKind::NonGaapRecurringCash => "non_gaap_recurring_cash",
             WarningKind::NonGaapLiquidityCash => "non_gaap_liquidity_cash",
             WarningKind::NonGaapNoPurpose => "non_gaap_no_purpose",
+            WarningKind::PlanWithoutActual => "plan_without_actual",
         }
     }
 
@@ -145,6 +149,7 @@ impl WarningKind {
                 "cash-settled charges excluded from a liquidity measure"
             }
             WarningKind::NonGaapNoPurpose => "non-GAAP measures without a stated purpose",
+            WarningKind::PlanWithoutActual => "budget or guidance figures without an actual",
         }
     }
 

@@ -9,6 +9,7 @@ mod checks;
 pub mod kpi;
 pub mod non_gaap;
 mod period;
+pub mod plan_actual;
 pub mod reason;
 pub mod runs;
 mod ttm;
@@ -68,6 +69,9 @@ pub struct Metrics {
     /// left out while the company declares none and reports no free cash flow of its own.
     #[serde(skip_serializing_if = "non_gaap::NonGaap::hidden")]
     pub non_gaap: non_gaap::NonGaap,
+    /// Each period's budget and guidance against its actual figures (left out without either).
+    #[serde(skip_serializing_if = "plan_actual::PlanActual::is_empty")]
+    pub plan_actual: plan_actual::PlanActual,
     pub warnings: Vec<Warning>,
     pub generator: Generator,
 }
@@ -193,6 +197,7 @@ pub fn compute(input: &CompanyInput) -> Metrics {
         kpis: input.kpis.clone(),
         value_units: input.value_units.clone(),
         trailing_twelve_months: ttm::trailing_twelve_months(&periods),
+        plan_actual: plan_actual::compute(input, &periods, &all_lines),
         periods,
         non_gaap,
         warnings,

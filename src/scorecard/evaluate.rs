@@ -33,6 +33,7 @@ pub fn evaluate(
             .sourced(thresholds.fail_on_warnings.source),
     ];
     criteria.extend(super::non_gaap::criteria(input, metrics));
+    criteria.extend(super::plan_actual::criteria(metrics, &thresholds));
     // The plan's target and the KPIs' bars are the company file's own.
     criteria.extend(
         plan.map(plan_target::plan_target)

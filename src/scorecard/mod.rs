@@ -21,6 +21,7 @@ mod latest;
 mod margin_trend;
 mod non_gaap;
 mod per_employee;
+mod plan_actual;
 mod plan_target;
 mod rule_of_40;
 mod source;

@@ -786,3 +786,6 @@ mod check;
 
 #[path = "cli/check_figures.rs"]
 mod check_figures;
+
+#[path = "cli/plan_actual.rs"]
+mod plan_actual;
