@@ -24,7 +24,6 @@ const NOT_YET: &[&str] = &[
     "src/compare/chart.rs: draw",
     "src/compare/mod.rs: build",
     "src/compare/terminal.rs: write",
-    "src/metrics/period.rs: compute",
     "src/report/charts/draw/costs.rs: stacked_costs",
     "src/report/charts/draw/margin.rs: margin_lines",
     "src/report/charts/draw/mod.rs: Job::alt",
