@@ -36,7 +36,6 @@ const NOT_YET: &[&str] = &[
     "src/report/workbook/peers.rs: metric_row",
     "src/report/workbook/plan.rs: sheet",
     "src/report/workbook/series.rs: sheet",
-    "src/settings.rs: Settings::from_cli",
 ];
 
 #[test]
