@@ -28,7 +28,6 @@ const NOT_YET: &[&str] = &[
     "src/report/charts/draw/margin.rs: margin_lines",
     "src/report/charts/draw/mod.rs: Job::alt",
     "src/report/charts/plan.rs: PlanChart::draw",
-    "src/report/peers/mod.rs: build",
     "src/report/workbook/inputs.rs: inputs_sheet",
     "src/report/workbook/inputs.rs: company_sheet",
     "src/report/workbook/notes.rs: notes",
