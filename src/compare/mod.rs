@@ -12,6 +12,7 @@ pub mod render;
 mod rows;
 pub mod select;
 pub mod terminal;
+mod terminal_table;
 pub mod view;
 pub mod workbook;
 
