@@ -208,7 +208,7 @@ fn definitions(sheet: &mut Worksheet, row: u32, styles: &Styles) -> Result<(), X
         "When n/a",
         "In this workbook",
     ];
-    let mut row = section(sheet, row, "Definitions", &heads, styles)?;
+    let first = section(sheet, row, "Definitions", &heads, styles)?;
     let definitions = CATALOGUE
         .iter()
         .map(|m| {
@@ -237,14 +237,13 @@ fn definitions(sheet: &mut Worksheet, row: u32, styles: &Styles) -> Result<(), X
                 how,
             )
         }));
-    for (name, key, unit, formula, unavailable, how) in definitions {
+    for (row, (name, key, unit, formula, unavailable, how)) in (first..).zip(definitions) {
         for (column, text) in [name, key, unit.words(), &formula, unavailable, how]
             .iter()
             .enumerate()
         {
             sheet.text_with(row, column as u16, *text, &styles.wrap)?;
         }
-        row += 1;
     }
     Ok(())
 }
