@@ -155,9 +155,7 @@ impl Settings {
             quiet: cli.quiet,
             verbose: cli.verbose,
         };
-        let as_of = |flag: Option<String>| {
-            values::as_of(flag.as_deref(), env.source_date_epoch.as_deref()).map_err(usage)
-        };
+        let as_of = |flag: Option<String>| report_date(flag, env);
         let command = match cli.command {
             Command::Metrics { input, read, date } => CommandSettings::Metrics(Metrics {
                 input,
@@ -170,15 +168,9 @@ impl Settings {
                 brief,
                 read,
                 date,
-            } => {
-                let (thresholds, warnings) = values::thresholds(brief.thresholds.as_deref())?;
-                CommandSettings::Generate(Generate {
-                    thresholds,
-                    warnings,
-                    progress: !output.quiet && !env.in_ci,
-                    ..generate(inputs, dir, brief, read, as_of(date.as_of)?)?
-                })
-            }
+            } => CommandSettings::Generate(generate_command(
+                inputs, dir, brief, read, date.as_of, output, env,
+            )?),
             Command::Serve {
                 inputs,
                 port,
@@ -187,20 +179,15 @@ impl Settings {
                 brief,
                 read,
                 date,
-            } => {
-                if inputs.iter().any(|input| input.as_os_str() == "-") {
-                    return Err(usage(anyhow::anyhow!(
-                        "serve watches files for changes and cannot read standard input (`-`): give a file"
-                    )));
-                }
-                let thresholds_file = brief.thresholds.clone();
-                CommandSettings::Serve(Serve {
-                    generate: generate(inputs, PathBuf::new(), brief, read, as_of(date.as_of)?)?,
-                    thresholds_file,
-                    address: std::net::SocketAddr::new(bind, port),
-                    open,
-                })
-            }
+            } => CommandSettings::Serve(serve(
+                inputs,
+                std::net::SocketAddr::new(bind, port),
+                open,
+                brief,
+                read,
+                date.as_of,
+                env,
+            )?),
             Command::Check {
                 inputs,
                 strict,
@@ -208,21 +195,14 @@ impl Settings {
                 format,
                 thresholds,
                 read,
-            } => {
-                let (mut thresholds, warnings) = values::thresholds(thresholds.as_deref())?;
-                if fail_on_warnings {
-                    let source = crate::scorecard::ThresholdSource::CommandLine;
-                    thresholds.fail_on_warnings.set(true, source);
-                }
-                CommandSettings::Check(Check {
-                    inputs,
-                    strict,
-                    format: check_format(format),
-                    read: read_options(read)?,
-                    thresholds,
-                    warnings,
-                })
-            }
+            } => CommandSettings::Check(check(
+                inputs,
+                strict,
+                fail_on_warnings,
+                format,
+                thresholds,
+                read,
+            )?),
             Command::Compare {
                 inputs,
                 periods,
@@ -246,35 +226,124 @@ impl Settings {
                 read: read_options(read)?,
                 as_of: as_of(date.as_of)?,
             }),
-            Command::Import(ImportSource::Sec {
-                file,
-                from,
-                quarters,
-                headcount,
-                output,
-            }) => CommandSettings::ImportSec(ImportSec {
-                file,
-                options: sec::Options {
-                    from,
-                    quarters,
-                    headcount: values::headcount(&headcount).map_err(usage)?,
-                },
-                output,
-            }),
-            Command::Init {
-                dir,
-                templates,
-                force,
-            } => CommandSettings::Init(Init {
-                dir,
-                templates,
-                force,
-            }),
-            Command::Completions { shell } => CommandSettings::Completions(shell),
-            Command::Man { command, dir } => CommandSettings::Man { command, dir },
+            other => tool_command(other)?,
         };
         Ok(Settings { output, command })
     }
+}
+
+/// The settings of a command that reads no company file: `import`, `init`, `completions`
+/// and `man`.
+fn tool_command(command: Command) -> Result<CommandSettings> {
+    Ok(match command {
+        Command::Import(ImportSource::Sec {
+            file,
+            from,
+            quarters,
+            headcount,
+            output,
+        }) => CommandSettings::ImportSec(ImportSec {
+            file,
+            options: sec::Options {
+                from,
+                quarters,
+                headcount: values::headcount(&headcount).map_err(usage)?,
+            },
+            output,
+        }),
+        Command::Init {
+            dir,
+            templates,
+            force,
+        } => CommandSettings::Init(Init {
+            dir,
+            templates,
+            force,
+        }),
+        Command::Completions { shell } => CommandSettings::Completions(shell),
+        Command::Man { command, dir } => CommandSettings::Man { command, dir },
+        _ => unreachable!("the commands that read company files are settled in from_cli"),
+    })
+}
+
+/// The report date: `--as-of`, else SOURCE_DATE_EPOCH (a bad one is a usage error).
+fn report_date(flag: Option<String>, env: &Environment) -> Result<Option<String>> {
+    values::as_of(flag.as_deref(), env.source_date_epoch.as_deref()).map_err(usage)
+}
+
+/// `generate`'s settings from its arguments: the thresholds file read, the progress bar
+/// unless quiet or in CI.
+fn generate_command(
+    inputs: Vec<PathBuf>,
+    dir: PathBuf,
+    brief: BriefArgs,
+    read: ReadArgs,
+    as_of: Option<String>,
+    output: Output,
+    env: &Environment,
+) -> Result<Generate> {
+    let (thresholds, warnings) = values::thresholds(brief.thresholds.as_deref())?;
+    Ok(Generate {
+        thresholds,
+        warnings,
+        progress: !output.quiet && !env.in_ci,
+        ..generate(inputs, dir, brief, read, report_date(as_of, env)?)?
+    })
+}
+
+/// `serve`'s settings: inputs from files only (it watches them), the thresholds file kept to
+/// read again when it changes.
+fn serve(
+    inputs: Vec<PathBuf>,
+    address: std::net::SocketAddr,
+    open: bool,
+    brief: BriefArgs,
+    read: ReadArgs,
+    as_of: Option<String>,
+    env: &Environment,
+) -> Result<Serve> {
+    if inputs.iter().any(|input| input.as_os_str() == "-") {
+        return Err(usage(anyhow::anyhow!(
+            "serve watches files for changes and cannot read standard input (`-`): give a file"
+        )));
+    }
+    let thresholds_file = brief.thresholds.clone();
+    Ok(Serve {
+        generate: generate(
+            inputs,
+            PathBuf::new(),
+            brief,
+            read,
+            report_date(as_of, env)?,
+        )?,
+        thresholds_file,
+        address,
+        open,
+    })
+}
+
+/// `check`'s settings: the thresholds file read, `--fail-on-warnings` over it.
+fn check(
+    inputs: Vec<PathBuf>,
+    strict: bool,
+    fail_on_warnings: bool,
+    format: cli::CheckFormat,
+    thresholds: Option<PathBuf>,
+    read: ReadArgs,
+) -> Result<Check> {
+    let (mut thresholds, warnings) = values::thresholds(thresholds.as_deref())?;
+    if fail_on_warnings {
+        let source = crate::scorecard::ThresholdSource::CommandLine;
+        thresholds.fail_on_warnings.set(true, source);
+    }
+    Ok(Check {
+        inputs,
+        strict,
+        format: check_format(format),
+        read: read_options(read)?,
+        thresholds,
+        warnings,
+    })
 }
 
 /// `generate`'s settings from its arguments, with the default thresholds and no progress bar.

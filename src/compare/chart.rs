@@ -3,6 +3,7 @@
 //! and compare across currencies, which money would not. Drawn to SVG with the built-in font.
 
 use anyhow::{anyhow, Result};
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
@@ -104,14 +105,7 @@ fn draw<DB: DrawingBackend>(
     headings: &[&str],
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
-    let all: Vec<f64> = groups
-        .iter()
-        .flat_map(|g| g.values.iter().flatten().copied())
-        .collect();
-    let low = all.iter().copied().fold(0.0, f64::min);
-    let high = all.iter().copied().fold(0.0, f64::max);
-    let span = (high - low).max(1.0);
-    let y_range = (low - span * 0.08)..(high + span * 0.12);
+    let y_range = y_range(groups);
     let n = groups.len();
     let label_style = ("sans-serif", 13).into_font().color(&RGBColor(60, 60, 60));
     let mut chart = ChartBuilder::on(area)
@@ -144,44 +138,87 @@ fn draw<DB: DrawingBackend>(
     )))?;
     let columns = headings.len().max(1);
     let bar_width = 0.8 / columns as f64;
+    for (column, heading) in headings.iter().enumerate() {
+        draw_column(&mut chart, groups, column, heading, bar_width)?;
+    }
+    draw_names(area, &chart, &names)?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperRight)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font(label_style)
+        .draw()?;
+    Ok(())
+}
+
+/// The value axis: every value and zero, with room above for the values' labels.
+fn y_range(groups: &[Group]) -> std::ops::Range<f64> {
+    let all: Vec<f64> = groups
+        .iter()
+        .flat_map(|g| g.values.iter().flatten().copied())
+        .collect();
+    let low = all.iter().copied().fold(0.0, f64::min);
+    let high = all.iter().copied().fold(0.0, f64::max);
+    let span = (high - low).max(1.0);
+    (low - span * 0.08)..(high + span * 0.12)
+}
+
+/// The bar chart's plotting context: groups along x, percentages up y.
+type Bars<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// One column's bars, one in each group, with its legend entry and each bar's value.
+fn draw_column<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Bars<'a, DB>,
+    groups: &[Group],
+    column: usize,
+    heading: &str,
+    bar_width: f64,
+) -> DrawResult<DB> {
     let value_style = ("sans-serif", 11)
         .into_font()
         .color(&RGBColor(40, 40, 40))
         .pos(Pos::new(HPos::Center, VPos::Bottom));
-    for (column, heading) in headings.iter().enumerate() {
-        let colour = PALETTE[column % PALETTE.len()];
-        let bars: Vec<(f64, f64)> = groups
-            .iter()
-            .enumerate()
-            .filter_map(|(g, group)| {
-                let x = g as f64 + 0.1 + column as f64 * bar_width;
-                group.values.get(column).copied().flatten().map(|v| (x, v))
-            })
-            .collect();
-        chart
-            .draw_series(bars.iter().map(|&(x, v)| {
-                Rectangle::new(
-                    [(x + 0.01, 0.0), (x + bar_width - 0.01, v)],
-                    colour.filled(),
-                )
-            }))?
-            .label(*heading)
-            .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
-        // Each bar's value above it (or at zero), and "n/a" where a column has none.
-        let values = groups.iter().enumerate().map(|(g, group)| {
-            let x = g as f64 + 0.1 + (column as f64 + 0.5) * bar_width;
-            match group.values.get(column).copied().flatten() {
-                Some(v) => Text::new(
-                    crate::format::places(v, 1, false),
-                    (x, v.max(0.0)),
-                    value_style.clone(),
-                ),
-                None => Text::new("n/a".to_string(), (x, 0.0), value_style.clone()),
-            }
-        });
-        chart.draw_series(values)?;
-    }
-    // Metric names under each group, centred: the x axis has no numeric meaning.
+    let colour = PALETTE[column % PALETTE.len()];
+    let bars: Vec<(f64, f64)> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(g, group)| {
+            let x = g as f64 + 0.1 + column as f64 * bar_width;
+            group.values.get(column).copied().flatten().map(|v| (x, v))
+        })
+        .collect();
+    chart
+        .draw_series(bars.iter().map(|&(x, v)| {
+            Rectangle::new(
+                [(x + 0.01, 0.0), (x + bar_width - 0.01, v)],
+                colour.filled(),
+            )
+        }))?
+        .label(heading)
+        .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
+    // Each bar's value above it (or at zero), and "n/a" where a column has none.
+    let values = groups.iter().enumerate().map(|(g, group)| {
+        let x = g as f64 + 0.1 + (column as f64 + 0.5) * bar_width;
+        match group.values.get(column).copied().flatten() {
+            Some(v) => Text::new(
+                crate::format::places(v, 1, false),
+                (x, v.max(0.0)),
+                value_style.clone(),
+            ),
+            None => Text::new("n/a".to_string(), (x, 0.0), value_style.clone()),
+        }
+    });
+    chart.draw_series(values)?;
+    Ok(())
+}
+
+/// Metric names under each group, centred: the x axis has no numeric meaning.
+fn draw_names<'a, DB: DrawingBackend + 'a>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    chart: &Bars<'a, DB>,
+    names: &[String],
+) -> DrawResult<DB> {
     let name_style = ("sans-serif", 13)
         .into_font()
         .color(&RGBColor(40, 40, 40))
@@ -197,13 +234,6 @@ fn draw<DB: DrawingBackend>(
             ))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(200, 200, 200))
-        .label_font(label_style)
-        .draw()?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ pub mod render;
 mod rows;
 pub mod select;
 pub mod terminal;
+mod terminal_table;
 pub mod view;
 pub mod workbook;
 
@@ -121,80 +122,10 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
         .iter()
         .map(|s| column(mode, s, shared_scale(sources, &s.metrics.company.currency)))
         .collect();
-    let mut currencies: Vec<&str> = columns.iter().map(|c| c.currency.as_str()).collect();
-    currencies.sort_unstable();
-    currencies.dedup();
-    let currency_note = (currencies.len() > 1).then(|| {
-        format!(
-            "Different currencies ({}): money is shown in each company's own currency and is not \
-             compared; percentages and ratios are.",
-            currencies.join(", ")
-        )
-    });
-    let mut year_ends: Vec<String> = sources
-        .iter()
-        .map(|s| {
-            s.metrics
-                .company
-                .fiscal_year_end
-                .clone()
-                .unwrap_or_else(|| "12-31".to_string())
-        })
-        .collect();
-    year_ends.sort_unstable();
-    year_ends.dedup();
-    let fiscal_year_note = (mode == Mode::Peers && year_ends.len() > 1).then(|| {
-        format!(
-            "Fiscal years end on different days ({}, MM-DD; 12-31 where not given): the same \
-             period label covers different months for these companies.",
-            year_ends.join(", ")
-        )
-    });
-    let same_unit = columns
-        .iter()
-        .all(|c| c.amounts_label == columns[0].amounts_label);
-    let amounts_note = match columns.first() {
-        Some(first) if same_unit => format!("amounts in {}", first.amounts_label),
-        _ => format!(
-            "amounts in each column's own unit: {}",
-            columns
-                .iter()
-                .map(|c| format!("{} {}", c.heading, c.amounts_label))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ),
-    };
-    // A company whose input is in another scale is brought to its currency's: say so.
-    let rescaled: Vec<String> = columns
-        .iter()
-        .filter(|c| c.input_scale != c.scale)
-        .map(|c| {
-            format!(
-                "{}'s figures, in {} in its input, are shown in {}",
-                c.company,
-                c.input_scale.name(),
-                c.scale.name()
-            )
-        })
-        .collect();
-    let amounts_note = match rescaled.is_empty() {
-        true => amounts_note,
-        false => format!("{amounts_note} ({})", rescaled.join("; ")),
-    };
-    let mut periods: Vec<PeriodLabel> = columns.iter().map(|c| c.period).collect();
-    periods.sort_by_key(|l| l.sort_key());
-    periods.dedup();
-    let period_note = (mode == Mode::Peers && periods.len() > 1).then(|| {
-        format!(
-            "The columns are different periods ({}): each company's own latest, named under \
-             its name.",
-            columns
-                .iter()
-                .map(|c| format!("{} {}", c.company, c.period))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    });
+    let currency_note = currency_note(&columns);
+    let fiscal_year_note = fiscal_year_note(mode, sources);
+    let amounts_note = amounts_note(&columns);
+    let period_note = period_note(mode, &columns);
     let mut notes = Vec::new();
     let mut rows = Vec::new();
     let mut empty_rows = Vec::new();
@@ -222,6 +153,96 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
         as_of,
         generator: Generator::default(),
     }
+}
+
+/// Set when the columns' currencies differ: money is not compared then.
+fn currency_note(columns: &[Column]) -> Option<String> {
+    let mut currencies: Vec<&str> = columns.iter().map(|c| c.currency.as_str()).collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    (currencies.len() > 1).then(|| {
+        format!(
+            "Different currencies ({}): money is shown in each company's own currency and is not \
+             compared; percentages and ratios are.",
+            currencies.join(", ")
+        )
+    })
+}
+
+/// Set when companies' fiscal years end on different days.
+fn fiscal_year_note(mode: Mode, sources: &[Source]) -> Option<String> {
+    let mut year_ends: Vec<String> = sources
+        .iter()
+        .map(|s| {
+            s.metrics
+                .company
+                .fiscal_year_end
+                .clone()
+                .unwrap_or_else(|| "12-31".to_string())
+        })
+        .collect();
+    year_ends.sort_unstable();
+    year_ends.dedup();
+    (mode == Mode::Peers && year_ends.len() > 1).then(|| {
+        format!(
+            "Fiscal years end on different days ({}, MM-DD; 12-31 where not given): the same \
+             period label covers different months for these companies.",
+            year_ends.join(", ")
+        )
+    })
+}
+
+/// The unit of amounts: one for all columns or each column's, and which inputs were rescaled.
+fn amounts_note(columns: &[Column]) -> String {
+    let same_unit = columns
+        .iter()
+        .all(|c| c.amounts_label == columns[0].amounts_label);
+    let amounts_note = match columns.first() {
+        Some(first) if same_unit => format!("amounts in {}", first.amounts_label),
+        _ => format!(
+            "amounts in each column's own unit: {}",
+            columns
+                .iter()
+                .map(|c| format!("{} {}", c.heading, c.amounts_label))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    };
+    // A company whose input is in another scale is brought to its currency's: say so.
+    let rescaled: Vec<String> = columns
+        .iter()
+        .filter(|c| c.input_scale != c.scale)
+        .map(|c| {
+            format!(
+                "{}'s figures, in {} in its input, are shown in {}",
+                c.company,
+                c.input_scale.name(),
+                c.scale.name()
+            )
+        })
+        .collect();
+    match rescaled.is_empty() {
+        true => amounts_note,
+        false => format!("{amounts_note} ({})", rescaled.join("; ")),
+    }
+}
+
+/// Set when companies' columns are different periods.
+fn period_note(mode: Mode, columns: &[Column]) -> Option<String> {
+    let mut periods: Vec<PeriodLabel> = columns.iter().map(|c| c.period).collect();
+    periods.sort_by_key(|l| l.sort_key());
+    periods.dedup();
+    (mode == Mode::Peers && periods.len() > 1).then(|| {
+        format!(
+            "The columns are different periods ({}): each company's own latest, named under \
+             its name.",
+            columns
+                .iter()
+                .map(|c| format!("{} {}", c.company, c.period))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
 }
 
 /// The scale amounts in `currency` are shown in: the largest scale of the inputs in it, so

@@ -7,13 +7,8 @@ use std::io::Write;
 use anstyle::{AnsiColor, Style};
 
 use super::change::Tone;
-use super::{Comparison, Row};
-
-/// Text from an input (names, cost lines) with control characters removed, so a name cannot
-/// move the cursor or change the terminal's colours.
-fn clean(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
-}
+use super::terminal_table::{clean, Table};
+use super::Comparison;
 
 fn tone_style(tone: Tone) -> Style {
     match tone {
@@ -29,24 +24,6 @@ fn tone_word(tone: Tone) -> &'static str {
         Tone::Bad => "bad",
         Tone::Neutral | Tone::Na => "",
     }
-}
-
-fn row_name(row: &Row) -> String {
-    match row.tag {
-        Some(tag) => format!("{} [{tag}]", clean(&row.name)),
-        None => clean(&row.name),
-    }
-}
-
-fn cell_text(cell: &super::Cell) -> String {
-    match cell.note {
-        Some(note) => format!("{} [{note}]", cell.text),
-        None => cell.text.clone(),
-    }
-}
-
-fn width<'a>(texts: impl Iterator<Item = &'a str>) -> usize {
-    texts.map(|t| t.chars().count()).max().unwrap_or(0)
 }
 
 /// Writes the table, then the notes saying why values are n/a.
@@ -68,104 +45,9 @@ pub fn write(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<(
     }
     writeln!(out)?;
 
-    let base = comparison
-        .columns
-        .first()
-        .map_or(String::new(), |c| clean(&c.heading));
-    let names: Vec<String> = comparison.rows.iter().map(row_name).collect();
-    let headings: Vec<String> = comparison
-        .columns
-        .iter()
-        .map(|c| clean(&c.heading))
-        .collect();
-    let subheadings: Vec<String> = comparison
-        .columns
-        .iter()
-        .map(|c| c.subheading.as_deref().map(clean).unwrap_or_default())
-        .collect();
-    let cells: Vec<Vec<String>> = comparison
-        .rows
-        .iter()
-        .map(|r| r.cells.iter().map(cell_text).collect())
-        .collect();
-    let change_headings: Vec<String> = headings
-        .iter()
-        .skip(1)
-        .map(|h| format!("{h} vs {base}"))
-        .collect();
-
-    let name_width = width(
-        names
-            .iter()
-            .map(String::as_str)
-            .chain(["Metric", "Cost lines"]),
-    );
-    let column_widths: Vec<usize> = (0..headings.len())
-        .map(|i| {
-            width(
-                cells
-                    .iter()
-                    .filter_map(|row| row.get(i).map(String::as_str))
-                    .chain([headings[i].as_str(), subheadings[i].as_str()]),
-            )
-        })
-        .collect();
-    let change_widths: Vec<usize> = (0..change_headings.len())
-        .map(|i| {
-            width(
-                comparison
-                    .rows
-                    .iter()
-                    .filter_map(|row| row.changes.get(i).map(|c| c.text.as_str()))
-                    .chain([change_headings[i].as_str()]),
-            )
-        })
-        .collect();
-
-    write!(out, "{bold}{:<name_width$}", "Metric")?;
-    for (heading, w) in headings.iter().zip(&column_widths) {
-        write!(out, "  {heading:>w$}")?;
-    }
-    let last_change = change_headings.len().saturating_sub(1);
-    for (i, (heading, w)) in change_headings.iter().zip(&change_widths).enumerate() {
-        if i == last_change {
-            write!(out, "  {heading}")?;
-        } else {
-            write!(out, "  {heading:<w$}      ")?;
-        }
-    }
-    writeln!(out, "{bold:#}")?;
-    if subheadings.iter().any(|s| !s.is_empty()) {
-        write!(out, "{dim}{:<name_width$}", "")?;
-        for (sub, w) in subheadings.iter().zip(&column_widths) {
-            write!(out, "  {sub:>w$}")?;
-        }
-        writeln!(out, "{dim:#}")?;
-    }
-
-    let mut group = "";
-    for ((row, name), cells) in comparison.rows.iter().zip(&names).zip(&cells) {
-        if row.group != group && !group.is_empty() {
-            writeln!(out, "{bold}{}{bold:#}", row.group)?;
-        }
-        group = row.group;
-        write!(out, "{name:<name_width$}")?;
-        for (text, w) in cells.iter().zip(&column_widths) {
-            write!(out, "  {text:>w$}")?;
-        }
-        for (i, (change, w)) in row.changes.iter().zip(&change_widths).enumerate() {
-            let word = tone_word(change.tone);
-            let style = tone_style(change.tone);
-            if i == last_change && word.is_empty() {
-                write!(out, "  {}", change.text)?;
-            } else if i == last_change {
-                write!(out, "  {:<w$}  {style}{word}{style:#}", change.text)?;
-            } else {
-                write!(out, "  {:<w$}  {style}{word:<4}{style:#}", change.text)?;
-            }
-        }
-        writeln!(out)?;
-    }
+    let table = Table::of(comparison);
+    write_head(out, &table)?;
+    write_rows(out, comparison, &table)?;
     if !comparison.empty_rows.is_empty() {
         writeln!(
             out,
@@ -178,6 +60,82 @@ pub fn write(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<(
         for (index, note) in comparison.notes.iter().enumerate() {
             writeln!(out, "  [{}] {}", index + 1, clean(note))?;
         }
+    }
+    Ok(())
+}
+
+/// The heading row (and the subheadings, when the columns have any).
+fn write_head(out: &mut impl Write, table: &Table) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let Table {
+        headings,
+        subheadings,
+        change_headings,
+        name_width,
+        column_widths,
+        change_widths,
+        ..
+    } = table;
+    let name_width = *name_width;
+    write!(out, "{bold}{:<name_width$}", "Metric")?;
+    for (heading, w) in headings.iter().zip(column_widths) {
+        write!(out, "  {heading:>w$}")?;
+    }
+    let last_change = table.last_change();
+    for (i, (heading, w)) in change_headings.iter().zip(change_widths).enumerate() {
+        if i == last_change {
+            write!(out, "  {heading}")?;
+        } else {
+            write!(out, "  {heading:<w$}      ")?;
+        }
+    }
+    writeln!(out, "{bold:#}")?;
+    if subheadings.iter().any(|s| !s.is_empty()) {
+        write!(out, "{dim}{:<name_width$}", "")?;
+        for (sub, w) in subheadings.iter().zip(column_widths) {
+            write!(out, "  {sub:>w$}")?;
+        }
+        writeln!(out, "{dim:#}")?;
+    }
+    Ok(())
+}
+
+/// A line per row, with a group's name before its first row (after the first group).
+fn write_rows(out: &mut impl Write, comparison: &Comparison, table: &Table) -> std::io::Result<()> {
+    let bold = Style::new().bold();
+    let Table {
+        names,
+        cells,
+        name_width,
+        column_widths,
+        change_widths,
+        ..
+    } = table;
+    let name_width = *name_width;
+    let last_change = table.last_change();
+    let mut group = "";
+    for ((row, name), cells) in comparison.rows.iter().zip(names).zip(cells) {
+        if row.group != group && !group.is_empty() {
+            writeln!(out, "{bold}{}{bold:#}", row.group)?;
+        }
+        group = row.group;
+        write!(out, "{name:<name_width$}")?;
+        for (text, w) in cells.iter().zip(column_widths) {
+            write!(out, "  {text:>w$}")?;
+        }
+        for (i, (change, w)) in row.changes.iter().zip(change_widths).enumerate() {
+            let word = tone_word(change.tone);
+            let style = tone_style(change.tone);
+            if i == last_change && word.is_empty() {
+                write!(out, "  {}", change.text)?;
+            } else if i == last_change {
+                write!(out, "  {:<w$}  {style}{word}{style:#}", change.text)?;
+            } else {
+                write!(out, "  {:<w$}  {style}{word:<4}{style:#}", change.text)?;
+            }
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

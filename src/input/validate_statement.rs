@@ -33,45 +33,13 @@ pub(super) fn statement(
     check: &Checker,
     at: &dyn Fn(&[&str]) -> FieldPath,
 ) -> Result<Statement, InputError> {
-    let figure = |value: Option<Amount>, key: &str, what: &str, sign: Sign| {
-        let Some(Amount(written)) = value else {
-            return Ok(None);
-        };
-        if sign == Sign::Cost && cost_sign == CostSign::Negative && written > Decimal::ZERO {
-            return Err(check
-                .error(
-                    at(&[key]),
-                    format!(
-                        "{what} is written as {written}, above zero, but cost_sign = \
-                         \"negative\" says costs are written below zero"
-                    ),
-                )
-                .with_help(format!("write it as -{written}, as the cost lines are")));
-        }
-        let value = match sign {
-            Sign::Cost | Sign::Expense => cost_sign.read(written),
-            _ => written,
-        };
-        if matches!(sign, Sign::Cost | Sign::NonNegative)
-            && value.is_sign_negative()
-            && !value.is_zero()
-        {
-            let help = match key {
-                "capex" => "write capex as the money paid, a positive amount (a cash-flow \
-                            statement shows it in brackets; leave the sign out)"
-                    .to_string(),
-                "cash" => "write the cash held at the period's end, 0 or more".to_string(),
-                _ => format!("write {what} as a positive amount (a cost of 0 or more)"),
-            };
-            return Err(check
-                .error(
-                    at(&[key]),
-                    format!("{what} must not be negative, found {value}"),
-                )
-                .with_help(help));
-        }
-        check.scaled(value, scale, || at(&[key])).map(Some)
+    let reader = FigureReader {
+        scale,
+        cost_sign,
+        check,
+        at,
     };
+    let figure = |value, key, what, sign| reader.figure(value, key, what, sign);
     Ok(Statement {
         cost_of_revenue: figure(
             raw.cost_of_revenue,
@@ -108,6 +76,69 @@ pub(super) fn statement(
         )?,
         income_tax: figure(raw.income_tax, "income_tax", "income tax", Sign::Expense)?,
     })
+}
+
+/// What reading one statement figure needs: the scale, the cost sign, the checker and where
+/// a figure's key sits in the file.
+struct FigureReader<'a> {
+    scale: Scale,
+    cost_sign: CostSign,
+    check: &'a Checker<'a>,
+    at: &'a dyn Fn(&[&str]) -> FieldPath,
+}
+
+impl FigureReader<'_> {
+    /// One figure, signed by `sign` and scaled; `None` when it is not written.
+    fn figure(
+        &self,
+        value: Option<Amount>,
+        key: &str,
+        what: &str,
+        sign: Sign,
+    ) -> Result<Option<Decimal>, InputError> {
+        let Some(Amount(written)) = value else {
+            return Ok(None);
+        };
+        let (check, at) = (self.check, self.at);
+        if sign == Sign::Cost && self.cost_sign == CostSign::Negative && written > Decimal::ZERO {
+            return Err(check
+                .error(
+                    at(&[key]),
+                    format!(
+                        "{what} is written as {written}, above zero, but cost_sign = \
+                         \"negative\" says costs are written below zero"
+                    ),
+                )
+                .with_help(format!("write it as -{written}, as the cost lines are")));
+        }
+        let value = match sign {
+            Sign::Cost | Sign::Expense => self.cost_sign.read(written),
+            _ => written,
+        };
+        if matches!(sign, Sign::Cost | Sign::NonNegative)
+            && value.is_sign_negative()
+            && !value.is_zero()
+        {
+            return Err(check
+                .error(
+                    at(&[key]),
+                    format!("{what} must not be negative, found {value}"),
+                )
+                .with_help(negative_help(key, what)));
+        }
+        check.scaled(value, self.scale, || at(&[key])).map(Some)
+    }
+}
+
+/// The help for a figure found negative that must not be.
+fn negative_help(key: &str, what: &str) -> String {
+    match key {
+        "capex" => "write capex as the money paid, a positive amount (a cash-flow \
+                    statement shows it in brackets; leave the sign out)"
+            .to_string(),
+        "cash" => "write the cash held at the period's end, 0 or more".to_string(),
+        _ => format!("write {what} as a positive amount (a cost of 0 or more)"),
+    }
 }
 
 /// `rule_of_40_margin` in `[readiness]`: "operating" (the default), "ebitda" or "fcf".

@@ -136,17 +136,66 @@ pub fn compute<'a>(
         na: Unavailable::of(label),
         approximations: Vec::new(),
     };
-    let growth = growth(&mut cx);
-    let people = headcount(&mut cx);
+    let groups = groups(&mut cx);
+    let mut metrics = assemble(groups, cx);
+    // The metrics that are formula trees, then the code that reads them.
+    super::catalogue::evaluate(&mut metrics);
+    super::cash::burn(&mut metrics, period.months());
+    rule_of_40(&mut metrics, rule_of_40_margin);
+    metrics.unavailable.resolve();
+    metrics.not_meaningful = metrics.unavailable.not_meaningful();
+    metrics
+}
+
+/// The groups of metrics that are code, computed in the order the catalogue lists them.
+struct Groups {
+    growth: Growth,
+    people: People,
+    opex: Opex,
+    profit: Profit,
+    cost_lines: LineMap<CostLineMetrics>,
+    ai: Ai,
+    revenue_per_employee: Option<Exact>,
+}
+
+/// Computes each group of metrics that is code, recording reasons in `cx`.
+fn groups(cx: &mut Context) -> Groups {
+    let period = cx.period;
+    let growth = growth(cx);
+    let people = headcount(cx);
     let per_employee = |amount: Decimal| per_employee(amount, people.average, period.months());
-    let opex = opex(&mut cx, &per_employee);
-    let profit = profitability(&mut cx, &opex.value);
-    let cost_lines = cost_lines(period, company, cx.year_earlier, first, &mut cx.na);
-    let ai = ai(&mut cx, people.average, &per_employee);
+    let opex = opex(cx, &per_employee);
+    let profit = profitability(cx, &opex.value);
+    let cost_lines = cost_lines(period, cx.company, cx.year_earlier, cx.first, &mut cx.na);
+    let ai = ai(cx, people.average, &per_employee);
     let revenue_per_employee = cx
         .na
         .take("revenue_per_employee", per_employee(period.revenue));
-    let mut metrics = PeriodMetrics {
+    Groups {
+        growth,
+        people,
+        opex,
+        profit,
+        cost_lines,
+        ai,
+        revenue_per_employee,
+    }
+}
+
+/// The period's metrics from its groups; the formula-tree metrics are left empty.
+fn assemble(groups: Groups, cx: Context) -> PeriodMetrics {
+    let Groups {
+        growth,
+        people,
+        opex,
+        profit,
+        cost_lines,
+        ai,
+        revenue_per_employee,
+    } = groups;
+    let period = cx.period;
+    let label = period.label;
+    PeriodMetrics {
         label,
         display: label.months().map(|_| label.to_string()),
         months: label.months(),
@@ -201,14 +250,7 @@ pub fn compute<'a>(
         not_meaningful: Vec::new(),
         unavailable: cx.na,
         approximations: cx.approximations,
-    };
-    // The metrics that are formula trees, then the code that reads them.
-    super::catalogue::evaluate(&mut metrics);
-    super::cash::burn(&mut metrics, period.months());
-    rule_of_40(&mut metrics, rule_of_40_margin);
-    metrics.unavailable.resolve();
-    metrics.not_meaningful = metrics.unavailable.not_meaningful();
-    metrics
+    }
 }
 
 /// Revenue growth plus the margin the company chose (`rule_of_40_margin` in `[readiness]`).

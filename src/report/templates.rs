@@ -112,8 +112,6 @@ pub fn load(dir: Option<&Path>) -> Result<Templates> {
 /// most of a small run's time. An override is first checked for nesting deeper than tera's
 /// parser can take ([`depth`]), so no template, however deep or large, can overflow the stack.
 pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Templates> {
-    let mut overrides_read = Vec::new();
-    let mut warnings = Vec::new();
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
         .filter(|(name, _)| wanted.is_none_or(|w| w.contains(name)))
@@ -122,63 +120,10 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
             text: text.to_string(),
         })
         .collect();
-    let built_ins = sources.len();
-    if let Some(dir) = dir {
-        let entries = std::fs::read_dir(dir).map_err(|error| {
-            InputError::new(
-                dir.display().to_string(),
-                format!("cannot read the templates folder: {error}"),
-            )
-        })?;
-        let mut overrides: Vec<_> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_file())
-            .collect();
-        overrides.sort();
-        for path in overrides {
-            let Some(name) = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .map(str::to_string)
-            else {
-                continue;
-            };
-            if !BUILT_IN.iter().any(|(n, _)| *n == name) && !super::pdf::is_template_name(&name) {
-                warnings.push(not_a_template_name(&path, &name));
-            }
-            if !(name.ends_with(".tera") || name.ends_with(".css")) {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).map_err(|error| {
-                InputError::new(
-                    path.display().to_string(),
-                    format!("cannot read the template: {error}"),
-                )
-            })?;
-            if name.ends_with(".tera") {
-                depth::check(&text).map_err(|too_deep| {
-                    InputError::new(path.display().to_string(), too_deep.message())
-                        .at(Some(text_location(&text, too_deep.at, too_deep.at + 2)))
-                        .with_help(
-                            "templates this deep cannot be parsed safely: move the inner part \
-                             into a macro or split the expression with {% set %}",
-                        )
-                })?;
-            }
-            overrides_read.push(Override {
-                name: name.clone(),
-                path: path.display().to_string(),
-                text: text.clone(),
-            });
-            // Only a built-in template can be replaced (file names in a folder are unique), so
-            // a folder of thousands of templates is not searched once per file.
-            match sources.iter_mut().take(built_ins).find(|s| s.name == name) {
-                Some(slot) => slot.text = text,
-                None => sources.push(Source { name, text }),
-            }
-        }
-    }
+    let (overrides_read, warnings) = match dir {
+        Some(dir) => read_folder(dir, &mut sources)?,
+        None => (Vec::new(), Vec::new()),
+    };
     // Only an override can make a loop: the built-in templates have none (tested below).
     if dir.is_some() {
         check_loops(&sources, &overrides_read)?;
@@ -206,6 +151,76 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
         overrides: overrides_read,
         warnings,
     })
+}
+
+/// Reads the overrides in the templates folder `dir` into `sources` (in file-name order, each
+/// in place of the built-in template of its name), with a warning for each file that
+/// overrides nothing.
+fn read_folder(dir: &Path, sources: &mut Vec<Source>) -> Result<(Vec<Override>, Vec<String>)> {
+    let mut overrides_read = Vec::new();
+    let mut warnings = Vec::new();
+    let built_ins = sources.len();
+    let entries = std::fs::read_dir(dir).map_err(|error| {
+        InputError::new(
+            dir.display().to_string(),
+            format!("cannot read the templates folder: {error}"),
+        )
+    })?;
+    let mut overrides: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    overrides.sort();
+    for path in overrides {
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        if !BUILT_IN.iter().any(|(n, _)| *n == name) && !super::pdf::is_template_name(&name) {
+            warnings.push(not_a_template_name(&path, &name));
+        }
+        if !(name.ends_with(".tera") || name.ends_with(".css")) {
+            continue;
+        }
+        let text = read_override(&path, &name)?;
+        overrides_read.push(Override {
+            name: name.clone(),
+            path: path.display().to_string(),
+            text: text.clone(),
+        });
+        // Only a built-in template can be replaced (file names in a folder are unique), so
+        // a folder of thousands of templates is not searched once per file.
+        match sources.iter_mut().take(built_ins).find(|s| s.name == name) {
+            Some(slot) => slot.text = text,
+            None => sources.push(Source { name, text }),
+        }
+    }
+    Ok((overrides_read, warnings))
+}
+
+/// One override's text, refused when a template nests deeper than tera's parser can take.
+fn read_override(path: &Path, name: &str) -> Result<String> {
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        InputError::new(
+            path.display().to_string(),
+            format!("cannot read the template: {error}"),
+        )
+    })?;
+    if name.ends_with(".tera") {
+        depth::check(&text).map_err(|too_deep| {
+            InputError::new(path.display().to_string(), too_deep.message())
+                .at(Some(text_location(&text, too_deep.at, too_deep.at + 2)))
+                .with_help(
+                    "templates this deep cannot be parsed safely: move the inner part \
+                     into a macro or split the expression with {% set %}",
+                )
+        })?;
+    }
+    Ok(text)
 }
 
 /// What to say of a file in the templates folder whose name no built-in template has.

@@ -1,5 +1,6 @@
 //! The headcount plan chart: the monthly path by natural attrition towards the target.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -33,6 +34,32 @@ impl PlanChart<'_> {
 
     fn target(&self) -> f64 {
         format::to_f64(self.plan.target_headcount.0)
+    }
+
+    /// Where the path reaches the target, marked and said, when it does.
+    fn mark_target<'a, DB: DrawingBackend + 'a>(
+        &self,
+        chart: &mut PlanAxes<'a, DB>,
+        points: &[(f64, f64)],
+        span: f64,
+        label_style: &TextStyle,
+    ) -> DrawResult<DB> {
+        let target_colour = PALETTE[5];
+        if let (true, Some(month)) = (self.plan.reached, self.plan.months_to_target) {
+            if let Some(point) = points.iter().find(|p| p.0 == f64::from(month)) {
+                chart.draw_series(std::iter::once(Circle::new(
+                    *point,
+                    6,
+                    target_colour.filled(),
+                )))?;
+                chart.draw_series(std::iter::once(Text::new(
+                    format!("target reached, month {month}"),
+                    (point.0, point.1 + span * 0.08),
+                    label_style.clone(),
+                )))?;
+            }
+        }
+        Ok(())
     }
 
     fn month_label(&self, month: f64) -> String {
@@ -137,42 +164,8 @@ impl Drawable for PlanChart<'_> {
             .light_line_style(RGBColor(245, 245, 245))
             .bold_line_style(RGBColor(225, 225, 225))
             .draw()?;
-        let path_colour = PALETTE[0];
-        chart
-            .draw_series(LineSeries::new(
-                points.iter().copied(),
-                path_colour.stroke_width(3),
-            ))?
-            .label("Headcount path")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], path_colour.stroke_width(3))
-            });
-        let target_colour = PALETTE[5];
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(0.0, target), (last_month, target)],
-                10,
-                6,
-                target_colour.stroke_width(2),
-            ))?
-            .label("Target")
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], target_colour.stroke_width(2))
-            });
-        if let (true, Some(month)) = (self.plan.reached, self.plan.months_to_target) {
-            if let Some(point) = points.iter().find(|p| p.0 == f64::from(month)) {
-                chart.draw_series(std::iter::once(Circle::new(
-                    *point,
-                    6,
-                    target_colour.filled(),
-                )))?;
-                chart.draw_series(std::iter::once(Text::new(
-                    format!("target reached, month {month}"),
-                    (point.0, point.1 + span * 0.08),
-                    label_style.clone(),
-                )))?;
-            }
-        }
+        draw_path_and_target(&mut chart, &points, target, last_month)?;
+        self.mark_target(&mut chart, &points, span, &label_style)?;
         chart
             .configure_series_labels()
             .position(SeriesLabelPosition::UpperRight)
@@ -182,4 +175,39 @@ impl Drawable for PlanChart<'_> {
             .draw()?;
         Ok(())
     }
+}
+
+/// The plan's axes: months along x, people up y.
+type PlanAxes<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The headcount path, and the target as a dashed line across the chart.
+fn draw_path_and_target<'a, DB: DrawingBackend + 'a>(
+    chart: &mut PlanAxes<'a, DB>,
+    points: &[(f64, f64)],
+    target: f64,
+    last_month: f64,
+) -> DrawResult<DB> {
+    let path_colour = PALETTE[0];
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().copied(),
+            path_colour.stroke_width(3),
+        ))?
+        .label("Headcount path")
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], path_colour.stroke_width(3))
+        });
+    let target_colour = PALETTE[5];
+    chart
+        .draw_series(DashedLineSeries::new(
+            vec![(0.0, target), (last_month, target)],
+            10,
+            6,
+            target_colour.stroke_width(2),
+        ))?
+        .label("Target")
+        .legend(move |(x, y)| {
+            PathElement::new(vec![(x, y), (x + 16, y)], target_colour.stroke_width(2))
+        });
+    Ok(())
 }

@@ -163,7 +163,40 @@ pub fn build(
         .map(Entry::of)
         .collect();
     let currency = company.company.currency.clone();
-    let company_end = entries[0].end;
+    let year_ends_differ = year_ends_differ(&entries);
+    let columns = columns(&entries);
+    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
+    let mut rows: Vec<PeerRow> = picked(View::Peers)
+        .into_iter()
+        .map(|m| row(m, &entries, &currency, rates, bar, &mut reasons))
+        .collect();
+    note_unavailable(&mut rows, &entries, &reasons, notes);
+    let peer_names = |keep: &dyn Fn(&Entry, &PeerColumn) -> bool| -> Vec<String> {
+        entries
+            .iter()
+            .zip(&columns)
+            .skip(1)
+            .filter(|(e, c)| keep(e, c))
+            .map(|(e, _)| e.metrics.company.name.clone())
+            .collect()
+    };
+    let not_compared_currencies = not_compared_currencies(&columns, &currency, rates);
+    let used = used_rates(&columns, &currency, rates);
+    PeersView {
+        lacking_headcount: peer_names(&|e, _| e.year.is_some_and(|y| y.headcount_end.is_none())),
+        stale: peer_names(&|_, c| c.stale),
+        without_years: peer_names(&|e, _| e.year.is_none()),
+        columns,
+        rows,
+        currency,
+        year_ends_differ,
+        fx: (!used.is_empty()).then_some(used),
+        not_compared_currencies,
+    }
+}
+
+/// Whether the companies' fiscal years end on different days.
+fn year_ends_differ(entries: &[Entry]) -> bool {
     let ends: Vec<&str> = entries
         .iter()
         .map(|e| {
@@ -174,8 +207,14 @@ pub fn build(
                 .unwrap_or("12-31")
         })
         .collect();
-    let year_ends_differ = ends.iter().any(|e| *e != ends[0]);
-    let columns: Vec<PeerColumn> = entries
+    ends.iter().any(|e| *e != ends[0])
+}
+
+/// A column per company, the company first; a peer whose year ended long before the
+/// company's is stale.
+fn columns(entries: &[Entry]) -> Vec<PeerColumn> {
+    let company_end = entries[0].end;
+    entries
         .iter()
         .enumerate()
         .map(|(index, entry)| {
@@ -200,31 +239,24 @@ pub fn build(
                 stale,
             }
         })
-        .collect();
-    let mut reasons: Vec<Vec<String>> = vec![Vec::new(); entries.len()];
-    let mut rows: Vec<PeerRow> = picked(View::Peers)
-        .into_iter()
-        .map(|m| row(m, &entries, &currency, rates, bar, &mut reasons))
-        .collect();
-    note_unavailable(&mut rows, &entries, &reasons, notes);
-    let peer_names = |keep: &dyn Fn(&Entry, &PeerColumn) -> bool| -> Vec<String> {
-        entries
-            .iter()
-            .zip(&columns)
-            .skip(1)
-            .filter(|(e, c)| keep(e, c))
-            .map(|(e, _)| e.metrics.company.name.clone())
-            .collect()
-    };
-    let mut not_compared_currencies: Vec<String> = columns
+        .collect()
+}
+
+/// The peers' currencies other than `currency` that no rate converts, sorted, once each.
+fn not_compared_currencies(columns: &[PeerColumn], currency: &str, rates: &Rates) -> Vec<String> {
+    let mut not_compared: Vec<String> = columns
         .iter()
         .map(|c| c.currency.clone())
         .filter(|c| *c != currency && rates.rate(c).is_none())
         .collect();
-    not_compared_currencies.sort();
-    not_compared_currencies.dedup();
-    // The rates used: a peer's currency other than the brief's (never the brief's own).
-    let used = Rates {
+    not_compared.sort();
+    not_compared.dedup();
+    not_compared
+}
+
+/// The rates used: a peer's currency other than the brief's (never the brief's own).
+fn used_rates(columns: &[PeerColumn], currency: &str, rates: &Rates) -> Rates {
+    Rates {
         rates: rates
             .rates
             .iter()
@@ -232,17 +264,6 @@ pub fn build(
             .cloned()
             .collect(),
         as_of: rates.as_of.clone(),
-    };
-    PeersView {
-        lacking_headcount: peer_names(&|e, _| e.year.is_some_and(|y| y.headcount_end.is_none())),
-        stale: peer_names(&|_, c| c.stale),
-        without_years: peer_names(&|e, _| e.year.is_none()),
-        columns,
-        rows,
-        currency,
-        year_ends_differ,
-        fx: (!used.is_empty()).then_some(used),
-        not_compared_currencies,
     }
 }
 

@@ -9,6 +9,7 @@
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
 mod a1;
+mod company;
 mod inputs;
 mod kpi;
 mod notes;
@@ -89,7 +90,7 @@ fn build_with(
     };
     let sheet = growing(&mut workbook)?;
     let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
-    let company_sheet = inputs::company_sheet(input, &mut layout, &styles)?;
+    let company_sheet = company::company_sheet(input, &mut layout, &styles)?;
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
 

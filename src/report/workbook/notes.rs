@@ -8,6 +8,7 @@ use super::style::{Styles, Text};
 use crate::analysis::Analysis;
 use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::Metrics;
 use crate::scorecard::Status;
 
 /// Writes a header row and returns the next row.
@@ -98,19 +99,44 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
         format!("{}: notes", metrics.company.name),
         &styles.title,
     )?;
-    let mut row = 2;
-    let section = |sheet: &mut Worksheet, row: &mut u32, title: &str, heads: &[&str]| {
-        sheet.text_with(*row, 0, title, &styles.section)?;
-        *row = header(sheet, *row + 1, heads, styles)?;
-        Ok::<_, XlsxError>(())
-    };
+    let row = warnings(&mut sheet, 2, metrics, styles)?;
+    let row = unavailable(&mut sheet, row + 1, metrics, styles)?;
+    let row = sources(&mut sheet, row + 1, metrics, styles)?;
+    definitions(&mut sheet, row + 1, styles)?;
+    for (column, width) in [
+        (0, 34.0),
+        (1, 30.0),
+        (2, 60.0),
+        (3, 60.0),
+        (4, 40.0),
+        (5, 30.0),
+    ] {
+        sheet.set_column_width(column, width)?;
+    }
+    Ok(sheet)
+}
 
-    section(
-        &mut sheet,
-        &mut row,
-        "Warnings",
-        &["Kind", "Period", "Warning", "Acknowledged"],
-    )?;
+/// A section's title at `row` and its header row below; returns the row after them.
+fn section(
+    sheet: &mut Worksheet,
+    row: u32,
+    title: &str,
+    heads: &[&str],
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    sheet.text_with(row, 0, title, &styles.section)?;
+    header(sheet, row + 1, heads, styles)
+}
+
+/// The warnings, "none" when there are none; returns the row after them.
+fn warnings(
+    sheet: &mut Worksheet,
+    row: u32,
+    metrics: &Metrics,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    let heads = ["Kind", "Period", "Warning", "Acknowledged"];
+    let mut row = section(sheet, row, "Warnings", &heads, styles)?;
     if metrics.warnings.is_empty() {
         sheet.text(row, 2, "none")?;
         row += 1;
@@ -126,14 +152,18 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
         }
         row += 1;
     }
+    Ok(row)
+}
 
-    row += 1;
-    section(
-        &mut sheet,
-        &mut row,
-        "Values not available (n/a)",
-        &["Metric", "Period", "Reason"],
-    )?;
+/// Every value not available, with its period and reason; returns the row after them.
+fn unavailable(
+    sheet: &mut Worksheet,
+    row: u32,
+    metrics: &Metrics,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    let title = "Values not available (n/a)";
+    let mut row = section(sheet, row, title, &["Metric", "Period", "Reason"], styles)?;
     for period in &metrics.periods {
         for (key, reason) in &period.unavailable.0 {
             let name = crate::metrics::catalogue::metric(key).map_or(key.as_str(), |m| m.name);
@@ -147,17 +177,29 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
             row += 1;
         }
     }
+    Ok(row)
+}
 
-    row += 1;
-    section(&mut sheet, &mut row, "Sources", &["Source"])?;
+/// The input file and the company's sources; returns the row after them.
+fn sources(
+    sheet: &mut Worksheet,
+    row: u32,
+    metrics: &Metrics,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    let mut row = section(sheet, row, "Sources", &["Source"], styles)?;
     sheet.text(row, 0, format!("Input file: {}", metrics.source))?;
     row += 1;
     for source in &metrics.company.sources {
         sheet.text(row, 0, source)?;
         row += 1;
     }
+    Ok(row)
+}
 
-    row += 1;
+/// Every metric and cost-line metric of the catalogue: name, key, unit, formula in words,
+/// when it is n/a and how this workbook writes it.
+fn definitions(sheet: &mut Worksheet, row: u32, styles: &Styles) -> Result<(), XlsxError> {
     let heads = [
         "Metric",
         "Key",
@@ -166,7 +208,7 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
         "When n/a",
         "In this workbook",
     ];
-    section(&mut sheet, &mut row, "Definitions", &heads)?;
+    let first = section(sheet, row, "Definitions", &heads, styles)?;
     let definitions = CATALOGUE
         .iter()
         .map(|m| {
@@ -195,26 +237,15 @@ pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxErro
                 how,
             )
         }));
-    for (name, key, unit, formula, unavailable, how) in definitions {
+    for (row, (name, key, unit, formula, unavailable, how)) in (first..).zip(definitions) {
         for (column, text) in [name, key, unit.words(), &formula, unavailable, how]
             .iter()
             .enumerate()
         {
             sheet.text_with(row, column as u16, *text, &styles.wrap)?;
         }
-        row += 1;
     }
-    for (column, width) in [
-        (0, 34.0),
-        (1, 30.0),
-        (2, 60.0),
-        (3, 60.0),
-        (4, 40.0),
-        (5, 30.0),
-    ] {
-        sheet.set_column_width(column, width)?;
-    }
-    Ok(sheet)
+    Ok(())
 }
 
 fn workbook_words(how: &InWorkbook) -> &'static str {

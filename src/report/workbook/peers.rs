@@ -5,7 +5,7 @@
 //! below the table. Values are in the company's currency and scale, in the number format of
 //! their unit; an n/a or not-compared value is an empty cell with a note saying why.
 
-use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
+use rust_xlsxwriter::{utility::row_col_to_cell, Format, Formula, Worksheet, XlsxError};
 
 use super::series::cell_value;
 use super::style::{note, width, Styles, Text};
@@ -148,6 +148,27 @@ fn metric_row(
         }
     }
     let median_column = FIRST_COMPANY_COLUMN + view.columns.len() as u16;
+    median_cell(sheet, row, median_column, peer_row, company, format)?;
+    if let Some(rank) = peer_row.rank {
+        sheet.text(
+            row,
+            median_column + 1,
+            format!("{} of {} ({})", rank.position, rank.of, peer_row.direction),
+        )?;
+    }
+    Ok(())
+}
+
+/// The peers' median: a live `MEDIAN` over the peers' cells when every peer is compared, else
+/// ipobrief's value with a note; empty with a note when no peer has a value.
+fn median_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    median_column: u16,
+    peer_row: &PeerRow,
+    company: &Company,
+    format: &Format,
+) -> Result<(), XlsxError> {
     match peer_row.median.value {
         Some(median) => {
             let value = cell_value(peer_row.unit, median, company);
@@ -175,13 +196,6 @@ fn metric_row(
                 &note("n/a: no peer has a comparable value"),
             )?;
         }
-    }
-    if let Some(rank) = peer_row.rank {
-        sheet.text(
-            row,
-            median_column + 1,
-            format!("{} of {} ({})", rank.position, rank.of, peer_row.direction),
-        )?;
     }
     Ok(())
 }

@@ -29,8 +29,69 @@ pub fn sheet(
         format!("{}: headcount plan by natural attrition", company.name),
         &styles.title,
     )?;
+    let row = outcome(&mut sheet, plan, &company.currency, styles)?;
+    let row = scenarios(&mut sheet, row, plan, styles)?;
+    path(&mut sheet, row, plan, metrics, layout, styles)?;
+    sheet.set_column_width(0, 34)?;
+    sheet.set_column_range_width(1, 7, 16)?;
+    Ok(sheet)
+}
+
+/// The plan's outcome as values, one line each from row 2; returns the row after them.
+fn outcome(
+    sheet: &mut Worksheet,
+    plan: &HeadcountPlan,
+    currency: &str,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
+    let why = |key: &str| plan.unavailable.get(key).map(String::as_str);
+    let exact = |value: Option<crate::money::Exact>| value.map(|v| to_f64(v.0));
+    let payroll = format!("Payroll saved per year ({currency})");
+    let lines = [
+        (
+            "Start headcount",
+            exact(plan.start_headcount),
+            why("start_headcount"),
+        ),
+        (
+            "Target headcount",
+            Some(to_f64(plan.target_headcount.0)),
+            None,
+        ),
+        (
+            "Annual attrition",
+            Some(to_f64(plan.annual_attrition.0)),
+            None,
+        ),
+        ("Hires per year", Some(to_f64(plan.hires_per_year.0)), None),
+        (
+            "Months to target",
+            plan.months_to_target.map(f64::from),
+            why("months_to_target"),
+        ),
+        (
+            "Years to target",
+            plan.years_to_target,
+            why("years_to_target"),
+        ),
+        (
+            "People not replaced",
+            exact(plan.people_not_replaced),
+            why("people_not_replaced"),
+        ),
+        (
+            &payroll,
+            exact(plan.payroll_saved_per_year),
+            why("payroll_saved_per_year"),
+        ),
+        (
+            "Pay rise funded (%)",
+            plan.pay_rise_pct,
+            why("pay_rise_pct"),
+        ),
+    ];
     let mut row = 2;
-    let mut line = |sheet: &mut Worksheet, label: &str, value: Option<f64>, why: Option<&str>| {
+    for (label, value, why) in lines {
         sheet.text(row, 0, label)?;
         match value {
             Some(value) => sheet.write_number_with_format(row, 1, value, &styles.decimal)?,
@@ -41,71 +102,23 @@ pub fn sheet(
             }
         };
         row += 1;
-        Ok::<_, XlsxError>(())
-    };
-    let why = |key: &str| plan.unavailable.get(key).map(String::as_str);
-    let exact = |value: Option<crate::money::Exact>| value.map(|v| to_f64(v.0));
-    line(
-        &mut sheet,
-        "Start headcount",
-        exact(plan.start_headcount),
-        why("start_headcount"),
-    )?;
-    line(
-        &mut sheet,
-        "Target headcount",
-        Some(to_f64(plan.target_headcount.0)),
-        None,
-    )?;
-    line(
-        &mut sheet,
-        "Annual attrition",
-        Some(to_f64(plan.annual_attrition.0)),
-        None,
-    )?;
-    line(
-        &mut sheet,
-        "Hires per year",
-        Some(to_f64(plan.hires_per_year.0)),
-        None,
-    )?;
-    line(
-        &mut sheet,
-        "Months to target",
-        plan.months_to_target.map(f64::from),
-        why("months_to_target"),
-    )?;
-    line(
-        &mut sheet,
-        "Years to target",
-        plan.years_to_target,
-        why("years_to_target"),
-    )?;
-    line(
-        &mut sheet,
-        "People not replaced",
-        exact(plan.people_not_replaced),
-        why("people_not_replaced"),
-    )?;
-    line(
-        &mut sheet,
-        &format!("Payroll saved per year ({})", company.currency),
-        exact(plan.payroll_saved_per_year),
-        why("payroll_saved_per_year"),
-    )?;
-    line(
-        &mut sheet,
-        "Pay rise funded (%)",
-        plan.pay_rise_pct,
-        why("pay_rise_pct"),
-    )?;
+    }
     sheet.text_with(
         2,
         3,
         "These figures are values; the path below is formulas over the Company sheet's plan rows.",
         &styles.section,
     )?;
+    Ok(row)
+}
 
+/// The scenarios' table, a blank row below `row`; returns its last row.
+fn scenarios(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    plan: &HeadcountPlan,
+    styles: &Styles,
+) -> Result<u32, XlsxError> {
     // The scenarios.
     row += 1;
     let heads = [
@@ -159,6 +172,19 @@ pub fn sheet(
         }
     }
 
+    Ok(row)
+}
+
+/// The month-by-month path, a blank row below `row`: live formulas over the Company sheet's
+/// plan rows (from the start headcount's Inputs cell), their values cached.
+fn path(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    plan: &HeadcountPlan,
+    metrics: &Metrics,
+    layout: &InputsLayout,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
     // The path.
     row += 2;
     let heads = ["Month", "Date", "Headcount", "Unrounded"];
@@ -207,7 +233,5 @@ pub fn sheet(
             .set_result(point.headcount.to_string());
         sheet.write_formula_with_format(row, 2, rounded, &styles.decimal)?;
     }
-    sheet.set_column_width(0, 34)?;
-    sheet.set_column_range_width(1, 7, 16)?;
-    Ok(sheet)
+    Ok(())
 }

@@ -137,69 +137,13 @@ pub fn sheet(
     periods.drain(..left_out);
     let rows = rows(kind, &periods, sources.input.kpis.len());
     let (metric_rows, kpi_rows, columns) = positions(&rows, &periods);
-
-    sheet.set_name(sheet_name(kind))?;
-    let ticker = company
-        .ticker
-        .as_deref()
-        .map(|t| format!(" ({t})"))
-        .unwrap_or_default();
-    sheet.text_with(
-        0,
-        0,
-        format!(
-            "{}{ticker}: {}, amounts in {} {}{}",
-            company.name,
-            sheet_name(kind).to_lowercase(),
-            company.currency,
-            company.scale.name(),
-            match left_out {
-                0 => String::new(),
-                n => format!(" (the latest {MAX_PERIODS}; {n} earlier are on the Inputs sheet)"),
-            }
-        ),
-        &styles.title,
-    )?;
-    sheet.text_with(HEADER, 0, "Metric", &styles.header)?;
-    sheet.text_with(HEADER, 1, "Unit", &styles.header)?;
-    for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
-        sheet.text_with(
-            HEADER,
-            column,
-            crate::report::context::heading(period),
-            &styles.header_right,
-        )?;
-    }
+    title_and_header(&mut sheet, company, kind, left_out, &periods, styles)?;
     let mut longest = ("Metric".len(), "Unit".len());
     for (at, row) in rows.iter().enumerate() {
         let at = HEADER + 1 + at as u32;
-        let (name, unit) = match row {
-            Row::Section(title) => {
-                sheet.text_with(at, 0, *title, &styles.section)?;
-                longest.0 = longest.0.max(title.chars().count());
-                continue;
-            }
-            Row::Metric(metric) => (metric.name.to_string(), metric.unit),
-            Row::Line(line, metric) => {
-                (format!("{}{}", line_name(line), metric.suffix), metric.unit)
-            }
-            Row::Kpi(k) => {
-                let kpi = &sources.input.kpis[*k];
-                (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
-            }
+        let Some(unit) = label(&mut sheet, at, row, sources, &mut longest, styles)? else {
+            continue;
         };
-        let words = match row {
-            Row::Kpi(k) if sources.input.kpis[*k].unit == crate::input::KpiUnit::MoneyPerUnit => {
-                format!("{} per unit", company.currency)
-            }
-            _ => unit_words(unit, company),
-        };
-        longest = (
-            longest.0.max(name.chars().count() + 2),
-            longest.1.max(words.chars().count()),
-        );
-        sheet.text_with(at, 0, name, &styles.label)?;
-        sheet.text_with(at, 1, words, &styles.words)?;
         // The row's format is its unit's, so each period's cell needs no format of its own
         // (a format per cell is looked up by hashing it: a tenth of a long history's time).
         match row {
@@ -219,71 +163,9 @@ pub fn sheet(
                 this: period.label,
             };
             let written = match row {
-                Row::Metric(metric) => {
-                    let value = metric.value(period);
-                    Written {
-                        value,
-                        formula: match metric.workbook {
-                            // Built only for a cell with a value: an n/a cell is left empty.
-                            InWorkbook::Formula(build) => Ok(value.and_then(|_| build(&here))),
-                            // In every period its operands allow, empty where n/a.
-                            InWorkbook::Guarded(build) => Ok(build(&here)),
-                            InWorkbook::Tree => {
-                                Ok(value.and_then(|_| super::tree::metric(metric, &here)))
-                            }
-                            InWorkbook::Value(why) => Err(why),
-                        },
-                        na: value.is_none().then(|| {
-                            period
-                                .unavailable
-                                .reason(metric.key)
-                                .unwrap_or_else(|| metric.unavailable.to_string())
-                        }),
-                        mark: mark(period, metric.key),
-                    }
-                }
-                Row::Line(line, metric) => {
-                    let listed = period.cost_lines.get(line);
-                    let value = listed.and_then(metric.get);
-                    Written {
-                        value,
-                        formula: match metric.workbook {
-                            LineInWorkbook::Formula(build) => {
-                                Ok(value.and_then(|_| build(&here, line)))
-                            }
-                            LineInWorkbook::Tree => {
-                                Ok(value.and_then(|_| super::tree::line(metric, &here, line)))
-                            }
-                            LineInWorkbook::Value(why) => Err(why),
-                        },
-                        na: value.is_none().then(|| match listed {
-                            None => format!("{} does not list this line", period.label),
-                            Some(_) => period
-                                .unavailable
-                                .reason(&format!("cost_lines.{line}.{}", metric.key))
-                                .unwrap_or_else(|| metric.unavailable.to_string()),
-                        }),
-                        mark: mark(period, &format!("cost_lines.{line}.{}", metric.key)),
-                    }
-                }
-                Row::Kpi(k) => {
-                    let kpi = &sources.input.kpis[*k];
-                    let value = crate::metrics::kpi::value(kpi, period);
-                    Written {
-                        value,
-                        // Its [[kpi]] formula, written over the sheet's and the Inputs cells.
-                        formula: Ok(
-                            value.and_then(|_| super::kpi::formula(sources.input, *k, &here))
-                        ),
-                        na: value.is_none().then(|| {
-                            period
-                                .unavailable
-                                .reason(&crate::metrics::kpi::reason_key(kpi))
-                                .unwrap_or_default()
-                        }),
-                        mark: mark(period, &crate::metrics::kpi::reason_key(kpi)),
-                    }
-                }
+                Row::Metric(metric) => Written::metric(metric, period, &here),
+                Row::Line(line, metric) => Written::line(line, metric, period, &here),
+                Row::Kpi(k) => Written::kpi(sources, *k, period, &here),
                 Row::Section(_) => continue,
             };
             written.write(&mut sheet, (at, column), unit, company)?;
@@ -393,6 +275,89 @@ fn rows(kind: PeriodKind, periods: &[&PeriodMetrics], kpis: usize) -> Vec<Row> {
     rows
 }
 
+/// The sheet's name and title row, and the header row: metric, unit, one period a column.
+fn title_and_header(
+    sheet: &mut Worksheet,
+    company: &Company,
+    kind: PeriodKind,
+    left_out: usize,
+    periods: &[&PeriodMetrics],
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.set_name(sheet_name(kind))?;
+    let ticker = company
+        .ticker
+        .as_deref()
+        .map(|t| format!(" ({t})"))
+        .unwrap_or_default();
+    sheet.text_with(
+        0,
+        0,
+        format!(
+            "{}{ticker}: {}, amounts in {} {}{}",
+            company.name,
+            sheet_name(kind).to_lowercase(),
+            company.currency,
+            company.scale.name(),
+            match left_out {
+                0 => String::new(),
+                n => format!(" (the latest {MAX_PERIODS}; {n} earlier are on the Inputs sheet)"),
+            }
+        ),
+        &styles.title,
+    )?;
+    sheet.text_with(HEADER, 0, "Metric", &styles.header)?;
+    sheet.text_with(HEADER, 1, "Unit", &styles.header)?;
+    for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
+        sheet.text_with(
+            HEADER,
+            column,
+            crate::report::context::heading(period),
+            &styles.header_right,
+        )?;
+    }
+    Ok(())
+}
+
+/// A row's name and unit in words at `at` (a section's title alone, which has no unit);
+/// `longest` grows to fit them. The row's unit, none for a section.
+fn label(
+    sheet: &mut Worksheet,
+    at: u32,
+    row: &Row,
+    sources: &Sources,
+    longest: &mut (usize, usize),
+    styles: &Styles,
+) -> Result<Option<Unit>, XlsxError> {
+    let company = &sources.metrics.company;
+    let (name, unit) = match row {
+        Row::Section(title) => {
+            sheet.text_with(at, 0, *title, &styles.section)?;
+            longest.0 = longest.0.max(title.chars().count());
+            return Ok(None);
+        }
+        Row::Metric(metric) => (metric.name.to_string(), metric.unit),
+        Row::Line(line, metric) => (format!("{}{}", line_name(line), metric.suffix), metric.unit),
+        Row::Kpi(k) => {
+            let kpi = &sources.input.kpis[*k];
+            (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
+        }
+    };
+    let words = match row {
+        Row::Kpi(k) if sources.input.kpis[*k].unit == crate::input::KpiUnit::MoneyPerUnit => {
+            format!("{} per unit", company.currency)
+        }
+        _ => unit_words(unit, company),
+    };
+    *longest = (
+        longest.0.max(name.chars().count() + 2),
+        longest.1.max(words.chars().count()),
+    );
+    sheet.text_with(at, 0, name, &styles.label)?;
+    sheet.text_with(at, 1, words, &styles.words)?;
+    Ok(Some(unit))
+}
+
 /// A cell about to be written: ipobrief's value, the formula the catalogue built (or why it
 /// is a value), and the reason the value is n/a.
 struct Written {
@@ -449,6 +414,79 @@ impl Written {
             }
         }
         Ok(())
+    }
+}
+
+impl Written {
+    /// A catalogue metric's cell in `period`.
+    fn metric(metric: &catalogue::Metric, period: &PeriodMetrics, here: &PeriodCells) -> Written {
+        let value = metric.value(period);
+        Written {
+            value,
+            formula: match metric.workbook {
+                // Built only for a cell with a value: an n/a cell is left empty.
+                InWorkbook::Formula(build) => Ok(value.and_then(|_| build(here))),
+                // In every period its operands allow, empty where n/a.
+                InWorkbook::Guarded(build) => Ok(build(here)),
+                InWorkbook::Tree => Ok(value.and_then(|_| super::tree::metric(metric, here))),
+                InWorkbook::Value(why) => Err(why),
+            },
+            na: value.is_none().then(|| {
+                period
+                    .unavailable
+                    .reason(metric.key)
+                    .unwrap_or_else(|| metric.unavailable.to_string())
+            }),
+            mark: mark(period, metric.key),
+        }
+    }
+
+    /// A cost line's metric's cell in `period`.
+    fn line(
+        line: &str,
+        metric: &catalogue::LineMetric,
+        period: &PeriodMetrics,
+        here: &PeriodCells,
+    ) -> Written {
+        let listed = period.cost_lines.get(line);
+        let value = listed.and_then(metric.get);
+        Written {
+            value,
+            formula: match metric.workbook {
+                LineInWorkbook::Formula(build) => Ok(value.and_then(|_| build(here, line))),
+                LineInWorkbook::Tree => {
+                    Ok(value.and_then(|_| super::tree::line(metric, here, line)))
+                }
+                LineInWorkbook::Value(why) => Err(why),
+            },
+            na: value.is_none().then(|| match listed {
+                None => format!("{} does not list this line", period.label),
+                Some(_) => period
+                    .unavailable
+                    .reason(&format!("cost_lines.{line}.{}", metric.key))
+                    .unwrap_or_else(|| metric.unavailable.to_string()),
+            }),
+            mark: mark(period, &format!("cost_lines.{line}.{}", metric.key)),
+        }
+    }
+
+    /// The company KPI `k`'s cell in `period`: its [[kpi]] formula, written over the sheet's
+    /// and the Inputs cells.
+    fn kpi(sources: &Sources, k: usize, period: &PeriodMetrics, here: &PeriodCells) -> Written {
+        let kpi = &sources.input.kpis[k];
+        let value = crate::metrics::kpi::value(kpi, period);
+        Written {
+            value,
+            // Its [[kpi]] formula, written over the sheet's and the Inputs cells.
+            formula: Ok(value.and_then(|_| super::kpi::formula(sources.input, k, here))),
+            na: value.is_none().then(|| {
+                period
+                    .unavailable
+                    .reason(&crate::metrics::kpi::reason_key(kpi))
+                    .unwrap_or_default()
+            }),
+            mark: mark(period, &crate::metrics::kpi::reason_key(kpi)),
+        }
     }
 }
 

@@ -7,6 +7,12 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::super::{DrawResult, PALETTE};
 use super::axes::*;
 
+/// One cost line's piece of one period's bar: line, period, from, to, AI-exposed.
+type Piece = (usize, usize, f64, f64, bool);
+
+/// The outline of an AI-exposed line.
+const OUTLINE: RGBColor = RGBColor(20, 20, 20);
+
 pub(super) fn stacked_costs<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -14,25 +20,7 @@ pub(super) fn stacked_costs<DB: DrawingBackend>(
     lines: &[(String, bool, Vec<Option<f64>>)],
 ) -> DrawResult<DB> {
     let n = labels.len();
-    // Positive lines stack up from zero, negative ones (credits, reversals) down from zero.
-    let mut top = vec![0.0f64; n];
-    let mut bottom = vec![0.0f64; n];
-    let mut rects: Vec<(usize, usize, f64, f64, bool)> = Vec::new();
-    for (line_index, (_, exposed, values)) in lines.iter().enumerate() {
-        for (i, value) in values.iter().enumerate() {
-            let Some(v) = value else { continue };
-            let (from, to) = if *v >= 0.0 {
-                let from = top[i];
-                top[i] += v;
-                (from, top[i])
-            } else {
-                let from = bottom[i];
-                bottom[i] += v;
-                (from, bottom[i])
-            };
-            rects.push((line_index, i, from, to, *exposed));
-        }
-    }
+    let (rects, top, bottom) = stack(lines, n);
     let extent: Vec<Option<f64>> = top.iter().chain(bottom.iter()).map(|v| Some(*v)).collect();
     let (plot_area, legend_area) =
         area.split_horizontally(area.dim_in_pixel().0.saturating_sub(LEGEND_WIDTH));
@@ -45,7 +33,7 @@ pub(super) fn stacked_costs<DB: DrawingBackend>(
     mesh(&mut chart, labels, "Share of revenue (%)", &|v| {
         crate::format::tick(crate::format::Unit::Pct, *v, "")
     })?;
-    let outline = RGBColor(20, 20, 20);
+    let outline = OUTLINE;
     for (line_index, (_, exposed, _)) in lines.iter().enumerate() {
         let colour = PALETTE[line_index % PALETTE.len()];
         let rects_of_line: Vec<_> = rects.iter().filter(|r| r.0 == line_index).collect();
@@ -63,7 +51,41 @@ pub(super) fn stacked_costs<DB: DrawingBackend>(
             )?;
         }
     }
-    // The legend lists lines top of the stack first, the order a reader scans the bars.
+    cost_legend(&legend_area, lines)?;
+    Ok(())
+}
+
+/// Stacks the lines' values per period: positive lines up from zero, negative ones (credits,
+/// reversals) down from zero. The pieces, then each period's top and bottom.
+fn stack(lines: &[(String, bool, Vec<Option<f64>>)], n: usize) -> (Vec<Piece>, Vec<f64>, Vec<f64>) {
+    let mut top = vec![0.0f64; n];
+    let mut bottom = vec![0.0f64; n];
+    let mut rects: Vec<Piece> = Vec::new();
+    for (line_index, (_, exposed, values)) in lines.iter().enumerate() {
+        for (i, value) in values.iter().enumerate() {
+            let Some(v) = value else { continue };
+            let (from, to) = if *v >= 0.0 {
+                let from = top[i];
+                top[i] += v;
+                (from, top[i])
+            } else {
+                let from = bottom[i];
+                bottom[i] += v;
+                (from, bottom[i])
+            };
+            rects.push((line_index, i, from, to, *exposed));
+        }
+    }
+    (rects, top, bottom)
+}
+
+/// The legend beside the chart, lines top of the stack first (the order a reader scans the
+/// bars), AI-exposed lines outlined and named so.
+fn cost_legend<DB: DrawingBackend>(
+    legend_area: &DrawingArea<DB, Shift>,
+    lines: &[(String, bool, Vec<Option<f64>>)],
+) -> DrawResult<DB> {
+    let outline = OUTLINE;
     let mut y = 52;
     for (line_index, (name, exposed, _)) in lines.iter().enumerate().rev() {
         let colour = PALETTE[line_index % PALETTE.len()];

@@ -1,6 +1,8 @@
 //! Operating margin (reported and adjusted) with opex per employee.
 
 use crate::metrics::catalogue::known;
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -50,8 +52,39 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
         vec![(SegmentValue::Exact(0), 0.0), (SegmentValue::Exact(n), 0.0)],
         RGBColor(120, 120, 120).stroke_width(1),
     ))?;
+    draw_margin(&mut chart, margin)?;
+    draw_adjusted(&mut chart, adjusted)?;
+    let opex_colour = PALETTE[1];
+    if has(opex_per_employee) {
+        for run in runs(opex_per_employee) {
+            chart.draw_secondary_series(LineSeries::new(run, opex_colour.stroke_width(3)))?;
+        }
+        chart
+            .draw_secondary_series(opex_per_employee.iter().enumerate().filter_map(|(i, v)| {
+                v.map(|v| {
+                    EmptyElement::at((SegmentValue::CenterOf(i), v))
+                        + Rectangle::new([(-5, -5), (5, 5)], opex_colour.filled())
+                })
+            }))?
+            .label(format!("{} (right axis)", known("opex_per_employee").name))
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
+            });
+    }
+    legend(&mut chart)
+}
+
+/// The margin axes: periods along x, percent up y.
+type Margins<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>>;
+
+/// The reported operating margin: a solid line with dots.
+fn draw_margin<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Margins<'a, DB>,
+    margin: &[Option<f64>],
+) -> DrawResult<DB> {
     let margin_colour = PALETTE[0];
-    if has(margin) {
+    if margin.iter().any(Option::is_some) {
         for run in runs(margin) {
             chart.draw_series(LineSeries::new(run, margin_colour.stroke_width(3)))?;
         }
@@ -64,6 +97,14 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
                 PathElement::new(vec![(x, y), (x + 16, y)], margin_colour.stroke_width(3))
             });
     }
+    Ok(())
+}
+
+/// The adjusted operating margin: a dashed line with triangles.
+fn draw_adjusted<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Margins<'a, DB>,
+    adjusted: &[Option<f64>],
+) -> DrawResult<DB> {
     let adjusted_colour = PALETTE[2];
     if adjusted.iter().any(Option::is_some) {
         for run in runs(adjusted) {
@@ -83,22 +124,5 @@ pub(super) fn margin_lines<DB: DrawingBackend>(
             .label(known("adjusted_operating_margin_pct").name)
             .legend(move |(x, y)| TriangleMarker::new((x + 8, y), 6, adjusted_colour.filled()));
     }
-    let opex_colour = PALETTE[1];
-    if has(opex_per_employee) {
-        for run in runs(opex_per_employee) {
-            chart.draw_secondary_series(LineSeries::new(run, opex_colour.stroke_width(3)))?;
-        }
-        chart
-            .draw_secondary_series(opex_per_employee.iter().enumerate().filter_map(|(i, v)| {
-                v.map(|v| {
-                    EmptyElement::at((SegmentValue::CenterOf(i), v))
-                        + Rectangle::new([(-5, -5), (5, 5)], opex_colour.filled())
-                })
-            }))?
-            .label(format!("{} (right axis)", known("opex_per_employee").name))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], opex_colour.stroke_width(3))
-            });
-    }
-    legend(&mut chart)
+    Ok(())
 }

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+mod alt;
 mod axes;
 mod bars;
 mod cash_margins;
@@ -257,71 +258,17 @@ impl Drawable for Job<'_> {
                 describe(&labels, &self.headcount(), people),
                 describe(&labels, &self.revenue_per_employee(), money_fmt)
             ),
-            ChartKind::Costs => {
-                let lines: Vec<String> = self
-                    .cost_shares()
-                    .iter()
-                    .map(|(name, exposed, values)| {
-                        format!(
-                            "{name}{} ({})",
-                            if *exposed { ", AI-exposed" } else { "" },
-                            describe(&labels, values, pct)
-                        )
-                    })
-                    .collect();
-                format!("Stacked bars of each cost line as a share of revenue: {}.", lines.join("; "))
-            }
+            ChartKind::Costs => self.costs_alt(&labels),
             ChartKind::Margin => format!(
                 "Line: operating margin ({}). Dashed line: adjusted operating margin ({}). Line on the right axis: annualised opex per employee ({}).",
                 describe(&labels, &self.margin(), pct),
                 describe(&labels, &self.adjusted_margin(), pct),
                 describe(&labels, &self.opex_per_employee(), money_fmt)
             ),
-            ChartKind::RuleOf40 => {
-                let bar_at = self.series.rule_of_40_bar;
-                format!(
-                    "Bars: Rule of 40, revenue growth plus operating margin ({}), against the line at {}.",
-                    describe(&labels, &self.rule_of_40(), |v| {
-                        format::places(v, format::decisive_places(v, bar_at, 1), false)
-                    }),
-                    format::threshold(bar_at)
-                )
-            }
-            ChartKind::CashMargins => {
-                let lines: Vec<String> = self
-                    .cash_margins()
-                    .iter()
-                    .map(|(name, values)| format!("{name} ({})", describe(&labels, values, pct)))
-                    .collect();
-                format!("Lines: {}.", lines.join("; "))
-            }
-            ChartKind::Kpis => {
-                // A KPI the scorecard judges reads with the digits that decide it, as in the
-                // table and the scorecard.
-                let lines: Vec<String> = self
-                    .percentage_kpis()
-                    .iter()
-                    .map(|(name, values, (floor, ceiling))| {
-                        let shown = |v: f64| format::judged(v, format::Measure::Pct, *floor, *ceiling);
-                        format!("{name} ({})", describe(&labels, values, shown))
-                    })
-                    .collect();
-                format!("Lines: {}.", lines.join("; "))
-            }
-            ChartKind::Runway => format!(
-                "Bars: cash at period end ({}). Line: cash runway in months while burning, n/a when not burning ({}){}.",
-                describe(&labels, &self.cash(), money_fmt),
-                describe(
-                    &labels,
-                    &self.column(|p| p.runway_months),
-                    format::months
-                ),
-                if self.runway_capped() {
-                    "; a runway of more than 10 years is drawn at 120 months"
-                } else {
-                    ""
-                }
-            ),
+            ChartKind::RuleOf40 => self.rule_of_40_alt(&labels),
+            ChartKind::CashMargins => self.cash_margins_alt(&labels),
+            ChartKind::Kpis => self.kpis_alt(&labels),
+            ChartKind::Runway => self.runway_alt(&labels),
         }
     }
 
