@@ -8,10 +8,8 @@ use serde::Deserialize;
 
 use crate::format::{self, ChangeIn};
 use crate::input::Scale;
-use crate::metrics::{Number, Polarity, Unit};
+use crate::metrics::{Polarity, Unit};
 use crate::report::cell::{Cell, Place};
-
-const NA: &str = "n/a";
 
 /// What decides a present value's look besides the number.
 #[derive(Debug, Clone, Copy)]
@@ -41,8 +39,8 @@ pub fn cell(cell: &Cell, currency: &str, scale: &str) -> (String, Option<&'stati
         currency,
         scale,
     };
-    match cell.value.and_then(json_number) {
-        Some(number) => text(&number, &look),
+    match cell.value {
+        Some(value) => shown(format::Figure::from(value), &look),
         None => (missing(cell.not_meaningful).to_string(), None),
     }
 }
@@ -52,16 +50,7 @@ pub fn missing(not_meaningful: bool) -> &'static str {
     if not_meaningful {
         format::NOT_MEANINGFUL
     } else {
-        NA
-    }
-}
-
-/// A value as JSON writes it, keeping every digit: an amount's decimal is read from the same
-/// digits, so money is never rounded through a float on its way to the page.
-fn json_number(value: Number) -> Option<serde_json::Number> {
-    match serde_json::to_value(value).ok()? {
-        serde_json::Value::Number(number) => Some(number),
-        _ => None,
+        format::NOT_AVAILABLE
     }
 }
 
@@ -73,19 +62,24 @@ fn float(number: &serde_json::Number) -> Option<f64> {
     f64::deserialize(number.clone()).ok()
 }
 
+/// A value a template hands over as JSON (a cell it makes itself), read from its digits.
+pub fn text(number: &serde_json::Number, look: &Look) -> (String, Option<&'static str>) {
+    let figure = format::Figure {
+        exact: decimal(number),
+        float: float(number),
+    };
+    shown(figure, look)
+}
+
 /// A present value's text and, for a change, its tone: the look [`format::text`] gives its
 /// unit and place, in the currency and scale of the table it is shown in.
-pub fn text(number: &serde_json::Number, look: &Look) -> (String, Option<&'static str>) {
+fn shown(figure: format::Figure, look: &Look) -> (String, Option<&'static str>) {
     // The scale's name is the one thing a template can pass; `Scale` owns its meaning.
     let scale = Scale::parse(look.scale).map_or(Decimal::ONE, Scale::factor);
     let frame = format::Frame {
         currency: look.currency,
         scale,
         amount_decimals: look.decimals.unwrap_or(1),
-    };
-    let figure = format::Figure {
-        exact: decimal(number),
-        float: float(number),
     };
     let judge = format::Judge {
         floor: look.bar,
