@@ -262,11 +262,11 @@ fn md(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
         other => other.to_string(),
     };
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            '&' if starts_entity(&text[at + 1..]) => out.push_str("&amp;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
@@ -276,6 +276,16 @@ fn md(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
         }
     }
     Ok(Value::from(out))
+}
+
+/// Whether the text after an `&` would make it a character reference (`&amp;`, `&#60;`,
+/// `&#x3C;`): only then is the `&` escaped, so "D&A" reads as written in the Markdown source.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest.trim_start_matches('#');
+    let len = name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    len > 0 && name[len..].starts_with(';')
 }
 
 #[cfg(test)]
@@ -345,6 +355,14 @@ mod tests {
     fn markdown_escaping_keeps_user_text_inert() {
         let escaped = md(&Value::from("<script>|*x*"), &HashMap::new()).unwrap();
         assert_eq!(escaped, "&lt;script&gt;\\|\\*x\\*");
+        // An ampersand stays as written unless it would start a character reference.
+        let text = |s: &str| md(&Value::from(s), &HashMap::new()).unwrap();
+        assert_eq!(text("D&A, C&DI & co"), "D&A, C&DI & co");
+        assert_eq!(
+            text("&lt;b&gt; &#60; &#x3C;"),
+            "&amp;lt;b&amp;gt; &amp;\\#60; &amp;\\#x3C;"
+        );
+        assert_eq!(text("&;"), "&;");
     }
 
     #[test]
