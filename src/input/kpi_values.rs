@@ -31,7 +31,7 @@ pub(in crate::input) fn value_units(
                  values.<name>.unit on a company sheet or in --company)"
             )));
         }
-        let written = value.unit.unwrap_or_default();
+        let written = value.unit.unwrap_or_else(|| String::from("money"));
         let unit = ValueUnit::parse(written.trim()).ok_or_else(|| {
             let hint = did_you_mean(&written, ValueUnit::NAMES.iter().copied())
                 .map(|c| format!("did you mean \"{c}\"? "))

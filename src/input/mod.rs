@@ -343,6 +343,13 @@ pub struct CompanyInput {
     /// The unit of each `[period.values]` name declared with `[values.<name>] unit = ...`;
     /// a name not listed is money ([`CompanyInput::value_unit`]).
     pub value_units: std::collections::BTreeMap<String, ValueUnit>,
+    /// The names declared for values (`[values.<name>] name = ...`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub value_names: std::collections::BTreeMap<String, String>,
+    /// The value that is the top line the company guides on (`[values.<name>] top_line =
+    /// true`), judged as revenue guidance where a period has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_line: Option<String>,
     pub warnings: Vec<Warning>,
     /// Known, accepted warnings, from `[[acknowledge]]` tables; applied once every warning is
     /// known (`metrics::compute`).
@@ -358,6 +365,11 @@ impl CompanyInput {
     /// The unit of the value `name` (`values.<name>` in formulas): money unless declared.
     pub fn value_unit(&self, name: &str) -> ValueUnit {
         self.value_units.get(name).copied().unwrap_or_default()
+    }
+
+    /// The name outputs show the value `name` by: as declared, else the name itself.
+    pub fn value_name<'a>(&'a self, name: &'a str) -> &'a str {
+        self.value_names.get(name).map_or(name, String::as_str)
     }
 
     /// The line (or row) of `label` in the file, when the reader knew it.

@@ -41,14 +41,38 @@ pub struct Guidance {
 /// One guided figure: `low == high` for a point guidance.
 #[derive(Debug, Clone, Serialize)]
 pub struct GuidanceRange {
-    /// The figure's key, as written: `revenue`.
-    pub key: &'static str,
+    /// The figure's key, as written: `revenue`, or `values.product_revenue` for a
+    /// `[period.guidance.values]` entry.
+    pub key: String,
     #[serde(skip)]
-    pub field: Field,
+    pub figure: Guided,
     pub low: Decimal,
     pub high: Decimal,
+}
+
+/// What a guidance range is about: one of a period's own figures, or one of its
+/// `[period.values]` (a figure the company guides on that is not a statement line, such as
+/// Snowflake's product revenue).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guided {
+    Figure(Field),
+    Value(String),
+}
+
+impl Guided {
+    /// The period's actual figure, when it gives it.
+    pub fn get(&self, period: &Period) -> Option<Decimal> {
+        match self {
+            Guided::Figure(field) => field.get(period),
+            Guided::Value(name) => period.values.get(name).copied(),
+        }
+    }
 }
 
 #[cfg(test)]
 #[path = "plan_actual_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "plan_actual_values_tests.rs"]
+mod values_tests;

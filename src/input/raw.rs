@@ -65,6 +65,10 @@ pub struct RawKpi {
 #[serde(deny_unknown_fields)]
 pub struct RawValue {
     pub unit: Option<String>,
+    /// The name outputs show the value by.
+    pub name: Option<String>,
+    /// Whether it is the top line the company guides on (see `validate_values.rs`).
+    pub top_line: Option<bool>,
 }
 
 /// One `[[readiness.kpi]]` threshold as written.

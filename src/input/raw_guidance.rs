@@ -1,5 +1,5 @@
 //! `[period.guidance]` as written: `given`, and each other key a number (a point guidance) or
-//! `[low, high]`. Generic over the amount type `A` (the input's `Amount`), so this file reads
+//! `[low, high]`, and a `values` table of guided `[period.values]` figures. Generic over the amount type `A` (the input's `Amount`), so this file reads
 //! nothing else of the input and the raw structs that hold it import it one way. Which keys are
 //! figures is checked in validation (`validate_plan_guidance.rs`), with "did you mean".
 
@@ -46,6 +46,12 @@ impl<'de, A: Deserialize<'de> + Copy> Deserialize<'de> for RawGuidance<A> {
                 while let Some(key) = map.next_key::<String>()? {
                     if key == "given" {
                         guidance.given = Some(map.next_value()?);
+                    } else if key == "values" {
+                        // `[period.guidance.values]`: guided `[period.values]` figures, read
+                        // as `values.<name>` in the order written.
+                        let values: Vec<(String, RawRange<A>)> = map.next_value::<Ordered<A>>()?.0;
+                        let named = values.into_iter().map(|(k, r)| (format!("values.{k}"), r));
+                        guidance.ranges.extend(named);
                     } else {
                         let range = map.next_value()?;
                         guidance.ranges.push((key, range));
@@ -55,6 +61,29 @@ impl<'de, A: Deserialize<'de> + Copy> Deserialize<'de> for RawGuidance<A> {
             }
         }
         deserializer.deserialize_map(GuidanceVisitor(PhantomData))
+    }
+}
+
+/// A table of guided figures read in the order written (`[period.guidance.values]`).
+struct Ordered<A>(Vec<(String, RawRange<A>)>);
+
+impl<'de, A: Deserialize<'de> + Copy> Deserialize<'de> for Ordered<A> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrderedVisitor<A>(PhantomData<A>);
+        impl<'de, A: Deserialize<'de> + Copy> Visitor<'de> for OrderedVisitor<A> {
+            type Value = Ordered<A>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of guided values, each a number or [low, high]")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut ranges = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    ranges.push((key, map.next_value()?));
+                }
+                Ok(Ordered(ranges))
+            }
+        }
+        deserializer.deserialize_map(OrderedVisitor(PhantomData))
     }
 }
 

@@ -130,6 +130,7 @@ pub(in crate::input) fn table_field(
             name.to_string(),
             super::super::raw::RawValue {
                 unit: Some(value.to_string()),
+                ..Default::default()
             },
         );
         return Ok(());

@@ -35,6 +35,7 @@ pub fn validate(
     period_count(&raw, &check)?;
     let mut reading_warnings = std::mem::take(&mut raw.reading_warnings);
     reading_warnings.extend(raw.periods.iter().flat_map(subtotal_warnings));
+    let value_labels = value_labels(&raw, &check)?;
     let value_units = value_units(&mut raw, &check)?;
     let raw_plans = budget::take(&mut raw.periods);
     let written = written_labels(&raw.periods);
@@ -54,6 +55,7 @@ pub fn validate(
         &periods,
         &written,
         company.scale,
+        &value_units,
         check_budget,
         &check,
     )?;
@@ -92,6 +94,8 @@ pub fn validate(
         periods,
         plan_actual,
         value_units,
+        value_names: value_labels.names,
+        top_line: value_labels.top_line,
         warnings,
         acknowledgements,
         label_lines,
@@ -130,6 +134,8 @@ mod statement;
 mod text;
 #[path = "validate_plan_unmatched.rs"]
 mod unmatched;
+#[path = "validate_values.rs"]
+mod values;
 #[path = "validate_warnings.rs"]
 mod warnings;
 
@@ -143,6 +149,7 @@ use periods::{checked_periods, period_count, value_units, written_labels};
 use plan::plan;
 use readiness::{percent_as_share, readiness};
 pub use serde_messages::explain_serde_message;
+use values::value_labels;
 use warnings::{gap_warnings, subtotal_warnings};
 
 #[cfg(test)]

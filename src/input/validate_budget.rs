@@ -36,9 +36,20 @@ pub(super) fn plans(
     actuals: &[Period],
     written: &[String],
     scale: Scale,
+    value_units: &std::collections::BTreeMap<String, super::super::ValueUnit>,
     check_period: impl Fn(RawPeriod, usize, &Checker) -> Result<Period, InputError>,
     check: &Checker,
 ) -> Result<(Vec<PeriodPlan>, Vec<Warning>), InputError> {
+    let mut names: Vec<&str> = actuals
+        .iter()
+        .flat_map(|p| p.values.keys().map(String::as_str))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let values = super::guidance::GuidedValues {
+        names,
+        units: value_units,
+    };
     let mut plans = Vec::new();
     let mut warnings = Vec::new();
     for (index, ((budget, guidance), actual)) in raw.into_iter().zip(actuals).enumerate() {
@@ -49,7 +60,7 @@ pub(super) fn plans(
             .map(|raw| self::budget(*raw, index, &written[index], actual, &check_period, check))
             .transpose()?;
         let guidance = guidance
-            .map(|raw| super::guidance::guidance(raw, index, scale, check))
+            .map(|raw| super::guidance::guidance(raw, index, scale, &values, check))
             .transpose()?;
         warnings.extend(super::unmatched::unmatched(
             budget.as_ref(),

@@ -42,9 +42,13 @@ pub(super) fn unmatched(
         }
     }
     for range in guidance.map_or(&[][..], |g| g.ranges.as_slice()) {
-        if range.field.get(actual).is_none() {
+        if range.figure.get(actual).is_none() {
             let words = format!("the guidance gives {}", range.key);
-            found.push((vec!["guidance", range.key], words));
+            let keys = match range.key.strip_prefix("values.") {
+                Some(name) => vec!["guidance", "values", name],
+                None => vec!["guidance", range.key.as_str()],
+            };
+            found.push((keys, words));
         }
     }
     let label = actual.label.to_string();

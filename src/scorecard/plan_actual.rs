@@ -42,8 +42,12 @@ fn guidance(accuracy: Option<&Accuracy>, min: u32) -> Criterion {
             value: Some(reached as f64),
             why: format!(
                 "Revenue reached the low end of its guidance in {reached} of the last {judged} \
-                 quarters with revenue guidance ({}); the bar is {min}.",
-                labels(accuracy.map_or(&[][..], |a| &a.guidance_periods[..]))
+                 quarters with revenue guidance ({}){}; the bar is {min}.",
+                labels(accuracy.map_or(&[][..], |a| &a.guidance_periods[..])),
+                match accuracy.and_then(|a| a.guided_top_line.as_deref()) {
+                    Some(name) => format!(", judged on {name}, the top line the company guides on"),
+                    None => String::new(),
+                }
             ),
             threshold,
             period: None,

@@ -122,3 +122,50 @@ fn thresholds_come_from_readiness_and_the_thresholds_file() {
     );
     assert_eq!(criteria[1].threshold_source, ThresholdSource::CompanyFile);
 }
+
+#[test]
+fn a_guided_top_line_is_judged_as_revenue_guidance_and_says_so() {
+    // Product revenue 90, 96, 99, 103 against guided [92, 94], [95, 96], [100, 101], [100, 102]:
+    // the low end is reached in Q2 (96 >= 95) and Q4 (103 >= 100), not in Q1 or Q3: 2 of 4.
+    let quarter = |n: usize, actual: u32, (low, high): (u32, u32)| {
+        format!(
+            "[[period]]\nlabel = \"2025-Q{n}\"\nrevenue = 120\n[period.values]\n\
+             product_revenue = {actual}\n[period.guidance.values]\nproduct_revenue = [{low}, {high}]\n"
+        )
+    };
+    let rows: String = [
+        (90, (92, 94)),
+        (96, (95, 96)),
+        (99, (100, 101)),
+        (103, (100, 102)),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (actual, range))| quarter(i + 1, actual, range))
+    .collect();
+    let top_line = "[values.product_revenue]\nname = \"Product revenue\"\ntop_line = true\n";
+    let criteria = judged(top_line, &rows, &Thresholds::default());
+    assert_eq!(
+        statuses(&criteria),
+        [
+            ("revenue_at_guidance", Status::Fail, "2 of 4"),
+            ("revenue_within_budget", Status::Watch, "n/a")
+        ]
+    );
+    assert!(
+        criteria[0]
+            .why
+            .contains("judged on Product revenue, the top line the company guides on"),
+        "{}",
+        criteria[0].why
+    );
+    // Without `top_line` the value's guidance is shown but not judged as revenue guidance.
+    let criteria = judged("", &rows, &Thresholds::default());
+    assert_eq!(
+        statuses(&criteria),
+        [
+            ("revenue_at_guidance", Status::Watch, "n/a"),
+            ("revenue_within_budget", Status::Watch, "n/a")
+        ]
+    );
+}

@@ -35,6 +35,10 @@ pub struct Accuracy {
     pub at_or_above_guidance: Option<usize>,
     /// That count ÷ the periods judged × 100.
     pub at_or_above_guidance_pct: Option<f64>,
+    /// The name of the figure judged as revenue guidance where it is not revenue itself: the
+    /// company's guided top line (`[values.<name>] top_line = true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guided_top_line: Option<String>,
     /// Field -> why it is missing, in words.
     pub unavailable: BTreeMap<String, String>,
 }
@@ -67,10 +71,12 @@ fn budget_error(period: &PeriodPlanActual) -> Option<(PeriodLabel, Decimal)> {
     }
 }
 
-/// `(label, reached the low end)` of revenue against its guidance, when both are known.
-fn guidance_hit(period: &PeriodPlanActual) -> Option<(PeriodLabel, bool)> {
-    let check = period.guidance.iter().find(|g| g.key == "revenue")?;
-    Some((period.label, check.actual? >= check.low))
+/// `(label, reached the low end, the top line's name when not revenue)` of revenue against
+/// its guidance, when both are known.
+fn guidance_hit(period: &PeriodPlanActual) -> Option<(PeriodLabel, bool, Option<&str>)> {
+    let check = period.revenue_guidance()?;
+    let top_line = check.top_line.then_some(check.name.as_str());
+    Some((period.label, check.actual? >= check.low, top_line))
 }
 
 /// The last `window` items.
@@ -105,7 +111,7 @@ fn over(kind: PeriodKind, window: usize, periods: &[&PeriodPlanActual]) -> Accur
             unavailable.insert(key.to_string(), reason.clone());
         }
     }
-    let reached = hits.iter().filter(|(_, hit)| *hit).count();
+    let reached = hits.iter().filter(|(_, hit, _)| *hit).count();
     if hits.is_empty() {
         let reason = format!("none of the {} has revenue guidance", kind.plural());
         for key in ["at_or_above_guidance", "at_or_above_guidance_pct"] {
@@ -125,7 +131,8 @@ fn over(kind: PeriodKind, window: usize, periods: &[&PeriodPlanActual]) -> Accur
         }),
         at_or_above_guidance: (!hits.is_empty()).then_some(reached),
         at_or_above_guidance_pct: crate::money::percent(reached.into(), hits.len().into()),
-        guidance_periods: hits.iter().map(|(label, _)| *label).collect(),
+        guidance_periods: hits.iter().map(|(label, _, _)| *label).collect(),
+        guided_top_line: hits.iter().find_map(|(_, _, top)| top.map(str::to_string)),
         unavailable,
     }
 }

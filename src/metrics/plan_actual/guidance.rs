@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::super::catalogue::metric;
-use crate::input::plan_actual::{Guidance, GuidanceRange};
-use crate::input::Period;
+use crate::input::plan_actual::{Guidance, GuidanceRange, Guided};
+use crate::input::{CompanyInput, Period, ValueUnit};
 use crate::money::{percent, Exact};
 
 /// Where the actual figure fell against the range (a point guidance is a range of one value).
@@ -22,10 +22,14 @@ pub enum Position {
 /// One guided figure against its actual.
 #[derive(Debug, Clone, Serialize)]
 pub struct GuidanceCheck {
-    /// The figure's key, as written in the guidance: `revenue`.
-    pub key: &'static str,
-    /// The name every output shows (the catalogue's).
-    pub name: &'static str,
+    /// The figure's key, as written in the guidance: `revenue`, `values.product_revenue`.
+    pub key: String,
+    /// The name every output shows (the catalogue's, or the value's declared name).
+    pub name: String,
+    /// Whether it is the value the company declares as its guided top line
+    /// (`[values.<name>] top_line = true`), judged as revenue where revenue is not guided.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub top_line: bool,
     /// Money (in currency) or not (people, counts).
     pub money: bool,
     pub low: Exact,
@@ -44,19 +48,28 @@ pub struct GuidanceCheck {
 }
 
 /// Every guided figure of a period, in the order written.
-pub fn checks(guidance: &Guidance, actual: &Period) -> Vec<GuidanceCheck> {
+pub fn checks(guidance: &Guidance, actual: &Period, input: &CompanyInput) -> Vec<GuidanceCheck> {
     guidance
         .ranges
         .iter()
-        .map(|range| check(range, actual))
+        .map(|range| check(range, actual, input))
         .collect()
 }
 
-fn check(range: &GuidanceRange, actual: &Period) -> GuidanceCheck {
-    let figure = range.field.figure();
-    let name = metric(range.key).map_or(range.key, |m| m.name);
+fn check(range: &GuidanceRange, actual: &Period, input: &CompanyInput) -> GuidanceCheck {
+    let (name, money, top_line) = match &range.figure {
+        Guided::Figure(field) => {
+            let name = metric(&range.key).map_or(range.key.as_str(), |m| m.name);
+            (name.to_string(), field.figure().money, false)
+        }
+        Guided::Value(value) => (
+            input.value_name(value).to_string(),
+            input.value_unit(value) == ValueUnit::Money,
+            input.top_line.as_deref() == Some(value.as_str()),
+        ),
+    };
     let midpoint = (range.low + range.high) / Decimal::TWO;
-    let value = range.field.get(actual);
+    let value = range.figure.get(actual);
     let mut unavailable = BTreeMap::new();
     if value.is_none() {
         let reason = "the period's actual figures do not give it".to_string();
@@ -78,16 +91,17 @@ fn check(range: &GuidanceRange, actual: &Period) -> GuidanceCheck {
         unavailable.insert("from_midpoint_pct".to_string(), reason.to_string());
     }
     GuidanceCheck {
-        key: range.key,
+        key: range.key.clone(),
         name,
-        money: figure.money,
+        top_line,
+        money,
         low: Exact(range.low),
         high: Exact(range.high),
         midpoint: Exact(midpoint),
         actual: value.map(Exact),
         position,
         from_midpoint_pct,
-        from_midpoint: from_midpoint.filter(|_| figure.money).map(Exact),
+        from_midpoint: from_midpoint.filter(|_| money).map(Exact),
         unavailable,
     }
 }

@@ -121,8 +121,16 @@ fn period(
         has_budget: plan.budget.is_some(),
         variances,
         guidance_given: guidance.and_then(|g| g.given.clone()),
-        guidance: guidance.map_or_else(Vec::new, |g| guidance::checks(g, actual_input)),
+        guidance: guidance.map_or_else(Vec::new, |g| guidance::checks(g, actual_input, input)),
         unavailable,
+    }
+}
+
+impl PeriodPlanActual {
+    /// The revenue guidance judged: revenue's own, else the company's guided top line.
+    pub fn revenue_guidance(&self) -> Option<&GuidanceCheck> {
+        let guided = |key: &str| self.guidance.iter().find(|g| g.key == key);
+        guided("revenue").or_else(|| self.guidance.iter().find(|g| g.top_line))
     }
 }
 
