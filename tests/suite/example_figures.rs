@@ -112,4 +112,15 @@ fn snowflake_product_revenue_is_above_each_guided_range() {
         assert_eq!(actual - (low + high) / 2, from_midpoint, "{label}");
         assert!(actual > high, "{label} is above its range");
     }
+    // The fiscal years' product revenue is the sum of their quarters: 590.1 + 640.2 + 698.5 +
+    // 738.1 = 2,666.9 (reported as "$2.67 billion") and 789.6 + 829.3 + 900.3 + 943.3 =
+    // 3,462.5 ("$3.46 billion").
+    for (label, tenths) in [("2024", 26_669_i64), ("2025", 34_625)] {
+        let period = periods.iter().find(|p| p["label"] == label).expect(label);
+        assert_eq!(
+            period["kpis"]["product_revenue"],
+            tenths * 100_000,
+            "{label}"
+        );
+    }
 }
