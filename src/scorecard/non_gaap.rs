@@ -148,6 +148,6 @@ mod tests {
             Some(("non_gaap_purpose".to_string(), Status::Pass))
         );
         // A company that shows no measure has no such criteria (its scorecard is unchanged).
-        assert!(judged(include_str!("../../examples/klarna.toml"), "").is_empty());
+        assert!(judged(include_str!("../../tests/fixtures/acme.toml"), "").is_empty());
     }
 }

@@ -17,6 +17,8 @@
 //! - `pdf`: the PDF brief typeset by Typst (with `--features pdf`), or the error without it;
 //! - `properties`: property tests (no panic on any input);
 //! - `edges`: numbers at the edges;
+//! - `example_figures`: the bundled examples' sourced figures (Klarna's reconciliation,
+//!   Snowflake's product revenue against its guidance), worked by hand;
 //! - `serve`: the live preview on a free port of 127.0.0.1 (issue 17);
 //! - `input_people`: input as people keep it (negative costs, "FY2024", periods across);
 //! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
@@ -33,6 +35,7 @@ mod compare;
 mod crosschecks;
 mod docs_links;
 mod edges;
+mod example_figures;
 mod fiscal;
 mod hardening;
 mod harness;
