@@ -91,9 +91,11 @@ const SNOWFLAKE_GUIDANCE: [(&str, i64, i64, i64, i64); 7] = [
 #[test]
 fn snowflake_product_revenue_is_above_each_guided_range() {
     let metrics = metrics("snowflake.toml");
-    let text = std::fs::read_to_string(crate::harness::root().join("examples/snowflake.toml"))
-        .expect("snowflake.toml");
     let periods = metrics["periods"].as_array().expect("periods");
+    let guided = metrics["plan_actual"]["periods"]
+        .as_array()
+        .expect("plan_actual");
+    assert_eq!(guided.len(), SNOWFLAKE_GUIDANCE.len());
     for (label, low, high, actual, from_midpoint) in SNOWFLAKE_GUIDANCE {
         let period = periods.iter().find(|p| p["label"] == label).expect(label);
         // The KPI is in full dollars: tenths of a million are 100,000 dollars.
@@ -102,16 +104,29 @@ fn snowflake_product_revenue_is_above_each_guided_range() {
             actual * 100_000,
             "{label}"
         );
-        // The range the example records for the quarter (as a comment: see its header).
-        let range = format!("# product_revenue = [{}, {}]", low / 10, high / 10);
-        let block = text
-            .split("[[period]]")
-            .find(|b| b.contains(&format!("label = \"{label}\"")))
-            .expect(label);
-        assert!(block.contains(&range), "{label}: {range}");
+        // The guidance record judges the range against product revenue, not revenue.
+        let plan = guided.iter().find(|p| p["label"] == label).expect(label);
+        let check = &plan["guidance"][0];
+        assert_eq!(check["key"], "values.product_revenue", "{label}");
+        assert_eq!(check["top_line"], true, "{label}");
+        assert_eq!(check["low"], low * 100_000, "{label}");
+        assert_eq!(check["high"], high * 100_000, "{label}");
+        assert_eq!(check["actual"], actual * 100_000, "{label}");
+        assert_eq!(check["position"], "above", "{label}");
         assert_eq!(actual - (low + high) / 2, from_midpoint, "{label}");
+        assert_eq!(check["from_midpoint"], from_midpoint * 100_000, "{label}");
         assert!(actual > high, "{label} is above its range");
     }
+    // Every guided quarter reached its range: the last 4 of 4 pass the criterion.
+    let criteria = metrics["readiness"]["criteria"]
+        .as_array()
+        .expect("criteria");
+    let at_guidance = criteria
+        .iter()
+        .find(|c| c["id"] == "revenue_at_guidance")
+        .expect("revenue_at_guidance");
+    assert_eq!(at_guidance["status"], "pass");
+    assert_eq!(at_guidance["figure"], "4 of 4");
     // The fiscal years' product revenue is the sum of their quarters: 590.1 + 640.2 + 698.5 +
     // 738.1 = 2,666.9 (reported as "$2.67 billion") and 789.6 + 829.3 + 900.3 + 943.3 =
     // 3,462.5 ("$3.46 billion").
