@@ -95,6 +95,21 @@ fn poll(server: &Running, address: &str, what: &str, done: impl Fn(&Reply) -> bo
     }
 }
 
+/// Waits until the server's standard error holds `needle`, at most [`PATIENCE`]: the server
+/// serves the error page before it writes the error to standard error.
+#[track_caller]
+fn wait_for_stderr(server: &Running, needle: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while !server.stderr().contains(needle) {
+        assert!(
+            Instant::now() < deadline,
+            "standard error did not show {needle:?} within {PATIENCE:?}:\n{}",
+            server.stderr()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Replaces `from` by `to` in the file at `path`, as an editor saves: a new file renamed over.
 fn edit(path: &std::path::Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).expect("the input");
@@ -175,9 +190,7 @@ fn serve_previews_regenerates_shows_errors_and_stops_cleanly() {
         .contains(&format!("{line} | revenue = &quot;ten&quot;")));
     assert!(error.body.contains("   |           ^^^^^"));
     assert!(error.body.contains("<script nonce=\""));
-    assert!(server
-        .stderr()
-        .contains(&format!("{line} | revenue = \"ten\"")));
+    wait_for_stderr(&server, &format!("{line} | revenue = \"ten\""));
     // Fixed: the brief is back.
     edit(&input, "revenue = \"ten\" ", "revenue = 3000 ");
     poll(&server, &address, "the fixed brief", |reply| {
