@@ -11,7 +11,11 @@
 mod a1;
 mod company;
 mod inputs;
+mod inputs_non_gaap;
 mod kpi;
+mod non_gaap;
+mod non_gaap_block;
+mod non_gaap_cells;
 mod notes;
 mod peers;
 mod plan;
@@ -131,7 +135,8 @@ fn build_with(
         .context("cannot write the workbook metrics.xlsx")
 }
 
-/// The sheets after the series: the plan's, the peers', the scorecard and the notes.
+/// The sheets after the series: the non-GAAP reconciliations, the plan's, the peers', the
+/// scorecard and the notes.
 fn other_sheets(
     analysis: &Analysis,
     input: &CompanyInput,
@@ -141,6 +146,9 @@ fn other_sheets(
 ) -> Result<Vec<Worksheet>, XlsxError> {
     let metrics = &analysis.metrics;
     let mut sheets = Vec::new();
+    if !metrics.non_gaap.hidden() {
+        sheets.push(non_gaap::sheet(input, metrics, layout, styles)?);
+    }
     if let Some(plan) = &analysis.plan {
         sheets.push(plan::sheet(plan, metrics, layout, styles)?);
     }

@@ -1,0 +1,169 @@
+//! One measure's block on the Non-GAAP sheet: its name and why, the GAAP base, each item with
+//! its sign, the measure as a `SUM` of them, the reported figure and the difference (when some
+//! period reports one). Each row's Inputs column is found once; a period's cells
+//! (`non_gaap_cells.rs`) then refer to its row on the Inputs sheet.
+
+use foldhash::HashMap;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use super::inputs::InputsLayout;
+use super::style::{Styles, Text};
+use crate::input::non_gaap::MeasureKind;
+use crate::metrics::non_gaap::{figure_name, item_name, Measure};
+use crate::period::PeriodLabel;
+
+/// What every block reads: where the figures are and how amounts look.
+pub struct Block<'a> {
+    pub layout: &'a InputsLayout,
+    /// Each period's index in the input, by label.
+    pub index: &'a HashMap<PeriodLabel, usize>,
+    /// The sheet's column of each period, by its index (`None` when not shown).
+    pub columns: &'a [Option<u16>],
+    pub factor: Decimal,
+    pub amount: &'a Format,
+    pub total: &'a Format,
+    pub styles: &'a Styles,
+}
+
+/// A row that refers to the Inputs sheet: its column there, the sign it is written with and
+/// what a note calls it when a period does not give it.
+pub(super) struct Reference {
+    pub column: Option<u16>,
+    pub sign: i8,
+    pub words: String,
+}
+
+/// Where a block's rows are: the base, each item after it, then the measure (`total`), the
+/// reported figure and the difference.
+pub(super) struct Rows {
+    pub base: u32,
+    pub total: u32,
+    /// The base's reference, then each item's.
+    pub references: Vec<Reference>,
+    /// Whether the reported figure and the difference have rows: some period reports one.
+    pub reported: bool,
+}
+
+/// Writes `measure`'s block from `row` on; the first row after it (and a blank one).
+pub fn block(
+    sheet: &mut Worksheet,
+    row: u32,
+    measure: &Measure,
+    at: &Block,
+    longest: &mut usize,
+) -> Result<u32, XlsxError> {
+    let rows = labels(sheet, row, measure, at, longest)?;
+    let reported = at.layout.non_gaap.reported(&measure.key);
+    let mut reconciled = vec![false; at.columns.len()];
+    for period in &measure.periods {
+        let Some(&index) = at.index.get(&period.period) else {
+            continue;
+        };
+        if let Some(column) = at.columns[index] {
+            reconciled[index] = true;
+            let place = (InputsLayout::row(index), column);
+            super::non_gaap_cells::cells(sheet, place, period, &rows, reported, at)?;
+        }
+    }
+    // A period another measure reconciles and this one cannot: its measure's cell says why.
+    for (column, _) in at.columns.iter().zip(reconciled).filter(|(_, done)| !done) {
+        if let Some(column) = column {
+            let why = format!(
+                "n/a: the period gives neither the {} nor a reported figure",
+                words(measure.base)
+            );
+            sheet.insert_note(rows.total, *column, &super::style::note(why))?;
+        }
+    }
+    let last = if rows.reported {
+        rows.total + 2
+    } else {
+        rows.total
+    };
+    Ok(last + 2)
+}
+
+/// The block's title, why and row names from `row` on, with each row's format; where its
+/// rows are.
+fn labels(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    measure: &Measure,
+    at: &Block,
+    longest: &mut usize,
+) -> Result<Rows, XlsxError> {
+    let styles = at.styles;
+    let mut label = |sheet: &mut Worksheet, row: u32, text: String, format: &Format| {
+        *longest = (*longest).max(text.chars().count() + 2);
+        sheet.text_with(row, 0, text, format)
+    };
+    let kind = match measure.kind {
+        MeasureKind::Performance => "performance",
+        MeasureKind::Liquidity => "liquidity",
+    };
+    let built_in = if measure.built_in { ", built in" } else { "" };
+    let title = format!("{} ({kind} measure{built_in})", measure.name);
+    sheet.text_with(row, 0, title, &styles.section)?;
+    if !measure.built_in {
+        row += 1;
+        let why = measure.why.as_deref().unwrap_or("not given");
+        sheet.text(row, 0, format!("Why: {why}"))?;
+    }
+    let base = row + 1;
+    let name = format!("{} (GAAP)", figure_name(measure.base));
+    label(sheet, base, name, &styles.label)?;
+    let mut references = vec![reference(measure.base, 1, at)];
+    let added = measure.add.iter().map(|w| (w, 1));
+    let items = added.chain(measure.subtract.iter().map(|w| (w, -1)));
+    for ((written, sign), row) in items.zip(base + 1..) {
+        let mark = if sign > 0 { '+' } else { '−' };
+        label(
+            sheet,
+            row,
+            format!("{mark} {}", item_name(written)),
+            &styles.label,
+        )?;
+        references.push(reference(written, sign, at));
+    }
+    let total = base + references.len() as u32;
+    label(sheet, total, measure.name.clone(), at.total)?;
+    let reported = measure.periods.iter().any(|p| p.reported.is_some());
+    if reported {
+        label(
+            sheet,
+            total + 1,
+            "Reported by the company".into(),
+            &styles.label,
+        )?;
+        let difference = "Difference (reported less reconciled)";
+        label(sheet, total + 2, difference.into(), &styles.label)?;
+    }
+    let last = if reported { total + 2 } else { total };
+    for row in base..=last {
+        let format = if row == total { at.total } else { at.amount };
+        sheet.set_row_format(row, format)?;
+    }
+    Ok(Rows {
+        base,
+        total,
+        references,
+        reported,
+    })
+}
+
+fn reference(written: &str, sign: i8, at: &Block) -> Reference {
+    Reference {
+        column: at.layout.non_gaap.item(written),
+        sign,
+        words: words(written),
+    }
+}
+
+/// A base or item as a sentence names it: "interest expense", "adjustment \"restructuring\"".
+fn words(written: &str) -> String {
+    match written.strip_prefix("adjustments.") {
+        Some(name) => format!("adjustment \"{name}\""),
+        None => written.replace('_', " "),
+    }
+}

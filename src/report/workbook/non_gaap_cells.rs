@@ -1,0 +1,91 @@
+//! A period's cells in a measure's block on the Non-GAAP sheet: formulas over its Inputs row
+//! with ipobrief's values cached, in the company's scale, and an empty cell with a note where
+//! a value is not there.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+
+use super::a1;
+use super::inputs::INPUTS;
+use super::non_gaap_block::{Block, Rows};
+use super::style::note;
+use crate::format::to_f64;
+use crate::metrics::non_gaap::Reconciliation;
+use crate::money::Exact;
+
+/// One period's cells in `column`, its figures in `inputs_row` of the Inputs sheet;
+/// `reported`, the Inputs column of the measure's reported figures.
+pub(super) fn cells(
+    sheet: &mut Worksheet,
+    (inputs_row, column): (u32, u16),
+    period: &Reconciliation,
+    rows: &Rows,
+    reported: Option<u16>,
+    at: &Block,
+) -> Result<(), XlsxError> {
+    let (total, factor) = (rows.total, at.factor);
+    let values = std::iter::once(period.base).chain(period.items.iter().map(|i| i.amount));
+    for ((reference, value), row) in rows.references.iter().zip(values).zip(rows.base..) {
+        match (value, reference.column) {
+            (Some(value), Some(inputs)) => {
+                let mut formula = String::from(if reference.sign < 0 { "-" } else { "" });
+                formula.push_str(&a1::on_sheet(INPUTS, inputs_row, inputs));
+                write(sheet, (row, column), formula, value, factor)?;
+            }
+            _ => {
+                let why = format!("the input gives no {}", reference.words);
+                na(sheet, (row, column), &why)?;
+            }
+        }
+    }
+    let mut sum = String::from("SUM(");
+    a1::push(&mut sum, rows.base, column);
+    sum.push(':');
+    a1::push(&mut sum, total - 1, column);
+    sum.push(')');
+    match period.total {
+        Some(value) => write(sheet, (total, column), sum, value, factor)?,
+        None => {
+            let why = period.unavailable.as_deref().unwrap_or_default();
+            na(sheet, (total, column), why)?;
+        }
+    }
+    if let (Some(value), Some(inputs)) = (period.reported, reported) {
+        let formula = a1::on_sheet(INPUTS, inputs_row, inputs);
+        write(sheet, (total + 1, column), formula, value, factor)?;
+    }
+    match (period.difference, period.reported) {
+        (Some(value), _) => {
+            let mut formula = String::new();
+            a1::push(&mut formula, total + 1, column);
+            formula.push('-');
+            a1::push(&mut formula, total, column);
+            write(sheet, (total + 2, column), formula, value, factor)?;
+        }
+        (None, Some(_)) => {
+            let why = "there is no reconciled total to compare the reported figure with";
+            na(sheet, (total + 2, column), why)?;
+        }
+        (None, None) => {}
+    }
+    Ok(())
+}
+
+/// A formula with ipobrief's value (full currency units) cached, in the scale.
+fn write(
+    sheet: &mut Worksheet,
+    (row, column): (u32, u16),
+    formula: String,
+    value: Exact,
+    factor: Decimal,
+) -> Result<(), XlsxError> {
+    let cached = value.0.checked_div(factor).map_or(0.0, to_f64);
+    let formula = Formula::new(formula).set_result(cached.to_string());
+    sheet.write_formula(row, column, formula).map(|_| ())
+}
+
+/// An empty cell with a note saying why.
+fn na(sheet: &mut Worksheet, (row, column): (u32, u16), why: &str) -> Result<(), XlsxError> {
+    let text = format!("n/a: {why}");
+    sheet.insert_note(row, column, &note(text)).map(|_| ())
+}
