@@ -1,15 +1,18 @@
 //! The Inputs sheet's columns for non-GAAP reconciliations, after the cost lines and values:
 //! the statement figures only reconciliations read (`net_income`, `interest_expense`,
-//! `income_tax`), then `adjustment:<name>` and `reported:<key>`, as the spreadsheet input names
-//! them, so the workbook still reads back as an input. A column is there when a period gives
-//! its figure; a company without any has the sheet it had before.
+//! `income_tax`), then `adjustment:<name>` and `reported:free_cash_flow`, as the spreadsheet
+//! input names them, so the workbook still reads back as an input. A column is there when a
+//! period gives its figure; a company without any has the sheet it had before. The figures
+//! reported for the company's own measures are on the Reported sheet (`reported.rs`): the
+//! spreadsheet input format holds no `[[non_gaap]]` measures, so it would refuse them.
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::inputs::field_column;
+use super::inputs::{field_column, INPUTS};
 use super::style::{Styles, Text};
 use crate::format::to_f64;
+use crate::input::non_gaap::FREE_CASH_FLOW;
 use crate::input::{CompanyInput, Field, Period, FIGURES};
 
 /// Where each of a company's reconciliation figures is on the Inputs sheet.
@@ -20,9 +23,12 @@ pub struct NonGaapColumns {
     /// Adjustment names, in the order they first appear, from `first_adjustment` on.
     adjustments: Vec<String>,
     first_adjustment: u16,
-    /// Reported measure keys, in the order they first appear, from `first_reported` on.
+    /// Reported measure keys the Inputs sheet holds (free cash flow's), from `first_reported` on.
     reported: Vec<String>,
     first_reported: u16,
+    /// The keys of the company's own measures reported, in the order they first appear: the
+    /// Reported sheet's columns, from its second on.
+    pub published: Vec<String>,
 }
 
 impl NonGaapColumns {
@@ -44,7 +50,9 @@ impl NonGaapColumns {
                 .collect()
         };
         let adjustments = names(&|p| p.non_gaap.adjustments.keys().collect());
-        let reported = names(&|p| p.non_gaap.reported.keys().collect());
+        let (reported, published) = names(&|p| p.non_gaap.reported.keys().collect())
+            .into_iter()
+            .partition(|key| key == FREE_CASH_FLOW);
         let first_adjustment = first + figures.len() as u16;
         let first_reported = first_adjustment + adjustments.len() as u16;
         NonGaapColumns {
@@ -53,6 +61,7 @@ impl NonGaapColumns {
             first_adjustment,
             reported,
             first_reported,
+            published,
         }
     }
 
@@ -118,10 +127,13 @@ impl NonGaapColumns {
         }
     }
 
-    /// The column of the figure the company reported for the measure `key`.
-    pub fn reported(&self, key: &str) -> Option<u16> {
-        let at = self.reported.iter().position(|k| k == key)?;
-        Some(self.first_reported + at as u16)
+    /// The sheet and column of the figure the company reported for the measure `key`.
+    pub fn reported(&self, key: &str) -> Option<(&'static str, u16)> {
+        if let Some(at) = self.reported.iter().position(|k| k == key) {
+            return Some((INPUTS, self.first_reported + at as u16));
+        }
+        let at = self.published.iter().position(|k| k == key)?;
+        Some((super::reported::REPORTED, 1 + at as u16))
     }
 }
 

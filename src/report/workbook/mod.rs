@@ -16,9 +16,12 @@ mod kpi;
 mod non_gaap;
 mod non_gaap_block;
 mod non_gaap_cells;
+#[cfg(test)]
+mod non_gaap_tests;
 mod notes;
 mod peers;
 mod plan;
+mod reported;
 mod series;
 pub(crate) mod style;
 mod term;
@@ -135,8 +138,8 @@ fn build_with(
         .context("cannot write the workbook metrics.xlsx")
 }
 
-/// The sheets after the series: the non-GAAP reconciliations, the plan's, the peers', the
-/// scorecard and the notes.
+/// The sheets after the series: the non-GAAP reconciliations and the figures reported for
+/// them, the plan's, the peers', the scorecard and the notes.
 fn other_sheets(
     analysis: &Analysis,
     input: &CompanyInput,
@@ -148,6 +151,7 @@ fn other_sheets(
     let mut sheets = Vec::new();
     if !metrics.non_gaap.hidden() {
         sheets.push(non_gaap::sheet(input, metrics, layout, styles)?);
+        sheets.extend(reported::sheet(input, layout, styles)?);
     }
     if let Some(plan) = &analysis.plan {
         sheets.push(plan::sheet(plan, metrics, layout, styles)?);

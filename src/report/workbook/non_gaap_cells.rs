@@ -13,14 +13,14 @@ use crate::format::to_f64;
 use crate::metrics::non_gaap::Reconciliation;
 use crate::money::Exact;
 
-/// One period's cells in `column`, its figures in `inputs_row` of the Inputs sheet;
-/// `reported`, the Inputs column of the measure's reported figures.
+/// One period's cells in `column`, its figures in `inputs_row` of the Inputs sheet (and of
+/// the Reported sheet); `reported`, the sheet and column of the measure's reported figures.
 pub(super) fn cells(
     sheet: &mut Worksheet,
     (inputs_row, column): (u32, u16),
     period: &Reconciliation,
     rows: &Rows,
-    reported: Option<u16>,
+    reported: Option<(&str, u16)>,
     at: &Block,
 ) -> Result<(), XlsxError> {
     let (total, factor) = (rows.total, at.factor);
@@ -50,8 +50,8 @@ pub(super) fn cells(
             na(sheet, (total, column), why)?;
         }
     }
-    if let (Some(value), Some(inputs)) = (period.reported, reported) {
-        let formula = a1::on_sheet(INPUTS, inputs_row, inputs);
+    if let (Some(value), Some((on, inputs))) = (period.reported, reported) {
+        let formula = a1::on_sheet(on, inputs_row, inputs);
         write(sheet, (total + 1, column), formula, value, factor)?;
     }
     match (period.difference, period.reported) {

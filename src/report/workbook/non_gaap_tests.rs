@@ -1,0 +1,162 @@
+//! The Non-GAAP sheet's formulas and notes, and the Inputs sheet's reconciliation columns
+//! reading back as an input (LibreOffice recomputes the values in
+//! `tests/suite/workbook_non_gaap.rs`).
+
+use std::io::Read;
+
+use calamine::{Reader, Xlsx};
+
+use crate::analysis::Analysis;
+use crate::input::CompanyInput;
+use crate::scorecard::Thresholds;
+
+const EVERY_CHECK: &str = include_str!("../../../tests/fixtures/non-gaap/every-check.toml");
+
+fn workbook(input: &CompanyInput) -> Vec<u8> {
+    let analysis = Analysis::of(input, &Thresholds::default(), None);
+    super::build(input, &analysis, None).expect("the workbook")
+}
+
+/// A sheet's text (`A1` reference, formula or value) by cell, as calamine reads it.
+fn sheet(bytes: &[u8], name: &str) -> Vec<(String, String)> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx");
+    let values = book.worksheet_range(name).expect("the sheet");
+    let formulas = book.worksheet_formula(name).expect("its formulas");
+    let mut cells = Vec::new();
+    for (row, column, value) in values.used_cells() {
+        let at = (row as u32, column as u32);
+        let mut reference = String::new();
+        super::a1::push(&mut reference, at.0, at.1 as u16);
+        let formula = formulas.get_value(at).filter(|f| !f.is_empty());
+        let text = formula.map_or_else(|| value.to_string(), |f| format!("={f}"));
+        cells.push((reference, text));
+    }
+    cells
+}
+
+fn at<'a>(cells: &'a [(String, String)], reference: &str) -> &'a str {
+    let found = cells.iter().find(|(r, _)| r == reference);
+    found.map_or("", |(_, text)| text.as_str())
+}
+
+/// Every Check's Inputs sheet: cost lines and values none, so after `notes` (P) come
+/// net_income (Q), interest_expense (R), income_tax (S) and the three adjustments (T to V);
+/// the reported adjusted EBITDA is on the Reported sheet (B). Non-GAAP sheet: free cash flow's block from row 4
+/// (operating cash flow B5, capital expenditure B6, total B7), then adjusted EBITDA's from row 9 (why in
+/// 10, net income 11, six items 12 to 17, total 18, reported 19, difference 20).
+#[test]
+fn each_line_of_a_reconciliation_is_a_formula_over_the_inputs_and_the_total_a_sum() {
+    let input = crate::input::from_toml(EVERY_CHECK).unwrap();
+    let bytes = workbook(&input);
+    let inputs = sheet(&bytes, "Inputs");
+    let headers = [
+        ("Q2", "net_income"),
+        ("R2", "interest_expense"),
+        ("S2", "income_tax"),
+        ("T2", "adjustment:restructuring"),
+        ("U2", "adjustment:gain_on_sale_of_business"),
+        ("V2", "adjustment:office_rent"),
+    ];
+    for (reference, header) in headers {
+        assert_eq!(at(&inputs, reference), header);
+    }
+    assert_eq!(at(&inputs, "Q3"), "-47");
+    assert_eq!(at(&inputs, "U4"), "", "2025 gives no gain on sale");
+    assert_eq!(at(&inputs, "W2"), "");
+    let reported = sheet(&bytes, "Reported");
+    assert_eq!(at(&reported, "B2"), "reported:adjusted_ebitda");
+    assert_eq!(at(&reported, "B3"), "27.5");
+    let sheet = sheet(&bytes, "Non-GAAP");
+    let expected = [
+        ("A7", "Free cash flow"),
+        ("B5", "=Inputs!K3"),
+        ("B6", "=-Inputs!L3"),
+        ("B7", "=SUM(B5:B6)"),
+        ("A11", "Net income (GAAP)"),
+        ("B11", "=Inputs!Q3"),
+        ("C12", "=Inputs!R4"),
+        ("C16", "=Inputs!T4"),
+        ("A17", "+ Office rent"),
+        ("C17", "=Inputs!V4"),
+        ("A18", "Adjusted EBITDA"),
+        ("C18", "=SUM(C11:C17)"),
+        ("C19", "=Reported!B4"),
+        ("C20", "=C19-C18"),
+    ];
+    for (reference, text) in expected {
+        assert_eq!(at(&sheet, reference), text, "{reference}");
+    }
+}
+
+/// A period that does not give an item has that cell and the total empty, each with a note
+/// saying why; the other period is still reconciled.
+#[test]
+fn a_missing_item_leaves_its_cell_and_the_total_empty_with_a_note() {
+    let text = EVERY_CHECK.replacen("interest_expense = 10\n", "", 1);
+    let input = crate::input::from_toml(&text).unwrap();
+    let bytes = workbook(&input);
+    let sheet = sheet(&bytes, "Non-GAAP");
+    assert_eq!(at(&sheet, "C12"), "");
+    assert_eq!(at(&sheet, "C18"), "");
+    assert_eq!(at(&sheet, "B18"), "=SUM(B11:B17)");
+    let notes = comments(&bytes);
+    assert!(
+        notes.contains("n/a: the input gives no interest expense"),
+        "{notes}"
+    );
+}
+
+/// Every comment (note) of the workbook, as XML text.
+fn comments(bytes: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    for index in 0..archive.len() {
+        let mut file = archive.by_index(index).unwrap();
+        if file.name().starts_with("xl/comments") {
+            file.read_to_string(&mut text).unwrap();
+        }
+    }
+    text
+}
+
+/// The Inputs sheet reads back as an input with every period's reconciliation figures: net
+/// income, interest, tax and each adjustment; of the reported figures, free cash flow's (the
+/// company's own measures', which a spreadsheet input cannot declare, are on the Reported
+/// sheet, which the reader leaves alone).
+#[test]
+fn the_reconciliation_figures_read_back_from_the_inputs_sheet() {
+    let clean = include_str!("../../../tests/fixtures/non-gaap/clean.toml");
+    for text in [EVERY_CHECK, clean] {
+        let input = crate::input::from_toml(text).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("metrics.xlsx");
+        std::fs::write(&path, workbook(&input)).unwrap();
+        let back = crate::input::load(&path, &Default::default()).expect("reads back");
+        use crate::input::Field::{IncomeTax, InterestExpense, NetIncome};
+        for (read, written) in back.periods.iter().zip(&input.periods) {
+            for field in [NetIncome, InterestExpense, IncomeTax] {
+                assert_eq!(field.get(read), field.get(written), "{}", read.label);
+            }
+            let amounts = |p: &crate::input::Period| -> Vec<(String, rust_decimal::Decimal)> {
+                let items = p.non_gaap.adjustments.iter();
+                items.map(|(name, a)| (name.clone(), a.amount)).collect()
+            };
+            assert_eq!(amounts(read), amounts(written));
+            let fcf = |p: &crate::input::Period| p.non_gaap.reported.get("free_cash_flow").copied();
+            assert_eq!(fcf(read), fcf(written));
+            assert_eq!(
+                read.non_gaap.reported.len(),
+                usize::from(fcf(read).is_some())
+            );
+        }
+    }
+}
+
+/// A company without non-GAAP figures has the workbook it had before they were read: no
+/// Non-GAAP sheet, no new Inputs columns.
+#[test]
+fn a_company_without_measures_has_no_non_gaap_sheet() {
+    let bytes = workbook(&crate::input::klarna_example());
+    let book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert!(!book.sheet_names().iter().any(|n| n == "Non-GAAP"));
+}
