@@ -129,3 +129,55 @@ fn recompute(soffice: &Path, input: &str, folder: &str, worked: Worked) {
 fn cents(amount: f64) -> i64 {
     (amount * 100.0).round() as i64
 }
+
+/// compare.xlsx of Clean Co's 2024 and 2025, recomputed: adjusted EBITDA 32 and 67 million,
+/// up 35 million (35 / 32 = 109.375%), after net income (-40 and -10, up 30).
+#[test]
+fn libreoffice_recomputes_the_measures_changes_in_compare_xlsx() {
+    let Some(soffice) = tools::find(&tools::LIBREOFFICE) else {
+        return;
+    };
+    let out = Test::new()
+        .copy(FIXTURES[1].0, "clean.toml")
+        .args([
+            "compare",
+            "clean.toml",
+            "--periods",
+            "2024,2025",
+            "-o",
+            "out",
+        ])
+        .run()
+        .status(0);
+    let xlsx = std::fs::read(out.path("out/compare.xlsx")).unwrap();
+    let (bare, _) = without_cached_results(&xlsx);
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = &recalculated(&soffice, &bare, dir.path())["Compare"];
+    let row = |name: &str| {
+        let at = sheet.iter().rposition(|cells| cells[0] == name).unwrap();
+        let values: Vec<Option<f64>> = sheet[at][2..6].iter().map(|c| number(c)).collect();
+        (at, values)
+    };
+    let (base, net_income) = row("Net income (GAAP)");
+    let (measure, adjusted) = row("Adjusted EBITDA");
+    assert!(base < measure, "the GAAP base comes first");
+    let million = 1_000_000.0;
+    assert_eq!(
+        net_income[..3],
+        [
+            Some(-40.0 * million),
+            Some(-10.0 * million),
+            Some(30.0 * million)
+        ]
+    );
+    assert_eq!(
+        adjusted[..3],
+        [
+            Some(32.0 * million),
+            Some(67.0 * million),
+            Some(35.0 * million)
+        ]
+    );
+    // LibreOffice writes the percent change as shown: 109.375%.
+    assert_eq!(adjusted[3], Some(109.375));
+}
