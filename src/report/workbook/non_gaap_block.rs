@@ -3,28 +3,13 @@
 //! period reports one). Each row's Inputs column is found once; a period's cells
 //! (`non_gaap_cells.rs`) then refer to its row on the Inputs sheet.
 
-use foldhash::HashMap;
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::inputs::InputsLayout;
-use super::style::{Styles, Text};
+use super::non_gaap::Block;
+use super::style::Text;
 use crate::input::non_gaap::MeasureKind;
 use crate::metrics::non_gaap::{figure_name, item_name, Measure};
-use crate::period::PeriodLabel;
-
-/// What every block reads: where the figures are and how amounts look.
-pub struct Block<'a> {
-    pub layout: &'a InputsLayout,
-    /// Each period's index in the input, by label.
-    pub index: &'a HashMap<PeriodLabel, usize>,
-    /// The sheet's column of each period, by its index (`None` when not shown).
-    pub columns: &'a [Option<u16>],
-    pub factor: Decimal,
-    pub amount: &'a Format,
-    pub total: &'a Format,
-    pub styles: &'a Styles,
-}
 
 /// A row that refers to the Inputs sheet: its column there, the sign it is written with and
 /// what a note calls it when a period does not give it.
@@ -67,15 +52,7 @@ pub fn block(
         }
     }
     // A period another measure reconciles and this one cannot: its measure's cell says why.
-    for (column, _) in at.columns.iter().zip(reconciled).filter(|(_, done)| !done) {
-        if let Some(column) = column {
-            let why = format!(
-                "n/a: the period gives neither the {} nor a reported figure",
-                words(measure.base)
-            );
-            sheet.insert_note(rows.total, *column, &super::style::note(why))?;
-        }
-    }
+    super::non_gaap_cells::unreconciled(sheet, rows.total, &reconciled, at, measure.base)?;
     let last = if rows.reported {
         rows.total + 2
     } else {
@@ -161,7 +138,7 @@ fn reference(written: &str, sign: i8, at: &Block) -> Reference {
 }
 
 /// A base or item as a sentence names it: "interest expense", "adjustment \"restructuring\"".
-fn words(written: &str) -> String {
+pub(super) fn words(written: &str) -> String {
     match written.strip_prefix("adjustments.") {
         Some(name) => format!("adjustment \"{name}\""),
         None => written.replace('_', " "),

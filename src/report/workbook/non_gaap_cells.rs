@@ -7,7 +7,8 @@ use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::a1;
 use super::inputs::INPUTS;
-use super::non_gaap_block::{Block, Rows};
+use super::non_gaap::Block;
+use super::non_gaap_block::Rows;
 use super::style::note;
 use crate::format::to_f64;
 use crate::metrics::non_gaap::Reconciliation;
@@ -67,6 +68,24 @@ pub(super) fn cells(
             na(sheet, (total + 2, column), why)?;
         }
         (None, None) => {}
+    }
+    Ok(())
+}
+
+/// A note on the measure's cell of each shown period it does not reconcile (another measure
+/// does): `reconciled` says, by the period's index, which it does.
+pub(super) fn unreconciled(
+    sheet: &mut Worksheet,
+    total: u32,
+    reconciled: &[bool],
+    at: &Block,
+    base: &str,
+) -> Result<(), XlsxError> {
+    let base = super::non_gaap_block::words(base);
+    let why = format!("the period gives neither the {base} nor a reported figure");
+    let columns = at.columns.iter().zip(reconciled);
+    for column in columns.filter(|(_, done)| !**done).filter_map(|(c, _)| *c) {
+        na(sheet, (total, column), &why)?;
     }
     Ok(())
 }

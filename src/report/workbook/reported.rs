@@ -27,7 +27,7 @@ pub fn sheet(
     sheet.set_name(REPORTED)?;
     let company = &input.company;
     let title = format!(
-        "{}: the figures the company published for its own non-GAAP measures, amounts in {} {}",
+        "{}: non-GAAP figures as reported, amounts in {} {}",
         company.name,
         company.currency,
         company.scale.name()
@@ -53,5 +53,6 @@ pub fn sheet(
     }
     sheet.set_column_width(0, 12)?;
     sheet.set_freeze_panes(header + 1, 1)?;
+    sheet.set_print_fit_to_pages(1, 0);
     Ok(Some(sheet))
 }
