@@ -104,7 +104,16 @@ pub fn specs(sources: &[Source]) -> Vec<Spec> {
             value: Value::Kpi(kpi.key.clone()),
         });
     }
-    specs.extend(super::rows_non_gaap::specs(sources));
+    let measured = super::rows_non_gaap::specs(sources).into_iter();
+    specs.extend(measured.map(|row| Spec {
+        key: row.key,
+        name: row.name,
+        group: super::rows_non_gaap::GROUP,
+        unit: Unit::Amount,
+        polarity: row.polarity,
+        tag: None,
+        value: Value::NonGaap(row.line, row.of),
+    }));
     specs
 }
 

@@ -4,8 +4,7 @@
 //! of every company whose `metrics.json` shows them (first seen first); a company without one
 //! has n/a with the reason.
 
-use super::rows::{Spec, Value};
-use super::{Number, Polarity, Source, Unit};
+use super::{Number, Polarity, Source};
 use crate::metrics::non_gaap::{figure_name, Measure, Reconciliation};
 
 /// The group the rows are shown in.
@@ -22,8 +21,21 @@ pub enum Line {
     Reported,
 }
 
+/// A row of the group, before its values are looked up (`rows.rs` makes it a row spec of
+/// unit amount in [`GROUP`]).
+pub struct Measured {
+    /// The row's key in compare.json: `non_gaap.<measure>`, `non_gaap.<measure>.reported`,
+    /// `non_gaap.base.<base>`.
+    pub key: String,
+    pub name: String,
+    pub polarity: Polarity,
+    pub line: Line,
+    /// The base's key (for [`Line::Base`]) or the measure's, which [`value`] looks up.
+    pub of: String,
+}
+
 /// The rows of every measure the columns' companies show.
-pub fn specs(sources: &[Source]) -> Vec<Spec> {
+pub fn specs(sources: &[Source]) -> Vec<Measured> {
     let mut measures: Vec<&Measure> = Vec::new();
     for source in sources.iter().filter(|s| !s.metrics.non_gaap.hidden()) {
         for measure in &source.metrics.non_gaap.measures {
@@ -67,20 +79,18 @@ pub fn specs(sources: &[Source]) -> Vec<Spec> {
     specs
 }
 
-fn spec(name: String, key: &str, line: Line, polarity: Polarity) -> Spec {
+fn spec(name: String, key: &str, line: Line, polarity: Polarity) -> Measured {
     let row_key = match line {
         Line::Base => format!("non_gaap.base.{key}"),
         Line::Total => format!("non_gaap.{key}"),
         Line::Reported => format!("non_gaap.{key}.reported"),
     };
-    Spec {
+    Measured {
         key: row_key,
         name,
-        group: GROUP,
-        unit: Unit::Amount,
         polarity,
-        tag: None,
-        value: Value::NonGaap(line, key.to_string()),
+        line,
+        of: key.to_string(),
     }
 }
 

@@ -9,7 +9,6 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::inputs::{field_column, INPUTS};
 use super::style::{Styles, Text};
 use crate::format::to_f64;
 use crate::input::non_gaap::FREE_CASH_FLOW;
@@ -113,28 +112,33 @@ impl NonGaapColumns {
         Ok(())
     }
 
-    /// The column of a statement figure (`net_income`) or an adjustment
-    /// (`adjustments.restructuring`) as a measure writes it; `None` when no period gives it.
+    /// The column of a statement figure only reconciliations read (`net_income`) or an
+    /// adjustment (`adjustments.restructuring`) as a measure writes it; `None` for any other
+    /// entry, or when no period gives it.
     pub fn item(&self, written: &str) -> Option<u16> {
         if let Some(name) = written.strip_prefix("adjustments.") {
             let at = self.adjustments.iter().position(|n| n == name)?;
             return Some(self.first_adjustment + at as u16);
         }
         let field = Field::by_column(written)?;
-        match field.figure().inputs_sheet {
-            true => Some(field_column(field)),
-            false => self.figures.iter().find(|(f, _)| *f == field).map(|f| f.1),
-        }
+        self.figures.iter().find(|(f, _)| *f == field).map(|f| f.1)
     }
 
-    /// The sheet and column of the figure the company reported for the measure `key`.
-    pub fn reported(&self, key: &str) -> Option<(&'static str, u16)> {
+    /// Where the figures the company reported for the measure `key` are.
+    pub fn reported(&self, key: &str) -> Option<ReportedAt> {
         if let Some(at) = self.reported.iter().position(|k| k == key) {
-            return Some((INPUTS, self.first_reported + at as u16));
+            return Some(ReportedAt::Inputs(self.first_reported + at as u16));
         }
         let at = self.published.iter().position(|k| k == key)?;
-        Some((super::reported::REPORTED, 1 + at as u16))
+        Some(ReportedAt::Reported(1 + at as u16))
     }
+}
+
+/// The column of a measure's reported figures, on the Inputs sheet or the Reported sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportedAt {
+    Inputs(u16),
+    Reported(u16),
 }
 
 /// Writes the header cells of `columns`, widening `widths` to fit them.

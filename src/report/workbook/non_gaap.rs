@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::inputs::InputsLayout;
 use super::non_gaap_block::block;
+use super::non_gaap_cells::Block;
 use super::style::{width, Styles, Text};
 use crate::input::CompanyInput;
 use crate::metrics::non_gaap::NonGaap;
@@ -25,19 +26,6 @@ const FIRST: u16 = 1;
 const MAX_PERIODS: usize = 16_384 - FIRST as usize;
 /// The most decimals an amount is shown with.
 const MAX_DECIMALS: u32 = 4;
-
-/// What every block reads: where the figures are and how amounts look.
-pub struct Block<'a> {
-    pub layout: &'a InputsLayout,
-    /// Each period's index in the input, by label.
-    pub index: &'a HashMap<PeriodLabel, usize>,
-    /// The sheet's column of each period, by its index (`None` when not shown).
-    pub columns: &'a [Option<u16>],
-    pub factor: Decimal,
-    pub amount: &'a Format,
-    pub total: &'a Format,
-    pub styles: &'a Styles,
-}
 
 /// The Non-GAAP sheet of a company whose measures `metrics.json` shows.
 pub fn sheet(

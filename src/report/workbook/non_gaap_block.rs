@@ -5,30 +5,13 @@
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::inputs::InputsLayout;
-use super::non_gaap::Block;
+use super::inputs::{field_column, InputsLayout, INPUTS};
+use super::inputs_non_gaap::ReportedAt;
+use super::non_gaap_cells::{Block, Reference, Rows};
 use super::style::Text;
 use crate::input::non_gaap::MeasureKind;
+use crate::input::Field;
 use crate::metrics::non_gaap::{figure_name, item_name, Measure};
-
-/// A row that refers to the Inputs sheet: its column there, the sign it is written with and
-/// what a note calls it when a period does not give it.
-pub(super) struct Reference {
-    pub column: Option<u16>,
-    pub sign: i8,
-    pub words: String,
-}
-
-/// Where a block's rows are: the base, each item after it, then the measure (`total`), the
-/// reported figure and the difference.
-pub(super) struct Rows {
-    pub base: u32,
-    pub total: u32,
-    /// The base's reference, then each item's.
-    pub references: Vec<Reference>,
-    /// Whether the reported figure and the difference have rows: some period reports one.
-    pub reported: bool,
-}
 
 /// Writes `measure`'s block from `row` on; the first row after it (and a blank one).
 pub fn block(
@@ -39,7 +22,11 @@ pub fn block(
     longest: &mut usize,
 ) -> Result<u32, XlsxError> {
     let rows = labels(sheet, row, measure, at, longest)?;
-    let reported = at.layout.non_gaap.reported(&measure.key);
+    let reported = match at.layout.non_gaap.reported(&measure.key) {
+        Some(ReportedAt::Inputs(column)) => Some((INPUTS, column)),
+        Some(ReportedAt::Reported(column)) => Some((super::reported::REPORTED, column)),
+        None => None,
+    };
     let mut reconciled = vec![false; at.columns.len()];
     for period in &measure.periods {
         let Some(&index) = at.index.get(&period.period) else {
@@ -52,7 +39,8 @@ pub fn block(
         }
     }
     // A period another measure reconciles and this one cannot: its measure's cell says why.
-    super::non_gaap_cells::unreconciled(sheet, rows.total, &reconciled, at, measure.base)?;
+    let base = words(measure.base);
+    super::non_gaap_cells::unreconciled(sheet, rows.total, &reconciled, at, &base)?;
     let last = if rows.reported {
         rows.total + 2
     } else {
@@ -131,14 +119,18 @@ fn labels(
 
 fn reference(written: &str, sign: i8, at: &Block) -> Reference {
     Reference {
-        column: at.layout.non_gaap.item(written),
+        // A figure with a column among the Inputs sheet's own, else one after its values.
+        column: match Field::by_column(written).filter(|f| f.figure().inputs_sheet) {
+            Some(field) => Some(field_column(field)),
+            None => at.layout.non_gaap.item(written),
+        },
         sign,
         words: words(written),
     }
 }
 
 /// A base or item as a sentence names it: "interest expense", "adjustment \"restructuring\"".
-pub(super) fn words(written: &str) -> String {
+fn words(written: &str) -> String {
     match written.strip_prefix("adjustments.") {
         Some(name) => format!("adjustment \"{name}\""),
         None => written.replace('_', " "),

@@ -2,17 +2,49 @@
 //! with ipobrief's values cached, in the company's scale, and an empty cell with a note where
 //! a value is not there.
 
+use foldhash::HashMap;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Formula, Worksheet, XlsxError};
 
 use super::a1;
-use super::inputs::INPUTS;
-use super::non_gaap::Block;
-use super::non_gaap_block::Rows;
-use super::style::note;
+use super::inputs::{InputsLayout, INPUTS};
+use super::style::{note, Styles};
 use crate::format::to_f64;
 use crate::metrics::non_gaap::Reconciliation;
 use crate::money::Exact;
+use crate::period::PeriodLabel;
+
+/// What every block reads: where the figures are and how amounts look.
+pub struct Block<'a> {
+    pub layout: &'a InputsLayout,
+    /// Each period's index in the input, by label.
+    pub index: &'a HashMap<PeriodLabel, usize>,
+    /// The sheet's column of each period, by its index (`None` when not shown).
+    pub columns: &'a [Option<u16>],
+    pub factor: Decimal,
+    pub amount: &'a Format,
+    pub total: &'a Format,
+    pub styles: &'a Styles,
+}
+
+/// A row that refers to the Inputs sheet: its column there, the sign it is written with and
+/// what a note calls it when a period does not give it.
+pub(super) struct Reference {
+    pub column: Option<u16>,
+    pub sign: i8,
+    pub words: String,
+}
+
+/// Where a block's rows are: the base, each item after it, then the measure (`total`), the
+/// reported figure and the difference.
+pub(super) struct Rows {
+    pub base: u32,
+    pub total: u32,
+    /// The base's reference, then each item's.
+    pub references: Vec<Reference>,
+    /// Whether the reported figure and the difference have rows: some period reports one.
+    pub reported: bool,
+}
 
 /// One period's cells in `column`, its figures in `inputs_row` of the Inputs sheet (and of
 /// the Reported sheet); `reported`, the sheet and column of the measure's reported figures.
@@ -73,7 +105,8 @@ pub(super) fn cells(
 }
 
 /// A note on the measure's cell of each shown period it does not reconcile (another measure
-/// does): `reconciled` says, by the period's index, which it does.
+/// does): `reconciled` says, by the period's index, which it does; `base`, the GAAP base in
+/// words.
 pub(super) fn unreconciled(
     sheet: &mut Worksheet,
     total: u32,
@@ -81,7 +114,6 @@ pub(super) fn unreconciled(
     at: &Block,
     base: &str,
 ) -> Result<(), XlsxError> {
-    let base = super::non_gaap_block::words(base);
     let why = format!("the period gives neither the {base} nor a reported figure");
     let columns = at.columns.iter().zip(reconciled);
     for column in columns.filter(|(_, done)| !**done).filter_map(|(c, _)| *c) {
