@@ -1,7 +1,8 @@
 //! `metrics.xlsx`: the analyst's workbook. The figures as read (Inputs and Company sheets, in
 //! the spreadsheet input format, so the workbook reads back as an input), a sheet per series
 //! whose every derived value is a live Excel formula over the Inputs cells with ipobrief's
-//! value cached, the plan's path as formulas, the scorecard and notes.
+//! value cached, the non-GAAP reconciliations (a `SUM` over formulas on the Inputs cells), the
+//! plan's path as formulas, the scorecard and notes.
 //!
 //! The formulas come from the metric catalogue (`metrics::catalogue::workbook`); this module
 //! lays out cells and answers where each operand is. Strings are always written as strings, so
@@ -16,6 +17,8 @@ mod kpi;
 mod non_gaap;
 mod non_gaap_block;
 mod non_gaap_cells;
+#[cfg(test)]
+mod non_gaap_read_back_tests;
 #[cfg(test)]
 mod non_gaap_tests;
 mod notes;

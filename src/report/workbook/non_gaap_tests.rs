@@ -1,6 +1,6 @@
-//! The Non-GAAP sheet's formulas and notes, and the Inputs sheet's reconciliation columns
-//! reading back as an input (LibreOffice recomputes the values in
-//! `tests/suite/workbook_non_gaap.rs`).
+//! The Non-GAAP sheet's formulas and notes (LibreOffice recomputes the values in
+//! `tests/suite/workbook_non_gaap.rs`; the Inputs columns reading back are in
+//! `non_gaap_read_back_tests.rs`).
 
 use std::io::Read;
 
@@ -10,15 +10,16 @@ use crate::analysis::Analysis;
 use crate::input::CompanyInput;
 use crate::scorecard::Thresholds;
 
-const EVERY_CHECK: &str = include_str!("../../../tests/fixtures/non-gaap/every-check.toml");
+pub(super) const EVERY_CHECK: &str =
+    include_str!("../../../tests/fixtures/non-gaap/every-check.toml");
 
-fn workbook(input: &CompanyInput) -> Vec<u8> {
+pub(super) fn workbook(input: &CompanyInput) -> Vec<u8> {
     let analysis = Analysis::of(input, &Thresholds::default(), None);
     super::build(input, &analysis, None).expect("the workbook")
 }
 
 /// A sheet's text (`A1` reference, formula or value) by cell, as calamine reads it.
-fn sheet(bytes: &[u8], name: &str) -> Vec<(String, String)> {
+pub(super) fn sheet(bytes: &[u8], name: &str) -> Vec<(String, String)> {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx");
     let values = book.worksheet_range(name).expect("the sheet");
     let formulas = book.worksheet_formula(name).expect("its formulas");
@@ -34,7 +35,7 @@ fn sheet(bytes: &[u8], name: &str) -> Vec<(String, String)> {
     cells
 }
 
-fn at<'a>(cells: &'a [(String, String)], reference: &str) -> &'a str {
+pub(super) fn at<'a>(cells: &'a [(String, String)], reference: &str) -> &'a str {
     let found = cells.iter().find(|(r, _)| r == reference);
     found.map_or("", |(_, text)| text.as_str())
 }
@@ -117,46 +118,4 @@ fn comments(bytes: &[u8]) -> String {
         }
     }
     text
-}
-
-/// The Inputs sheet reads back as an input with every period's reconciliation figures: net
-/// income, interest, tax and each adjustment; of the reported figures, free cash flow's (the
-/// company's own measures', which a spreadsheet input cannot declare, are on the Reported
-/// sheet, which the reader leaves alone).
-#[test]
-fn the_reconciliation_figures_read_back_from_the_inputs_sheet() {
-    let clean = include_str!("../../../tests/fixtures/non-gaap/clean.toml");
-    for text in [EVERY_CHECK, clean] {
-        let input = crate::input::from_toml(text).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("metrics.xlsx");
-        std::fs::write(&path, workbook(&input)).unwrap();
-        let back = crate::input::load(&path, &Default::default()).expect("reads back");
-        use crate::input::Field::{IncomeTax, InterestExpense, NetIncome};
-        for (read, written) in back.periods.iter().zip(&input.periods) {
-            for field in [NetIncome, InterestExpense, IncomeTax] {
-                assert_eq!(field.get(read), field.get(written), "{}", read.label);
-            }
-            let amounts = |p: &crate::input::Period| -> Vec<(String, rust_decimal::Decimal)> {
-                let items = p.non_gaap.adjustments.iter();
-                items.map(|(name, a)| (name.clone(), a.amount)).collect()
-            };
-            assert_eq!(amounts(read), amounts(written));
-            let fcf = |p: &crate::input::Period| p.non_gaap.reported.get("free_cash_flow").copied();
-            assert_eq!(fcf(read), fcf(written));
-            assert_eq!(
-                read.non_gaap.reported.len(),
-                usize::from(fcf(read).is_some())
-            );
-        }
-    }
-}
-
-/// A company without non-GAAP figures has the workbook it had before they were read: no
-/// Non-GAAP sheet, no new Inputs columns.
-#[test]
-fn a_company_without_measures_has_no_non_gaap_sheet() {
-    let bytes = workbook(&crate::input::klarna_example());
-    let book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert!(!book.sheet_names().iter().any(|n| n == "Non-GAAP"));
 }
