@@ -10,6 +10,7 @@ pub mod chart;
 pub mod outputs;
 pub mod render;
 mod rows;
+mod rows_non_gaap;
 pub mod select;
 pub mod terminal;
 mod terminal_table;
@@ -338,6 +339,8 @@ fn renumber(rows: &mut [Row], notes: &[String]) -> Vec<String> {
     kept
 }
 
+#[cfg(test)]
+mod non_gaap_tests;
 #[cfg(test)]
 mod presentation_tests;
 #[cfg(test)]

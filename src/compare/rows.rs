@@ -1,11 +1,12 @@
 //! The rows of a comparison: every headline metric (in the brief's order and with its
-//! polarity) and every cost line, as an amount and as a share of revenue.
+//! polarity), every cost line, as an amount and as a share of revenue, the companies' KPIs and
+//! their non-GAAP measures (`rows_non_gaap.rs`).
 
 use super::change;
 use super::{Cell, Column, Number, Polarity, Row, Source, Unit};
 use crate::format;
 use crate::metrics::catalogue::{LineMetric, Metric};
-use crate::metrics::{PeriodMetrics, CATALOGUE, LINE_CATALOGUE};
+use crate::metrics::{CATALOGUE, LINE_CATALOGUE};
 
 /// Where a row's values come from.
 pub enum Value {
@@ -13,15 +14,18 @@ pub enum Value {
     CostLine(String, &'static LineMetric),
     /// A company KPI by its key.
     Kpi(String),
+    /// A line of a non-GAAP reconciliation: the base's key or the measure's.
+    NonGaap(super::rows_non_gaap::Line, String),
 }
 
 impl Spec {
     /// Whether the row's values are computed rather than read from the input.
     pub fn derived(&self) -> bool {
-        matches!(
-            self.value,
-            Value::Metric(metric) if !metric.formula.is_input()
-        )
+        match self.value {
+            Value::Metric(metric) => !metric.formula.is_input(),
+            Value::NonGaap(line, _) => line == super::rows_non_gaap::Line::Total,
+            _ => false,
+        }
     }
 }
 
@@ -100,13 +104,24 @@ pub fn specs(sources: &[Source]) -> Vec<Spec> {
             value: Value::Kpi(kpi.key.clone()),
         });
     }
+    let measured = super::rows_non_gaap::specs(sources).into_iter();
+    specs.extend(measured.map(|row| Spec {
+        key: row.key,
+        name: row.name,
+        group: super::rows_non_gaap::GROUP,
+        unit: Unit::Amount,
+        polarity: row.polarity,
+        tag: None,
+        value: Value::NonGaap(row.line, row.of),
+    }));
     specs
 }
 
 const NO_SUCH_LINE: &str = "the input has no such cost line in this period";
 
 /// A row's value in one period, or why there is none.
-fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
+fn lookup(spec: &Spec, source: &Source) -> Result<Number, String> {
+    let period = source.period;
     let found = match &spec.value {
         Value::Metric(metric) => metric.value(period),
         Value::CostLine(name, metric) => period.cost_lines.get(name).and_then(metric.get),
@@ -119,6 +134,7 @@ fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
                 Unit::Amount | Unit::People => Number::Exact(exact),
                 _ => Number::Float(format::to_f64(exact.0)),
             }),
+        Value::NonGaap(line, key) => return super::rows_non_gaap::value(*line, key, source),
     };
     found.ok_or_else(|| {
         let reason = period.unavailable.reason(&spec.key);
@@ -127,7 +143,9 @@ fn lookup(spec: &Spec, period: &PeriodMetrics) -> Result<Number, String> {
             // One note for every missing line of a column: peers list different lines.
             (Value::CostLine(..), None) => NO_SUCH_LINE.to_string(),
             (Value::Kpi(_), None) => "the company defines no such KPI".to_string(),
-            (Value::Metric(_), None) => "not in the input for this period".to_string(),
+            (Value::Metric(_) | Value::NonGaap(..), None) => {
+                "not in the input for this period".to_string()
+            }
         }
     })
 }
@@ -139,8 +157,7 @@ pub fn build_row(
     columns: &[Column],
     notes: &mut Vec<String>,
 ) -> Row {
-    let values: Vec<Result<Number, String>> =
-        sources.iter().map(|s| lookup(spec, s.period)).collect();
+    let values: Vec<Result<Number, String>> = sources.iter().map(|s| lookup(spec, s)).collect();
     let cells = values
         .iter()
         .zip(columns)

@@ -54,9 +54,10 @@ pub struct Figure {
     pub table: Table,
     /// Money, in the company's currency and scale (else people or a count).
     pub money: bool,
-    /// Whether the workbook's Inputs sheet has a column for it (the figures the non-GAAP
-    /// reconciliations read have none yet: the sheet, and the committed workbooks, stay as
-    /// they were until the workbook shows the reconciliation).
+    /// Whether the workbook's Inputs sheet has a column for it among the figures, before
+    /// `notes` (the figures only the non-GAAP reconciliations read have theirs after the cost
+    /// lines and values, where a period gives them, so a company without them has the sheet it
+    /// had before they were read).
     pub inputs_sheet: bool,
 }
 

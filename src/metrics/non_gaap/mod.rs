@@ -5,6 +5,7 @@
 //! throughout; a reconciliation that cannot be made is n/a with its [`Reason`].
 
 mod checks;
+mod names;
 mod reconcile;
 mod rules;
 mod rules_items;
@@ -23,6 +24,7 @@ use crate::money::Exact;
 use crate::period::PeriodLabel;
 
 pub use checks::{Check, Finding, Severity};
+pub use names::{figure_name, item_name};
 pub use reconcile::half_unit;
 
 /// Every measure of a company, reconciled and checked.

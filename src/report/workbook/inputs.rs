@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::a1;
+use super::inputs_non_gaap::NonGaapColumns;
 use super::style::{width, Styles, Text};
 use crate::format::to_f64;
 use crate::input::{CompanyInput, Period, COLUMNS, FIGURES, INPUTS_SHEET_COLUMNS};
@@ -28,6 +29,8 @@ pub struct InputsLayout {
     value_columns: foldhash::HashMap<String, u16>,
     /// Defined names for the plan's inputs on the Company sheet: (name, cell).
     pub names: Vec<(&'static str, String)>,
+    /// The reconciliations' figures, after the values.
+    pub non_gaap: NonGaapColumns,
 }
 
 impl InputsLayout {
@@ -118,16 +121,14 @@ pub fn inputs_sheet(
         first_value: first_line_column + lines.len() as u16,
         notes: COLUMNS.iter().position(|c| *c == "notes").unwrap_or(0) as u16,
     };
-    let widths = headers(&mut sheet, &columns, styles)?;
+    let mut widths = headers(&mut sheet, &columns, styles)?;
+    let non_gaap = NonGaapColumns::new(input, columns.first_value + values.len() as u16);
+    super::inputs_non_gaap::headers(&mut sheet, &non_gaap, HEADER, &mut widths, styles)?;
+    let factor = company.scale.factor();
     for (index, period) in input.periods.iter().enumerate() {
-        period_row(
-            &mut sheet,
-            InputsLayout::row(index),
-            period,
-            input,
-            &columns,
-            styles,
-        )?;
+        let row = InputsLayout::row(index);
+        period_row(&mut sheet, row, period, input, &columns, styles)?;
+        non_gaap.write(&mut sheet, row, period, factor, &styles.decimal)?;
     }
     for (column, longest) in widths.iter().enumerate() {
         sheet.set_column_width(column as u16, width(*longest, 10, 40))?;
@@ -150,6 +151,7 @@ pub fn inputs_sheet(
         first_line_column,
         value_columns,
         names: Vec::new(),
+        non_gaap,
     };
     Ok((sheet, layout))
 }

@@ -1,7 +1,8 @@
 //! `metrics.xlsx`: the analyst's workbook. The figures as read (Inputs and Company sheets, in
 //! the spreadsheet input format, so the workbook reads back as an input), a sheet per series
 //! whose every derived value is a live Excel formula over the Inputs cells with ipobrief's
-//! value cached, the plan's path as formulas, the scorecard and notes.
+//! value cached, the non-GAAP reconciliations (a `SUM` over formulas on the Inputs cells), the
+//! plan's path as formulas, the scorecard and notes.
 //!
 //! The formulas come from the metric catalogue (`metrics::catalogue::workbook`); this module
 //! lays out cells and answers where each operand is. Strings are always written as strings, so
@@ -11,10 +12,19 @@
 mod a1;
 mod company;
 mod inputs;
+mod inputs_non_gaap;
 mod kpi;
+mod non_gaap;
+mod non_gaap_block;
+mod non_gaap_cells;
+#[cfg(test)]
+mod non_gaap_read_back_tests;
+#[cfg(test)]
+mod non_gaap_tests;
 mod notes;
 mod peers;
 mod plan;
+mod reported;
 mod series;
 pub(crate) mod style;
 mod term;
@@ -131,7 +141,8 @@ fn build_with(
         .context("cannot write the workbook metrics.xlsx")
 }
 
-/// The sheets after the series: the plan's, the peers', the scorecard and the notes.
+/// The sheets after the series: the non-GAAP reconciliations and the figures reported for
+/// them, the plan's, the peers', the scorecard and the notes.
 fn other_sheets(
     analysis: &Analysis,
     input: &CompanyInput,
@@ -141,6 +152,10 @@ fn other_sheets(
 ) -> Result<Vec<Worksheet>, XlsxError> {
     let metrics = &analysis.metrics;
     let mut sheets = Vec::new();
+    if !metrics.non_gaap.hidden() {
+        sheets.push(non_gaap::sheet(input, metrics, layout, styles)?);
+        sheets.extend(reported::sheet(input, layout, styles)?);
+    }
     if let Some(plan) = &analysis.plan {
         sheets.push(plan::sheet(plan, metrics, layout, styles)?);
     }
