@@ -58,16 +58,27 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
             _ => Vec::new(),
         };
         let mut empty_rows = Vec::new();
-        for metric in metrics {
-            // A row whose values are all missing is named, not shown; one that is not
-            // meaningful somewhere ("n/m": growth from zero or below) is shown, saying so.
+        // A row whose values are all missing is named, not shown; one that is not meaningful
+        // somewhere ("n/m": growth from zero or below) is shown, saying so. A non-GAAP row is
+        // shown only below its GAAP measure's, and named when that one is not shown.
+        let empty = |metric: &Metric| {
             let not_meaningful =
                 |p: &PeriodMetrics| p.not_meaningful.iter().any(|k| k == metric.key);
-            if series
-                .periods
-                .iter()
-                .all(|p| metric.value(p).is_none() && !not_meaningful(p))
-            {
+            let missing = |p: &PeriodMetrics| metric.value(p).is_none() && !not_meaningful(p);
+            series.periods.iter().all(|p| missing(p))
+        };
+        for metric in metrics {
+            if let Some(base) = metric.picks.gaap_base.map(crate::metrics::catalogue::known) {
+                if !empty(metric) && empty(base) {
+                    let base = base.name.to_lowercase();
+                    empty_rows.push(format!(
+                        "{} (non-GAAP: not shown without the {base})",
+                        metric.name
+                    ));
+                    continue;
+                }
+            }
+            if empty(metric) {
                 empty_rows.push(metric.name.to_string());
                 continue;
             }

@@ -38,6 +38,7 @@ mod hardening;
 mod harness;
 mod input_people;
 mod non_gaap;
+mod non_gaap_brief;
 mod non_gaap_check;
 mod notes;
 mod overflow;

@@ -115,7 +115,11 @@ fn measure_view(
             })
         })
         .collect();
-    let why = measure.why.as_deref().map(str::trim).filter(|w| !w.is_empty());
+    let why = measure
+        .why
+        .as_deref()
+        .map(str::trim)
+        .filter(|w| !w.is_empty());
     MeasureView {
         key: measure.key.clone(),
         name: measure.name.clone(),

@@ -93,10 +93,14 @@ pub fn rows(
     for index in 0..items {
         let item = &periods[0].items[index];
         let sign = if item.sign < 0 { "−" } else { "+" };
-        rows.push(row(format!("{sign} {}", item_name(&item.name)), None, &|p| {
-            let item = &p.items[index];
-            item.amount.ok_or_else(|| item.reason.clone())
-        }));
+        rows.push(row(
+            format!("{sign} {}", item_name(&item.name)),
+            None,
+            &|p| {
+                let item = &p.items[index];
+                item.amount.ok_or_else(|| item.reason.clone())
+            },
+        ));
     }
     rows.push(row(format!("= {}", measure.name), Some("non-GAAP"), &|p| {
         p.total.ok_or_else(|| p.reason.clone())
@@ -110,10 +114,18 @@ pub fn rows(
         rows.push(row("Reported by the company".to_string(), None, &|p| {
             p.reported.ok_or_else(not_reported)
         }));
-        rows.push(row("Difference, reported − reconciled".to_string(), None, &|p| {
-            let why = if p.reported.is_none() { not_reported() } else { p.reason.clone() };
-            p.difference.ok_or(why)
-        }));
+        rows.push(row(
+            "Difference, reported − reconciled".to_string(),
+            None,
+            &|p| {
+                let why = if p.reported.is_none() {
+                    not_reported()
+                } else {
+                    p.reason.clone()
+                };
+                p.difference.ok_or(why)
+            },
+        ));
     }
     rows
 }
