@@ -40,6 +40,7 @@ mod input_people;
 mod non_gaap;
 mod non_gaap_brief;
 mod non_gaap_check;
+mod non_gaap_layout;
 mod notes;
 mod overflow;
 mod pdf;
