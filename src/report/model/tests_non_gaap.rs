@@ -13,7 +13,7 @@ const CLEAN: &str = include_str!("../../../tests/fixtures/non-gaap/clean.toml");
 /// The section of the brief of `text`, and the brief's notes as "periods: reason".
 fn section(text: &str) -> (Option<NonGaapSection>, Vec<String>) {
     let input: CompanyInput = from_toml(text).unwrap_or_else(|e| panic!("{e}"));
-    let analysis = crate::analyse(&input, &Thresholds::default(), None);
+    let analysis = crate::analysis::Analysis::of(&input, &Thresholds::default(), None);
     let model = super::build(&input, &analysis, None, None).expect("the model builds");
     let brief = model.brief;
     let notes = brief.footnotes.iter();
