@@ -230,10 +230,13 @@ fn latest_quarter(metrics: &Metrics, q: &PeriodMetrics) -> Option<String> {
         )),
         _ => {}
     }
-    if let Some(margin) = q.adjusted_operating_margin_pct {
+    // The adjusted (non-GAAP) margin only after the operating margin, its GAAP measure.
+    if let (Some(gaap), Some(adjusted)) = (q.operating_margin_pct, q.adjusted_operating_margin_pct)
+    {
         sentence.push_str(&format!(
-            ", with an adjusted operating margin of {}",
-            pct(margin, false)
+            ", with an operating margin of {} and an adjusted (non-GAAP) operating margin of {}",
+            pct(gaap, false),
+            pct(adjusted, false)
         ));
     }
     sentence.push('.');

@@ -59,16 +59,8 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         };
         let mut empty_rows = Vec::new();
         for metric in metrics {
-            // A row whose values are all missing is named, not shown; one that is not
-            // meaningful somewhere ("n/m": growth from zero or below) is shown, saying so.
-            let not_meaningful =
-                |p: &PeriodMetrics| p.not_meaningful.iter().any(|k| k == metric.key);
-            if series
-                .periods
-                .iter()
-                .all(|p| metric.value(p).is_none() && !not_meaningful(p))
-            {
-                empty_rows.push(metric.name.to_string());
+            if let Some(named) = not_shown(series, metric) {
+                empty_rows.push(named);
                 continue;
             }
             rows.push(Row {
@@ -108,6 +100,26 @@ pub fn for_series(series: &Series, notes: &mut Notes) -> Vec<Table> {
         tables.push(kpi_table(series, notes));
     }
     tables
+}
+
+/// How the line of rows not shown names a metric's row, when it is not shown: no period has
+/// its figure (one not meaningful somewhere, "n/m": growth from zero or below, is shown,
+/// saying so), or it is a non-GAAP figure, shown only below its GAAP measure's row, and no
+/// period has that one.
+fn not_shown(series: &Series, metric: &Metric) -> Option<String> {
+    let empty = |metric: &Metric| {
+        let not_meaningful = |p: &PeriodMetrics| p.not_meaningful.iter().any(|k| k == metric.key);
+        let missing = |p: &PeriodMetrics| metric.value(p).is_none() && !not_meaningful(p);
+        series.periods.iter().all(|p| missing(p))
+    };
+    if let Some(base) = metric.picks.gaap_base.map(crate::metrics::catalogue::known) {
+        if !empty(metric) && empty(base) {
+            let base = base.name.to_lowercase();
+            let name = metric.name;
+            return Some(format!("{name} (non-GAAP: not shown without the {base})"));
+        }
+    }
+    empty(metric).then(|| metric.name.to_string())
 }
 
 /// The company's own KPIs, one row each, in the order the input defines them.

@@ -470,7 +470,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
-            picks: Picks::NONE,
+            picks: Picks { gaap_base: Some("operating_income"), ..Picks::NONE },
             in_tables: false,
             get: |p| exact(p.adjusted_operating_income),
             formula: Input("adjusted (non-GAAP) operating income as reported, in currency"),
@@ -484,7 +484,7 @@ pub const CATALOGUE: &[Metric] = {
             polarity: UpGood,
             series: EveryPeriod,
             section: Costs,
-            picks: Picks { headline: Some(Headline { rank: 5, change: HeadlineChange::None, shown: Shown::InPlaceOf("operating_margin_pct") }), compare_chart: Some(3), ..Picks::NONE },
+            picks: Picks { compare_chart: Some(3), gaap_base: Some("operating_margin_pct"), ..Picks::NONE },
             in_tables: true,
             get: |p| float(p.adjusted_operating_margin_pct),
             formula: Formula::Tree(Tree { formula: "adjusted_operating_income / revenue * 100", detail: "; the operating income is the company's non-GAAP figure, as reported", slot: Place::Period(|p| Slot::Float(&mut p.adjusted_operating_margin_pct)) }),
@@ -920,3 +920,5 @@ pub fn known(key: &str) -> &'static Metric {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_prominence;

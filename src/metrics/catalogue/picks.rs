@@ -19,6 +19,10 @@ pub struct Picks {
     pub site_index: Option<u8>,
     /// A line of the cash section's margins chart, at this rank.
     pub cash_margins: Option<u8>,
+    /// For a non-GAAP figure, its most directly comparable GAAP measure: every view that
+    /// shows this metric shows that one first, at least as prominently (Regulation S-K Item
+    /// 10(e)(1)(i)(A); Non-GAAP C&DI 102.10).
+    pub gaap_base: Option<&'static str>,
 }
 
 impl Picks {
@@ -29,6 +33,7 @@ impl Picks {
         compare_chart: None,
         site_index: None,
         cash_margins: None,
+        gaap_base: None,
     };
 }
 
@@ -60,8 +65,6 @@ pub enum Shown {
     Always,
     /// Only when the period has a value.
     WhenGiven,
-    /// In place of the card of this key, when only this one has a value.
-    InPlaceOf(&'static str),
 }
 
 /// The views that pick from the catalogue.

@@ -95,6 +95,9 @@ pub struct Item {
     pub sign: i8,
     /// What the item adds to the total (subtracted items negative), full currency units.
     pub amount: Option<Exact>,
+    /// Why there is no amount.
+    #[serde(skip)]
+    pub reason: Option<Reason>,
 }
 
 /// The measures reconciled and checked, and the checks' warnings for the data notes.

@@ -96,7 +96,8 @@ fn period(period: &Period, definition: &NonGaapMeasure) -> Reconciliation {
         items.push(Item {
             name: entry.written(),
             sign,
-            amount: value.ok().map(Exact),
+            amount: value.as_ref().ok().copied().map(Exact),
+            reason: value.err(),
         });
     }
     let reported = period.non_gaap.reported.get(&definition.key).copied();

@@ -54,25 +54,18 @@ pub(super) fn cards(at: &At, thresholds: &Thresholds, notes: &mut Notes) -> Vec<
         let Some(card) = metric.picks.headline else {
             continue;
         };
-        if is_shown(metric, card.shown, &picked, at.period) {
+        if is_shown(metric, card.shown, at.period) {
             kpis.push(card_of(metric, card.change, at, thresholds, notes));
         }
     }
     kpis
 }
 
-/// Whether a headline card is shown for `period`: a card shown in place of another is shown
-/// when only it has a value, and the other then is not.
-fn is_shown(metric: &Metric, shown: Shown, picked: &[&Metric], period: &PeriodMetrics) -> bool {
-    let given = |m: &Metric| m.value(period).is_some();
+/// Whether a headline card is shown for `period`.
+fn is_shown(metric: &Metric, shown: Shown, period: &PeriodMetrics) -> bool {
     match shown {
-        Shown::Always => !picked.iter().any(|other| {
-            other.picks.headline.map(|h| h.shown) == Some(Shown::InPlaceOf(metric.key))
-                && given(other)
-                && !given(metric)
-        }),
-        Shown::WhenGiven => given(metric),
-        Shown::InPlaceOf(key) => given(metric) && !given(known(key)),
+        Shown::Always => true,
+        Shown::WhenGiven => metric.value(period).is_some(),
     }
 }
 

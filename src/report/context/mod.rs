@@ -5,6 +5,8 @@
 
 mod cards;
 mod headline;
+mod non_gaap;
+mod non_gaap_rows;
 mod series;
 mod ttm;
 
@@ -13,6 +15,7 @@ use serde::Serialize;
 pub use cards::Kpi;
 use headline::headline;
 pub use headline::Headline;
+pub use non_gaap::{MeasureView, NonGaapSection, ReconciliationTable};
 use series::series_view;
 pub use series::{chart_view, heading, subtitle, ChartView, SeriesView};
 
@@ -45,6 +48,8 @@ pub struct Brief<'a> {
     pub data_notes: Vec<String>,
     pub period_notes: Vec<PeriodNote>,
     pub plan: Option<PlanView<'a>>,
+    /// The non-GAAP measures reconciled, after the metric sections.
+    pub non_gaap: Option<NonGaapSection>,
     /// The company beside comparable companies, when peers are given.
     pub peers: Option<PeersSection>,
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
@@ -154,6 +159,7 @@ pub fn build<'a>(
         .iter()
         .map(|s| series_view(s, charts, chart_ext, notes))
         .collect();
+    let non_gaap = non_gaap::section(metrics, &shown, notes);
     let charts_of = |section| charts.iter().filter(move |c: &&Chart| c.section == section);
     let peers = peers.map(|table| PeersSection {
         table,
@@ -187,6 +193,7 @@ pub fn build<'a>(
             .plan
             .as_ref()
             .map(|plan| plan_view(plan, plan_chart)),
+        non_gaap,
         peers,
         readiness: Some(&analysis.scorecard),
         methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),

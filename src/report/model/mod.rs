@@ -8,6 +8,8 @@ mod numbering;
 pub mod present;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_non_gaap;
 mod texts;
 
 use std::sync::OnceLock;

@@ -27,7 +27,13 @@ pub fn number_notes(notes: Notes, brief: &mut Brief) -> Vec<Note> {
             }
         }
     }
-    // The Peers section comes after the series' tables.
+    // The Non-GAAP measures come after the series' tables, the Peers section after them.
+    let measures = brief.non_gaap.as_mut().map(|n| &mut n.measures);
+    for table in measures.into_iter().flatten().flat_map(|m| &mut m.tables) {
+        for row in &mut table.rows {
+            row.number(&mut numbering);
+        }
+    }
     let peers = brief.peers.as_mut().map(|p| &mut p.table);
     for row in peers.into_iter().flat_map(|p| p.rows.iter_mut()) {
         for cell in &mut row.cells {

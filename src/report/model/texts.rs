@@ -23,6 +23,14 @@ pub fn present_all(brief: &mut Brief) {
         .flat_map(|t| t.rows.iter_mut())
         .flat_map(|r| r.cells.iter_mut());
     cells.for_each(own);
+    let reconciled = brief
+        .non_gaap
+        .iter_mut()
+        .flat_map(|n| n.measures.iter_mut())
+        .flat_map(|m| m.tables.iter_mut())
+        .flat_map(|t| t.rows.iter_mut())
+        .flat_map(|r| r.cells.iter_mut());
+    reconciled.for_each(|cell| set(cell, &currency, &scale));
     if let Some(peers) = brief.peers.as_mut() {
         let view = &mut peers.table;
         for row in &mut view.rows {

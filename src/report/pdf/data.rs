@@ -26,6 +26,8 @@ struct Extras {
     keywords: Vec<String>,
     summary: Option<Vec<Block>>,
     period_notes: Vec<PeriodNote>,
+    /// Each non-GAAP measure's `why` as a tree, in the section's order (null for none).
+    non_gaap_why: Vec<Option<Vec<Block>>>,
     plan: Option<PlanText>,
 }
 
@@ -64,6 +66,12 @@ pub fn json(model: &BriefModel, paper: Paper) -> anyhow::Result<Vec<u8>> {
             .collect(),
         summary: company.summary.as_deref().map(markdown::blocks),
         period_notes: period_notes(brief, analysis),
+        non_gaap_why: brief
+            .non_gaap
+            .iter()
+            .flat_map(|n| &n.measures)
+            .map(|m| m.why.as_deref().map(markdown::blocks))
+            .collect(),
         plan: analysis
             .plan
             .as_ref()

@@ -114,8 +114,11 @@ impl Job<'_> {
     fn margin(&self) -> Vec<Option<f64>> {
         self.column(|p| p.operating_margin_pct)
     }
+    /// The adjusted (non-GAAP) margin, drawn only beside the operating margin, its GAAP
+    /// measure: none when no period has that.
     fn adjusted_margin(&self) -> Vec<Option<f64>> {
-        self.column(|p| p.adjusted_operating_margin_pct)
+        let gaap = self.margin().iter().any(Option::is_some);
+        self.column(|p| p.adjusted_operating_margin_pct.filter(|_| gaap))
     }
     fn opex_per_employee(&self) -> Vec<Option<f64>> {
         self.column(|p| exact(p.opex_per_employee))
