@@ -9,6 +9,7 @@
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
 mod a1;
+mod budget;
 mod company;
 mod inputs;
 mod kpi;
@@ -21,6 +22,9 @@ mod term;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod variance;
+mod variance_cells;
+mod variance_guidance;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -91,10 +95,25 @@ fn build_with(
     let sheet = growing(&mut workbook)?;
     let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
     let company_sheet = company::company_sheet(input, &mut layout, &styles)?;
+    let sources = series::Sources::new(input, metrics, &layout);
+    // With a budget or guidance: the Budget sheet after the Company sheet, and the Plan vs
+    // actual sheet after the series.
+    let (budget_sheet, variance_sheet) = match metrics.plan_actual.is_empty() {
+        true => (None, None),
+        false => {
+            let (sheet, budget) = budget::sheet(input, &layout, &styles)?;
+            (
+                Some(sheet),
+                Some(variance::sheet(&sources, &budget, &styles)?),
+            )
+        }
+    };
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
+    if let Some(sheet) = budget_sheet {
+        workbook.push_worksheet(sheet);
+    }
 
-    let sources = series::Sources::new(input, metrics, &layout);
     let mut series_sheets = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
@@ -112,7 +131,11 @@ fn build_with(
         },
         || other_sheets(analysis, input, peers, &layout, &styles),
     );
-    for sheet in series_sheets?.into_iter().chain(other_sheets?) {
+    for sheet in series_sheets?
+        .into_iter()
+        .chain(variance_sheet)
+        .chain(other_sheets?)
+    {
         workbook.push_worksheet(sheet);
     }
 

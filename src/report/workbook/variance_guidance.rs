@@ -1,0 +1,159 @@
+//! The Plan vs actual sheet's guidance record: per period and guided figure, the range's ends
+//! (the Budget sheet's), the midpoint, the actual (the Inputs sheet's), where it fell and how
+//! far from the midpoint, all formulas with ipobrief's values cached.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use super::budget::BudgetLayout;
+use super::series::Sources;
+use super::style::{Styles, Text};
+use super::variance_cells::Put;
+use crate::format::to_f64;
+use crate::metrics::plan_actual::{GuidanceCheck, Position};
+use crate::metrics::Unit;
+use crate::period::PeriodLabel;
+
+const HEADER: [&str; 10] = [
+    "Period",
+    "Guided figure",
+    "Unit",
+    "Low",
+    "High",
+    "Midpoint",
+    "Actual",
+    "Position",
+    "From midpoint",
+    "From midpoint %",
+];
+
+/// The guidance table, its title at `row`.
+pub fn table(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    sources: &Sources,
+    budget: &BudgetLayout,
+    styles: &Styles,
+    pct: &Format,
+) -> Result<(), XlsxError> {
+    let plan_actual = &sources.metrics.plan_actual;
+    if plan_actual.periods.iter().all(|p| p.guidance.is_empty()) {
+        return Ok(());
+    }
+    sheet.text_with(row, 0, "Guidance", &styles.section)?;
+    for (column, text) in HEADER.iter().enumerate() {
+        sheet.text_with(row + 1, column as u16, *text, &styles.header)?;
+    }
+    row += 2;
+    for period in &plan_actual.periods {
+        for check in &period.guidance {
+            write(
+                sheet,
+                row,
+                period.label,
+                check,
+                sources,
+                budget,
+                styles,
+                pct,
+            )?;
+            row += 1;
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write(
+    sheet: &mut Worksheet,
+    row: u32,
+    label: PeriodLabel,
+    check: &GuidanceCheck,
+    sources: &Sources,
+    budget: &BudgetLayout,
+    styles: &Styles,
+    pct: &Format,
+) -> Result<(), XlsxError> {
+    let company = &sources.metrics.company;
+    let unit = if check.money {
+        Unit::Amount
+    } else {
+        Unit::People
+    };
+    let factor = company.scale.factor();
+    let shown = |v: Decimal| to_f64(if check.money { v / factor } else { v });
+    let format = styles.unit(unit);
+    sheet.text(row, 0, label.to_string())?;
+    sheet.text_with(row, 1, check.name, &styles.label)?;
+    sheet.text(
+        row,
+        2,
+        unit.heading(&company.currency, company.scale.name()),
+    )?;
+    let [d, e, f, g] = [3, 4, 5, 6].map(|column| cell(row, column));
+    let ends = budget.guidance(label, check.key);
+    let (low, high) = match ends {
+        Some((low, high)) => (
+            Put::Formula(low, shown(check.low.0)),
+            Put::Formula(high, shown(check.high.0)),
+        ),
+        None => {
+            let why = || "its cell is not in the workbook".to_string();
+            (
+                Put::Value(shown(check.low.0), why()),
+                Put::Value(shown(check.high.0), why()),
+            )
+        }
+    };
+    low.write(sheet, (row, 3), format)?;
+    high.write(sheet, (row, 4), format)?;
+    Put::Formula(format!("({d}+{e})/2"), shown(check.midpoint.0)).write(sheet, (row, 5), format)?;
+    let Some(actual) = check.actual else {
+        let why = check.unavailable.get("actual").cloned().unwrap_or_default();
+        return Put::Na(why).write(sheet, (row, 6), format);
+    };
+    let field = crate::input::FIGURES
+        .iter()
+        .find(|f| f.column == check.key)
+        .map(|f| f.field);
+    let index = sources.index.get(&label);
+    let at = field
+        .zip(index)
+        .map(|(field, &index)| sources.layout.field(index, field));
+    let put = match at {
+        Some(at) => Put::Formula(at, shown(actual.0)),
+        None => Put::Value(
+            shown(actual.0),
+            "its cell is not in the workbook".to_string(),
+        ),
+    };
+    put.write(sheet, (row, 6), format)?;
+    let words = match check.position {
+        Some(Position::Below) => "below",
+        Some(Position::Within) => "within",
+        Some(Position::Above) => "above",
+        None => "",
+    };
+    let position = format!("IF({g}<{d},\"below\",IF({g}>{e},\"above\",\"within\"))");
+    Put::Words(position, words.to_string()).write(sheet, (row, 7), format)?;
+    if let Some(from) = check.from_midpoint {
+        Put::Formula(format!("{g}-{f}"), shown(from.0)).write(sheet, (row, 8), format)?;
+    }
+    let from_pct = match check.from_midpoint_pct {
+        Some(p) => Put::Formula(format!("({g}-{f})/ABS({f})"), p / 100.0),
+        None => Put::Na(
+            check
+                .unavailable
+                .get("from_midpoint_pct")
+                .cloned()
+                .unwrap_or_default(),
+        ),
+    };
+    from_pct.write(sheet, (row, 9), pct)
+}
+
+fn cell(row: u32, column: u16) -> String {
+    let mut text = String::new();
+    super::a1::push(&mut text, row, column);
+    text
+}
