@@ -50,3 +50,4 @@ mod serve;
 mod sizes;
 mod tools;
 mod workbook;
+mod workbook_plan_actual;

@@ -225,7 +225,7 @@ fn the_committed_example_has_its_workbook() {
 }
 
 /// The workbook with every formula's cached result removed, so a reader must compute them.
-fn without_cached_results(xlsx: &[u8]) -> (Vec<u8>, usize) {
+pub(crate) fn without_cached_results(xlsx: &[u8]) -> (Vec<u8>, usize) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let mut stripped = 0;
@@ -259,7 +259,11 @@ fn without_cached_results(xlsx: &[u8]) -> (Vec<u8>, usize) {
 
 /// Each sheet as CSV, computed by LibreOffice with recalculation forced on load, in a profile
 /// of its own (a fresh temporary folder, so runs never share or race on one).
-fn recalculated(soffice: &Path, xlsx: &[u8], dir: &Path) -> HashMap<String, Vec<Vec<String>>> {
+pub(crate) fn recalculated(
+    soffice: &Path,
+    xlsx: &[u8],
+    dir: &Path,
+) -> HashMap<String, Vec<Vec<String>>> {
     let profile = dir.join("profile");
     std::fs::create_dir_all(profile.join("user")).unwrap();
     std::fs::write(
@@ -312,7 +316,7 @@ fn recalculated(soffice: &Path, xlsx: &[u8], dir: &Path) -> HashMap<String, Vec<
 }
 
 /// A number as LibreOffice's CSV writes it (`19.5378151260504%` is 19.5378151260504 percent).
-fn number(text: &str) -> Option<f64> {
+pub(crate) fn number(text: &str) -> Option<f64> {
     let text = text.trim().replace(',', "");
     text.strip_suffix('%').unwrap_or(&text).parse().ok()
 }

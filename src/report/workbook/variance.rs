@@ -82,7 +82,11 @@ pub fn sheet(
         };
         for variance in &period.variances {
             sheet.text(row, 0, period.label.to_string())?;
-            sheet.text_with(row, 1, &variance.name, &styles.label)?;
+            let name = match variance.key.starts_with("cost_lines.") {
+                true => crate::format::line_name(&variance.name),
+                false => variance.name.clone(),
+            };
+            sheet.text_with(row, 1, name, &styles.label)?;
             sheet.text(
                 row,
                 2,
