@@ -112,7 +112,7 @@ pub enum Command {
     },
     /// Compare periods of one company, or companies for one period, side by side.
     #[command(
-        after_help = "Examples:\n  ipobrief compare examples/klarna.toml --periods 2024,2025\n  ipobrief compare examples/klarna.toml --periods latest-yoy\n  ipobrief compare examples/klarna.toml --periods latest-qoq -o out/\n  ipobrief compare acme.toml klarna.toml --period 2024\n\nChanges are each column against the first. With -o DIR, writes DIR/compare.md,\ncompare.html and compare.json. Money is never compared across currencies.\nExit codes: 0 ok, 2 bad input or usage (such as a period the input does not have)."
+        after_help = "Examples:\n  ipobrief compare examples/klarna.toml --periods 2024,2025\n  ipobrief compare examples/klarna.toml --periods latest-yoy\n  ipobrief compare examples/klarna.toml --periods latest-qoq -o out/\n  ipobrief compare acme.toml klarna.toml --period 2024\n  ipobrief compare acme.toml --periods 2025-Q3 --against budget\n\nChanges are each column against the first. With -o DIR, writes DIR/compare.md,\ncompare.html and compare.json. Money is never compared across currencies.\nExit codes: 0 ok, 2 bad input or usage (such as a period the input does not have)."
     )]
     Compare {
         /// One company's figures (with --periods), or two or more companies (peers).
@@ -132,6 +132,10 @@ pub enum Command {
         /// period every input has; the default).
         #[arg(long, value_name = "PERIOD")]
         period: Option<String>,
+        /// Set each period of --periods beside its budget ([period.budget]): actual, budget
+        /// and the variance, favourable or unfavourable.
+        #[arg(long, value_enum, value_name = "WHAT", conflicts_with = "period")]
+        against: Option<AgainstArg>,
         /// Also write compare.md, compare.html and compare.json (and compare.pdf, when built
         /// with `--features pdf`) into this folder.
         #[arg(short, long, value_name = "DIR")]
@@ -311,4 +315,11 @@ pub enum ChartFormat {
     Svg,
     Png,
     Both,
+}
+
+/// What `compare --against` sets each period's actual figures beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgainstArg {
+    /// The budget approved before the period (`[period.budget]`).
+    Budget,
 }

@@ -86,6 +86,8 @@ pub struct Compare {
     pub periods: Vec<String>,
     /// The period to compare companies in (`--period`).
     pub period: Option<String>,
+    /// Each period of `periods` beside its budget (`--against budget`).
+    pub against: Option<crate::compare::against::Against>,
     pub dir: Option<PathBuf>,
     pub templates: Option<PathBuf>,
     pub read: ReadOptions,
@@ -207,6 +209,7 @@ impl Settings {
                 inputs,
                 periods,
                 period,
+                against,
                 output: dir,
                 templates,
                 pdf,
@@ -216,6 +219,9 @@ impl Settings {
                 inputs,
                 periods,
                 period,
+                against: against.map(|a| match a {
+                    crate::cli::AgainstArg::Budget => crate::compare::against::Against::Budget,
+                }),
                 dir,
                 templates,
                 paper: paper(pdf.paper),
