@@ -30,6 +30,7 @@ mod brief;
 mod browser;
 mod cli;
 mod compare;
+mod compare_budget;
 mod crosschecks;
 mod docs_links;
 mod edges;
