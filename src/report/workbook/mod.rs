@@ -10,6 +10,7 @@
 
 mod a1;
 mod budget;
+mod budget_layout;
 mod company;
 mod inputs;
 mod kpi;
@@ -25,6 +26,7 @@ mod tree;
 mod variance;
 mod variance_cells;
 mod variance_guidance;
+mod variance_row;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;

@@ -100,8 +100,10 @@ pub enum Put {
     Words(String, String),
     /// A number written as a value, and why it is not a formula.
     Value(f64, String),
-    /// An empty cell, and why (`n/a: ...`).
+    /// "n/a", and why.
     Na(String),
+    /// An empty cell with a note.
+    Note(String),
 }
 
 impl Put {
@@ -117,11 +119,15 @@ impl Put {
                 sheet.write_formula_with_format(row, column, formula, format)?;
             }
             Put::Words(formula, text) => {
-                sheet.write_formula(row, column, Formula::new(formula).set_result(text))?;
+                let formula = Formula::new(formula).set_result(text);
+                sheet.write_formula_with_format(row, column, formula, format)?;
             }
             Put::Value(value, why) => {
                 sheet.write_number_with_format(row, column, value, format)?;
                 sheet.insert_note(row, column, &note(format!("written as a value: {why}")))?;
+            }
+            Put::Note(why) => {
+                sheet.insert_note(row, column, &note(why))?;
             }
             Put::Na(why) => {
                 sheet.text(row, column, crate::format::NOT_AVAILABLE)?;
@@ -130,4 +136,11 @@ impl Put {
         }
         Ok(())
     }
+}
+
+/// `C7`: a cell of the sheet.
+pub fn at(row: u32, column: u16) -> String {
+    let mut text = String::new();
+    super::a1::push(&mut text, row, column);
+    text
 }

@@ -3,77 +3,57 @@
 //! far from the midpoint, all formulas with ipobrief's values cached.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::budget::BudgetLayout;
-use super::series::Sources;
-use super::style::{Styles, Text};
-use super::variance_cells::Put;
+use super::style::Text;
+use super::variance::Sheet;
+use super::variance_cells::{at, Put};
 use crate::format::to_f64;
 use crate::metrics::plan_actual::{GuidanceCheck, Position};
 use crate::metrics::Unit;
 use crate::period::PeriodLabel;
 
+#[rustfmt::skip]
 const HEADER: [&str; 10] = [
-    "Period",
-    "Guided figure",
-    "Unit",
-    "Low",
-    "High",
-    "Midpoint",
-    "Actual",
-    "Position",
-    "From midpoint",
-    "From midpoint %",
+    "Period", "Guided figure", "Unit", "Low", "High", "Midpoint", "Actual", "Position",
+    "From midpoint", "From midpoint %",
 ];
 
 /// The guidance table, its title at `row`.
-pub fn table(
-    sheet: &mut Worksheet,
-    mut row: u32,
-    sources: &Sources,
-    budget: &BudgetLayout,
-    styles: &Styles,
-    pct: &Format,
-) -> Result<(), XlsxError> {
-    let plan_actual = &sources.metrics.plan_actual;
+pub fn table(sheet: &mut Worksheet, mut row: u32, here: &Sheet) -> Result<(), XlsxError> {
+    let (plan_actual, styles) = (&here.sources.metrics.plan_actual, here.styles);
     if plan_actual.periods.iter().all(|p| p.guidance.is_empty()) {
         return Ok(());
     }
     sheet.text_with(row, 0, "Guidance", &styles.section)?;
     for (column, text) in HEADER.iter().enumerate() {
-        sheet.text_with(row + 1, column as u16, *text, &styles.header)?;
+        let words = matches!(column, 0..=2 | 7);
+        let format = if words {
+            &styles.header
+        } else {
+            &styles.header_right
+        };
+        sheet.text_with(row + 1, column as u16, *text, format)?;
     }
     row += 2;
     for period in &plan_actual.periods {
         for check in &period.guidance {
-            write(
-                sheet,
-                row,
-                period.label,
-                check,
-                sources,
-                budget,
-                styles,
-                pct,
-            )?;
+            write(sheet, row, period.label, check, here)?;
             row += 1;
         }
     }
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One guided figure's row.
 fn write(
     sheet: &mut Worksheet,
     row: u32,
     label: PeriodLabel,
     check: &GuidanceCheck,
-    sources: &Sources,
-    budget: &BudgetLayout,
-    styles: &Styles,
-    pct: &Format,
+    here: &Sheet,
 ) -> Result<(), XlsxError> {
+    let (sources, budget, styles, pct) = (here.sources, here.budget, here.styles, &here.pct);
     let company = &sources.metrics.company;
     let unit = if check.money {
         Unit::Amount
@@ -90,7 +70,7 @@ fn write(
         2,
         unit.heading(&company.currency, company.scale.name()),
     )?;
-    let [d, e, f, g] = [3, 4, 5, 6].map(|column| cell(row, column));
+    let [d, e, f, g] = [3, 4, 5, 6].map(|column| at(row, column));
     let ends = budget.guidance(label, check.key);
     let (low, high) = match ends {
         Some((low, high)) => (
@@ -135,7 +115,7 @@ fn write(
         None => "",
     };
     let position = format!("IF({g}<{d},\"below\",IF({g}>{e},\"above\",\"within\"))");
-    Put::Words(position, words.to_string()).write(sheet, (row, 7), format)?;
+    Put::Words(position, words.to_string()).write(sheet, (row, 7), &styles.label)?;
     if let Some(from) = check.from_midpoint {
         Put::Formula(format!("{g}-{f}"), shown(from.0)).write(sheet, (row, 8), format)?;
     }
@@ -150,10 +130,4 @@ fn write(
         ),
     };
     from_pct.write(sheet, (row, 9), pct)
-}
-
-fn cell(row: u32, column: u16) -> String {
-    let mut text = String::new();
-    super::a1::push(&mut text, row, column);
-    text
 }
