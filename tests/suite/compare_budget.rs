@@ -92,3 +92,37 @@ fn usage_errors_exit_2() {
         .status(2)
         .stderr_contains("[possible values: budget]");
 }
+
+/// The PDF (built with the feature `pdf`) heads the change column "Variance" and names each
+/// period's group, the first too.
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_shows_each_period_against_its_budget() {
+    let run = against(&[
+        "--periods",
+        "2025-Q1,2025-Q3",
+        "--against",
+        "budget",
+        "-o",
+        "out",
+    ])
+    .status(0);
+    let bytes = std::fs::read(run.path("out/compare.pdf")).expect("compare.pdf");
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(run.path("out/compare.pdf"))
+        .arg("-")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).to_string());
+    if let Ok(text) = text {
+        for words in [
+            "Variance",
+            "2025-Q1",
+            "2025-Q3",
+            "+1 (+20.0%)",
+            "actual minus budget",
+        ] {
+            assert!(text.contains(words), "{words} not in:\n{text}");
+        }
+    }
+}
