@@ -126,3 +126,51 @@ fn the_pdf_shows_each_period_against_its_budget() {
         }
     }
 }
+
+/// compare.xlsx: LibreOffice recomputes each variance and its % over the budget's size (an
+/// operating loss of 4 against a budgeted 5 is +20%) to compare.json's.
+#[test]
+fn libreoffice_recomputes_the_variances_of_compare_xlsx() {
+    use crate::workbook::{close, number, recalculated, without_cached_results};
+    let Some(soffice) = crate::tools::find(&crate::tools::LIBREOFFICE) else {
+        return;
+    };
+    let run = against(&[
+        "--periods",
+        "2025-Q1,2025-Q3",
+        "--against",
+        "budget",
+        "-o",
+        "out",
+    ])
+    .status(0);
+    let json: serde_json::Value = serde_json::from_str(&run.read("out/compare.json")).unwrap();
+    let xlsx = std::fs::read(run.path("out/compare.xlsx")).unwrap();
+    let (bare, stripped) = without_cached_results(&xlsx);
+    assert!(stripped >= 30, "only {stripped} variances are formulas");
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = &recalculated(&soffice, &bare, dir.path())["Compare"];
+    let mut at = 0;
+    let mut checked = 0;
+    for row in json["rows"].as_array().unwrap() {
+        let name = row["name"].as_str().unwrap();
+        let found = sheet[at..].iter().position(|cells| cells[0] == name);
+        at += found.unwrap_or_else(|| panic!("no row {name} after row {at}"));
+        let cells = &sheet[at];
+        at += 1;
+        let change = &row["changes"][0];
+        let difference = change["pp"].as_f64().or(change["absolute"].as_f64());
+        for (computed, expected) in [(&cells[4], difference), (&cells[5], change["pct"].as_f64())] {
+            match (number(computed), expected) {
+                (Some(computed), Some(expected)) => {
+                    close(computed, expected, name);
+                    checked += 1;
+                }
+                (None, None) => {}
+                (computed, expected) => panic!("{name}: {computed:?} vs {expected:?}"),
+            }
+        }
+    }
+    // 20 rows, each a variance; a % for all but the 4 percentages (theirs are in points).
+    assert_eq!(checked, 20 + 16);
+}
