@@ -10,7 +10,7 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 use super::budget::BudgetLayout;
 use super::series::Sources;
 use super::style::{width, Styles, Text};
-use super::variance_cells::{BudgetCells, Located, Put};
+use super::variance_cells::{BudgetCells, Located, Put, Sheet};
 use super::variance_row::{self as cells, BUDGET};
 use crate::metrics::plan_actual::{PeriodPlanActual, Variance};
 use crate::period::PeriodKind;
@@ -20,17 +20,6 @@ pub const SHEET: &str = "Plan vs actual";
 const HEADER: [&str; 8] = [
     "Period", "Metric", "Unit", "Actual", "Budget", "Variance", "Variance %", "Verdict",
 ];
-
-/// What every row of the sheet reads.
-pub struct Sheet<'a> {
-    pub sources: &'a Sources<'a>,
-    pub budget: &'a BudgetLayout<'a>,
-    pub styles: &'a Styles,
-    /// Where each series sheet has each metric.
-    pub located: HashMap<PeriodKind, Located>,
-    /// Signed percentages with two decimals.
-    pub pct: Format,
-}
 
 /// The sheet, for a company whose input gives a budget or guidance.
 pub fn sheet(

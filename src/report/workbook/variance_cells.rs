@@ -5,6 +5,8 @@
 use foldhash::HashMap;
 use rust_xlsxwriter::{Format, Formula, Worksheet, XlsxError};
 
+use super::style::Styles;
+
 use super::budget::BudgetLayout;
 use super::series::{self, Positions, Sources};
 use super::style::{note, Text};
@@ -43,6 +45,17 @@ impl Located {
             column,
         ))
     }
+}
+
+/// What every row of the sheet reads.
+pub struct Sheet<'a> {
+    pub sources: &'a Sources<'a>,
+    pub budget: &'a BudgetLayout<'a>,
+    pub styles: &'a Styles,
+    /// Where each series sheet has each metric.
+    pub located: HashMap<PeriodKind, Located>,
+    /// Signed percentages with two decimals.
+    pub pct: Format,
 }
 
 /// A budgeted metric's operands: the period's budgeted figures on the Budget sheet, and the

@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::style::Text;
-use super::variance::Sheet;
-use super::variance_cells::{at, Put};
+use super::variance_cells::{at, Put, Sheet};
 use crate::format::to_f64;
 use crate::metrics::plan_actual::{GuidanceCheck, Position};
 use crate::metrics::Unit;

@@ -5,8 +5,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::series::{cell_value, Sources};
 use super::style::Text;
-use super::variance::Sheet;
-use super::variance_cells::{at, BudgetCells, Located, Put};
+use super::variance_cells::{at, BudgetCells, Located, Put, Sheet};
 use crate::metrics::catalogue::workbook::InWorkbook;
 use crate::metrics::catalogue::{self, Polarity};
 use crate::metrics::plan_actual::{PeriodPlanActual, Variance, Verdict};
