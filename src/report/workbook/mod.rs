@@ -98,18 +98,7 @@ fn build_with(
     let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
     let company_sheet = company::company_sheet(input, &mut layout, &styles)?;
     let sources = series::Sources::new(input, metrics, &layout);
-    // With a budget or guidance: the Budget sheet after the Company sheet, and the Plan vs
-    // actual sheet after the series.
-    let (budget_sheet, variance_sheet) = match metrics.plan_actual.is_empty() {
-        true => (None, None),
-        false => {
-            let (sheet, budget) = budget::sheet(input, &layout, &styles)?;
-            (
-                Some(sheet),
-                Some(variance::sheet(&sources, &budget, &styles)?),
-            )
-        }
-    };
+    let (budget_sheet, variance_sheet) = variance::sheets(&sources, &styles)?;
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
     if let Some(sheet) = budget_sheet {

@@ -21,8 +21,21 @@ const HEADER: [&str; 8] = [
     "Period", "Metric", "Unit", "Actual", "Budget", "Variance", "Variance %", "Verdict",
 ];
 
+/// The Budget and the Plan vs actual sheets, when the input gives a budget or guidance (the
+/// workbook puts the first after the Company sheet, the second after the series).
+pub fn sheets(
+    sources: &Sources,
+    styles: &Styles,
+) -> Result<(Option<Worksheet>, Option<Worksheet>), XlsxError> {
+    if sources.metrics.plan_actual.is_empty() {
+        return Ok((None, None));
+    }
+    let (budget_sheet, budget) = super::budget::sheet(sources.input, sources.layout, styles)?;
+    Ok((Some(budget_sheet), Some(sheet(sources, &budget, styles)?)))
+}
+
 /// The sheet, for a company whose input gives a budget or guidance.
-pub fn sheet(
+fn sheet(
     sources: &Sources,
     budget: &BudgetLayout,
     styles: &Styles,

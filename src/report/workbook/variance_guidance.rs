@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use super::budget::BudgetLayout;
+use super::series::Sources;
 use super::style::Text;
 use super::variance_cells::{at, Put, Sheet};
 use crate::format::to_f64;
@@ -70,20 +72,7 @@ fn write(
         unit.heading(&company.currency, company.scale.name()),
     )?;
     let [d, e, f, g] = [3, 4, 5, 6].map(|column| at(row, column));
-    let ends = budget.guidance(label, check.key);
-    let (low, high) = match ends {
-        Some((low, high)) => (
-            Put::Formula(low, shown(check.low.0)),
-            Put::Formula(high, shown(check.high.0)),
-        ),
-        None => {
-            let why = || "its cell is not in the workbook".to_string();
-            (
-                Put::Value(shown(check.low.0), why()),
-                Put::Value(shown(check.high.0), why()),
-            )
-        }
-    };
+    let (low, high) = ends(label, check, budget, &shown);
     low.write(sheet, (row, 3), format)?;
     high.write(sheet, (row, 4), format)?;
     Put::Formula(format!("({d}+{e})/2"), shown(check.midpoint.0)).write(sheet, (row, 5), format)?;
@@ -91,22 +80,7 @@ fn write(
         let why = check.unavailable.get("actual").cloned().unwrap_or_default();
         return Put::Na(why).write(sheet, (row, 6), format);
     };
-    let field = crate::input::FIGURES
-        .iter()
-        .find(|f| f.column == check.key)
-        .map(|f| f.field);
-    let index = sources.index.get(&label);
-    let at = field
-        .zip(index)
-        .map(|(field, &index)| sources.layout.field(index, field));
-    let put = match at {
-        Some(at) => Put::Formula(at, shown(actual.0)),
-        None => Put::Value(
-            shown(actual.0),
-            "its cell is not in the workbook".to_string(),
-        ),
-    };
-    put.write(sheet, (row, 6), format)?;
+    actual_cell(label, check, sources, shown(actual.0)).write(sheet, (row, 6), format)?;
     let words = match check.position {
         Some(Position::Below) => "below",
         Some(Position::Within) => "within",
@@ -129,4 +103,38 @@ fn write(
         ),
     };
     from_pct.write(sheet, (row, 9), pct)
+}
+
+/// The range's ends: the Budget sheet's cells.
+fn ends(
+    label: PeriodLabel,
+    check: &GuidanceCheck,
+    budget: &BudgetLayout,
+    shown: &dyn Fn(Decimal) -> f64,
+) -> (Put, Put) {
+    let (low, high) = (shown(check.low.0), shown(check.high.0));
+    match budget.guidance(label, check.key) {
+        Some((low_at, high_at)) => (Put::Formula(low_at, low), Put::Formula(high_at, high)),
+        None => {
+            let why = || "its cell is not in the workbook".to_string();
+            (Put::Value(low, why()), Put::Value(high, why()))
+        }
+    }
+}
+
+/// The actual: the guided figure's Inputs cell.
+fn actual_cell(label: PeriodLabel, check: &GuidanceCheck, sources: &Sources, value: f64) -> Put {
+    let figures = crate::input::FIGURES.iter();
+    let field = figures
+        .clone()
+        .find(|f| f.column == check.key)
+        .map(|f| f.field);
+    let index = sources.index.get(&label);
+    let cell = field
+        .zip(index)
+        .map(|(field, &index)| sources.layout.field(index, field));
+    match cell {
+        Some(cell) => Put::Formula(cell, value),
+        None => Put::Value(value, "its cell is not in the workbook".to_string()),
+    }
 }
