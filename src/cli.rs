@@ -112,41 +112,9 @@ pub enum Command {
     },
     /// Compare periods of one company, or companies for one period, side by side.
     #[command(
-        after_help = "Examples:\n  ipobrief compare examples/klarna.toml --periods 2024,2025\n  ipobrief compare examples/klarna.toml --periods latest-yoy\n  ipobrief compare examples/klarna.toml --periods latest-qoq -o out/\n  ipobrief compare acme.toml klarna.toml --period 2024\n\nChanges are each column against the first. With -o DIR, writes DIR/compare.md,\ncompare.html and compare.json. Money is never compared across currencies.\nExit codes: 0 ok, 2 bad input or usage (such as a period the input does not have)."
+        after_help = "Examples:\n  ipobrief compare examples/klarna.toml --periods 2024,2025\n  ipobrief compare examples/klarna.toml --periods latest-yoy\n  ipobrief compare examples/klarna.toml --periods latest-qoq -o out/\n  ipobrief compare acme.toml klarna.toml --period 2024\n  ipobrief compare acme.toml --periods 2025-Q3 --against budget\n\nChanges are each column against the first. With -o DIR, writes DIR/compare.md,\ncompare.html and compare.json. Money is never compared across currencies.\nExit codes: 0 ok, 2 bad input or usage (such as a period the input does not have)."
     )]
-    Compare {
-        /// One company's figures (with --periods), or two or more companies (peers).
-        #[arg(required = true)]
-        inputs: Vec<PathBuf>,
-        /// One company's periods as columns: labels such as 2024,2025 or 2024-Q3,2025-Q3;
-        /// or latest-yoy (the latest period against a year earlier) or latest-qoq (the latest
-        /// quarter against the one before).
-        #[arg(
-            long,
-            value_delimiter = ',',
-            value_name = "PERIODS",
-            conflicts_with = "period"
-        )]
-        periods: Vec<String>,
-        /// The period to compare companies in: a label such as 2024, or latest (the latest
-        /// period every input has; the default).
-        #[arg(long, value_name = "PERIOD")]
-        period: Option<String>,
-        /// Also write compare.md, compare.html and compare.json (and compare.pdf, when built
-        /// with `--features pdf`) into this folder.
-        #[arg(short, long, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera,
-        /// compare.typ).
-        #[arg(long, value_name = "DIR")]
-        templates: Option<PathBuf>,
-        #[command(flatten)]
-        pdf: PdfArgs,
-        #[command(flatten)]
-        read: ReadArgs,
-        #[command(flatten)]
-        date: DateArgs,
-    },
+    Compare(CompareArgs),
     /// Turn figures published elsewhere into a company file (TOML) for the other commands.
     #[command(
         subcommand,
@@ -311,4 +279,51 @@ pub enum ChartFormat {
     Svg,
     Png,
     Both,
+}
+
+/// What `compare --against` sets each period's actual figures beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgainstArg {
+    /// The budget approved before the period (`[period.budget]`).
+    Budget,
+}
+
+/// `ipobrief compare`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// One company's figures (with --periods), or two or more companies (peers).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// One company's periods as columns: labels such as 2024,2025 or 2024-Q3,2025-Q3;
+    /// or latest-yoy (the latest period against a year earlier) or latest-qoq (the latest
+    /// quarter against the one before).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "PERIODS",
+        conflicts_with = "period"
+    )]
+    pub periods: Vec<String>,
+    /// The period to compare companies in: a label such as 2024, or latest (the latest
+    /// period every input has; the default).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Set each period of --periods beside its budget ([period.budget]): actual, budget
+    /// and the variance, favourable or unfavourable.
+    #[arg(long, value_enum, value_name = "WHAT", conflicts_with = "period")]
+    pub against: Option<AgainstArg>,
+    /// Also write compare.md, compare.html and compare.json (and compare.pdf, when built
+    /// with `--features pdf`) into this folder.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// A folder of templates overriding the built-in ones (compare.md.tera, compare.html.tera,
+    /// compare.typ).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub pdf: PdfArgs,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub date: DateArgs,
 }

@@ -86,6 +86,8 @@ pub struct Compare {
     pub periods: Vec<String>,
     /// The period to compare companies in (`--period`).
     pub period: Option<String>,
+    /// Each period of `periods` beside its budget (`--against budget`).
+    pub against: Option<crate::compare::against::Against>,
     pub dir: Option<PathBuf>,
     pub templates: Option<PathBuf>,
     pub read: ReadOptions,
@@ -203,33 +205,30 @@ impl Settings {
                 thresholds,
                 read,
             )?),
-            Command::Compare {
-                inputs,
-                periods,
-                period,
-                output: dir,
-                templates,
-                pdf,
-                read,
-                date,
-            } => CommandSettings::Compare(Compare {
-                inputs,
-                periods,
-                period,
-                dir,
-                templates,
-                paper: paper(pdf.paper),
-                pdf_standard: pdf_standard(
-                    pdf.pdf_standard,
-                    as_of(date.as_of.clone())?.as_deref(),
-                )?,
-                read: read_options(read)?,
-                as_of: as_of(date.as_of)?,
-            }),
+            Command::Compare(args) => CommandSettings::Compare(compare(args, env)?),
             other => tool_command(other)?,
         };
         Ok(Settings { output, command })
     }
+}
+
+/// `compare`'s settings, its options validated.
+fn compare(args: crate::cli::CompareArgs, env: &Environment) -> Result<Compare> {
+    let as_of = report_date(args.date.as_of, env)?;
+    Ok(Compare {
+        inputs: args.inputs,
+        periods: args.periods,
+        period: args.period,
+        against: args.against.map(|against| match against {
+            crate::cli::AgainstArg::Budget => crate::compare::against::Against::Budget,
+        }),
+        dir: args.output,
+        templates: args.templates,
+        paper: paper(args.pdf.paper),
+        pdf_standard: pdf_standard(args.pdf.pdf_standard, as_of.as_deref())?,
+        read: read_options(args.read)?,
+        as_of,
+    })
 }
 
 /// The settings of a command that reads no company file: `import`, `init`, `completions`

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use crate::compare::{self, render, select, terminal};
+use crate::compare::{self, against, render, select, terminal};
 use crate::diagnostic::{eprint_line, Output};
 use crate::pipeline::{analyse, load_all};
 use crate::scorecard::Thresholds;
@@ -34,9 +34,17 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
         .iter()
         .map(|company| analyse(company, &Thresholds::default(), settings.as_of.clone()).metrics)
         .collect();
-    let (mode, sources) =
-        select::columns(&companies, &settings.periods, settings.period.as_deref())?;
-    let comparison = compare::build(mode, &sources, settings.as_of.clone());
+    let (periods, period) = (&settings.periods, settings.period.as_deref());
+    let comparison = match settings.against {
+        Some(against) => {
+            let (metrics, plans) = against::choose(&companies, periods, period, against)?;
+            against::build(metrics, &plans, settings.as_of.clone())
+        }
+        None => {
+            let (mode, sources) = select::columns(&companies, periods, period)?;
+            compare::build(mode, &sources, settings.as_of.clone())
+        }
+    };
 
     let mut stdout = anstream::stdout().lock();
     match terminal::write(&mut stdout, &comparison) {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Column, Number, Polarity, Unit};
 use crate::format;
-use crate::money::{change_pct, change_pct_f64, Exact, NoPercent};
+use crate::money::{change_pct, change_pct_f64, percent, Exact, NoPercent, NotMeaningful};
 use crate::period::PeriodKind;
 
 pub use crate::metrics::catalogue::Tone;
@@ -37,8 +37,17 @@ pub struct Change {
     pub missing_value: bool,
 }
 
+/// What a percent change is taken over: the first value (a change from zero or below is
+/// not meaningful), or its size (a variance against a budget: −4 against −5 is +20%).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    First,
+    FirstSize,
+}
+
 /// The two values of a row to compare, and the columns they are in.
 pub struct Pair<'a> {
+    pub basis: Basis,
     pub unit: Unit,
     pub polarity: Polarity,
     pub base: Option<Number>,
@@ -131,14 +140,23 @@ pub fn compare(pair: Pair, column: usize) -> Change {
             };
             let (amount, sign) =
                 format::difference(pair.unit, format::Figure::exact(difference), &frame);
-            let pct = change_pct(other.0, base.0);
+            let pct = match pair.basis {
+                Basis::First => change_pct(other.0, base.0),
+                Basis::FirstSize => match base.0.is_zero() {
+                    true => Err(NoPercent::NotMeaningful(NotMeaningful::ZeroBase)),
+                    false => percent(difference, base.0.abs()).ok_or(NoPercent::TooLarge),
+                },
+            };
             let absolute = Some(Number::Exact(Exact(difference)));
             with_pct(column, absolute, amount, pct, sign, pair.polarity)
         }
         (_, base, other) => {
             let (base, other) = (base.as_f64(), other.as_f64());
             let difference = other - base;
-            let pct = change_pct_f64(other, base);
+            let pct = match pair.basis {
+                Basis::First => change_pct_f64(other, base),
+                Basis::FirstSize => change_pct_f64(difference + base.abs(), base.abs()),
+            };
             let (amount, sign) =
                 format::difference(pair.unit, format::Figure::float(difference), &frame);
             let absolute = Some(Number::Float(difference));

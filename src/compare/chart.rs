@@ -30,11 +30,19 @@ struct Group {
 }
 
 fn groups(comparison: &Comparison) -> Vec<Group> {
+    // Against a budget, each period has its rows: a group for each, named with its period.
+    let per_period = comparison.mode == super::Mode::Budget;
     picked(View::CompareChart)
         .into_iter()
-        .filter_map(|metric| comparison.rows.iter().find(|r| r.key == metric.key))
+        .flat_map(|metric| {
+            let rows = comparison.rows.iter().filter(move |r| r.key == metric.key);
+            rows.take(if per_period { usize::MAX } else { 1 })
+        })
         .map(|row| Group {
-            name: row.name.clone(),
+            name: match per_period {
+                true => format!("{} {}", row.group, row.name),
+                false => row.name.clone(),
+            },
             values: row
                 .cells
                 .iter()

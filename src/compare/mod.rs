@@ -5,6 +5,7 @@
 //! each column's change against the first. The terminal table, the Markdown, the HTML and the
 //! JSON are all drawn from that one model, so they cannot disagree.
 
+pub mod against;
 mod change;
 pub mod chart;
 pub mod outputs;
@@ -15,6 +16,7 @@ pub mod select;
 pub mod terminal;
 mod terminal_table;
 pub mod view;
+pub mod words;
 pub mod workbook;
 
 use serde::Serialize;
@@ -32,6 +34,8 @@ pub use change::Change;
 pub enum Mode {
     Periods,
     Peers,
+    /// Periods of one company, each beside its budget (`--against budget`).
+    Budget,
 }
 
 /// One column: a company in a period.
@@ -74,8 +78,8 @@ pub struct Row {
     /// The metric's key in metrics.json (`cost_lines.<name>` for cost lines).
     pub key: String,
     pub name: String,
-    /// "Headline" or "Cost lines".
-    pub group: &'static str,
+    /// "Headline" or "Cost lines" (against a budget: the period).
+    pub group: String,
     pub unit: Unit,
     pub polarity: Polarity,
     /// "AI-exposed" for cost lines the company marks so.
@@ -131,7 +135,7 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
     let mut rows = Vec::new();
     let mut empty_rows = Vec::new();
     for spec in rows::specs(sources) {
-        let row = rows::build_row(&spec, sources, &columns, &mut notes);
+        let row = rows::build_row(&spec, sources, &columns, &mut notes, change::Basis::First);
         if row.cells.iter().all(|c| c.value.is_none()) {
             empty_rows.push(row.name);
         } else {
@@ -263,7 +267,7 @@ fn column(mode: Mode, source: &Source, scale: Scale) -> Column {
     let amounts_label = scale.amounts_label(&company.currency);
     let label = source.period.label;
     let (heading, subheading) = match mode {
-        Mode::Periods => (label.to_string(), None),
+        Mode::Periods | Mode::Budget => (label.to_string(), None),
         Mode::Peers => (
             company.name.clone(),
             Some(format!("{label}, {amounts_label}")),
@@ -290,7 +294,7 @@ fn column(mode: Mode, source: &Source, scale: Scale) -> Column {
 
 fn title(mode: Mode, columns: &[Column]) -> String {
     match mode {
-        Mode::Periods => {
+        Mode::Periods | Mode::Budget => {
             let company = columns.first().map_or("", |c| c.company.as_str());
             let Some((base, later)) = columns.split_first() else {
                 return company.to_string();

@@ -150,12 +150,14 @@ fn lookup(spec: &Spec, source: &Source) -> Result<Number, String> {
     })
 }
 
-/// Looks the row's values up in every column and compares each column with the first.
+/// Looks the row's values up in every column and compares each column with the first, a
+/// percent change over `basis`.
 pub fn build_row(
     spec: &Spec,
     sources: &[Source],
     columns: &[Column],
     notes: &mut Vec<String>,
+    basis: change::Basis,
 ) -> Row {
     let values: Vec<Result<Number, String>> = sources.iter().map(|s| lookup(spec, s)).collect();
     let cells = values
@@ -191,6 +193,7 @@ pub fn build_row(
             .map(|(index, (value, column))| {
                 change::compare(
                     change::Pair {
+                        basis,
                         unit: spec.unit,
                         polarity: spec.polarity,
                         base: base.as_ref().ok().copied(),
@@ -207,7 +210,7 @@ pub fn build_row(
     Row {
         key: spec.key.clone(),
         name: spec.name.clone(),
-        group: spec.group,
+        group: spec.group.to_string(),
         unit: spec.unit,
         polarity: spec.polarity,
         tag: spec.tag,

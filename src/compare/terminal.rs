@@ -18,14 +18,6 @@ fn tone_style(tone: Tone) -> Style {
     }
 }
 
-fn tone_word(tone: Tone) -> &'static str {
-    match tone {
-        Tone::Good => "good",
-        Tone::Bad => "bad",
-        Tone::Neutral | Tone::Na => "",
-    }
-}
-
 /// Writes the table, then the notes saying why values are n/a.
 pub fn write(out: &mut impl Write, comparison: &Comparison) -> std::io::Result<()> {
     let bold = Style::new().bold();
@@ -116,16 +108,18 @@ fn write_rows(out: &mut impl Write, comparison: &Comparison, table: &Table) -> s
     let last_change = table.last_change();
     let mut group = "";
     for ((row, name), cells) in comparison.rows.iter().zip(names).zip(cells) {
-        if row.group != group && !group.is_empty() {
+        // Against a budget each group is a period: every one is named.
+        let named = !group.is_empty() || super::words::first_group_named(comparison.mode);
+        if row.group != group && named {
             writeln!(out, "{bold}{}{bold:#}", row.group)?;
         }
-        group = row.group;
+        group = &row.group;
         write!(out, "{name:<name_width$}")?;
         for (text, w) in cells.iter().zip(column_widths) {
             write!(out, "  {text:>w$}")?;
         }
         for (i, (change, w)) in row.changes.iter().zip(change_widths).enumerate() {
-            let word = tone_word(change.tone);
+            let word = super::words::tone_word(comparison.mode, change.tone);
             let style = tone_style(change.tone);
             if i == last_change && word.is_empty() {
                 write!(out, "  {}", change.text)?;

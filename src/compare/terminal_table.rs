@@ -41,10 +41,6 @@ pub(super) struct Table {
 impl Table {
     /// Measures `comparison`'s table.
     pub(super) fn of(comparison: &Comparison) -> Table {
-        let base = comparison
-            .columns
-            .first()
-            .map_or(String::new(), |c| clean(&c.heading));
         let names: Vec<String> = comparison.rows.iter().map(row_name).collect();
         let headings: Vec<String> = comparison
             .columns
@@ -61,10 +57,9 @@ impl Table {
             .iter()
             .map(|r| r.cells.iter().map(cell_text).collect())
             .collect();
-        let change_headings: Vec<String> = headings
+        let change_headings: Vec<String> = super::words::change_headings(comparison)
             .iter()
-            .skip(1)
-            .map(|h| format!("{h} vs {base}"))
+            .map(|h| clean(h))
             .collect();
 
         let name_width = width(

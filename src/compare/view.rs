@@ -4,7 +4,9 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::change::Tone;
 use super::chart::{self, CompareChart};
+use super::words;
 use super::{Comparison, Row};
 use crate::metrics::Generator;
 
@@ -18,7 +20,7 @@ pub struct CompareModel<'a> {
 /// The rows of one group ("Headline", "Cost lines"), for the templates' table sections.
 #[derive(Debug, Serialize)]
 pub struct Section<'a> {
-    name: &'static str,
+    name: &'a str,
     rows: Vec<&'a Row>,
 }
 
@@ -30,6 +32,12 @@ pub struct Context<'a> {
     chart: CompareChart,
     /// The number of table columns: metric, values and changes (for a spanning row).
     span: usize,
+    /// Each change column's heading ("2025 vs 2024", "Variance").
+    change_headings: Vec<String>,
+    /// What good and bad news are called (`tone_words[ch.tone]`).
+    tone_words: std::collections::BTreeMap<&'static str, &'static str>,
+    /// Whether the first group of rows is named too (against a budget, each is a period).
+    first_group_named: bool,
     generator: &'a Generator,
     as_of: &'a Option<String>,
 }
@@ -41,6 +49,11 @@ pub fn build(comparison: &Comparison) -> Result<CompareModel<'_>> {
         sections: sections(comparison),
         chart: chart::build(comparison)?,
         span: comparison.columns.len() * 2,
+        change_headings: words::change_headings(comparison),
+        tone_words: [Tone::Good, Tone::Bad]
+            .map(|tone| (tone.name(), words::tone_word(comparison.mode, tone)))
+            .into(),
+        first_group_named: words::first_group_named(comparison.mode),
         generator: &comparison.generator,
         as_of: &comparison.as_of,
     };
@@ -56,7 +69,7 @@ fn sections(comparison: &Comparison) -> Vec<Section<'_>> {
         match sections.last_mut() {
             Some(section) if section.name == row.group => section.rows.push(row),
             _ => sections.push(Section {
-                name: row.group,
+                name: &row.group,
                 rows: vec![row],
             }),
         }

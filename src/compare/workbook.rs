@@ -57,7 +57,7 @@ fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
         let heading = &column.heading;
         sheet.text_with(HEADER, FIRST + at as u16, heading, &styles.header_right)?;
         if at > 0 {
-            let against = format!("{} vs {}", column.heading, columns[0].heading);
+            let against = &super::words::change_headings(comparison)[at - 1];
             sheet.text_with(
                 HEADER,
                 change_at(at, false),
@@ -76,7 +76,7 @@ fn sheet(comparison: &Comparison, styles: &style::Styles) -> Result<Worksheet, X
     let mut row = HEADER;
     for metric in &comparison.rows {
         if metric.group != group {
-            group = metric.group;
+            group = &metric.group;
             row += 1;
             sheet.text_with(row, 0, group, &styles.section)?;
         }
@@ -157,11 +157,12 @@ fn write_row(
             }
         }
         if let Some(pct) = change.pct {
-            let formula = Formula::new(crate::metrics::catalogue::workbook::growth(
-                other.clone(),
-                base.clone(),
-            ))
-            .set_result((pct / 100.0).to_string());
+            // Against a budget, over the budget's size (as the variance table takes it).
+            let formula = match comparison.mode {
+                super::Mode::Budget => format!("({other}-{base})/ABS({base})"),
+                _ => crate::metrics::catalogue::workbook::growth(other.clone(), base.clone()),
+            };
+            let formula = Formula::new(formula).set_result((pct / 100.0).to_string());
             sheet.write_formula_with_format(row, at_pct, formula, styles.unit(Unit::Growth))?;
         } else if change.not_meaningful {
             sheet.text_with(row, at_pct, format::NOT_MEANINGFUL, &styles.words)?;

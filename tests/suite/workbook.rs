@@ -326,7 +326,7 @@ pub(crate) fn number(text: &str) -> Option<f64> {
 }
 
 #[track_caller]
-fn close(computed: f64, expected: f64, what: &str) {
+pub(crate) fn close(computed: f64, expected: f64, what: &str) {
     let error = (computed - expected).abs();
     let scale = computed.abs().max(expected.abs());
     assert!(

@@ -57,6 +57,10 @@ pub struct PeriodPlanActual {
     pub kind: PeriodKind,
     /// Whether the period has a budget: without one, `variances` is empty.
     pub has_budget: bool,
+    /// The budget's own metrics, computed as a period's are (what `compare --against budget`
+    /// sets beside the actual period); none without a budget.
+    #[serde(skip)]
+    pub budget_metrics: Option<Box<PeriodMetrics>>,
     /// Each budgeted figure and each metric computed from the budget, in catalogue order, then
     /// the budgeted cost lines in the budget's order.
     pub variances: Vec<Variance>,
@@ -96,6 +100,7 @@ fn period(
     all_lines: &[&str],
 ) -> PeriodPlanActual {
     let mut unavailable = BTreeMap::new();
+    let mut budget_metrics = None;
     let variances = match &plan.budget {
         Some(budget) => {
             let planned = super::period::compute(
@@ -106,7 +111,9 @@ fn period(
                 plan.label,
                 |_| None,
             );
-            variance::table(actual, &planned, budget)
+            let table = variance::table(actual, &planned, budget);
+            budget_metrics = Some(Box::new(planned));
+            table
         }
         None => {
             let reason = "the input gives no budget for this period";
@@ -119,6 +126,7 @@ fn period(
         label: plan.label,
         kind: plan.label.kind,
         has_budget: plan.budget.is_some(),
+        budget_metrics,
         variances,
         guidance_given: guidance.and_then(|g| g.given.clone()),
         guidance: guidance.map_or_else(Vec::new, |g| guidance::checks(g, actual_input, input)),

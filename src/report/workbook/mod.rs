@@ -10,6 +10,8 @@
 //! fixed, or the report date (`--as-of`, `SOURCE_DATE_EPOCH`) when there is one.
 
 mod a1;
+mod budget;
+mod budget_layout;
 mod company;
 mod inputs;
 mod inputs_non_gaap;
@@ -31,6 +33,10 @@ mod term;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod variance;
+mod variance_cells;
+mod variance_guidance;
+mod variance_row;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -101,10 +107,14 @@ fn build_with(
     let sheet = growing(&mut workbook)?;
     let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
     let company_sheet = company::company_sheet(input, &mut layout, &styles)?;
+    let sources = series::Sources::new(input, metrics, &layout);
+    let (budget_sheet, variance_sheet) = variance::sheets(&sources, &styles)?;
     workbook.push_worksheet(inputs_sheet);
     workbook.push_worksheet(company_sheet);
+    if let Some(sheet) = budget_sheet {
+        workbook.push_worksheet(sheet);
+    }
 
-    let sources = series::Sources::new(input, metrics, &layout);
     let mut series_sheets = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
@@ -122,7 +132,11 @@ fn build_with(
         },
         || other_sheets(analysis, input, peers, &layout, &styles),
     );
-    for sheet in series_sheets?.into_iter().chain(other_sheets?) {
+    for sheet in series_sheets?
+        .into_iter()
+        .chain(variance_sheet)
+        .chain(other_sheets?)
+    {
         workbook.push_worksheet(sheet);
     }
 

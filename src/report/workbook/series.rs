@@ -21,7 +21,7 @@ const HEADER: u32 = 1;
 const FIRST_PERIOD_COLUMN: u16 = 2;
 /// Excel's 16,384 columns less the label and unit columns: a longer series shows its latest
 /// periods (every period stays on the Inputs sheet and in `metrics.json`).
-const MAX_PERIODS: usize = 16_384 - FIRST_PERIOD_COLUMN as usize;
+pub(super) const MAX_PERIODS: usize = 16_384 - FIRST_PERIOD_COLUMN as usize;
 
 /// What every series sheet reads.
 pub struct Sources<'a> {
@@ -110,7 +110,7 @@ fn kpi_places(
 }
 
 /// One row of the sheet.
-enum Row {
+pub(super) enum Row {
     Section(&'static str),
     Metric(&'static catalogue::Metric),
     Line(String, &'static catalogue::LineMetric),
@@ -185,13 +185,13 @@ pub fn sheet(
 }
 
 /// Each metric's row on the sheet, by key.
-type Positions = HashMap<&'static str, (u32, &'static catalogue::Metric)>;
+pub(super) type Positions = HashMap<&'static str, (u32, &'static catalogue::Metric)>;
 
 /// The sheet row of each company KPI, by its index in the input's `[[kpi]]` tables.
 type KpiRows = HashMap<usize, u32>;
 
 /// The sheet row of each metric and each company KPI, and the column of each period.
-fn positions(
+pub(super) fn positions(
     rows: &[Row],
     periods: &[&PeriodMetrics],
 ) -> (Positions, KpiRows, HashMap<PeriodLabel, u16>) {
@@ -245,7 +245,7 @@ pub fn with_cells<T>(
 
 /// The rows of a series: the brief's sections with their metrics in catalogue order, then
 /// each cost line its series lists.
-fn rows(kind: PeriodKind, periods: &[&PeriodMetrics], kpis: usize) -> Vec<Row> {
+pub(super) fn rows(kind: PeriodKind, periods: &[&PeriodMetrics], kpis: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for section in Section::ALL {
         let mut of_section: Vec<Row> = CATALOGUE
