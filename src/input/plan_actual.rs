@@ -46,6 +46,9 @@ pub struct GuidanceRange {
     pub key: String,
     #[serde(skip)]
     pub figure: Guided,
+    /// Whether it is money (scaled to full units), as the figure or the value's unit says.
+    #[serde(skip)]
+    pub money: bool,
     pub low: Decimal,
     pub high: Decimal,
 }

@@ -76,6 +76,7 @@ pub(super) fn guidance(
             high: scaled(high)?,
             key,
             figure,
+            money,
         });
     }
     Ok(Guidance {

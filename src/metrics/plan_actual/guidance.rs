@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::super::catalogue::metric;
 use crate::input::plan_actual::{Guidance, GuidanceRange, Guided};
-use crate::input::{CompanyInput, Period, ValueUnit};
+use crate::input::{CompanyInput, Period};
 use crate::money::{percent, Exact};
 
 /// Where the actual figure fell against the range (a point guidance is a range of one value).
@@ -57,17 +57,17 @@ pub fn checks(guidance: &Guidance, actual: &Period, input: &CompanyInput) -> Vec
 }
 
 fn check(range: &GuidanceRange, actual: &Period, input: &CompanyInput) -> GuidanceCheck {
-    let (name, money, top_line) = match &range.figure {
-        Guided::Figure(field) => {
+    let (name, top_line) = match &range.figure {
+        Guided::Figure(_) => {
             let name = metric(&range.key).map_or(range.key.as_str(), |m| m.name);
-            (name.to_string(), field.figure().money, false)
+            (name.to_string(), false)
         }
         Guided::Value(value) => (
             input.value_name(value).to_string(),
-            input.value_unit(value) == ValueUnit::Money,
             input.top_line.as_deref() == Some(value.as_str()),
         ),
     };
+    let money = range.money;
     let midpoint = (range.low + range.high) / Decimal::TWO;
     let value = range.figure.get(actual);
     let mut unavailable = BTreeMap::new();

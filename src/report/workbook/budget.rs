@@ -35,14 +35,14 @@ pub fn sheet<'a>(
     );
     sheet.text_with(0, 0, title, &styles.title)?;
     // The Inputs sheet's columns, then a low and a high end for each guided figure.
-    let mut keys: Vec<&'static str> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
     let plans = input.plan_actual.iter();
     for range in plans
         .flat_map(|p| p.guidance.iter())
         .flat_map(|g| &g.ranges)
     {
-        if !keys.contains(&range.key) {
-            keys.push(range.key);
+        if !keys.contains(&range.key.as_str()) {
+            keys.push(&range.key);
         }
     }
     let mut headers: Vec<String> = COLUMNS
@@ -52,8 +52,8 @@ pub fn sheet<'a>(
         .collect();
     headers.extend(layout.lines.iter().map(|line| format!("cost:{line}")));
     let first_guidance = headers.len() as u16;
-    let guidance: Vec<(&'static str, u16)> = (keys.iter().zip(0..))
-        .map(|(key, at)| (*key, first_guidance + 2 * at))
+    let guidance: Vec<(String, u16)> = (keys.iter().zip(0..))
+        .map(|(key, at)| (key.to_string(), first_guidance + 2 * at))
         .collect();
     for key in &keys {
         headers.extend([
@@ -88,7 +88,7 @@ fn guidance_ends(
     sheet: &mut Worksheet,
     row: u32,
     plan: &PeriodPlan,
-    columns: &[(&'static str, u16)],
+    columns: &[(String, u16)],
     input: &CompanyInput,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
@@ -97,7 +97,7 @@ fn guidance_ends(
         let Some((_, low)) = columns.iter().find(|(k, _)| *k == range.key) else {
             continue;
         };
-        let money = range.field.figure().money;
+        let money = range.money;
         let scaled = |v| to_f64(if money { v / factor } else { v });
         sheet.write_number_with_format(row, *low, scaled(range.low), &styles.decimal)?;
         sheet.write_number_with_format(row, low + 1, scaled(range.high), &styles.decimal)?;

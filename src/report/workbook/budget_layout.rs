@@ -18,7 +18,7 @@ pub struct BudgetLayout<'a> {
     /// Each cost line's column: the Inputs sheet's.
     lines: &'a [String],
     /// Each guided figure's low-end column (the high end is the next).
-    guidance: Vec<(&'static str, u16)>,
+    guidance: Vec<(String, u16)>,
 }
 
 impl<'a> BudgetLayout<'a> {
@@ -26,7 +26,7 @@ impl<'a> BudgetLayout<'a> {
         input: &'a CompanyInput,
         rows: HashMap<PeriodLabel, u32>,
         lines: &'a [String],
-        guidance: Vec<(&'static str, u16)>,
+        guidance: Vec<(String, u16)>,
     ) -> Self {
         BudgetLayout {
             input,

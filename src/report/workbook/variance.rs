@@ -71,8 +71,15 @@ fn sheet(
         pct: Format::new().set_num_format("+0.00%;-0.00%;0.00%"),
     };
     let mut row = 2;
-    for period in &sources.metrics.plan_actual.periods {
-        row = period_rows(&mut sheet, row, period, &here)?;
+    let periods = &sources.metrics.plan_actual.periods;
+    if periods.iter().any(|p| p.has_budget) {
+        for period in periods {
+            row = period_rows(&mut sheet, row, period, &here)?;
+        }
+    } else {
+        // Guidance only: one line says so, not an n/a row for every period.
+        sheet.text(row, 0, "The input gives no budget for any period.")?;
+        row += 1;
     }
     super::variance_guidance::table(&mut sheet, row + 1, &here)?;
     columns(&mut sheet, sources)?;

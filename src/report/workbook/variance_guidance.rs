@@ -65,7 +65,7 @@ fn write(
     let shown = |v: Decimal| to_f64(if check.money { v / factor } else { v });
     let format = styles.unit(unit);
     sheet.text(row, 0, label.to_string())?;
-    sheet.text_with(row, 1, check.name, &styles.label)?;
+    sheet.text_with(row, 1, &check.name, &styles.label)?;
     sheet.text(
         row,
         2,
@@ -113,7 +113,7 @@ fn ends(
     shown: &dyn Fn(Decimal) -> f64,
 ) -> (Put, Put) {
     let (low, high) = (shown(check.low.0), shown(check.high.0));
-    match budget.guidance(label, check.key) {
+    match budget.guidance(label, &check.key) {
         Some((low_at, high_at)) => (Put::Formula(low_at, low), Put::Formula(high_at, high)),
         None => {
             let why = || "its cell is not in the workbook".to_string();
@@ -130,9 +130,13 @@ fn actual_cell(label: PeriodLabel, check: &GuidanceCheck, sources: &Sources, val
         .find(|f| f.column == check.key)
         .map(|f| f.field);
     let index = sources.index.get(&label);
-    let cell = field
-        .zip(index)
-        .map(|(field, &index)| sources.layout.field(index, field));
+    let cell = match check.key.strip_prefix("values.") {
+        // A guided `[period.values]` figure: its `value:<name>` column.
+        Some(name) => index.and_then(|&index| sources.layout.value(index, name)),
+        None => field
+            .zip(index)
+            .map(|(field, &index)| sources.layout.field(index, field)),
+    };
     match cell {
         Some(cell) => Put::Formula(cell, value),
         None => Put::Value(value, "its cell is not in the workbook".to_string()),
