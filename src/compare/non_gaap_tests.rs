@@ -99,7 +99,12 @@ fn peers_show_each_companys_measures_and_say_why_one_is_missing() {
 /// A company that shows no non-GAAP measure has no such rows: its comparison reads as before.
 #[test]
 fn a_company_without_measures_has_no_non_gaap_rows() {
-    let comparison = compare(&[super::tests::klarna()], &["2024", "2025"], None);
+    let acme = include_str!("../../tests/fixtures/acme.toml");
+    let comparison = compare(
+        &[super::tests::metrics(acme, "acme.toml")],
+        &["2023", "2024"],
+        None,
+    );
     assert!(non_gaap(&comparison).is_empty());
     assert!(!comparison.empty_rows.iter().any(|r| r.contains("GAAP")));
 }

@@ -6,7 +6,7 @@ use crate::format::places as fixed;
 use crate::input::{self, Format, ReadOptions};
 use crate::scorecard::Thresholds;
 
-fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
+pub(super) fn metrics(text: &str, file: &str) -> crate::metrics::Metrics {
     let input = input::parse(text, file, Format::Toml, &ReadOptions::default()).unwrap();
     crate::analyse(&input, &Thresholds::default(), None).metrics
 }

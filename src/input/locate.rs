@@ -28,6 +28,7 @@ pub enum Table {
     ReadinessKpi(usize),
     /// The `[values.<name>]` tables: the units of the periods' values.
     Values,
+    Adjustments,
     /// The n-th `[[non_gaap]]` measure, 0-based.
     NonGaap(usize),
 }
@@ -62,6 +63,7 @@ impl FieldPath {
                 vec![Step::Key("readiness"), Step::Key("kpi"), Step::Index(index)]
             }
             Table::Values => vec![Step::Key("values")],
+            Table::Adjustments => vec![Step::Key("adjustments")],
             Table::NonGaap(index) => vec![Step::Key("non_gaap"), Step::Index(index)],
         };
         steps.extend(self.keys.iter().map(|k| Step::Key(k.as_str())));

@@ -350,6 +350,9 @@ pub struct CompanyInput {
     /// true`), judged as revenue guidance where a period has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub top_line: Option<String>,
+    /// The names declared for non-GAAP adjustments (`[adjustments.<name>] name = ...`).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub adjustment_names: std::collections::BTreeMap<String, String>,
     pub warnings: Vec<Warning>,
     /// Known, accepted warnings, from `[[acknowledge]]` tables; applied once every warning is
     /// known (`metrics::compute`).

@@ -32,6 +32,10 @@ pub struct RawInput {
     /// money when not declared (see `kpi.rs`).
     #[serde(default)]
     pub values: LineMap<RawValue>,
+    /// The name each `[period.adjustments]` item is shown by (`[adjustments.<name>] name =
+    /// "Share-based payments"`); from its key when not declared.
+    #[serde(default)]
+    pub adjustments: LineMap<RawAdjustmentName>,
     /// Warnings raised while reading the file (a CSV separator chosen between two).
     #[serde(skip)]
     pub reading_warnings: Vec<super::Warning>,
@@ -69,6 +73,13 @@ pub struct RawValue {
     pub name: Option<String>,
     /// Whether it is the top line the company guides on (see `validate_values.rs`).
     pub top_line: Option<bool>,
+}
+
+/// One `[adjustments.<name>]` table as written.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdjustmentName {
+    pub name: Option<String>,
 }
 
 /// One `[[readiness.kpi]]` threshold as written.

@@ -119,8 +119,8 @@ impl Locate for SheetLocator {
                     cell: reference(sheet, row, column),
                 })
             }
-            // A workbook holds no [[kpi]] or [[non_gaap]] tables.
-            Table::Kpi(_) | Table::ReadinessKpi(_) | Table::NonGaap(_) => None,
+            // A workbook holds no [[kpi]], [[non_gaap]] or [adjustments] tables.
+            Table::Kpi(_) | Table::ReadinessKpi(_) | Table::NonGaap(_) | Table::Adjustments => None,
             // A `values.<name>.unit | number` row of the company sheet.
             Table::Values => {
                 let sheet = self.company_sheet.as_deref()?;

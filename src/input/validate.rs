@@ -36,6 +36,7 @@ pub fn validate(
     let mut reading_warnings = std::mem::take(&mut raw.reading_warnings);
     reading_warnings.extend(raw.periods.iter().flat_map(subtotal_warnings));
     let value_labels = value_labels(&raw, &check)?;
+    let adjustment_names = adjustment_names(&raw, &check)?;
     let value_units = value_units(&mut raw, &check)?;
     let raw_plans = budget::take(&mut raw.periods);
     let written = written_labels(&raw.periods);
@@ -96,6 +97,7 @@ pub fn validate(
         value_units,
         value_names: value_labels.names,
         top_line: value_labels.top_line,
+        adjustment_names,
         warnings,
         acknowledgements,
         label_lines,
@@ -149,7 +151,7 @@ use periods::{checked_periods, period_count, value_units, written_labels};
 use plan::plan;
 use readiness::{percent_as_share, readiness};
 pub use serde_messages::explain_serde_message;
-use values::value_labels;
+use values::{adjustment_names, value_labels};
 use warnings::{gap_warnings, subtotal_warnings};
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! What a `[values.<name>]` table says of a value besides its unit: the name every output
 //! shows it by (`name = "Product revenue"`), and whether it is the top line the company guides
 //! on (`top_line = true`: Snowflake guides product revenue, not revenue), which plan against
-//! actual then judges where a period has no revenue guidance.
+//! actual then judges where a period has no revenue guidance. Also the names declared for
+//! non-GAAP adjustments (`[adjustments.<name>] name = "Share-based payments"`).
 
 use std::collections::BTreeMap;
 
@@ -58,4 +59,48 @@ pub(super) fn value_labels(raw: &RawInput, check: &Checker) -> Result<ValueLabel
         labels.top_line = Some(key.clone());
     }
     Ok(labels)
+}
+
+/// The names declared for `[period.adjustments]` items, each for an item some period gives.
+pub(super) fn adjustment_names(
+    raw: &RawInput,
+    check: &Checker,
+) -> Result<BTreeMap<String, String>, InputError> {
+    let mut given: Vec<&str> = (raw.periods.iter())
+        .flat_map(|p| p.adjustments.keys().map(String::as_str))
+        .collect();
+    given.sort_unstable();
+    given.dedup();
+    let mut names = BTreeMap::new();
+    for (key, declared) in &raw.adjustments {
+        let at = || FieldPath::new(Table::Adjustments, &[key, "name"]);
+        if !given.contains(&key.as_str()) {
+            let hint = crate::diagnostic::did_you_mean(key, given.iter().copied())
+                .map(|c| format!("did you mean \"{c}\"? "))
+                .unwrap_or_default();
+            return Err(check
+                .error(
+                    at(),
+                    format!(
+                        "a name is declared for the adjustment \"{key}\", which no period gives"
+                    ),
+                )
+                .with_help(format!(
+                    "{hint}declare the name of an item a [period.adjustments] table gives"
+                )));
+        }
+        let Some(name) = declared.name.as_deref().map(str::trim) else {
+            continue;
+        };
+        if let Some(problem) = name_problem(name) {
+            return Err(check
+                .error(
+                    at(),
+                    format!("the name of the adjustment \"{key}\" {problem}"),
+                )
+                .with_help("write a short name, such as \"Share-based payments\""));
+        }
+        names.insert(key.clone(), name.to_string());
+    }
+    Ok(names)
 }

@@ -36,11 +36,13 @@ fn row_after<'a>(md: &'a str, heading: &str, name: &str) -> Vec<&'a str> {
 }
 
 #[test]
-fn the_example_brief_has_at_most_twelve_notes_in_the_briefs_own_words() {
+fn the_example_brief_has_at_most_sixteen_notes_in_the_briefs_own_words() {
     let md = committed("brief.md");
     let notes = notes(&md);
     assert!(!notes.is_empty(), "the example has n/a values with notes");
-    assert!(notes.len() <= 12, "{} notes: {notes:#?}", notes.len());
+    // Twelve for the metric sections and peers, and up to four for the Non-GAAP section's
+    // reconciliation, whose items Klarna's public figures give only for some periods.
+    assert!(notes.len() <= 16, "{} notes: {notes:#?}", notes.len());
     for note in &notes {
         // No field name ("headcount_end", "ai.fte_equivalent"), escaped or not.
         assert!(!note.contains('_'), "a field name in {note:?}");

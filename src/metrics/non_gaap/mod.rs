@@ -64,6 +64,19 @@ pub struct Measure {
     pub periods: Vec<Reconciliation>,
     /// The checks' findings on this measure, acknowledged or not.
     pub checks: Vec<Finding>,
+    /// The name each entry (the base, each item as written) is shown by ([`item_name`]).
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl Measure {
+    /// The name the entry `written` (the base, or an item as written) is shown by.
+    pub fn name_of(&self, written: &str) -> String {
+        match self.names.get(written) {
+            Some(name) => name.clone(),
+            None => names::item_name_of_key(written),
+        }
+    }
 }
 
 /// A measure in one period.

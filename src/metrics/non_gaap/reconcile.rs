@@ -31,17 +31,30 @@ pub fn free_cash_flow(input: &CompanyInput) -> Measure {
     }
 }
 
-/// A measure reconciled in every period that gives its base or a reported figure for it.
+/// A measure reconciled in every period that gives a reported figure for it, or its base and
+/// (for a company's own measure) at least one of its items: a statement figure alone says
+/// nothing of a measure the company did not compute that year.
 pub fn measure(input: &CompanyInput, definition: &NonGaapMeasure) -> Measure {
+    let built_in = definition.key == crate::input::non_gaap::FREE_CASH_FLOW;
+    let items = || definition.add.iter().chain(&definition.subtract);
     let periods = input
         .periods
         .iter()
         .filter(|p| {
-            definition.base.get(p).is_some() || p.non_gaap.reported.contains_key(&definition.key)
+            let some_item = built_in || items().any(|o| operand(p, o, input).is_ok());
+            (definition.base.get(p).is_some() && some_item)
+                || p.non_gaap.reported.contains_key(&definition.key)
         })
-        .map(|p| period(p, definition))
+        .map(|p| period(p, definition, input))
+        .collect();
+    let written = std::iter::once(definition.base.figure().key.to_string())
+        .chain(definition.add.iter().map(Operand::written))
+        .chain(definition.subtract.iter().map(Operand::written));
+    let names = written
+        .map(|w| (w.clone(), super::names::item_name(&w, input)))
         .collect();
     Measure {
+        names,
         key: definition.key.clone(),
         name: definition.name.clone(),
         kind: definition.kind,
@@ -57,25 +70,21 @@ pub fn measure(input: &CompanyInput, definition: &NonGaapMeasure) -> Measure {
 }
 
 /// The value of an item in a period, or why there is none.
-pub fn operand(period: &Period, operand: &Operand) -> Result<Decimal, Reason> {
+pub fn operand(
+    period: &Period,
+    operand: &Operand,
+    input: &CompanyInput,
+) -> Result<Decimal, Reason> {
     let found = match operand {
         Operand::Figure(field) => field.get(period),
         Operand::Adjustment(name) => period.non_gaap.adjustments.get(name).map(|a| a.amount),
     };
     found.ok_or_else(|| Reason::NonGaapItemNotGiven {
-        item: item_words(operand),
+        item: super::names::item_words(&operand.written(), input),
     })
 }
 
-/// An item as a sentence names it: "interest expense", "adjustment \"restructuring\"".
-pub fn item_words(operand: &Operand) -> String {
-    match operand {
-        Operand::Figure(field) => field.figure().key.replace('_', " "),
-        Operand::Adjustment(name) => format!("adjustment \"{name}\""),
-    }
-}
-
-fn period(period: &Period, definition: &NonGaapMeasure) -> Reconciliation {
+fn period(period: &Period, definition: &NonGaapMeasure, input: &CompanyInput) -> Reconciliation {
     let signed = definition
         .add
         .iter()
@@ -84,10 +93,10 @@ fn period(period: &Period, definition: &NonGaapMeasure) -> Reconciliation {
     let mut items = Vec::new();
     let base = definition.base.get(period);
     let mut total: Result<Decimal, Reason> = base.ok_or_else(|| Reason::NonGaapItemNotGiven {
-        item: definition.base.figure().key.replace('_', " "),
+        item: super::names::item_words(definition.base.figure().key, input),
     });
     for (entry, sign) in signed {
-        let value = operand(period, entry).map(|v| v * Decimal::from(sign));
+        let value = operand(period, entry, input).map(|v| v * Decimal::from(sign));
         total = match (total, &value) {
             (Ok(sum), Ok(v)) => sum.checked_add(*v).ok_or(Reason::TooLarge),
             (Err(reason), _) => Err(reason),

@@ -91,7 +91,7 @@ fn a_missing_item_makes_the_period_n_a_with_its_reason() {
     assert_eq!(latest.total, None);
     assert_eq!(
         latest.unavailable.as_deref(),
-        Some("the input gives no adjustment \"restructuring\"")
+        Some("the input gives no restructuring (adjustment)")
     );
 }
 

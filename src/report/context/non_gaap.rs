@@ -125,7 +125,7 @@ fn measure_view(
         name: measure.name.clone(),
         kind: measure.kind,
         built_in: measure.built_in,
-        base: non_gaap_rows::item_name(measure.base),
+        base: non_gaap_rows::item_name(measure, measure.base),
         definition: non_gaap_rows::definition(measure),
         why: why.map(str::to_string),
         why_markdown: why.map(|w| markdown::inert_html(w, 4)),

@@ -4,7 +4,6 @@
 //! An n/a cell takes a note with its reason, like every n/a cell of the brief.
 
 use crate::input::Scale;
-use crate::metrics::catalogue::metric;
 use crate::metrics::non_gaap::{Measure, Reconciliation};
 use crate::metrics::{Number, Polarity, Reason, Unit};
 use crate::money::Exact;
@@ -41,20 +40,25 @@ impl Decimals {
     }
 }
 
-/// A statement figure's name as the brief writes it: the catalogue's, else from its key.
-pub fn item_name(key: &str) -> String {
-    match key.strip_prefix("adjustments.") {
-        Some(adjustment) => format!("{} (adjustment)", crate::format::line_name(adjustment)),
-        None => metric(key).map_or_else(|| crate::format::line_name(key), |m| m.name.to_string()),
+/// An entry's name as the brief writes it (`metrics::non_gaap::item_name`), an adjustment
+/// marked as one.
+pub fn item_name(measure: &Measure, key: &str) -> String {
+    let name = measure.name_of(key);
+    match key.starts_with("adjustments.") {
+        true => format!("{name} (adjustment)"),
+        false => name,
     }
 }
 
 /// The measure in words: "Net income + Interest expense − Capital expenditure".
 pub fn definition(measure: &Measure) -> String {
-    let mut words = item_name(measure.base);
+    let mut words = item_name(measure, measure.base);
     for (sign, items) in [("+", &measure.add), ("−", &measure.subtract)] {
         for item in items {
-            words.push_str(&format!(" {sign} {}", lower_first(&item_name(item))));
+            words.push_str(&format!(
+                " {sign} {}",
+                lower_first(&item_name(measure, item))
+            ));
         }
     }
     words
@@ -86,7 +90,7 @@ pub fn rows(
         tag: tag.map(str::to_string),
         note: None,
     };
-    let mut rows = vec![row(item_name(measure.base), Some("GAAP"), &|p| {
+    let mut rows = vec![row(item_name(measure, measure.base), Some("GAAP"), &|p| {
         p.base.ok_or_else(|| p.reason.clone())
     })];
     let items = periods.first().map_or(0, |p| p.items.len());
@@ -94,7 +98,7 @@ pub fn rows(
         let item = &periods[0].items[index];
         let sign = if item.sign < 0 { "−" } else { "+" };
         rows.push(row(
-            format!("{sign} {}", item_name(&item.name)),
+            format!("{sign} {}", item_name(measure, &item.name)),
             None,
             &|p| {
                 let item = &p.items[index];

@@ -131,7 +131,7 @@ fn a_missing_item_is_n_a_with_its_reason_in_the_notes() {
     // brief, after those of the series' tables.
     let note = notes
         .iter()
-        .position(|n| n == "2025: the input gives no adjustment \"restructuring\"")
+        .position(|n| n == "2025: the input gives no restructuring (adjustment)")
         .expect("the note of the missing item")
         + 1;
     let na = format!("n/a [{note}]");

@@ -11,7 +11,7 @@ use super::non_gaap_cells::{Block, Reference, Rows};
 use super::style::Text;
 use crate::input::non_gaap::MeasureKind;
 use crate::input::Field;
-use crate::metrics::non_gaap::{figure_name, item_name, Measure};
+use crate::metrics::non_gaap::{figure_name, Measure};
 
 /// Writes `measure`'s block from `row` on; the first row after it (and a blank one).
 pub fn block(
@@ -86,7 +86,7 @@ fn labels(
         label(
             sheet,
             row,
-            format!("{mark} {}", item_name(written)),
+            format!("{mark} {}", measure.name_of(written)),
             &styles.label,
         )?;
         references.push(reference(written, sign, at));
