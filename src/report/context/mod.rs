@@ -4,13 +4,17 @@
 //! footnote number pointing at the reason.
 
 mod cards;
+mod headcount_plan;
 mod headline;
+pub mod plan_actual;
 mod series;
 mod ttm;
 
 use serde::Serialize;
 
 pub use cards::Kpi;
+use headcount_plan::plan_view;
+pub use headcount_plan::PlanView;
 use headline::headline;
 pub use headline::Headline;
 use series::series_view;
@@ -44,7 +48,10 @@ pub struct Brief<'a> {
     pub warnings: Vec<String>,
     pub data_notes: Vec<String>,
     pub period_notes: Vec<PeriodNote>,
+    /// The headcount plan.
     pub plan: Option<PlanView<'a>>,
+    /// Plan against actual: the budgets' variances, the guidance record and their accuracy.
+    pub plan_actual: Option<plan_actual::PlanActualSection>,
     /// The company beside comparable companies, when peers are given.
     pub peers: Option<PeersSection>,
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
@@ -108,17 +115,6 @@ pub struct PeersSection {
     pub charts: Vec<ChartView>,
 }
 
-/// The headcount plan with its shares as percentages, ready to print.
-#[derive(Debug, Serialize)]
-pub struct PlanView<'a> {
-    #[serde(flatten)]
-    pub plan: &'a crate::plan::HeadcountPlan,
-    pub attrition_pct: f64,
-    pub reinvest_pct: Option<f64>,
-    pub scenario_attrition_pct: Vec<f64>,
-    pub chart: Option<ChartView>,
-}
-
 #[derive(Debug, Serialize)]
 pub struct PeriodNote {
     pub label: String,
@@ -161,9 +157,11 @@ pub fn build<'a>(
             .map(|c| chart_view(c, chart_ext))
             .collect(),
     });
-    let plan_chart = charts_of(ChartSection::Plan)
-        .next()
-        .map(|c| chart_view(c, chart_ext));
+    let first_chart = |section| charts_of(section).next().map(|c| chart_view(c, chart_ext));
+    let plan_chart = first_chart(ChartSection::Plan);
+    let scale = metrics.company.scale;
+    let plan_actual_chart = first_chart(ChartSection::PlanActual);
+    let plan_actual = plan_actual::build(&metrics.plan_actual, scale, plan_actual_chart, notes);
     Brief {
         company: company_view(&metrics.company),
         as_of: analysis.as_of.clone(),
@@ -187,6 +185,7 @@ pub fn build<'a>(
             .plan
             .as_ref()
             .map(|plan| plan_view(plan, plan_chart)),
+        plan_actual,
         peers,
         readiness: Some(&analysis.scorecard),
         methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
@@ -236,21 +235,6 @@ fn period_notes(metrics: &Metrics) -> Vec<PeriodNote> {
             })
         })
         .collect()
-}
-
-fn plan_view(plan: &crate::plan::HeadcountPlan, chart: Option<ChartView>) -> PlanView<'_> {
-    let pct = |share: rust_decimal::Decimal| crate::format::to_f64(share) * 100.0;
-    PlanView {
-        plan,
-        attrition_pct: pct(plan.annual_attrition.0),
-        reinvest_pct: plan.reinvest_share.map(|s| pct(s.0)),
-        scenario_attrition_pct: plan
-            .scenarios
-            .iter()
-            .map(|s| pct(s.annual_attrition.0))
-            .collect(),
-        chart,
-    }
 }
 
 /// Derived-versus-reported and approximation notes, one line each.

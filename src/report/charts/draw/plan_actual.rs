@@ -1,0 +1,127 @@
+//! Plan against actual's chart: actual revenue per period against its guidance ranges (bands,
+//! a point guidance as a bar across) and its budget (crosses joined by a dashed line), for the
+//! kind of period with the most periods that have either, at most the latest 8 as the section.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::super::{describe, money, DrawResult, Drawable};
+use super::bands::{draw_bands, Point};
+use crate::format;
+use crate::metrics::plan_actual::{PeriodPlanActual, WINDOWS};
+use crate::metrics::{Metrics, Number};
+use crate::period::PeriodKind;
+
+pub struct RevenueAgainstPlan<'a> {
+    kind: PeriodKind,
+    currency: &'a str,
+    points: Vec<Point>,
+}
+
+impl<'a> RevenueAgainstPlan<'a> {
+    /// The chart of `metrics`' plan, none when no period has a revenue budget or guidance.
+    pub fn of(metrics: &'a Metrics) -> Option<Self> {
+        let of_kind = |kind: PeriodKind| {
+            let points: Vec<Point> = metrics
+                .plan_actual
+                .periods
+                .iter()
+                .filter(|p| p.kind == kind)
+                .filter_map(|p| point(metrics, p))
+                .collect();
+            let skip = points.len().saturating_sub(WINDOWS[WINDOWS.len() - 1]);
+            (kind, points.into_iter().skip(skip).collect::<Vec<_>>())
+        };
+        let (kind, points) = [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
+            .map(of_kind)
+            .into_iter()
+            .max_by_key(|(_, points)| points.len())?;
+        let currency = &metrics.company.currency;
+        (!points.is_empty()).then_some(RevenueAgainstPlan {
+            kind,
+            currency,
+            points,
+        })
+    }
+
+    fn labels(&self) -> Vec<String> {
+        self.points.iter().map(|p| p.label.clone()).collect()
+    }
+}
+
+/// A period's actual revenue, revenue budget and revenue guidance; none without either.
+fn point(metrics: &Metrics, period: &PeriodPlanActual) -> Option<Point> {
+    let budget = period.variances.iter().find(|v| v.key == "revenue");
+    let guidance = period.guidance.iter().find(|g| g.key == "revenue");
+    if budget.is_none() && guidance.is_none() {
+        return None;
+    }
+    let actual = metrics.periods.iter().find(|p| p.label == period.label)?;
+    let float = |d: rust_decimal::Decimal| format::to_f64(d);
+    Some(Point {
+        label: period.label.to_string(),
+        actual: float(actual.revenue.0),
+        budget: budget.map(|v| match v.budget {
+            Number::Exact(e) => float(e.0),
+            Number::Float(f) => f,
+        }),
+        guidance: guidance.map(|g| (float(g.low.0), float(g.high.0))),
+    })
+}
+
+impl Drawable for RevenueAgainstPlan<'_> {
+    fn id(&self) -> String {
+        "plan-actual-revenue".to_string()
+    }
+
+    fn title(&self) -> String {
+        let span = match (self.points.first(), self.points.last()) {
+            (Some(first), Some(last)) if first.label != last.label => {
+                format!("{}–{}", first.label, last.label)
+            }
+            (Some(first), _) => first.label.clone(),
+            _ => String::new(),
+        };
+        format!(
+            "Revenue against guidance and budget, {} {span}",
+            self.kind.plural()
+        )
+    }
+
+    fn alt(&self) -> String {
+        let labels = self.labels();
+        let shown = |v: f64| money(v, self.currency);
+        let actual: Vec<Option<f64>> = self.points.iter().map(|p| Some(p.actual)).collect();
+        let budget: Vec<Option<f64>> = self.points.iter().map(|p| p.budget).collect();
+        let ranges: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| match p.guidance {
+                Some((low, high)) if low == high => format!("{} {}", p.label, shown(low)),
+                Some((low, high)) => format!("{} {} to {}", p.label, shown(low), shown(high)),
+                None => format!("{} none", p.label),
+            })
+            .collect();
+        format!(
+            "Line: actual revenue ({}). Bands: revenue guidance ({}). Crosses on a dashed line: budgeted revenue ({}).",
+            describe(&labels, &actual, shown),
+            ranges.join(", "),
+            describe(&labels, &budget, shown)
+        )
+    }
+
+    fn too_little_data(&self) -> Option<String> {
+        (self.points.len() < 2).then(|| {
+            format!(
+                "{}: not drawn, as fewer than two {} have revenue guidance or a revenue budget.",
+                self.title(),
+                self.kind.plural()
+            )
+        })
+    }
+
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        area.fill(&WHITE)?;
+        draw_bands(area, &self.title(), &self.points, self.currency)
+    }
+}
