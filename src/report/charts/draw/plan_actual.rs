@@ -125,3 +125,7 @@ impl Drawable for RevenueAgainstPlan<'_> {
         draw_bands(area, &self.title(), &self.points, self.currency)
     }
 }
+
+#[cfg(test)]
+#[path = "plan_actual_tests.rs"]
+mod tests;
