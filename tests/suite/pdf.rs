@@ -28,7 +28,7 @@ use crate::harness::root;
 /// The text of a PDF by pdftotext, whitespace collapsed; None where pdftotext is missing and
 /// the test is to skip (see `tools`).
 #[cfg(feature = "pdf")]
-fn pdf_text(pdf: &Path) -> Option<String> {
+pub fn pdf_text(pdf: &Path) -> Option<String> {
     let pdftotext = crate::tools::find(&crate::tools::PDFTOTEXT)?;
     let output = Command::new(pdftotext)
         .arg(pdf)

@@ -58,7 +58,10 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
     let bands = points.iter().enumerate().filter_map(|(i, p)| {
         let (low, high) = p.guidance?;
         let mut rect = Rectangle::new(
-            [(SegmentValue::Exact(i), low), (SegmentValue::Exact(i + 1), high)],
+            [
+                (SegmentValue::Exact(i), low),
+                (SegmentValue::Exact(i + 1), high),
+            ],
             band.mix(0.3).filled(),
         );
         rect.set_margin(0, 0, BAND_MARGIN, BAND_MARGIN);
@@ -67,7 +70,9 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
     chart
         .draw_series(bands)?
         .label("Guidance range")
-        .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], band.mix(0.3).filled()));
+        .legend(move |(x, y)| {
+            Rectangle::new([(x, y - 6), (x + 14, y + 6)], band.mix(0.3).filled())
+        });
     // The ends of each range as lines across its band, so a point guidance shows as one line.
     let width = chart.plotting_area().dim_in_pixel().0 as i32;
     let half = (width / n.max(1) as i32 / 2 - BAND_MARGIN as i32).max(4);
@@ -82,10 +87,17 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
     draw_budget(&mut chart, points)?;
     let actual = PALETTE[0];
     let centre = |i: usize| SegmentValue::CenterOf(i);
-    let line: Vec<_> = points.iter().enumerate().map(|(i, p)| (centre(i), p.actual)).collect();
+    let line: Vec<_> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (centre(i), p.actual))
+        .collect();
     chart.draw_series(LineSeries::new(line.clone(), actual.stroke_width(3)))?;
     chart
-        .draw_series(line.into_iter().map(|at| Circle::new(at, 5, actual.filled())))?
+        .draw_series(
+            line.into_iter()
+                .map(|at| Circle::new(at, 5, actual.filled())),
+        )?
         .label("Actual revenue")
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], actual.stroke_width(3)));
     legend(&mut chart)

@@ -55,7 +55,10 @@ fn one_period_with_guidance_is_a_sentence_and_none_is_nothing() {
     );
     let example = crate::input::klarna_example();
     let analysis = crate::analyse(&example, &Default::default(), None);
-    let outputs = ChartOutputs { svg: true, png: false };
+    let outputs = ChartOutputs {
+        svg: true,
+        png: false,
+    };
     let drawn = build_all(&analysis, outputs).unwrap();
     assert!(drawn.iter().all(|c| c.section != ChartSection::PlanActual));
 }

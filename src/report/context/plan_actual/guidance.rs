@@ -79,7 +79,8 @@ fn row(
     let mut from_midpoint = check
         .money
         .then(|| figure(check.from_midpoint, Place::Difference));
-    let mut said = |keys: &[&str]| Some(notes.said_of(period.label, reason(&check.unavailable, keys)));
+    let mut said =
+        |keys: &[&str]| Some(notes.said_of(period.label, reason(&check.unavailable, keys)));
     if check.actual.is_none() {
         actual.note = said(&["actual"]);
     }
@@ -106,7 +107,10 @@ fn row(
 }
 
 /// Where the actual figure fell, in words, and its tone by the figure's polarity.
-fn position(position: Option<Position>, polarity: Polarity) -> (&'static str, Option<&'static str>) {
+fn position(
+    position: Option<Position>,
+    polarity: Polarity,
+) -> (&'static str, Option<&'static str>) {
     let Some(position) = position else {
         return ("n/a", None);
     };

@@ -42,7 +42,10 @@ fn revenue_under_budget_and_a_cost_line_over_and_under() {
     assert_eq!(shown(&revenue.budget), ("110", None));
     assert_eq!(shown(&revenue.variance), ("-10", Some("bad")));
     assert_eq!(shown(&revenue.variance_pct), ("▼ -9.1%", Some("bad")));
-    assert_eq!((revenue.verdict, revenue.tone), ("unfavourable", Some("bad")));
+    assert_eq!(
+        (revenue.verdict, revenue.tone),
+        ("unfavourable", Some("bad"))
+    );
     // Marketing 30 against 25: +5, +20%, over budget: unfavourable.
     let marketing = row(&section, "2025-Q1", "Marketing");
     assert_eq!(shown(&marketing.variance), ("+5", Some("bad")));
@@ -60,9 +63,15 @@ fn revenue_under_budget_and_a_cost_line_over_and_under() {
     let why = reason(&notes, share.variance_pct.note);
     assert!(why.contains("percentage points"), "{why}");
     // Headcount 52 against 50 has no good direction; Q2's revenue is on budget.
-    assert_eq!(row(&section, "2025-Q1", "Headcount, period end").verdict, "neutral");
+    assert_eq!(
+        row(&section, "2025-Q1", "Headcount, period end").verdict,
+        "neutral"
+    );
     let on_budget = row(&section, "2025-Q2", "Revenue");
-    assert_eq!((on_budget.verdict, on_budget.variance.text.as_str()), ("on budget", "0"));
+    assert_eq!(
+        (on_budget.verdict, on_budget.variance.text.as_str()),
+        ("on budget", "0")
+    );
 }
 
 #[test]
@@ -85,7 +94,10 @@ fn guidance_below_within_and_above() {
     let at = |n: usize| -> &GuidanceRow { &guidance[n - 1] };
     // Q1: 100 below [105, 115]; midpoint 110: -10, -9.1%; given on 2025-01-20.
     assert_eq!((at(1).position, at(1).tone), ("below", Some("bad")));
-    assert_eq!((at(1).low.text.as_str(), at(1).high.text.as_str()), ("105", "115"));
+    assert_eq!(
+        (at(1).low.text.as_str(), at(1).high.text.as_str()),
+        ("105", "115")
+    );
     assert_eq!(shown(&at(1).from_midpoint_pct), ("▼ -9.1%", Some("bad")));
     assert_eq!(at(1).from_midpoint.as_ref().unwrap().text, "-10");
     assert_eq!(at(1).given.as_deref(), Some("2025-01-20"));
@@ -147,7 +159,9 @@ fn no_budget_and_no_guidance_no_section() {
 fn a_long_history_shows_its_latest_8_quarters() {
     let quarter = |n: u32| {
         let label = format!("{}-Q{}", 2023 + (n - 1) / 4, (n - 1) % 4 + 1);
-        format!("[[period]]\nlabel = \"{label}\"\nrevenue = 100\n[period.guidance]\nrevenue = 100\n")
+        format!(
+            "[[period]]\nlabel = \"{label}\"\nrevenue = 100\n[period.guidance]\nrevenue = 100\n"
+        )
     };
     let periods: String = (1..=10).map(quarter).collect();
     let text = format!("[company]\nname = \"Long\"\ncurrency = \"EUR\"\n\n{periods}");
