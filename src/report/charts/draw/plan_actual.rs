@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::super::{describe, money, DrawResult, Drawable};
+use super::super::{describe, DrawResult, Drawable};
 use super::bands::{draw_bands, Point};
 use crate::format;
 use crate::metrics::plan_actual::{PeriodPlanActual, WINDOWS};
@@ -90,7 +90,8 @@ impl Drawable for RevenueAgainstPlan<'_> {
 
     fn alt(&self) -> String {
         let labels = self.labels();
-        let shown = |v: f64| money(v, self.currency);
+        // Three significant digits: a range of 1,120 to 1,180 thousand must not read "1.1M to 1.2M".
+        let shown = |v: f64| format::money_precise(v, self.currency);
         let actual: Vec<Option<f64>> = self.points.iter().map(|p| Some(p.actual)).collect();
         let budget: Vec<Option<f64>> = self.points.iter().map(|p| p.budget).collect();
         let ranges: Vec<String> = self

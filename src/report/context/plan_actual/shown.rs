@@ -57,3 +57,24 @@ pub fn amount_decimals(periods: &[&PeriodPlanActual], scale: Scale) -> u32 {
     let whole = |d: Decimal| (d / scale.factor()).fract().is_zero();
     u32::from(!amounts.chain(guided).flatten().all(whole))
 }
+
+#[cfg(test)]
+mod tests {
+    /// Ten quarters of guidance: the latest eight are shown, and a sentence says so.
+    #[test]
+    fn a_long_history_shows_its_latest_8_quarters() {
+        let quarter = |n: u32| {
+            let label = format!("{}-Q{}", 2023 + (n - 1) / 4, (n - 1) % 4 + 1);
+            format!("[[period]]\nlabel = \"{label}\"\nrevenue = 100\n[period.guidance]\nrevenue = 100\n")
+        };
+        let periods: String = (1..=10).map(quarter).collect();
+        let text = format!("[company]\nname = \"Long\"\ncurrency = \"EUR\"\n\n{periods}");
+        let input = crate::input::from_toml(&text).unwrap_or_else(|e| panic!("{e}"));
+        let plan = crate::metrics::compute(&input).plan_actual;
+        let (shown, note) = super::periods(&plan);
+        assert_eq!(shown.len(), 8);
+        assert_eq!(shown[0].label.to_string(), "2023-Q3");
+        let note = note.expect("a sentence");
+        assert_eq!(note, "Showing the latest 8 of 10 quarters with a budget or guidance; every period is in metrics.json.");
+    }
+}

@@ -146,30 +146,3 @@ fn an_actual_the_period_does_not_give_is_na_with_one_note_beside_its_row() {
     let why = reason(&notes, headcount.note);
     assert_eq!(why, "the period's actual figures do not give it");
 }
-
-#[test]
-fn no_budget_and_no_guidance_no_section() {
-    let input = crate::input::klarna_example();
-    let analysis = crate::analyse(&input, &Default::default(), None);
-    let model = model::build(&input, &analysis, None, None).expect("the model");
-    assert!(model.brief.plan_actual.is_none());
-}
-
-#[test]
-fn a_long_history_shows_its_latest_8_quarters() {
-    let quarter = |n: u32| {
-        let label = format!("{}-Q{}", 2023 + (n - 1) / 4, (n - 1) % 4 + 1);
-        format!(
-            "[[period]]\nlabel = \"{label}\"\nrevenue = 100\n[period.guidance]\nrevenue = 100\n"
-        )
-    };
-    let periods: String = (1..=10).map(quarter).collect();
-    let text = format!("[company]\nname = \"Long\"\ncurrency = \"EUR\"\n\n{periods}");
-    let section = section(&text).0.expect("a section");
-    assert_eq!(section.guidance.len(), 8);
-    assert_eq!(section.guidance[0].label, "2023-Q3");
-    assert_eq!(
-        section.window_note.as_deref(),
-        Some("Showing the latest 8 of 10 quarters with a budget or guidance; every period is in metrics.json.")
-    );
-}
