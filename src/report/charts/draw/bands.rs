@@ -9,7 +9,9 @@ use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 
 use super::super::{DrawResult, PALETTE};
 use super::axes::{caption_style, last, legend, mesh, runs};
-use crate::format::{self, Unit};
+use rust_decimal::Decimal;
+
+use crate::format;
 
 /// The space between a band and the next period's, on each side, in pixels.
 const BAND_MARGIN: u32 = 18;
@@ -36,24 +38,45 @@ fn value_range(points: &[Point]) -> std::ops::Range<f64> {
     (low - span * 0.15)..(high + span * 0.45)
 }
 
+/// How the value axis reads: in the tables' scale, as the tables do ("1,150" under "SEK
+/// thousands"), with as many decimals as the ticks' spacing needs (a chart of ranges zooms in,
+/// so compact money would read "1.2M" twice).
+pub struct Amounts {
+    /// "SEK thousands".
+    pub label: String,
+    /// What one unit of the scale is in full currency units.
+    pub factor: f64,
+}
+
+impl Amounts {
+    fn tick(&self, value: f64, range: &std::ops::Range<f64>) -> String {
+        let step = (range.end - range.start) / self.factor / 10.0;
+        let decimals = match step {
+            s if s >= 1.0 || s <= 0.0 => 0,
+            s => (-s.log10()).ceil().clamp(0.0, 6.0) as u32,
+        };
+        let value = Decimal::from_f64_retain(value / self.factor).unwrap_or_default();
+        format::grouped(value, decimals)
+    }
+}
+
 pub(super) fn draw_bands<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
     points: &[Point],
-    currency: &str,
+    amounts: &Amounts,
 ) -> DrawResult<DB> {
     let labels: Vec<String> = points.iter().map(|p| p.label.clone()).collect();
     let n = labels.len();
+    let range = value_range(points);
     let mut chart = ChartBuilder::on(area)
         .caption(title, caption_style())
         .margin(14)
         .x_label_area_size(34)
         .y_label_area_size(78)
-        .build_cartesian_2d((0..last(n)).into_segmented(), value_range(points))?;
-    let y_desc = format!("Revenue ({currency})");
-    mesh(&mut chart, &labels, &y_desc, &|v| {
-        format::tick(Unit::Amount, *v, currency)
-    })?;
+        .build_cartesian_2d((0..last(n)).into_segmented(), range.clone())?;
+    let y_desc = format!("Revenue ({})", amounts.label);
+    mesh(&mut chart, &labels, &y_desc, &|v| amounts.tick(*v, &range))?;
     let band = PALETTE[4];
     let bands = points.iter().enumerate().filter_map(|(i, p)| {
         let (low, high) = p.guidance?;
@@ -126,3 +149,32 @@ fn draw_budget<'a, DB: DrawingBackend + 'a>(
 
 /// Periods along x, values up y.
 type PeriodAxes = Cartesian2d<SegmentedCoord<RangedCoordusize>, RangedCoordf64>;
+
+#[cfg(test)]
+mod tests {
+    use super::Amounts;
+
+    /// Ticks read in the tables' scale with the decimals their spacing needs.
+    #[test]
+    fn ticks_read_in_the_scale_and_never_alike() {
+        let thousands = Amounts {
+            label: "SEK thousands".into(),
+            factor: 1e3,
+        };
+        // 1,055k to 1,435k: a tenth of the span is 38 thousand, so whole thousands.
+        assert_eq!(
+            thousands.tick(1_150_000.0, &(1_055_000.0..1_435_000.0)),
+            "1,150"
+        );
+        let millions = Amounts {
+            label: "USD millions".into(),
+            factor: 1e6,
+        };
+        // 1.40M to 1.60M: a tenth of the span is 0.02 million, so two decimals (never
+        // "1.5" for both 1.45 and 1.50).
+        assert_eq!(
+            millions.tick(1_450_000.0, &(1_400_000.0..1_600_000.0)),
+            "1.45"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::super::{describe, DrawResult, Drawable};
-use super::bands::{draw_bands, Point};
+use super::bands::{draw_bands, Amounts, Point};
 use crate::format;
 use crate::metrics::plan_actual::{PeriodPlanActual, WINDOWS};
 use crate::metrics::{Metrics, Number};
@@ -15,6 +15,7 @@ use crate::period::PeriodKind;
 pub struct RevenueAgainstPlan<'a> {
     kind: PeriodKind,
     currency: &'a str,
+    amounts: Amounts,
     points: Vec<Point>,
 }
 
@@ -36,10 +37,15 @@ impl<'a> RevenueAgainstPlan<'a> {
             .map(of_kind)
             .into_iter()
             .max_by_key(|(_, points)| points.len())?;
-        let currency = &metrics.company.currency;
+        let company = &metrics.company;
+        let amounts = Amounts {
+            label: company.scale.amounts_label(&company.currency),
+            factor: format::to_f64(company.scale.factor()),
+        };
         (!points.is_empty()).then_some(RevenueAgainstPlan {
             kind,
-            currency,
+            currency: &company.currency,
+            amounts,
             points,
         })
     }
@@ -123,7 +129,7 @@ impl Drawable for RevenueAgainstPlan<'_> {
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         area.fill(&WHITE)?;
-        draw_bands(area, &self.title(), &self.points, self.currency)
+        draw_bands(area, &self.title(), &self.points, &self.amounts)
     }
 }
 
