@@ -161,7 +161,13 @@ pub fn build<'a>(
     let plan_chart = first_chart(ChartSection::Plan);
     let scale = metrics.company.scale;
     let plan_actual_chart = first_chart(ChartSection::PlanActual);
-    let plan_actual = plan_actual::build(&metrics.plan_actual, scale, plan_actual_chart, notes);
+    let plan_actual = plan_actual::build(
+        &metrics.plan_actual,
+        &metrics.periods,
+        scale,
+        plan_actual_chart,
+        notes,
+    );
     Brief {
         company: company_view(&metrics.company),
         as_of: analysis.as_of.clone(),

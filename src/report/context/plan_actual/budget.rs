@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::{cell, reason};
+use super::{actual_note, cell, reason};
 use crate::metrics::plan_actual::{PeriodPlanActual, Variance, Verdict};
-use crate::metrics::{Number, Unit};
+use crate::metrics::{Number, PeriodMetrics, Unit};
 use crate::report::cell::{Cell, Place};
 use crate::report::notes::Notes;
 
@@ -52,19 +52,29 @@ pub struct Unbudgeted {
     pub note: Option<usize>,
 }
 
-pub fn table(period: &PeriodPlanActual, decimals: u32, notes: &mut Notes) -> BudgetTable {
+pub fn table(
+    period: &PeriodPlanActual,
+    actual: Option<&PeriodMetrics>,
+    decimals: u32,
+    notes: &mut Notes,
+) -> BudgetTable {
     BudgetTable {
         label: period.label.to_string(),
         rows: period
             .variances
             .iter()
-            .map(|v| row(period, v, decimals, notes))
+            .map(|v| row(period, actual, v, decimals, notes))
             .collect(),
     }
 }
 
-fn row(period: &PeriodPlanActual, v: &Variance, decimals: u32, notes: &mut Notes) -> VarianceRow {
-    let mut said = |keys: &[&str]| Some(notes.said_of(period.label, reason(&v.unavailable, keys)));
+fn row(
+    period: &PeriodPlanActual,
+    actual_period: Option<&PeriodMetrics>,
+    v: &Variance,
+    decimals: u32,
+    notes: &mut Notes,
+) -> VarianceRow {
     let amount = |value: Option<Number>, place: Place| Cell {
         decimals: (v.unit == Unit::Amount).then_some(decimals),
         ..cell(value, v.unit, v.polarity, place)
@@ -74,18 +84,23 @@ fn row(period: &PeriodPlanActual, v: &Variance, decimals: u32, notes: &mut Notes
     let pct = v.variance_pct.map(Number::Float);
     let mut variance_pct = cell(pct, Unit::Growth, v.polarity, Place::Table);
     if v.actual.is_none() {
-        actual.note = said(&["actual"]);
-    }
-    if v.variance.is_none() {
-        variance.note = said(&["variance", "actual"]);
-    }
-    if v.variance_pct.is_none() {
-        variance_pct.note = if v.unit == Unit::Pct {
-            let words = "a percentage's variance is in percentage points, so it has no %";
-            Some(notes.said_of(period.label, words.to_string()))
-        } else {
-            said(&["variance_pct", "variance", "actual"])
+        // Without an actual, its reason is the row's: one note, beside the row's name.
+        let note = actual_note(period, actual_period, &v.key, &v.unavailable, notes);
+        (actual.note, variance.note, variance_pct.note) = (note, note, note);
+    } else {
+        let mut said = |keys: &[&str]| {
+            let words = reason(&v.unavailable, keys);
+            Some(notes.said_of(period.label, words))
         };
+        if v.variance.is_none() {
+            variance.note = said(&["variance"]);
+        }
+        if v.variance_pct.is_none() && v.unit == Unit::Pct {
+            let words = "a percentage's variance is in percentage points, so it has no %";
+            variance_pct.note = Some(notes.said_of(period.label, words.to_string()));
+        } else if v.variance_pct.is_none() {
+            variance_pct.note = said(&["variance_pct", "variance"]);
+        }
     }
     let (verdict, tone) = verdict(v.verdict);
     VarianceRow {

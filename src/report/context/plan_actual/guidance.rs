@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use super::{cell, reason};
+use super::{actual_note, cell, reason};
 use crate::metrics::catalogue::metric;
 use crate::metrics::plan_actual::{GuidanceCheck, PeriodPlanActual, Position};
-use crate::metrics::{Number, Polarity, Unit};
+use crate::metrics::{Number, PeriodMetrics, Polarity, Unit};
 use crate::money::Exact;
 use crate::report::cell::{Cell, Place};
 use crate::report::notes::Notes;
@@ -44,20 +44,26 @@ impl GuidanceRow {
     }
 }
 
-pub fn rows(period: &PeriodPlanActual, decimals: u32, notes: &mut Notes) -> Vec<GuidanceRow> {
+pub fn rows(
+    period: &PeriodPlanActual,
+    actual: Option<&PeriodMetrics>,
+    decimals: u32,
+    notes: &mut Notes,
+) -> Vec<GuidanceRow> {
     let given = period.guidance_given.clone();
     period
         .guidance
         .iter()
         .map(|check| GuidanceRow {
             given: given.clone(),
-            ..row(period, check, decimals, notes)
+            ..row(period, actual, check, decimals, notes)
         })
         .collect()
 }
 
 fn row(
     period: &PeriodPlanActual,
+    actual_period: Option<&PeriodMetrics>,
     check: &GuidanceCheck,
     decimals: u32,
     notes: &mut Notes,
@@ -79,16 +85,17 @@ fn row(
     let mut from_midpoint = check
         .money
         .then(|| figure(check.from_midpoint, Place::Difference));
-    let mut said =
-        |keys: &[&str]| Some(notes.said_of(period.label, reason(&check.unavailable, keys)));
     if check.actual.is_none() {
-        actual.note = said(&["actual"]);
-    }
-    if check.from_midpoint_pct.is_none() {
-        from_midpoint_pct.note = said(&["from_midpoint_pct", "actual"]);
-    }
-    if let Some(amount) = from_midpoint.as_mut().filter(|c| c.value.is_none()) {
-        amount.note = said(&["actual"]);
+        // Without an actual, its reason is every n/a cell's of the row.
+        let note = actual_note(period, actual_period, check.key, &check.unavailable, notes);
+        actual.note = note;
+        from_midpoint_pct.note = note;
+        if let Some(amount) = from_midpoint.as_mut() {
+            amount.note = note;
+        }
+    } else if check.from_midpoint_pct.is_none() {
+        let words = reason(&check.unavailable, &["from_midpoint_pct"]);
+        from_midpoint_pct.note = Some(notes.said_of(period.label, words));
     }
     let (position, tone) = position(check.position, polarity);
     GuidanceRow {

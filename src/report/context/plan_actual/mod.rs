@@ -20,9 +20,9 @@ pub use guidance::GuidanceRow;
 
 use super::ChartView;
 use crate::input::Scale;
-use crate::metrics::plan_actual::PlanActual;
-use crate::metrics::{Number, Polarity, Unit};
-use crate::report::cell::{Cell, Place};
+use crate::metrics::plan_actual::{PeriodPlanActual, PlanActual};
+use crate::metrics::{Number, PeriodMetrics, Polarity, Unit};
+use crate::report::cell::{self, Cell, Place};
 use crate::report::notes::{Notes, Numbering};
 
 /// The section, when the input gives a budget or guidance.
@@ -45,6 +45,7 @@ pub struct PlanActualSection {
 /// The section of `plan`, none without a budget or guidance; amounts in `scale`.
 pub fn build(
     plan: &PlanActual,
+    actuals: &[PeriodMetrics],
     scale: Scale,
     chart: Option<ChartView>,
     notes: &mut Notes,
@@ -54,17 +55,18 @@ pub fn build(
     }
     let (periods, window_note) = shown::periods(plan);
     let decimals = shown::amount_decimals(&periods, scale);
+    let actual_of = |p: &PeriodPlanActual| actuals.iter().find(|a| a.label == p.label);
     let budgets = periods
         .iter()
         .filter(|p| p.has_budget)
-        .map(|p| budget::table(p, decimals, notes))
+        .map(|p| budget::table(p, actual_of(p), decimals, notes))
         .collect();
     Some(PlanActualSection {
         budgets,
         unbudgeted: budget::unbudgeted(&periods, notes),
         guidance: periods
             .iter()
-            .flat_map(|p| guidance::rows(p, decimals, notes))
+            .flat_map(|p| guidance::rows(p, actual_of(p), decimals, notes))
             .collect(),
         accuracy: plan
             .accuracy
@@ -122,6 +124,24 @@ fn cell(value: Option<Number>, unit: Unit, polarity: Polarity, place: Place) -> 
         decimals: None,
         text: String::new(),
         tone: None,
+    }
+}
+
+/// The note of an actual figure `key` that `period` does not give: its reason as the brief's
+/// tables give it (so one note serves both), or the plan's words without the period's metrics.
+fn actual_note(
+    period: &PeriodPlanActual,
+    actual: Option<&PeriodMetrics>,
+    key: &str,
+    unavailable: &BTreeMap<String, String>,
+    notes: &mut Notes,
+) -> Option<usize> {
+    match actual {
+        Some(actual) => {
+            let (unit, polarity) = (Unit::Amount, Polarity::UpGood);
+            cell::with_reason(actual, key, None, unit, polarity, Place::Table, notes).note
+        }
+        None => Some(notes.said_of(period.label, reason(unavailable, &["actual"]))),
     }
 }
 
