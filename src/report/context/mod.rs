@@ -197,17 +197,26 @@ pub fn build<'a>(
         methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
         sources: metrics.company.sources.clone(),
         footnotes: Vec::new(),
-        metrics: MetricsView {
-            company: &metrics.company,
-            periods: metrics
-                .periods
-                .iter()
-                .filter(|p| shown.contains(&p.label))
-                .collect(),
-            warnings: &metrics.warnings,
-            plan: analysis.plan.as_ref(),
-            readiness: Some(&analysis.scorecard),
-        },
+        metrics: metrics_view(analysis, &shown),
+    }
+}
+
+/// The metrics of the periods shown, for template overrides.
+fn metrics_view<'a>(
+    analysis: &'a Analysis,
+    shown: &std::collections::HashSet<crate::period::PeriodLabel>,
+) -> MetricsView<'a> {
+    let metrics = &analysis.metrics;
+    MetricsView {
+        company: &metrics.company,
+        periods: metrics
+            .periods
+            .iter()
+            .filter(|p| shown.contains(&p.label))
+            .collect(),
+        warnings: &metrics.warnings,
+        plan: analysis.plan.as_ref(),
+        readiness: Some(&analysis.scorecard),
     }
 }
 
