@@ -31,8 +31,16 @@ fn or_na(text: Option<String>) -> Shown {
 
 /// `figure` of `unit` as it reads at `place`: in a table (amounts in the frame's scale), on a
 /// card (money compact with its currency) or as a change ("▲ +24.8%"); against a threshold,
-/// with the digits that decide it. Growth and percentage points always read as changes.
+/// with the digits that decide it. Growth and percentage points always read as changes; a
+/// difference reads as compare writes one ([`super::difference`]).
 pub fn text(unit: Unit, place: Place, figure: Figure, frame: &Frame, judge: Judge) -> Shown {
+    if place == Place::Difference {
+        let (text, sign) = super::difference(unit, figure, frame);
+        return Shown {
+            text,
+            sign: Some(sign),
+        };
+    }
     let judged_value = figure.float.filter(|_| judge.is_set());
     let change_in = match (place, unit) {
         (_, Unit::Pp) => Some(ChangeIn::PercentagePoints),

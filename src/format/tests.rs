@@ -156,3 +156,19 @@ fn full_money_keeps_every_digit() {
     assert_eq!(money_full(dec!(2811000000), "SEK"), "SEK 2,811,000,000");
     assert_eq!(money_full(dec!(0.125), "EUR"), "€0.13");
 }
+
+/// A difference (a variance against budget) reads as compare writes one, without an arrow:
+/// money in the frame's scale and signed, a percentage's in points.
+#[test]
+fn a_difference_reads_without_an_arrow() {
+    let frame = Frame {
+        currency: "SEK",
+        scale: Decimal::from(1_000),
+        amount_decimals: 0,
+    };
+    let show = |unit, figure| text(unit, Place::Difference, figure, &frame, Judge::default());
+    let money = show(Unit::Amount, Figure::exact(Decimal::from(-50_000)));
+    assert_eq!((money.text.as_str(), money.sign), ("-50", Some(-1)));
+    let points = show(Unit::Pct, Figure::float(6.4));
+    assert_eq!((points.text.as_str(), points.sign), ("+6.4 pp", Some(1)));
+}

@@ -82,7 +82,8 @@ impl Unit {
 
 /// How a value is shown: in a table (amounts in the company's scale), on a headline card
 /// (amounts compact with their currency, "$2.81B"), or as a change beside a card's value
-/// ("▲ +24.8%", whatever the unit).
+/// ("▲ +24.8%", whatever the unit), or as the difference between two values in the unit's own
+/// terms, without an arrow ("-10", "+2.3 pp": a variance against budget).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
@@ -90,6 +91,7 @@ pub enum Place {
     Table,
     Card,
     Change,
+    Difference,
 }
 
 /// A value to show, as an exact decimal and as a float: exact units (money, people) are

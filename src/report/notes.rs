@@ -78,6 +78,17 @@ impl Notes {
         });
         self.groups.len() - 1
     }
+
+    /// A note in words about `label` (the plan against actual's reasons, which are words):
+    /// equal words share one note, naming each of their periods.
+    pub fn said_of(&mut self, label: PeriodLabel, text: String) -> usize {
+        let group = self.said(text);
+        let labels = &mut self.groups[group].labels;
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+        group
+    }
 }
 
 /// A note on n/a values: the periods it holds in and why.
@@ -116,12 +127,17 @@ impl Numbering {
         }
         let note = match self.groups.get(group) {
             Some(Group {
-                reason: None, said, ..
-            }) => Note {
-                runs: Vec::new(),
-                periods: String::new(),
-                reason: said.clone(),
-            },
+                reason: None,
+                said,
+                labels,
+            }) => {
+                let runs = runs::runs(labels.iter().copied());
+                Note {
+                    periods: runs::text(&runs),
+                    runs,
+                    reason: said.clone(),
+                }
+            }
             Some(
                 g @ Group {
                     reason: Some(reason),

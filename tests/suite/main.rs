@@ -24,6 +24,7 @@
 //! - `notes`: the example's notes on n/a values, grouped and in the brief's words;
 //! - `overflow`: figures at the edge of the decimal range through every command, never a panic;
 //! - `docs_links`: every relative link of the README and the book in `docs/` reaches its target.
+//! - `plan_brief`: the Plan and guidance section in Markdown and HTML;
 //! - `sizes`: the median production file and the longest functions, read from `src/`.
 
 mod a11y;
@@ -51,6 +52,7 @@ mod overflow;
 mod pdf;
 mod peers;
 mod pipes;
+mod plan_brief;
 mod print;
 mod properties;
 mod serve;

@@ -36,6 +36,8 @@ pub enum ChartSection {
     Costs,
     Cash,
     Plan,
+    /// Plan against actual: revenue against its guidance and budget.
+    PlanActual,
     /// The Peers section: the company beside comparable companies.
     Peers,
     /// The company's own KPIs.
@@ -48,7 +50,7 @@ pub struct Chart {
     /// File stem, e.g. `years-revenue`.
     pub id: String,
     pub section: ChartSection,
-    /// The series it draws; none for the headcount plan.
+    /// The series it draws; none for the plans' charts and the peers'.
     pub kind: Option<PeriodKind>,
     pub title: String,
     /// The text alternative: what the chart shows, in words and figures.
@@ -172,6 +174,12 @@ pub fn build_all(analysis: &Analysis, outputs: ChartOutputs) -> Result<Vec<Chart
         .collect::<Result<_>>()?;
     if let Some(plan) = &analysis.plan {
         charts.push(render(&plan::PlanChart { plan }, outputs)?);
+    }
+    let metrics = &analysis.metrics;
+    if let Some(chart) = draw::plan_actual::RevenueAgainstPlan::of(metrics) {
+        let mut drawn = render(&chart, outputs)?;
+        drawn.section = ChartSection::PlanActual;
+        charts.push(drawn);
     }
     Ok(charts)
 }

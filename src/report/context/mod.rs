@@ -4,15 +4,19 @@
 //! footnote number pointing at the reason.
 
 mod cards;
+mod headcount_plan;
 mod headline;
 mod non_gaap;
 mod non_gaap_rows;
+pub mod plan_actual;
 mod series;
 mod ttm;
 
 use serde::Serialize;
 
 pub use cards::Kpi;
+use headcount_plan::plan_view;
+pub use headcount_plan::PlanView;
 use headline::headline;
 pub use headline::Headline;
 pub use non_gaap::{MeasureView, NonGaapSection, ReconciliationTable};
@@ -47,9 +51,12 @@ pub struct Brief<'a> {
     pub warnings: Vec<String>,
     pub data_notes: Vec<String>,
     pub period_notes: Vec<PeriodNote>,
+    /// The headcount plan.
     pub plan: Option<PlanView<'a>>,
     /// The non-GAAP measures reconciled, after the metric sections.
     pub non_gaap: Option<NonGaapSection>,
+    /// Plan against actual: the budgets' variances, the guidance record and their accuracy.
+    pub plan_actual: Option<plan_actual::PlanActualSection>,
     /// The company beside comparable companies, when peers are given.
     pub peers: Option<PeersSection>,
     pub readiness: Option<&'a crate::scorecard::Scorecard>,
@@ -113,17 +120,6 @@ pub struct PeersSection {
     pub charts: Vec<ChartView>,
 }
 
-/// The headcount plan with its shares as percentages, ready to print.
-#[derive(Debug, Serialize)]
-pub struct PlanView<'a> {
-    #[serde(flatten)]
-    pub plan: &'a crate::plan::HeadcountPlan,
-    pub attrition_pct: f64,
-    pub reinvest_pct: Option<f64>,
-    pub scenario_attrition_pct: Vec<f64>,
-    pub chart: Option<ChartView>,
-}
-
 #[derive(Debug, Serialize)]
 pub struct PeriodNote {
     pub label: String,
@@ -167,9 +163,17 @@ pub fn build<'a>(
             .map(|c| chart_view(c, chart_ext))
             .collect(),
     });
-    let plan_chart = charts_of(ChartSection::Plan)
-        .next()
-        .map(|c| chart_view(c, chart_ext));
+    let first_chart = |section| charts_of(section).next().map(|c| chart_view(c, chart_ext));
+    let plan_chart = first_chart(ChartSection::Plan);
+    let scale = metrics.company.scale;
+    let plan_actual_chart = first_chart(ChartSection::PlanActual);
+    let plan_actual = plan_actual::build(
+        &metrics.plan_actual,
+        &metrics.periods,
+        scale,
+        plan_actual_chart,
+        notes,
+    );
     Brief {
         company: company_view(&metrics.company),
         as_of: analysis.as_of.clone(),
@@ -194,22 +198,32 @@ pub fn build<'a>(
             .as_ref()
             .map(|plan| plan_view(plan, plan_chart)),
         non_gaap,
+        plan_actual,
         peers,
         readiness: Some(&analysis.scorecard),
         methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
         sources: metrics.company.sources.clone(),
         footnotes: Vec::new(),
-        metrics: MetricsView {
-            company: &metrics.company,
-            periods: metrics
-                .periods
-                .iter()
-                .filter(|p| shown.contains(&p.label))
-                .collect(),
-            warnings: &metrics.warnings,
-            plan: analysis.plan.as_ref(),
-            readiness: Some(&analysis.scorecard),
-        },
+        metrics: metrics_view(analysis, &shown),
+    }
+}
+
+/// The metrics of the periods shown, for template overrides.
+fn metrics_view<'a>(
+    analysis: &'a Analysis,
+    shown: &std::collections::HashSet<crate::period::PeriodLabel>,
+) -> MetricsView<'a> {
+    let metrics = &analysis.metrics;
+    MetricsView {
+        company: &metrics.company,
+        periods: metrics
+            .periods
+            .iter()
+            .filter(|p| shown.contains(&p.label))
+            .collect(),
+        warnings: &metrics.warnings,
+        plan: analysis.plan.as_ref(),
+        readiness: Some(&analysis.scorecard),
     }
 }
 
@@ -243,21 +257,6 @@ fn period_notes(metrics: &Metrics) -> Vec<PeriodNote> {
             })
         })
         .collect()
-}
-
-fn plan_view(plan: &crate::plan::HeadcountPlan, chart: Option<ChartView>) -> PlanView<'_> {
-    let pct = |share: rust_decimal::Decimal| crate::format::to_f64(share) * 100.0;
-    PlanView {
-        plan,
-        attrition_pct: pct(plan.annual_attrition.0),
-        reinvest_pct: plan.reinvest_share.map(|s| pct(s.0)),
-        scenario_attrition_pct: plan
-            .scenarios
-            .iter()
-            .map(|s| pct(s.annual_attrition.0))
-            .collect(),
-        chart,
-    }
 }
 
 /// Derived-versus-reported and approximation notes, one line each.

@@ -100,7 +100,7 @@ pub fn series_view(
     }
 }
 
-/// The brief's section a series chart is drawn in (the plan's and the peers' are not in one).
+/// The brief's section a series chart is drawn in (the plans' and the peers' are not in one).
 fn chart_section(section: ChartSection) -> Option<Section> {
     match section {
         ChartSection::Growth => Some(Section::Growth),
@@ -108,7 +108,7 @@ fn chart_section(section: ChartSection) -> Option<Section> {
         ChartSection::Costs => Some(Section::Costs),
         ChartSection::Cash => Some(Section::Cash),
         ChartSection::Kpis => Some(Section::Kpis),
-        ChartSection::Plan | ChartSection::Peers => None,
+        ChartSection::Plan | ChartSection::PlanActual | ChartSection::Peers => None,
     }
 }
 

@@ -41,5 +41,9 @@ pub fn number_notes(notes: Notes, brief: &mut Brief) -> Vec<Note> {
         }
         numbering.note(&mut row.median.note);
     }
+    // Plan and guidance follows the headcount plan, after the Peers section.
+    if let Some(plan_actual) = brief.plan_actual.as_mut() {
+        plan_actual.number(&mut numbering);
+    }
     numbering.into_notes()
 }

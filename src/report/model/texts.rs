@@ -31,6 +31,9 @@ pub fn present_all(brief: &mut Brief) {
         .flat_map(|t| t.rows.iter_mut())
         .flat_map(|r| r.cells.iter_mut());
     reconciled.for_each(|cell| set(cell, &currency, &scale));
+    if let Some(plan_actual) = brief.plan_actual.as_mut() {
+        plan_actual.cells_mut().for_each(own);
+    }
     if let Some(peers) = brief.peers.as_mut() {
         let view = &mut peers.table;
         for row in &mut view.rows {

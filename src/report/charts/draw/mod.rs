@@ -6,11 +6,13 @@ use plotters::prelude::*;
 
 mod alt;
 mod axes;
+mod bands;
 mod bars;
 mod cash_margins;
 mod costs;
 mod margin;
 pub(super) mod peers;
+pub(super) mod plan_actual;
 mod rule_of_40;
 
 use super::{describe, money, DrawResult, Drawable, Series};
