@@ -21,6 +21,7 @@ mod term;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod written;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
