@@ -6,7 +6,7 @@
 
 use foldhash::HashMap;
 
-use rust_xlsxwriter::{utility::row_col_to_cell, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::inputs::{value, InputsLayout};
 use super::style::{note, width, Styles, Text};
@@ -376,6 +376,13 @@ fn label(
     Ok(Some(unit))
 }
 
+/// `C7`: a cell of this sheet.
+fn a1_cell(row: u32, column: u16) -> String {
+    let mut text = String::with_capacity(8);
+    super::a1::push(&mut text, row, column);
+    text
+}
+
 /// The cells one period's formulas are built from.
 #[derive(Clone, Copy)]
 pub struct PeriodCells<'a> {
@@ -419,7 +426,7 @@ impl Cells for PeriodCells<'_> {
             metric.value(&self.sources.metrics.periods[index])?;
         }
         let column = *self.columns.get(&self.label(which))?;
-        Some(row_col_to_cell(row, column))
+        Some(a1_cell(row, column))
     }
 
     fn line(&self, which: Which, name: &str) -> Option<String> {
@@ -475,7 +482,7 @@ impl super::kpi::KpiCells for PeriodCells<'_> {
         let period = &self.sources.metrics.periods[self.index(Which::This)?];
         crate::metrics::kpi::value(self.sources.input.kpis.get(index)?, period)?;
         let row = *self.kpis.get(&index)?;
-        Some(row_col_to_cell(row, *self.columns.get(&self.this)?))
+        Some(a1_cell(row, *self.columns.get(&self.this)?))
     }
 
     fn line(&self, name: &str) -> Option<String> {
