@@ -17,6 +17,7 @@ mod peers;
 mod plan;
 mod series;
 pub(crate) mod style;
+mod template;
 mod term;
 #[cfg(test)]
 mod tests;

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::inputs::{value, InputsLayout};
 use super::style::{note, width, Styles, Text};
+use super::template::RowTemplate;
 use super::written::{shared_note, Written};
 use crate::format::line_name;
 use crate::input::{Company, CompanyInput};
@@ -184,7 +185,9 @@ fn row_cells(
     periods: &[&PeriodMetrics],
     (rows, kpis, columns): (&Positions, &KpiRows, &HashMap<PeriodLabel, u16>),
 ) -> Vec<Written> {
-    let cells = |period: &PeriodMetrics| {
+    let mut template = RowTemplate::default();
+    let mut cells = Vec::with_capacity(periods.len());
+    for period in periods {
         let here = PeriodCells {
             sources,
             rows,
@@ -192,14 +195,14 @@ fn row_cells(
             columns,
             this: period.label,
         };
-        Some(match row {
-            Row::Metric(metric) => Written::metric(metric, period, &here),
-            Row::Line(line, metric) => Written::line(line, metric, period, &here),
+        cells.push(match row {
+            Row::Metric(metric) => Written::metric(metric, period, (&here, &mut template)),
+            Row::Line(line, metric) => Written::line(line, metric, period, (&here, &mut template)),
             Row::Kpi(k) => Written::kpi(sources, *k, period, &here),
-            Row::Section(_) => return None,
-        })
-    };
-    periods.iter().filter_map(|period| cells(period)).collect()
+            Row::Section(_) => break,
+        });
+    }
+    cells
 }
 
 /// Each metric's row on the sheet, by key.

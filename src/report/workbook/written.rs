@@ -8,6 +8,7 @@ use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
 use super::series::{cell_value, PeriodCells, Sources};
 use super::style::note;
+use super::template::RowTemplate;
 use crate::input::Company;
 use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{self};
@@ -91,17 +92,19 @@ impl Written {
     pub fn metric(
         metric: &catalogue::Metric,
         period: &PeriodMetrics,
-        here: &PeriodCells,
+        (here, template): (&PeriodCells, &mut RowTemplate),
     ) -> Written {
         let value = metric.value(period);
         Written {
             value,
             formula: match metric.workbook {
                 // Built only for a cell with a value: an n/a cell is left empty.
-                InWorkbook::Formula(build) => Ok(value.and_then(|_| build(here))),
+                InWorkbook::Formula(build) => Ok(value.and_then(|_| template.formula(here, build))),
                 // In every period its operands allow, empty where n/a.
-                InWorkbook::Guarded(build) => Ok(build(here)),
-                InWorkbook::Tree => Ok(value.and_then(|_| super::tree::metric(metric, here))),
+                InWorkbook::Guarded(build) => Ok(template.formula(here, build)),
+                InWorkbook::Tree => Ok(value.and_then(|_| {
+                    template.formula(here, |cells| super::tree::metric(metric, cells))
+                })),
                 InWorkbook::Value(why) => Err(why),
             },
             na: value.is_none().then(|| {
@@ -117,17 +120,19 @@ impl Written {
         line: &str,
         metric: &catalogue::LineMetric,
         period: &PeriodMetrics,
-        here: &PeriodCells,
+        (here, template): (&PeriodCells, &mut RowTemplate),
     ) -> Written {
         let listed = period.cost_lines.get(line);
         let value = listed.and_then(metric.get);
         Written {
             value,
             formula: match metric.workbook {
-                LineInWorkbook::Formula(build) => Ok(value.and_then(|_| build(here, line))),
-                LineInWorkbook::Tree => {
-                    Ok(value.and_then(|_| super::tree::line(metric, here, line)))
+                LineInWorkbook::Formula(build) => {
+                    Ok(value.and_then(|_| template.formula(here, |cells| build(cells, line))))
                 }
+                LineInWorkbook::Tree => Ok(value.and_then(|_| {
+                    template.formula(here, |cells| super::tree::line(metric, cells, line))
+                })),
                 LineInWorkbook::Value(why) => Err(why),
             },
             na: value.is_none().then(|| {
