@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::inputs::{value, InputsLayout};
 use super::style::{note, width, Styles, Text};
 use super::template::RowTemplate;
-use super::written::{shared_note, Written};
+use super::written::{na_note, shared_note, Written};
 use crate::format::line_name;
 use crate::input::{Company, CompanyInput};
 use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, Which};
@@ -162,7 +162,8 @@ pub fn sheet(
             sheet.insert_note(at, 0, &note(text))?;
         }
         for (written, column) in cells.into_iter().zip(FIRST_PERIOD_COLUMN..) {
-            written.write(&mut sheet, (at, column), (unit, company), shared.is_none())?;
+            let as_held = |number| cell_value(unit, number, company);
+            written.write(&mut sheet, (at, column), as_held, shared.is_none())?;
         }
     }
     sheet.set_column_width(0, width(longest.0, 20, 60))?;
@@ -198,11 +199,25 @@ fn row_cells(
         cells.push(match row {
             Row::Metric(metric) => Written::metric(metric, period, (&here, &mut template)),
             Row::Line(line, metric) => Written::line(line, metric, period, (&here, &mut template)),
-            Row::Kpi(k) => Written::kpi(sources, *k, period, &here),
+            Row::Kpi(k) => kpi_cell(sources, *k, period, &here),
             Row::Section(_) => break,
         });
     }
     cells
+}
+
+/// The company KPI `k`'s cell in `period`: its [[kpi]] formula, written over the sheet's and
+/// the Inputs cells.
+fn kpi_cell(sources: &Sources, k: usize, period: &PeriodMetrics, here: &PeriodCells) -> Written {
+    let kpi = &sources.input.kpis[k];
+    let value = crate::metrics::kpi::value(kpi, period);
+    let formula = value.and_then(|_| super::kpi::formula(sources.input, k, here));
+    let na = value.is_none().then(|| {
+        let key = crate::metrics::kpi::reason_key(kpi);
+        let why = period.unavailable.reason(&key).unwrap_or_default();
+        na_note(period, &key, why)
+    });
+    Written::new(value, Ok(formula), na)
 }
 
 /// Each metric's row on the sheet, by key.

@@ -6,13 +6,11 @@
 
 use rust_xlsxwriter::{Formula, Worksheet, XlsxError};
 
-use super::series::{cell_value, PeriodCells, Sources};
 use super::style::note;
 use super::template::RowTemplate;
-use crate::input::Company;
-use crate::metrics::catalogue::workbook::{InWorkbook, LineInWorkbook};
+use crate::metrics::catalogue::workbook::{Cells, InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{self};
-use crate::metrics::{Number, PeriodMetrics, Unit};
+use crate::metrics::{Number, PeriodMetrics};
 
 /// A cell about to be written.
 pub struct Written {
@@ -32,7 +30,7 @@ fn mark(period: &PeriodMetrics, key: &str) -> &'static str {
 }
 
 /// The note of an n/a cell: "n/a: why" (or "n/m: why").
-fn na_note(period: &PeriodMetrics, key: &str, why: String) -> String {
+pub fn na_note(period: &PeriodMetrics, key: &str, why: String) -> String {
     format!("{}: {why}", mark(period, key))
 }
 
@@ -50,13 +48,23 @@ pub fn shared_note(cells: &[Written]) -> Option<String> {
 }
 
 impl Written {
-    /// Writes the cell without a format of its own: the row's format (its unit's) applies.
-    /// `with_note`: false when the row's name carries the note an n/a cell would have.
+    /// A cell of `value`, its formula (or why it is a value) and, when n/a, its note.
+    pub fn new(
+        value: Option<Number>,
+        formula: Result<Option<String>, &'static str>,
+        na: Option<String>,
+    ) -> Written {
+        Written { value, formula, na }
+    }
+
+    /// Writes the cell without a format of its own: the row's format (its unit's) applies;
+    /// `as_held` gives a number as the sheet holds it. `with_note`: false when the row's name
+    /// carries the note an n/a cell would have.
     pub fn write(
         self,
         sheet: &mut Worksheet,
         (row, column): (u32, u16),
-        (unit, company): (Unit, &Company),
+        as_held: impl Fn(Number) -> f64,
         with_note: bool,
     ) -> Result<(), XlsxError> {
         let Some(number) = self.value else {
@@ -69,7 +77,7 @@ impl Written {
             }
             return Ok(());
         };
-        let value = cell_value(unit, number, company);
+        let value = as_held(number);
         match self.formula {
             Ok(Some(formula)) => {
                 let formula = Formula::new(formula).set_result(value.to_string());
@@ -92,7 +100,7 @@ impl Written {
     pub fn metric(
         metric: &catalogue::Metric,
         period: &PeriodMetrics,
-        (here, template): (&PeriodCells, &mut RowTemplate),
+        (here, template): (&dyn Cells, &mut RowTemplate),
     ) -> Written {
         let value = metric.value(period);
         Written {
@@ -120,7 +128,7 @@ impl Written {
         line: &str,
         metric: &catalogue::LineMetric,
         period: &PeriodMetrics,
-        (here, template): (&PeriodCells, &mut RowTemplate),
+        (here, template): (&dyn Cells, &mut RowTemplate),
     ) -> Written {
         let listed = period.cost_lines.get(line);
         let value = listed.and_then(metric.get);
@@ -142,22 +150,6 @@ impl Written {
                     Some(_) => (period.unavailable.reason(&key))
                         .unwrap_or_else(|| metric.unavailable.to_string()),
                 };
-                na_note(period, &key, why)
-            }),
-        }
-    }
-
-    /// The company KPI `k`'s cell in `period`: its [[kpi]] formula, written over the sheet's
-    /// and the Inputs cells.
-    pub fn kpi(sources: &Sources, k: usize, period: &PeriodMetrics, here: &PeriodCells) -> Written {
-        let kpi = &sources.input.kpis[k];
-        let value = crate::metrics::kpi::value(kpi, period);
-        Written {
-            value,
-            formula: Ok(value.and_then(|_| super::kpi::formula(sources.input, k, here))),
-            na: value.is_none().then(|| {
-                let key = crate::metrics::kpi::reason_key(kpi);
-                let why = period.unavailable.reason(&key).unwrap_or_default();
                 na_note(period, &key, why)
             }),
         }
