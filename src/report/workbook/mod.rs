@@ -29,6 +29,7 @@ mod plan;
 mod reported;
 mod series;
 pub(crate) mod style;
+mod template;
 mod term;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,7 @@ mod variance;
 mod variance_cells;
 mod variance_guidance;
 mod variance_row;
+mod written;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -72,6 +74,17 @@ pub fn build(
 /// 1.4 GB, and a second faster). Below it, the workbook is built in memory alone, needing no
 /// temporary folder; the cells are the same either way (tested).
 const LOW_MEMORY_FROM: usize = 2_000;
+
+/// The workbook's zip compression level (zip's default is 6): 2 for most, 1 for a
+/// long history's low-memory sheets, where compressing is the largest single cost. Measured on
+/// 1,000 quarters: level 3 took 1,190 M instructions for a 4.26 MB file, level 2 about 440 M
+/// fewer for a 4.45 MB one, level 1 another 360 M fewer for a 5.88 MB one.
+fn zip_level(low_memory: bool) -> u8 {
+    match low_memory {
+        true => 1,
+        false => 2,
+    }
+}
 
 /// [`build`], with the growing sheets in low-memory mode or not.
 fn build_with(
@@ -149,7 +162,7 @@ fn build_with(
             .worksheet_from_name(sheet_name(first))?
             .set_active(true);
     }
-    workbook.set_zip_compression_level(3);
+    workbook.set_zip_compression_level(zip_level(low_memory));
     workbook
         .save_to_buffer()
         .context("cannot write the workbook metrics.xlsx")

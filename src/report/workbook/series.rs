@@ -2,17 +2,19 @@
 //! order and names, then each cost line; the periods as columns, the latest at the right.
 //! Every value is the formula its catalogue entry builds, over the Inputs cells and the sheet's
 //! own rows, with ipobrief's value as the cached result; an n/a value is an empty cell with a
-//! note giving the reason.
+//! note giving the reason (on the row's name when every period has the same one).
 
 use foldhash::HashMap;
 
-use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::inputs::{value, InputsLayout};
 use super::style::{note, width, Styles, Text};
+use super::template::RowTemplate;
+use super::written::{na_note, shared_note, Written};
 use crate::format::line_name;
 use crate::input::{Company, CompanyInput};
-use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, LineInWorkbook, Which};
+use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, Which};
 use crate::metrics::catalogue::{self, Section, CATALOGUE, LINE_CATALOGUE};
 use crate::metrics::{Metrics, Number, PeriodMetrics, Unit};
 use crate::period::{PeriodKind, PeriodLabel};
@@ -154,21 +156,14 @@ pub fn sheet(
             },
             _ => sheet.set_row_format(at, styles.unit(unit))?,
         };
-        for (period, column) in periods.iter().zip(FIRST_PERIOD_COLUMN..) {
-            let here = PeriodCells {
-                sources,
-                rows: &metric_rows,
-                kpis: &kpi_rows,
-                columns: &columns,
-                this: period.label,
-            };
-            let written = match row {
-                Row::Metric(metric) => Written::metric(metric, period, &here),
-                Row::Line(line, metric) => Written::line(line, metric, period, &here),
-                Row::Kpi(k) => Written::kpi(sources, *k, period, &here),
-                Row::Section(_) => continue,
-            };
-            written.write(&mut sheet, (at, column), unit, company)?;
+        let cells = row_cells(row, sources, &periods, (&metric_rows, &kpi_rows, &columns));
+        let shared = shared_note(&cells);
+        if let Some(text) = &shared {
+            sheet.insert_note(at, 0, &note(text))?;
+        }
+        for (written, column) in cells.into_iter().zip(FIRST_PERIOD_COLUMN..) {
+            let as_held = |number| cell_value(unit, number, company);
+            written.write(&mut sheet, (at, column), as_held, shared.is_none())?;
         }
     }
     sheet.set_column_width(0, width(longest.0, 20, 60))?;
@@ -182,6 +177,47 @@ pub fn sheet(
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, HEADER)?;
     Ok(sheet)
+}
+
+/// The cells of a row, one a period (none for a section's title).
+fn row_cells(
+    row: &Row,
+    sources: &Sources,
+    periods: &[&PeriodMetrics],
+    (rows, kpis, columns): (&Positions, &KpiRows, &HashMap<PeriodLabel, u16>),
+) -> Vec<Written> {
+    let mut template = RowTemplate::default();
+    let mut cells = Vec::with_capacity(periods.len());
+    for period in periods {
+        let here = PeriodCells {
+            sources,
+            rows,
+            kpis,
+            columns,
+            this: period.label,
+        };
+        cells.push(match row {
+            Row::Metric(metric) => Written::metric(metric, period, (&here, &mut template)),
+            Row::Line(line, metric) => Written::line(line, metric, period, (&here, &mut template)),
+            Row::Kpi(k) => kpi_cell(sources, *k, period, &here),
+            Row::Section(_) => break,
+        });
+    }
+    cells
+}
+
+/// The company KPI `k`'s cell in `period`: its [[kpi]] formula, written over the sheet's and
+/// the Inputs cells.
+fn kpi_cell(sources: &Sources, k: usize, period: &PeriodMetrics, here: &PeriodCells) -> Written {
+    let kpi = &sources.input.kpis[k];
+    let value = crate::metrics::kpi::value(kpi, period);
+    let formula = value.and_then(|_| super::kpi::formula(sources.input, k, here));
+    let na = value.is_none().then(|| {
+        let key = crate::metrics::kpi::reason_key(kpi);
+        let why = period.unavailable.reason(&key).unwrap_or_default();
+        na_note(period, &key, why)
+    });
+    Written::new(value, Ok(formula), na)
 }
 
 /// Each metric's row on the sheet, by key.
@@ -358,141 +394,16 @@ fn label(
     Ok(Some(unit))
 }
 
-/// A cell about to be written: ipobrief's value, the formula the catalogue built (or why it
-/// is a value), and the reason the value is n/a.
-struct Written {
-    value: Option<Number>,
-    formula: Result<Option<String>, &'static str>,
-    /// Why the value is n/a; worked out only for a cell that is.
-    na: Option<String>,
-    /// What the note calls a value that is not there: "n/a", or "n/m" for a percent change
-    /// that is not meaningful.
-    mark: &'static str,
-}
-
-/// "n/m" when `key`'s value in `period` is not meaningful (a percent change from a zero or
-/// negative base), else "n/a".
-fn mark(period: &PeriodMetrics, key: &str) -> &'static str {
-    match period.unavailable.get(key) {
-        Some(reason) if reason.not_meaningful() => crate::format::NOT_MEANINGFUL,
-        _ => "n/a",
-    }
-}
-
-impl Written {
-    /// Writes the cell without a format of its own: the row's format (its unit's) applies.
-    fn write(
-        self,
-        sheet: &mut Worksheet,
-        (row, column): (u32, u16),
-        unit: Unit,
-        company: &Company,
-    ) -> Result<(), XlsxError> {
-        let Some(number) = self.value else {
-            // A guarded formula stands in an n/a cell too, its result empty.
-            if let Ok(Some(formula)) = self.formula {
-                sheet.write_formula(row, column, Formula::new(formula).set_result(""))?;
-            }
-            let why = self.na.unwrap_or_default();
-            sheet.insert_note(row, column, &note(format!("{}: {why}", self.mark)))?;
-            return Ok(());
-        };
-        let value = cell_value(unit, number, company);
-        match self.formula {
-            Ok(Some(formula)) => {
-                let formula = Formula::new(formula).set_result(value.to_string());
-                sheet.write_formula(row, column, formula)?;
-            }
-            Ok(None) => {
-                sheet.write_number(row, column, value)?;
-                let why = "written as a value: an operand of its formula is not in the workbook";
-                sheet.insert_note(row, column, &note(why))?;
-            }
-            Err(why) => {
-                sheet.write_number(row, column, value)?;
-                sheet.insert_note(row, column, &note(format!("written as a value: {why}")))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Written {
-    /// A catalogue metric's cell in `period`.
-    fn metric(metric: &catalogue::Metric, period: &PeriodMetrics, here: &PeriodCells) -> Written {
-        let value = metric.value(period);
-        Written {
-            value,
-            formula: match metric.workbook {
-                // Built only for a cell with a value: an n/a cell is left empty.
-                InWorkbook::Formula(build) => Ok(value.and_then(|_| build(here))),
-                // In every period its operands allow, empty where n/a.
-                InWorkbook::Guarded(build) => Ok(build(here)),
-                InWorkbook::Tree => Ok(value.and_then(|_| super::tree::metric(metric, here))),
-                InWorkbook::Value(why) => Err(why),
-            },
-            na: value.is_none().then(|| {
-                period
-                    .unavailable
-                    .reason(metric.key)
-                    .unwrap_or_else(|| metric.unavailable.to_string())
-            }),
-            mark: mark(period, metric.key),
-        }
-    }
-
-    /// A cost line's metric's cell in `period`.
-    fn line(
-        line: &str,
-        metric: &catalogue::LineMetric,
-        period: &PeriodMetrics,
-        here: &PeriodCells,
-    ) -> Written {
-        let listed = period.cost_lines.get(line);
-        let value = listed.and_then(metric.get);
-        Written {
-            value,
-            formula: match metric.workbook {
-                LineInWorkbook::Formula(build) => Ok(value.and_then(|_| build(here, line))),
-                LineInWorkbook::Tree => {
-                    Ok(value.and_then(|_| super::tree::line(metric, here, line)))
-                }
-                LineInWorkbook::Value(why) => Err(why),
-            },
-            na: value.is_none().then(|| match listed {
-                None => format!("{} does not list this line", period.label),
-                Some(_) => period
-                    .unavailable
-                    .reason(&format!("cost_lines.{line}.{}", metric.key))
-                    .unwrap_or_else(|| metric.unavailable.to_string()),
-            }),
-            mark: mark(period, &format!("cost_lines.{line}.{}", metric.key)),
-        }
-    }
-
-    /// The company KPI `k`'s cell in `period`: its [[kpi]] formula, written over the sheet's
-    /// and the Inputs cells.
-    fn kpi(sources: &Sources, k: usize, period: &PeriodMetrics, here: &PeriodCells) -> Written {
-        let kpi = &sources.input.kpis[k];
-        let value = crate::metrics::kpi::value(kpi, period);
-        Written {
-            value,
-            // Its [[kpi]] formula, written over the sheet's and the Inputs cells.
-            formula: Ok(value.and_then(|_| super::kpi::formula(sources.input, k, here))),
-            na: value.is_none().then(|| {
-                period
-                    .unavailable
-                    .reason(&crate::metrics::kpi::reason_key(kpi))
-                    .unwrap_or_default()
-            }),
-            mark: mark(period, &crate::metrics::kpi::reason_key(kpi)),
-        }
-    }
+/// `C7`: a cell of this sheet.
+fn a1_cell(row: u32, column: u16) -> String {
+    let mut text = String::with_capacity(8);
+    super::a1::push(&mut text, row, column);
+    text
 }
 
 /// The cells one period's formulas are built from.
 #[derive(Clone, Copy)]
-struct PeriodCells<'a> {
+pub struct PeriodCells<'a> {
     sources: &'a Sources<'a>,
     rows: &'a Positions,
     kpis: &'a KpiRows,
@@ -533,7 +444,7 @@ impl Cells for PeriodCells<'_> {
             metric.value(&self.sources.metrics.periods[index])?;
         }
         let column = *self.columns.get(&self.label(which))?;
-        Some(row_col_to_cell(row, column))
+        Some(a1_cell(row, column))
     }
 
     fn line(&self, which: Which, name: &str) -> Option<String> {
@@ -589,7 +500,7 @@ impl super::kpi::KpiCells for PeriodCells<'_> {
         let period = &self.sources.metrics.periods[self.index(Which::This)?];
         crate::metrics::kpi::value(self.sources.input.kpis.get(index)?, period)?;
         let row = *self.kpis.get(&index)?;
-        Some(row_col_to_cell(row, *self.columns.get(&self.this)?))
+        Some(a1_cell(row, *self.columns.get(&self.this)?))
     }
 
     fn line(&self, name: &str) -> Option<String> {
