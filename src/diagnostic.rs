@@ -200,21 +200,53 @@ impl Window {
 
 /// Turns a byte offset range in `text` into a text location (1-based line and column).
 pub fn text_location(text: &str, start: usize, end: usize) -> Location {
-    let start = floor_char_boundary(text, start.min(text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[..start].matches('\n').count() + 1;
-    let column = text[line_start..start].chars().count() + 1;
-    let source_line = text[line_start..line_end]
-        .trim_end_matches('\r')
-        .to_string();
-    let end = floor_char_boundary(text, end.clamp(start, line_end));
-    let width = text[start..end].chars().count().max(1);
-    Location::Text {
-        line,
-        column,
-        source_line,
-        width,
+    LineIndex::new(text).location(text, start, end)
+}
+
+/// Where a text's lines start, found once, so that many places in one text (a warning for
+/// each of 10,000 periods) are each found by a binary search instead of a scan from its start.
+pub struct LineIndex {
+    /// The byte offset of every `\n`.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let newlines = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        LineIndex { newlines }
+    }
+
+    /// The 1-based line of the byte at `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.newlines.partition_point(|&n| n < offset) + 1
+    }
+
+    /// The place of the bytes `start..end` of `text` (the text this index was made of).
+    pub fn location(&self, text: &str, start: usize, end: usize) -> Location {
+        let start = floor_char_boundary(text, start.min(text.len()));
+        let line = self.line(start);
+        let line_start = match line {
+            1 => 0,
+            _ => self.newlines[line - 2] + 1,
+        };
+        let line_end = self.newlines.get(line - 1).copied().unwrap_or(text.len());
+        let column = text[line_start..start].chars().count() + 1;
+        let source_line = text[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        let end = floor_char_boundary(text, end.clamp(start, line_end));
+        let width = text[start..end].chars().count().max(1);
+        Location::Text {
+            line,
+            column,
+            source_line,
+            width,
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{text_location, Location};
+use crate::diagnostic::{LineIndex, Location};
 
 /// A field in the input, by the table it is in and the keys below that table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,16 +96,10 @@ fn label_path(index: usize) -> FieldPath {
 }
 
 /// The 1-based line of each byte offset in `text`, from one index of the line starts.
-fn lines_at(text: &str, offsets: &[Option<usize>]) -> Vec<Option<usize>> {
-    let newlines: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
+fn lines_at(lines: &LineIndex, offsets: &[Option<usize>]) -> Vec<Option<usize>> {
     offsets
         .iter()
-        .map(|offset| offset.map(|at| newlines.partition_point(|&n| n < at) + 1))
+        .map(|offset| offset.map(|at| lines.line(at)))
         .collect()
 }
 
@@ -113,11 +107,21 @@ fn lines_at(text: &str, offsets: &[Option<usize>]) -> Vec<Option<usize>> {
 pub struct TomlLocator<'a> {
     text: &'a str,
     document: toml::Spanned<toml::de::DeTable<'a>>,
+    /// Where the text's lines start, made on the first place asked for.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl<'a> TomlLocator<'a> {
     pub fn new(text: &'a str, document: toml::Spanned<toml::de::DeTable<'a>>) -> Self {
-        TomlLocator { text, document }
+        TomlLocator {
+            text,
+            document,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 }
 
@@ -165,14 +169,14 @@ impl TomlLocator<'_> {
 impl Locate for TomlLocator<'_> {
     fn locate(&self, path: &FieldPath) -> Option<Location> {
         self.span(path)
-            .map(|s| text_location(self.text, s.start, s.end))
+            .map(|s| self.lines().location(self.text, s.start, s.end))
     }
 
     fn label_lines(&self, periods: usize) -> Vec<Option<usize>> {
         let offsets: Vec<Option<usize>> = (0..periods)
             .map(|index| self.span(&label_path(index)).map(|s| s.start))
             .collect();
-        lines_at(self.text, &offsets)
+        lines_at(self.lines(), &offsets)
     }
 }
 
@@ -197,6 +201,8 @@ fn toml_key<'v, 'a>(
 pub struct JsonLocator<'a> {
     pub text: &'a str,
     pub root: std::sync::OnceLock<Option<jsonc_parser::ast::Value<'a>>>,
+    /// Where the text's lines start, made on the first place asked for.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl<'a> JsonLocator<'a> {
@@ -204,7 +210,12 @@ impl<'a> JsonLocator<'a> {
         JsonLocator {
             text,
             root: std::sync::OnceLock::new(),
+            lines: std::sync::OnceLock::new(),
         }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 }
 
@@ -252,7 +263,7 @@ impl JsonLocator<'_> {
 impl Locate for JsonLocator<'_> {
     fn locate(&self, path: &FieldPath) -> Option<Location> {
         self.span(path)
-            .map(|(start, end)| text_location(self.text, start, end))
+            .map(|(start, end)| self.lines().location(self.text, start, end))
     }
 
     /// Builds the syntax tree that valid input otherwise never needs: one more parse.
@@ -260,7 +271,7 @@ impl Locate for JsonLocator<'_> {
         let offsets: Vec<Option<usize>> = (0..periods)
             .map(|index| self.span(&label_path(index)).map(|(start, _)| start))
             .collect();
-        lines_at(self.text, &offsets)
+        lines_at(self.lines(), &offsets)
     }
 }
 
