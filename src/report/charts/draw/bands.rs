@@ -63,6 +63,7 @@ impl Amounts {
 pub(super) fn draw_bands<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
+    figure: &str,
     points: &[Point],
     amounts: &Amounts,
 ) -> DrawResult<DB> {
@@ -75,7 +76,7 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
         .x_label_area_size(34)
         .y_label_area_size(78)
         .build_cartesian_2d((0..last(n)).into_segmented(), range.clone())?;
-    let y_desc = format!("Revenue ({})", amounts.label);
+    let y_desc = format!("{figure} ({})", amounts.label);
     mesh(&mut chart, &labels, &y_desc, &|v| amounts.tick(*v, &range))?;
     let band = PALETTE[4];
     let bands = points.iter().enumerate().filter_map(|(i, p)| {
@@ -107,7 +108,9 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
         })
     });
     chart.draw_series(ends)?;
-    draw_budget(&mut chart, points)?;
+    if points.iter().any(|p| p.budget.is_some()) {
+        draw_budget(&mut chart, points)?;
+    }
     let actual = PALETTE[0];
     let centre = |i: usize| SegmentValue::CenterOf(i);
     let line: Vec<_> = points
@@ -121,7 +124,7 @@ pub(super) fn draw_bands<DB: DrawingBackend>(
             line.into_iter()
                 .map(|at| Circle::new(at, 5, actual.filled())),
         )?
-        .label("Actual revenue")
+        .label(format!("Actual {}", figure.to_lowercase()))
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], actual.stroke_width(3)));
     legend(&mut chart)
 }

@@ -172,7 +172,13 @@ impl Drawable for RevenueAgainstPlan<'_> {
 
     fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
         area.fill(&WHITE)?;
-        draw_bands(area, &self.title(), &self.points, &self.amounts)
+        draw_bands(
+            area,
+            &self.title(),
+            &self.figure,
+            &self.points,
+            &self.amounts,
+        )
     }
 }
 

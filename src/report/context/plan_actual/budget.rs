@@ -50,6 +50,8 @@ impl VarianceRow {
 pub struct Unbudgeted {
     pub labels: Vec<String>,
     pub note: Option<usize>,
+    /// Whether no period shown has a budget: then the section says so once, naming none.
+    pub all: bool,
 }
 
 pub fn table(
@@ -132,13 +134,15 @@ pub fn verdict(verdict: Verdict) -> (&'static str, Option<&'static str>) {
 /// The periods shown without a budget, with the note of why their variances are n/a.
 pub fn unbudgeted(periods: &[&PeriodPlanActual], notes: &mut Notes) -> Option<Unbudgeted> {
     let without: Vec<&&PeriodPlanActual> = periods.iter().filter(|p| !p.has_budget).collect();
+    let all = without.len() == periods.len();
     let mut note = None;
-    for period in &without {
+    for period in without.iter().filter(|_| !all) {
         let words = reason(&period.unavailable, &["variances"]);
         note = Some(notes.said_of(period.label, words));
     }
     (!without.is_empty()).then(|| Unbudgeted {
         labels: without.iter().map(|p| p.label.to_string()).collect(),
         note,
+        all,
     })
 }

@@ -40,6 +40,9 @@ pub struct PlanActualSection {
     pub window_note: Option<String>,
     /// Actual revenue against the guidance ranges and the budget.
     pub chart: Option<ChartView>,
+    /// The name of the company's guided top line, when its guidance is judged as revenue's
+    /// ("Product revenue").
+    pub top_line: Option<String>,
 }
 
 /// The section of `plan`, none without a budget or guidance; amounts in `scale`.
@@ -75,6 +78,7 @@ pub fn build(
             .collect(),
         window_note,
         chart,
+        top_line: plan.accuracy.iter().find_map(|a| a.guided_top_line.clone()),
     })
 }
 
