@@ -5,7 +5,6 @@ use super::locate::Locate;
 use super::raw::RawInput;
 use super::CompanyInput;
 use crate::diagnostic::InputError;
-use crate::period::PeriodLabel;
 
 /// Most periods in one input: far more than any real history; time and memory grow linearly
 /// up to it (see the README's Performance section).
@@ -77,14 +76,7 @@ pub fn validate(
     ));
     let kpis = super::kpi::definitions(raw.kpi, file, locator)?;
     let non_gaap = super::non_gaap::definitions(raw.non_gaap, &periods, &kpis, file, locator)?;
-    // A warning made while reading names its period as written; name it as every output shows
-    // it ("FY2025 Q4" in a March year end), so it is one period wherever it is matched.
-    for warning in &mut warnings {
-        let label = warning.period.as_deref().map(PeriodLabel::parse);
-        if let Some(Ok(label)) = label {
-            warning.period = Some(label.in_calendar(company.calendar).to_string());
-        }
-    }
+    in_calendar(&mut warnings, company.calendar);
     Ok(CompanyInput {
         kpis,
         non_gaap,
@@ -152,7 +144,7 @@ use plan::plan;
 use readiness::{percent_as_share, readiness};
 pub use serde_messages::explain_serde_message;
 use values::{adjustment_names, value_labels};
-use warnings::{gap_warnings, subtotal_warnings};
+use warnings::{gap_warnings, in_calendar, subtotal_warnings};
 
 #[cfg(test)]
 #[path = "validate_tests.rs"]

@@ -7,6 +7,17 @@ use super::super::raw::RawPeriod;
 use super::super::{Period, Warning, WarningKind};
 use crate::period::{PeriodKind, PeriodLabel};
 
+/// A warning made while reading names its period as written; names it as every output shows
+/// it ("FY2025 Q4" in a March year end), so it is one period wherever it is matched.
+pub(super) fn in_calendar(warnings: &mut [Warning], calendar: crate::period::FiscalCalendar) {
+    for warning in warnings {
+        let label = warning.period.as_deref().map(PeriodLabel::parse);
+        if let Some(Ok(label)) = label {
+            warning.period = Some(label.in_calendar(calendar).to_string());
+        }
+    }
+}
+
 /// A warning for each subtotal ("Total costs") that is not the sum of the period's cost lines,
 /// as written. One that is the sum is simply skipped: it repeats the lines.
 pub(super) fn subtotal_warnings(period: &RawPeriod) -> Vec<Warning> {

@@ -84,7 +84,7 @@ fn an_acknowledged_warning_shows_its_reason_everywhere() {
     assert_eq!(generate.code, Some(0), "{}", generate.stderr);
     let markdown = generate.read("out/acme/brief.md");
     assert!(
-        markdown.contains("(acknowledged: D&amp;A is not listed)"),
+        markdown.contains("(acknowledged: D&A is not listed)"),
         "{markdown}"
     );
     let html = generate.read("out/acme/brief.html");
