@@ -223,6 +223,7 @@ fn picks_name_metrics_of_the_catalogue() {
             "ai_exposed_pct_of_revenue",
             "gross_margin_pct",
             "ebitda_margin_pct",
+            "operating_cash_flow",
             "free_cash_flow",
             "runway_months"
         ]

@@ -38,7 +38,8 @@ fn the_company_s_adjusted_figures_name_their_gaap_measure() {
         pairs,
         [
             ("adjusted_operating_income", "operating_income"),
-            ("adjusted_operating_margin_pct", "operating_margin_pct")
+            ("adjusted_operating_margin_pct", "operating_margin_pct"),
+            ("free_cash_flow", "operating_cash_flow")
         ]
     );
 }
@@ -91,11 +92,17 @@ fn every_view_of_a_non_gaap_figure_shows_its_gaap_measure_first() {
                 base.key
             );
         }
-        // A headline card of a non-GAAP figure: its GAAP card is shown whenever it is.
-        if let (Some(_), Some(card)) = (m.picks.headline, base.picks.headline) {
-            assert_eq!(
-                card.shown,
-                Shown::Always,
+        // A headline card of a non-GAAP figure: its GAAP card is shown whenever it is, always
+        // or, when both are shown only when given, because the figure is computed from its
+        // base (free cash flow is operating cash flow less capex: no base, no figure).
+        if let (Some(figure), Some(card)) = (m.picks.headline, base.picks.headline) {
+            let computed_from_base = match &m.formula {
+                super::Formula::Tree(tree) => tree.formula.contains(base.key),
+                _ => false,
+            };
+            assert!(
+                card.shown == Shown::Always
+                    || (figure.shown == Shown::WhenGiven && computed_from_base),
                 "{}'s card may be left out",
                 base.key
             );
