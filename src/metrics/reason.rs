@@ -129,7 +129,7 @@ impl Reason {
 
 #[path = "reason_words.rs"]
 mod words;
-pub use words::{figure_name, line_name, value_name, words};
+pub use words::{figure_name, line_name, lower_first, value_name, words};
 
 #[cfg(test)]
 #[path = "reason_tests.rs"]

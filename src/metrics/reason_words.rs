@@ -22,8 +22,9 @@ pub fn value_name(name: &str) -> String {
     line_name(name)
 }
 
-/// Lower-cases the first letter unless the word is an acronym ("AI spend" stays).
-fn lower_first(text: &str) -> String {
+/// Lower-cases the first letter unless the word is an acronym ("AI spend" stays): a name
+/// mid-sentence.
+pub fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if !second.is_uppercase() => {

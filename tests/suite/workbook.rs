@@ -25,20 +25,23 @@ const INPUTS: [(&str, &str); 3] = [
 
 /// An input's report with the workbook and the JSON.
 fn report(input: &str, folder: &str) -> crate::harness::Output {
-    Test::new()
-        .copy(input, "input.toml")
-        .example_peers()
-        .args([
-            "generate",
-            "input.toml",
-            "-o",
-            "out",
-            "--format",
-            "json,xlsx",
-        ])
-        .run()
-        .status(0)
+    generated(Test::new().copy(input, "input.toml").example_peers())
         .present(&format!("{folder}/metrics.xlsx"))
+}
+
+/// `generate input.toml -o out --format json,xlsx` in `test`: the JSON and the workbook, the
+/// one way the workbook tests make them.
+pub(crate) fn generated(test: Test) -> crate::harness::Output {
+    test.args([
+        "generate",
+        "input.toml",
+        "-o",
+        "out",
+        "--format",
+        "json,xlsx",
+    ])
+    .run()
+    .status(0)
 }
 
 #[test]

@@ -50,18 +50,7 @@ fn libreoffice_recomputes_each_non_gaap_measure_to_metrics_json_to_the_cent() {
 }
 
 fn recompute(soffice: &Path, input: &str, folder: &str, worked: Worked) {
-    let out = Test::new()
-        .copy(input, "input.toml")
-        .args([
-            "generate",
-            "input.toml",
-            "-o",
-            "out",
-            "--format",
-            "json,xlsx",
-        ])
-        .run()
-        .status(0);
+    let out = crate::workbook::generated(Test::new().copy(input, "input.toml"));
     let json: Value = serde_json::from_str(&out.read(&format!("{folder}/metrics.json"))).unwrap();
     let xlsx = std::fs::read(out.path(&format!("{folder}/metrics.xlsx"))).unwrap();
     let (bare, _) = without_cached_results(&xlsx);

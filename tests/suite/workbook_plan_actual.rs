@@ -13,18 +13,7 @@ const FOLDER: &str = "out/budget-quarters-ab";
 
 /// The Plan vs actual sheet and the Budget sheet as LibreOffice computes them, and the JSON.
 fn recomputed(soffice: &std::path::Path) -> (Vec<Vec<String>>, Value) {
-    let out = Test::new()
-        .copy(INPUT, "input.toml")
-        .args([
-            "generate",
-            "input.toml",
-            "-o",
-            "out",
-            "--format",
-            "json,xlsx",
-        ])
-        .run()
-        .status(0);
+    let out = crate::workbook::generated(Test::new().copy(INPUT, "input.toml"));
     let json: Value = serde_json::from_str(&out.read(&format!("{FOLDER}/metrics.json"))).unwrap();
     let xlsx = std::fs::read(out.path(&format!("{FOLDER}/metrics.xlsx"))).unwrap();
     let (bare, stripped) = without_cached_results(&xlsx);
@@ -179,18 +168,7 @@ fn the_recomputed_sheet_gives_the_hand_worked_values() {
 fn a_workbook_with_a_budget_reads_back() {
     let text = std::fs::read_to_string(crate::harness::root().join(INPUT)).unwrap();
     let (three_quarters, _) = text.split_once("[[period]]\nlabel = \"2025-Q4\"").unwrap();
-    let out = Test::new()
-        .file("input.toml", three_quarters)
-        .args([
-            "generate",
-            "input.toml",
-            "-o",
-            "out",
-            "--format",
-            "json,xlsx",
-        ])
-        .run()
-        .status(0);
+    let out = crate::workbook::generated(Test::new().file("input.toml", three_quarters));
     let original: Value =
         serde_json::from_str(&out.read(&format!("{FOLDER}/metrics.json"))).unwrap();
     let workbook = out.path(&format!("{FOLDER}/metrics.xlsx"));

@@ -37,14 +37,7 @@ pub fn item_name_of_key(written: &str) -> String {
 /// An item mid-sentence, as a reason names it: "interest expense", "share-based payments
 /// (adjustment)".
 pub fn item_words(written: &str, input: &CompanyInput) -> String {
-    let name = item_name(written, input);
-    let mut chars = name.chars();
-    let lowered = match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
-        }
-        _ => name,
-    };
+    let lowered = crate::metrics::reason::lower_first(&item_name(written, input));
     match written.starts_with("adjustments.") {
         true => format!("{lowered} (adjustment)"),
         false => lowered,

@@ -57,21 +57,11 @@ pub fn definition(measure: &Measure) -> String {
         for item in items {
             words.push_str(&format!(
                 " {sign} {}",
-                lower_first(&item_name(measure, item))
+                crate::metrics::reason::lower_first(&item_name(measure, item))
             ));
         }
     }
     words
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() => {
-            first.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
-    }
 }
 
 /// The rows of `measure` in `periods`, in reading order.
