@@ -45,7 +45,10 @@ fn guidance(accuracy: Option<&Accuracy>, min: u32) -> Criterion {
                  quarters with revenue guidance ({}){}; the bar is {min}.",
                 labels(accuracy.map_or(&[][..], |a| &a.guidance_periods[..])),
                 match accuracy.and_then(|a| a.guided_top_line.as_deref()) {
-                    Some(name) => format!(", judged on {name}, the top line the company guides on"),
+                    Some(name) => format!(
+                        ", judged on {}, the top line the company guides on",
+                        crate::metrics::reason::lower_first(name)
+                    ),
                     None => String::new(),
                 }
             ),

@@ -155,7 +155,7 @@ fn a_guided_top_line_is_judged_as_revenue_guidance_and_says_so() {
     assert!(
         criteria[0]
             .why
-            .contains("judged on Product revenue, the top line the company guides on"),
+            .contains("judged on product revenue, the top line the company guides on"),
         "{}",
         criteria[0].why
     );

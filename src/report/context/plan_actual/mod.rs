@@ -40,8 +40,8 @@ pub struct PlanActualSection {
     pub window_note: Option<String>,
     /// Actual revenue against the guidance ranges and the budget.
     pub chart: Option<ChartView>,
-    /// The name of the company's guided top line, when its guidance is judged as revenue's
-    /// ("Product revenue").
+    /// The name of the company's guided top line mid-sentence, when its guidance is judged as
+    /// revenue's ("product revenue").
     pub top_line: Option<String>,
 }
 
@@ -78,7 +78,9 @@ pub fn build(
             .collect(),
         window_note,
         chart,
-        top_line: plan.accuracy.iter().find_map(|a| a.guided_top_line.clone()),
+        top_line: (plan.accuracy.iter())
+            .find_map(|a| a.guided_top_line.as_deref())
+            .map(crate::metrics::reason::lower_first),
     })
 }
 
