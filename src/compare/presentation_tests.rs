@@ -68,17 +68,8 @@ fn cell(case: &Case) -> serde_json::Value {
 
 fn typed_cell(case: &Case) -> Cell {
     Cell {
-        value: Some(case.value),
-        unit: case.unit,
-        polarity: Polarity::UpGood,
-        place: Place::Table,
-        note: None,
-        bar: None,
-        ceiling: None,
-        not_meaningful: false,
         decimals: Some(0),
-        text: String::new(),
-        tone: None,
+        ..Cell::new(Some(case.value), case.unit, Polarity::UpGood, Place::Table)
     }
 }
 

@@ -37,13 +37,14 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A change shown beside a value (a headline card's "▲ +24.8%"), with no footnote.
-    pub fn change(value: Option<f64>, unit: Unit, polarity: Polarity) -> Option<Cell> {
-        value.map(|v| Cell {
-            value: Some(Number::Float(v)),
+    /// A value in its unit, polarity and place, with no note, bar or ceiling, not yet
+    /// presented: the one way a cell is made (set the other fields with `..Cell::new(...)`).
+    pub fn new(value: Option<Number>, unit: Unit, polarity: Polarity, place: Place) -> Cell {
+        Cell {
+            value,
             unit,
             polarity,
-            place: Place::Change,
+            place,
             note: None,
             bar: None,
             ceiling: None,
@@ -51,7 +52,12 @@ impl Cell {
             decimals: None,
             text: String::new(),
             tone: None,
-        })
+        }
+    }
+
+    /// A change shown beside a value (a headline card's "▲ +24.8%"), with no footnote.
+    pub fn change(value: Option<f64>, unit: Unit, polarity: Polarity) -> Option<Cell> {
+        value.map(|v| Cell::new(Some(Number::Float(v)), unit, polarity, Place::Change))
     }
 
     pub fn is_na(&self) -> bool {
@@ -96,16 +102,8 @@ pub fn with_reason(
         }
     };
     Cell {
-        value,
-        unit,
-        polarity,
-        place,
         note,
-        bar: None,
-        ceiling: None,
         not_meaningful,
-        decimals: None,
-        text: String::new(),
-        tone: None,
+        ..Cell::new(value, unit, polarity, place)
     }
 }

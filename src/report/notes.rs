@@ -296,17 +296,13 @@ mod tests {
             figure: "personnel_cost",
         };
         let cell = |note: Option<usize>| Cell {
-            value: None,
-            unit: crate::metrics::Unit::Money,
-            polarity: crate::metrics::Polarity::DownGood,
-            place: super::super::cell::Place::Table,
             note,
-            bar: None,
-            ceiling: None,
-            not_meaningful: false,
-            decimals: None,
-            text: String::new(),
-            tone: None,
+            ..Cell::new(
+                None,
+                crate::metrics::Unit::Money,
+                crate::metrics::Polarity::DownGood,
+                super::super::cell::Place::Table,
+            )
         };
         let a = notes.mark(label("2022"), "loaded_cost_per_employee", reason.clone());
         let b = notes.mark(label("2023"), "loaded_cost_per_employee", reason);

@@ -191,17 +191,8 @@ fn cost_line_rows(series: &Series, notes: &mut Notes) -> Vec<Row> {
                 .map(|p| {
                     let Some(line) = p.cost_lines.get(name) else {
                         return Cell {
-                            value: None,
-                            unit: metric.unit,
-                            polarity: metric.polarity,
-                            place: Place::Table,
                             note: Some(notes.mark(p.label, &key, Reason::LineNotListed)),
-                            bar: None,
-                            ceiling: None,
-                            not_meaningful: false,
-                            decimals: None,
-                            text: String::new(),
-                            tone: None,
+                            ..Cell::new(None, metric.unit, metric.polarity, Place::Table)
                         };
                     };
                     cell::with_reason(

@@ -137,16 +137,8 @@ fn amount(period: &Reconciliation, value: Value, decimals: Decimals, notes: &mut
         }
     };
     Cell {
-        value,
-        unit: Unit::Amount,
-        polarity: Polarity::Neutral,
-        place: Place::Table,
         note,
-        bar: None,
-        ceiling: None,
-        not_meaningful: false,
         decimals: Some(decimals.0),
-        text: String::new(),
-        tone: None,
+        ..Cell::new(value, Unit::Amount, Polarity::Neutral, Place::Table)
     }
 }

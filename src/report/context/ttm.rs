@@ -36,19 +36,7 @@ pub fn trailing_twelve_months(metrics: &Metrics, quarter: &PeriodMetrics) -> Vec
             let metric = known(key);
             Some(Kpi {
                 name: format!("{}, trailing twelve months (TTM)", metric.name),
-                value: Cell {
-                    value: Some(value?),
-                    unit: metric.unit,
-                    polarity: metric.polarity,
-                    place: Place::Card,
-                    note: None,
-                    bar: None,
-                    ceiling: None,
-                    decimals: None,
-                    not_meaningful: false,
-                    text: String::new(),
-                    tone: None,
-                },
+                value: Cell::new(Some(value?), metric.unit, metric.polarity, Place::Card),
                 change: None,
                 change_label: None,
             })

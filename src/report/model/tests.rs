@@ -7,19 +7,7 @@ use crate::money::Exact;
 use crate::report::cell::{Cell, Place};
 
 fn cell(value: Option<Number>, unit: Unit, polarity: Polarity, place: Place) -> Cell {
-    Cell {
-        value,
-        unit,
-        polarity,
-        place,
-        note: None,
-        bar: None,
-        ceiling: None,
-        not_meaningful: false,
-        decimals: None,
-        text: String::new(),
-        tone: None,
-    }
+    Cell::new(value, unit, polarity, place)
 }
 
 fn exact(text: &str) -> Option<Number> {

@@ -344,17 +344,8 @@ fn row(
     let peer_values: Vec<Number> = comparable[1..].iter().flatten().copied().collect();
     let median_value = median(&peer_values);
     let median_cell = Cell {
-        value: median_value,
-        unit: metric.unit,
-        polarity: metric.polarity,
-        place: Place::Card,
-        note: None,
         bar: (metric.key == "rule_of_40").then_some(bar),
-        ceiling: None,
-        not_meaningful: false,
-        decimals: None,
-        text: String::new(),
-        tone: None,
+        ..Cell::new(median_value, metric.unit, metric.polarity, Place::Card)
     };
     PeerRow {
         key: metric.key,
@@ -383,17 +374,8 @@ fn cell(
     let own = &entry.metrics.company.currency;
     let mut out = PeerCell {
         cell: Cell {
-            value: None,
-            unit: metric.unit,
-            polarity: metric.polarity,
-            place: Place::Card,
-            note: None,
             bar: (metric.key == "rule_of_40").then_some(bar),
-            ceiling: None,
-            not_meaningful: false,
-            decimals: None,
-            text: String::new(),
-            tone: None,
+            ..Cell::new(None, metric.unit, metric.polarity, Place::Card)
         },
         currency: own.clone(),
         comparable: true,

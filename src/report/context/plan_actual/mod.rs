@@ -118,19 +118,7 @@ impl PlanActualSection {
 
 /// A cell of the section, without its note (the caller marks an n/a cell with its reason).
 fn cell(value: Option<Number>, unit: Unit, polarity: Polarity, place: Place) -> Cell {
-    Cell {
-        value,
-        unit,
-        polarity,
-        place,
-        note: None,
-        bar: None,
-        ceiling: None,
-        not_meaningful: false,
-        decimals: None,
-        text: String::new(),
-        tone: None,
-    }
+    Cell::new(value, unit, polarity, place)
 }
 
 /// The note of an actual figure `key` that `period` does not give: its reason as the brief's
