@@ -9,7 +9,7 @@ use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Workbook, Worksheet, Xl
 use super::{Comparison, Row};
 use crate::format;
 use crate::metrics::{Number, Unit};
-use crate::report::workbook::document_properties;
+use crate::report::workbook::{cached, document_properties};
 use crate::report::workbook::style::{self, Text};
 
 const HEADER: u32 = 2;
@@ -148,7 +148,7 @@ fn write_row(
         let why = change.reason.as_deref().unwrap_or("not comparable");
         match difference {
             Some((formula, value, format)) => {
-                let formula = Formula::new(formula).set_result(value.to_string());
+                let formula = Formula::new(formula).set_result(cached::result(value));
                 sheet.write_formula_with_format(row, at, formula, format)?;
             }
             None => {
@@ -162,7 +162,7 @@ fn write_row(
                 super::Mode::Budget => format!("({other}-{base})/ABS({base})"),
                 _ => crate::metrics::catalogue::workbook::growth(other.clone(), base.clone()),
             };
-            let formula = Formula::new(formula).set_result((pct / 100.0).to_string());
+            let formula = Formula::new(formula).set_result(cached::result(pct / 100.0));
             sheet.write_formula_with_format(row, at_pct, formula, styles.unit(Unit::Growth))?;
         } else if change.not_meaningful {
             sheet.text_with(row, at_pct, format::NOT_MEANINGFUL, &styles.words)?;

@@ -124,11 +124,16 @@ pub fn inputs_sheet(
     let mut widths = headers(&mut sheet, &columns, styles)?;
     let non_gaap = NonGaapColumns::new(input, columns.first_value + values.len() as u16);
     super::inputs_non_gaap::headers(&mut sheet, &non_gaap, HEADER, &mut widths, styles)?;
+    // Every figure column has the number format as its column's, set once: a cell written
+    // without a format takes it, so no cell's format is looked up (hashed) one by one.
+    for column in (1..widths.len() as u16).filter(|c| *c != columns.notes) {
+        sheet.set_column_format(column, &styles.decimal)?;
+    }
     let factor = company.scale.factor();
     for (index, period) in input.periods.iter().enumerate() {
         let row = InputsLayout::row(index);
-        period_row(&mut sheet, row, period, input, &columns, styles)?;
-        non_gaap.write(&mut sheet, row, period, factor, &styles.decimal)?;
+        period_row(&mut sheet, row, period, input, &columns)?;
+        non_gaap.write(&mut sheet, row, period, factor)?;
     }
     for (column, longest) in widths.iter().enumerate() {
         sheet.set_column_width(column as u16, width(*longest, 10, 40))?;
@@ -202,14 +207,14 @@ fn headers(
     Ok(widths)
 }
 
-/// One period's row: label, figures, cost lines, values and notes. Money in the scale.
+/// One period's row: label, figures, cost lines, values and notes. Money in the scale; the
+/// numbers take their column's format.
 fn period_row(
     sheet: &mut Worksheet,
     row: u32,
     period: &Period,
     input: &CompanyInput,
     columns: &Columns,
-    styles: &Styles,
 ) -> Result<(), XlsxError> {
     let factor = input.company.scale.factor();
     let scaled = |amount: Decimal| to_f64(amount / factor);
@@ -220,17 +225,17 @@ fn period_row(
     sheet.text(row, 0, label)?;
     for field in FIGURES.iter().filter(|f| f.inputs_sheet).map(|f| f.field) {
         if let Some((amount, money)) = value(period, field) {
-            let (number, format) = match money {
-                true => (scaled(amount), &styles.decimal),
-                false => (to_f64(amount), &styles.decimal),
+            let number = match money {
+                true => scaled(amount),
+                false => to_f64(amount),
             };
-            sheet.write_number_with_format(row, field_column(field), number, format)?;
+            sheet.write_number(row, field_column(field), number)?;
         }
     }
     for (at, line) in columns.lines.iter().enumerate() {
         if let Some(amount) = period.costs.get(line) {
             let column = columns.first_line + at as u16;
-            sheet.write_number_with_format(row, column, scaled(*amount), &styles.decimal)?;
+            sheet.write_number(row, column, scaled(*amount))?;
         }
     }
     for (at, name) in columns.values.iter().enumerate() {
@@ -241,7 +246,7 @@ fn period_row(
                 crate::input::ValueUnit::Money => scaled(*amount),
                 _ => to_f64(*amount),
             };
-            sheet.write_number_with_format(row, column, number, &styles.decimal)?;
+            sheet.write_number(row, column, number)?;
         }
     }
     if let Some(notes) = &period.notes {

@@ -7,7 +7,7 @@
 //! spreadsheet input format holds no `[[non_gaap]]` measures, so it would refuse them.
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::style::{Styles, Text};
 use crate::format::to_f64;
@@ -86,11 +86,11 @@ impl NonGaapColumns {
         row: u32,
         period: &Period,
         factor: Decimal,
-        format: &Format,
     ) -> Result<(), XlsxError> {
+        // The column's format applies (set with the Inputs sheet's columns).
         let mut put = |column: u16, amount: Decimal| {
             sheet
-                .write_number_with_format(row, column, to_f64(amount / factor), format)
+                .write_number(row, column, to_f64(amount / factor))
                 .map(|_| ())
         };
         for (field, column) in &self.figures {

@@ -131,7 +131,7 @@ fn write(
     factor: Decimal,
 ) -> Result<(), XlsxError> {
     let cached = value.0.checked_div(factor).map_or(0.0, to_f64);
-    let formula = Formula::new(formula).set_result(cached.to_string());
+    let formula = Formula::new(formula).set_result(super::cached::result(cached));
     sheet.write_formula(row, column, formula).map(|_| ())
 }
 

@@ -222,7 +222,7 @@ fn path(
         };
         match formula {
             Some(formula) => {
-                let cached = Formula::new(formula).set_result(unrounded.to_string());
+                let cached = Formula::new(formula).set_result(super::cached::result(unrounded));
                 sheet.write_formula_with_format(row, 3, cached, &styles.decimal)?;
             }
             None => {
@@ -230,7 +230,7 @@ fn path(
             }
         }
         let rounded = Formula::new(format!("ROUND({},2)", row_col_to_cell(row, 3)))
-            .set_result(point.headcount.to_string());
+            .set_result(super::cached::result(point.headcount));
         sheet.write_formula_with_format(row, 2, rounded, &styles.decimal)?;
     }
     Ok(())

@@ -128,7 +128,7 @@ impl Put {
     ) -> Result<(), XlsxError> {
         match self {
             Put::Formula(formula, value) => {
-                let formula = Formula::new(formula).set_result(value.to_string());
+                let formula = Formula::new(formula).set_result(super::cached::result(value));
                 sheet.write_formula_with_format(row, column, formula, format)?;
             }
             Put::Words(formula, text) => {

@@ -80,7 +80,7 @@ impl Written {
         let value = as_held(number);
         match self.formula {
             Ok(Some(formula)) => {
-                let formula = Formula::new(formula).set_result(value.to_string());
+                let formula = Formula::new(formula).set_result(super::cached::result(value));
                 sheet.write_formula(row, column, formula)?;
             }
             Ok(None) => {
