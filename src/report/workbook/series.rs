@@ -5,13 +5,14 @@
 //! note giving the reason (on the row's name when every period has the same one).
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::inputs::{value, InputsLayout};
 use super::style::{note, width, Styles, Text};
 use super::template::RowTemplate;
-use super::written::{na_note, shared_note, Written};
+use super::written::{na_note, shared_note, Ready, Written};
 use crate::format::line_name;
 use crate::input::{Company, CompanyInput};
 use crate::metrics::catalogue::workbook::{Cells, Field, InWorkbook, Which};
@@ -141,29 +142,38 @@ pub fn sheet(
     let (metric_rows, kpi_rows, columns) = positions(&rows, &periods);
     title_and_header(&mut sheet, company, kind, left_out, &periods, styles)?;
     let mut longest = ("Metric".len(), "Unit".len());
-    for (at, row) in rows.iter().enumerate() {
-        let at = HEADER + 1 + at as u32;
-        let Some(unit) = label(&mut sheet, at, row, sources, &mut longest, styles)? else {
-            continue;
-        };
-        // The row's format is its unit's, so each period's cell needs no format of its own
-        // (a format per cell is looked up by hashing it: a tenth of a long history's time).
-        match row {
-            // A KPI the scorecard judges shows the digits that decide it in every period.
-            Row::Kpi(k) => match kpi_places(sources, *k, &periods) {
-                Some(format) => sheet.set_row_format(at, &format)?,
-                None => sheet.set_row_format(at, styles.unit(unit))?,
-            },
-            _ => sheet.set_row_format(at, styles.unit(unit))?,
-        };
-        let cells = row_cells(row, sources, &periods, (&metric_rows, &kpi_rows, &columns));
-        let shared = shared_note(&cells);
-        if let Some(text) = &shared {
-            sheet.insert_note(at, 0, &note(text))?;
-        }
-        for (written, column) in cells.into_iter().zip(FIRST_PERIOD_COLUMN..) {
-            let as_held = |number| cell_value(unit, number, company);
-            written.write(&mut sheet, (at, column), as_held, shared.is_none())?;
+    let positions = (&metric_rows, &kpi_rows, &columns);
+    // A few rows' cells are made side by side (their formulas are most of a long history's
+    // sheet), then written in order: a low-memory sheet takes its rows top to bottom, and the
+    // cells waiting to be written stay within `CELLS_AT_ONCE`.
+    let at_once = (CELLS_AT_ONCE / periods.len().max(1)).max(1);
+    for (first, chunk) in (0..).step_by(at_once).zip(rows.chunks(at_once)) {
+        let ready: Vec<(Vec<Ready>, Option<String>)> = chunk
+            .par_iter()
+            .map(|row| ready_row(row, sources, &periods, positions))
+            .collect();
+        for ((offset, row), (cells, shared)) in chunk.iter().enumerate().zip(ready) {
+            let at = HEADER + 1 + (first + offset) as u32;
+            let Some(unit) = label(&mut sheet, at, row, sources, &mut longest, styles)? else {
+                continue;
+            };
+            // The row's format is its unit's, so each period's cell needs no format of its
+            // own (a format per cell is looked up by hashing it: a tenth of a long history's
+            // time).
+            match row {
+                // A KPI the scorecard judges shows the digits that decide it in every period.
+                Row::Kpi(k) => match kpi_places(sources, *k, &periods) {
+                    Some(format) => sheet.set_row_format(at, &format)?,
+                    None => sheet.set_row_format(at, styles.unit(unit))?,
+                },
+                _ => sheet.set_row_format(at, styles.unit(unit))?,
+            };
+            if let Some(text) = &shared {
+                sheet.insert_note(at, 0, &note(text))?;
+            }
+            for (cell, column) in cells.into_iter().zip(FIRST_PERIOD_COLUMN..) {
+                cell.write(&mut sheet, (at, column), shared.is_none())?;
+            }
         }
     }
     sheet.set_column_width(0, width(longest.0, 20, 60))?;
@@ -177,6 +187,28 @@ pub fn sheet(
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, HEADER)?;
     Ok(sheet)
+}
+
+/// How many cells are made before they are written, at most (a row's at least).
+const CELLS_AT_ONCE: usize = 50_000;
+
+/// A row's cells ready to write, and the note on its name when every period is n/a for one
+/// reason; none for a section's title.
+fn ready_row(
+    row: &Row,
+    sources: &Sources,
+    periods: &[&PeriodMetrics],
+    positions: (&Positions, &KpiRows, &HashMap<PeriodLabel, u16>),
+) -> (Vec<Ready>, Option<String>) {
+    let Some((_, unit)) = name_and_unit(row, sources) else {
+        return (Vec::new(), None);
+    };
+    let cells = row_cells(row, sources, periods, positions);
+    let shared = shared_note(&cells);
+    let company = &sources.metrics.company;
+    let as_held = |number| cell_value(unit, number, company);
+    let ready = cells.into_iter().map(|cell| cell.prepare(as_held)).collect();
+    (ready, shared)
 }
 
 /// The cells of a row, one a period (none for a section's title).
@@ -366,18 +398,12 @@ fn label(
     styles: &Styles,
 ) -> Result<Option<Unit>, XlsxError> {
     let company = &sources.metrics.company;
-    let (name, unit) = match row {
-        Row::Section(title) => {
+    let Some((name, unit)) = name_and_unit(row, sources) else {
+        if let Row::Section(title) = row {
             sheet.text_with(at, 0, *title, &styles.section)?;
             longest.0 = longest.0.max(title.chars().count());
-            return Ok(None);
         }
-        Row::Metric(metric) => (metric.name.to_string(), metric.unit),
-        Row::Line(line, metric) => (format!("{}{}", line_name(line), metric.suffix), metric.unit),
-        Row::Kpi(k) => {
-            let kpi = &sources.input.kpis[*k];
-            (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
-        }
+        return Ok(None);
     };
     let words = match row {
         Row::Kpi(k) if sources.input.kpis[*k].unit == crate::input::KpiUnit::MoneyPerUnit => {
@@ -392,6 +418,19 @@ fn label(
     sheet.text_with(at, 0, name, &styles.label)?;
     sheet.text_with(at, 1, words, &styles.words)?;
     Ok(Some(unit))
+}
+
+/// A row's name and unit; none for a section's title.
+fn name_and_unit(row: &Row, sources: &Sources) -> Option<(String, Unit)> {
+    Some(match row {
+        Row::Section(_) => return None,
+        Row::Metric(metric) => (metric.name.to_string(), metric.unit),
+        Row::Line(line, metric) => (format!("{}{}", line_name(line), metric.suffix), metric.unit),
+        Row::Kpi(k) => {
+            let kpi = &sources.input.kpis[*k];
+            (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
+        }
+    })
 }
 
 /// `C7`: a cell of this sheet.

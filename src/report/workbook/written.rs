@@ -12,6 +12,43 @@ use crate::metrics::catalogue::workbook::{Cells, InWorkbook, LineInWorkbook};
 use crate::metrics::catalogue::{self};
 use crate::metrics::{Number, PeriodMetrics};
 
+/// A cell ready to be written: what it holds, and its note.
+pub struct Ready {
+    content: Content,
+    note: Option<String>,
+    /// Whether the note says why the value is n/a (left out when the row's name says it).
+    na: bool,
+}
+
+enum Content {
+    Formula(Formula),
+    Number(f64),
+    Empty,
+}
+
+impl Ready {
+    /// Writes the cell without a format of its own: the row's format (its unit's) applies.
+    /// `with_na_note`: false when the row's name carries the note an n/a cell would have.
+    pub fn write(
+        self,
+        sheet: &mut Worksheet,
+        (row, column): (u32, u16),
+        with_na_note: bool,
+    ) -> Result<(), XlsxError> {
+        match self.content {
+            Content::Formula(formula) => sheet.write_formula(row, column, formula).map(|_| ())?,
+            Content::Number(value) => sheet.write_number(row, column, value).map(|_| ())?,
+            Content::Empty => {}
+        }
+        match self.note {
+            Some(text) if with_na_note || !self.na => {
+                sheet.insert_note(row, column, &note(text)).map(|_| ())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// A cell about to be written.
 pub struct Written {
     value: Option<Number>,
@@ -57,43 +94,44 @@ impl Written {
         Written { value, formula, na }
     }
 
-    /// Writes the cell without a format of its own: the row's format (its unit's) applies;
-    /// `as_held` gives a number as the sheet holds it. `with_note`: false when the row's name
-    /// carries the note an n/a cell would have.
-    pub fn write(
-        self,
-        sheet: &mut Worksheet,
-        (row, column): (u32, u16),
-        as_held: impl Fn(Number) -> f64,
-        with_note: bool,
-    ) -> Result<(), XlsxError> {
+    /// The cell made ready to write, its formula made with its cached result (the dear part,
+    /// done on any thread); `as_held` gives a number as the sheet holds it.
+    pub fn prepare(self, as_held: impl Fn(Number) -> f64) -> Ready {
         let Some(number) = self.value else {
             // A guarded formula stands in an n/a cell too, its result empty.
-            if let Ok(Some(formula)) = self.formula {
-                sheet.write_formula(row, column, Formula::new(formula).set_result(""))?;
-            }
-            if with_note {
-                sheet.insert_note(row, column, &note(self.na.unwrap_or_default()))?;
-            }
-            return Ok(());
+            let content = match self.formula {
+                Ok(Some(formula)) => Content::Formula(Formula::new(formula).set_result("")),
+                _ => Content::Empty,
+            };
+            return Ready {
+                content,
+                note: Some(self.na.unwrap_or_default()),
+                na: true,
+            };
         };
         let value = as_held(number);
-        match self.formula {
+        let (content, note) = match self.formula {
             Ok(Some(formula)) => {
                 let formula = Formula::new(formula).set_result(super::cached::result(value));
-                sheet.write_formula(row, column, formula)?;
+                (Content::Formula(formula), None)
             }
-            Ok(None) => {
-                sheet.write_number(row, column, value)?;
-                let why = "written as a value: an operand of its formula is not in the workbook";
-                sheet.insert_note(row, column, &note(why))?;
-            }
-            Err(why) => {
-                sheet.write_number(row, column, value)?;
-                sheet.insert_note(row, column, &note(format!("written as a value: {why}")))?;
-            }
+            Ok(None) => (
+                Content::Number(value),
+                Some(
+                    "written as a value: an operand of its formula is not in the workbook"
+                        .to_string(),
+                ),
+            ),
+            Err(why) => (
+                Content::Number(value),
+                Some(format!("written as a value: {why}")),
+            ),
+        };
+        Ready {
+            content,
+            note,
+            na: false,
         }
-        Ok(())
     }
 
     /// A catalogue metric's cell in `period`.
