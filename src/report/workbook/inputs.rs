@@ -25,6 +25,8 @@ pub struct InputsLayout {
     /// Each cost line's column.
     line_columns: foldhash::HashMap<String, u16>,
     first_line_column: u16,
+    /// The `[period.values]` names, in the order of their columns.
+    values: Vec<String>,
     /// Each `[period.values]` name's column (`value:<name>`, after the cost lines).
     value_columns: foldhash::HashMap<String, u16>,
     /// Defined names for the plan's inputs on the Company sheet: (name, cell).
@@ -90,14 +92,40 @@ pub fn named_fields() -> impl Iterator<Item = (String, Field)> {
     })
 }
 
+/// Where each figure goes on the Inputs sheet, worked out before the sheet is written, so the
+/// sheets that refer to it are written beside it.
+pub fn layout(input: &CompanyInput, lines: Vec<String>) -> InputsLayout {
+    // The values KPIs read, as the spreadsheet input names them: `value:<name>`.
+    let values: Vec<String> =
+        crate::metrics::names_in_order(input.periods.iter().flat_map(|p| p.values.keys()))
+            .into_iter()
+            .map(String::from)
+            .collect();
+    let first_line_column = *INPUTS_SHEET_COLUMNS as u16;
+    let first_value = first_line_column + lines.len() as u16;
+    let line_columns = (lines.iter().cloned()).zip(first_line_column..).collect();
+    let value_columns = (values.iter().cloned()).zip(first_value..).collect();
+    let non_gaap = NonGaapColumns::new(input, first_value + values.len() as u16);
+    InputsLayout {
+        lines,
+        line_columns,
+        first_line_column,
+        values,
+        value_columns,
+        names: Vec::new(),
+        non_gaap,
+    }
+}
+
 /// The Inputs sheet, written into `sheet` (which may be a low-memory sheet, so rows go in
-/// order): title row, the input's header row, one row per period.
+/// order) as `layout` places the figures: title row, the input's header row, one row per
+/// period.
 pub fn inputs_sheet(
     mut sheet: Worksheet,
     input: &CompanyInput,
-    lines: Vec<String>,
+    layout: &InputsLayout,
     styles: &Styles,
-) -> Result<(Worksheet, InputsLayout), XlsxError> {
+) -> Result<Worksheet, XlsxError> {
     let company = &input.company;
     sheet.set_name(INPUTS)?;
     sheet.text_with(
@@ -111,19 +139,16 @@ pub fn inputs_sheet(
         ),
         &styles.title,
     )?;
-    // The values KPIs read, as the spreadsheet input names them: `value:<name>`.
-    let values = crate::metrics::names_in_order(input.periods.iter().flat_map(|p| p.values.keys()));
-    let first_line_column = *INPUTS_SHEET_COLUMNS as u16;
     let columns = Columns {
-        lines: &lines,
-        values: &values,
-        first_line: first_line_column,
-        first_value: first_line_column + lines.len() as u16,
+        lines: &layout.lines,
+        values: &layout.values,
+        first_line: layout.first_line_column,
+        first_value: layout.first_line_column + layout.lines.len() as u16,
         notes: COLUMNS.iter().position(|c| *c == "notes").unwrap_or(0) as u16,
     };
     let mut widths = headers(&mut sheet, &columns, styles)?;
-    let non_gaap = NonGaapColumns::new(input, columns.first_value + values.len() as u16);
-    super::inputs_non_gaap::headers(&mut sheet, &non_gaap, HEADER, &mut widths, styles)?;
+    let non_gaap = &layout.non_gaap;
+    super::inputs_non_gaap::headers(&mut sheet, non_gaap, HEADER, &mut widths, styles)?;
     // Every figure column has the number format as its column's, set once: a cell written
     // without a format takes it, so no cell's format is looked up (hashed) one by one.
     for column in (1..widths.len() as u16).filter(|c| *c != columns.notes) {
@@ -140,31 +165,13 @@ pub fn inputs_sheet(
     }
     sheet.set_column_width(columns.notes, 40)?;
     sheet.set_freeze_panes(HEADER + 1, 1)?;
-    let line_columns = lines
-        .iter()
-        .enumerate()
-        .map(|(at, line)| (line.clone(), columns.first_line + at as u16))
-        .collect();
-    let value_columns = values
-        .iter()
-        .enumerate()
-        .map(|(at, name)| (name.to_string(), columns.first_value + at as u16))
-        .collect();
-    let layout = InputsLayout {
-        lines,
-        line_columns,
-        first_line_column,
-        value_columns,
-        names: Vec::new(),
-        non_gaap,
-    };
-    Ok((sheet, layout))
+    Ok(sheet)
 }
 
 /// The Inputs sheet's columns past the figures: cost lines, then values, and the notes column.
 struct Columns<'a> {
     lines: &'a [String],
-    values: &'a [&'a str],
+    values: &'a [String],
     first_line: u16,
     first_value: u16,
     notes: u16,
@@ -239,7 +246,7 @@ fn period_row(
         }
     }
     for (at, name) in columns.values.iter().enumerate() {
-        if let Some(amount) = period.values.get(*name) {
+        if let Some(amount) = period.values.get(name.as_str()) {
             let column = columns.first_value + at as u16;
             // Money in the scale, as every amount; counts, people and percent as written.
             let number = match input.value_unit(name) {

@@ -113,34 +113,39 @@ fn build_with(
             false => Ok(Worksheet::new()),
         }
     };
-    let sheet = growing(&mut workbook)?;
-    let (inputs_sheet, mut layout) = inputs::inputs_sheet(sheet, input, lines, &styles)?;
+    let inputs_sheet = growing(&mut workbook)?;
+    let mut layout = inputs::layout(input, lines);
     let company_sheet = company::company_sheet(input, &mut layout, &styles)?;
     let sources = series::Sources::new(input, metrics, &layout);
     let (budget_sheet, variance_sheet) = variance::sheets(&sources, &styles)?;
-    workbook.push_worksheet(inputs_sheet);
-    workbook.push_worksheet(company_sheet);
-    if let Some(sheet) = budget_sheet {
-        workbook.push_worksheet(sheet);
-    }
-
     let mut series_sheets = Vec::new();
     for kind in [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter] {
         if metrics.periods.iter().any(|p| p.kind == kind) {
             series_sheets.push((kind, growing(&mut workbook)?));
         }
     }
-    // The sheets do not depend on one another: they are written side by side (a long history's
-    // quarter sheet beside its year sheet and the rest), then added in their order.
-    let (series_sheets, other_sheets) = rayon::join(
+    // The sheets do not depend on one another: they are written side by side (the Inputs
+    // sheet, a long history's quarter sheet beside its year sheet, and the rest), then added
+    // in their order.
+    let (inputs_sheet, (series_sheets, other_sheets)) = rayon::join(
+        || inputs::inputs_sheet(inputs_sheet, input, &layout, &styles),
         || {
-            series_sheets
-                .into_par_iter()
-                .map(|(kind, sheet)| series::sheet(sheet, &sources, kind, &styles))
-                .collect::<Result<Vec<Worksheet>, XlsxError>>()
+            rayon::join(
+                || {
+                    series_sheets
+                        .into_par_iter()
+                        .map(|(kind, sheet)| series::sheet(sheet, &sources, kind, &styles))
+                        .collect::<Result<Vec<Worksheet>, XlsxError>>()
+                },
+                || other_sheets(analysis, input, peers, &layout, &styles),
+            )
         },
-        || other_sheets(analysis, input, peers, &layout, &styles),
     );
+    workbook.push_worksheet(inputs_sheet?);
+    workbook.push_worksheet(company_sheet);
+    if let Some(sheet) = budget_sheet {
+        workbook.push_worksheet(sheet);
+    }
     for sheet in series_sheets?
         .into_iter()
         .chain(variance_sheet)
@@ -159,9 +164,12 @@ fn build_with(
             .set_active(true);
     }
     workbook.set_zip_compression_level(ZIP_LEVEL);
-    workbook
+    let bytes = workbook
         .save_to_buffer()
-        .context("cannot write the workbook metrics.xlsx")
+        .context("cannot write the workbook metrics.xlsx");
+    // Freed on a spare core: a long history's sheets are millions of small allocations.
+    rayon::spawn(move || drop(workbook));
+    bytes
 }
 
 /// The sheets after the series: the non-GAAP reconciliations and the figures reported for
