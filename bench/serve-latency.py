@@ -14,6 +14,8 @@ binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/release/i
 folder = tempfile.mkdtemp(prefix="serve-latency-")
 input_path = os.path.join(folder, "klarna.toml")
 shutil.copy("examples/klarna.toml", input_path)
+# Its peers too: without them every regeneration would end on the error page.
+shutil.copytree("examples/peers", os.path.join(folder, "peers"))
 server = subprocess.Popen([binary, "serve", input_path, "--port", "0"],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 try:

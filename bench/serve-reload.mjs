@@ -8,7 +8,7 @@
 // headless Chromium (--remote-debugging-port on a free port), and drives it over the DevTools
 // protocol. Everything runs on 127.0.0.1; every wait is bounded.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -17,6 +17,8 @@ const binary = process.argv[2] ?? "target/debug/ipobrief";
 const dir = mkdtempSync(join(tmpdir(), "serve-reload-"));
 const input = join(dir, "klarna.toml");
 writeFileSync(input, readFileSync("examples/klarna.toml"));
+// Its peers too: without them every regeneration would end on the error page.
+cpSync("examples/peers", join(dir, "peers"), { recursive: true });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const freePort = () =>
   new Promise((resolve) => {
