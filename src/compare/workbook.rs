@@ -9,8 +9,8 @@ use rust_xlsxwriter::{utility::row_col_to_cell, Formula, Workbook, Worksheet, Xl
 use super::{Comparison, Row};
 use crate::format;
 use crate::metrics::{Number, Unit};
-use crate::report::workbook::{cached, document_properties};
 use crate::report::workbook::style::{self, Text};
+use crate::report::workbook::{cached, document_properties};
 
 const HEADER: u32 = 2;
 const FIRST: u16 = 2;

@@ -19,4 +19,4 @@ pub use self::analyse::analyse;
 pub use self::briefs::{write, Briefs};
 pub use self::load::{load, load_all, load_each};
 pub use self::options::Generate;
-pub use self::render::{render, render_noting};
+pub use self::render::{output_settings, render, render_noting, render_with};

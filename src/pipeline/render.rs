@@ -31,7 +31,19 @@ pub fn render(settings: &Generate) -> Result<Briefs> {
 /// [`render`], adding to `peer_files` the peers' files as soon as the inputs name them, before
 /// they are read: `serve` watches them, also when one of them is what fails.
 pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Result<Briefs> {
-    let report_settings = report_settings(settings)?;
+    render_with(settings, &output_settings(settings)?, peer_files)
+}
+
+/// [`render_noting`] with the outputs' settings made before ([`output_settings`]): `serve` makes them
+/// once, as its built-in templates do not change between saves.
+pub fn render_with(
+    settings: &Generate,
+    report_settings: &ReportSettings,
+    peer_files: &mut Vec<PathBuf>,
+) -> Result<Briefs> {
+    for warning in &settings.warnings {
+        eprint_line(format_args!("warning: {warning}\n"));
+    }
     let companies = load_all(&settings.inputs, &settings.read)?;
     check_unique_slugs(&companies)?;
     let bundled = settings.inputs.is_empty();
@@ -49,7 +61,7 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
                 company,
                 peer_sets.of_company(index),
                 settings,
-                &report_settings,
+                report_settings,
             );
             progress.inc(1);
             brief
@@ -68,8 +80,8 @@ pub fn render_noting(settings: &Generate, peer_files: &mut Vec<PathBuf>) -> Resu
 }
 
 /// The outputs' settings, with the templates loaded (a broken override fails before any
-/// work); prints the templates' and the thresholds file's warnings.
-fn report_settings(settings: &Generate) -> Result<ReportSettings> {
+/// work); prints the templates' warnings.
+pub fn output_settings(settings: &Generate) -> Result<ReportSettings> {
     let report_settings = ReportSettings::with_formats(
         settings.formats.clone(),
         settings.charts,
@@ -83,9 +95,6 @@ fn report_settings(settings: &Generate) -> Result<ReportSettings> {
     )?;
     for warning in &report_settings.templates.warnings {
         eprint_line(warning);
-    }
-    for warning in &settings.warnings {
-        eprint_line(format_args!("warning: {warning}\n"));
     }
     Ok(report_settings)
 }

@@ -14,6 +14,7 @@ use anyhow::Result;
 use crate::commands::errors;
 use crate::diagnostic::Output;
 use crate::pipeline::{self, Briefs};
+use crate::report::ReportSettings;
 use crate::settings::{values, Serve};
 
 use super::quote;
@@ -39,6 +40,9 @@ pub struct Site {
     folder: PathBuf,
     state: Mutex<Snapshot>,
     changed: Condvar,
+    /// The outputs' settings of the last build, kept while the templates are the built-in
+    /// ones: they cannot change between saves, so they are parsed once, not on every save.
+    outputs: Mutex<Option<ReportSettings>>,
 }
 
 impl Site {
@@ -48,6 +52,7 @@ impl Site {
             folder: folder.to_path_buf(),
             state: Mutex::new(Snapshot::default()),
             changed: Condvar::new(),
+            outputs: Mutex::new(None),
         }
     }
 
@@ -75,11 +80,14 @@ impl Site {
     /// files the build read (or failed on).
     pub fn rebuild(&self, settings: &mut Serve, peer_files: &mut Vec<PathBuf>) -> Option<String> {
         let generation = self.lock().generation + 1;
+        let mut outputs = self.outputs.lock().unwrap_or_else(|p| p.into_inner());
         let built = build(
             settings,
+            &mut outputs,
             &self.folder.join(generation.to_string()),
             peer_files,
         );
+        drop(outputs);
         let mut state = self.lock();
         state.generation = generation;
         let outcome = match built {
@@ -108,16 +116,28 @@ impl Site {
     }
 }
 
-/// Renders the briefs as `generate` does and writes them into `into`; returns the folder and
-/// the landing page inside it.
+/// Renders the briefs as `generate` does (with the outputs' settings of the last build when
+/// they still hold) and writes them into `into`; returns the folder and the landing page
+/// inside it.
 fn build(
     settings: &mut Serve,
+    outputs: &mut Option<ReportSettings>,
     into: &Path,
     peer_files: &mut Vec<PathBuf>,
 ) -> Result<(PathBuf, Option<PathBuf>)> {
     (settings.generate.thresholds, settings.generate.warnings) =
         values::thresholds(settings.thresholds_file.as_deref())?;
-    let briefs = pipeline::render_noting(&settings.generate, peer_files)?;
+    // Overrides may have been edited: they are read and parsed again on every build.
+    let reused = outputs
+        .take()
+        .filter(|_| settings.generate.templates.is_none());
+    let report_settings = match reused {
+        Some(made) => made,
+        None => pipeline::output_settings(&settings.generate)?,
+    };
+    let briefs = pipeline::render_with(&settings.generate, &report_settings, peer_files);
+    *outputs = Some(report_settings);
+    let briefs = briefs?;
     let quiet = Output {
         quiet: true,
         verbose: false,

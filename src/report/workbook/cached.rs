@@ -18,7 +18,17 @@ mod tests {
     /// The same number when read back, in the fewest digits; whole numbers without ".0".
     #[test]
     fn a_result_reads_back_as_the_same_number() {
-        for value in [0.0, -0.0, 3824.0, -1.5, 0.1 + 0.2, 1e-7, 1e16, 1579670000000000.3, 0.27] {
+        for value in [
+            0.0,
+            -0.0,
+            3824.0,
+            -1.5,
+            0.1 + 0.2,
+            1e-7,
+            1e16,
+            1579670000000000.3,
+            0.27,
+        ] {
             let text = result(value);
             assert_eq!(text.parse::<f64>().unwrap(), value, "{text}");
         }

@@ -176,8 +176,8 @@ fn median_cell(
             if peers.iter().all(|c| c.comparable) {
                 let first = row_col_to_cell(row, FIRST_COMPANY_COLUMN + 1);
                 let last = row_col_to_cell(row, median_column - 1);
-                let formula =
-                    Formula::new(format!("=MEDIAN({first}:{last})")).set_result(super::cached::result(value));
+                let formula = Formula::new(format!("=MEDIAN({first}:{last})"))
+                    .set_result(super::cached::result(value));
                 sheet.write_formula_with_format(row, median_column, formula, format)?;
             } else {
                 sheet.write_number_with_format(row, median_column, value, format)?;

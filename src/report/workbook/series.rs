@@ -207,7 +207,10 @@ fn ready_row(
     let shared = shared_note(&cells);
     let company = &sources.metrics.company;
     let as_held = |number| cell_value(unit, number, company);
-    let ready = cells.into_iter().map(|cell| cell.prepare(as_held)).collect();
+    let ready = cells
+        .into_iter()
+        .map(|cell| cell.prepare(as_held))
+        .collect();
     (ready, shared)
 }
 
