@@ -124,6 +124,8 @@ fn build_with(
             series_sheets.push((kind, growing(&mut workbook)?));
         }
     }
+    // The Notes sheet lists every n/a value of every period: it grows with the history too.
+    let notes_sheet = growing(&mut workbook)?;
     // The sheets do not depend on one another: they are written side by side (the Inputs
     // sheet, a long history's quarter sheet beside its year sheet, and the rest), then added
     // in their order.
@@ -137,7 +139,7 @@ fn build_with(
                         .map(|(kind, sheet)| series::sheet(sheet, &sources, kind, &styles))
                         .collect::<Result<Vec<Worksheet>, XlsxError>>()
                 },
-                || other_sheets(analysis, input, peers, &layout, &styles),
+                || other_sheets(analysis, input, peers, (&layout, notes_sheet), &styles),
             )
         },
     );
@@ -173,12 +175,12 @@ fn build_with(
 }
 
 /// The sheets after the series: the non-GAAP reconciliations and the figures reported for
-/// them, the plan's, the peers', the scorecard and the notes.
+/// them, the plan's, the peers', the scorecard and the notes (written into `notes_sheet`).
 fn other_sheets(
     analysis: &Analysis,
     input: &CompanyInput,
     peers: Option<&crate::report::peers::PeersView>,
-    layout: &inputs::InputsLayout,
+    (layout, notes_sheet): (&inputs::InputsLayout, Worksheet),
     styles: &style::Styles,
 ) -> Result<Vec<Worksheet>, XlsxError> {
     let metrics = &analysis.metrics;
@@ -194,7 +196,7 @@ fn other_sheets(
         sheets.push(peers::sheet(view, &input.company, styles)?);
     }
     sheets.push(notes::scorecard(analysis, styles)?);
-    sheets.push(notes::notes(analysis, styles)?);
+    sheets.push(notes::notes(notes_sheet, analysis, styles)?);
     Ok(sheets)
 }
 

@@ -88,10 +88,14 @@ pub fn scorecard(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, Xlsx
     Ok(sheet)
 }
 
-/// The Notes sheet: warnings, n/a reasons, sources and definitions.
-pub fn notes(analysis: &Analysis, styles: &Styles) -> Result<Worksheet, XlsxError> {
+/// The Notes sheet, written into `sheet` (a low-memory sheet for a long history, so rows go
+/// in order): warnings, n/a reasons, sources and definitions.
+pub fn notes(
+    mut sheet: Worksheet,
+    analysis: &Analysis,
+    styles: &Styles,
+) -> Result<Worksheet, XlsxError> {
     let metrics = &analysis.metrics;
-    let mut sheet = Worksheet::new();
     sheet.set_name("Notes")?;
     sheet.text_with(
         0,
