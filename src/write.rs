@@ -2,29 +2,79 @@
 //! renamed into place at the end, so a failed or killed run never leaves a half-written report
 //! and an existing report stays intact until the new one is complete.
 
-use std::fs;
+use std::borrow::Cow;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 
-/// One file of a report: its path inside the report folder and its bytes.
+/// One file of a report: its path inside the report folder and its content.
 #[derive(Debug, Clone)]
 pub struct OutputFile {
     pub path: PathBuf,
-    bytes: Vec<u8>,
+    content: Content,
+}
+
+#[derive(Debug, Clone)]
+enum Content {
+    Bytes(Vec<u8>),
+    /// Written to a temporary file as it was made (a long history's `metrics.json` and
+    /// workbook, hundreds of megabytes held in memory otherwise until the folder is written);
+    /// the file is removed with the last copy of this.
+    Spilled(Arc<tempfile::TempPath>),
 }
 
 impl OutputFile {
     pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            content: Content::Bytes(bytes.into()),
         }
     }
 
-    /// The file's content.
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+    /// A file whose content `write` writes straight to a temporary file in the system's
+    /// temporary folder, so it is never held in memory.
+    pub fn spilled(
+        path: impl Into<PathBuf>,
+        write: impl FnOnce(&mut BufWriter<File>) -> Result<()>,
+    ) -> Result<Self> {
+        let (file, temporary) = tempfile::NamedTempFile::new()
+            .context(
+                "cannot create a temporary file in the system's temporary folder (TMPDIR), \
+                 which a long history's largest files are written through",
+            )?
+            .into_parts();
+        let mut out = BufWriter::new(file);
+        write(&mut out)?;
+        out.flush()
+            .context("cannot write to the system's temporary folder (TMPDIR)")?;
+        Ok(OutputFile {
+            path: path.into(),
+            content: Content::Spilled(Arc::new(temporary)),
+        })
+    }
+
+    /// The file's content (read back when it was written to a temporary file).
+    pub fn bytes(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match &self.content {
+            Content::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Content::Spilled(temporary) => fs::read(&**temporary).map(Cow::Owned),
+        }
+    }
+
+    /// Writes the content to the file `to`.
+    pub fn write_to(&self, to: &Path) -> std::io::Result<()> {
+        match &self.content {
+            Content::Bytes(bytes) => fs::write(to, bytes),
+            // Copied into a file made as any other (`fs::copy` would keep the temporary
+            // file's private permissions).
+            Content::Spilled(temporary) => {
+                let mut from = File::open(&**temporary)?;
+                std::io::copy(&mut from, &mut File::create(to)?).map(|_| ())
+            }
+        }
     }
 }
 
@@ -62,7 +112,7 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        fs::write(&path, file.bytes())
+        file.write_to(&path)
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())

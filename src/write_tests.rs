@@ -45,3 +45,33 @@ fn a_killed_run_between_renames_gets_its_old_report_back() {
     );
     assert!(!dir.path().join(".acme.tmp-999").exists());
 }
+
+/// A file written straight to a temporary file reads back and is written into the report
+/// folder as a file made like the others (not with the temporary file's private permissions);
+/// the temporary file goes with the last copy.
+#[test]
+fn a_spilled_file_is_written_like_one_held_in_memory() {
+    let spilled = OutputFile::spilled("metrics.json", |out| {
+        out.write_all(b"{\"a\": 1}\n")?;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(&*spilled.bytes().unwrap(), b"{\"a\": 1}\n");
+    let kept = spilled.clone();
+    let Content::Spilled(temporary) = &spilled.content else {
+        panic!("held in memory")
+    };
+    let temporary = temporary.to_path_buf();
+    let parent = tempfile::tempdir().unwrap();
+    let files = [spilled, OutputFile::new("brief.md", "# Brief\n")];
+    let folder = write_folder(parent.path(), "acme", &files).unwrap();
+    let written = folder.join("metrics.json");
+    assert_eq!(fs::read(&written).unwrap(), b"{\"a\": 1}\n");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&written), mode(&folder.join("brief.md")));
+    drop(files);
+    assert!(temporary.exists(), "a copy still holds it");
+    drop(kept);
+    assert!(!temporary.exists(), "removed with the last copy");
+}

@@ -55,7 +55,7 @@ pub fn run(settings: &Compare, output: Output) -> Result<ExitCode> {
     if let (Some(dir), Some(outputs)) = (&settings.dir, outputs) {
         let files = render::files(&comparison, &outputs)?;
         for file in &files {
-            write::write_file(&dir.join(&file.path), file.bytes())?;
+            write::write_file(&dir.join(&file.path), &file.bytes()?)?;
         }
         if !output.quiet {
             eprint_line(format_args!(

@@ -120,7 +120,7 @@ fn every_text_output_shows_the_measures() {
             .iter()
             .find(|f| f.path.to_str() == Some(name))
             .unwrap();
-        String::from_utf8(file.bytes().to_vec()).unwrap()
+        String::from_utf8(file.bytes().unwrap().to_vec()).unwrap()
     };
     let markdown = text("compare.md");
     assert!(markdown.contains("| **Non-GAAP measures** |"), "{markdown}");

@@ -43,7 +43,7 @@ pub fn write(briefs: &Briefs, dir: &Path, output: Output) -> Result<()> {
         }
     }
     for file in index {
-        write::write_file(&dir.join(&file.path), file.bytes())?;
+        write::write_file(&dir.join(&file.path), &file.bytes()?)?;
     }
     if !output.quiet && folders.len() > 1 {
         eprint_line(format_args!(

@@ -21,7 +21,7 @@ fn brief_of(text: &str, format: Format) -> Value {
     let settings = ReportSettings::new(&["md", "html", "json"], ChartFormat::Svg, None).unwrap();
     let files = build(&input, &metrics, None, &settings).expect("the report builds");
     for file in &files {
-        let text = String::from_utf8_lossy(file.bytes()).into_owned();
+        let text = String::from_utf8_lossy(&file.bytes().unwrap()).into_owned();
         for bad in ["NaN", "inf%", ": inf", "-inf"] {
             assert!(!text.contains(bad), "{bad} in {}", file.path.display());
         }
@@ -30,7 +30,7 @@ fn brief_of(text: &str, format: Format) -> Value {
         .iter()
         .find(|f| f.path.ends_with("metrics.json"))
         .unwrap();
-    serde_json::from_slice(json.bytes()).unwrap()
+    serde_json::from_slice(&json.bytes().unwrap()).unwrap()
 }
 
 fn company() -> &'static str {

@@ -367,7 +367,7 @@ proptest! {
         let metrics = ipobrief::analyse(&input, &Thresholds::default(), None);
         let files = build(&input, &metrics, None, &settings).expect("a valid input builds a report");
         let json = files.iter().find(|f| f.path.ends_with("metrics.json")).unwrap();
-        let json = String::from_utf8_lossy(json.bytes()).into_owned();
+        let json = String::from_utf8_lossy(&json.bytes().unwrap()).into_owned();
         // serde_json writes a non-finite float as null, so look for the text forms too.
         for bad in [": NaN", ": inf", ": -inf", "\"NaN\"", "\"inf\""] {
             prop_assert!(!json.contains(bad), "{} in {}", bad, json);

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use super::boundary::{Output, ReportSettings};
-use crate::report::json::metrics_json;
+use crate::report::json::{metrics_json, write_metrics_json};
 use crate::report::model::BriefModel;
 use crate::write::OutputFile;
 
@@ -15,7 +15,11 @@ impl Output<BriefModel<'_>> for Json {
     }
 
     fn render(&self, model: &BriefModel, _: &ReportSettings) -> Result<Vec<OutputFile>> {
-        let bytes = metrics_json(model.analysis)?;
-        Ok(vec![OutputFile::new("metrics.json", bytes)])
+        const NAME: &str = "metrics.json";
+        let file = match crate::report::long_history(model.analysis) {
+            true => OutputFile::spilled(NAME, |out| write_metrics_json(model.analysis, out))?,
+            false => OutputFile::new(NAME, metrics_json(model.analysis)?),
+        };
+        Ok(vec![file])
     }
 }

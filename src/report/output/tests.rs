@@ -61,7 +61,7 @@ fn a_new_output_is_a_module_and_a_line() {
     let paths: Vec<_> = files.iter().map(|f| f.path.display().to_string()).collect();
     assert_eq!(paths, ["words.txt"]);
     // 12.5 euros in units, on a headline card: "€12.5".
-    assert_eq!(files[0].bytes(), "Tiny: €12.5".as_bytes());
+    assert_eq!(&*files[0].bytes().unwrap(), "Tiny: €12.5".as_bytes());
 
     let error = render(WITH_PRETEND, &model, &settings(&["json", "broken"])).unwrap_err();
     assert_eq!(

@@ -16,7 +16,7 @@ impl Output<BriefModel<'_>> for Workbook {
     }
 
     fn render(&self, model: &BriefModel, _: &ReportSettings) -> Result<Vec<OutputFile>> {
-        let bytes = workbook::build(model.input, model.analysis, model.peers())?;
-        Ok(vec![OutputFile::new("metrics.xlsx", bytes)])
+        let file = workbook::file(model.input, model.analysis, model.peers())?;
+        Ok(vec![file])
     }
 }

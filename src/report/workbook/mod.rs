@@ -51,6 +51,7 @@ use crate::analysis::Analysis;
 use crate::input::CompanyInput;
 use crate::metrics::catalogue::workbook::SCALE;
 use crate::period::PeriodKind;
+use crate::write::OutputFile;
 
 pub use series::{cell_value, sheet_name};
 
@@ -64,17 +65,43 @@ pub fn build(
     analysis: &Analysis,
     peers: Option<&crate::report::peers::PeersView>,
 ) -> Result<Vec<u8>> {
-    let low_memory = analysis.metrics.periods.len() >= LOW_MEMORY_FROM;
-    build_with(input, analysis, peers, low_memory)
+    build_with(
+        input,
+        analysis,
+        peers,
+        crate::report::long_history(analysis),
+    )
 }
 
-/// From this many periods on, the sheets that grow with the history (the Inputs sheet, a row
-/// per period; each series sheet, a column per period) are rust_xlsxwriter's "low memory"
-/// sheets: each row goes to a temporary file as soon as the next one starts, instead of every
-/// cell staying in memory until the workbook is saved (10,000 quarters: 0.9 GB instead of
-/// 1.4 GB, and a second faster). Below it, the workbook is built in memory alone, needing no
-/// temporary folder; the cells are the same either way (tested).
-const LOW_MEMORY_FROM: usize = 2_000;
+/// `metrics.xlsx`: the workbook as a file of the brief, written through a temporary file for a
+/// long history ([`crate::report::LONG_HISTORY`]), whose growing sheets (the Inputs sheet, a
+/// row per period; each series sheet, a column per period; the Notes sheet) are then
+/// rust_xlsxwriter's "low memory" sheets: each row goes to a temporary file as soon as the
+/// next one starts, instead of every cell staying in memory until the workbook is saved
+/// (10,000 quarters: 0.9 GB instead of 1.4 GB, and a second faster). Below it, the workbook is
+/// built in memory alone; the cells are the same either way (tested).
+pub fn file(
+    input: &CompanyInput,
+    analysis: &Analysis,
+    peers: Option<&crate::report::peers::PeersView>,
+) -> Result<OutputFile> {
+    const NAME: &str = "metrics.xlsx";
+    if !crate::report::long_history(analysis) {
+        return build(input, analysis, peers).map(|bytes| OutputFile::new(NAME, bytes));
+    }
+    let mut workbook = unsaved(input, analysis, peers, true)?;
+    let file = OutputFile::spilled(NAME, |out| {
+        (workbook.save_to_writer(out)).context("cannot write the workbook metrics.xlsx")
+    });
+    drop_aside(workbook);
+    file
+}
+
+/// Frees a saved workbook on a spare core: a long history's sheets are millions of small
+/// allocations.
+fn drop_aside(workbook: Workbook) {
+    rayon::spawn(move || drop(workbook));
+}
 
 /// The workbook's zip compression level (zip's default is 6): 1, the fastest, as compressing
 /// was the largest single cost of a long history's workbook. Measured on 1,000 quarters: level
@@ -89,6 +116,21 @@ fn build_with(
     peers: Option<&crate::report::peers::PeersView>,
     low_memory: bool,
 ) -> Result<Vec<u8>> {
+    let mut workbook = unsaved(input, analysis, peers, low_memory)?;
+    let bytes = workbook
+        .save_to_buffer()
+        .context("cannot write the workbook metrics.xlsx");
+    drop_aside(workbook);
+    bytes
+}
+
+/// The workbook of [`build`], not yet saved.
+fn unsaved(
+    input: &CompanyInput,
+    analysis: &Analysis,
+    peers: Option<&crate::report::peers::PeersView>,
+    low_memory: bool,
+) -> Result<Workbook> {
     let metrics = &analysis.metrics;
     let decimals = crate::metrics::amount_decimals(&metrics.periods, metrics.company.scale);
     let styles = style::Styles::new(decimals);
@@ -166,12 +208,7 @@ fn build_with(
             .set_active(true);
     }
     workbook.set_zip_compression_level(ZIP_LEVEL);
-    let bytes = workbook
-        .save_to_buffer()
-        .context("cannot write the workbook metrics.xlsx");
-    // Freed on a spare core: a long history's sheets are millions of small allocations.
-    rayon::spawn(move || drop(workbook));
-    bytes
+    Ok(workbook)
 }
 
 /// The sheets after the series: the non-GAAP reconciliations and the figures reported for
