@@ -21,7 +21,7 @@ fn brief_files(text: &str, name: &str) -> BTreeMap<String, Vec<u8>> {
     report::build(&company, &metrics, None, &settings)
         .expect("the brief renders")
         .into_iter()
-        .map(|f| (f.path.display().to_string(), f.bytes().to_vec()))
+        .map(|f| (f.path.display().to_string(), f.bytes().unwrap().to_vec()))
         .collect()
 }
 
