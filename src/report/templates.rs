@@ -31,6 +31,38 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/brief.md.tera"),
     ),
     (
+        "brief-non-gaap.html.tera",
+        include_str!("../../templates/brief-non-gaap.html.tera"),
+    ),
+    (
+        "brief-peers.html.tera",
+        include_str!("../../templates/brief-peers.html.tera"),
+    ),
+    (
+        "brief-plan.html.tera",
+        include_str!("../../templates/brief-plan.html.tera"),
+    ),
+    (
+        "brief-plan-actual.html.tera",
+        include_str!("../../templates/brief-plan-actual.html.tera"),
+    ),
+    (
+        "brief-non-gaap.md.tera",
+        include_str!("../../templates/brief-non-gaap.md.tera"),
+    ),
+    (
+        "brief-peers.md.tera",
+        include_str!("../../templates/brief-peers.md.tera"),
+    ),
+    (
+        "brief-plan.md.tera",
+        include_str!("../../templates/brief-plan.md.tera"),
+    ),
+    (
+        "brief-plan-actual.md.tera",
+        include_str!("../../templates/brief-plan-actual.md.tera"),
+    ),
+    (
         "index.html.tera",
         include_str!("../../templates/index.html.tera"),
     ),
@@ -62,6 +94,14 @@ pub const BRIEF: &[&str] = &[
     "base.html.tera",
     "brief.html.tera",
     "brief.md.tera",
+    "brief-non-gaap.html.tera",
+    "brief-non-gaap.md.tera",
+    "brief-peers.html.tera",
+    "brief-peers.md.tera",
+    "brief-plan.html.tera",
+    "brief-plan.md.tera",
+    "brief-plan-actual.html.tera",
+    "brief-plan-actual.md.tera",
     "macros.html.tera",
     "macros.md.tera",
     "style.css",
