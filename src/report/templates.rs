@@ -12,9 +12,12 @@ mod chains;
 mod compile;
 mod cycles;
 mod depth;
+mod sections;
 mod uses;
 
 use compile::{Parsed, Source};
+use sections::Deferred;
+pub use sections::SECTIONS;
 
 /// The built-in templates, by the file name an override uses.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -89,7 +92,8 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("style.css", include_str!("../../templates/style.css")),
 ];
 
-/// The templates a company's brief needs.
+/// The templates a company's brief needs (the optional sections' ones, [`SECTIONS`], only
+/// when the brief has the section).
 pub const BRIEF: &[&str] = &[
     "base.html.tera",
     "brief.html.tera",
@@ -129,6 +133,8 @@ pub const SITE: &[&str] = &["index.html.tera", "index.md.tera", "style.css"];
 #[derive(Debug)]
 pub struct Templates {
     tera: Parsed,
+    /// The built-in section templates not parsed yet.
+    sections: Deferred,
     overrides: Vec<Override>,
     /// Files in the templates folder that override nothing, in words, for the command to print.
     pub warnings: Vec<String>,
@@ -149,7 +155,8 @@ pub fn load(dir: Option<&Path>) -> Result<Templates> {
 
 /// Loads the built-in templates named in `wanted` (all when `None`) and every override from
 /// `dir`, through tera's public API. A command loads only what it renders: parsing templates is
-/// most of a small run's time. An override is first checked for nesting deeper than tera's
+/// most of a small run's time, so without a templates folder the optional sections' templates
+/// wait until a brief with the section is rendered ([`sections`]). An override is first checked for nesting deeper than tera's
 /// parser can take ([`depth`]), so no template, however deep or large, can overflow the stack.
 pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Templates> {
     let mut sources: Vec<Source> = BUILT_IN
@@ -163,6 +170,18 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     let (overrides_read, warnings) = match dir {
         Some(dir) => read_folder(dir, &mut sources)?,
         None => (Vec::new(), Vec::new()),
+    };
+    let sections = match dir {
+        Some(_) => Deferred::default(),
+        None => {
+            let (deferred, now): (Vec<Source>, Vec<Source>) = sources
+                .into_iter()
+                .partition(|s| SECTIONS.iter().any(|(name, _)| *name == s.name));
+            sources = now;
+            Deferred::of(BUILT_IN.iter().map(|(name, _)| *name).filter(|name| {
+                deferred.iter().any(|s| s.name == *name)
+            }))
+        }
     };
     // Only an override can make a loop: the built-in templates have none (tested below).
     if dir.is_some() {
@@ -188,6 +207,7 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     };
     Ok(Templates {
         tera,
+        sections,
         overrides: overrides_read,
         warnings,
     })
@@ -378,6 +398,9 @@ impl Templates {
             .tera
             .get()
             .map_err(|error| tera::Error::msg(error_chain(error)))?;
+        self.sections.parse_needed(tera, name, context)?;
+        let tera = tera.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tera: &tera::Tera = &tera;
         std::thread::scope(|scope| {
             let thread = std::thread::Builder::new()
                 .name(format!("render {name}"))
@@ -478,12 +501,13 @@ mod tests {
         assert_eq!(cycles::check(BUILT_IN), Ok(()));
         assert_eq!(chains::check(&cycles::Graph::of(BUILT_IN)), Ok(()));
         let tera = load(None).unwrap();
-        let mut names: Vec<&str> = tera.tera.get().unwrap().get_template_names().collect();
+        let parsed = tera.tera.get().unwrap().read().unwrap();
+        let mut names: Vec<&str> = parsed.get_template_names().collect();
         names.sort();
         assert_eq!(
             names.len(),
-            BUILT_IN.len() - 1,
-            "all but the stylesheet: {names:?}"
+            BUILT_IN.len() - 1 - SECTIONS.len(),
+            "all but the stylesheet and the sections' templates: {names:?}"
         );
     }
 
