@@ -171,16 +171,15 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
         Some(dir) => read_folder(dir, &mut sources)?,
         None => (Vec::new(), Vec::new()),
     };
+    // Without overrides, the sections' templates wait until a brief needs them.
     let sections = match dir {
         Some(_) => Deferred::default(),
         None => {
-            let (deferred, now): (Vec<Source>, Vec<Source>) = sources
-                .into_iter()
-                .partition(|s| SECTIONS.iter().any(|(name, _)| *name == s.name));
-            sources = now;
-            Deferred::of(BUILT_IN.iter().map(|(name, _)| *name).filter(|name| {
-                deferred.iter().any(|s| s.name == *name)
-            }))
+            let deferred = Deferred::of(SECTIONS.iter().map(|(name, _)| *name).filter(|name| {
+                sources.iter().any(|s| s.name == *name)
+            }));
+            sources.retain(|s| !SECTIONS.iter().any(|(name, _)| *name == s.name));
+            deferred
         }
     };
     // Only an override can make a loop: the built-in templates have none (tested below).

@@ -38,7 +38,7 @@ pub(super) struct Deferred {
 }
 
 impl Deferred {
-    /// Section templates to parse when first needed: those of `names` that are built in.
+    /// Section templates to parse when first needed: those of `names` that are sections'.
     pub fn of(names: impl Iterator<Item = &'static str>) -> Deferred {
         let waiting = names
             .filter_map(|name| {
@@ -83,6 +83,30 @@ impl Deferred {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(tera: &RwLock<Tera>) -> Vec<String> {
+        let tera = tera.read().unwrap();
+        let mut names: Vec<String> = tera.get_template_names().map(str::to_string).collect();
+        names.sort();
+        names
+    }
+
+    /// A section's template is parsed when a brief of its format has the section, once.
+    #[test]
+    fn a_section_template_is_parsed_when_a_brief_has_the_section() {
+        let deferred = Deferred::of(SECTIONS.iter().map(|(name, _)| *name));
+        let tera = RwLock::new(Tera::default());
+        let mut context = tera::Context::new();
+        context.insert("plan", &serde_json::Value::Null);
+        deferred.parse_needed(&tera, "brief.md.tera", &context).unwrap();
+        assert!(names(&tera).is_empty(), "no section: {:?}", names(&tera));
+        context.insert("peers", &serde_json::json!({ "rows": [] }));
+        deferred.parse_needed(&tera, "brief.md.tera", &context).unwrap();
+        assert_eq!(names(&tera), ["brief-peers.md.tera"]);
+        deferred.parse_needed(&tera, "brief.html.tera", &context).unwrap();
+        assert_eq!(names(&tera), ["brief-peers.html.tera", "brief-peers.md.tera"]);
+        assert_eq!(deferred.waiting.lock().unwrap().len(), SECTIONS.len() - 2);
+    }
 
     /// Each section template is a built-in template, named for the format of the brief that
     /// includes it, and included by that brief only inside `{% if <field> %}`.
