@@ -175,9 +175,12 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     let sections = match dir {
         Some(_) => Deferred::default(),
         None => {
-            let deferred = Deferred::of(SECTIONS.iter().map(|(name, _)| *name).filter(|name| {
-                sources.iter().any(|s| s.name == *name)
-            }));
+            let deferred = Deferred::of(
+                SECTIONS
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .filter(|name| sources.iter().any(|s| s.name == *name)),
+            );
             sources.retain(|s| !SECTIONS.iter().any(|(name, _)| *name == s.name));
             deferred
         }
@@ -398,7 +401,9 @@ impl Templates {
             .get()
             .map_err(|error| tera::Error::msg(error_chain(error)))?;
         self.sections.parse_needed(tera, name, context)?;
-        let tera = tera.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tera = tera
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let tera: &tera::Tera = &tera;
         std::thread::scope(|scope| {
             let thread = std::thread::Builder::new()

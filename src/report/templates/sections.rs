@@ -74,7 +74,12 @@ impl Deferred {
             return Ok(());
         }
         let mut tera = tera.write().unwrap_or_else(PoisonError::into_inner);
-        tera.add_raw_templates(waiting.iter().filter(|w| needed(w)).map(|w| (w.name, w.text)))?;
+        tera.add_raw_templates(
+            waiting
+                .iter()
+                .filter(|w| needed(w))
+                .map(|w| (w.name, w.text)),
+        )?;
         waiting.retain(|w| !needed(w));
         Ok(())
     }
@@ -98,13 +103,22 @@ mod tests {
         let tera = RwLock::new(Tera::default());
         let mut context = tera::Context::new();
         context.insert("plan", &serde_json::Value::Null);
-        deferred.parse_needed(&tera, "brief.md.tera", &context).unwrap();
+        deferred
+            .parse_needed(&tera, "brief.md.tera", &context)
+            .unwrap();
         assert!(names(&tera).is_empty(), "no section: {:?}", names(&tera));
         context.insert("peers", &serde_json::json!({ "rows": [] }));
-        deferred.parse_needed(&tera, "brief.md.tera", &context).unwrap();
+        deferred
+            .parse_needed(&tera, "brief.md.tera", &context)
+            .unwrap();
         assert_eq!(names(&tera), ["brief-peers.md.tera"]);
-        deferred.parse_needed(&tera, "brief.html.tera", &context).unwrap();
-        assert_eq!(names(&tera), ["brief-peers.html.tera", "brief-peers.md.tera"]);
+        deferred
+            .parse_needed(&tera, "brief.html.tera", &context)
+            .unwrap();
+        assert_eq!(
+            names(&tera),
+            ["brief-peers.html.tera", "brief-peers.md.tera"]
+        );
         assert_eq!(deferred.waiting.lock().unwrap().len(), SECTIONS.len() - 2);
     }
 
