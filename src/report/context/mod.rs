@@ -43,7 +43,7 @@ pub struct Brief<'a> {
     pub headline: Option<Headline>,
     /// The latest quarter, when quarters are given.
     pub latest_quarter: Option<Headline>,
-    /// The two periods above in words, for the masthead ([`headline::latest_periods`]).
+    /// The two periods above in words, as the masthead names them.
     pub latest_periods: String,
     /// Sentences with the computed values, so the brief reads as a brief.
     pub story: Vec<String>,
