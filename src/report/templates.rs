@@ -8,87 +8,26 @@ use anyhow::Result;
 
 use crate::diagnostic::{text_location, InputError};
 
+mod built_in;
 mod chains;
 mod compile;
 mod cycles;
 mod depth;
+mod sections;
 mod uses;
 
+pub use built_in::{built_in, for_brief, BRIEF, BUILT_IN, SITE, STYLESHEET};
 use compile::{Parsed, Source};
-
-/// The built-in templates, by the file name an override uses.
-pub const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "base.html.tera",
-        include_str!("../../templates/base.html.tera"),
-    ),
-    (
-        "brief.html.tera",
-        include_str!("../../templates/brief.html.tera"),
-    ),
-    (
-        "brief.md.tera",
-        include_str!("../../templates/brief.md.tera"),
-    ),
-    (
-        "index.html.tera",
-        include_str!("../../templates/index.html.tera"),
-    ),
-    (
-        "index.md.tera",
-        include_str!("../../templates/index.md.tera"),
-    ),
-    (
-        "compare.html.tera",
-        include_str!("../../templates/compare.html.tera"),
-    ),
-    (
-        "compare.md.tera",
-        include_str!("../../templates/compare.md.tera"),
-    ),
-    (
-        "macros.html.tera",
-        include_str!("../../templates/macros.html.tera"),
-    ),
-    (
-        "macros.md.tera",
-        include_str!("../../templates/macros.md.tera"),
-    ),
-    ("style.css", include_str!("../../templates/style.css")),
-];
-
-/// The templates a company's brief needs.
-pub const BRIEF: &[&str] = &[
-    "base.html.tera",
-    "brief.html.tera",
-    "brief.md.tera",
-    "macros.html.tera",
-    "macros.md.tera",
-    "style.css",
-];
-
-/// The templates a company's brief renders, with the Markdown brief (`md`) and the HTML brief
-/// (`html`) asked for or not (JSON, the workbook, the PDF and the charts are written without tera), so a run
-/// parses no template it does not render.
-pub fn for_brief(md: bool, html: bool) -> Vec<&'static str> {
-    BRIEF
-        .iter()
-        .copied()
-        .filter(|name| match name.ends_with(".md.tera") {
-            true => md,
-            false => html,
-        })
-        .collect()
-}
-
-/// The templates of a multi-company site's index.
-pub const SITE: &[&str] = &["index.html.tera", "index.md.tera", "style.css"];
+use sections::Deferred;
+pub use sections::SECTIONS;
 
 /// The loaded templates: tera's, the overrides' texts (to point at the line of a render error)
 /// and what a user should hear about the templates folder.
 #[derive(Debug)]
 pub struct Templates {
     tera: Parsed,
+    /// The built-in section templates not parsed yet.
+    sections: Deferred,
     overrides: Vec<Override>,
     /// Files in the templates folder that override nothing, in words, for the command to print.
     pub warnings: Vec<String>,
@@ -109,8 +48,10 @@ pub fn load(dir: Option<&Path>) -> Result<Templates> {
 
 /// Loads the built-in templates named in `wanted` (all when `None`) and every override from
 /// `dir`, through tera's public API. A command loads only what it renders: parsing templates is
-/// most of a small run's time. An override is first checked for nesting deeper than tera's
-/// parser can take ([`depth`]), so no template, however deep or large, can overflow the stack.
+/// most of a small run's time, so without a templates folder the optional sections' templates
+/// wait until a brief with the section is rendered (`sections`). An override is first checked
+/// for nesting deeper than tera's parser can take ([`depth`]), so no template, however deep or
+/// large, can overflow the stack.
 pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Templates> {
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
@@ -123,6 +64,20 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     let (overrides_read, warnings) = match dir {
         Some(dir) => read_folder(dir, &mut sources)?,
         None => (Vec::new(), Vec::new()),
+    };
+    // Without overrides, the sections' templates wait until a brief needs them.
+    let sections = match dir {
+        Some(_) => Deferred::default(),
+        None => {
+            let deferred = Deferred::of(
+                SECTIONS
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .filter(|name| sources.iter().any(|s| s.name == *name)),
+            );
+            sources.retain(|s| !SECTIONS.iter().any(|(name, _)| *name == s.name));
+            deferred
+        }
     };
     // Only an override can make a loop: the built-in templates have none (tested below).
     if dir.is_some() {
@@ -148,6 +103,7 @@ pub fn load_only(dir: Option<&Path>, wanted: Option<&[&str]>) -> Result<Template
     };
     Ok(Templates {
         tera,
+        sections,
         overrides: overrides_read,
         warnings,
     })
@@ -250,17 +206,6 @@ fn not_a_template_name(path: &Path, name: &str) -> String {
     )
 }
 
-/// The stylesheet's file name; an override of that name replaces the built-in styles.
-pub const STYLESHEET: &str = "style.css";
-
-/// A built-in template's text by file name (empty for an unknown name).
-pub fn built_in(name: &str) -> &'static str {
-    BUILT_IN
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or("", |(_, text)| text)
-}
-
 /// Refuses loops among the templates (a macro calling itself, templates including or importing
 /// one another), which tera would follow until the stack overflows ([`cycles`]), and chains
 /// too long for it to follow ([`chains`]).
@@ -338,6 +283,11 @@ impl Templates {
             .tera
             .get()
             .map_err(|error| tera::Error::msg(error_chain(error)))?;
+        self.sections.parse_needed(tera, name, context)?;
+        let tera = tera
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let tera: &tera::Tera = &tera;
         std::thread::scope(|scope| {
             let thread = std::thread::Builder::new()
                 .name(format!("render {name}"))
@@ -438,12 +388,13 @@ mod tests {
         assert_eq!(cycles::check(BUILT_IN), Ok(()));
         assert_eq!(chains::check(&cycles::Graph::of(BUILT_IN)), Ok(()));
         let tera = load(None).unwrap();
-        let mut names: Vec<&str> = tera.tera.get().unwrap().get_template_names().collect();
+        let parsed = tera.tera.get().unwrap().read().unwrap();
+        let mut names: Vec<&str> = parsed.get_template_names().collect();
         names.sort();
         assert_eq!(
             names.len(),
-            BUILT_IN.len() - 1,
-            "all but the stylesheet: {names:?}"
+            BUILT_IN.len() - 1 - SECTIONS.len(),
+            "all but the stylesheet and the sections' templates: {names:?}"
         );
     }
 

@@ -22,6 +22,28 @@ pub struct Headline {
     pub kpis: Vec<Kpi>,
 }
 
+/// The periods the brief leads with, as its masthead names them: "Latest fiscal year 2025
+/// (…) · latest quarter 2025-Q3 (…)", each part only when the brief has that period, each label
+/// with its subtitle.
+pub fn latest_periods(year: Option<&Headline>, quarter: Option<&Headline>) -> String {
+    let named = |h: &Headline| match &h.subtitle {
+        Some(subtitle) => format!("{} ({subtitle})", h.label),
+        None => h.label.clone(),
+    };
+    let mut line = String::new();
+    if let Some(h) = year {
+        let kind = match h.kind {
+            PeriodKind::Year => "fiscal year",
+            _ => "period",
+        };
+        line.push_str(&format!("Latest {kind} {}", named(h)));
+    }
+    if let Some(q) = quarter {
+        line.push_str(&format!(" · latest quarter {}", named(q)));
+    }
+    line
+}
+
 /// The headline of `period`. A quarter's shows only what the quarter has (the tables carry the
 /// n/a reasons), so its unavailable figures take no notes.
 pub fn headline(

@@ -17,8 +17,8 @@ use serde::Serialize;
 pub use cards::Kpi;
 use headcount_plan::plan_view;
 pub use headcount_plan::PlanView;
-use headline::headline;
 pub use headline::Headline;
+use headline::{headline, latest_periods};
 pub use non_gaap::{MeasureView, NonGaapSection, ReconciliationTable};
 use series::series_view;
 pub use series::{chart_view, heading, subtitle, ChartView, SeriesView};
@@ -43,6 +43,8 @@ pub struct Brief<'a> {
     pub headline: Option<Headline>,
     /// The latest quarter, when quarters are given.
     pub latest_quarter: Option<Headline>,
+    /// The two periods above in words, as the masthead names them.
+    pub latest_periods: String,
     /// Sentences with the computed values, so the brief reads as a brief.
     pub story: Vec<String>,
     pub series: Vec<SeriesView>,
@@ -178,6 +180,7 @@ pub fn build<'a>(
         company: company_view(&metrics.company),
         as_of: analysis.as_of.clone(),
         generator: &metrics.generator,
+        latest_periods: latest_periods(headline_view.as_ref(), quarter_view.as_ref()),
         headline: headline_view,
         latest_quarter: quarter_view,
         story: story::sentences(metrics, thresholds, headline_period, latest_quarter),

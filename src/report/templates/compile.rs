@@ -5,7 +5,7 @@
 //! parse (tested), are parsed on a thread of their own while the caller reads and analyses the
 //! input; the first render waits for them. Overrides are parsed at once, in one tera.
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::thread::JoinHandle;
 
 use tera::Tera;
@@ -21,7 +21,9 @@ pub(super) struct Source {
 /// Parsed templates, ready or still being parsed on a thread of their own.
 #[derive(Debug)]
 pub(super) struct Parsed {
-    ready: OnceLock<tera::Result<Tera>>,
+    /// Behind a lock, as a section template is added when a brief first needs it
+    /// ([`super::sections`]).
+    ready: OnceLock<tera::Result<RwLock<Tera>>>,
     pending: Mutex<Option<JoinHandle<tera::Result<Tera>>>>,
 }
 
@@ -31,7 +33,7 @@ impl Parsed {
     pub fn now(sources: &[Source], css: &str) -> tera::Result<Parsed> {
         let tera = compile_one(sources.iter(), css)?;
         Ok(Parsed {
-            ready: OnceLock::from(Ok(tera)),
+            ready: OnceLock::from(Ok(RwLock::new(tera))),
             pending: Mutex::new(None),
         })
     }
@@ -49,14 +51,14 @@ impl Parsed {
                 pending: Mutex::new(Some(handle)),
             },
             Err(_) => Parsed {
-                ready: OnceLock::from(compile(&input.0, &input.1)),
+                ready: OnceLock::from(compile(&input.0, &input.1).map(RwLock::new)),
                 pending: Mutex::new(None),
             },
         }
     }
 
     /// The parsed templates, waiting for their thread when it has not finished.
-    pub fn get(&self) -> Result<&Tera, &tera::Error> {
+    pub fn get(&self) -> Result<&RwLock<Tera>, &tera::Error> {
         self.ready
             .get_or_init(|| {
                 let handle = self
@@ -65,7 +67,7 @@ impl Parsed {
                     .unwrap_or_else(|e| e.into_inner())
                     .take();
                 match handle.map(JoinHandle::join) {
-                    Some(Ok(parsed)) => parsed,
+                    Some(Ok(parsed)) => parsed.map(RwLock::new),
                     _ => Err(tera::Error::msg("the template parser stopped unexpectedly")),
                 }
             })
