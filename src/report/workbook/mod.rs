@@ -28,6 +28,7 @@ mod notes;
 mod peers;
 mod plan;
 mod reported;
+mod saved;
 mod series;
 pub(crate) mod style;
 mod template;
@@ -51,78 +52,14 @@ use crate::analysis::Analysis;
 use crate::input::CompanyInput;
 use crate::metrics::catalogue::workbook::SCALE;
 use crate::period::PeriodKind;
-use crate::write::OutputFile;
 
+#[cfg(test)]
+use saved::build_with;
+pub use saved::{build, file};
 pub use series::{cell_value, sheet_name};
 
 /// The document date when no report date is asked for: any fixed date gives the same bytes.
 const FIXED_DATE: (u16, u8, u8) = (2000, 1, 1);
-
-/// The workbook of one company. `input` is the validated input the analysis was made from;
-/// `peers`, the brief's Peers section when it has one (then the workbook has a Peers sheet).
-pub fn build(
-    input: &CompanyInput,
-    analysis: &Analysis,
-    peers: Option<&crate::report::peers::PeersView>,
-) -> Result<Vec<u8>> {
-    build_with(
-        input,
-        analysis,
-        peers,
-        crate::report::long_history(analysis),
-    )
-}
-
-/// `metrics.xlsx`: the workbook as a file of the brief, written through a temporary file for a
-/// long history ([`crate::report::LONG_HISTORY`]), whose growing sheets (the Inputs sheet, a
-/// row per period; each series sheet, a column per period; the Notes sheet) are then
-/// rust_xlsxwriter's "low memory" sheets: each row goes to a temporary file as soon as the
-/// next one starts, instead of every cell staying in memory until the workbook is saved
-/// (10,000 quarters: 0.9 GB instead of 1.4 GB, and a second faster). Below it, the workbook is
-/// built in memory alone; the cells are the same either way (tested).
-pub fn file(
-    input: &CompanyInput,
-    analysis: &Analysis,
-    peers: Option<&crate::report::peers::PeersView>,
-) -> Result<OutputFile> {
-    const NAME: &str = "metrics.xlsx";
-    if !crate::report::long_history(analysis) {
-        return build(input, analysis, peers).map(|bytes| OutputFile::new(NAME, bytes));
-    }
-    let mut workbook = unsaved(input, analysis, peers, true)?;
-    let file = OutputFile::spilled(NAME, |out| {
-        (workbook.save_to_writer(out)).context("cannot write the workbook metrics.xlsx")
-    });
-    drop_aside(workbook);
-    file
-}
-
-/// Frees a saved workbook on a spare core: a long history's sheets are millions of small
-/// allocations.
-fn drop_aside(workbook: Workbook) {
-    rayon::spawn(move || drop(workbook));
-}
-
-/// The workbook's zip compression level (zip's default is 6): 1, the fastest, as compressing
-/// was the largest single cost of a long history's workbook. Measured on 1,000 quarters: level
-/// 3 took 1,190 M instructions for a 4.26 MB file, level 2 about 440 M fewer for a 4.45 MB one,
-/// level 1 another 360 M fewer for a 5.88 MB one; the example's file grows from 56 to 70 KB.
-const ZIP_LEVEL: u8 = 1;
-
-/// [`build`], with the growing sheets in low-memory mode or not.
-fn build_with(
-    input: &CompanyInput,
-    analysis: &Analysis,
-    peers: Option<&crate::report::peers::PeersView>,
-    low_memory: bool,
-) -> Result<Vec<u8>> {
-    let mut workbook = unsaved(input, analysis, peers, low_memory)?;
-    let bytes = workbook
-        .save_to_buffer()
-        .context("cannot write the workbook metrics.xlsx");
-    drop_aside(workbook);
-    bytes
-}
 
 /// The workbook of [`build`], not yet saved.
 fn unsaved(
@@ -140,7 +77,6 @@ fn unsaved(
         analysis.as_of.as_deref(),
         &metrics.generator,
     )?);
-
     let lines = metrics
         .cost_line_names()
         .into_iter()
@@ -197,17 +133,26 @@ fn unsaved(
     {
         workbook.push_worksheet(sheet);
     }
+    finish(workbook, analysis, &layout)
+}
 
-    define_names(&mut workbook, analysis, &layout)?;
+/// The workbook's defined names, its first series sheet active, and its compression level.
+fn finish(
+    mut workbook: Workbook,
+    analysis: &Analysis,
+    layout: &inputs::InputsLayout,
+) -> Result<Workbook> {
+    let periods = &analysis.metrics.periods;
+    define_names(&mut workbook, analysis, layout)?;
     if let Some(first) = [PeriodKind::Year, PeriodKind::Half, PeriodKind::Quarter]
         .into_iter()
-        .find(|kind| metrics.periods.iter().any(|p| p.kind == *kind))
+        .find(|kind| periods.iter().any(|p| p.kind == *kind))
     {
         workbook
             .worksheet_from_name(sheet_name(first))?
             .set_active(true);
     }
-    workbook.set_zip_compression_level(ZIP_LEVEL);
+    workbook.set_zip_compression_level(saved::ZIP_LEVEL);
     Ok(workbook)
 }
 
