@@ -41,7 +41,11 @@ impl Output<BriefModel<'_>> for Pdf {
 fn typeset(model: &BriefModel, settings: &pdf::PdfSettings) -> Result<Vec<u8>> {
     let data = pdf::data::json(model, settings.paper)?;
     let as_of = model.analysis.as_of.as_deref();
-    let svgs: Vec<&str> = model.charts.iter().filter_map(|c| c.svg.as_deref()).collect();
+    let svgs: Vec<&str> = model
+        .charts
+        .iter()
+        .filter_map(|c| c.svg.as_deref())
+        .collect();
     pdf::render(&settings.template, data, &svgs, as_of, settings.standard)
 }
 

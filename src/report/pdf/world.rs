@@ -116,7 +116,9 @@ impl World for BriefWorld {
 /// source is kept for each template name, the last one read.
 fn parsed(id: FileId, text: &str) -> Source {
     static PARSED: Mutex<Vec<Source>> = Mutex::new(Vec::new());
-    let mut parsed = PARSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut parsed = PARSED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some(source) = parsed.iter().find(|s| s.id() == id && s.text() == text) {
         return source.clone();
     }
