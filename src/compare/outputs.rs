@@ -98,6 +98,7 @@ fn typeset(model: &CompareModel, settings: &pdf::PdfSettings) -> Result<Vec<u8>>
     pdf::render(
         &settings.template,
         data,
+        &[],
         comparison.as_of.as_deref(),
         settings.standard,
     )

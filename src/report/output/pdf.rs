@@ -41,7 +41,12 @@ impl Output<BriefModel<'_>> for Pdf {
 fn typeset(model: &BriefModel, settings: &pdf::PdfSettings) -> Result<Vec<u8>> {
     let data = pdf::data::json(model, settings.paper)?;
     let as_of = model.analysis.as_of.as_deref();
-    pdf::render(&settings.template, data, as_of, settings.standard)
+    let svgs: Vec<&str> = model
+        .charts
+        .iter()
+        .filter_map(|c| c.svg.as_deref())
+        .collect();
+    pdf::render(&settings.template, data, &svgs, as_of, settings.standard)
 }
 
 /// Without the feature the settings refuse `--format pdf`; this is never reached.

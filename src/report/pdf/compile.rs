@@ -1,5 +1,7 @@
 //! Typst in the process: compile a template against its data, and write the PDF.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use anyhow::Result;
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
@@ -7,6 +9,7 @@ use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
+use super::ahead;
 use super::world::BriefWorld;
 use super::{Standard, Template};
 use crate::diagnostic::{text_location, InputError};
@@ -16,18 +19,20 @@ use crate::diagnostic::{text_location, InputError};
 /// command-line tool; a rayon thread has 2 MiB. Only the part used is backed by memory.
 const COMPILE_STACK: usize = 256 << 20;
 
-/// The PDF of `template` with `data` as its `data.json`. The document identifier is fixed, and
-/// the creation date is the report date (`as_of`, YYYY-MM-DD) or absent, so the same input gives
+/// The PDF of `template` with `data` as its `data.json`, which shows the SVG images `svgs`
+/// (decoded ahead on a second thread, [`ahead`]). The document identifier is fixed, and the
+/// creation date is the report date (`as_of`, YYYY-MM-DD) or absent, so the same input gives
 /// the same bytes. An error in the template names the template file, line and column.
 pub fn render(
     template: &Template,
     data: Vec<u8>,
+    svgs: &[&str],
     as_of: Option<&str>,
     standard: Option<Standard>,
 ) -> Result<Vec<u8>> {
     let date = as_of.and_then(date_of);
     let world = BriefWorld::new(template.name, &template.text, data, date);
-    let run = || -> Result<Vec<u8>> {
+    let typeset = || -> Result<Vec<u8>> {
         let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
         let document = output.map_err(|errors| located(&world, template, &errors))?;
         let standards = match standard {
@@ -45,6 +50,19 @@ pub fn render(
             pretty: false,
         };
         typst_pdf::pdf(&document, &options).map_err(|errors| located(&world, template, &errors))
+    };
+    // The typesetter on this thread, the work done ahead on another when one is free.
+    let done = AtomicBool::new(false);
+    let run = || {
+        let (pdf, ()) = rayon::join(
+            || {
+                let pdf = typeset();
+                done.store(true, Ordering::Relaxed);
+                pdf
+            },
+            || ahead::prepare(&world, svgs, &done),
+        );
+        pdf
     };
     match pool() {
         Some(pool) => pool

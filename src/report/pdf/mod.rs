@@ -12,6 +12,8 @@ use anyhow::Result;
 use crate::diagnostic::InputError;
 
 #[cfg(feature = "pdf")]
+mod ahead;
+#[cfg(feature = "pdf")]
 mod compile;
 #[cfg(feature = "pdf")]
 pub mod data;

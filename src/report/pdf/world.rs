@@ -2,7 +2,7 @@
 //! data as `data.json`, the DejaVu fonts built into the binary, and nothing else: no other files,
 //! no packages, no system fonts, no network. Today's date is the report date, or none.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -41,7 +41,6 @@ fn fonts() -> &'static Fonts {
 pub const DATA_FILE: &str = "data.json";
 
 pub struct BriefWorld {
-    library: LazyHash<Library>,
     main: Source,
     data_id: FileId,
     data: Bytes,
@@ -59,8 +58,7 @@ impl BriefWorld {
             RootedPath::new(VirtualRoot::Project, vpath).intern()
         };
         BriefWorld {
-            library: LazyHash::new(Library::default()),
-            main: Source::new(id(name), template.to_string()),
+            main: parsed(id(name), template),
             data_id: id(DATA_FILE),
             data: Bytes::new(data),
             today,
@@ -74,7 +72,8 @@ impl BriefWorld {
 
 impl World for BriefWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
+        LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
@@ -110,6 +109,23 @@ impl World for BriefWorld {
     fn today(&self, _: Option<Duration>) -> Option<Datetime> {
         self.today
     }
+}
+
+/// The template `text` as Typst's source `id`, parsed once while it stays the same: the
+/// companies of a site share their template (a source is shared, not copied, when cloned). One
+/// source is kept for each template name, the last one read.
+fn parsed(id: FileId, text: &str) -> Source {
+    static PARSED: Mutex<Vec<Source>> = Mutex::new(Vec::new());
+    let mut parsed = PARSED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(source) = parsed.iter().find(|s| s.id() == id && s.text() == text) {
+        return source.clone();
+    }
+    let source = Source::new(id, text.to_string());
+    parsed.retain(|s| s.id() != id);
+    parsed.push(source.clone());
+    source
 }
 
 /// A template may read only its data: packages and other files are not available.
