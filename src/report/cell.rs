@@ -10,7 +10,10 @@ use crate::metrics::{Number, PeriodMetrics, Polarity, Reason, Unit};
 
 pub use crate::format::Place;
 
-/// A value for a template.
+/// A value for a template. The fields that only present the value (`bar`, `ceiling`,
+/// `decimals`, `not_meaningful`) are left out of the templates' data when unset: the model has
+/// presented every cell's `text` already, and a brief has thousands of cells, each an object
+/// for tera.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
     pub value: Option<Number>,
@@ -20,14 +23,18 @@ pub struct Cell {
     pub note: Option<usize>,
     /// The threshold the value is judged against, when there is one: the value is then shown
     /// with the digits that decide it (39.95 against 40, never "40.0").
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub bar: Option<f64>,
     /// The most the value may be, when a threshold says so (a KPI's `max`): the value is then
     /// shown with the digits that decide it against this too.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ceiling: Option<f64>,
     /// The value is not missing but not meaningful ("n/m": a percent change from a zero or
     /// negative base); `note` says why.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_meaningful: bool,
     /// Decimals for an amount in a table, when the table decides them for all its rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u32>,
     /// The value as it reads ("2,811", "▲ +23.5%", "n/a"), set once by the brief model
     /// ([`crate::report::model::present`]) with the currency and scale it is shown in.

@@ -181,6 +181,7 @@ struct CellData {
     #[serde(default)]
     place: Place,
     note: Option<usize>,
+    #[serde(default)]
     bar: Option<f64>,
     #[serde(default)]
     ceiling: Option<f64>,
