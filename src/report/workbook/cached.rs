@@ -6,8 +6,9 @@
 
 /// The text of `value` for a formula's cached result.
 pub fn result(value: f64) -> String {
+    // Every value the workbook caches is finite (n/a is an empty result, never NaN).
     let mut buffer = ryu::Buffer::new();
-    let text = buffer.format_finite(if value.is_finite() { value } else { 0.0 });
+    let text = buffer.format(value);
     text.strip_suffix(".0").unwrap_or(text).to_string()
 }
 

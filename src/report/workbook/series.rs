@@ -200,7 +200,7 @@ fn ready_row(
     periods: &[&PeriodMetrics],
     positions: (&Positions, &KpiRows, &HashMap<PeriodLabel, u16>),
 ) -> (Vec<Ready>, Option<String>) {
-    let Some((_, unit)) = name_and_unit(row, sources) else {
+    let Some(unit) = unit_of(row, sources) else {
         return (Vec::new(), None);
     };
     let cells = row_cells(row, sources, periods, positions);
@@ -423,17 +423,25 @@ fn label(
     Ok(Some(unit))
 }
 
-/// A row's name and unit; none for a section's title.
+/// A row's name as the sheet shows it, and its unit; none for a section's title.
 fn name_and_unit(row: &Row, sources: &Sources) -> Option<(String, Unit)> {
-    Some(match row {
+    let name = match row {
         Row::Section(_) => return None,
-        Row::Metric(metric) => (metric.name.to_string(), metric.unit),
-        Row::Line(line, metric) => (format!("{}{}", line_name(line), metric.suffix), metric.unit),
-        Row::Kpi(k) => {
-            let kpi = &sources.input.kpis[*k];
-            (kpi.name.clone(), crate::metrics::kpi::unit(kpi))
-        }
-    })
+        Row::Metric(metric) => metric.name.to_string(),
+        Row::Line(line, metric) => format!("{}{}", line_name(line), metric.suffix),
+        Row::Kpi(k) => sources.input.kpis[*k].name.clone(),
+    };
+    Some((name, unit_of(row, sources)?))
+}
+
+/// A row's unit; none for a section's title.
+fn unit_of(row: &Row, sources: &Sources) -> Option<Unit> {
+    match row {
+        Row::Section(_) => None,
+        Row::Metric(metric) => Some(metric.unit),
+        Row::Line(_, metric) => Some(metric.unit),
+        Row::Kpi(k) => Some(crate::metrics::kpi::unit(&sources.input.kpis[*k])),
+    }
 }
 
 /// `C7`: a cell of this sheet.
