@@ -1,4 +1,4 @@
-//! What `serve` adds to the pages it sends, and nothing else does: a small script that reloads
+//! What `serve` adds to the pages it sends, and nothing else does: a small script that updates
 //! the page when a new build is ready, allowed by a nonce added to the page's own
 //! Content-Security-Policy. The files `generate` writes never carry either. Also the page shown
 //! while the input is broken: the error as the terminal prints it.
@@ -18,18 +18,53 @@ pub fn with_reload(html: &str, generation: u64, nonce: &str) -> String {
             &format!("script-src 'nonce-{nonce}'; connect-src 'self'; "),
         );
     }
-    // The page reloads when the server's build differs from its own: a build finished while
+    // The page updates when the server's build differs from its own: a build finished while
     // the page loaded is caught too, as the stream starts with the current build's number.
-    let script = format!(
-        "<script nonce=\"{nonce}\">(function () {{ var built = \"{generation}\"; \
-         var events = new EventSource(\"{EVENTS}\"); \
-         events.onmessage = function (event) {{ if (event.data !== built) {{ events.close(); \
-         location.reload(); }} }}; }})();</script>\n"
-    );
+    let script = UPDATE
+        .replace("{nonce}", nonce)
+        .replace("{generation}", &generation.to_string())
+        .replace("{events}", EVENTS);
     let end = page.to_ascii_lowercase().rfind("</body>");
     page.insert_str(end.unwrap_or(page.len()), &script);
     page
 }
+
+/// The script of a served page. On a new build it fetches its own address again and swaps
+/// the new head and body in, keeping the page, its scroll position and this script: in
+/// Chromium that is several times quicker than reloading the page. The new page's scripts
+/// are left out (never run); a page whose policy changed, or whose fetch fails, is reloaded
+/// instead. Builds that finish while a page is fetched are caught by the next swap.
+const UPDATE: &str = r#"<script nonce="{nonce}">(function () {
+  var built = "{generation}", shown = built, busy = false;
+  var events = new EventSource("{events}");
+  var POLICY = 'meta[http-equiv="Content-Security-Policy" i]';
+  function policy(page) {
+    var meta = page.querySelector(POLICY);
+    return meta ? meta.content.replace(/^script-src 'nonce-[^']*'; connect-src 'self'; /, "") : "";
+  }
+  // The policy this page was loaded with stays in force after a swap.
+  var enforced = policy(document);
+  function reload() { events.close(); location.reload(); }
+  function update() {
+    if (busy || shown === built) return;
+    busy = true;
+    var wanted = built;
+    fetch(location.href, { cache: "no-store" }).then(function (answer) {
+      return answer.text();
+    }).then(function (text) {
+      var next = new DOMParser().parseFromString(text, "text/html");
+      if (policy(next) !== enforced) return reload();
+      next.querySelectorAll("script, " + POLICY).forEach(function (node) { node.remove(); });
+      document.documentElement.replaceChild(document.adoptNode(next.head), document.head);
+      document.documentElement.replaceChild(document.adoptNode(next.body), document.body);
+      shown = wanted;
+      busy = false;
+      update();
+    }).catch(reload);
+  }
+  events.onmessage = function (event) { built = event.data; update(); };
+})();</script>
+"#;
 
 /// Where the value of the page's Content-Security-Policy meta element starts: directives put
 /// there come first, and the first of two same directives is the one a browser applies.
@@ -69,7 +104,7 @@ pub fn error_page(text: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
-         style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n\
+         style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n\
          <title>The brief could not be made</title>\n<style>\n{style}\n{ERROR_STYLE}</style>\n\
          </head>\n<body>\n<main class=\"brief\">\n<h1>The brief could not be made</h1>\n\
          <p class=\"lead\">Fix the file and save it: this page turns back into the brief by \
