@@ -44,6 +44,11 @@ const UPDATE: &str = r#"<script nonce="{nonce}">(function () {
   }
   // The policy this page was loaded with stays in force after a swap.
   var enforced = policy(document);
+  function head(page) {
+    return Array.prototype.filter.call(page.head.children, function (node) {
+      return !node.matches("script, " + POLICY);
+    }).map(function (node) { return node.outerHTML; }).join("");
+  }
   function reload() { events.close(); location.reload(); }
   function update() {
     if (busy || shown === built) return;
@@ -55,7 +60,10 @@ const UPDATE: &str = r#"<script nonce="{nonce}">(function () {
       var next = new DOMParser().parseFromString(text, "text/html");
       if (policy(next) !== enforced) return reload();
       next.querySelectorAll("script, " + POLICY).forEach(function (node) { node.remove(); });
-      document.documentElement.replaceChild(document.adoptNode(next.head), document.head);
+      // A head that did not change stays: its style sheet is not parsed again.
+      if (head(next) !== head(document)) {
+        document.documentElement.replaceChild(document.adoptNode(next.head), document.head);
+      }
       document.documentElement.replaceChild(document.adoptNode(next.body), document.body);
       shown = wanted;
       busy = false;
