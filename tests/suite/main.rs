@@ -56,6 +56,7 @@ mod plan_brief;
 mod print;
 mod properties;
 mod serve;
+mod serve_browser;
 mod sizes;
 mod tools;
 mod workbook;

@@ -62,7 +62,7 @@ fn read_reply(mut stream: TcpStream) -> Reply {
 }
 
 /// Starts `serve` as `test` sets it up and returns it with its address (host:port).
-fn start(test: Test) -> (Running, String) {
+pub(crate) fn start(test: Test) -> (Running, String) {
     let server = test.start();
     let line = server.line_with("http://", PATIENCE);
     let url = line[line.find("http://").expect("a URL")..].trim();
