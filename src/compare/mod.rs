@@ -128,7 +128,7 @@ pub fn build(mode: Mode, sources: &[Source], as_of: Option<String>) -> Compariso
         .map(|s| column(mode, s, shared_scale(sources, &s.metrics.company.currency)))
         .collect();
     let currency_note = currency_note(&columns);
-    let fiscal_year_note = fiscal_year_note(mode, sources);
+    let fiscal_year_note = words::fiscal_year_note(mode, sources);
     let amounts_note = amounts_note(&columns);
     let period_note = period_note(mode, &columns);
     let mut notes = Vec::new();
@@ -170,29 +170,6 @@ fn currency_note(columns: &[Column]) -> Option<String> {
             "Different currencies ({}): money is shown in each company's own currency and is not \
              compared; percentages and ratios are.",
             currencies.join(", ")
-        )
-    })
-}
-
-/// Set when companies' fiscal years end on different days.
-fn fiscal_year_note(mode: Mode, sources: &[Source]) -> Option<String> {
-    let mut year_ends: Vec<String> = sources
-        .iter()
-        .map(|s| {
-            s.metrics
-                .company
-                .fiscal_year_end
-                .clone()
-                .unwrap_or_else(|| "12-31".to_string())
-        })
-        .collect();
-    year_ends.sort_unstable();
-    year_ends.dedup();
-    (mode == Mode::Peers && year_ends.len() > 1).then(|| {
-        format!(
-            "Fiscal years end on different days ({}, MM-DD; 12-31 where not given): the same \
-             period label covers different months for these companies.",
-            year_ends.join(", ")
         )
     })
 }

@@ -15,11 +15,13 @@ mod difference;
 mod frame;
 mod look;
 mod unit;
+mod words;
 
 pub use difference::{difference, tick};
 pub use frame::{Frame, Judge};
 pub use look::{excel_format, excel_value, table_decimals, text, Shown, NOT_AVAILABLE};
 pub use unit::{Figure, Place, Unit};
+pub use words::{listed, year_end_in_words};
 
 /// The prefix written before an amount: a symbol where it is unambiguous, else the ISO code.
 pub fn currency_prefix(code: &str) -> String {

@@ -34,15 +34,6 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
-/// "a, b and c".
-fn listed(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 /// The one wording of a reason, for the periods it holds in (one or several, in any order):
 /// a comparison names the periods it looked back to as a range ("no 2024-Q1 to 2024-Q4 in
 /// the input to compare with"). The periods themselves are not named: a note puts them first.
@@ -65,7 +56,7 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             format!(
                 "the input does not list {}, so the cost lines do not add up to a total like \
                  the other periods' (enter 0 for a line there was none of)",
-                listed(&names)
+                crate::format::listed(&names)
             )
         }
         Reason::LineNotListed => {
@@ -87,7 +78,7 @@ pub fn words(reason: &Reason, periods: &[PeriodLabel]) -> String {
             let names: Vec<String> = lines.iter().map(|l| line_name(l)).collect();
             format!(
                 "the input lists none of the AI-exposed lines ({})",
-                listed(&names)
+                crate::format::listed(&names)
             )
         }
         Reason::Needs { figure } => format!("no {}", figure_name(figure)),
