@@ -43,7 +43,8 @@ pub struct Accuracy {
     pub unavailable: BTreeMap<String, String>,
 }
 
-/// Accuracy for each kind of period with a plan, over each of [`WINDOWS`].
+/// Accuracy for each kind of period with a plan, over each of [`WINDOWS`] that judges more
+/// periods than the one before it.
 pub fn accuracy(periods: &[PeriodPlanActual]) -> Vec<Accuracy> {
     let mut result = Vec::new();
     for kind in [PeriodKind::Quarter, PeriodKind::Half, PeriodKind::Year] {
@@ -51,8 +52,19 @@ pub fn accuracy(periods: &[PeriodPlanActual]) -> Vec<Accuracy> {
         if of_kind.is_empty() {
             continue;
         }
+        let mut previous: Option<Accuracy> = None;
         for window in WINDOWS {
-            result.push(over(kind, window, &of_kind));
+            let accuracy = over(kind, window, &of_kind);
+            // A longer window that judges the very periods the shorter one did would only
+            // repeat its row ("Last 8" over 3 quarters is "Last 4").
+            let repeats = previous.as_ref().is_some_and(|shorter| {
+                shorter.budget_periods == accuracy.budget_periods
+                    && shorter.guidance_periods == accuracy.guidance_periods
+            });
+            if !repeats {
+                result.push(accuracy.clone());
+            }
+            previous = Some(accuracy);
         }
     }
     result

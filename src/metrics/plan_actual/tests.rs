@@ -95,8 +95,8 @@ fn accuracy_over_the_last_quarters() {
     // Guidance: Q1 missed its low end (100 < 105); Q2, Q3 and Q4 reached it.
     assert_eq!(four.at_or_above_guidance, Some(3));
     close(four.at_or_above_guidance_pct, 75.0);
-    let eight = plan.accuracy(PeriodKind::Quarter, 8).unwrap();
-    assert_eq!(eight.guidance_periods.len(), 4);
+    // The last 8 would judge the same four quarters: no second row repeats the first.
+    assert!(plan.accuracy(PeriodKind::Quarter, 8).is_none());
     assert!(plan.accuracy(PeriodKind::Year, 4).is_none());
 }
 
@@ -134,4 +134,24 @@ fn a_budget_without_revenue_compares_only_what_it_gives() {
     // Operating income 8 against 5: +3, +60%; no margin made from a revenue of zero.
     assert_eq!(keys, ["operating_income"]);
     close(quarter(&plan, 2).variances[0].variance_pct, 60.0);
+}
+
+/// A fifth quarter with guidance: the last 8 judge five guided quarters, the last 4 four (the
+/// three budgets are the last 4 budgeted either way).
+#[test]
+fn a_longer_window_is_kept_when_it_judges_more_quarters() {
+    let text = format!(
+        "{QUARTERS}\n[[period]]\nlabel = \"2026-Q1\"\nrevenue = 140\n\
+         [period.guidance]\nrevenue = [135, 145]\n"
+    );
+    let plan = plan_of(&text);
+    let four = plan.accuracy(PeriodKind::Quarter, 4).unwrap();
+    let eight = plan.accuracy(PeriodKind::Quarter, 8).unwrap();
+    assert_eq!(four.guidance_periods.len(), 4);
+    assert_eq!(eight.guidance_periods.len(), 5);
+    // Q1 missed; Q2 to 2026-Q1 reached their low ends: 4 of 5 over 8, 4 of 4 over 4.
+    assert_eq!(eight.at_or_above_guidance, Some(4));
+    assert_eq!(four.at_or_above_guidance, Some(4));
+    assert_eq!(four.budget_periods.len(), 3);
+    assert_eq!(eight.budget_periods.len(), 3);
 }
