@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Comparison;
 use crate::metrics::catalogue::{picked, View};
-use crate::report::charts::{accessible_svg, register_font, DrawResult, PALETTE};
+use crate::report::charts::{accessible_svg, bar_value_at, register_font, DrawResult, PALETTE};
 
 const WIDTH: u32 = 900;
 const HEIGHT: u32 = 440;
@@ -183,10 +183,7 @@ fn draw_column<'a, DB: DrawingBackend + 'a>(
     heading: &str,
     bar_width: f64,
 ) -> DrawResult<DB> {
-    let value_style = ("sans-serif", 11)
-        .into_font()
-        .color(&RGBColor(40, 40, 40))
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    let value_style = ("sans-serif", 11).into_font().color(&RGBColor(40, 40, 40));
     let colour = PALETTE[column % PALETTE.len()];
     let bars: Vec<(f64, f64)> = groups
         .iter()
@@ -205,16 +202,20 @@ fn draw_column<'a, DB: DrawingBackend + 'a>(
         }))?
         .label(heading)
         .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
-    // Each bar's value above it (or at zero), and "n/a" where a column has none.
+    // Each bar's value at its end, and "n/a" above zero where a column has none.
     let values = groups.iter().enumerate().map(|(g, group)| {
         let x = g as f64 + 0.1 + (column as f64 + 0.5) * bar_width;
         match group.values.get(column).copied().flatten() {
             Some(v) => Text::new(
                 crate::format::places(v, 1, false),
-                (x, v.max(0.0)),
-                value_style.clone(),
+                (x, v),
+                value_style.pos(bar_value_at(v)),
             ),
-            None => Text::new("n/a".to_string(), (x, 0.0), value_style.clone()),
+            None => Text::new(
+                "n/a".to_string(),
+                (x, 0.0),
+                value_style.pos(bar_value_at(0.0)),
+            ),
         }
     });
     chart.draw_series(values)?;

@@ -7,7 +7,7 @@ mod plan;
 mod scaled;
 mod support;
 
-pub use support::{accessible_svg, register_font, DrawResult, PALETTE};
+pub use support::{accessible_svg, bar_value_at, register_font, DrawResult, PALETTE};
 
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;

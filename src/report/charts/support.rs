@@ -6,6 +6,7 @@ use std::sync::Once;
 
 use anyhow::{anyhow, Result};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The result of drawing on a plotters area.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -21,6 +22,13 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(240, 228, 66),  // yellow
     RGBColor(90, 90, 90),    // grey
 ];
+
+/// Where a bar's value reads: at the bar's end, centred, above a bar that rises from zero and
+/// below one that falls from it (a negative value sits at its own bar, not over the axis).
+pub fn bar_value_at(value: f64) -> Pos {
+    let side = if value < 0.0 { VPos::Top } else { VPos::Bottom };
+    Pos::new(HPos::Center, side)
+}
 
 /// Registers the built-in font (DejaVu Sans, regular and bold) as "sans-serif", once per
 /// process; plotters uses it to measure text (SVG) and draw it (PNG).
@@ -65,7 +73,8 @@ pub fn accessible_svg(svg: &str, title: &str, alt: &str, id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::accessible_svg;
+    use super::{accessible_svg, bar_value_at};
+    use plotters::style::text_anchor::{HPos, VPos};
 
     /// Guards the accessible name: title and description first inside the root, escaped.
     #[test]
@@ -77,5 +86,20 @@ mod tests {
              <title id=\"c-title\">A &amp; B</title><desc id=\"c-desc\">x &lt; &quot;y&quot;</desc>\n<rect/></svg>"
         );
         assert_eq!(accessible_svg("no tag", "t", "a", "c"), "no tag");
+    }
+
+    /// A value reads above a rising bar's end, below a falling one's.
+    #[test]
+    fn a_negative_bar_reads_below_its_end() {
+        let at = |v: f64| {
+            let pos = bar_value_at(v);
+            (
+                matches!(pos.h_pos, HPos::Center),
+                matches!(pos.v_pos, VPos::Top),
+            )
+        };
+        assert_eq!(at(12.5), (true, false));
+        assert_eq!(at(0.0), (true, false));
+        assert_eq!(at(-6.6), (true, true));
     }
 }

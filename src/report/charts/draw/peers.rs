@@ -325,8 +325,8 @@ impl Drawable for RuleOf40<'_> {
         for (i, (_, _, v)) in bars.iter().enumerate() {
             chart.draw_series(std::iter::once(Text::new(
                 format::places(*v, format::decisive_places(*v, self.bar_at, 1), false),
-                (SegmentValue::CenterOf(i), v.max(0.0)),
-                label_style().pos(Pos::new(HPos::Center, VPos::Bottom)),
+                (SegmentValue::CenterOf(i), *v),
+                label_style().pos(crate::report::charts::bar_value_at(*v)),
             )))?;
         }
         legend(&mut chart)
