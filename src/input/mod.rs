@@ -56,7 +56,7 @@ pub use percent::{percent_as_share, PercentSlip};
 pub use read::read_limited;
 pub use validate::MAX_PEERS;
 pub use warning::{Warning, WarningKind};
-pub use years::{held, Coverage};
+pub use years::{held, unmarked, Coverage};
 
 /// Cost lines by name, in input order. Hashed with foldhash: each line is looked up a few
 /// times per period, and std's SipHash was a tenth of a large run.

@@ -3,7 +3,7 @@
 //! and "Q1 2024" are one period written two ways.
 
 use super::super::locate::FieldPath;
-use super::super::raw::Amount;
+use super::super::raw::{Amount, RawPeriod};
 use super::super::{Company, Coverage};
 use super::Checker;
 use crate::diagnostic::InputError;
@@ -35,7 +35,7 @@ pub(super) fn duplicate_label(
 
 /// `months = n` on a year row that holds only its first n months (year to date): a whole
 /// number from 1 to 12 (12 is the whole year), on a year only.
-pub(super) fn year_to_date(
+fn year_to_date(
     months: Option<Amount>,
     label: PeriodLabel,
     path: impl Fn() -> FieldPath,
@@ -68,9 +68,62 @@ pub(super) fn year_to_date(
     }
 }
 
+/// A period's label and how much of it its figures cover: from the label's mark when it has
+/// one ("2024 (summed from quarters)", as the outputs show it), else from `months`.
+pub(super) fn label_and_coverage(
+    raw: &mut RawPeriod,
+    index: usize,
+    company: &Company,
+    check: &Checker,
+    at: &dyn Fn(&[&str]) -> FieldPath,
+) -> Result<(PeriodLabel, Coverage), InputError> {
+    let written = raw.label.take().map(|l| l.0);
+    let (written, marked) = match written.as_deref().map(super::super::unmarked) {
+        Some((text, Some(coverage))) => (Some(text.to_string()), Some(coverage)),
+        _ => (written, None),
+    };
+    let label = label(written, index, company, check, at)?;
+    let months = raw.months.take();
+    let coverage = match marked {
+        Some(coverage) => marked_year(coverage, label, months, || at(&["label"]), check)?,
+        None => year_to_date(months, label, || at(&["months"]), check)?,
+    };
+    Ok((label, coverage))
+}
+
+/// The coverage a label's mark gives ("2024 (summed from quarters)", "2025 (year to date, 2
+/// quarters)", as the workbook's Inputs sheet writes them): a year's only, and not beside
+/// `months`, which would say it twice.
+fn marked_year(
+    coverage: Coverage,
+    label: PeriodLabel,
+    months: Option<Amount>,
+    path: impl Fn() -> FieldPath,
+    check: &Checker,
+) -> Result<Coverage, InputError> {
+    let mark = coverage.mark().unwrap_or_default();
+    if label.kind != PeriodKind::Year {
+        return Err(check
+            .error(
+                path(),
+                format!("\"{mark}\" is said of a year, but {label} is not a year"),
+            )
+            .with_help("remove the mark in brackets after the label"));
+    }
+    if months.is_some() {
+        return Err(check
+            .error(
+                path(),
+                format!("{label} is marked \"{mark}\" and also gives months"),
+            )
+            .with_help("keep one: the mark in brackets after the label, or months"));
+    }
+    Ok(coverage)
+}
+
 /// The period's label, read in the company's fiscal calendar; none, or one that does not
 /// parse, is refused.
-pub(super) fn label(
+fn label(
     written: Option<String>,
     index: usize,
     company: &Company,

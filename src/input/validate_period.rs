@@ -8,7 +8,7 @@ use super::super::locate::{FieldPath, Table};
 use super::super::names::name_problem;
 use super::super::raw::{Amount, RawAi, RawPeriod};
 use super::super::{Ai, Company, LineMap, Period, Scale, ValueUnit};
-use super::labels::{label, year_to_date};
+use super::labels::label_and_coverage;
 use super::{Checker, MAX_TEXT_BYTES};
 use crate::diagnostic::InputError;
 
@@ -22,8 +22,7 @@ pub(super) fn period(
 ) -> Result<Period, InputError> {
     let scale = company.scale;
     let at = |keys: &[&str]| FieldPath::new(Table::Period(index), keys);
-    let label = label(raw.label.take().map(|l| l.0), index, company, check, &at)?;
-    let coverage = year_to_date(raw.months.take(), label, || at(&["months"]), check)?;
+    let (label, coverage) = label_and_coverage(&mut raw, index, company, check, &at)?;
     let revenue = check
         .non_negative(raw.revenue, || at(&["revenue"]), "revenue")?
         .ok_or_else(|| {

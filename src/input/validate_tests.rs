@@ -62,3 +62,32 @@ fn the_first_bad_period_in_the_file_is_reported() {
     };
     assert_eq!(line, Some(3 + 120 * 3 + 3));
 }
+
+/// A label as the outputs show it reads back with its coverage ("2024 (summed from
+/// quarters)"); the mark is a year's only, and not said twice beside `months`.
+#[test]
+fn a_marked_year_reads_back_and_a_marked_quarter_is_refused() {
+    let text = |label: &str, months: &str| {
+        format!(
+            "[company]\nname = \"A\"\ncurrency = \"EUR\"\n\
+             [[period]]\nlabel = \"{label}\"\nrevenue = 100\n{months}"
+        )
+    };
+    let input = crate::input::from_toml(&text("2024 (year to date, 2 quarters)", "")).unwrap();
+    assert_eq!(input.periods[0].label.to_string(), "2024");
+    assert_eq!(
+        input.periods[0].coverage,
+        crate::input::Coverage::YearToDate { months: 6 }
+    );
+    let error = crate::input::from_toml(&text("2024-Q1 (summed from quarters)", "")).unwrap_err();
+    assert!(
+        error
+            .message
+            .contains("\"summed from quarters\" is said of a year, but 2024-Q1 is not"),
+        "{error}"
+    );
+    assert!(error.to_string().contains("t.toml:5:"), "{error}");
+    let twice = text("2024 (year to date, 1 quarter)", "months = 3\n");
+    let error = crate::input::from_toml(&twice).unwrap_err();
+    assert!(error.message.contains("also gives months"), "{error}");
+}

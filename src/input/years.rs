@@ -55,6 +55,27 @@ impl Coverage {
     }
 }
 
+/// A label as the outputs show it, its mark taken off: "2024 (summed from quarters)" is
+/// `("2024", Some(SummedFromQuarters))`, "2025 (year to date, 2 quarters)" is `("2025",
+/// Some(YearToDate { months: 6 }))`, so the workbook's Inputs sheet reads back as the input it
+/// was made from. Any other text is given back whole, with no coverage.
+pub fn unmarked(text: &str) -> (&str, Option<Coverage>) {
+    let marked = text
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("));
+    let Some((label, mark)) = marked else {
+        return (text, None);
+    };
+    let coverage = std::iter::once(Coverage::SummedFromQuarters)
+        .chain((1..=11).map(|months| Coverage::YearToDate { months }))
+        .find(|coverage| coverage.mark().as_deref() == Some(mark));
+    match coverage {
+        Some(coverage) => (label.trim_end(), Some(coverage)),
+        None => (text, None),
+    }
+}
+
 /// "2 quarters", "1 quarter", "8 months": how much of a year a year to date holds.
 pub fn held(months: u8) -> String {
     match (months % 3, months / 3) {
@@ -171,5 +192,33 @@ fn sum_of(quarters: &[&Period]) -> Period {
         // A year summed from its quarters has no adjustments of its own: its measures are n/a.
         non_gaap: Default::default(),
         coverage: Coverage::SummedFromQuarters,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{unmarked, Coverage};
+
+    /// Every mark the outputs write reads back as its coverage; other text is left whole.
+    #[test]
+    fn a_marked_label_reads_back_as_its_coverage() {
+        let marks = std::iter::once(Coverage::SummedFromQuarters)
+            .chain((1..=11).map(|months| Coverage::YearToDate { months }));
+        for coverage in marks {
+            let shown = format!("2024 ({})", coverage.mark().unwrap());
+            assert_eq!(unmarked(&shown), ("2024", Some(coverage)), "{shown}");
+        }
+        assert_eq!(
+            unmarked("FY2025 (year to date, 2 quarters) "),
+            ("FY2025", Some(Coverage::YearToDate { months: 6 }))
+        );
+        for text in [
+            "2024",
+            "2024 (restated)",
+            "2024 (summed from quarters",
+            "(summed)",
+        ] {
+            assert_eq!(unmarked(text), (text, None));
+        }
     }
 }

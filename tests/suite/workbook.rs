@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 use calamine::{Data, Reader};
+use ipobrief::input::Coverage;
 use ipobrief::metrics::{Unit, CATALOGUE, LINE_CATALOGUE};
 use serde_json::Value;
 
@@ -16,11 +17,14 @@ use crate::tools;
 
 /// The inputs checked: the bundled example, and a fixture with AI spend, adjusted income and
 /// quarters a year apart; each with its report folder.
-const INPUTS: [(&str, &str); 3] = [
+const INPUTS: [(&str, &str); 4] = [
     ("examples/klarna.toml", "out/klarna-group-plc"),
     ("tests/fixtures/acme.toml", "out/acme-analytics-ab"),
     // The statement fields and cash metrics (gross profit to runway), in years and quarters.
     ("examples/snowflake.toml", "out/snowflake-inc"),
+    // A year summed from quarters and years to date: their labels carry the mark they read
+    // back by ("2024 (summed from quarters)").
+    ("tests/fixtures/years-from-quarters.toml", "out/quarters-ab"),
 ];
 
 /// An input's report with the workbook and the JSON.
@@ -411,11 +415,21 @@ fn recompute(soffice: &Path, input: &str, folder: &str) {
                 let label = &labels[column];
                 // A column is headed as the brief shows its period: Snowflake's "2025" is
                 // "FY2025 (Feb 2024-Jan 2025)".
+                // A year summed from quarters or to date carries its mark: "2024 (summed
+                // from quarters)".
                 let heading = |p: &Value| {
                     let shown = p["display"].as_str().or(p["label"].as_str()).unwrap();
-                    match p["months"].as_str() {
-                        Some(months) => format!("{shown} ({months})"),
-                        None => shown.to_string(),
+                    let coverage = match &p["coverage"] {
+                        Value::String(c) if c == "summed_from_quarters" => {
+                            Some(Coverage::SummedFromQuarters)
+                        }
+                        c => (c["year_to_date"]["months"].as_u64())
+                            .map(|m| Coverage::YearToDate { months: m as u8 }),
+                    };
+                    match (p["months"].as_str(), coverage.and_then(Coverage::mark)) {
+                        (Some(months), _) => format!("{shown} ({months})"),
+                        (None, Some(mark)) => format!("{shown} ({mark})"),
+                        (None, None) => shown.to_string(),
                     }
                 };
                 let period = json["periods"]

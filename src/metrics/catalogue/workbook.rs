@@ -41,8 +41,9 @@ pub trait Cells {
     fn all_lines(&self, which: Which) -> Option<String>;
     /// The period's cost lines marked `ai_exposed` (those it lists).
     fn ai_exposed_lines(&self) -> Vec<String>;
-    /// Periods per year of the series: 1, 2 or 4.
-    fn per_year(&self) -> u32;
+    /// The months the period's figures cover ([`crate::input::Period::months`]): 12 for a
+    /// year, 6 for a half, 3 for a quarter, fewer for a year to date.
+    fn months(&self) -> u32;
     /// The catalogue key of the margin the Rule of 40 adds (`rule_of_40_margin`).
     fn rule_of_40_margin(&self) -> &'static str;
 }
@@ -125,14 +126,25 @@ pub fn growth_of(cells: &dyn Cells, field: Field, against: Which) -> Option<Stri
     ))
 }
 
-/// An amount of the period (in the scale) per person per year, in currency to the cent.
+/// An amount of the period (in the scale) per person per year, in currency to the cent: a
+/// year to date's months are annualised as a quarter's are.
 pub fn per_employee(cells: &dyn Cells, amount: &str) -> Option<String> {
     Some(format!(
         "ROUND({}*{SCALE}*{}/{},2)",
         cells.metric(Which::This, amount)?,
-        cells.per_year(),
+        annualised(cells.months()),
         cells.metric(Which::This, "avg_headcount")?
     ))
+}
+
+/// What a period's figure is multiplied by to be a year's: "4" for a quarter, "12/5" for five
+/// months (a whole factor where 12 divides evenly, so a full period's formula reads as ever).
+fn annualised(months: u32) -> String {
+    match months {
+        0 => "0".to_string(),
+        m if 12 % m == 0 => (12 / m).to_string(),
+        m => format!("12/{m}"),
+    }
 }
 
 /// Average headcount: start and end halved; the start is the previous period's end when the
@@ -194,7 +206,7 @@ pub fn net_burn(cells: &dyn Cells) -> Option<String> {
 }
 
 /// Cash runway in months: cash × the period's months ÷ its net burn (a quarter's burn is
-/// spread over 3 months, a half's over 6, a year's over 12).
+/// spread over 3 months, a half's over 6, a year's over 12, a year to date's over its months).
 pub fn runway_months(cells: &dyn Cells) -> Option<String> {
     let (cash, burn) = (
         cells.metric(Which::This, "cash")?,
@@ -203,6 +215,21 @@ pub fn runway_months(cells: &dyn Cells) -> Option<String> {
     // Only while burning: the burn cell is empty (text) otherwise, and text > 0 in Excel.
     Some(format!(
         "IF(AND(ISNUMBER({burn}),ISNUMBER({cash})),IF({burn}>0,{cash}*{}/{burn},\"\"),\"\")",
-        12 / cells.per_year(),
+        cells.months(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::annualised;
+
+    /// A quarter's figure is a year's times 4; five months' times 12/5.
+    #[test]
+    fn a_period_is_annualised_by_its_months() {
+        assert_eq!(annualised(12), "1");
+        assert_eq!(annualised(6), "2");
+        assert_eq!(annualised(3), "4");
+        assert_eq!(annualised(9), "12/9");
+        assert_eq!(annualised(5), "12/5");
+    }
 }

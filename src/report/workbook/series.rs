@@ -525,8 +525,10 @@ impl Cells for PeriodCells<'_> {
             .collect()
     }
 
-    fn per_year(&self) -> u32 {
-        self.this.kind.per_year()
+    fn months(&self) -> u32 {
+        (self.index(Which::This)).map_or(12 / self.this.kind.per_year(), |index| {
+            self.sources.input.periods[index].months()
+        })
     }
 
     fn rule_of_40_margin(&self) -> &'static str {

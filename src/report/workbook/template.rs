@@ -45,6 +45,9 @@ impl Query {
 
 /// A row's formula with its references left out.
 struct Template {
+    /// The months of the period it was built for: a builder writes them into the text (a
+    /// year to date beside full years annualises otherwise).
+    months: u32,
     /// The questions, in the order the builder asked them, and how many references each gave.
     queries: Vec<(Query, usize)>,
     /// The builder's text, and where each answer goes; `None` when the builder gave none.
@@ -81,7 +84,7 @@ impl RowTemplate {
             return build(cells);
         }
         if let Some(template) = &self.current {
-            if answers(template, cells, &mut self.answers) {
+            if template.months == cells.months() && answers(template, cells, &mut self.answers) {
                 return fill(template.pieces.as_ref()?, &self.answers);
             }
         }
@@ -93,6 +96,7 @@ impl RowTemplate {
         let asked = recorder.asked.into_inner();
         let answers: Vec<String> = asked.iter().flat_map(|(_, given)| given.clone()).collect();
         let template = Template {
+            months: cells.months(),
             queries: (asked.into_iter())
                 .map(|(query, given)| (query, given.len()))
                 .collect(),
@@ -185,8 +189,8 @@ impl Cells for Recorder<'_> {
     fn ai_exposed_lines(&self) -> Vec<String> {
         self.ask(Query::AiExposed)
     }
-    fn per_year(&self) -> u32 {
-        self.cells.per_year()
+    fn months(&self) -> u32 {
+        self.cells.months()
     }
     fn rule_of_40_margin(&self) -> &'static str {
         self.cells.rule_of_40_margin()
@@ -224,8 +228,8 @@ mod tests {
         fn ai_exposed_lines(&self) -> Vec<String> {
             Vec::new()
         }
-        fn per_year(&self) -> u32 {
-            4
+        fn months(&self) -> u32 {
+            3
         }
         fn rule_of_40_margin(&self) -> &'static str {
             "operating_margin"

@@ -96,8 +96,11 @@ impl Cells for BudgetCells<'_> {
             .collect()
     }
 
-    fn per_year(&self) -> u32 {
-        self.label.kind.per_year()
+    fn months(&self) -> u32 {
+        // A budget covers what its period's actual figures do.
+        (self.sources.index.get(&self.label)).map_or(12 / self.label.kind.per_year(), |&i| {
+            self.sources.input.periods[i].months()
+        })
     }
 
     fn rule_of_40_margin(&self) -> &'static str {
