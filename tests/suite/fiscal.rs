@@ -172,3 +172,25 @@ fn a_year_to_date_is_marked_and_never_compared_with_a_full_year() {
         "{markdown}"
     );
 }
+
+/// A year to date leading the brief is named so in its headline, in Markdown and HTML alike:
+/// its figures are never read as the whole year's.
+#[test]
+fn a_year_to_date_headline_names_its_months() {
+    let run = Test::new()
+        .copy("tests/fixtures/years-from-quarters.toml", "q.toml")
+        .args(["generate", "q.toml", "-o", "out", "--format", "md,html"])
+        .run()
+        .status(0);
+    let md = run.read("out/quarters-ab/brief.md");
+    assert!(
+        md.contains("## Headline, 2026 (year to date, 1 quarter)"),
+        "{md}"
+    );
+    let html = run.read("out/quarters-ab/brief.html");
+    assert!(
+        html.contains("<h2>Headline, 2026 (year to date, 1 quarter)</h2>"),
+        "{}",
+        &html[..html.len().min(2000)]
+    );
+}

@@ -18,6 +18,9 @@ pub struct Headline {
     pub label: String,
     /// What the label needs said beside it: [`subtitle`].
     pub subtitle: Option<String>,
+    /// The label with its subtitle, as headings name the period: "2026 (year to date, 1
+    /// quarter)", so a part of a year never reads as the whole.
+    pub named: String,
     pub kind: PeriodKind,
     pub kpis: Vec<Kpi>,
 }
@@ -26,10 +29,7 @@ pub struct Headline {
 /// (…) · latest quarter 2025-Q3 (…)", each part only when the brief has that period, each label
 /// with its subtitle.
 pub fn latest_periods(year: Option<&Headline>, quarter: Option<&Headline>) -> String {
-    let named = |h: &Headline| match &h.subtitle {
-        Some(subtitle) => format!("{} ({subtitle})", h.label),
-        None => h.label.clone(),
-    };
+    let named = |h: &Headline| h.named.clone();
     let mut line = String::new();
     if let Some(h) = year {
         let kind = match h.kind {
@@ -71,9 +71,14 @@ pub fn headline(
         }
         kpis.extend(trailing_twelve_months(metrics, period));
     }
+    let (label, subtitle) = (period.label.to_string(), subtitle(period));
     Headline {
-        label: period.label.to_string(),
-        subtitle: subtitle(period),
+        named: match &subtitle {
+            Some(subtitle) => format!("{label} ({subtitle})"),
+            None => label.clone(),
+        },
+        label,
+        subtitle,
         kind: period.kind,
         kpis,
     }
