@@ -26,18 +26,21 @@ fn rose_or_fell_at(change: f64, decimals: usize, up: &str, down: &str) -> String
 }
 
 /// The sentences, in reading order. Only facts the metrics support; nothing when data is missing.
+/// `year` comes with its name as the headline gives it ("2026 (year to date, 1 quarter)").
 pub fn sentences(
     metrics: &Metrics,
     thresholds: &Thresholds,
-    year: Option<&PeriodMetrics>,
+    year: Option<(&PeriodMetrics, &str)>,
     quarter: Option<&PeriodMetrics>,
 ) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(p) = year {
-        if let Some(s) = growth_and_people(metrics, p, thresholds) {
-            out.push(s);
-        }
-        if let Some(s) = profitability(metrics, p, thresholds) {
+    if let Some((p, name)) = year {
+        let growth = growth_and_people(metrics, p, thresholds);
+        // Without the growth sentence ("In 2025, revenue grew ..."), the margin names its
+        // period itself: a year to date's is not the year's.
+        let named = growth.is_none().then(|| name.to_string());
+        out.extend(growth);
+        if let Some(s) = profitability(metrics, p, thresholds, named) {
             out.push(s);
         }
         if let Some(s) = costs(p) {
@@ -47,7 +50,7 @@ pub fn sentences(
             out.push(s);
         }
     }
-    if let Some(q) = quarter.filter(|q| Some(q.label) != year.map(|y| y.label)) {
+    if let Some(q) = quarter.filter(|q| Some(q.label) != year.map(|(y, _)| y.label)) {
         if let Some(s) = latest_quarter(metrics, q) {
             out.push(s);
         }
@@ -119,11 +122,20 @@ fn growth_and_people(
     Some(sentence)
 }
 
-fn profitability(metrics: &Metrics, p: &PeriodMetrics, thresholds: &Thresholds) -> Option<String> {
+/// The margin's sentence; `named`, the period it opens with when no sentence before it names it.
+fn profitability(
+    metrics: &Metrics,
+    p: &PeriodMetrics,
+    thresholds: &Thresholds,
+    named: Option<String>,
+) -> Option<String> {
     let bar = thresholds.min_rule_of_40.value;
     let band = thresholds.flat_margin_band_pp.value;
     let margin = p.operating_margin_pct?;
-    let mut sentence = format!("Operating margin was {}", pct(margin, false));
+    let mut sentence = match named {
+        Some(period) => format!("In {period}, operating margin was {}", pct(margin, false)),
+        None => format!("Operating margin was {}", pct(margin, false)),
+    };
     if let Some(before) = metrics.year_earlier(p).and_then(|e| e.operating_margin_pct) {
         // The scorecard's words: within the flat band either way is flat.
         let change = margin - before;

@@ -167,14 +167,15 @@ fn a_year_to_date_is_marked_and_never_compared_with_a_full_year() {
         "{markdown}"
     );
     assert!(markdown.contains("| Metric | 2024 | 2025 (year to date, 2 quarters) |"));
+    // The margin's sentence names its part of the year: no growth sentence before it does.
     assert!(
-        markdown.contains("- Operating margin was 12.0%.\n"),
+        markdown.contains("- In 2025 (year to date, 2 quarters), operating margin was 12.0%.\n"),
         "{markdown}"
     );
 }
 
-/// A year to date leading the brief is named so in its headline, in Markdown and HTML alike:
-/// its figures are never read as the whole year's.
+/// A year to date leading the brief is named so in its headline and its prose, in Markdown and
+/// HTML alike: its figures are never read as the whole year's.
 #[test]
 fn a_year_to_date_headline_names_its_months() {
     let run = Test::new()
@@ -185,6 +186,12 @@ fn a_year_to_date_headline_names_its_months() {
     let md = run.read("out/quarters-ab/brief.md");
     assert!(
         md.contains("## Headline, 2026 (year to date, 1 quarter)"),
+        "{md}"
+    );
+    // No growth sentence names the period (a year to date has no growth): the margin's does.
+    // 11 / 160 = 6.875%.
+    assert!(
+        md.contains("- In 2026 (year to date, 1 quarter), operating margin was 6.9%."),
         "{md}"
     );
     let html = run.read("out/quarters-ab/brief.html");

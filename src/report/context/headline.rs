@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::cards::{cards, At, Kpi};
-use super::series::subtitle;
+use super::series::{heading, subtitle};
 use super::ttm::trailing_twelve_months;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::period::PeriodKind;
@@ -71,14 +71,10 @@ pub fn headline(
         }
         kpis.extend(trailing_twelve_months(metrics, period));
     }
-    let (label, subtitle) = (period.label.to_string(), subtitle(period));
     Headline {
-        named: match &subtitle {
-            Some(subtitle) => format!("{label} ({subtitle})"),
-            None => label.clone(),
-        },
-        label,
-        subtitle,
+        label: period.label.to_string(),
+        subtitle: subtitle(period),
+        named: heading(period),
         kind: period.kind,
         kpis,
     }

@@ -148,6 +148,7 @@ pub fn build<'a>(
     let quarter_view = latest_quarter
         .filter(|q| Some(q.label) != headline_period.map(|p| p.label))
         .map(|q| headline(metrics, q, thresholds, notes));
+    let year_named = headline_period.zip(headline_view.as_ref().map(|h| h.named.as_str()));
     let all_series = series_of(metrics, thresholds);
     let shown: std::collections::HashSet<_> = all_series
         .iter()
@@ -180,10 +181,10 @@ pub fn build<'a>(
         company: company_view(&metrics.company),
         as_of: analysis.as_of.clone(),
         generator: &metrics.generator,
+        story: story::sentences(metrics, thresholds, year_named, latest_quarter),
         latest_periods: latest_periods(headline_view.as_ref(), quarter_view.as_ref()),
         headline: headline_view,
         latest_quarter: quarter_view,
-        story: story::sentences(metrics, thresholds, headline_period, latest_quarter),
         series,
         sections: Section::ALL
             .iter()
