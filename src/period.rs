@@ -80,6 +80,11 @@ impl PeriodKind {
         }
     }
 
+    /// The months one such period covers: 3, 6 or 12.
+    pub fn months(self) -> u32 {
+        12 / self.per_year()
+    }
+
     /// The plural noun used in headings ("years", "quarters").
     pub fn plural(self) -> &'static str {
         match self {
@@ -190,7 +195,7 @@ impl PeriodLabel {
     /// The first and last month of the period, as months since year 0 (January 2025 is
     /// 2025 * 12).
     fn month_span(self) -> (i32, i32) {
-        let length = 12 / self.kind.per_year() as i32;
+        let length = self.kind.months() as i32;
         let year_end = self.year * 12 + i32::from(self.calendar.month) - 1;
         let last = year_end - length * (self.kind.per_year() as i32 - i32::from(self.index));
         (last - length + 1, last)

@@ -317,7 +317,7 @@ impl Period {
     pub fn months(&self) -> u32 {
         match self.coverage {
             Coverage::YearToDate { months } => u32::from(months),
-            _ => 12 / self.label.kind.per_year(),
+            _ => self.label.kind.months(),
         }
     }
 }

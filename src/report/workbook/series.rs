@@ -50,6 +50,13 @@ impl<'a> Sources<'a> {
             index,
         }
     }
+
+    /// The months the figures of the period `label` cover ([`crate::input::Period::months`]).
+    pub fn months(&self, label: PeriodLabel) -> u32 {
+        (self.index.get(&label)).map_or(label.kind.months(), |&index| {
+            self.input.periods[index].months()
+        })
+    }
 }
 
 /// The sheet's name for a series.
@@ -526,9 +533,7 @@ impl Cells for PeriodCells<'_> {
     }
 
     fn months(&self) -> u32 {
-        (self.index(Which::This)).map_or(12 / self.this.kind.per_year(), |index| {
-            self.sources.input.periods[index].months()
-        })
+        self.sources.months(self.this)
     }
 
     fn rule_of_40_margin(&self) -> &'static str {

@@ -98,9 +98,7 @@ impl Cells for BudgetCells<'_> {
 
     fn months(&self) -> u32 {
         // A budget covers what its period's actual figures do.
-        (self.sources.index.get(&self.label)).map_or(12 / self.label.kind.per_year(), |&i| {
-            self.sources.input.periods[i].months()
-        })
+        self.sources.months(self.label)
     }
 
     fn rule_of_40_margin(&self) -> &'static str {
