@@ -129,8 +129,7 @@ fn outputs(
     peers: Option<&report::Peers>,
     report_settings: &ReportSettings,
 ) -> Result<Vec<OutputFile>> {
-    let charts = report_settings.chart_outputs();
-    let model = report::model::build(company, analysis, peers, charts)?;
+    let model = report::model::build(company, analysis, peers, report_settings.renders())?;
     report::output::render_brief(&model, report_settings)
 }
 

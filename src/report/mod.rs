@@ -49,6 +49,6 @@ pub fn build(
     peers: Option<&Peers>,
     settings: &ReportSettings,
 ) -> Result<Vec<OutputFile>> {
-    let model = model::build(input, analysis, peers, settings.chart_outputs())?;
+    let model = model::build(input, analysis, peers, settings.renders())?;
     output::render_brief(&model, settings)
 }

@@ -250,6 +250,11 @@ const RENDER_STACK: usize = 128 << 20;
 
 /// Renders one template; errors name the template and the cause.
 impl Templates {
+    /// Whether a template of the user's takes a built-in one's place.
+    pub fn has_overrides(&self) -> bool {
+        !self.overrides.is_empty()
+    }
+
     /// Renders one template. A failure comes from an override (the built-in templates render
     /// the example in the tests), so it is bad input (exit 2): the error names the template,
     /// and for an unknown variable its line and what the context has nearby.

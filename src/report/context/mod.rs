@@ -67,8 +67,11 @@ pub struct Brief<'a> {
     /// Why values are n/a: one note per reason and series, naming its periods as a range.
     pub footnotes: Vec<Note>,
     /// The metrics of the periods shown (plus company, warnings, plan and scorecard), for
-    /// template overrides that want more than the sections show.
-    pub metrics: MetricsView<'a>,
+    /// template overrides that want more than the sections show. The built-in templates never
+    /// read it, so a brief rendered only by them leaves it out ([`crate::report::model::build`]):
+    /// it was a tenth of the work of each company of a site.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<MetricsView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -208,7 +211,7 @@ pub fn build<'a>(
         methodology: methodology::definitions(metrics.rule_of_40_margin, &metrics.kpis),
         sources: metrics.company.sources.clone(),
         footnotes: Vec::new(),
-        metrics: metrics_view(analysis, &shown),
+        metrics: Some(metrics_view(analysis, &shown)),
     }
 }
 

@@ -61,14 +61,25 @@ impl BriefModel<'_> {
     }
 }
 
-/// Builds the model of one company: the Peers view once, the charts when `charts` asks for
+/// What a brief model is built for (`ReportSettings::renders`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Renders {
+    /// The chart files to draw; none when no output shows the charts.
+    pub charts: Option<ChartOutputs>,
+    /// A template of the user's renders the brief: its data then keeps the metrics view,
+    /// which only an override reads.
+    pub overrides: bool,
+}
+
+/// Builds the model of one company: the Peers view once, the charts when `renders` asks for
 /// them, the brief's sections, the notes numbered in reading order, and every cell's text.
 pub fn build<'a>(
     input: &'a CompanyInput,
     analysis: &'a Analysis,
     peers: Option<&Peers>,
-    charts: Option<ChartOutputs>,
+    renders: Renders,
 ) -> Result<BriefModel<'a>> {
+    let charts = renders.charts;
     let bar = analysis.thresholds().min_rule_of_40.value;
     let mut notes = Notes::default();
     let view = peers.map(|p| peers::build(&analysis.metrics, &p.metrics, p.rates, bar, &mut notes));
@@ -86,6 +97,9 @@ pub fn build<'a>(
     });
     let chart_ext = if chart_files.svg { "svg" } else { "png" };
     let mut brief = context::build(analysis, &drawn, chart_ext, view, &mut notes);
+    if !renders.overrides {
+        brief.metrics = None;
+    }
     brief.footnotes = numbering::number_notes(notes, &mut brief);
     texts::present_all(&mut brief);
     Ok(BriefModel {

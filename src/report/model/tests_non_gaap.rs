@@ -14,7 +14,8 @@ const CLEAN: &str = include_str!("../../../tests/fixtures/non-gaap/clean.toml");
 fn section(text: &str) -> (Option<NonGaapSection>, Vec<String>) {
     let input: CompanyInput = from_toml(text).unwrap_or_else(|e| panic!("{e}"));
     let analysis = crate::analysis::Analysis::of(&input, &Thresholds::default(), None);
-    let model = super::build(&input, &analysis, None, None).expect("the model builds");
+    let model =
+        super::build(&input, &analysis, None, Default::default()).expect("the model builds");
     let brief = model.brief;
     let notes = brief.footnotes.iter();
     let notes = notes

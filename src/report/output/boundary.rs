@@ -7,6 +7,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::report::charts::ChartOutputs;
+use crate::report::model::Renders;
 use crate::report::pdf::{self, PdfSettings};
 use crate::report::templates::{self, Templates};
 use crate::write::OutputFile;
@@ -146,6 +147,16 @@ impl ReportSettings {
             });
         }
         Ok(self)
+    }
+
+    /// What the brief model is built for: the charts to draw, and whether a template of the
+    /// user's (Markdown, HTML or Typst) renders it.
+    pub fn renders(&self) -> Renders {
+        let typst_override = self.pdf.as_ref().is_some_and(|p| p.template.overridden);
+        Renders {
+            charts: self.chart_outputs(),
+            overrides: self.templates.has_overrides() || typst_override,
+        }
     }
 
     /// The chart files to draw, when an output asked for shows the charts.

@@ -56,7 +56,7 @@ fn settings(names: &[&str]) -> ReportSettings {
 fn a_new_output_is_a_module_and_a_line() {
     let input = crate::input::from_toml(TINY).expect("valid input");
     let analysis = crate::analyse(&input, &Default::default(), None);
-    let model = model::build(&input, &analysis, None, None).expect("the model");
+    let model = model::build(&input, &analysis, None, Default::default()).expect("the model");
     let files = render(WITH_PRETEND, &model, &settings(&["words"])).expect("renders");
     let paths: Vec<_> = files.iter().map(|f| f.path.display().to_string()).collect();
     assert_eq!(paths, ["words.txt"]);
@@ -81,4 +81,47 @@ fn format_names_come_from_the_list() {
     assert!(asked.has("md") && asked.shows_charts());
     assert!(!formats(&["json", "xlsx"]).expect("known").shows_charts());
     assert!(formats(&["charts"]).is_err());
+}
+
+/// The metrics view is for a template of the user's: the built-in ones never read it, so the
+/// brief's data leaves it out unless an override (Markdown, HTML or Typst) renders the brief.
+#[test]
+fn the_metrics_view_reaches_only_a_users_template() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let dir = Some(folder.path());
+    assert!(!has_metrics(None, &["md", "html"]));
+    // A folder with no template in it overrides nothing.
+    std::fs::write(folder.path().join("notes.txt"), "not a template").expect("written");
+    assert!(!has_metrics(dir, &["md", "html"]));
+    std::fs::write(
+        folder.path().join("brief.md.tera"),
+        "{{ metrics.periods.0.label }}",
+    )
+    .expect("written");
+    assert!(has_metrics(dir, &["md", "html"]));
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_metrics_view_reaches_a_users_typst_template() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let dir = Some(folder.path());
+    std::fs::write(folder.path().join("brief.typ"), "= Brief").expect("written");
+    assert!(has_metrics(dir, &["md", "pdf"]));
+    assert!(!has_metrics(dir, &["md"]), "brief.typ renders no PDF here");
+    assert!(!has_metrics(None, &["md", "pdf"]));
+}
+
+/// Whether the template context of TINY's brief, rendered as `names` with the templates in
+/// `dir`, holds the metrics view.
+fn has_metrics(dir: Option<&std::path::Path>, names: &[&str]) -> bool {
+    let input = crate::input::from_toml(TINY).expect("valid input");
+    let analysis = crate::analyse(&input, &Default::default(), None);
+    let formats = formats(names).expect("known formats");
+    let settings = ReportSettings::with_formats(formats, ChartFormat::Svg, dir)
+        .and_then(|s| s.with_pdf(crate::report::pdf::Paper::A4, None, dir, "brief.typ"))
+        .expect("settings");
+    let model = model::build(&input, &analysis, None, settings.renders()).expect("the model");
+    let context = model.template_context().expect("a context");
+    context.contains_key("metrics")
 }

@@ -88,6 +88,8 @@ pub struct Template {
     /// The override's path, or "built-in brief.typ".
     pub origin: String,
     pub text: String,
+    /// Whether the text is the user's (an override) rather than the built-in template's.
+    pub overridden: bool,
 }
 
 impl Template {
@@ -108,12 +110,14 @@ impl Template {
                 name,
                 origin: path.display().to_string(),
                 text,
+                overridden: true,
             });
         }
         Ok(Template {
             name,
             origin: format!("built-in {name}"),
             text: built_in.to_string(),
+            overridden: false,
         })
     }
 }

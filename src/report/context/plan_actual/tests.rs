@@ -14,7 +14,7 @@ const QUARTERS: &str = include_str!("../../../../tests/fixtures/plan-actual/quar
 fn section(text: &str) -> (Option<PlanActualSection>, Vec<Note>) {
     let input = crate::input::from_toml(text).unwrap_or_else(|e| panic!("{e}"));
     let analysis = crate::analyse(&input, &Default::default(), None);
-    let model = model::build(&input, &analysis, None, None).expect("the model");
+    let model = model::build(&input, &analysis, None, Default::default()).expect("the model");
     (model.brief.plan_actual, model.brief.footnotes)
 }
 
