@@ -69,7 +69,7 @@ pub struct Brief<'a> {
     /// The metrics of the periods shown (plus company, warnings, plan and scorecard), for
     /// template overrides that want more than the sections show. The built-in templates never
     /// read it, so a brief rendered only by them leaves it out ([`crate::report::model::build`]):
-    /// it was a tenth of the work of each company of a site.
+    /// serialising it for tera was about 8% of each company's work in a site.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub metrics: Option<MetricsView<'a>>,
 }
