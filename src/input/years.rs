@@ -44,6 +44,13 @@ impl Coverage {
         matches!(self, Coverage::YearToDate { .. })
     }
 
+    /// Every coverage whose label carries a mark ([`Coverage::mark`]): summed from quarters,
+    /// and a year to date of 1 to 11 months.
+    pub fn marked() -> impl Iterator<Item = Coverage> {
+        std::iter::once(Coverage::SummedFromQuarters)
+            .chain((1..=11).map(|months| Coverage::YearToDate { months }))
+    }
+
     /// The mark a period's label carries where it is shown: "summed from quarters",
     /// "year to date, 2 quarters"; None for a period as given.
     pub fn mark(self) -> Option<String> {
@@ -67,9 +74,7 @@ pub fn unmarked(text: &str) -> (&str, Option<Coverage>) {
     let Some((label, mark)) = marked else {
         return (text, None);
     };
-    let coverage = std::iter::once(Coverage::SummedFromQuarters)
-        .chain((1..=11).map(|months| Coverage::YearToDate { months }))
-        .find(|coverage| coverage.mark().as_deref() == Some(mark));
+    let coverage = Coverage::marked().find(|coverage| coverage.mark().as_deref() == Some(mark));
     match coverage {
         Some(coverage) => (label.trim_end(), Some(coverage)),
         None => (text, None),
@@ -202,9 +207,8 @@ mod tests {
     /// Every mark the outputs write reads back as its coverage; other text is left whole.
     #[test]
     fn a_marked_label_reads_back_as_its_coverage() {
-        let marks = std::iter::once(Coverage::SummedFromQuarters)
-            .chain((1..=11).map(|months| Coverage::YearToDate { months }));
-        for coverage in marks {
+        assert_eq!(Coverage::marked().count(), 12);
+        for coverage in Coverage::marked() {
             let shown = format!("2024 ({})", coverage.mark().unwrap());
             assert_eq!(unmarked(&shown), ("2024", Some(coverage)), "{shown}");
         }

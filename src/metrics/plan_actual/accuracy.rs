@@ -52,19 +52,18 @@ pub fn accuracy(periods: &[PeriodPlanActual]) -> Vec<Accuracy> {
         if of_kind.is_empty() {
             continue;
         }
-        let mut previous: Option<Accuracy> = None;
+        let first = result.len();
         for window in WINDOWS {
             let accuracy = over(kind, window, &of_kind);
             // A longer window that judges the very periods the shorter one did would only
             // repeat its row ("Last 8" over 3 quarters is "Last 4").
-            let repeats = previous.as_ref().is_some_and(|shorter| {
+            let repeats = result[first..].last().is_some_and(|shorter: &Accuracy| {
                 shorter.budget_periods == accuracy.budget_periods
                     && shorter.guidance_periods == accuracy.guidance_periods
             });
             if !repeats {
-                result.push(accuracy.clone());
+                result.push(accuracy);
             }
-            previous = Some(accuracy);
         }
     }
     result

@@ -29,17 +29,16 @@ pub struct Headline {
 /// (…) · latest quarter 2025-Q3 (…)", each part only when the brief has that period, each label
 /// with its subtitle.
 pub fn latest_periods(year: Option<&Headline>, quarter: Option<&Headline>) -> String {
-    let named = |h: &Headline| h.named.clone();
     let mut line = String::new();
     if let Some(h) = year {
         let kind = match h.kind {
             PeriodKind::Year => "fiscal year",
             _ => "period",
         };
-        line.push_str(&format!("Latest {kind} {}", named(h)));
+        line.push_str(&format!("Latest {kind} {}", h.named));
     }
     if let Some(q) = quarter {
-        line.push_str(&format!(" · latest quarter {}", named(q)));
+        line.push_str(&format!(" · latest quarter {}", q.named));
     }
     line
 }
